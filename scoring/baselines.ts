@@ -1,0 +1,68 @@
+// What the ISU would have funded without the optimiser, on the same money and rules: first come, first
+// served (the practice until 2023) and a plain ranking by score. Both take requests one by one and fund
+// each at the most valuable support level that the money (budget and donors' earmarks), the seats, the
+// per-State cap and the regional maximums still allow; they know nothing of locks or minimums, so the
+// rules they break are listed.
+import { payable } from "./funding.js";
+import { cmp, type Prepared } from "./prepare.js";
+import type { BaselineResult } from "./schemas.js";
+import { checkRules, valueOf } from "./evaluate.js";
+
+export function baselines(prep: Prepared): BaselineResult[] {
+  const reqs = prep.requests;
+  const fcfsOrder = [...reqs].sort((a, b) => cmp(a.req.submittedAt, b.req.submittedAt) || cmp(a.req.id, b.req.id));
+  const greedyOrder = [...reqs].sort(
+    (a, b) => b.levels[0]!.units - a.levels[0]!.units || maxCost(a) - maxCost(b) || cmp(a.req.id, b.req.id),
+  );
+  return [
+    run(prep, "fcfs", "First come, first served: requests in order of submission, each funded if the money and seats allow.", fcfsOrder.map((r) => r.index)),
+    run(prep, "greedy", "Greedy by score: requests from the highest score down, each funded if the money and seats allow.", greedyOrder.map((r) => r.index)),
+  ];
+}
+
+function maxCost(r: Prepared["requests"][number]): number {
+  return Math.max(...r.levels.map((l) => l.cost));
+}
+
+function run(prep: Prepared, name: BaselineResult["name"], description: string, order: number[]): BaselineResult {
+  const policy = prep.problem.policy;
+  const chosen = new Map<number, number>();
+  let spent = 0;
+  const perState = new Map<string, number>();
+  const perRegion = new Map<string, number>();
+  for (const i of order) {
+    const r = prep.requests[i]!;
+    if (policy.maxDelegates !== undefined && chosen.size >= policy.maxDelegates) break;
+    if (policy.maxPerState !== undefined && (perState.get(r.req.state) ?? 0) >= policy.maxPerState) continue;
+    const rmax = policy.regionMax?.[r.req.region];
+    if (rmax !== undefined && (perRegion.get(r.req.region) ?? 0) >= rmax) continue;
+    // Most valuable level first, then the cheaper.
+    const levels = r.levels.map((l, li) => ({ l, li })).sort((a, b) => b.l.units - a.l.units || a.l.cost - b.l.cost);
+    for (const { l, li } of levels) {
+      if (spent + l.cost > prep.problem.budget + 1e-9) continue;
+      chosen.set(i, li);
+      if (prep.hasDonors && !payable(prep, chosen)) {
+        chosen.delete(i);
+        continue;
+      }
+      spent += l.cost;
+      perState.set(r.req.state, (perState.get(r.req.state) ?? 0) + 1);
+      perRegion.set(r.req.region, (perRegion.get(r.req.region) ?? 0) + 1);
+      break;
+    }
+  }
+  const funded = [...chosen].map(([i, li]) => {
+    const r = prep.requests[i]!;
+    const l = r.levels[li]!;
+    return { id: r.req.id, level: l.level, cost: l.cost, value: l.units / 100 };
+  });
+  return {
+    name,
+    description,
+    value: valueOf(prep, chosen) / 100,
+    count: chosen.size,
+    totalCost: Math.round(spent * 100) / 100,
+    funded,
+    broken: checkRules(prep, chosen),
+  };
+}

@@ -1,0 +1,234 @@
+// The allocation model as data: builds the glpk.js MIP (or its LP relaxation, or an elastic copy) from a
+// prepared problem. Building is separate from solving so that the same model can be relaxed, read for
+// its duals, written out for another solver, or re-solved with a request forced in or out.
+//
+// Variables: x{i}_{l} (binary) request i funded at level l; y{k} / z{r} (binary) coverage of State k /
+// region r when a bonus is set; g{d}_{K} (continuous) money of donor d spent on eligibility class K.
+// Requests with the same set of admitting donors share their flow variables (a transportation problem
+// aggregated by class); the per-request split is recovered after the solve (see funding.ts).
+import type { LP } from "glpk.js";
+import type { Prepared } from "./prepare.js";
+import type { Region } from "./schemas.js";
+
+export interface GlpkConstants {
+  GLP_MAX: number;
+  GLP_MIN: number;
+  GLP_UP: number;
+  GLP_LO: number;
+  GLP_FX: number;
+  GLP_DB: number;
+}
+
+/** Rule identifiers, as the diagnosis names them. */
+export type RuleId = string;
+
+export interface ModelOptions {
+  /** Requests forced in (at some level) or out, in addition to the problem's locks. */
+  force?: Map<number, "in" | "out">;
+  /** "all": every rule gets a penalised slack (tiered: policy rules before locks and money).
+   *  A set: only these rules are elastic, and the objective is their total slack. */
+  elastic?: "all" | Set<RuleId>;
+  /** Rules left out of the model entirely. */
+  omit?: Set<RuleId>;
+  /** Maximise Σ (woman − t) over funded delegates instead of the value (with at least one funded). */
+  womenShareProbe?: number;
+  /** LP relaxation: binaries become [0, 1] columns. */
+  relaxed?: boolean;
+  /** Elastic rules whose slack is held at a given value (a rule relaxed by that much). */
+  fixSlack?: Map<RuleId, number>;
+  /** With a set of elastic rules: minimise this one rule's slack only. */
+  slackObjective?: RuleId;
+}
+
+export interface BuiltModel {
+  lp: LP;
+  /** xNames[i][l]: column of request i at level l, or null when the request cannot be funded. */
+  xNames: (string[] | null)[];
+  flowNames: { donor: number; cls: number; name: string }[];
+  slack: Map<RuleId, { name: string; scale: number }>;
+  indicator: Map<RuleId, string>;
+  /** Rows written, by rule (for duals and sensitivities). */
+  rowsByRule: Map<RuleId, string[]>;
+}
+
+type Term = { name: string; coef: number };
+
+const POLICY_PENALTY = 1_000;
+const HARD_PENALTY = 1_000_000;
+
+export function isHardRule(rule: RuleId): boolean {
+  return rule === "budget" || rule === "earmarks" || rule.startsWith("donor.") || rule.startsWith("lock.");
+}
+
+export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions = {}): BuiltModel {
+  const { problem, requests } = prep;
+  const policy = problem.policy;
+  const force = opts.force ?? new Map();
+  const omit = opts.omit ?? new Set<RuleId>();
+  const elasticAll = opts.elastic === "all";
+  const elasticSet = opts.elastic instanceof Set ? opts.elastic : null;
+  const isElastic = (rule: RuleId): boolean => elasticAll || (elasticSet?.has(rule) ?? false);
+  const probe = opts.womenShareProbe;
+  const valueObjective = !opts.elastic && probe === undefined;
+
+  const subjectTo: LP["subjectTo"] = [];
+  const objective: Term[] = [];
+  const binaries: string[] = [];
+  const bounds: NonNullable<LP["bounds"]> = [];
+  const slack = new Map<RuleId, { name: string; scale: number }>();
+  const indicator = new Map<RuleId, string>();
+  const rowsByRule = new Map<RuleId, string[]>();
+  const maxCostSum = requests.reduce((s, r) => s + Math.max(...r.levels.map((l) => l.cost)), 0) + 1;
+  const meanCost = Math.max(1, maxCostSum / Math.max(1, requests.length));
+
+  const slackFor = (rule: RuleId, bigM: number, scale: number): string | null => {
+    if (!isElastic(rule)) return null;
+    let s = slack.get(rule);
+    if (!s) {
+      s = { name: `s_${slack.size}`, scale };
+      slack.set(rule, s);
+      if (elasticAll) {
+        const v = `v_${indicator.size}`;
+        indicator.set(rule, v);
+        binaries.push(v);
+        objective.push({ name: v, coef: isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY });
+        subjectTo.push({ name: `ind_${slack.size}`, vars: [{ name: s.name, coef: 1 }, { name: v, coef: -Math.max(1, bigM) }], bnds: { type: K.GLP_UP, lb: 0, ub: 0 } });
+      }
+      const coef = probe !== undefined ? 0 : opts.slackObjective !== undefined ? (opts.slackObjective === rule ? 1 : 0) : 1 / scale;
+      if (coef !== 0) objective.push({ name: s.name, coef });
+      const fixed = opts.fixSlack?.get(rule);
+      if (fixed !== undefined) bounds.push({ name: s.name, type: K.GLP_FX, lb: fixed, ub: fixed });
+    }
+    return s.name;
+  };
+
+  /** Adds `vars (sense) rhs`, with the rule's slack when it is elastic. */
+  const row = (rule: RuleId, name: string, vars: Term[], sense: "<=" | ">=" | "=", rhs: number, bigM: number, scale = 1): void => {
+    if (omit.has(rule)) return;
+    const s = slackFor(rule, bigM, scale);
+    const all = s ? [...vars, { name: s, coef: sense === "<=" ? -1 : 1 }] : vars;
+    if (all.length === 0) {
+      if ((sense === "<=" && rhs >= 0) || (sense === ">=" && rhs <= 0) || (sense === "=" && rhs === 0)) return;
+    }
+    const bnds =
+      sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : sense === ">=" ? { type: K.GLP_LO, lb: rhs, ub: 0 } : { type: K.GLP_FX, lb: rhs, ub: rhs };
+    subjectTo.push({ name, vars: all, bnds });
+    const list = rowsByRule.get(rule);
+    if (list) list.push(name);
+    else rowsByRule.set(rule, [name]);
+  };
+
+  // Columns and the objective.
+  const xNames: (string[] | null)[] = requests.map((r) => {
+    const f = force.get(r.index);
+    if (f === "out" || (r.req.lock === "out" && f !== "in")) return null;
+    return r.levels.map((_, l) => `x${r.index}_${l}`);
+  });
+  const allX: Term[] = [];
+  for (const r of requests) {
+    const names = xNames[r.index];
+    if (!names) continue;
+    names.forEach((name, l) => {
+      const lv = r.levels[l]!;
+      if (opts.relaxed) bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
+      else binaries.push(name);
+      allX.push({ name, coef: 1 });
+      if (valueObjective) objective.push({ name, coef: lv.units - lv.tie });
+      else if (probe !== undefined) objective.push({ name, coef: (r.woman ? 1 : 0) - probe });
+    });
+    const f = force.get(r.index);
+    const lockedIn = f === "in" || (r.req.lock === "in" && f !== "out");
+    const terms = names.map((name) => ({ name, coef: 1 }));
+    if (lockedIn && f === "in") {
+      // Forced rows are never elastic: a counterfactual asks what happens if this one is in.
+      row(`force.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);
+    } else if (lockedIn && !isElastic(`lock.${r.req.id}`)) {
+      row(`lock.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);
+    } else if (lockedIn) {
+      row(`lock.${r.req.id}`, `lock${r.index}`, terms, ">=", 1, 1);
+      if (names.length > 1) subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
+    } else if (names.length > 1) {
+      subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
+    }
+  }
+  const xOf = (indexes: number[], coef: (i: number) => number = () => 1): Term[] =>
+    indexes.flatMap((i) => (xNames[i] ?? []).map((name) => ({ name, coef: coef(i) })));
+
+  // Money.
+  const costTerms: Term[] = requests.flatMap((r) => (xNames[r.index] ?? []).map((name, l) => ({ name, coef: r.levels[l]!.cost })));
+  row("budget", "budget", costTerms, "<=", problem.budget, maxCostSum, meanCost);
+
+  const flowNames: BuiltModel["flowNames"] = [];
+  if (prep.hasDonors) {
+    const byDonor: Term[][] = prep.donors.map(() => []);
+    prep.classes.forEach((cls, k) => {
+      const flows: Term[] = cls.donors.map((d) => {
+        const name = `g${d}_${k}`;
+        flowNames.push({ donor: d, cls: k, name });
+        byDonor[d]!.push({ name, coef: 1 });
+        return { name, coef: 1 };
+      });
+      const spent = cls.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: -requests[i]!.levels[l]!.cost })));
+      // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
+      row("earmarks", `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has("earmarks") ? ">=" : "=", 0, maxCostSum, meanCost);
+    });
+    prep.donors.forEach((d, di) => row(`donor.${d.id}`, `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
+  }
+
+  // Policy.
+  const p = policy;
+  const n = requests.length;
+  if (p.maxDelegates !== undefined) row("maxDelegates", "seats", allX, "<=", p.maxDelegates, n);
+  if (p.maxPerState !== undefined) {
+    for (const [state, idx] of prep.states) {
+      if (idx.length > p.maxPerState) row("maxPerState", `st_${state}`, xOf(idx), "<=", p.maxPerState, n);
+    }
+  }
+  if (p.minWomenShare !== undefined && p.minWomenShare > 0) {
+    const share = p.minWomenShare;
+    row("minWomenShare", "women", xOf(requests.map((r) => r.index), (i) => (requests[i]!.woman ? 1 - share : -share)), ">=", 0, n);
+  }
+  for (const [region, min] of Object.entries(p.regionMin ?? {}) as [Region, number][]) {
+    if (min > 0) row(`regionMin.${region}`, `rmin_${region}`, xOf(prep.regions.get(region) ?? []), ">=", min, min);
+  }
+  for (const [region, max] of Object.entries(p.regionMax ?? {}) as [Region, number][]) {
+    const idx = prep.regions.get(region) ?? [];
+    if (idx.length > max) row(`regionMax.${region}`, `rmax_${region}`, xOf(idx), "<=", max, n);
+  }
+  if (p.minOutreach !== undefined && p.minOutreach > 0) {
+    row("minOutreach", "outreach", xOf(requests.filter((r) => r.outreach).map((r) => r.index)), ">=", p.minOutreach, p.minOutreach);
+  }
+
+  // Coverage bonuses: binary y ≤ Σ x (binary rather than [0, 1] columns: far faster in glpk's search).
+  if (valueObjective) {
+    const coverage = (prefix: string, groups: Iterable<[string, number[]]>, unitsEach: number): void => {
+      if (unitsEach <= 0) return;
+      let j = 0;
+      for (const [, idx] of groups) {
+        const terms = xOf(idx);
+        if (terms.length === 0) continue;
+        const y = `${prefix}${j++}`;
+        if (opts.relaxed) bounds.push({ name: y, type: K.GLP_DB, lb: 0, ub: 1 });
+        else binaries.push(y);
+        objective.push({ name: y, coef: unitsEach });
+        subjectTo.push({ name: `c${y}`, vars: [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))], bnds: { type: K.GLP_UP, lb: 0, ub: 0 } });
+      }
+    };
+    coverage("y", prep.states, prep.stateBonusUnits);
+    coverage("z", prep.regions, prep.regionBonusUnits);
+  }
+  if (probe !== undefined) {
+    subjectTo.push({ name: "nonempty", vars: allX, bnds: { type: K.GLP_LO, lb: 1, ub: 0 } });
+  }
+  // glpk needs at least one objective term to name.
+  if (objective.length === 0 && allX[0]) objective.push({ name: allX[0].name, coef: 0 });
+
+  const lp: LP = {
+    name: "allocation",
+    objective: { direction: opts.elastic && probe === undefined ? K.GLP_MIN : K.GLP_MAX, name: "obj", vars: objective },
+    subjectTo,
+    bounds,
+    binaries,
+  };
+  return { lp, xNames, flowNames, slack, indicator, rowsByRule };
+}

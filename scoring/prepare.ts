@@ -1,0 +1,137 @@
+// Turns a parsed problem into the numbers the model and the baselines share: each request's value per
+// support level in integer units (hundredths of a point), the deterministic tie-break, the donors'
+// eligibility classes. Computed once, used by every solve of the same problem.
+import { CRITERIA, type Problem, type ProblemRequest, type Donor, type Region } from "./schemas.js";
+
+/** Values are counted in hundredths of a point: two allocations whose values differ differ by ≥ 1 unit. */
+export const VALUE_UNITS = 100;
+
+export interface PreparedLevel {
+  level: ProblemRequest["levels"][number]["level"];
+  cost: number;
+  /** Value in units (hundredths of a point). */
+  units: number;
+  /** Tie-break penalty, < 0.5 units summed over any set of requests: lower cost first, then lower id. */
+  tie: number;
+}
+
+export interface PreparedRequest {
+  index: number;
+  req: ProblemRequest;
+  /** Full-support value before the level's share, in points. */
+  score: number;
+  levels: PreparedLevel[];
+  /** Index into `classes`: the set of donors whose earmarks admit the request (-1 without donors). */
+  donorClass: number;
+  woman: boolean;
+  outreach: boolean;
+}
+
+export interface DonorClass {
+  /** Donor indexes admitting the requests of this class. */
+  donors: number[];
+  requests: number[];
+}
+
+export interface Prepared {
+  problem: Problem;
+  requests: PreparedRequest[];
+  byId: Map<string, PreparedRequest>;
+  states: Map<string, number[]>;
+  regions: Map<Region, number[]>;
+  donors: Donor[];
+  hasDonors: boolean;
+  classes: DonorClass[];
+  stateBonusUnits: number;
+  regionBonusUnits: number;
+}
+
+export function weightedScore(criteria: ProblemRequest["criteria"], weights: Problem["weights"]): number {
+  let sum = 0;
+  let wsum = 0;
+  for (const c of CRITERIA) {
+    sum += weights[c] * criteria[c];
+    wsum += weights[c];
+  }
+  return wsum > 0 ? sum / wsum : 0;
+}
+
+export function donorAdmits(donor: Donor, req: ProblemRequest): boolean {
+  if (donor.regions && !donor.regions.includes(req.region)) return false;
+  if (donor.statuses && !donor.statuses.includes(req.status)) return false;
+  if (donor.states && !donor.states.includes(req.state)) return false;
+  return true;
+}
+
+export function prepare(problem: Problem): Prepared {
+  const n = problem.requests.length;
+  // Rank by id (code-unit order, locale-independent) for the last tie-break.
+  const order = problem.requests.map((r, i) => i).sort((a, b) => cmp(problem.requests[a]!.id, problem.requests[b]!.id));
+  const rank = new Array<number>(n);
+  order.forEach((idx, pos) => (rank[idx] = pos + 1));
+  let costScale = 1;
+  for (const r of problem.requests) costScale += Math.max(...r.levels.map((l) => Math.round(l.cost * 100)));
+  const rankScale = (n * (n + 1)) / 2 + 1;
+
+  const donors = problem.donors ?? [];
+  const hasDonors = donors.length > 0;
+  const classKey = new Map<string, number>();
+  const classes: DonorClass[] = [];
+
+  const requests: PreparedRequest[] = problem.requests.map((req, index) => {
+    const score = weightedScore(req.criteria, problem.weights);
+    const levels = req.levels.map((l) => ({
+      level: l.level,
+      cost: l.cost,
+      units: Math.round(score * l.valueShare * VALUE_UNITS),
+      tie: (0.5 * (Math.round(l.cost * 100) + (0.5 * rank[index]!) / rankScale)) / costScale,
+    }));
+    let donorClass = -1;
+    if (hasDonors) {
+      const admitting = donors.flatMap((d, di) => (donorAdmits(d, req) ? [di] : []));
+      const key = admitting.join(",");
+      let k = classKey.get(key);
+      if (k === undefined) {
+        k = classes.length;
+        classKey.set(key, k);
+        classes.push({ donors: admitting, requests: [] });
+      }
+      classes[k]!.requests.push(index);
+      donorClass = k;
+    }
+    return { index, req, score, levels, donorClass, woman: req.gender === "F", outreach: req.status !== "party" };
+  });
+
+  const states = new Map<string, number[]>();
+  const regions = new Map<Region, number[]>();
+  for (const r of requests) {
+    push(states, r.req.state, r.index);
+    push(regions, r.req.region, r.index);
+  }
+  return {
+    problem,
+    requests,
+    byId: new Map(requests.map((r) => [r.req.id, r])),
+    states,
+    regions,
+    donors,
+    hasDonors,
+    classes,
+    stateBonusUnits: Math.round((problem.policy.stateBonus ?? 0) * VALUE_UNITS),
+    regionBonusUnits: Math.round((problem.policy.regionBonus ?? 0) * VALUE_UNITS),
+  };
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export const units = {
+  toPoints: (u: number): number => Math.round(u) / VALUE_UNITS,
+};

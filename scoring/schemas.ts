@@ -1,0 +1,256 @@
+// The domain's shapes, as zod schemas (parsed once at the edge) and the types inferred from them.
+// The problem file (format v1) is a public contract: an auditor re-runs a published allocation from it,
+// so every object here is strict (unknown fields are rejected, not ignored).
+import { z } from "zod";
+
+export const REGIONS = ["AFR", "APG", "EEG", "GRULAC", "WEOG"] as const;
+export const RegionSchema = z.enum(REGIONS);
+export type Region = z.infer<typeof RegionSchema>;
+
+export const REGION_NAMES: Record<Region, string> = {
+  AFR: "African Group",
+  APG: "Asia-Pacific Group",
+  EEG: "Eastern European Group",
+  GRULAC: "Latin American and Caribbean Group",
+  WEOG: "Western European and Others Group",
+};
+
+export const CcmStatusSchema = z.enum(["party", "signatory", "nonparty"]);
+export type CcmStatus = z.infer<typeof CcmStatusSchema>;
+
+export const GenderSchema = z.enum(["F", "M", "X"]);
+export type Gender = z.infer<typeof GenderSchema>;
+
+export const IncomeGroupSchema = z.enum(["low", "lower-middle", "upper-middle", "high", "unclassified"]);
+export type IncomeGroup = z.infer<typeof IncomeGroupSchema>;
+
+export const CRITERIA = ["implementation", "technical", "universalization", "capacity", "representation"] as const;
+export const CriterionSchema = z.enum(CRITERIA);
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const CRITERION_NAMES: Record<Criterion, string> = {
+  implementation: "Implementation relevance",
+  technical: "Technical value",
+  universalization: "Universalization potential",
+  capacity: "Capacity strengthening",
+  representation: "Inclusive representation",
+};
+
+const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
+const Points = z.number().finite().min(0).max(100);
+const Money = z.number().finite().min(0).max(1e9);
+const Count = z.number().int().min(0).max(1_000_000);
+
+/** A State as the reference data describes it (one row of data/states.csv, possibly edited per round). */
+export const StateSchema = z.strictObject({
+  iso3: Iso3Schema,
+  name: z.string().min(1).max(200),
+  region: RegionSchema,
+  ccmStatus: CcmStatusSchema,
+  ldc: z.boolean(),
+  incomeGroup: IncomeGroupSchema,
+  art4Clearance: z.boolean(),
+  art4ExtensionRequest: z.boolean(),
+  art5VictimAssistance: z.boolean(),
+  /** Not in the shipped data: set per round by the ISU from its Article 7 records. */
+  art7ReportOutstanding: z.boolean().default(false),
+  /** Not in the shipped data: whether the State keeps a permanent mission in Geneva; unknown counts as yes. */
+  genevaMission: z.boolean().default(true),
+  /** What in the row is not confirmed by a source (from the data's `verify` column). */
+  verify: z.string().max(500).default(""),
+});
+export type State = z.infer<typeof StateSchema>;
+
+/** Per-round corrections of the reference data, keyed by ISO3. */
+export const StateOverrideSchema = StateSchema.partial().extend({ iso3: Iso3Schema }).strict();
+export type StateOverride = z.infer<typeof StateOverrideSchema>;
+
+export const WeightsSchema = z
+  .strictObject({
+    implementation: z.number().finite().min(0).max(1000),
+    technical: z.number().finite().min(0).max(1000),
+    universalization: z.number().finite().min(0).max(1000),
+    capacity: z.number().finite().min(0).max(1000),
+    representation: z.number().finite().min(0).max(1000),
+  })
+  .refine((w) => CRITERIA.some((c) => w[c] > 0), { message: "at least one weight must be positive" });
+export type Weights = z.infer<typeof WeightsSchema>;
+
+export const PolicySchema = z.strictObject({
+  maxDelegates: Count.optional(),
+  maxPerState: Count.optional(),
+  minWomenShare: z.number().finite().min(0).max(1).optional(),
+  regionMin: z.partialRecord(RegionSchema, Count).optional(),
+  regionMax: z.partialRecord(RegionSchema, Count).optional(),
+  minOutreach: Count.optional(),
+  stateBonus: z.number().finite().min(0).max(1000).optional(),
+  regionBonus: z.number().finite().min(0).max(1000).optional(),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+
+export const DonorSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  amount: Money,
+  regions: z.array(RegionSchema).min(1).max(5).optional(),
+  statuses: z.array(CcmStatusSchema).min(1).max(3).optional(),
+  states: z.array(Iso3Schema).min(1).max(300).optional(),
+});
+export type Donor = z.infer<typeof DonorSchema>;
+
+export const SUPPORT_LEVELS = ["full", "ticket", "allowance"] as const;
+export const SupportLevelSchema = z.enum(SUPPORT_LEVELS);
+export type SupportLevel = z.infer<typeof SupportLevelSchema>;
+
+export const LevelSchema = z.strictObject({
+  level: SupportLevelSchema,
+  cost: Money,
+  valueShare: z.number().finite().gt(0).max(1),
+});
+export type Level = z.infer<typeof LevelSchema>;
+
+export const CriteriaScoresSchema = z.strictObject({
+  implementation: Points,
+  technical: Points,
+  universalization: Points,
+  capacity: Points,
+  representation: Points,
+});
+export type CriteriaScores = z.infer<typeof CriteriaScoresSchema>;
+
+export const ProblemRequestSchema = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    state: Iso3Schema,
+    region: RegionSchema,
+    status: CcmStatusSchema,
+    gender: GenderSchema,
+    submittedAt: z.iso.datetime({ offset: true }),
+    criteria: CriteriaScoresSchema,
+    levels: z.array(LevelSchema).min(1).max(3),
+    lock: z.enum(["in", "out"]).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.levels.forEach((l, i) => {
+      if (seen.has(l.level)) ctx.addIssue({ code: "custom", path: ["levels", i, "level"], message: `support level "${l.level}" is listed twice` });
+      seen.add(l.level);
+    });
+  });
+export type ProblemRequest = z.infer<typeof ProblemRequestSchema>;
+
+/** The problem file, format v1 (see README: "The problem file"). */
+export const ProblemSchema = z
+  .strictObject({
+    version: z.literal(1),
+    budget: Money,
+    weights: WeightsSchema,
+    policy: PolicySchema.default({}),
+    donors: z.array(DonorSchema).max(100).optional(),
+    requests: z.array(ProblemRequestSchema).max(100_000),
+  })
+  .superRefine((p, ctx) => {
+    const ids = new Map<string, number>();
+    p.requests.forEach((r, i) => {
+      const first = ids.get(r.id);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `duplicate request id "${r.id}" (first at requests[${first}])` });
+      else ids.set(r.id, i);
+    });
+    const donorIds = new Set<string>();
+    (p.donors ?? []).forEach((d, i) => {
+      if (donorIds.has(d.id)) ctx.addIssue({ code: "custom", path: ["donors", i, "id"], message: `duplicate donor id "${d.id}"` });
+      donorIds.add(d.id);
+    });
+  });
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemInput = z.input<typeof ProblemSchema>;
+
+/** A round: one meeting, its window and allowance, and its status. */
+export const RoundStatusSchema = z.enum(["draft", "open", "review", "decided", "closed"]);
+export const RoundSchema = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    meeting: z.string().min(1).max(200),
+    venue: z.string().min(1).max(200),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    windowOpens: z.iso.date(),
+    windowCloses: z.iso.date(),
+    allowanceRate: Money,
+    nights: z.number().int().min(0).max(60),
+    status: RoundStatusSchema.default("draft"),
+    carryOver: Money.default(0),
+    reserve: Money.default(0),
+    adminEstimate: Money.default(0),
+  })
+  .superRefine((r, ctx) => {
+    if (r.endDate < r.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
+    if (r.windowCloses < r.windowOpens) ctx.addIssue({ code: "custom", path: ["windowCloses"], message: "must not be before windowOpens" });
+  });
+export type Round = z.infer<typeof RoundSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The result of an allocation (the CLI's stdout, and later the server's run snapshot).
+
+export const FundingShareSchema = z.object({ donor: z.string(), amount: z.number() });
+export type FundingShare = z.infer<typeof FundingShareSchema>;
+
+export interface FundedRequest {
+  id: string;
+  level: SupportLevel;
+  cost: number;
+  value: number;
+  funding: FundingShare[];
+  /** Value the objective loses if this request is dropped (null when dropping it breaks a rule). */
+  lossIfDropped?: number | null;
+  /** Why dropping it is impossible, when it is. */
+  requiredBy?: string;
+}
+
+export type NotFundedReason =
+  | { kind: "locked-out"; text: string }
+  | { kind: "excluded-by-rule"; rule: string; text: string }
+  | { kind: "price-of-inclusion"; price: number; level: SupportLevel; displaced: string[]; text: string }
+  | { kind: "unexplained"; text: string };
+
+export interface NotFundedRequest {
+  id: string;
+  reason: NotFundedReason;
+}
+
+export interface RuleRelaxation {
+  rule: string;
+  /** The rule as written. */
+  stated: number;
+  /** The least relaxation that lets it hold with the other rules (null when it alone cannot be relaxed). */
+  reachable: number | null;
+  text: string;
+}
+
+export interface Diagnosis {
+  infeasible: true;
+  rules: RuleRelaxation[];
+  text: string;
+}
+
+export interface BaselineResult {
+  name: "fcfs" | "greedy";
+  description: string;
+  value: number;
+  count: number;
+  totalCost: number;
+  funded: { id: string; level: SupportLevel; cost: number; value: number }[];
+  broken: string[];
+}
+
+export type SolveStatus = "optimal" | "infeasible" | "time-limit";
+
+export interface AllocationResult {
+  status: SolveStatus;
+  value: number | null;
+  totalCost: number;
+  funded: FundedRequest[];
+  notFunded: NotFundedRequest[];
+  diagnosis: Diagnosis | null;
+  baselines: BaselineResult[];
+  solver: { name: string; version: string; ms: number; gap: number | null; explainMs?: number };
+}
