@@ -138,7 +138,7 @@ export async function explain(
       if (v.status === "optimal" || v.status === "feasible") {
         funded.set(id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
       } else if (v.status === "infeasible") {
-        const why = r.req.lock === "in" ? "its lock" : await ruleNames(prep, glpk, new Map([[r.index, "out"]]));
+        const why = r.req.lock === "in" ? "its lock" : (await ruleNames(prep, glpk, new Map([[r.index, "out"]]))).text;
         funded.set(id, { lossIfDropped: null, requiredBy: why });
       } else {
         funded.set(id, { lossIfDropped: null, requiredBy: "not computed within the time limit" });
@@ -169,8 +169,8 @@ export async function explain(
           : `Funding it (${level}) would lower the total value by ${price} points${displaced.length ? `, displacing ${displaced.join(", ")}` : ""}.`;
       notFunded.push({ id, reason: { kind: "price-of-inclusion", price, level, displaced, text } });
     } else if (v.status === "infeasible") {
-      const rule = await ruleNames(prep, glpk, new Map([[r.index, "in"]]));
-      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule, text: `Funding it would break: ${rule}.` } });
+      const { rule, text } = await ruleNames(prep, glpk, new Map([[r.index, "in"]]));
+      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule, text: `Funding it would break a rule: ${text}.` } });
     } else {
       notFunded.push({ id, reason: { kind: "unexplained", text: "Not computed within the time limit." } });
     }
@@ -178,9 +178,13 @@ export async function explain(
   return { funded, notFunded };
 }
 
-async function ruleNames(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "out">): Promise<string> {
+/** The rules that a forced request (in or out) cannot hold with, named by the elastic model. */
+async function ruleNames(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "out">): Promise<{ rule: string; text: string }> {
   const d = await diagnose(prep, glpk, force);
-  return d.rules.map((r) => r.rule).join(", ") || "the rules together";
+  return {
+    rule: d.rules.map((r) => r.rule).join(", ") || "rules",
+    text: d.rules.map((r) => r.text).join("; ") || "the rules together",
+  };
 }
 
 export { checkRules };

@@ -67,7 +67,8 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   const omit = opts.omit ?? new Set<RuleId>();
   const elasticAll = opts.elastic === "all";
   const elasticSet = opts.elastic instanceof Set ? opts.elastic : null;
-  const isElastic = (rule: RuleId): boolean => elasticAll || (elasticSet?.has(rule) ?? false);
+  // Forced rows are never elastic: a counterfactual asks what follows if this request is in (or out).
+  const isElastic = (rule: RuleId): boolean => !rule.startsWith("force.") && (elasticAll || (elasticSet?.has(rule) ?? false));
   const probe = opts.womenShareProbe;
   const valueObjective = !opts.elastic && probe === undefined;
 
@@ -140,7 +141,6 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     const lockedIn = f === "in" || (r.req.lock === "in" && f !== "out");
     const terms = names.map((name) => ({ name, coef: 1 }));
     if (lockedIn && f === "in") {
-      // Forced rows are never elastic: a counterfactual asks what happens if this one is in.
       row(`force.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);
     } else if (lockedIn && !isElastic(`lock.${r.req.id}`)) {
       row(`lock.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);

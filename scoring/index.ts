@@ -1,0 +1,14 @@
+// The pure core's public surface: what server/, web/ and the CLIs import.
+export * from "./schemas.js";
+export * from "./rules.js";
+export * from "./score.js";
+export * from "./states.js";
+export * from "./round-file.js";
+export * from "./issues.js";
+export { allocate, explain, solveVariant, readSolution, type AllocateOptions, type Solution } from "./allocate.js";
+export { buildModel, type ModelOptions, type BuiltModel } from "./model.js";
+export { prepare, weightedScore, donorAdmits, VALUE_UNITS, type Prepared } from "./prepare.js";
+export { diagnose, chf } from "./diagnose.js";
+export { baselines } from "./baselines.js";
+export { checkRules, valueOf } from "./evaluate.js";
+export { solveLp, type Glpk, type SolveOutcome } from "./solver.js";

@@ -1,0 +1,34 @@
+// Turns zod issues into readable lines, each naming the field by its JSON path (requests[3].levels[0].cost).
+import type { z } from "zod";
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || "(root)";
+}
+
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ path: jsonPath([...issue.path, k]), message: "unknown field (the format accepts no other fields)" }));
+    }
+    if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors)) {
+      // Report the branch that got furthest, rather than "invalid input".
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+      if (best && best.length) return best.map((i) => ({ path: jsonPath([...issue.path, ...i.path]), message: i.message }));
+    }
+    return [{ path: jsonPath(issue.path), message: issue.message }];
+  });
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length)) - issues.length / 1000;
+}

@@ -1,0 +1,111 @@
+// The round file: a round's requests with their attributes, its money and its rules, as the `score` CLI
+// reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
+import { z } from "zod";
+import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
+import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
+import {
+  DonorSchema,
+  PolicySchema,
+  RoundSchema,
+  StateOverrideSchema,
+  WeightsSchema,
+  type CriteriaScores,
+  type Criterion,
+  type Problem,
+} from "./schemas.js";
+import { applyOverrides, type ReferenceData } from "./states.js";
+
+export const CARRY_OVER_DONOR = "carry-over";
+
+export const RoundFileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    round: RoundSchema,
+    weights: WeightsSchema,
+    policy: PolicySchema.default({}),
+    /** Contributions for this round; the carry-over becomes an unearmarked donor of its own. */
+    donors: z.array(DonorSchema.extend({ name: z.string().max(200).optional() }).strict()).max(100).default([]),
+    rules: RuleSetSchema.optional(),
+    stateOverrides: z.array(StateOverrideSchema).max(300).default([]),
+    requests: z.array(RequestAttributesSchema).max(100_000),
+  })
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.requests.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `duplicate request id "${r.id}"` });
+      seen.add(r.id);
+    });
+  });
+export type RoundFile = z.infer<typeof RoundFileSchema>;
+
+export interface ScoredRequest {
+  id: string;
+  state: string;
+  criteria: CriteriaScores;
+  total: number;
+  reasons: Record<Criterion, Reason[]>;
+}
+
+export interface ScoredRound {
+  referenceData: { asOf: string; unverifiedRows: number; unverifiedUsed: { state: string; verify: string }[] };
+  rules: string;
+  requests: ScoredRequest[];
+  problem: Problem;
+}
+
+export class UnknownStateError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  }
+}
+
+export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRound {
+  const ref = applyOverrides(reference, file.stateOverrides);
+  const rules: RuleSet = file.rules ?? RuleSetSchema.parse(DEFAULT_RULES);
+  const problems = file.requests.flatMap((r, i) => (ref.states.has(r.state) ? [] : [{ path: `requests[${i}].state`, message: `unknown State "${r.state}"` }]));
+  if (problems.length) throw new UnknownStateError(problems);
+
+  const scored: ScoredRequest[] = [];
+  const requests: Problem["requests"] = [];
+  const unverified = new Map<string, string>();
+  for (const r of file.requests) {
+    const state = ref.states.get(r.state)!;
+    if (state.verify) unverified.set(state.iso3, state.verify);
+    const s = score(r, state, rules);
+    scored.push({ id: r.id, state: r.state, criteria: s.criteria, total: totalScore(s.criteria, file.weights), reasons: s.reasons });
+    requests.push({
+      id: r.id,
+      state: r.state,
+      region: state.region,
+      status: state.ccmStatus,
+      gender: r.gender,
+      submittedAt: r.submittedAt,
+      criteria: s.criteria,
+      levels: supportLevels(r, file.round, rules),
+      ...(r.lock ? { lock: r.lock } : {}),
+    });
+  }
+  const { round } = file;
+  const contributions = file.donors.reduce((s, d) => s + d.amount, 0);
+  const budget = Math.max(0, contributions + round.carryOver - round.reserve - round.adminEstimate);
+  const donors = file.donors.length
+    ? [
+        ...file.donors.map(({ name: _name, ...d }) => d),
+        ...(round.carryOver > 0 ? [{ id: CARRY_OVER_DONOR, amount: round.carryOver }] : []),
+      ]
+    : undefined;
+  const problem: Problem = {
+    version: 1,
+    budget: Math.round(budget * 100) / 100,
+    weights: file.weights,
+    policy: file.policy,
+    ...(donors ? { donors } : {}),
+    requests,
+  };
+  return {
+    referenceData: { asOf: ref.asOf, unverifiedRows: ref.unverified, unverifiedUsed: [...unverified].map(([state, verify]) => ({ state, verify })) },
+    rules: rules.id,
+    requests: scored,
+    problem,
+  };
+}

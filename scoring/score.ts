@@ -1,0 +1,167 @@
+// score(request, state, rules): 0–100 points per criterion, each with the reasons that produced them
+// (rule, points, evidence), so that every number can be traced. Also turns scored requests into the
+// problem file's requests (support levels and their costs).
+import { z } from "zod";
+import { type Condition, type Fact, type Rule, type RuleSet, ROLES } from "./rules.js";
+import {
+  CRITERIA,
+  type CriteriaScores,
+  type Criterion,
+  GenderSchema,
+  type ProblemRequest,
+  type State,
+  SupportLevelSchema,
+  type SupportLevel,
+  type Weights,
+} from "./schemas.js";
+import { weightedScore } from "./prepare.js";
+
+const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
+const Money = z.number().finite().min(0).max(1e6);
+
+/** A sponsorship request with the attributes the rules read (personal contact data is optional here). */
+export const RequestAttributesSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  state: Iso3,
+  name: z.string().max(200).optional(),
+  gender: GenderSchema,
+  title: z.string().max(200).optional(),
+  organisation: z.string().max(200).optional(),
+  email: z.email().optional(),
+  expertise: z.array(z.string().min(1).max(100)).max(20).default([]),
+  role: z.enum(ROLES).default("none"),
+  operationalExpertise: z.boolean().default(false),
+  technicalRating: z.number().min(0).max(5).optional(),
+  survivor: z.boolean().default(false),
+  firstParticipation: z.boolean().default(false),
+  previousSponsorships: z.number().int().min(0).max(50).default(0),
+  interestEvidence: z.string().max(2000).default(""),
+  justification: z.string().max(5000).default(""),
+  submittedAt: z.iso.datetime({ offset: true }),
+  travel: z.strictObject({
+    airTicket: Money,
+    nights: z.number().int().min(0).max(60).optional(),
+    allowanceRate: Money.optional(),
+    terminal: Money.default(0),
+  }),
+  acceptedLevels: z.array(SupportLevelSchema).min(1).max(3).default(["full"]),
+  lock: z.enum(["in", "out"]).optional(),
+});
+export type RequestAttributes = z.infer<typeof RequestAttributesSchema>;
+
+export interface Reason {
+  rule: string;
+  label: string;
+  points: number;
+  evidence: string;
+}
+
+export interface RequestScore {
+  criteria: CriteriaScores;
+  reasons: Record<Criterion, Reason[]>;
+}
+
+type FactValue = string | number | boolean;
+
+export function facts(request: RequestAttributes, state: State, rules: RuleSet): Record<Fact, FactValue> {
+  return {
+    "state.region": state.region,
+    "state.ccmStatus": state.ccmStatus,
+    "state.ldc": state.ldc,
+    "state.incomeGroup": state.incomeGroup,
+    "state.art4Clearance": state.art4Clearance,
+    "state.art4ExtensionRequest": state.art4ExtensionRequest,
+    "state.art5VictimAssistance": state.art5VictimAssistance,
+    "state.art7ReportOutstanding": state.art7ReportOutstanding,
+    "state.genevaMission": state.genevaMission,
+    "state.underrepresentedRegion": rules.underrepresentedRegions.includes(state.region),
+    "request.gender": request.gender,
+    "request.role": request.role,
+    "request.operationalExpertise": request.operationalExpertise,
+    "request.technicalRating": request.technicalRating ?? 0,
+    "request.survivor": request.survivor,
+    "request.firstParticipation": request.firstParticipation,
+    "request.previousSponsorships": request.previousSponsorships,
+    "request.interestEvidence": request.interestEvidence.trim().length > 0,
+  };
+}
+
+/** Evaluates a condition; `used` collects the facts it read, as evidence. */
+export function holds(cond: Condition, f: Record<Fact, FactValue>, used: Map<Fact, FactValue>): boolean {
+  if ("all" in cond) return cond.all.every((c) => holds(c, f, used));
+  if ("any" in cond) {
+    // Evidence of an "any" is the first branch that holds (or every branch read, when none does).
+    for (const c of cond.any) {
+      const local = new Map<Fact, FactValue>();
+      if (holds(c, f, local)) {
+        local.forEach((v, k) => used.set(k, v));
+        return true;
+      }
+    }
+    return false;
+  }
+  if ("not" in cond) return !holds(cond.not, f, used);
+  const v = f[cond.fact];
+  used.set(cond.fact, v);
+  if (cond.eq !== undefined) return v === cond.eq;
+  if (cond.in !== undefined) return cond.in.includes(v);
+  if (cond.gte !== undefined) return typeof v === "number" && v >= cond.gte;
+  if (cond.lte !== undefined) return typeof v === "number" && v <= cond.lte;
+  return false;
+}
+
+export function score(request: RequestAttributes, state: State, rules: RuleSet): RequestScore {
+  const f = facts(request, state, rules);
+  const reasons = Object.fromEntries(CRITERIA.map((c) => [c, [] as Reason[]])) as Record<Criterion, Reason[]>;
+  for (const rule of rules.rules) {
+    const used = new Map<Fact, FactValue>();
+    if (rule.when && !holds(rule.when, f, used)) continue;
+    const points = pointsOf(rule, f, used);
+    if (points === 0) continue;
+    reasons[rule.criterion].push({ rule: rule.id, label: rule.label, points, evidence: evidence(used) });
+  }
+  const criteria = {} as CriteriaScores;
+  for (const c of CRITERIA) {
+    const sum = reasons[c].reduce((s, r) => s + r.points, 0);
+    // Reasons always add up to the score: the cap and the floor are reasons too.
+    if (sum > 100) reasons[c].push({ rule: "cap", label: "A criterion counts at most 100 points", points: round2(100 - sum), evidence: `sum of rules = ${round2(sum)}` });
+    if (sum < 0) reasons[c].push({ rule: "floor", label: "A criterion counts at least 0 points", points: round2(-sum), evidence: `sum of rules = ${round2(sum)}` });
+    criteria[c] = round2(Math.min(100, Math.max(0, sum)));
+  }
+  return { criteria, reasons };
+}
+
+function pointsOf(rule: Rule, f: Record<Fact, FactValue>, used: Map<Fact, FactValue>): number {
+  if (!rule.per) return rule.points;
+  const v = f[rule.per];
+  used.set(rule.per, v);
+  return typeof v === "number" ? round2(rule.points * v) : 0;
+}
+
+function evidence(used: Map<Fact, FactValue>): string {
+  return [...used].map(([k, v]) => `${k} = ${v}`).join("; ");
+}
+
+export function totalScore(criteria: CriteriaScores, weights: Weights): number {
+  return round2(weightedScore(criteria, weights));
+}
+
+/** Support levels with their costs: full = ticket + nights × allowance + terminal; ticket = ticket + terminal; allowance = nights × allowance. */
+export function supportLevels(
+  request: RequestAttributes,
+  round: { nights: number; allowanceRate: number },
+  rules: RuleSet,
+): ProblemRequest["levels"] {
+  const nights = request.travel.nights ?? round.nights;
+  const rate = request.travel.allowanceRate ?? round.allowanceRate;
+  const cost: Record<SupportLevel, number> = {
+    full: round2(request.travel.airTicket + nights * rate + request.travel.terminal),
+    ticket: round2(request.travel.airTicket + request.travel.terminal),
+    allowance: round2(nights * rate),
+  };
+  return request.acceptedLevels.map((level) => ({ level, cost: cost[level], valueShare: rules.levelValueShare[level] }));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
