@@ -1,0 +1,104 @@
+// An independent formulation of the problem file for HiGHS (the oracle of the tests and the anchor of the
+// benchmark). Written from the format's definition, not from scoring/model.ts: one flow per (donor,
+// request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
+// value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
+import highsLoader from "highs";
+import { CRITERIA, ProblemSchema, type ProblemInput, type Region } from "../scoring/schemas.js";
+
+export type HighsSolver = Awaited<ReturnType<typeof highsLoader>>;
+
+let loaded: Promise<HighsSolver> | null = null;
+export function loadHighs(): Promise<HighsSolver> {
+  loaded ??= highsLoader();
+  return loaded;
+}
+
+export function valueUnits(criteria: Record<(typeof CRITERIA)[number], number>, weights: Record<(typeof CRITERIA)[number], number>, share: number): number {
+  let s = 0;
+  let w = 0;
+  for (const c of CRITERIA) {
+    s += weights[c] * criteria[c];
+    w += weights[c];
+  }
+  return Math.round((w > 0 ? s / w : 0) * share * 100);
+}
+
+export function highsLp(input: ProblemInput): string {
+  const p = ProblemSchema.parse(input);
+  const obj: string[] = [];
+  const rows: string[] = [];
+  const bounds: string[] = [];
+  const bins: string[] = [];
+  const term = (c: number, v: string): string => `${c >= 0 ? "+" : "-"} ${Math.abs(c)} ${v}`;
+  const xs = p.requests.map((r, i) => r.levels.map((_, l) => `x_${i}_${l}`));
+  p.requests.forEach((r, i) => {
+    r.levels.forEach((lv, l) => {
+      const x = xs[i]![l]!;
+      bins.push(x);
+      obj.push(term(valueUnits(r.criteria, p.weights, lv.valueShare), x));
+    });
+    rows.push(`one_${i}: ${xs[i]!.map((x) => `+ ${x}`).join(" ")} ${r.lock === "in" ? "= 1" : r.lock === "out" ? "= 0" : "<= 1"}`);
+  });
+  const all = (pred: (i: number) => boolean, coef: (i: number) => number = () => 1): string =>
+    p.requests.flatMap((_, i) => (pred(i) ? xs[i]!.map((x) => term(coef(i), x)) : [])).join(" ") || "+ 0 x_0_0";
+  rows.push(`budget: ${p.requests.flatMap((r, i) => r.levels.map((lv, l) => term(lv.cost, xs[i]![l]!))).join(" ")} <= ${p.budget}`);
+  const pol = p.policy;
+  if (pol.maxDelegates !== undefined) rows.push(`seats: ${all(() => true)} <= ${pol.maxDelegates}`);
+  if (pol.maxPerState !== undefined) {
+    for (const s of new Set(p.requests.map((r) => r.state))) rows.push(`state_${s}: ${all((i) => p.requests[i]!.state === s)} <= ${pol.maxPerState}`);
+  }
+  if (pol.minWomenShare !== undefined) {
+    const sh = pol.minWomenShare;
+    rows.push(`women: ${all(() => true, (i) => (p.requests[i]!.gender === "F" ? 1 - sh : -sh))} >= 0`);
+  }
+  for (const [reg, m] of Object.entries(pol.regionMin ?? {}) as [Region, number][]) rows.push(`rmin_${reg}: ${all((i) => p.requests[i]!.region === reg)} >= ${m}`);
+  for (const [reg, m] of Object.entries(pol.regionMax ?? {}) as [Region, number][]) rows.push(`rmax_${reg}: ${all((i) => p.requests[i]!.region === reg)} <= ${m}`);
+  if (pol.minOutreach !== undefined) rows.push(`outreach: ${all((i) => p.requests[i]!.status !== "party")} >= ${pol.minOutreach}`);
+  const bonus = (key: "state" | "region", units: number): void => {
+    if (units <= 0) return;
+    for (const k of new Set(p.requests.map((r) => r[key]))) {
+      const y = `cov_${key}_${k}`;
+      obj.push(term(units, y));
+      bounds.push(`0 <= ${y} <= 1`);
+      rows.push(`c_${y}: + ${y} ${all((i) => p.requests[i]![key] === k, () => -1)} <= 0`);
+    }
+  };
+  bonus("state", Math.round((pol.stateBonus ?? 0) * 100));
+  bonus("region", Math.round((pol.regionBonus ?? 0) * 100));
+  if (p.donors?.length) {
+    const admits = (d: (typeof p.donors)[number], r: (typeof p.requests)[number]): boolean =>
+      (!d.regions || d.regions.includes(r.region)) && (!d.statuses || d.statuses.includes(r.status)) && (!d.states || d.states.includes(r.state));
+    const perDonor: string[][] = p.donors.map(() => []);
+    p.requests.forEach((r, i) => {
+      const flows: string[] = [];
+      p.donors!.forEach((d, di) => {
+        if (!admits(d, r)) return;
+        const f = `f_${di}_${i}`;
+        flows.push(`+ ${f}`);
+        perDonor[di]!.push(`+ ${f}`);
+      });
+      rows.push(`pay_${i}: ${flows.join(" ")} ${r.levels.map((lv, l) => term(-lv.cost, xs[i]![l]!)).join(" ")} = 0`);
+    });
+    p.donors.forEach((d, di) => {
+      if (perDonor[di]!.length) rows.push(`donor_${di}: ${perDonor[di]!.join(" ")} <= ${d.amount}`);
+    });
+  }
+  return ["Maximize", ` obj: ${obj.join(" ") || "0 x_0_0"}`, "Subject To", ...rows.map((r) => ` ${r}`), "Bounds", ...bounds.map((b) => ` ${b}`), "Binary", ` ${bins.join(" ")}`, "End", ""].join("\n");
+}
+
+export interface HighsOutcome {
+  status: "optimal" | "infeasible" | "other";
+  raw: string;
+  units: number | null;
+  ms: number;
+}
+
+export function solveHighs(highs: HighsSolver, input: ProblemInput, timeLimit = 600): HighsOutcome {
+  const lp = highsLp(input);
+  const t0 = performance.now();
+  const out = highs.solve(lp, { mip_rel_gap: 0, time_limit: timeLimit, output_flag: false } as never);
+  const ms = performance.now() - t0;
+  if (out.Status === "Optimal") return { status: "optimal", raw: out.Status, units: Math.round(out.ObjectiveValue), ms };
+  if (out.Status === "Infeasible") return { status: "infeasible", raw: out.Status, units: null, ms };
+  return { status: "other", raw: out.Status, units: null, ms };
+}
