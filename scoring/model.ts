@@ -170,7 +170,8 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       });
       const spent = cls.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: -requests[i]!.levels[l]!.cost })));
       // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
-      row("earmarks", `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has("earmarks") ? ">=" : "=", 0, maxCostSum, meanCost);
+      // Unpaid money counts double in the elastic model: "donor X would need more" is the more useful answer.
+      row("earmarks", `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has("earmarks") ? ">=" : "=", 0, maxCostSum, meanCost / 2);
     });
     prep.donors.forEach((d, di) => row(`donor.${d.id}`, `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
   }

@@ -1,0 +1,147 @@
+// Scoring by rules as data, the reference data and the round file.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/rules.js";
+import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/score.js";
+import { CRITERIA, StateSchema } from "../../scoring/schemas.js";
+import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/round-file.js";
+import { parseStatesCsv, ReferenceDataError } from "../../scoring/states.js";
+import { loadReferenceData } from "../../server/reference.js";
+
+const rules = RuleSetSchema.parse(DEFAULT_RULES);
+const ref = loadReferenceData();
+
+const attrs = (over: Record<string, unknown> = {}) =>
+  RequestAttributesSchema.parse({ id: "R-1", state: "LAO", gender: "F", submittedAt: "2025-05-02T09:30:00Z", travel: { airTicket: 1500 }, ...over });
+
+describe("reference data", () => {
+  it("loads every State of the shipped file with its date and the rows to verify", () => {
+    expect(ref.states.size).toBe(197);
+    expect(ref.asOf).toBe("2025-12-31");
+    expect(ref.unverified).toBe(71);
+    expect(ref.states.get("LAO")).toMatchObject({ region: "APG", ccmStatus: "party", ldc: true, art4Clearance: true });
+    expect(ref.states.get("BGD")!.verify).toContain("graduation");
+  });
+
+  it("reads an empty income group as unclassified", () => {
+    const unclassified = [...ref.states.values()].filter((s) => s.incomeGroup === "unclassified");
+    expect(unclassified.length).toBe(4);
+  });
+
+  it("rejects a malformed row, naming its line", () => {
+    const text = "iso3,name,region,ccm_status,ldc,income_group,art4_clearance,art4_extension_request,art5_victim_assistance,verify\nLAO,Laos,XYZ,party,maybe,low,true,false,true,\n";
+    expect(() => parseStatesCsv(text, "2025-12-31")).toThrow(ReferenceDataError);
+    try {
+      parseStatesCsv(text, "2025-12-31");
+    } catch (e) {
+      expect((e as ReferenceDataError).problems[0]).toMatch(/line 2 \(LAO\).*region/);
+    }
+  });
+});
+
+describe("score(request, state, rules)", () => {
+  it("gives points with the rule, its label and the evidence", () => {
+    const laos = ref.states.get("LAO")!;
+    const s = score(attrs({ role: "art4-extension", technicalRating: 4, operationalExpertise: true }), laos, rules);
+    const impl = s.reasons.implementation.map((r) => [r.rule, r.points]);
+    expect(impl).toEqual([["ldc-state-party", 25], ["art4-extension-request", 35], ["art4-clearance", 15], ["art5-victim-assistance", 10]]);
+    expect(s.criteria.implementation).toBe(85);
+    const ext = s.reasons.implementation.find((r) => r.rule === "art4-extension-request")!;
+    expect(ext.evidence).toBe("request.role = art4-extension");
+    const rating = s.reasons.technical.find((r) => r.rule === "reviewer-rating")!;
+    expect(rating).toMatchObject({ points: 48, evidence: "request.technicalRating = 4" });
+    // 48 + 20 + 20 = 88
+    expect(s.criteria.technical).toBe(88);
+  });
+
+  it("caps a criterion at 100 and says so in the reasons, which always add up to the score", () => {
+    const generous = RuleSetSchema.parse({ ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)) });
+    // woman 50 + survivor 35 + first participation 20 + under-represented region 10 = 115.
+    const s = score(attrs({ survivor: true, firstParticipation: true }), ref.states.get("LAO")!, generous);
+    expect(s.criteria.representation).toBe(100);
+    expect(s.reasons.representation.at(-1)).toMatchObject({ rule: "cap", points: -15, evidence: "sum of rules = 115" });
+    for (const c of CRITERIA) {
+      const sum = s.reasons[c].reduce((a, r) => a + r.points, 0);
+      expect(sum).toBeCloseTo(s.criteria[c], 6);
+    }
+  });
+
+  it("floors a criterion at 0 when previous sponsorships outweigh it", () => {
+    const s = score(attrs({ gender: "M", previousSponsorships: 3 }), ref.states.get("CHL")!, rules);
+    expect(s.criteria.representation).toBe(0);
+    expect(s.reasons.representation.map((r) => r.rule)).toEqual(["funded-before", "floor"]);
+  });
+
+  it("scores universalization for a State not party with evidence, in an under-represented region", () => {
+    const s = score(attrs({ state: "VNM", interestEvidence: "Observer at the 12MSP" }), ref.states.get("VNM")!, rules);
+    expect(s.reasons.universalization.map((r) => r.rule)).toEqual(["nonparty-interest", "underrepresented-region-outreach"]);
+    expect(s.criteria.universalization).toBe(100);
+    const p = score(attrs(), ref.states.get("LAO")!, rules);
+    expect(p.criteria.universalization).toBe(0);
+  });
+
+  it("uses the round's State facts (Art. 7 report outstanding, no mission in Geneva)", () => {
+    const gnb = StateSchema.parse({ ...ref.states.get("GNB")!, art7ReportOutstanding: true, genevaMission: false });
+    const s = score(attrs({ state: "GNB" }), gnb, rules);
+    expect(s.reasons.implementation.map((r) => r.rule)).toContain("art7-report");
+    expect(s.reasons.capacity.map((r) => r.rule)).toContain("no-geneva-mission");
+  });
+
+  it("lets the ISU change a rule's points as data", () => {
+    const edited = RuleSetSchema.parse({ ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)) });
+    // woman 50 + under-represented region (Asia-Pacific) 10.
+    expect(score(attrs(), ref.states.get("LAO")!, edited).criteria.representation).toBe(60);
+  });
+
+  it("rejects a rule set with an unknown fact or two tests in one condition", () => {
+    const bad = RuleSetSchema.safeParse({ ...DEFAULT_RULES, rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.gdp", eq: 1 } }] });
+    expect(bad.success).toBe(false);
+    const two = RuleSetSchema.safeParse({ ...DEFAULT_RULES, rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.ldc", eq: true, in: [true] } }] });
+    expect(two.success).toBe(false);
+  });
+
+  it("normalises the weights by their sum", () => {
+    const c = { implementation: 100, technical: 0, universalization: 0, capacity: 0, representation: 0 };
+    expect(totalScore(c, { implementation: 1, technical: 1, universalization: 1, capacity: 1, representation: 1 })).toBe(20);
+    expect(totalScore(c, { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 })).toBe(30);
+  });
+
+  it("derives the support levels' costs from the ticket, the nights and the allowance", () => {
+    const levels = supportLevels(attrs({ travel: { airTicket: 1500, terminal: 80 }, acceptedLevels: ["full", "ticket", "allowance"] }), { nights: 5, allowanceRate: 350 }, rules);
+    expect(levels).toEqual([
+      { level: "full", cost: 3330, valueShare: 1 },
+      { level: "ticket", cost: 1580, valueShare: 0.6 },
+      { level: "allowance", cost: 1750, valueShare: 0.4 },
+    ]);
+  });
+});
+
+describe("the demo round", () => {
+  const round = RoundFileSchema.parse(JSON.parse(readFileSync("data/demo/round.json", "utf8")));
+
+  it("scores every request and derives the committed problem file (npm run demo:build keeps it current)", () => {
+    const scored = scoreRound(round, ref);
+    const committed = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
+    expect(scored.problem).toEqual(committed);
+    expect(scored.referenceData.asOf).toBe("2025-12-31");
+  });
+
+  it("holds the seed's money: four donors giving CHF 53'683 and a carry-over of CHF 51'319", () => {
+    expect(round.donors).toHaveLength(4);
+    expect(round.donors.reduce((s, d) => s + d.amount, 0)).toBe(53_683);
+    expect(round.round.carryOver).toBe(51_319);
+    const costs = scoreRound(round, ref).problem.requests.map((r) => r.levels.find((l) => l.level === "full")!.cost);
+    expect(Math.min(...costs)).toBeGreaterThanOrEqual(2000);
+    expect(Math.max(...costs)).toBeLessThanOrEqual(6500);
+  });
+
+  it("rejects a request from an unknown State by its path", () => {
+    const bad = { ...round, requests: [...round.requests, { ...round.requests[0]!, id: "X", state: "XXX" }] };
+    expect(() => scoreRound(bad, ref)).toThrow(UnknownStateError);
+    try {
+      scoreRound(bad, ref);
+    } catch (e) {
+      expect((e as UnknownStateError).problems).toEqual([{ path: `requests[${round.requests.length}].state`, message: 'unknown State "XXX"' }]);
+    }
+  });
+});
