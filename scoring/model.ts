@@ -221,8 +221,10 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   if (probe !== undefined) {
     subjectTo.push({ name: "nonempty", vars: allX, bnds: { type: K.GLP_LO, lb: 1, ub: 0 } });
   }
-  // glpk needs at least one objective term to name.
-  if (objective.length === 0 && allX[0]) objective.push({ name: allX[0].name, coef: 0 });
+  // glpk aborts on a model without columns (every request locked out, say): a column fixed at 0 keeps
+  // the model well-formed without changing it.
+  objective.push({ name: "zero", coef: 0 });
+  bounds.push({ name: "zero", type: K.GLP_FX, lb: 0, ub: 0 });
 
   const lp: LP = {
     name: "allocation",
