@@ -107,7 +107,12 @@ function donorsCanPay(p: Problem, sel: { r: Problem["requests"][number]; cost: n
     const q = [0];
     while (q.length && prev[N - 1] === -1) {
       const u = q.shift()!;
-      for (let v = 0; v < N; v++) if (prev[v] === -1 && cap[u]![v]! > 1e-9) (prev[v] = u), q.push(v);
+      for (let v = 0; v < N; v++) {
+        if (prev[v] === -1 && cap[u]![v]! > 1e-9) {
+          prev[v] = u;
+          q.push(v);
+        }
+      }
     }
     if (prev[N - 1] === -1) break;
     let f = Infinity;

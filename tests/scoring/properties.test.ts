@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRules } from "../../scoring/evaluate.js";
 import { prepare } from "../../scoring/prepare.js";
-import { ProblemSchema, REGIONS, type ProblemInput } from "../../scoring/schemas.js";
+import { ProblemSchema, type REGIONS, type ProblemInput } from "../../scoring/schemas.js";
 import { solve } from "../helpers/glpk.js";
 
 const STATES = ["LAO", "IRQ", "SEN", "KEN", "PER", "COL", "BIH", "VNM"] as const;
