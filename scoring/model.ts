@@ -38,6 +38,9 @@ export interface ModelOptions {
   fixSlack?: Map<RuleId, number>;
   /** With a set of elastic rules: minimise this one rule's slack only. */
   slackObjective?: RuleId;
+  /** Binary columns fixed at 0 or 1 (by reduced costs): kept as fixed continuous columns, since glpk.js
+   *  resets a binary's bounds to [0, 1] and would drop the fixing. */
+  fixed?: Map<string, 0 | 1>;
 }
 
 export interface BuiltModel {
@@ -82,6 +85,12 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   const maxCostSum = requests.reduce((s, r) => s + Math.max(...r.levels.map((l) => l.cost)), 0) + 1;
   const meanCost = Math.max(1, maxCostSum / Math.max(1, requests.length));
 
+  const addBinary = (name: string): void => {
+    const f = opts.fixed?.get(name);
+    if (f !== undefined) bounds.push({ name, type: K.GLP_FX, lb: f, ub: f });
+    else if (opts.relaxed) bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
+    else binaries.push(name);
+  };
   const slackFor = (rule: RuleId, bigM: number, scale: number): string | null => {
     if (!isElastic(rule)) return null;
     let s = slack.get(rule);
@@ -131,8 +140,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     if (!names) continue;
     names.forEach((name, l) => {
       const lv = r.levels[l]!;
-      if (opts.relaxed) bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
-      else binaries.push(name);
+      addBinary(name);
       allX.push({ name, coef: 1 });
       if (valueObjective) objective.push({ name, coef: lv.units - lv.tie });
       else if (probe !== undefined) objective.push({ name, coef: (r.woman ? 1 : 0) - probe });
@@ -209,8 +217,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
         const terms = xOf(idx);
         if (terms.length === 0) continue;
         const y = `${prefix}${j++}`;
-        if (opts.relaxed) bounds.push({ name: y, type: K.GLP_DB, lb: 0, ub: 1 });
-        else binaries.push(y);
+        addBinary(y);
         objective.push({ name: y, coef: unitsEach });
         subjectTo.push({ name: `c${y}`, vars: [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))], bnds: { type: K.GLP_UP, lb: 0, ub: 0 } });
       }

@@ -1,0 +1,41 @@
+// A realistic round of any size: the demo round's money, donors, rules and policy, with n requests drawn
+// from real States of the reference data (parties, signatories and States not party in the proportions
+// of the demo) and attributes like the demo's. Used by the benchmark's "realistic round" row.
+import { readFileSync } from "node:fs";
+import { RoundFileSchema, type RoundFile } from "../scoring/round-file.js";
+import type { ReferenceData } from "../scoring/states.js";
+import { rng } from "./generate.js";
+
+export function realisticRound(n: number, seed: number, ref: ReferenceData): RoundFile {
+  const demo = JSON.parse(readFileSync(new URL("../data/demo/round.json", import.meta.url), "utf8")) as RoundFile;
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const states = [...ref.states.values()].filter((s) => s.incomeGroup !== "high");
+  const parties = states.filter((s) => s.ccmStatus === "party");
+  const others = states.filter((s) => s.ccmStatus !== "party");
+  const band: Record<string, [number, number]> = { AFR: [900, 2800], APG: [1300, 3600], EEG: [400, 950], GRULAC: [1500, 3400], WEOG: [600, 1200] };
+  const requests = Array.from({ length: n }, (_, i) => {
+    const s = r() < 0.75 ? pick(parties) : pick(others);
+    const [lo, hi] = band[s.region]!;
+    const u = r();
+    return {
+      id: `R-${String(i + 1).padStart(4, "0")}`,
+      state: s.iso3,
+      gender: r() < 0.45 ? ("F" as const) : ("M" as const),
+      expertise: [],
+      role: pick(["none", "none", "none", "presenter", "panellist", "statement", "art4-extension"] as const),
+      operationalExpertise: r() < 0.3,
+      technicalRating: Math.floor(r() * 6),
+      survivor: r() < 0.1,
+      firstParticipation: r() < 0.4,
+      previousSponsorships: Math.floor(r() * 3),
+      interestEvidence: s.ccmStatus !== "party" && r() < 0.6 ? "Statement of interest in accession" : "",
+      justification: "",
+      submittedAt: new Date(Date.UTC(2025, 4, 1) + Math.floor(r() * 75 * 86400) * 1000).toISOString(),
+      travel: { airTicket: Math.round((lo + r() * (hi - lo)) / 10) * 10, terminal: 80 },
+      acceptedLevels: u < 0.2 ? ["full", "ticket"] : u < 0.3 ? ["full", "allowance"] : ["full"],
+      ...(r() < 0.02 ? { lock: "in" as const } : r() < 0.02 ? { lock: "out" as const } : {}),
+    };
+  });
+  return RoundFileSchema.parse({ ...demo, requests, policy: { ...demo.policy, maxDelegates: 25, maxPerState: 2 } });
+}
