@@ -3,7 +3,7 @@
 import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose, chf } from "./diagnose.js";
 import { checkRules, valueOf } from "./evaluate.js";
-import { splitFunding, round2 } from "./funding.js";
+import { payable, splitFunding, round2 } from "./funding.js";
 import { computeFixings, objectiveOf } from "./fixing.js";
 import { incumbentWith, incumbentWithout, type Selection } from "./heuristics.js";
 import { buildModel, type BuiltModel } from "./model.js";
@@ -36,10 +36,16 @@ export function readSolution(prep: Prepared, model: BuiltModel, vars: Record<str
       if ((vars[name] ?? 0) > 0.5) chosen.set(i, l);
     });
   });
-  const flows = new Map<string, number>();
+  let flows = new Map<string, number>();
   for (const f of model.flowNames) {
     const v = vars[f.name] ?? 0;
     if (v > 1e-9) flows.set(`${f.donor}_${f.cls}`, v);
+  }
+  if (prep.hasDonors && model.flowNames.length === 0 && chosen.size > 0) {
+    // Earmarks written as Hall rows: the payment plan is a max-flow over the selection.
+    const paid = payable(prep, chosen);
+    if (!paid) throw new Error("internal: the solver's selection cannot be paid by the donors");
+    flows = paid;
   }
   return { chosen, flows, units: valueOf(prep, chosen) };
 }

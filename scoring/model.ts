@@ -57,6 +57,8 @@ export interface BuiltModel {
 type Term = { name: string; coef: number };
 
 const POLICY_PENALTY = 1_000;
+/** Up to this many donors, earmarks are written as Hall rows (2^D at most) rather than flow columns. */
+const HALL_MAX_DONORS = 10;
 const HARD_PENALTY = 1_000_000;
 
 export function isHardRule(rule: RuleId): boolean {
@@ -76,7 +78,9 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   const valueObjective = !opts.elastic && probe === undefined;
 
   const subjectTo: LP["subjectTo"] = [];
-  const objective: Term[] = [];
+  // Accumulated per column: glpk.js sets (does not add) a coefficient named twice.
+  const objectiveCoefs = new Map<string, number>();
+  const objective = { push: (t: Term): void => void objectiveCoefs.set(t.name, (objectiveCoefs.get(t.name) ?? 0) + t.coef) };
   const binaries: string[] = [];
   const bounds: NonNullable<LP["bounds"]> = [];
   const slack = new Map<RuleId, { name: string; scale: number }>();
@@ -167,7 +171,23 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   row("budget", "budget", costTerms, "<=", problem.budget, maxCostSum, meanCost);
 
   const flowNames: BuiltModel["flowNames"] = [];
-  if (prep.hasDonors) {
+  if (prep.hasDonors && !opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
+    // Without flow columns: a selection can be paid iff for every set T of donors, the requests that only
+    // donors of T admit cost at most T's money (Hall's condition for supply and demand). Only sets T that
+    // are exactly the donors of the classes they cover can bind, and a row that cannot bind is left out.
+    const D = prep.donors.length;
+    const masks = prep.classes.map((c) => c.donors.reduce((m, d) => m | (1 << d), 0));
+    for (let T = 0; T < 1 << D; T++) {
+      const covered = masks.flatMap((m, k) => ((m & ~T) === 0 ? [k] : []));
+      if (covered.length === 0 || covered.reduce((u, k) => u | masks[k]!, 0) !== T) continue;
+      let money = 0;
+      for (let d = 0; d < D; d++) if (T & (1 << d)) money += prep.donors[d]!.amount;
+      if (money >= problem.budget) continue;
+      const terms = covered.flatMap((k) => prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))));
+      if (terms.reduce((s, t) => s + t.coef, 0) <= money) continue;
+      row("donors", `hall${T}`, terms, "<=", money, maxCostSum, meanCost);
+    }
+  } else if (prep.hasDonors) {
     const byDonor: Term[][] = prep.donors.map(() => []);
     prep.classes.forEach((cls, k) => {
       const flows: Term[] = cls.donors.map((d) => {
@@ -216,6 +236,11 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       for (const [, idx] of groups) {
         const terms = xOf(idx);
         if (terms.length === 0) continue;
+        if (idx.filter((i) => xNames[i]).length === 1) {
+          // One candidate only: covering the group is funding it, so the bonus goes on its columns.
+          for (const t of terms) objective.push({ name: t.name, coef: unitsEach });
+          continue;
+        }
         const y = `${prefix}${j++}`;
         addBinary(y);
         objective.push({ name: y, coef: unitsEach });
@@ -235,7 +260,11 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
 
   const lp: LP = {
     name: "allocation",
-    objective: { direction: opts.elastic && probe === undefined ? K.GLP_MIN : K.GLP_MAX, name: "obj", vars: objective },
+    objective: {
+      direction: opts.elastic && probe === undefined ? K.GLP_MIN : K.GLP_MAX,
+      name: "obj",
+      vars: [...objectiveCoefs].map(([name, coef]) => ({ name, coef })),
+    },
     subjectTo,
     bounds,
     binaries,
