@@ -7,7 +7,7 @@
 // Requests with the same set of admitting donors share their flow variables (a transportation problem
 // aggregated by class); the per-request split is recovered after the solve (see funding.ts).
 import type { LP } from "glpk.js";
-import type { Prepared } from "./prepare.js";
+import { HALL_MAX_DONORS, hallRows, type Prepared } from "./prepare.js";
 import type { Region } from "./schemas.js";
 
 export interface GlpkConstants {
@@ -57,8 +57,6 @@ export interface BuiltModel {
 type Term = { name: string; coef: number };
 
 const POLICY_PENALTY = 1_000;
-/** Up to this many donors, earmarks are written as Hall rows (2^D at most) rather than flow columns. */
-const HALL_MAX_DONORS = 10;
 const HARD_PENALTY = 1_000_000;
 
 export function isHardRule(rule: RuleId): boolean {
@@ -172,20 +170,11 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
 
   const flowNames: BuiltModel["flowNames"] = [];
   if (prep.hasDonors && !opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
-    // Without flow columns: a selection can be paid iff for every set T of donors, the requests that only
-    // donors of T admit cost at most T's money (Hall's condition for supply and demand). Only sets T that
-    // are exactly the donors of the classes they cover can bind, and a row that cannot bind is left out.
-    const D = prep.donors.length;
-    const masks = prep.classes.map((c) => c.donors.reduce((m, d) => m | (1 << d), 0));
-    for (let T = 0; T < 1 << D; T++) {
-      const covered = masks.flatMap((m, k) => ((m & ~T) === 0 ? [k] : []));
-      if (covered.length === 0 || covered.reduce((u, k) => u | masks[k]!, 0) !== T) continue;
-      let money = 0;
-      for (let d = 0; d < D; d++) if (T & (1 << d)) money += prep.donors[d]!.amount;
-      if (money >= problem.budget) continue;
-      const terms = covered.flatMap((k) => prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))));
-      if (terms.reduce((s, t) => s + t.coef, 0) <= money) continue;
-      row("donors", `hall${T}`, terms, "<=", money, maxCostSum, meanCost);
+    // Earmarks without flow columns: Hall's condition, one knapsack row per binding donor set.
+    for (const h of hallRows(prep)) {
+      const terms = h.classes.flatMap((k) => prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))));
+      if (terms.reduce((s, t) => s + t.coef, 0) <= h.money) continue;
+      row("donors", `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
     }
   } else if (prep.hasDonors) {
     const byDonor: Term[][] = prep.donors.map(() => []);

@@ -122,6 +122,37 @@ export function prepare(problem: Problem): Prepared {
   };
 }
 
+export interface HallRow {
+  /** The donors of the row, as a bit mask. */
+  mask: number;
+  money: number;
+  /** Classes paid only by these donors. */
+  classes: number[];
+}
+
+/**
+ * Hall's condition for the donors: a selection can be paid iff, for every set T of donors, the requests
+ * that only donors of T admit cost at most T's money. Only sets T that are exactly the donors of the
+ * classes they cover can bind, and with money at or above the budget a row is implied by the budget.
+ */
+export function hallRows(prep: Prepared): HallRow[] {
+  const D = prep.donors.length;
+  const masks = prep.classes.map((c) => c.donors.reduce((m, d) => m | (1 << d), 0));
+  const rows: HallRow[] = [];
+  for (let T = 0; T < 1 << D; T++) {
+    const covered = masks.flatMap((m, k) => ((m & ~T) === 0 ? [k] : []));
+    if (covered.length === 0 || covered.reduce((u, k) => u | masks[k]!, 0) !== T) continue;
+    let money = 0;
+    for (let d = 0; d < D; d++) if (T & (1 << d)) money += prep.donors[d]!.amount;
+    if (money >= prep.problem.budget) continue;
+    rows.push({ mask: T, money, classes: covered });
+  }
+  return rows;
+}
+
+/** Up to this many donors, earmarks are written as Hall rows (at most 2^D) rather than flow columns. */
+export const HALL_MAX_DONORS = 10;
+
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
