@@ -163,21 +163,18 @@ export async function explain(
   const funded = new Map<string, Partial<FundedRequest>>();
   const notFunded: NotFundedRequest[] = [];
   const ordered = [...prep.requests].sort((a, b) => cmp(a.req.id, b.req.id));
-  for (const r of ordered) {
+  // Requests not funded first: their forced-in optima also answer most of the forced-out questions.
+  let bestIn: { objective: number; solution: Solution } | null = null;
+  let allInSolved = true;
+  // Similar requests one after the other (region, gender, status, cost), so that each borrows the
+  // reorganisation its predecessors needed as an incumbent.
+  const footprint = (r: Prepared["requests"][number]): string => `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
+  const outsideOrder = ordered
+    .filter((r) => !base.chosen.has(r.index))
+    .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id));
+  const recent: { forced: number; solution: Selection }[] = [];
+  for (const r of outsideOrder) {
     const id = r.req.id;
-    if (base.chosen.has(r.index)) {
-      const force = new Map([[r.index, "out" as const]]);
-      const v = await solveWithIncumbent(prep, glpk, force, incumbentWithout(prep, base.chosen, r.index, force), timeLimit);
-      if (v.status === "optimal" || v.status === "feasible") {
-        funded.set(id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
-      } else if (v.status === "infeasible") {
-        const why = r.req.lock === "in" ? "its lock" : (await ruleNames(prep, glpk, new Map([[r.index, "out"]]))).text;
-        funded.set(id, { lossIfDropped: null, requiredBy: why });
-      } else {
-        funded.set(id, { lossIfDropped: null, requiredBy: "not computed within the time limit" });
-      }
-      continue;
-    }
     if (r.req.lock === "out") {
       notFunded.push({ id, reason: { kind: "locked-out", text: "Locked out by the ISU." } });
       continue;
@@ -192,8 +189,13 @@ export async function explain(
       continue;
     }
     const force = new Map([[r.index, "in" as const]]);
-    const v = await solveWithIncumbent(prep, glpk, force, incumbentWith(prep, base.chosen, r.index, force), timeLimit);
+    const v = await solveWithIncumbent(prep, glpk, force, incumbentWith(prep, base.chosen, r.index, force, recent), timeLimit);
     if (v.status === "optimal" || v.status === "feasible") {
+      if (v.status === "feasible") allInSolved = false;
+      recent.unshift({ forced: r.index, solution: v.solution.chosen });
+      recent.length = Math.min(recent.length, 6);
+      const objective = objectiveOf(prep, v.solution.chosen);
+      if (!bestIn || objective > bestIn.objective) bestIn = { objective, solution: v.solution };
       const price = Math.max(0, base.units - v.solution.units) / 100;
       const displaced = [...base.chosen.keys()].filter((i) => !v.solution.chosen.has(i)).map((i) => prep.requests[i]!.req.id).sort(cmp);
       const level = r.levels[v.solution.chosen.get(r.index)!]!.level;
@@ -206,9 +208,37 @@ export async function explain(
       const { rule, text } = await ruleNames(prep, glpk, new Map([[r.index, "in"]]));
       notFunded.push({ id, reason: { kind: "excluded-by-rule", rule, text: `Funding it would break a rule: ${text}.` } });
     } else {
+      allInSolved = false;
       notFunded.push({ id, reason: { kind: "unexplained", text: "Not computed within the time limit." } });
     }
   }
+
+  // Requests funded: the best allocation without k either stays within the proposal (a small MIP over
+  // the proposal's requests) or funds some request not in it, and the best of those is the best forced-in
+  // optimum when that one does without k. Otherwise k is forced out and solved directly.
+  const outsiders = new Map(prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => [r.index, "out" as const]));
+  for (const r of ordered) {
+    if (!base.chosen.has(r.index)) continue;
+    const force = new Map([[r.index, "out" as const]]);
+    let v: Awaited<ReturnType<typeof solveVariant>>;
+    if (allInSolved && bestIn && !bestIn.solution.chosen.has(r.index)) {
+      const within = await solveVariant(prep, glpk, new Map([...outsiders, [r.index, "out"]]), timeLimit);
+      const inside = within.status === "optimal" ? within.solution : null;
+      const winner = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : bestIn.solution;
+      v = within.status === "optimal" || within.status === "infeasible" ? { status: "optimal", solution: winner } : await solveWithIncumbent(prep, glpk, force, bestIn.solution.chosen, timeLimit);
+    } else {
+      v = await solveWithIncumbent(prep, glpk, force, incumbentWithout(prep, base.chosen, r.index, force), timeLimit);
+    }
+    if (v.status === "optimal" || v.status === "feasible") {
+      funded.set(r.req.id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
+    } else if (v.status === "infeasible") {
+      const why = r.req.lock === "in" ? "its lock" : (await ruleNames(prep, glpk, force)).text;
+      funded.set(r.req.id, { lossIfDropped: null, requiredBy: why });
+    } else {
+      funded.set(r.req.id, { lossIfDropped: null, requiredBy: "not computed within the time limit" });
+    }
+  }
+  notFunded.sort((a, b) => cmp(a.id, b.id));
   return { funded, notFunded };
 }
 

@@ -89,7 +89,18 @@ export function incumbentWithout(prep: Prepared, base: Selection, i: number, for
 }
 
 /** An incumbent for "i forced in": the base with i at some level, minus one or two others, then greedy fill. */
-export function incumbentWith(prep: Prepared, base: Selection, i: number, force: Force): Selection | null {
+export function incumbentWith(prep: Prepared, base: Selection, i: number, force: Force, similar: { forced: number; solution: Selection }[] = []): Selection | null {
+  // Optima of similar requests forced in, with that request swapped for this one: a request of the same
+  // region, gender and cost band usually reorganises the proposal the same way.
+  const borrowed: Selection[] = [];
+  for (const s of similar) {
+    prep.requests[i]!.levels.forEach((_, l) => {
+      const c = new Map(s.solution);
+      c.delete(s.forced);
+      borrowed.push(c.set(i, l));
+    });
+  }
+  const fromSimilar = best(prep, borrowed, force);
   const removable = [...base.keys()].filter((k) => force.get(k) !== "in" && !(prep.requests[k]!.req.lock === "in" && force.get(k) !== "out"));
   const candidates: Selection[] = [];
   prep.requests[i]!.levels.forEach((_, l) => {
@@ -116,5 +127,7 @@ export function incumbentWith(prep: Prepared, base: Selection, i: number, force:
     });
     top = best(prep, pairs, force);
   }
-  return top ? fill(prep, top, force) : null;
+  const filled = top ? fill(prep, top, force) : null;
+  if (fromSimilar && (!filled || objectiveOf(prep, fromSimilar) > objectiveOf(prep, filled))) return fromSimilar;
+  return filled;
 }

@@ -205,6 +205,13 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   if (p.minWomenShare !== undefined && p.minWomenShare > 0) {
     const share = p.minWomenShare;
     row("minWomenShare", "women", xOf(requests.map((r) => r.index), (i) => (requests[i]!.woman ? 1 - share : -share)), ">=", 0, n);
+    if (p.maxDelegates !== undefined && !opts.elastic && probe === undefined) {
+      // A Chvátal–Gomory cut of the women-share and seats rows: men ≤ (1 − share) × funded ≤ (1 − share) ×
+      // seats, and men are counted in whole delegates. It removes the LP's half-delegates.
+      const cap = Math.floor((1 - share) * p.maxDelegates + 1e-9);
+      const men = xOf(requests.filter((r) => !r.woman).map((r) => r.index));
+      if (men.length > cap) subjectTo.push({ name: "cg_men", vars: men, bnds: { type: K.GLP_UP, lb: 0, ub: cap } });
+    }
   }
   for (const [region, min] of Object.entries(p.regionMin ?? {}) as [Region, number][]) {
     if (min > 0) row(`regionMin.${region}`, `rmin_${region}`, xOf(prep.regions.get(region) ?? []), ">=", min, min);
