@@ -13,7 +13,7 @@ import { now, solveLp, type Glpk } from "./solver.js";
 
 export interface AllocateOptions {
   glpk: Glpk;
-  /** Seconds for the main solve (default 60). */
+  /** Seconds for the main solve (default 60); the explanations get as long again, in all. */
   timeLimit?: number;
   /** Counterfactual explanations for every request (default true). */
   explain?: boolean;
@@ -158,10 +158,14 @@ export async function explain(
   prep: Prepared,
   glpk: Glpk,
   base: Solution,
-  timeLimit?: number,
+  timeLimit = 60,
 ): Promise<{ funded: Map<string, Partial<FundedRequest>>; notFunded: NotFundedRequest[] }> {
   const funded = new Map<string, Partial<FundedRequest>>();
   const notFunded: NotFundedRequest[] = [];
+  // One budget for all the explanations: when it is spent, the rest are reported as not computed.
+  const deadline = now() + timeLimit * 1000;
+  const left = (): number => (deadline - now()) / 1000;
+  const lateText = `Not computed: the explanations' time limit (${timeLimit} s) was reached.`;
   const ordered = [...prep.requests].sort((a, b) => cmp(a.req.id, b.req.id));
   // Requests not funded first: their forced-in optima also answer most of the forced-out questions.
   let bestIn: { objective: number; solution: Solution } | null = null;
@@ -188,8 +192,13 @@ export async function explain(
       notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: "earmarks", text: "No donor's earmark admits this request." } });
       continue;
     }
+    if (left() <= 0) {
+      allInSolved = false;
+      notFunded.push({ id, reason: { kind: "unexplained", text: lateText } });
+      continue;
+    }
     const force = new Map([[r.index, "in" as const]]);
-    const v = await solveWithIncumbent(prep, glpk, force, incumbentWith(prep, base.chosen, r.index, force, recent), timeLimit);
+    const v = await solveWithIncumbent(prep, glpk, force, incumbentWith(prep, base.chosen, r.index, force, recent), left());
     if (v.status === "optimal" || v.status === "feasible") {
       if (v.status === "feasible") allInSolved = false;
       recent.unshift({ forced: r.index, solution: v.solution.chosen });
@@ -209,7 +218,7 @@ export async function explain(
       notFunded.push({ id, reason: { kind: "excluded-by-rule", rule, text: `Funding it would break a rule: ${text}.` } });
     } else {
       allInSolved = false;
-      notFunded.push({ id, reason: { kind: "unexplained", text: "Not computed within the time limit." } });
+      notFunded.push({ id, reason: { kind: "unexplained", text: lateText } });
     }
   }
 
@@ -220,14 +229,18 @@ export async function explain(
   for (const r of ordered) {
     if (!base.chosen.has(r.index)) continue;
     const force = new Map([[r.index, "out" as const]]);
+    if (left() <= 0) {
+      funded.set(r.req.id, { lossIfDropped: null, note: lateText });
+      continue;
+    }
     let v: Awaited<ReturnType<typeof solveVariant>>;
     if (allInSolved && bestIn && !bestIn.solution.chosen.has(r.index)) {
-      const within = await solveVariant(prep, glpk, new Map([...outsiders, [r.index, "out"]]), timeLimit);
+      const within = await solveVariant(prep, glpk, new Map([...outsiders, [r.index, "out"]]), left());
       const inside = within.status === "optimal" ? within.solution : null;
       const winner = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : bestIn.solution;
-      v = within.status === "optimal" || within.status === "infeasible" ? { status: "optimal", solution: winner } : await solveWithIncumbent(prep, glpk, force, bestIn.solution.chosen, timeLimit);
+      v = within.status === "optimal" || within.status === "infeasible" ? { status: "optimal", solution: winner } : await solveWithIncumbent(prep, glpk, force, bestIn.solution.chosen, left());
     } else {
-      v = await solveWithIncumbent(prep, glpk, force, incumbentWithout(prep, base.chosen, r.index, force), timeLimit);
+      v = await solveWithIncumbent(prep, glpk, force, incumbentWithout(prep, base.chosen, r.index, force), left());
     }
     if (v.status === "optimal" || v.status === "feasible") {
       funded.set(r.req.id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
@@ -235,7 +248,7 @@ export async function explain(
       const why = r.req.lock === "in" ? "its lock" : (await ruleNames(prep, glpk, force)).text;
       funded.set(r.req.id, { lossIfDropped: null, requiredBy: why });
     } else {
-      funded.set(r.req.id, { lossIfDropped: null, requiredBy: "not computed within the time limit" });
+      funded.set(r.req.id, { lossIfDropped: null, note: lateText });
     }
   }
   notFunded.sort((a, b) => cmp(a.id, b.id));

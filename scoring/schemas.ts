@@ -204,6 +204,8 @@ export interface FundedRequest {
   lossIfDropped?: number | null;
   /** Why dropping it is impossible, when it is. */
   requiredBy?: string;
+  /** Why the loss was not computed (the explanations' time limit). */
+  note?: string;
 }
 
 export type NotFundedReason =

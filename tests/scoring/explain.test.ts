@@ -56,6 +56,20 @@ describe("explanations", () => {
   });
 });
 
+describe("the explanations' time limit", () => {
+  it("reports what it could not compute in time, and leaves no request without a reason", async () => {
+    const { readFileSync } = await import("node:fs");
+    const demo = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
+    const result = await solve(demo, { timeLimit: 0.001 });
+    expect(result.status).toBe("optimal");
+    expect(result.funded.length + result.notFunded.length).toBe(demo.requests.length);
+    const late = result.notFunded.filter((n) => n.reason.kind === "unexplained");
+    expect(late.length).toBeGreaterThan(0);
+    expect(late[0]!.reason.text).toBe("Not computed: the explanations' time limit (0.001 s) was reached.");
+    expect(result.funded.every((f) => f.lossIfDropped === null && f.note !== undefined)).toBe(true);
+  });
+});
+
 describe("baselines", () => {
   it("first come first served funds in order of submission and lists the rules it breaks", async () => {
     const result = await solve(input, { explain: false });
