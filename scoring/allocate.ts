@@ -2,7 +2,7 @@
 // cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
 import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose, chf } from "./diagnose.js";
-import { checkRules, valueOf } from "./evaluate.js";
+import { valueOf } from "./evaluate.js";
 import { payable, splitFunding, round2 } from "./funding.js";
 import { computeFixings, objectiveOf } from "./fixing.js";
 import { incumbentWith, incumbentWithout, type Selection } from "./heuristics.js";
@@ -264,4 +264,3 @@ async function ruleNames(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "
   };
 }
 
-export { checkRules };
