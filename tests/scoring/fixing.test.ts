@@ -2,7 +2,7 @@
 // small MIP that follows must give the same optimum as the full model.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { readSolution, solveVariant, solveWithIncumbent } from "../../scoring/allocate.js";
+import { readSolution, solveVariant, solveWithIncumbent } from "../../scoring/variants.js";
 import { checkRules } from "../../scoring/evaluate.js";
 import { computeFixings, objectiveOf, reducedCosts } from "../../scoring/fixing.js";
 import { feasible, incumbentWith, incumbentWithout } from "../../scoring/heuristics.js";
@@ -72,7 +72,7 @@ describe("reduced-cost fixing", () => {
   it("the explanations' answers equal plain forced solves", async () => {
     const { glpk, prep, base } = await baseOf(21, 60);
     if (!base) throw new Error("base infeasible");
-    const { explain } = await import("../../scoring/allocate.js");
+    const { explain } = await import("../../scoring/explain.js");
     const explained = await explain(prep, glpk, base);
     for (const n of explained.notFunded) {
       if (n.reason.kind !== "price-of-inclusion") continue;
