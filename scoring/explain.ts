@@ -1,8 +1,7 @@
 // Counterfactual explanations: every request not funded is forced in (its price of inclusion, and who it
 // would displace) and every funded one forced out (the value lost without it), each solved exactly.
-// The requests not funded ("outsiders") are independent of one another, so a share of them can be
-// handed to another thread (an ExplainHelper, provided by an adapter); the funded ones follow, mostly
-// answered from the outsiders' optima.
+// The requests not funded ("outsiders") come first; the funded ones are then mostly answered from the
+// outsiders' optima.
 import { solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
 import { diagnose, chf } from "./diagnose.js";
 import { objectiveOf } from "./fixing.js";
@@ -19,13 +18,6 @@ export interface OutsidersExplained {
   complete: boolean;
 }
 
-/** Another thread that explains a share of the outsiders of the same problem and proposal. */
-export interface ExplainHelper {
-  /** Fraction of the outsiders to hand over (e.g. 0.5 for one helper beside this thread). */
-  share: number;
-  run(indexes: number[], base: Solution, seconds: number, timeLimit: number): Promise<OutsidersExplained>;
-}
-
 export function lateText(timeLimit: number): string {
   return `Not computed: the explanations' time limit (${timeLimit} s) was reached.`;
 }
@@ -35,7 +27,6 @@ export async function explain(
   glpk: Glpk,
   base: Solution,
   timeLimit = 60,
-  helper?: ExplainHelper,
 ): Promise<{ funded: Map<string, Partial<FundedRequest>>; notFunded: NotFundedRequest[] }> {
   // One budget for all the explanations: when it is spent, the rest are reported as not computed.
   const deadline = now() + timeLimit * 1000;
@@ -47,18 +38,9 @@ export async function explain(
     .filter((r) => !base.chosen.has(r.index))
     .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id))
     .map((r) => r.index);
-  // Contiguous shares keep similar requests together.
-  const cut = helper ? Math.round(outsiders.length * (1 - helper.share)) : outsiders.length;
-  const remote = helper && cut < outsiders.length ? helper.run(outsiders.slice(cut), base, left(), timeLimit) : null;
-  const parts = [await explainOutsiders(prep, glpk, base, outsiders.slice(0, cut), left(), timeLimit)];
-  if (remote) parts.push(await remote);
-  const merged: OutsidersExplained = {
-    notFunded: parts.flatMap((p) => p.notFunded).sort((a, b) => cmp(a.id, b.id)),
-    best: parts.reduce<OutsidersExplained["best"]>((b, p) => (p.best && (!b || p.best.objective > b.objective) ? p.best : b), null),
-    complete: parts.every((p) => p.complete),
-  };
-  const funded = await explainInsiders(prep, glpk, base, merged, left(), timeLimit);
-  return { funded, notFunded: merged.notFunded };
+  const outside = await explainOutsiders(prep, glpk, base, outsiders, left(), timeLimit);
+  const funded = await explainInsiders(prep, glpk, base, outside, left(), timeLimit);
+  return { funded, notFunded: outside.notFunded.sort((a, b) => cmp(a.id, b.id)) };
 }
 
 /** Forces each of `indexes` (requests not funded) in, within `seconds`. */

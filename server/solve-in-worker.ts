@@ -1,8 +1,9 @@
-// Runs allocate() in a worker thread, with cancel. One worker per solve: start-up costs ~40 ms, and
-// terminate() stops even a long branch-and-bound at once (glpk.js cannot be interrupted otherwise).
+// Runs allocate() in a worker thread, with cancel.
+// terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
 import { Worker } from "node:worker_threads";
 import type { AllocationResult } from "../scoring/schemas.js";
-import type { WorkerRequest } from "./solver-worker.js";
+import type { AllocateMessage } from "./solver-worker.js";
+import { workerUrl } from "./worker-bundle.js";
 
 export class SolveCancelled extends Error {
   constructor() {
@@ -15,32 +16,56 @@ export interface RunningSolve {
   cancel(): Promise<void>;
 }
 
-const workerUrl = new URL("./solver-worker-entry.mjs", import.meta.url);
+type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
 
-export function solveInWorker(request: WorkerRequest): RunningSolve {
-  const worker = new Worker(workerUrl);
-  let settled = false;
-  const result = new Promise<AllocationResult>((resolve, reject) => {
-    worker.once("message", (msg: { ok: true; result: AllocationResult } | { ok: false; error: string }) => {
-      settled = true;
-      void worker.terminate();
+/** One request, one answer; rejects with SolveCancelled when the worker is terminated first. */
+function ask<T>(worker: Worker, message: unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (msg: Reply<T>): void => {
+      cleanup();
       if (msg.ok) resolve(msg.result);
       else reject(new Error(msg.error));
-    });
-    worker.once("error", (e) => {
-      settled = true;
+    };
+    const onError = (e: Error): void => {
+      cleanup();
       reject(e);
-    });
+    };
     // A terminated worker never answers: its exit must settle the promise.
-    worker.once("exit", () => {
-      if (!settled) reject(new SolveCancelled());
-    });
+    const onExit = (): void => {
+      cleanup();
+      reject(new SolveCancelled());
+    };
+    const cleanup = (): void => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(message);
   });
-  worker.postMessage(request);
+}
+
+export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSolve {
+  const started = workerUrl().then((url) => new Worker(url));
+  let cancelled = false;
+  const result = started.then(async (worker) => {
+    if (cancelled) {
+      await worker.terminate();
+      throw new SolveCancelled();
+    }
+    try {
+      return await ask<AllocationResult>(worker, { type: "allocate", ...request });
+    } finally {
+      void worker.terminate();
+    }
+  });
   return {
     result,
     cancel: async () => {
-      await worker.terminate();
+      cancelled = true;
+      await (await started).terminate();
     },
   };
 }
