@@ -3,7 +3,7 @@
 // d satisfies z − |d| < L cannot take the other value in any solution at least as good as the incumbent
 // (LP duality: obj(x) ≤ z + Σ d_j (x_j − x*_j)), so it is fixed. The optimum survives: it is at least L.
 import type { LP } from "glpk.js";
-import { buildModel, type ModelOptions } from "./model.js";
+import { variantModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import { solveLp, type Glpk } from "./solver.js";
 
@@ -49,10 +49,10 @@ export function reducedCosts(lp: LP, dual: Record<string, number>): Map<string, 
 export async function computeFixings(
   prep: Prepared,
   glpk: Glpk,
-  opts: ModelOptions,
+  opts: { force?: Map<number, "in" | "out"> },
   incumbentObjective: number,
 ): Promise<{ kind: "fixed"; fixed: Map<string, 0 | 1>; report: FixingReport } | { kind: "lp-infeasible" } | { kind: "none" }> {
-  const relaxed = buildModel(prep, glpk, { ...opts, relaxed: true });
+  const relaxed = variantModel(prep, glpk, { force: opts.force, relaxed: true });
   const lpOut = await solveLp(glpk, relaxed.lp);
   if (lpOut.kind === "infeasible") return { kind: "lp-infeasible" };
   if (lpOut.kind !== "optimal" || !lpOut.dual) return { kind: "none" };

@@ -47,6 +47,9 @@ export function feasible(prep: Prepared, chosen: Selection, force: Force): boole
 /** One pass of greedy additions: each request not chosen, best value first, at the best level that fits. */
 export function fill(prep: Prepared, start: Selection, force: Force): Selection {
   const chosen = new Map(start);
+  // Nothing to add when the seats are taken or no candidate fits the money left.
+  const { maxDelegates } = prep.problem.policy;
+  if (maxDelegates !== undefined && chosen.size >= maxDelegates) return chosen;
   const order = prep.requests.filter((r) => !chosen.has(r.index) && force.get(r.index) !== "out" && (r.req.lock !== "out" || force.get(r.index) === "in"));
   order.sort((a, b) => b.levels[0]!.units - a.levels[0]!.units);
   for (const r of order) {

@@ -267,3 +267,49 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   };
   return { lp, xNames, flowNames, slack, indicator, rowsByRule };
 }
+
+const baseModels = new WeakMap<Prepared, BuiltModel>();
+
+/**
+ * The model with requests forced in or out, columns fixed, or relaxed, derived from the problem's base
+ * model (built once per prepared problem) instead of rebuilt: a forced-in request gets a row Σ x = 1, a
+ * forced-out one has its columns fixed at 0 (and its lock row dropped), fixed binaries become fixed
+ * continuous columns. Equivalent to buildModel with the same options.
+ */
+export function variantModel(
+  prep: Prepared,
+  K: GlpkConstants,
+  opts: { force?: Map<number, "in" | "out">; fixed?: Map<string, 0 | 1>; relaxed?: boolean },
+): BuiltModel {
+  const force = opts.force ?? new Map<number, "in" | "out">();
+  // A locked-out request has no columns in the base model: forcing it in needs a model of its own.
+  for (const [i, f] of force) if (f === "in" && prep.requests[i]!.req.lock === "out") return buildModel(prep, K, opts);
+  let base = baseModels.get(prep);
+  if (!base) {
+    base = buildModel(prep, K);
+    baseModels.set(prep, base);
+  }
+  const fixed = new Map(opts.fixed ?? []);
+  const dropRows = new Set<string>();
+  const extraRows: LP["subjectTo"] = [];
+  for (const [i, f] of force) {
+    const names = base.xNames[i];
+    if (!names) continue; // locked out: already without columns
+    if (f === "out") {
+      for (const name of names) fixed.set(name, 0);
+      if (prep.requests[i]!.req.lock === "in") dropRows.add(`one${i}`);
+    } else {
+      extraRows.push({ name: `force${i}`, vars: names.map((name) => ({ name, coef: 1 })), bnds: { type: K.GLP_FX, lb: 1, ub: 1 } });
+    }
+  }
+  const bounds = [...(base.lp.bounds ?? [])];
+  const binaries: string[] = [];
+  for (const name of base.lp.binaries ?? []) {
+    const f = fixed.get(name);
+    if (f !== undefined) bounds.push({ name, type: K.GLP_FX, lb: f, ub: f });
+    else if (opts.relaxed) bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
+    else binaries.push(name);
+  }
+  const rows = dropRows.size ? base.lp.subjectTo.filter((r) => !dropRows.has(r.name)) : base.lp.subjectTo;
+  return { ...base, lp: { ...base.lp, subjectTo: extraRows.length ? [...rows, ...extraRows] : rows, bounds, binaries } };
+}

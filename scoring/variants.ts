@@ -4,7 +4,7 @@ import { computeFixings, objectiveOf } from "./fixing.js";
 import { payable } from "./funding.js";
 import { valueOf } from "./evaluate.js";
 import type { Selection } from "./heuristics.js";
-import { buildModel, type BuiltModel } from "./model.js";
+import { variantModel, type BuiltModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import { solveLp, type Glpk } from "./solver.js";
 
@@ -44,7 +44,7 @@ export async function solveVariant(
   force: Map<number, "in" | "out">,
   timeLimit?: number,
 ): Promise<{ status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" }> {
-  const model = buildModel(prep, glpk, { force });
+  const model = variantModel(prep, glpk, { force });
   const out = await solveLp(glpk, model.lp, timeLimit);
   if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
   return { status: out.kind === "infeasible" ? "infeasible" : "none" };
@@ -66,7 +66,7 @@ export async function solveWithIncumbent(
     const fx = await computeFixings(prep, glpk, { force }, objectiveOf(prep, incumbent));
     if (fx.kind === "lp-infeasible") return { status: "infeasible" };
     if (fx.kind === "fixed") {
-      const model = buildModel(prep, glpk, { force, fixed: fx.fixed });
+      const model = variantModel(prep, glpk, { force, fixed: fx.fixed });
       const out = await solveLp(glpk, model.lp, timeLimit);
       if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
     }
