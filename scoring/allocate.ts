@@ -4,8 +4,8 @@ import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose } from "./diagnose.js";
 import { explain } from "./explain.js";
 import { splitFunding, round2 } from "./funding.js";
-import { buildModel } from "./model.js";
-import { readSolution } from "./variants.js";
+import { buildModel, variantModel } from "./model.js";
+import { paymentPlan, readSolution } from "./variants.js";
 import { prepare, cmp, type Prepared } from "./prepare.js";
 import type { AllocationResult, FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
 import { now, solveLp, type Glpk } from "./solver.js";
@@ -24,7 +24,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const { glpk } = opts;
   const timeLimit = opts.timeLimit ?? 60;
   const prep = prepare(problem);
-  const model = buildModel(prep, glpk);
+  const model = variantModel(prep, glpk, {});
   const out = await solveLp(glpk, model.lp, timeLimit);
   const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(out.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
@@ -41,7 +41,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   if (out.kind === "optimal") solver.gap = 0;
   else solver.gap = await relativeGap(prep, glpk, solution.units);
 
-  const funding = splitFunding(prep, solution.chosen, solution.flows);
+  const funding = splitFunding(prep, solution.chosen, paymentPlan(prep, model, solution));
   const funded: FundedRequest[] = [...solution.chosen]
     .sort(([a], [b]) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id))
     .map(([i, li]) => {

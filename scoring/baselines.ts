@@ -3,7 +3,7 @@
 // each at the most valuable support level that the money (budget and donors' earmarks), the seats, the
 // per-State cap and the regional maximums still allow; they know nothing of locks or minimums, so the
 // rules they break are listed.
-import { payable } from "./funding.js";
+import { canPay } from "./funding.js";
 import { cmp, type Prepared } from "./prepare.js";
 import type { BaselineResult } from "./schemas.js";
 import { checkRules, valueOf } from "./evaluate.js";
@@ -41,7 +41,7 @@ function run(prep: Prepared, name: BaselineResult["name"], description: string, 
     for (const { l, li } of levels) {
       if (spent + l.cost > prep.problem.budget + 1e-9) continue;
       chosen.set(i, li);
-      if (prep.hasDonors && !payable(prep, chosen)) {
+      if (!canPay(prep, chosen)) {
         chosen.delete(i);
         continue;
       }

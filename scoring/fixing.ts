@@ -76,3 +76,57 @@ export async function computeFixings(
   }
   return { kind: "fixed", fixed, report: { lpBound: z, incumbent: incumbentObjective, binaries: binaries.length, fixed: fixed.size, fixings } };
 }
+
+const baseRelaxations = new WeakMap<Prepared, Promise<{ z: number; x: Record<string, number>; d: Map<string, number>; binaries: string[]; xNames: (string[] | null)[] } | null>>();
+
+/**
+ * Fixings for a request forced in or out, from the base problem's LP relaxation (solved once per problem)
+ * rather than the variant's own: any allocation with request i in has objective at most
+ * z + max_l d[i,l] (a level already at 1 in the LP costs nothing), and one with k out at most z − d[k,l]
+ * for its level at 1; a column's own reduced cost then adds as in computeFixings. Weaker than the
+ * variant's LP, but saves a simplex per variant. Not for requests whose lock the forcing overrides (a
+ * lock row dropped changes the constraints, not just bounds): null then.
+ */
+export async function baseFixings(
+  prep: Prepared,
+  glpk: Glpk,
+  index: number,
+  direction: "in" | "out",
+  incumbentObjective: number,
+): Promise<Map<string, 0 | 1> | null> {
+  const r = prep.requests[index]!;
+  if ((direction === "in" && r.req.lock === "out") || (direction === "out" && r.req.lock === "in")) return null;
+  let cached = baseRelaxations.get(prep);
+  if (!cached) {
+    cached = (async () => {
+      const relaxed = variantModel(prep, glpk, { relaxed: true });
+      const out = await solveLp(glpk, relaxed.lp);
+      if (out.kind !== "optimal" || !out.dual) return null;
+      const binaries = (relaxed.lp.bounds ?? []).filter((b) => b.type === glpk.GLP_DB && b.lb === 0 && b.ub === 1).map((b) => b.name);
+      return { z: out.z, x: out.vars, d: reducedCosts(relaxed.lp, out.dual), binaries, xNames: relaxed.xNames };
+    })();
+    baseRelaxations.set(prep, cached);
+  }
+  const base = await cached;
+  const own = base?.xNames[index];
+  if (!base || !own) return null;
+  const at = (name: string): number => base.x[name] ?? 0;
+  const dOf = (name: string): number => base.d.get(name) ?? 0;
+  // The bound of the variant: z plus the forced change of the request's own columns.
+  const shift =
+    direction === "in"
+      ? Math.max(...own.map((name) => (at(name) >= 1 - 1e-9 ? 0 : at(name) > 1e-9 ? 0 : Math.min(0, dOf(name)))))
+      : -own.reduce((s, name) => s + (at(name) >= 1 - 1e-9 ? Math.max(0, dOf(name)) : 0), 0);
+  const z = base.z + shift;
+  const margin = 1e-7 * Math.max(1, Math.abs(base.z)) + 1e-9;
+  const ownSet = new Set(own);
+  const fixed = new Map<string, 0 | 1>();
+  for (const name of base.binaries) {
+    if (ownSet.has(name)) continue;
+    const x = at(name);
+    const dj = dOf(name);
+    if (x <= 1e-9 && dj < 0 && z + dj < incumbentObjective - margin) fixed.set(name, 0);
+    else if (x >= 1 - 1e-9 && dj > 0 && z - dj < incumbentObjective - margin) fixed.set(name, 1);
+  }
+  return fixed;
+}

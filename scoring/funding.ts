@@ -1,8 +1,7 @@
 // Who pays for whom. The model carries one flow per (donor, eligibility class); this module splits each
 // class's flows over its funded requests (any split is valid: every request of a class is admitted by
 // every donor of the class). The split is deterministic: requests by id, donors by their order.
-import type { Prepared } from "./prepare.js";
-import { cmp } from "./prepare.js";
+import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "./prepare.js";
 import type { FundingShare } from "./schemas.js";
 
 const CENT = 0.005;
@@ -32,6 +31,21 @@ export function splitFunding(
     }
   });
   return out;
+}
+
+/** Whether the donors can pay for a selection: Hall's condition (a few sums) when it applies, else a max-flow. */
+export function canPay(prep: Prepared, chosen: Map<number, number>): boolean {
+  if (!prep.hasDonors) return true;
+  if (prep.donors.length > HALL_MAX_DONORS) return payable(prep, chosen) !== null;
+  for (const row of hallRows(prep)) {
+    let spent = 0;
+    for (const k of row.classes) for (const i of prep.classes[k]!.requests) {
+      const l = chosen.get(i);
+      if (l !== undefined) spent += prep.requests[i]!.levels[l]!.cost;
+    }
+    if (spent > row.money + CENT) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Incumbents: feasible selections found without the MIP, so that reduced-cost fixing (fixing.ts) leaves
 // branch and bound little to do. For counterfactuals the base optimum is the starting point: a request
 // forced in displaces one or two others; a request forced out leaves a seat to the best replacement.
-import { payable } from "./funding.js";
+import { canPay } from "./funding.js";
 import { objectiveOf } from "./fixing.js";
 import type { Prepared } from "./prepare.js";
 import type { Region } from "./schemas.js";
@@ -40,7 +40,7 @@ export function feasible(prep: Prepared, chosen: Selection, force: Force): boole
     const f = force.get(r.index);
     if ((f === "in" || (r.req.lock === "in" && f !== "out")) && !chosen.has(r.index)) return false;
   }
-  if (prep.hasDonors && !payable(prep, chosen)) return false;
+  if (!canPay(prep, chosen)) return false;
   return true;
 }
 

@@ -69,8 +69,13 @@ export function prepare(problem: Problem): Prepared {
   const order = problem.requests.map((r, i) => i).sort((a, b) => cmp(problem.requests[a]!.id, problem.requests[b]!.id));
   const rank = new Array<number>(n);
   order.forEach((idx, pos) => (rank[idx] = pos + 1));
-  let costScale = 1;
-  for (const r of problem.requests) costScale += Math.max(...r.levels.map((l) => Math.round(l.cost * 100)));
+  // The tie-break must total less than half a unit over any allocation; the smallest scale that ensures
+  // it (the most any allocation can spend, in cents: the budget, or the dearest requests that fit in the
+  // seats) keeps its steps as far above the solver's tolerances as possible.
+  const dearest = problem.requests.map((r) => Math.max(...r.levels.map((l) => Math.round(l.cost * 100)))).sort((a, b) => b - a);
+  const seats = Math.min(n, problem.policy.maxDelegates ?? n);
+  const mostSpent = Math.min(Math.round(problem.budget * 100), dearest.slice(0, seats).reduce((s, c) => s + c, 0));
+  const costScale = mostSpent + seats + 1;
   const rankScale = (n * (n + 1)) / 2 + 1;
 
   const donors = problem.donors ?? [];
@@ -135,7 +140,18 @@ export interface HallRow {
  * that only donors of T admit cost at most T's money. Only sets T that are exactly the donors of the
  * classes they cover can bind, and with money at or above the budget a row is implied by the budget.
  */
+const hallCache = new WeakMap<Prepared, HallRow[]>();
+
 export function hallRows(prep: Prepared): HallRow[] {
+  let rows = hallCache.get(prep);
+  if (!rows) {
+    rows = computeHallRows(prep);
+    hallCache.set(prep, rows);
+  }
+  return rows;
+}
+
+function computeHallRows(prep: Prepared): HallRow[] {
   const D = prep.donors.length;
   const masks = prep.classes.map((c) => c.donors.reduce((m, d) => m | (1 << d), 0));
   const rows: HallRow[] = [];

@@ -1,6 +1,6 @@
 // Solving the model and its variants (requests forced in or out), and reading a solution. Shared by
 // allocate() and the explanations.
-import { computeFixings, objectiveOf } from "./fixing.js";
+import { baseFixings, computeFixings, objectiveOf } from "./fixing.js";
 import { payable } from "./funding.js";
 import { valueOf } from "./evaluate.js";
 import type { Selection } from "./heuristics.js";
@@ -11,6 +11,7 @@ import { solveLp, type Glpk } from "./solver.js";
 export interface Solution {
   /** request index → level index */
   chosen: Map<number, number>;
+  /** The model's flow columns, when it has them (see paymentPlan). */
   flows: Map<string, number>;
   /** Objective value in units, without the tie-break. */
   units: number;
@@ -23,18 +24,20 @@ export function readSolution(prep: Prepared, model: BuiltModel, vars: Record<str
       if ((vars[name] ?? 0) > 0.5) chosen.set(i, l);
     });
   });
-  let flows = new Map<string, number>();
+  const flows = new Map<string, number>();
   for (const f of model.flowNames) {
     const v = vars[f.name] ?? 0;
     if (v > 1e-9) flows.set(`${f.donor}_${f.cls}`, v);
   }
-  if (prep.hasDonors && model.flowNames.length === 0 && chosen.size > 0) {
-    // Earmarks written as Hall rows: the payment plan is a max-flow over the selection.
-    const paid = payable(prep, chosen);
-    if (!paid) throw new Error("internal: the solver's selection cannot be paid by the donors");
-    flows = paid;
-  }
   return { chosen, flows, units: valueOf(prep, chosen) };
+}
+
+/** Who pays what: the model's flows, or (earmarks written as Hall rows) a max-flow over the selection. */
+export function paymentPlan(prep: Prepared, model: BuiltModel, solution: Solution): Map<string, number> {
+  if (!prep.hasDonors || model.flowNames.length > 0 || solution.chosen.size === 0) return solution.flows;
+  const paid = payable(prep, solution.chosen);
+  if (!paid) throw new Error("internal: the solver's selection cannot be paid by the donors");
+  return paid;
 }
 
 /** Solves the problem (optionally with requests forced in or out); null when infeasible or unsolved. */
@@ -62,6 +65,17 @@ export async function solveWithIncumbent(
   incumbent: Selection | null,
   timeLimit?: number,
 ): Promise<Awaited<ReturnType<typeof solveVariant>>> {
+  if (incumbent && force.size === 1) {
+    // One request forced: fixings from the base LP, no simplex of the variant's own.
+    const [index, direction] = [...force][0]!;
+    const fixed = await baseFixings(prep, glpk, index, direction, objectiveOf(prep, incumbent));
+    if (fixed) {
+      const model = variantModel(prep, glpk, { force, fixed });
+      const out = await solveLp(glpk, model.lp, timeLimit);
+      // (The incumbent survives the fixings, so anything else falls through to the safer paths below.)
+      if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
+    }
+  }
   if (incumbent) {
     const fx = await computeFixings(prep, glpk, { force }, objectiveOf(prep, incumbent));
     if (fx.kind === "lp-infeasible") return { status: "infeasible" };
