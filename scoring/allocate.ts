@@ -2,7 +2,7 @@
 // cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
 import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose } from "./diagnose.js";
-import { explain } from "./explain.js";
+import { explain, type ExplainHelper } from "./explain.js";
 import { splitFunding, round2 } from "./funding.js";
 import { buildModel, variantModel } from "./model.js";
 import { paymentPlan, readSolution } from "./variants.js";
@@ -18,6 +18,8 @@ export interface AllocateOptions {
   explain?: boolean;
   /** FCFS and greedy baselines (default true). */
   baselines?: boolean;
+  /** Another thread that takes half of the explanations (see explain.ts). */
+  helper?: ExplainHelper;
 }
 
 export async function allocate(problem: Problem, opts: AllocateOptions): Promise<AllocationResult> {
@@ -56,7 +58,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   let explainMs: number | undefined;
   if (opts.explain !== false) {
     const t0 = now();
-    const explained = await explain(prep, glpk, solution, timeLimit);
+    const explained = await explain(prep, glpk, solution, timeLimit, opts.helper);
     for (const f of funded) Object.assign(f, explained.funded.get(f.id));
     notFunded = explained.notFunded;
     explainMs = Math.round(now() - t0);

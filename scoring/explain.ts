@@ -1,7 +1,8 @@
 // Counterfactual explanations: every request not funded is forced in (its price of inclusion, and who it
 // would displace) and every funded one forced out (the value lost without it), each solved exactly.
-// The requests not funded ("outsiders") come first; the funded ones are then mostly answered from the
-// outsiders' optima.
+// The requests not funded ("outsiders") come first, and are independent of one another: half of them can
+// go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
+// answered from the outsiders' optima.
 import { solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
 import { diagnose, chf } from "./diagnose.js";
 import { objectiveOf } from "./fixing.js";
@@ -18,6 +19,11 @@ export interface OutsidersExplained {
   complete: boolean;
 }
 
+/** Another thread that explains a share of the outsiders of the same problem and proposal. */
+export interface ExplainHelper {
+  run(indexes: number[], base: Solution, seconds: number, timeLimit: number): Promise<OutsidersExplained>;
+}
+
 export function lateText(timeLimit: number): string {
   return `Not computed: the explanations' time limit (${timeLimit} s) was reached.`;
 }
@@ -27,6 +33,7 @@ export async function explain(
   glpk: Glpk,
   base: Solution,
   timeLimit = 60,
+  helper?: ExplainHelper,
 ): Promise<{ funded: Map<string, Partial<FundedRequest>>; notFunded: NotFundedRequest[] }> {
   // One budget for all the explanations: when it is spent, the rest are reported as not computed.
   const deadline = now() + timeLimit * 1000;
@@ -38,7 +45,20 @@ export async function explain(
     .filter((r) => !base.chosen.has(r.index))
     .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id))
     .map((r) => r.index);
-  const outside = await explainOutsiders(prep, glpk, base, outsiders, left(), timeLimit);
+  let outside: OutsidersExplained;
+  if (helper && outsiders.length > 1) {
+    // Alternate requests to each thread: both halves stay balanced and keep similar requests close.
+    const mine = outsiders.filter((_, k) => k % 2 === 0);
+    const theirs = outsiders.filter((_, k) => k % 2 === 1);
+    const remote = helper.run(theirs, base, left(), timeLimit);
+    const local = await explainOutsiders(prep, glpk, base, mine, left(), timeLimit);
+    // A helper that fails (its thread died, say) costs time, never an answer: its share is done here.
+    const other = await remote.catch(() => explainOutsiders(prep, glpk, base, theirs, left(), timeLimit));
+    const best = [local.best, other.best].reduce((b, x) => (x && (!b || x.objective > b.objective) ? x : b), null);
+    outside = { notFunded: [...local.notFunded, ...other.notFunded], best, complete: local.complete && other.complete };
+  } else {
+    outside = await explainOutsiders(prep, glpk, base, outsiders, left(), timeLimit);
+  }
   const funded = await explainInsiders(prep, glpk, base, outside, left(), timeLimit);
   return { funded, notFunded: outside.notFunded.sort((a, b) => cmp(a.id, b.id)) };
 }

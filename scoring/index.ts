@@ -7,7 +7,7 @@ export * from "./round-file.js";
 export * from "./issues.js";
 export { allocate, type AllocateOptions } from "./allocate.js";
 export { solveVariant, solveWithIncumbent, readSolution, type Solution } from "./variants.js";
-export { explain } from "./explain.js";
+export { explain, explainOutsiders, type ExplainHelper, type OutsidersExplained } from "./explain.js";
 export { buildModel, type ModelOptions, type BuiltModel } from "./model.js";
 export { prepare, weightedScore, donorAdmits, VALUE_UNITS, type Prepared } from "./prepare.js";
 export { diagnose, chf } from "./diagnose.js";

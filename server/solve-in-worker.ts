@@ -1,7 +1,8 @@
-// Runs allocate() in a worker thread, with cancel.
+// Runs allocate() in a worker thread, with cancel; and lends a worker to take half of the explanations.
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
 import { Worker } from "node:worker_threads";
-import type { AllocationResult } from "../scoring/schemas.js";
+import type { ExplainHelper, OutsidersExplained } from "../scoring/explain.js";
+import type { AllocationResult, Problem } from "../scoring/schemas.js";
 import type { AllocateMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";
 
@@ -66,6 +67,21 @@ export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSo
     cancel: async () => {
       cancelled = true;
       await (await started).terminate();
+    },
+  };
+}
+
+/** From this many requests the explanations are shared with a second thread (below, starting it costs more than it saves). */
+export const HELPER_FROM = 100;
+
+/** A worker thread that takes half of the explanations: the machine's second core. */
+export async function startExplainHelper(problem: Problem): Promise<ExplainHelper & { close(): Promise<void> }> {
+  const worker = new Worker(await workerUrl());
+  return {
+    run: (indexes, base, seconds, timeLimit) =>
+      ask<OutsidersExplained>(worker, { type: "outsiders", problem, chosen: [...base.chosen], units: base.units, indexes, seconds, timeLimit }),
+    close: async () => {
+      await worker.terminate();
     },
   };
 }

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { allocate } from "../../scoring/allocate.js";
 import { ProblemSchema } from "../../scoring/schemas.js";
 import { loadGlpk } from "../glpk.js";
+import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
 const USAGE = "usage: npm run --silent allocate -- FILE [--time-limit SECONDS] [--no-explain] [--no-baselines]";
@@ -26,12 +27,14 @@ await runCli(USAGE, async () => {
     throw new UsageError(`--time-limit: "${raw}" is not a number of seconds between 0 and 86400`);
   }
   const problem = readJsonFile(args.positionals[0]!, ProblemSchema);
-  const glpk = await loadGlpk();
-  const result = await allocate(problem, {
-    glpk,
-    timeLimit,
-    explain: !args.values["no-explain"],
-    baselines: !args.values["no-baselines"],
-  });
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const explain = !args.values["no-explain"];
+  // A second thread shares the explanations of larger rounds (it starts while this one solves).
+  const helper = explain && problem.requests.length >= HELPER_FROM ? await startExplainHelper(problem) : undefined;
+  try {
+    const glpk = await loadGlpk();
+    const result = await allocate(problem, { glpk, timeLimit, explain, baselines: !args.values["no-baselines"], helper });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await helper?.close();
+  }
 });

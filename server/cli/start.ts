@@ -7,6 +7,7 @@ import { allocate } from "../../scoring/allocate.js";
 import { chf } from "../../scoring/diagnose.js";
 import { RoundFileSchema, scoreRound } from "../../scoring/round-file.js";
 import { loadGlpk } from "../glpk.js";
+import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { DEMO_DIR, loadReferenceData } from "../reference.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
@@ -24,7 +25,8 @@ await runCli(USAGE, async () => {
   const ref = loadReferenceData();
   const t0 = performance.now();
   const scored = scoreRound(round, ref);
-  const result = await allocate(scored.problem, { glpk: await loadGlpk() });
+  const helper = scored.problem.requests.length >= HELPER_FROM ? await startExplainHelper(scored.problem) : undefined;
+  const result = await allocate(scored.problem, { glpk: await loadGlpk(), helper }).finally(() => helper?.close());
   const ms = Math.round(performance.now() - t0);
   const r = round.round;
   const byId = new Map(round.requests.map((q) => [q.id, q]));

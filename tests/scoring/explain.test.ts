@@ -70,6 +70,16 @@ describe("the explanations' time limit", () => {
   });
 });
 
+describe("a helper thread", () => {
+  it("that fails costs time, never an answer: its share is explained here", async () => {
+    const failing = { run: () => Promise.reject(new Error("the helper's thread died")) };
+    const withFailing = await solve(input, { helper: failing });
+    const alone = await solve(input);
+    expect(withFailing.notFunded).toEqual(alone.notFunded);
+    expect(withFailing.funded).toEqual(alone.funded);
+  });
+});
+
 describe("baselines", () => {
   it("first come first served funds in order of submission and lists the rules it breaks", async () => {
     const result = await solve(input, { explain: false });

@@ -2,7 +2,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { solveInWorker, SolveCancelled } from "../../server/solve-in-worker.js";
+import { allocate } from "../../scoring/allocate.js";
+import { ProblemSchema } from "../../scoring/schemas.js";
+import { loadGlpk } from "../../server/glpk.js";
+import { solveInWorker, SolveCancelled, startExplainHelper } from "../../server/solve-in-worker.js";
 
 describe("solveInWorker", () => {
   it("returns the same allocation as the CLI for the demo round", async () => {
@@ -36,5 +39,18 @@ describe("solveInWorker", () => {
 
   it("rejects an invalid problem with the schema's message", async () => {
     await expect(solveInWorker({ problem: { version: 2 } }).result).rejects.toThrow(/version/);
+  });
+
+  it("shares the explanations with a helper thread and gives the same answers", async () => {
+    const problem = ProblemSchema.parse(generateProblem({ n: 120, seed: 5 }));
+    const glpk = await loadGlpk();
+    const alone = await allocate(problem, { glpk });
+    const helper = await startExplainHelper(problem);
+    const shared = await allocate(problem, { glpk, helper }).finally(() => helper.close());
+    expect(shared.status).toBe("optimal");
+    expect(shared.funded.map((f) => [f.id, f.level, f.lossIfDropped])).toEqual(alone.funded.map((f) => [f.id, f.level, f.lossIfDropped]));
+    const summary = (r: typeof alone) => r.notFunded.map((n) => [n.id, n.reason.kind, "price" in n.reason ? n.reason.price : null]);
+    expect(summary(shared)).toEqual(summary(alone));
+    expect(alone.notFunded.filter((n) => n.reason.kind === "price-of-inclusion").length).toBeGreaterThan(50);
   });
 });
