@@ -8,7 +8,7 @@ import { diagnose, chf } from "./diagnose.js";
 import { objectiveOf } from "./fixing.js";
 import { incumbentWith, incumbentWithout, type Selection } from "./heuristics.js";
 import { cmp, type Prepared } from "./prepare.js";
-import type { FundedRequest, NotFundedRequest } from "./schemas.js";
+import type { FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";
 
 /** What explaining some outsiders yields: their reasons, and the best forced-in optimum among them. */
@@ -21,7 +21,7 @@ export interface OutsidersExplained {
 
 /** Another thread that explains a share of the outsiders of the same problem and proposal. */
 export interface ExplainHelper {
-  run(indexes: number[], base: Solution, seconds: number, timeLimit: number): Promise<OutsidersExplained>;
+  run(problem: Problem, indexes: number[], base: Solution, seconds: number, timeLimit: number): Promise<OutsidersExplained>;
 }
 
 export function lateText(timeLimit: number): string {
@@ -50,7 +50,7 @@ export async function explain(
     // Alternate requests to each thread: both halves stay balanced and keep similar requests close.
     const mine = outsiders.filter((_, k) => k % 2 === 0);
     const theirs = outsiders.filter((_, k) => k % 2 === 1);
-    const remote = helper.run(theirs, base, left(), timeLimit);
+    const remote = helper.run(prep.problem, theirs, base, left(), timeLimit);
     const local = await explainOutsiders(prep, glpk, base, mine, left(), timeLimit);
     // A helper that fails (its thread died, say) costs time, never an answer: its share is done here.
     const other = await remote.catch(() => explainOutsiders(prep, glpk, base, theirs, left(), timeLimit));

@@ -25,7 +25,7 @@ await runCli(USAGE, async () => {
   const ref = loadReferenceData();
   const t0 = performance.now();
   const scored = scoreRound(round, ref);
-  const helper = scored.problem.requests.length >= HELPER_FROM ? await startExplainHelper(scored.problem) : undefined;
+  const helper = scored.problem.requests.length >= HELPER_FROM ? await startExplainHelper() : undefined;
   const result = await allocate(scored.problem, { glpk: await loadGlpk(), helper }).finally(() => helper?.close());
   const ms = Math.round(performance.now() - t0);
   const r = round.round;

@@ -45,7 +45,7 @@ describe("solveInWorker", () => {
     const problem = ProblemSchema.parse(generateProblem({ n: 120, seed: 5 }));
     const glpk = await loadGlpk();
     const alone = await allocate(problem, { glpk });
-    const helper = await startExplainHelper(problem);
+    const helper = await startExplainHelper();
     const shared = await allocate(problem, { glpk, helper }).finally(() => helper.close());
     expect(shared.status).toBe("optimal");
     expect(shared.funded.map((f) => [f.id, f.level, f.lossIfDropped])).toEqual(alone.funded.map((f) => [f.id, f.level, f.lossIfDropped]));
