@@ -52,6 +52,8 @@ export interface BuiltModel {
   indicator: Map<RuleId, string>;
   /** Rows written, by rule (for duals and sensitivities). */
   rowsByRule: Map<RuleId, string[]>;
+  /** Symmetry-breaking rows in which each request appears (dropped when a variant forces it). */
+  symmetryRows: Map<number, string[]>;
 }
 
 type Term = { name: string; coef: number };
@@ -224,6 +226,30 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     row("minOutreach", "outreach", xOf(requests.filter((r) => r.outreach).map((r) => r.index)), ">=", p.minOutreach, p.minOutreach);
   }
 
+  // Symmetry: identical requests (same State, region, status, gender, and the same levels at the same cost
+  // and value) can swap places in any allocation; the tie-break prefers the lower id, so the optimum funds
+  // them in id order. Saying so as rows (x[a] ≥ x[b] for a before b) spares branch and bound from trying
+  // every permutation: four copies of the demo round went from no proof in 60 s to a proof.
+  const symmetryRows = new Map<number, string[]>();
+  const identical = new Map<string, number[]>();
+  for (const r of requests) {
+    if (!xNames[r.index] || r.req.lock || force.has(r.index)) continue;
+    const key = [r.req.state, r.req.region, r.req.status, r.req.gender, ...r.levels.map((l) => `${l.level}:${l.cost}:${l.units}`)].join("|");
+    const group = identical.get(key);
+    if (group) group.push(r.index);
+    else identical.set(key, [r.index]);
+  }
+  for (const group of identical.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => requests[a]!.levels[0]!.tie - requests[b]!.levels[0]!.tie);
+    for (let k = 1; k < group.length; k++) {
+      const [a, b] = [group[k - 1]!, group[k]!];
+      const name = `sym${a}_${b}`;
+      subjectTo.push({ name, vars: [...xOf([a]), ...xOf([b], () => -1)], bnds: { type: K.GLP_LO, lb: 0, ub: 0 } });
+      for (const i of [a, b]) symmetryRows.set(i, [...(symmetryRows.get(i) ?? []), name]);
+    }
+  }
+
   // Coverage bonuses: binary y ≤ Σ x (binary rather than [0, 1] columns: far faster in glpk's search).
   if (valueObjective) {
     const coverage = (prefix: string, groups: Iterable<[string, number[]]>, unitsEach: number): void => {
@@ -265,7 +291,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     bounds,
     binaries,
   };
-  return { lp, xNames, flowNames, slack, indicator, rowsByRule };
+  return { lp, xNames, flowNames, slack, indicator, rowsByRule, symmetryRows };
 }
 
 const baseModels = new WeakMap<Prepared, BuiltModel>();
@@ -293,6 +319,8 @@ export function variantModel(
   const dropRows = new Set<string>();
   const extraRows: LP["subjectTo"] = [];
   for (const [i, f] of force) {
+    // A forced request no longer swaps places with its twins.
+    for (const row of base.symmetryRows.get(i) ?? []) dropRows.add(row);
     const names = base.xNames[i];
     if (!names) continue; // locked out: already without columns
     if (f === "out") {

@@ -26,20 +26,13 @@ await runCli(USAGE, async () => {
   if (!Number.isFinite(timeLimit) || timeLimit <= 0 || timeLimit > 86_400) {
     throw new UsageError(`--time-limit: "${raw}" is not a number of seconds between 0 and 86400`);
   }
-  // A second thread for the explanations of larger rounds, started first: it loads and warms up while
-  // this thread reads, checks and solves.
-  const helper = args.values["no-explain"] ? undefined : await startExplainHelper();
-  let problem;
-  try {
-    problem = readJsonFile(args.positionals[0]!, ProblemSchema);
-  } catch (e) {
-    await helper?.close();
-    throw e;
-  }
+  const problem = readJsonFile(args.positionals[0]!, ProblemSchema);
   const explain = !args.values["no-explain"];
+  // A second thread shares the explanations of larger rounds; it loads while this thread solves.
+  const helper = explain && problem.requests.length >= HELPER_FROM ? await startExplainHelper() : undefined;
   try {
     const glpk = await loadGlpk();
-    const result = await allocate(problem, { glpk, timeLimit, explain, baselines: !args.values["no-baselines"], helper: problem.requests.length >= HELPER_FROM ? helper : undefined });
+    const result = await allocate(problem, { glpk, timeLimit, explain, baselines: !args.values["no-baselines"], helper });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await helper?.close();
