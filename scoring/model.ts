@@ -52,7 +52,7 @@ export interface BuiltModel {
   indicator: Map<RuleId, string>;
   /** Rows written, by rule (for duals and sensitivities). */
   rowsByRule: Map<RuleId, string[]>;
-  /** Symmetry-breaking rows in which each request appears (dropped when a variant forces it). */
+  /** Dominance rows in which each request appears (dropped when a variant forces it). */
   symmetryRows: Map<number, string[]>;
 }
 
@@ -226,27 +226,34 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     row("minOutreach", "outreach", xOf(requests.filter((r) => r.outreach).map((r) => r.index)), ">=", p.minOutreach, p.minOutreach);
   }
 
-  // Symmetry: identical requests (same State, region, status, gender, and the same levels at the same cost
-  // and value) can swap places in any allocation; the tie-break prefers the lower id, so the optimum funds
-  // them in id order. Saying so as rows (x[a] ≥ x[b] for a before b) spares branch and bound from trying
-  // every permutation: four copies of the demo round went from no proof in 60 s to a proof.
+  // Dominance: a request a dominates b when both are from the same State, region, status and gender,
+  // offer the same support levels, and at every level a costs no more and is worth more (the tie-break
+  // counts: between twins, the lower id is worth more). Swapping b for a then keeps every rule and raises
+  // the objective, so the optimum never funds b without a: rows x[a] ≥ x[b] spare branch and bound from
+  // trying such swaps. (Four near-copies of the demo round: 60 s without a proof → see decision 002.)
   const symmetryRows = new Map<number, string[]>();
-  const identical = new Map<string, number[]>();
+  const groups = new Map<string, number[]>();
   for (const r of requests) {
     if (!xNames[r.index] || r.req.lock || force.has(r.index)) continue;
-    const key = [r.req.state, r.req.region, r.req.status, r.req.gender, ...r.levels.map((l) => `${l.level}:${l.cost}:${l.units}`)].join("|");
-    const group = identical.get(key);
+    const key = [r.req.state, r.req.region, r.req.status, r.req.gender, ...r.levels.map((l) => l.level)].join("|");
+    const group = groups.get(key);
     if (group) group.push(r.index);
-    else identical.set(key, [r.index]);
+    else groups.set(key, [r.index]);
   }
-  for (const group of identical.values()) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => requests[a]!.levels[0]!.tie - requests[b]!.levels[0]!.tie);
-    for (let k = 1; k < group.length; k++) {
-      const [a, b] = [group[k - 1]!, group[k]!];
-      const name = `sym${a}_${b}`;
-      subjectTo.push({ name, vars: [...xOf([a]), ...xOf([b], () => -1)], bnds: { type: K.GLP_LO, lb: 0, ub: 0 } });
-      for (const i of [a, b]) symmetryRows.set(i, [...(symmetryRows.get(i) ?? []), name]);
+  const dominates = (a: number, b: number): boolean =>
+    requests[a]!.levels.every((la, l) => {
+      const lb = requests[b]!.levels[l]!;
+      return la.cost <= lb.cost && la.units - la.tie > lb.units - lb.tie;
+    });
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.length > 40) continue;
+    for (const a of group) {
+      for (const b of group) {
+        if (a === b || !dominates(a, b)) continue;
+        const name = `dom${a}_${b}`;
+        subjectTo.push({ name, vars: [...xOf([a]), ...xOf([b], () => -1)], bnds: { type: K.GLP_LO, lb: 0, ub: 0 } });
+        for (const i of [a, b]) symmetryRows.set(i, [...(symmetryRows.get(i) ?? []), name]);
+      }
     }
   }
 
@@ -319,7 +326,7 @@ export function variantModel(
   const dropRows = new Set<string>();
   const extraRows: LP["subjectTo"] = [];
   for (const [i, f] of force) {
-    // A forced request no longer swaps places with its twins.
+    // A forced request's dominance rows no longer hold.
     for (const row of base.symmetryRows.get(i) ?? []) dropRows.add(row);
     const names = base.xNames[i];
     if (!names) continue; // locked out: already without columns
