@@ -55,6 +55,21 @@ describe("identical requests", () => {
       }
     }
   });
+
+  it("near-copies (same request, slightly different costs) keep HiGHS's optimum under the dominance rows", async () => {
+    const highs = await loadHighs();
+    for (const seed of [311, 312, 313, 314]) {
+      const base = generateProblem({ n: 25, seed, locks: false });
+      const requests = base.requests.flatMap((r) =>
+        [0, -10, 10].map((delta, k) => ({ ...r, id: `${"abc"[k]}-${r.id}`, levels: r.levels.map((l) => ({ ...l, cost: l.cost + delta })) })),
+      );
+      const input: ProblemInput = { ...base, requests, policy: { ...base.policy, maxPerState: 3, maxDelegates: 20 } };
+      const g = await solve(input, { explain: false, baselines: false });
+      const h = solveHighs(highs, input);
+      expect(g.status, `seed ${seed}`).toBe(h.status === "optimal" ? "optimal" : "infeasible");
+      if (g.status === "optimal") expect(Math.round(g.value! * 100), `seed ${seed}`).toBe(h.units);
+    }
+  });
 });
 
 /** Exhaustive search: every assignment of a level (or none) to each request. */
