@@ -3,6 +3,7 @@
 // d satisfies z − |d| < L cannot take the other value in any solution at least as good as the incumbent
 // (LP duality: obj(x) ≤ z + Σ d_j (x_j − x*_j)), so it is fixed. The optimum survives: it is at least L.
 import type { LP } from "glpk.js";
+import { valueOf } from "./evaluate.js";
 import { variantModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import { solveLp, type Glpk } from "./solver.js";
@@ -18,16 +19,9 @@ export interface FixingReport {
 
 /** The objective of a selection with the model's own coefficients (value − tie-break + bonuses). */
 export function objectiveOf(prep: Prepared, chosen: Map<number, number>): number {
-  let z = 0;
-  const states = new Set<string>();
-  const regions = new Set<string>();
-  for (const [i, l] of chosen) {
-    const r = prep.requests[i]!;
-    z += r.levels[l]!.units - r.levels[l]!.tie;
-    states.add(r.req.state);
-    regions.add(r.req.region);
-  }
-  return z + states.size * prep.stateBonusUnits + regions.size * prep.regionBonusUnits;
+  let tie = 0;
+  for (const [i, l] of chosen) tie += prep.requests[i]!.levels[l]!.tie;
+  return valueOf(prep, chosen) - tie;
 }
 
 /** Reduced costs d_j = c_j − Σ_i a_ij y_i of every column, from the LP's row duals. */
