@@ -3,7 +3,8 @@
 import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose } from "./diagnose.js";
 import { explain, type ExplainHelper } from "./explain.js";
-import { splitFunding, round2 } from "./funding.js";
+import { round2 } from "./format.js";
+import { splitFunding } from "./funding.js";
 import { buildModel, variantModel } from "./model.js";
 import { paymentPlan, readSolution } from "./variants.js";
 import { prepare, cmp, type Prepared } from "./prepare.js";

@@ -3,6 +3,7 @@
 // each at the most valuable support level that the money (budget and donors' earmarks), the seats, the
 // per-State cap and the regional maximums still allow; they know nothing of locks or minimums, so the
 // rules they break are listed.
+import { round2 } from "./format.js";
 import { canPay } from "./funding.js";
 import { cmp, type Prepared } from "./prepare.js";
 import type { BaselineResult } from "./schemas.js";
@@ -61,7 +62,7 @@ function run(prep: Prepared, name: BaselineResult["name"], description: string, 
     description,
     value: valueOf(prep, chosen) / 100,
     count: chosen.size,
-    totalCost: Math.round(spent * 100) / 100,
+    totalCost: round2(spent),
     funded,
     broken: checkRules(prep, chosen),
   };

@@ -4,6 +4,7 @@
 import { buildModel, type RuleId } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import type { Diagnosis, RuleRelaxation, Region } from "./schemas.js";
+import { chf } from "./format.js";
 import { solveLp, type Glpk } from "./solver.js";
 
 const EPS = 1e-6;
@@ -145,10 +146,4 @@ async function maxWomenShare(prep: Prepared, glpk: Glpk, others: Map<RuleId, num
 
 function locksNote(prep: Prepared): string {
   return prep.problem.requests.some((r) => r.lock === "in") ? " with these locks" : "";
-}
-
-export function chf(x: number): string {
-  const [int, dec] = Math.abs(x).toFixed(2).split(".") as [string, string];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, "'");
-  return `${x < 0 ? "-" : ""}${grouped}${dec === "00" ? "" : "." + dec}`;
 }

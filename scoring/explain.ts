@@ -4,7 +4,8 @@
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the outsiders' optima.
 import { solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
-import { diagnose, chf } from "./diagnose.js";
+import { diagnose } from "./diagnose.js";
+import { chf } from "./format.js";
 import { objectiveOf } from "./fixing.js";
 import { incumbentWith, incumbentWithout, type Selection } from "./heuristics.js";
 import { cmp, type Prepared } from "./prepare.js";

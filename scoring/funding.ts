@@ -1,6 +1,7 @@
 // Who pays for whom. The model carries one flow per (donor, eligibility class); this module splits each
 // class's flows over its funded requests (any split is valid: every request of a class is admitted by
 // every donor of the class). The split is deterministic: requests by id, donors by their order.
+import { round2 } from "./format.js";
 import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "./prepare.js";
 import type { FundingShare } from "./schemas.js";
 
@@ -126,8 +127,4 @@ function augment(prep: Prepared, start: number, amount: number, left: number[], 
     }
   }
   return 0;
-}
-
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

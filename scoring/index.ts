@@ -10,7 +10,8 @@ export { solveVariant, solveWithIncumbent, readSolution, type Solution } from ".
 export { explain, explainOutsiders, type ExplainHelper, type OutsidersExplained } from "./explain.js";
 export { buildModel, type ModelOptions, type BuiltModel } from "./model.js";
 export { prepare, weightedScore, donorAdmits, VALUE_UNITS, type Prepared } from "./prepare.js";
-export { diagnose, chf } from "./diagnose.js";
+export { diagnose } from "./diagnose.js";
+export { chf, round2 } from "./format.js";
 export { baselines } from "./baselines.js";
 export { checkRules, valueOf } from "./evaluate.js";
 export { solveLp, type Glpk, type SolveOutcome } from "./solver.js";

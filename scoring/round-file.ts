@@ -1,6 +1,7 @@
 // The round file: a round's requests with their attributes, its money and its rules, as the `score` CLI
 // reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
 import { z } from "zod";
+import { round2 } from "./format.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
 import {
@@ -96,7 +97,7 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
     : undefined;
   const problem: Problem = {
     version: 1,
-    budget: Math.round(budget * 100) / 100,
+    budget: round2(budget),
     weights: file.weights,
     policy: file.policy,
     ...(donors ? { donors } : {}),

@@ -14,6 +14,7 @@ import {
   type SupportLevel,
   type Weights,
 } from "./schemas.js";
+import { round2 } from "./format.js";
 import { weightedScore } from "./prepare.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
@@ -160,8 +161,4 @@ export function supportLevels(
     allowance: round2(nights * rate),
   };
   return request.acceptedLevels.map((level) => ({ level, cost: cost[level], valueShare: rules.levelValueShare[level] }));
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
