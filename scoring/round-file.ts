@@ -7,6 +7,7 @@ import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason 
 import {
   DonorSchema,
   PolicySchema,
+  reportDuplicates,
   RoundSchema,
   StateOverrideSchema,
   WeightsSchema,
@@ -31,11 +32,7 @@ export const RoundFileSchema = z
     requests: z.array(RequestAttributesSchema).max(100_000),
   })
   .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.requests.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `duplicate request id "${r.id}"` });
-      seen.add(r.id);
-    });
+    reportDuplicates(ctx, f.requests, (r) => r.id, ["requests", "id"], (id) => `duplicate request id "${id}"`);
   });
 export type RoundFile = z.infer<typeof RoundFileSchema>;
 

@@ -2,7 +2,7 @@
 // condition holds; ISU staff can read every rule and change it without touching code. The default set
 // follows paragraph 102 of the ISU's 2024 report (the five criteria and what each prioritises).
 import { z } from "zod";
-import { CriterionSchema, RegionSchema, SupportLevelSchema } from "./schemas.js";
+import { CriterionSchema, RegionSchema, reportDuplicates, SupportLevelSchema } from "./schemas.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides) and the request. */
 export const FACTS = {
@@ -70,11 +70,7 @@ export const RuleSetSchema = z
     rules: z.array(RuleSchema).min(1).max(500),
   })
   .superRefine((rs, ctx) => {
-    const seen = new Set<string>();
-    rs.rules.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `duplicate rule id "${r.id}"` });
-      seen.add(r.id);
-    });
+    reportDuplicates(ctx, rs.rules, (r) => r.id, ["rules", "id"], (id) => `duplicate rule id "${id}"`);
   });
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;

@@ -36,6 +36,23 @@ export const CRITERION_NAMES: Record<Criterion, string> = {
   representation: "Inclusive representation",
 };
 
+/** Reports every item whose key repeats an earlier one, at `list[index].field`, with the caller's message. */
+export function reportDuplicates<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: (item: T) => string,
+  [list, field]: [string, string],
+  message: (key: string, firstIndex: number) => string,
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    const seen = first.get(k);
+    if (seen !== undefined) ctx.addIssue({ code: "custom", path: [list, i, field], message: message(k, seen) });
+    else first.set(k, i);
+  });
+}
+
 const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 const Points = z.number().finite().min(0).max(100);
 const Money = z.number().finite().min(0).max(1e9);
@@ -130,11 +147,7 @@ export const ProblemRequestSchema = z
     lock: z.enum(["in", "out"]).optional(),
   })
   .superRefine((r, ctx) => {
-    const seen = new Set<string>();
-    r.levels.forEach((l, i) => {
-      if (seen.has(l.level)) ctx.addIssue({ code: "custom", path: ["levels", i, "level"], message: `support level "${l.level}" is listed twice` });
-      seen.add(l.level);
-    });
+    reportDuplicates(ctx, r.levels, (l) => l.level, ["levels", "level"], (level) => `support level "${level}" is listed twice`);
   });
 export type ProblemRequest = z.infer<typeof ProblemRequestSchema>;
 
@@ -149,17 +162,8 @@ export const ProblemSchema = z
     requests: z.array(ProblemRequestSchema).max(100_000),
   })
   .superRefine((p, ctx) => {
-    const ids = new Map<string, number>();
-    p.requests.forEach((r, i) => {
-      const first = ids.get(r.id);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `duplicate request id "${r.id}" (first at requests[${first}])` });
-      else ids.set(r.id, i);
-    });
-    const donorIds = new Set<string>();
-    (p.donors ?? []).forEach((d, i) => {
-      if (donorIds.has(d.id)) ctx.addIssue({ code: "custom", path: ["donors", i, "id"], message: `duplicate donor id "${d.id}"` });
-      donorIds.add(d.id);
-    });
+    reportDuplicates(ctx, p.requests, (r) => r.id, ["requests", "id"], (id, first) => `duplicate request id "${id}" (first at requests[${first}])`);
+    reportDuplicates(ctx, p.donors ?? [], (d) => d.id, ["donors", "id"], (id) => `duplicate donor id "${id}"`);
   });
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ProblemInput = z.input<typeof ProblemSchema>;
