@@ -19,8 +19,21 @@ export function valueOf(prep: Prepared, chosen: Map<number, number>): number {
 
 /** Every rule the selection breaks, in words. An empty list means the selection is feasible. */
 export function checkRules(prep: Prepared, chosen: Map<number, number>): string[] {
+  return [...violations(prep, chosen)];
+}
+
+/**
+ * The rules a selection breaks, one at a time (lazily, so that a caller may stop at the first): the
+ * money, the donors' earmarks (by `canBePaid`, a max-flow unless told otherwise), the policy, and the
+ * locks as overridden by `force` (a request forced in or out, as the counterfactuals do).
+ */
+export function* violations(
+  prep: Prepared,
+  chosen: Map<number, number>,
+  force: Map<number, "in" | "out"> = new Map(),
+  canBePaid: (chosen: Map<number, number>) => boolean = (c) => payable(prep, c) !== null,
+): Generator<string> {
   const { policy, budget } = prep.problem;
-  const broken: string[] = [];
   let cost = 0;
   let women = 0;
   let outreach = 0;
@@ -35,27 +48,33 @@ export function checkRules(prep: Prepared, chosen: Map<number, number>): string[
     perRegion.set(r.req.region, (perRegion.get(r.req.region) ?? 0) + 1);
   }
   const n = chosen.size;
-  if (cost > budget + 1e-6) broken.push(`budget: spends CHF ${cost.toFixed(2)} of ${budget}`);
-  if (prep.hasDonors && !payable(prep, chosen)) broken.push("earmarks: the donors' earmarks and amounts cannot pay for this selection");
-  if (policy.maxDelegates !== undefined && n > policy.maxDelegates) broken.push(`maxDelegates: ${n} funded, at most ${policy.maxDelegates}`);
+  if (cost > budget + 1e-6) yield `budget: spends CHF ${cost.toFixed(2)} of ${budget}`;
+  if (prep.hasDonors && !canBePaid(chosen)) yield "earmarks: the donors' earmarks and amounts cannot pay for this selection";
+  if (policy.maxDelegates !== undefined && n > policy.maxDelegates) yield `maxDelegates: ${n} funded, at most ${policy.maxDelegates}`;
   if (policy.maxPerState !== undefined) {
-    for (const [s, c] of perState) if (c > policy.maxPerState) broken.push(`maxPerState: ${c} from ${s}, at most ${policy.maxPerState}`);
+    for (const [s, c] of perState) if (c > policy.maxPerState) yield `maxPerState: ${c} from ${s}, at most ${policy.maxPerState}`;
   }
   if (policy.minWomenShare !== undefined && women < policy.minWomenShare * n - 1e-9) {
-    broken.push(`minWomenShare: ${women} of ${n} are women, at least ${policy.minWomenShare} required`);
+    yield `minWomenShare: ${women} of ${n} are women, at least ${policy.minWomenShare} required`;
   }
   for (const [region, min] of Object.entries(policy.regionMin ?? {}) as [Region, number][]) {
     const c = perRegion.get(region) ?? 0;
-    if (c < min) broken.push(`regionMin.${region}: ${c} funded, at least ${min}`);
+    if (c < min) yield `regionMin.${region}: ${c} funded, at least ${min}`;
   }
   for (const [region, max] of Object.entries(policy.regionMax ?? {}) as [Region, number][]) {
     const c = perRegion.get(region) ?? 0;
-    if (c > max) broken.push(`regionMax.${region}: ${c} funded, at most ${max}`);
+    if (c > max) yield `regionMax.${region}: ${c} funded, at most ${max}`;
   }
-  if (policy.minOutreach !== undefined && outreach < policy.minOutreach) broken.push(`minOutreach: ${outreach} from signatories and States not party, at least ${policy.minOutreach}`);
-  for (const r of prep.requests) {
-    if (r.req.lock === "in" && !chosen.has(r.index)) broken.push(`lock.${r.req.id}: locked in but not funded`);
-    if (r.req.lock === "out" && chosen.has(r.index)) broken.push(`lock.${r.req.id}: locked out but funded`);
+  if (policy.minOutreach !== undefined && outreach < policy.minOutreach) yield `minOutreach: ${outreach} from signatories and States not party, at least ${policy.minOutreach}`;
+  // Only the locked and the forced can break a lock or a forcing.
+  for (const i of new Set([...prep.locked, ...force.keys()])) {
+    const r = prep.requests[i]!;
+    const f = force.get(r.index);
+    const mustIn = f === "in" || (r.req.lock === "in" && f !== "out");
+    const mustOut = f === "out" || (r.req.lock === "out" && f !== "in");
+    const rule = f ? `force.${r.req.id}` : `lock.${r.req.id}`;
+    const what = f ? "forced" : "locked";
+    if (mustIn && !chosen.has(r.index)) yield `${rule}: ${what} in but not funded`;
+    if (mustOut && chosen.has(r.index)) yield `${rule}: ${what} out but funded`;
   }
-  return broken;
 }

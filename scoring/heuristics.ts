@@ -1,47 +1,18 @@
 // Incumbents: feasible selections found without the MIP, so that reduced-cost fixing (fixing.ts) leaves
 // branch and bound little to do. For counterfactuals the base optimum is the starting point: a request
 // forced in displaces one or two others; a request forced out leaves a seat to the best replacement.
+import { violations } from "./evaluate.js";
 import { canPay } from "./funding.js";
 import { objectiveOf } from "./fixing.js";
 import type { Prepared } from "./prepare.js";
-import type { Region } from "./schemas.js";
 
 export type Force = Map<number, "in" | "out">;
 export type Selection = Map<number, number>;
 
 /** Whether a selection keeps every rule, the locks (as overridden by `force`) and the forcings. */
 export function feasible(prep: Prepared, chosen: Selection, force: Force): boolean {
-  const { policy, budget } = prep.problem;
-  let cost = 0;
-  let women = 0;
-  let outreach = 0;
-  const perState = new Map<string, number>();
-  const perRegion = new Map<Region, number>();
-  for (const [i, l] of chosen) {
-    const r = prep.requests[i]!;
-    const f = force.get(i);
-    if (f === "out" || (r.req.lock === "out" && f !== "in")) return false;
-    cost += r.levels[l]!.cost;
-    if (r.woman) women++;
-    if (r.outreach) outreach++;
-    const s = (perState.get(r.req.state) ?? 0) + 1;
-    if (policy.maxPerState !== undefined && s > policy.maxPerState) return false;
-    perState.set(r.req.state, s);
-    perRegion.set(r.req.region, (perRegion.get(r.req.region) ?? 0) + 1);
-  }
-  if (cost > budget + 1e-9) return false;
-  const n = chosen.size;
-  if (policy.maxDelegates !== undefined && n > policy.maxDelegates) return false;
-  if (policy.minWomenShare !== undefined && policy.minWomenShare > 0 && women - policy.minWomenShare * n < -1e-9) return false;
-  if (policy.minOutreach !== undefined && outreach < policy.minOutreach) return false;
-  for (const [region, min] of Object.entries(policy.regionMin ?? {}) as [Region, number][]) if ((perRegion.get(region) ?? 0) < min) return false;
-  for (const [region, max] of Object.entries(policy.regionMax ?? {}) as [Region, number][]) if ((perRegion.get(region) ?? 0) > max) return false;
-  for (const r of prep.requests) {
-    const f = force.get(r.index);
-    if ((f === "in" || (r.req.lock === "in" && f !== "out")) && !chosen.has(r.index)) return false;
-  }
-  if (!canPay(prep, chosen)) return false;
-  return true;
+  // Donors by Hall's condition (a few sums): this runs for every candidate of every counterfactual.
+  return violations(prep, chosen, force, (c) => canPay(prep, c)).next().done === true;
 }
 
 /** One pass of greedy additions: each request not chosen, best value first, at the best level that fits. */

@@ -42,6 +42,8 @@ export interface Prepared {
   donors: Donor[];
   hasDonors: boolean;
   classes: DonorClass[];
+  /** Requests locked in or out. */
+  locked: number[];
   stateBonusUnits: number;
   regionBonusUnits: number;
 }
@@ -122,6 +124,7 @@ export function prepare(problem: Problem): Prepared {
     donors,
     hasDonors,
     classes,
+    locked: requests.filter((r) => r.req.lock).map((r) => r.index),
     stateBonusUnits: Math.round((problem.policy.stateBonus ?? 0) * VALUE_UNITS),
     regionBonusUnits: Math.round((problem.policy.regionBonus ?? 0) * VALUE_UNITS),
   };
