@@ -36,9 +36,45 @@ export function reducedCosts(lp: LP, dual: Record<string, number>): Map<string, 
   return d;
 }
 
+/** An LP relaxation read for fixing: its bound, solution, reduced costs and the columns binary in the MIP. */
+interface Relaxation {
+  z: number;
+  x: Record<string, number>;
+  d: Map<string, number>;
+  binaries: string[];
+  xNames: (string[] | null)[];
+}
+
+async function relax(prep: Prepared, glpk: Glpk, force?: Map<number, "in" | "out">): Promise<Relaxation | "infeasible" | null> {
+  const relaxed = variantModel(prep, glpk, { force, relaxed: true });
+  const out = await solveLp(glpk, relaxed.lp);
+  if (out.kind === "infeasible") return "infeasible";
+  if (out.kind !== "optimal" || !out.dual) return null;
+  // Columns that are binary in the MIP: the [0, 1] bounds of the relaxation.
+  const binaries = (relaxed.lp.bounds ?? []).filter((b) => b.type === glpk.GLP_DB && b.lb === 0 && b.ub === 1).map((b) => b.name);
+  return { z: out.z, x: out.vars, d: reducedCosts(relaxed.lp, out.dual), binaries, xNames: relaxed.xNames };
+}
+
 /**
- * Fixes what the LP and the incumbent allow. Returns the fixings, or null when the LP gives nothing to
- * work with (not optimal). `lpInfeasible` when the relaxation itself is infeasible (so is the MIP).
+ * The fixing rule: a binary at its LP bound whose reduced cost d, added to the bound z, falls below the
+ * incumbent cannot take its other value in an allocation at least as good as the incumbent.
+ */
+function fixByReducedCost(rel: Relaxation, z: number, incumbentObjective: number, skip?: Set<string>): FixingReport["fixings"] {
+  const margin = 1e-7 * Math.max(1, Math.abs(rel.z)) + 1e-9;
+  const fixings: FixingReport["fixings"] = [];
+  for (const name of rel.binaries) {
+    if (skip?.has(name)) continue;
+    const x = rel.x[name] ?? 0;
+    const dj = rel.d.get(name) ?? 0;
+    if (x <= 1e-9 && dj < 0 && z + dj < incumbentObjective - margin) fixings.push({ column: name, value: 0, reducedCost: dj });
+    else if (x >= 1 - 1e-9 && dj > 0 && z - dj < incumbentObjective - margin) fixings.push({ column: name, value: 1, reducedCost: dj });
+  }
+  return fixings;
+}
+
+/**
+ * Fixes what the variant's own LP and the incumbent allow. `lp-infeasible` when the relaxation itself is
+ * infeasible (so is the MIP); `none` when the LP gives nothing to work with.
  */
 export async function computeFixings(
   prep: Prepared,
@@ -46,39 +82,22 @@ export async function computeFixings(
   opts: { force?: Map<number, "in" | "out"> },
   incumbentObjective: number,
 ): Promise<{ kind: "fixed"; fixed: Map<string, 0 | 1>; report: FixingReport } | { kind: "lp-infeasible" } | { kind: "none" }> {
-  const relaxed = variantModel(prep, glpk, { force: opts.force, relaxed: true });
-  const lpOut = await solveLp(glpk, relaxed.lp);
-  if (lpOut.kind === "infeasible") return { kind: "lp-infeasible" };
-  if (lpOut.kind !== "optimal" || !lpOut.dual) return { kind: "none" };
-  const z = lpOut.z;
-  const d = reducedCosts(relaxed.lp, lpOut.dual);
-  // Columns that are binary in the MIP: the [0, 1] bounds of the relaxation.
-  const binaries = (relaxed.lp.bounds ?? []).filter((b) => b.type === glpk.GLP_DB && b.lb === 0 && b.ub === 1).map((b) => b.name);
-  const margin = 1e-7 * Math.max(1, Math.abs(z)) + 1e-9;
-  const fixed = new Map<string, 0 | 1>();
-  const fixings: FixingReport["fixings"] = [];
-  for (const name of binaries) {
-    const x = lpOut.vars[name] ?? 0;
-    const dj = d.get(name) ?? 0;
-    if (x <= 1e-9 && dj < 0 && z + dj < incumbentObjective - margin) {
-      fixed.set(name, 0);
-      fixings.push({ column: name, value: 0, reducedCost: dj });
-    } else if (x >= 1 - 1e-9 && dj > 0 && z - dj < incumbentObjective - margin) {
-      fixed.set(name, 1);
-      fixings.push({ column: name, value: 1, reducedCost: dj });
-    }
-  }
-  return { kind: "fixed", fixed, report: { lpBound: z, incumbent: incumbentObjective, binaries: binaries.length, fixed: fixed.size, fixings } };
+  const rel = await relax(prep, glpk, opts.force);
+  if (rel === "infeasible") return { kind: "lp-infeasible" };
+  if (!rel) return { kind: "none" };
+  const fixings = fixByReducedCost(rel, rel.z, incumbentObjective);
+  const fixed = new Map(fixings.map((f) => [f.column, f.value]));
+  return { kind: "fixed", fixed, report: { lpBound: rel.z, incumbent: incumbentObjective, binaries: rel.binaries.length, fixed: fixed.size, fixings } };
 }
 
-const baseRelaxations = new WeakMap<Prepared, Promise<{ z: number; x: Record<string, number>; d: Map<string, number>; binaries: string[]; xNames: (string[] | null)[] } | null>>();
+const baseRelaxations = new WeakMap<Prepared, Promise<Relaxation | "infeasible" | null>>();
 
 /**
  * Fixings for a request forced in or out, from the base problem's LP relaxation (solved once per problem)
  * rather than the variant's own: any allocation with request i in has objective at most
- * z + max_l d[i,l] (a level already at 1 in the LP costs nothing), and one with k out at most z − d[k,l]
- * for its level at 1; a column's own reduced cost then adds as in computeFixings. Weaker than the
- * variant's LP, but saves a simplex per variant. Not for requests whose lock the forcing overrides (a
+ * z + max_l d[i,l] (a level already above 0 in the LP costs nothing), and one with k out at most
+ * z − d[k,l] for its level at 1; a column's own reduced cost then adds as in computeFixings. Weaker than
+ * the variant's LP, but saves a simplex per variant. Not for requests whose lock the forcing overrides (a
  * lock row dropped changes the constraints, not just bounds): null then.
  */
 export async function baseFixings(
@@ -92,35 +111,19 @@ export async function baseFixings(
   if ((direction === "in" && r.req.lock === "out") || (direction === "out" && r.req.lock === "in")) return null;
   let cached = baseRelaxations.get(prep);
   if (!cached) {
-    cached = (async () => {
-      const relaxed = variantModel(prep, glpk, { relaxed: true });
-      const out = await solveLp(glpk, relaxed.lp);
-      if (out.kind !== "optimal" || !out.dual) return null;
-      const binaries = (relaxed.lp.bounds ?? []).filter((b) => b.type === glpk.GLP_DB && b.lb === 0 && b.ub === 1).map((b) => b.name);
-      return { z: out.z, x: out.vars, d: reducedCosts(relaxed.lp, out.dual), binaries, xNames: relaxed.xNames };
-    })();
+    cached = relax(prep, glpk);
     baseRelaxations.set(prep, cached);
   }
   const base = await cached;
-  const own = base?.xNames[index];
-  if (!base || !own) return null;
+  if (!base || base === "infeasible") return null;
+  const own = base.xNames[index];
+  if (!own) return null;
   const at = (name: string): number => base.x[name] ?? 0;
   const dOf = (name: string): number => base.d.get(name) ?? 0;
   // The bound of the variant: z plus the forced change of the request's own columns.
   const shift =
     direction === "in"
-      ? Math.max(...own.map((name) => (at(name) >= 1 - 1e-9 ? 0 : at(name) > 1e-9 ? 0 : Math.min(0, dOf(name)))))
+      ? Math.max(...own.map((name) => (at(name) > 1e-9 ? 0 : Math.min(0, dOf(name)))))
       : -own.reduce((s, name) => s + (at(name) >= 1 - 1e-9 ? Math.max(0, dOf(name)) : 0), 0);
-  const z = base.z + shift;
-  const margin = 1e-7 * Math.max(1, Math.abs(base.z)) + 1e-9;
-  const ownSet = new Set(own);
-  const fixed = new Map<string, 0 | 1>();
-  for (const name of base.binaries) {
-    if (ownSet.has(name)) continue;
-    const x = at(name);
-    const dj = dOf(name);
-    if (x <= 1e-9 && dj < 0 && z + dj < incumbentObjective - margin) fixed.set(name, 0);
-    else if (x >= 1 - 1e-9 && dj > 0 && z - dj < incumbentObjective - margin) fixed.set(name, 1);
-  }
-  return fixed;
+  return new Map(fixByReducedCost(base, base.z + shift, incumbentObjective, new Set(own)).map((f) => [f.column, f.value]));
 }
