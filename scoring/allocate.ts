@@ -5,7 +5,7 @@ import { diagnose } from "./diagnose.js";
 import { explain, type ExplainHelper } from "./explain.js";
 import { round2 } from "./format.js";
 import { splitFunding } from "./funding.js";
-import { buildModel, variantModel } from "./model.js";
+import { variantModel } from "./model.js";
 import { paymentPlan, readSolution } from "./variants.js";
 import { prepare, cmp, type Prepared } from "./prepare.js";
 import type { AllocationResult, FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
@@ -79,7 +79,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
 
 /** Gap of a time-limited incumbent against the LP relaxation's bound (glpk.js does not return its own). */
 async function relativeGap(prep: Prepared, glpk: Glpk, incumbentUnits: number): Promise<number | null> {
-  const relaxed = buildModel(prep, glpk, { relaxed: true });
+  const relaxed = variantModel(prep, glpk, { relaxed: true });
   const out = await solveLp(glpk, relaxed.lp);
   if (out.kind !== "optimal") return null;
   const bound = out.z + 0.5; // the tie-break lowers z by less than half a unit
