@@ -1,17 +1,6 @@
 // Seeded generator of problem files (format v1) with every rule type, for the tests and the benchmark.
+import { rng } from "../scoring/random.js";
 import { REGIONS, type ProblemInput, type Region } from "../scoring/schemas.js";
-
-export function rng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenerateOptions {
   n: number;

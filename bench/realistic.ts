@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { RoundFileSchema, type RoundFile } from "../scoring/round-file.js";
 import type { ReferenceData } from "../scoring/states.js";
-import { rng } from "./generate.js";
+import { rng } from "../scoring/random.js";
 
 export function realisticRound(n: number, seed: number, ref: ReferenceData): RoundFile {
   const demo = JSON.parse(readFileSync(new URL("../data/demo/round.json", import.meta.url), "utf8")) as RoundFile;

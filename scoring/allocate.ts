@@ -3,12 +3,11 @@
 import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose } from "./diagnose.js";
 import { explain, type ExplainHelper } from "./explain.js";
-import { round2 } from "./format.js";
-import { splitFunding } from "./funding.js";
 import { variantModel } from "./model.js";
-import { paymentPlan, readSolution } from "./variants.js";
+import { readSolution } from "./variants.js";
+import { fundedOf } from "./resolve.js";
 import { prepare, cmp, type Prepared } from "./prepare.js";
-import type { AllocationResult, FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
+import type { AllocationResult, NotFundedRequest, Problem } from "./schemas.js";
 import { now, solveLp, type Glpk } from "./solver.js";
 
 export interface AllocateOptions {
@@ -34,23 +33,17 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
 
   if (out.kind === "infeasible" || out.kind === "unbounded") {
     const diagnosis = await diagnose(prep, glpk);
-    return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], diagnosis, baselines, solver };
+    return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
   }
   if (out.kind !== "optimal" && out.kind !== "feasible") {
-    return { status: "time-limit", value: null, totalCost: 0, funded: [], notFunded: [], diagnosis: null, baselines, solver };
+    return { status: "time-limit", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis: null, baselines, solver };
   }
 
   const solution = readSolution(prep, model, out.vars);
   if (out.kind === "optimal") solver.gap = 0;
   else solver.gap = await relativeGap(prep, glpk, solution.units);
 
-  const funding = splitFunding(prep, solution.chosen, paymentPlan(prep, model, solution));
-  const funded: FundedRequest[] = [...solution.chosen]
-    .sort(([a], [b]) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id))
-    .map(([i, li]) => {
-      const lv = prep.requests[i]!.levels[li]!;
-      return { id: prep.requests[i]!.req.id, level: lv.level, cost: lv.cost, value: lv.units / 100, funding: funding.get(i) ?? [] };
-    });
+  const { funded, summary } = fundedOf(prep, solution);
   let notFunded: NotFundedRequest[] = prep.requests
     .filter((r) => !solution.chosen.has(r.index))
     .sort((a, b) => cmp(a.req.id, b.req.id))
@@ -64,13 +57,13 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     notFunded = explained.notFunded;
     explainMs = Math.round(now() - t0);
   }
-  const totalCost = round2(funded.reduce((s, f) => s + f.cost, 0));
   return {
     status: out.kind === "optimal" ? "optimal" : "time-limit",
     value: solution.units / 100,
-    totalCost,
+    totalCost: summary.totalCost,
     funded,
     notFunded,
+    summary,
     diagnosis: null,
     baselines,
     solver: explainMs === undefined ? solver : { ...solver, explainMs },

@@ -32,3 +32,17 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 function depth(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((i) => i.path.length)) - issues.length / 1000;
 }
+
+/** Input that is well-formed but does not fit the problem (an unknown request id, a donor not in it): each problem by its path. */
+export class InvalidInputError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+  }
+}
+
+/** Parses `input` with `schema`, throwing InvalidInputError with every problem by its path. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, prefix?: string): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new InvalidInputError(fieldProblems(parsed.error).map((p) => ({ path: prefix ? (p.path === "(root)" ? prefix : `${prefix}.${p.path}`) : p.path, message: p.message })));
+}

@@ -2,6 +2,8 @@
 // reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
 import { z } from "zod";
 import { round2 } from "./format.js";
+import { InvalidInputError } from "./issues.js";
+import { HistorySchema, recentRounds } from "./rotation.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
 import {
@@ -29,6 +31,8 @@ export const RoundFileSchema = z
     donors: z.array(DonorSchema.extend({ name: z.string().max(200).optional() }).strict()).max(100).default([]),
     rules: RuleSetSchema.optional(),
     stateOverrides: z.array(StateOverrideSchema).max(300).default([]),
+    /** Earlier rounds and who was sponsored at each, for the rule set's rotation (rotation.ts). */
+    history: HistorySchema.optional(),
     requests: z.array(RequestAttributesSchema).max(100_000),
   })
   .superRefine((f, ctx) => {
@@ -51,11 +55,7 @@ export interface ScoredRound {
   problem: Problem;
 }
 
-export class UnknownStateError extends Error {
-  constructor(readonly problems: { path: string; message: string }[]) {
-    super(problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-  }
-}
+export class UnknownStateError extends InvalidInputError {}
 
 export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRound {
   const ref = applyOverrides(reference, file.stateOverrides);
@@ -63,13 +63,14 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
   const problems = file.requests.flatMap((r, i) => (ref.states.has(r.state) ? [] : [{ path: `requests[${i}].state`, message: `unknown State "${r.state}"` }]));
   if (problems.length) throw new UnknownStateError(problems);
 
+  const recent = file.history ? recentRounds(file.history, file.round.startDate, rules.rotation?.window ?? 3) : null;
   const scored: ScoredRequest[] = [];
   const requests: Problem["requests"] = [];
   const unverified = new Map<string, string>();
   for (const r of file.requests) {
     const state = ref.states.get(r.state)!;
     if (state.verify) unverified.set(state.iso3, state.verify);
-    const s = score(r, state, rules);
+    const s = score(r, state, rules, recent?.of(r.state, r.delegateId));
     scored.push({ id: r.id, state: r.state, criteria: s.criteria, total: totalScore(s.criteria, file.weights), reasons: s.reasons });
     requests.push({
       id: r.id,

@@ -2,6 +2,7 @@
 // condition holds; ISU staff can read every rule and change it without touching code. The default set
 // follows paragraph 102 of the ISU's 2024 report (the five criteria and what each prioritises).
 import { z } from "zod";
+import { RotationSchema } from "./rotation.js";
 import { CriterionSchema, RegionSchema, reportDuplicates, SupportLevelSchema } from "./schemas.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides) and the request. */
@@ -24,6 +25,8 @@ export const FACTS = {
   "request.firstParticipation": "first participation in a formal CCM meeting",
   "request.previousSponsorships": "rounds in which this delegate was sponsored before",
   "request.interestEvidence": "evidence of interest in accession was given",
+  "history.stateRecentRounds": "recent rounds (the rotation window) in which the State had a sponsored delegate",
+  "history.delegateRecentRounds": "recent rounds (the rotation window) in which this delegate was sponsored",
 } as const;
 export type Fact = keyof typeof FACTS;
 const FactSchema = z.enum(Object.keys(FACTS) as [Fact, ...Fact[]]);
@@ -68,6 +71,8 @@ export const RuleSetSchema = z
     /** Share of a request's value kept at each support level. */
     levelValueShare: z.strictObject({ full: z.number().gt(0).max(1), ticket: z.number().gt(0).max(1), allowance: z.number().gt(0).max(1) }),
     rules: z.array(RuleSchema).min(1).max(500),
+    /** Lowers the priority of States and delegates sponsored recently (see rotation.ts); needs the round's history. */
+    rotation: RotationSchema.optional(),
   })
   .superRefine((rs, ctx) => {
     reportDuplicates(ctx, rs.rules, (r) => r.id, ["rules", "id"], (id) => `duplicate rule id "${id}"`);
@@ -86,6 +91,9 @@ export const DEFAULT_RULES: RuleSetInput = {
     "Default rules derived from para. 102 of the ISU's 2024 annual report: implementation relevance, technical value, universalization potential, capacity strengthening, inclusive representation.",
   underrepresentedRegions: ["APG", "EEG"],
   levelValueShare: { full: 1, ticket: 0.6, allowance: 0.4 },
+  // Rotation (with the round's history): 10 % less priority per recent round in which the State was
+  // sponsored, 15 % per round for the same delegate, the last three rounds, never below half.
+  rotation: { window: 3, statePerRound: 0.1, delegatePerRound: 0.15, floor: 0.5 },
   rules: [
     // Implementation relevance: least developed States Parties with active or pending obligations,
     // above all those preparing Art. 4 extension requests or submitting Art. 7 reports.

@@ -2,6 +2,7 @@
 // The problem file (format v1) is a public contract: an auditor re-runs a published allocation from it,
 // so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
+import type { AllocationSummary } from "./summary.js";
 
 export const REGIONS = ["AFR", "APG", "EEG", "GRULAC", "WEOG"] as const;
 export const RegionSchema = z.enum(REGIONS);
@@ -200,6 +201,10 @@ export type FundingShare = z.infer<typeof FundingShareSchema>;
 
 export interface FundedRequest {
   id: string;
+  state: string;
+  region: Region;
+  status: CcmStatus;
+  gender: Gender;
   level: SupportLevel;
   cost: number;
   value: number;
@@ -256,6 +261,8 @@ export interface AllocationResult {
   totalCost: number;
   funded: FundedRequest[];
   notFunded: NotFundedRequest[];
+  /** Delegates, money, women, outreach, regions and money per donor (null when nothing was solved). */
+  summary: AllocationSummary | null;
   diagnosis: Diagnosis | null;
   baselines: BaselineResult[];
   solver: { name: string; version: string; ms: number; gap: number | null; explainMs?: number };

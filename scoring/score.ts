@@ -15,6 +15,7 @@ import {
   type Weights,
 } from "./schemas.js";
 import { round2 } from "./format.js";
+import { rotationFactor, type RotationFacts } from "./rotation.js";
 import { weightedScore } from "./prepare.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
@@ -24,6 +25,8 @@ const Money = z.number().finite().min(0).max(1e6);
 export const RequestAttributesSchema = z.strictObject({
   id: z.string().min(1).max(64),
   state: Iso3,
+  /** The ISU's key for the person across rounds (for rotation; see rotation.ts). */
+  delegateId: z.string().min(1).max(64).optional(),
   name: z.string().max(200).optional(),
   gender: GenderSchema,
   title: z.string().max(200).optional(),
@@ -64,7 +67,9 @@ export interface RequestScore {
 
 type FactValue = string | number | boolean;
 
-export function facts(request: RequestAttributes, state: State, rules: RuleSet): Record<Fact, FactValue> {
+const NO_HISTORY: RotationFacts = { state: [], delegate: [] };
+
+export function facts(request: RequestAttributes, state: State, rules: RuleSet, recent: RotationFacts = NO_HISTORY): Record<Fact, FactValue> {
   return {
     "state.region": state.region,
     "state.ccmStatus": state.ccmStatus,
@@ -84,6 +89,8 @@ export function facts(request: RequestAttributes, state: State, rules: RuleSet):
     "request.firstParticipation": request.firstParticipation,
     "request.previousSponsorships": request.previousSponsorships,
     "request.interestEvidence": request.interestEvidence.trim().length > 0,
+    "history.stateRecentRounds": recent.state.length,
+    "history.delegateRecentRounds": recent.delegate.length,
   };
 }
 
@@ -111,8 +118,14 @@ export function holds(cond: Condition, f: Record<Fact, FactValue>, used: Map<Fac
   return false;
 }
 
-export function score(request: RequestAttributes, state: State, rules: RuleSet): RequestScore {
-  const f = facts(request, state, rules);
+/**
+ * Scores a request. `recent`: the rounds of the rotation window in which its State or its delegate was
+ * sponsored (rotation.ts); with a rotation section in the rule set, every criterion is scaled by the
+ * rotation factor, shown as the last reason of each criterion.
+ */
+export function score(request: RequestAttributes, state: State, rules: RuleSet, recent: RotationFacts = NO_HISTORY): RequestScore {
+  const f = facts(request, state, rules, recent);
+  const rotation = rules.rotation ? rotationFactor(recent, rules.rotation) : null;
   const reasons = Object.fromEntries(CRITERIA.map((c) => [c, [] as Reason[]])) as Record<Criterion, Reason[]>;
   for (const rule of rules.rules) {
     const used = new Map<Fact, FactValue>();
@@ -127,7 +140,12 @@ export function score(request: RequestAttributes, state: State, rules: RuleSet):
     // Reasons always add up to the score: the cap and the floor are reasons too.
     if (sum > 100) reasons[c].push({ rule: "cap", label: "A criterion counts at most 100 points", points: round2(100 - sum), evidence: `sum of rules = ${round2(sum)}` });
     if (sum < 0) reasons[c].push({ rule: "floor", label: "A criterion counts at least 0 points", points: round2(-sum), evidence: `sum of rules = ${round2(sum)}` });
-    criteria[c] = round2(Math.min(100, Math.max(0, sum)));
+    const capped = round2(Math.min(100, Math.max(0, sum)));
+    criteria[c] = capped;
+    if (rotation && capped > 0) {
+      criteria[c] = round2(capped * rotation.factor);
+      reasons[c].push({ rule: "rotation", label: "Sponsored recently: priority lowered (rotation)", points: round2(criteria[c] - capped), evidence: rotation.evidence });
+    }
   }
   return { criteria, reasons };
 }

@@ -32,9 +32,9 @@ export function readSolution(prep: Prepared, model: BuiltModel, vars: Record<str
   return { chosen, flows, units: valueOf(prep, chosen) };
 }
 
-/** Who pays what: the model's flows, or (earmarks written as Hall rows) a max-flow over the selection. */
-export function paymentPlan(prep: Prepared, model: BuiltModel, solution: Solution): Map<string, number> {
-  if (!prep.hasDonors || model.flowNames.length > 0 || solution.chosen.size === 0) return solution.flows;
+/** Who pays what: the model's flows, or (earmarks written as Hall rows, no flow columns) a max-flow over the selection. */
+export function paymentPlan(prep: Prepared, solution: Solution): Map<string, number> {
+  if (!prep.hasDonors || solution.flows.size > 0 || solution.chosen.size === 0) return solution.flows;
   const paid = payable(prep, solution.chosen);
   if (!paid) throw new Error("internal: the solver's selection cannot be paid by the donors");
   return paid;

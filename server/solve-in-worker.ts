@@ -1,9 +1,10 @@
-// Runs allocate() in a worker thread, with cancel; and lends a worker to take half of the explanations.
+// Runs allocate() and the analytics in a worker thread, with cancel; and lends a worker to take half of the explanations.
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
 import { Worker } from "node:worker_threads";
 import type { ExplainHelper, OutsidersExplained } from "../scoring/explain.js";
 import type { AllocationResult } from "../scoring/schemas.js";
-import type { AllocateMessage } from "./solver-worker.js";
+import { InvalidInputError, type FieldProblem } from "../scoring/issues.js";
+import type { AllocateMessage, WorkerMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";
 
 export class SolveCancelled extends Error {
@@ -12,12 +13,13 @@ export class SolveCancelled extends Error {
   }
 }
 
-export interface RunningSolve {
-  result: Promise<AllocationResult>;
+export interface Running<T> {
+  result: Promise<T>;
   cancel(): Promise<void>;
 }
+export type RunningSolve = Running<AllocationResult>;
 
-type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+type Reply<T> = { ok: true; result: T } | { ok: false; error: string; problems?: FieldProblem[] };
 
 /** One request, one answer; rejects with SolveCancelled when the worker is terminated first. */
 function ask<T>(worker: Worker, message: unknown): Promise<T> {
@@ -25,7 +27,7 @@ function ask<T>(worker: Worker, message: unknown): Promise<T> {
     const onMessage = (msg: Reply<T>): void => {
       cleanup();
       if (msg.ok) resolve(msg.result);
-      else reject(new Error(msg.error));
+      else reject(msg.problems ? new InvalidInputError(msg.problems) : new Error(msg.error));
     };
     const onError = (e: Error): void => {
       cleanup();
@@ -48,7 +50,8 @@ function ask<T>(worker: Worker, message: unknown): Promise<T> {
   });
 }
 
-export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSolve {
+/** Runs one message in a fresh worker thread; cancel() terminates it (and its branch and bound) at once. */
+export function runInWorker<T>(message: WorkerMessage): Running<T> {
   const started = workerUrl().then(spawn);
   let cancelled = false;
   const result = started.then(async (worker) => {
@@ -57,7 +60,7 @@ export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSo
       throw new SolveCancelled();
     }
     try {
-      return await ask<AllocationResult>(worker, { type: "allocate", ...request });
+      return await ask<T>(worker, message);
     } finally {
       void worker.terminate();
     }
@@ -69,6 +72,10 @@ export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSo
       await (await started).terminate();
     },
   };
+}
+
+export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSolve {
+  return runInWorker<AllocationResult>({ type: "allocate", ...request });
 }
 
 /** From this many requests the explanations are shared with a second thread (below, starting it costs more than it saves). */

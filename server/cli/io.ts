@@ -2,7 +2,7 @@
 // field by field on stderr with exit code 2, internal errors with exit code 1.
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { fieldProblems } from "../../scoring/issues.js";
+import { fieldProblems, InvalidInputError } from "../../scoring/issues.js";
 
 export class UsageError extends Error {}
 
@@ -38,8 +38,9 @@ export async function runCli(usage: string, main: () => Promise<void>): Promise<
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n${usage}\n`);
       process.exitCode = 2;
-    } else if (e instanceof InputError) {
-      process.stderr.write(`invalid input (${e.lines.length} problem${e.lines.length === 1 ? "" : "s"}):\n${e.lines.map((l) => `  ${l}`).join("\n")}\n`);
+    } else if (e instanceof InputError || e instanceof InvalidInputError) {
+      const lines = e instanceof InputError ? e.lines : e.problems.map((p) => `${p.path}: ${p.message}`);
+      process.stderr.write(`invalid input (${lines.length} problem${lines.length === 1 ? "" : "s"}):\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`internal error: ${(e as Error).message ?? String(e)}\n`);

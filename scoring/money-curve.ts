@@ -1,0 +1,124 @@
+// The marginal value of money: the optimum re-solved over a range of budgets, with who enters and who
+// leaves at each step. It answers a donor's question, "what would CHF 5'000 more buy?".
+//
+// Money above the budget has to come from somewhere: by default from an unearmarked donor
+// ("additional-money") for whatever the donors' amounts do not already cover; with `donor`, the extra
+// money raises that donor's amount (earmark included). Below the budget, the budget caps the total.
+// Budgets are solved in ascending order, each from the optimum of the one before (it stays feasible
+// with more money), so most columns are fixed by reduced costs before branch and bound.
+import { z } from "zod";
+import { round2 } from "./format.js";
+import { fieldProblems, InvalidInputError, type FieldProblem } from "./issues.js";
+import { fundedOf, picksOf, solveProblem, type Pick } from "./resolve.js";
+import type { Problem, SupportLevel } from "./schemas.js";
+import { now, type Glpk } from "./solver.js";
+
+export const ADDITIONAL_DONOR = "additional-money";
+
+export const MoneyCurveOptionsSchema = z.strictObject({
+  /** Lowest budget, CHF (default half the budget). */
+  from: z.number().finite().min(0).max(1e9).optional(),
+  /** Highest budget, CHF (default 1.5 × the budget). */
+  to: z.number().finite().min(0).max(1e9).optional(),
+  /** Number of budgets, both ends included (default 21). */
+  steps: z.number().int().min(2).max(201).default(21),
+  /** The donor whose amount the extra money raises (default: an unearmarked donor of its own). */
+  donor: z.string().min(1).max(64).optional(),
+  /** Seconds per budget (default 60). */
+  timeLimit: z.number().gt(0).max(86_400).default(60),
+});
+export type MoneyCurveOptions = z.input<typeof MoneyCurveOptionsSchema>;
+
+export interface CurveChange {
+  id: string;
+  from: SupportLevel;
+  to: SupportLevel;
+}
+
+export interface CurvePoint {
+  budget: number;
+  /** The problem's own budget. */
+  base: boolean;
+  status: "optimal" | "time-limit" | "infeasible";
+  value: number | null;
+  delegates: number;
+  totalCost: number;
+  moneyLeft: number;
+  /** Value gained per CHF 1'000 since the previous budget (null at the first, or when either is unsolved). */
+  valuePer1000: number | null;
+  /** Against the previous budget: who is funded now and was not, who was and is not, who changed level. */
+  entered: Pick[];
+  left: Pick[];
+  changed: CurveChange[];
+  ms: number;
+}
+
+export interface MoneyCurve {
+  budget: number;
+  from: number;
+  to: number;
+  steps: number;
+  /** Who pays for money above the donors' amounts: a donor id, or "additional-money" (unearmarked). */
+  extraMoneyFrom: string | null;
+  points: CurvePoint[];
+  ms: number;
+}
+
+/** The problem with budget `b`, the money above the current funds paid as the options say. */
+export function withBudget(problem: Problem, b: number, donor?: string): Problem {
+  if (!problem.donors?.length || b <= problem.budget) return { ...problem, budget: b };
+  if (donor) {
+    const extra = b - problem.budget;
+    return { ...problem, budget: b, donors: problem.donors.map((d) => (d.id === donor ? { ...d, amount: round2(d.amount + extra) } : d)) };
+  }
+  const funds = problem.donors.reduce((s, d) => s + d.amount, 0);
+  const extra = round2(b - funds);
+  return { ...problem, budget: b, donors: extra > 0 ? [...problem.donors, { id: ADDITIONAL_DONOR, amount: extra }] : problem.donors };
+}
+
+export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCurveOptions = {}): Promise<MoneyCurve> {
+  const t0 = now();
+  // Every problem at once: the options' own, then those against the problem.
+  const parsed = MoneyCurveOptionsSchema.safeParse(options);
+  const problems: FieldProblem[] = parsed.success ? [] : fieldProblems(parsed.error);
+  const donor = typeof options.donor === "string" ? options.donor : undefined;
+  if (donor !== undefined && !problem.donors?.some((d) => d.id === donor)) problems.push({ path: "donor", message: `"${donor}" is not a donor of the problem` });
+  if (donor === undefined && problem.donors?.some((d) => d.id === ADDITIONAL_DONOR)) problems.push({ path: "donor", message: `the problem already has a donor "${ADDITIONAL_DONOR}": name the donor the extra money raises` });
+  const from = round2(options.from ?? problem.budget * 0.5);
+  const to = round2(options.to ?? problem.budget * 1.5);
+  if (parsed.success && to <= from) problems.push({ path: "to", message: `must be above from (${from})` });
+  if (problems.length || !parsed.success) throw new InvalidInputError(problems);
+  const opts = parsed.data;
+  if (problems.length) throw new InvalidInputError(problems);
+
+  const budgets = Array.from({ length: opts.steps }, (_, k) => round2(from + ((to - from) * k) / (opts.steps - 1)));
+  const points: CurvePoint[] = [];
+  let previous: { picks: Pick[]; value: number | null; budget: number } | null = null;
+  for (const budget of budgets) {
+    const solved = await solveProblem(withBudget(problem, budget, opts.donor), glpk, { incumbent: previous?.picks, timeLimit: opts.timeLimit });
+    const summary = solved.solution ? fundedOf(solved.prep, solved.solution).summary : null;
+    const picks = solved.solution ? picksOf(solved.prep, solved.solution.chosen) : [];
+    const value = summary?.value ?? null;
+    const before = new Map((previous?.picks ?? []).map((p) => [p.id, p.level]));
+    const after = new Map(picks.map((p) => [p.id, p.level]));
+    points.push({
+      budget,
+      base: Math.abs(budget - problem.budget) < 0.005,
+      status: solved.status,
+      value,
+      delegates: summary?.delegates ?? 0,
+      totalCost: summary?.totalCost ?? 0,
+      moneyLeft: summary ? round2(budget - summary.totalCost) : budget,
+      valuePer1000: previous && previous.value !== null && value !== null ? round2(((value - previous.value) * 1000) / (budget - previous.budget)) : null,
+      entered: previous ? picks.filter((p) => !before.has(p.id)) : [],
+      left: previous ? previous.picks.filter((p) => !after.has(p.id)) : [],
+      changed: picks.flatMap((p) => {
+        const was = before.get(p.id);
+        return was && was !== p.level ? [{ id: p.id, from: was, to: p.level }] : [];
+      }),
+      ms: solved.ms,
+    });
+    previous = { picks, value, budget };
+  }
+  return { budget: problem.budget, from, to, steps: opts.steps, extraMoneyFrom: problem.donors?.length ? (opts.donor ?? ADDITIONAL_DONOR) : null, points, ms: Math.round(now() - t0) };
+}

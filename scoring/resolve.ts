@@ -1,0 +1,79 @@
+// Re-solving a changed problem (another budget, weights, costs or locks) from a known allocation, and
+// reading any solution as the result's funded list and summary. Shared by allocate() and the analytics
+// (money curve, replacement, robustness, sensitivity).
+import { round2 } from "./format.js";
+import { splitFunding } from "./funding.js";
+import { feasible, type Selection } from "./heuristics.js";
+import { cmp, prepare, type Prepared } from "./prepare.js";
+import type { FundedRequest, Problem, SupportLevel } from "./schemas.js";
+import { now, type Glpk } from "./solver.js";
+import { summarise, type AllocationSummary } from "./summary.js";
+import { paymentPlan, solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
+
+/** A funded request as a later run can name it: by id and support level. */
+export interface Pick {
+  id: string;
+  level: SupportLevel;
+}
+
+export interface Solved {
+  status: "optimal" | "time-limit" | "infeasible";
+  prep: Prepared;
+  /** Null when infeasible, or when the time limit passed before any solution was found. */
+  solution: Solution | null;
+  ms: number;
+}
+
+/** The selection of `picks` in this problem, or null when one of them is not a request (or level) of it. */
+export function selectionOf(prep: Prepared, picks: readonly Pick[]): Selection | null {
+  const sel: Selection = new Map();
+  for (const p of picks) {
+    const r = prep.byId.get(p.id);
+    const l = r?.levels.findIndex((lv) => lv.level === p.level) ?? -1;
+    if (!r || l < 0) return null;
+    sel.set(r.index, l);
+  }
+  return sel;
+}
+
+export function picksOf(prep: Prepared, chosen: Selection): Pick[] {
+  return [...chosen].map(([i, l]) => ({ id: prep.requests[i]!.req.id, level: prep.requests[i]!.levels[l]!.level })).sort((a, b) => cmp(a.id, b.id));
+}
+
+/**
+ * The optimum of `problem`. A known allocation (`incumbent`) that keeps every rule of this problem lets
+ * the LP's reduced costs fix most columns before branch and bound (fixing.ts); one that does not is ignored.
+ */
+export async function solveProblem(problem: Problem, glpk: Glpk, opts: { incumbent?: readonly Pick[]; timeLimit?: number } = {}): Promise<Solved> {
+  const t0 = now();
+  const prep = prepare(problem);
+  const sel = opts.incumbent ? selectionOf(prep, opts.incumbent) : null;
+  const none = new Map<number, "in" | "out">();
+  const out = sel && feasible(prep, sel, none) ? await solveWithIncumbent(prep, glpk, none, sel, opts.timeLimit) : await solveVariant(prep, glpk, none, opts.timeLimit);
+  const ms = Math.round(now() - t0);
+  if (!("solution" in out)) return { status: out.status === "infeasible" ? "infeasible" : "time-limit", prep, solution: null, ms };
+  return { status: out.status === "optimal" ? "optimal" : "time-limit", prep, solution: out.solution, ms };
+}
+
+/** The funded list (by id, with who pays) and the summary of a solution. */
+export function fundedOf(prep: Prepared, solution: Solution): { funded: FundedRequest[]; summary: AllocationSummary } {
+  const funding = splitFunding(prep, solution.chosen, paymentPlan(prep, solution));
+  const funded: FundedRequest[] = [...solution.chosen]
+    .sort(([a], [b]) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id))
+    .map(([i, li]) => {
+      const { req, levels } = prep.requests[i]!;
+      const lv = levels[li]!;
+      return {
+        id: req.id,
+        state: req.state,
+        region: req.region,
+        status: req.status,
+        gender: req.gender,
+        level: lv.level,
+        cost: lv.cost,
+        value: round2(lv.units / 100),
+        funding: funding.get(i) ?? [],
+      };
+    });
+  return { funded, summary: summarise(prep, solution.chosen, funding) };
+}
