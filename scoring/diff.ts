@@ -20,10 +20,24 @@ const FundedSchema = z.looseObject({
   funding: z.array(FundingShareSchema).default([]),
 });
 export const DiffableResultSchema = z.looseObject({
-  value: z.number().nullable(),
+  value: z.number().nullable().optional(),
   funded: z.array(FundedSchema),
 });
-export type DiffableResult = z.input<typeof DiffableResultSchema>;
+/** Any result with a value and a funded list as allocate() writes it (a replacement's too). */
+export interface DiffableResult {
+  value?: number | null;
+  funded: readonly {
+    id: string;
+    state: string;
+    region: Region;
+    status: "party" | "signatory" | "nonparty";
+    gender: "F" | "M" | "X";
+    level: SupportLevel;
+    cost: number;
+    value: number;
+    funding?: readonly { donor: string; amount: number }[];
+  }[];
+}
 
 export interface Change<T = number> {
   a: T;
@@ -107,7 +121,7 @@ export function diff(resultA: DiffableResult, resultB: DiffableResult): ResultDi
     entered,
     left,
     levelChanged,
-    value: { a: a.value, b: b.value, change: a.value !== null && b.value !== null ? round2(b.value - a.value) : 0 },
+    value: { a: valueOf(a), b: valueOf(b), change: valueOf(a) !== null && valueOf(b) !== null ? round2(valueOf(b)! - valueOf(a)!) : 0 },
     totalCost: change(fa.cost, fb.cost),
     delegates: change(fa.n, fb.n),
     women: change(fa.women, fb.women),
@@ -117,4 +131,9 @@ export function diff(resultA: DiffableResult, resultB: DiffableResult): ResultDi
     regions: Object.fromEntries(REGIONS.map((r) => [r, change(fa.regions[r], fb.regions[r])])) as Record<Region, Change>,
     donors,
   };
+}
+
+/** The result's value; without one, the sum of its funded values (bonuses not counted). */
+function valueOf(r: { value?: number | null; funded: { value: number }[] }): number | null {
+  return r.value !== undefined ? r.value : round2(r.funded.reduce((s, f) => s + f.value, 0));
 }

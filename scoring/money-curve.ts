@@ -46,7 +46,7 @@ export interface CurvePoint {
   moneyLeft: number;
   /** Value gained per CHF 1'000 since the previous budget (null at the first, or when either is unsolved). */
   valuePer1000: number | null;
-  /** Against the previous budget: who is funded now and was not, who was and is not, who changed level. */
+  /** Against the previous budget (the first: against nobody funded): who is funded now and was not, who was and is not, who changed level. */
   entered: Pick[];
   left: Pick[];
   changed: CurveChange[];
@@ -110,8 +110,8 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
       totalCost: summary?.totalCost ?? 0,
       moneyLeft: summary ? round2(budget - summary.totalCost) : budget,
       valuePer1000: previous && previous.value !== null && value !== null ? round2(((value - previous.value) * 1000) / (budget - previous.budget)) : null,
-      entered: previous ? picks.filter((p) => !before.has(p.id)) : [],
-      left: previous ? previous.picks.filter((p) => !after.has(p.id)) : [],
+      entered: picks.filter((p) => !before.has(p.id)),
+      left: (previous?.picks ?? []).filter((p) => !after.has(p.id)),
       changed: picks.flatMap((p) => {
         const was = before.get(p.id);
         return was && was !== p.level ? [{ id: p.id, from: was, to: p.level }] : [];

@@ -17,7 +17,10 @@ import { summarise, type AllocationSummary } from "./summary.js";
 export const PriorResultSchema = z.looseObject({
   funded: z.array(z.looseObject({ id: z.string().min(1).max(64), level: SupportLevelSchema, funding: z.array(FundingShareSchema).optional() })).max(100_000),
 });
-export type PriorResult = z.infer<typeof PriorResultSchema>;
+/** Any result with a funded list: allocate()'s, a replacement's, or one read back from a file. */
+export interface PriorResult {
+  funded: readonly { id: string; level: SupportLevel; funding?: readonly { donor: string; amount: number }[] }[];
+}
 
 export const DeclinedSchema = z.array(z.string().min(1).max(64)).min(1, "name at least one funded request").max(10_000);
 

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "cli-"));
 const demo = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
 
-async function cli(script: "allocate" | "score", args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(script: "allocate" | "score" | "engine", args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run("npx", ["tsx", `server/cli/${script}.ts`, ...args], { maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
@@ -33,9 +33,15 @@ describe("allocate CLI", () => {
     const result = JSON.parse(stdout);
     expect(result.status).toBe("optimal");
     expect(result.solver).toMatchObject({ name: "glpk.js", gap: 0 });
-    expect(Object.keys(result)).toEqual(["status", "value", "totalCost", "funded", "notFunded", "diagnosis", "baselines", "solver"]);
+    expect(Object.keys(result)).toEqual(["status", "value", "totalCost", "funded", "notFunded", "summary", "diagnosis", "baselines", "solver"]);
     expect(result.funded.length + result.notFunded.length).toBe(demo.requests.length);
     expect(result.totalCost).toBeLessThanOrEqual(demo.budget);
+    expect(result.summary).toMatchObject({ delegates: result.funded.length, value: result.value, totalCost: result.totalCost, moneyLeft: Math.round((demo.budget - result.totalCost) * 100) / 100 });
+    // Each donor's total in the summary is what the funded list says it pays.
+    for (const d of result.summary.byDonor) {
+      const paid = result.funded.flatMap((f: { funding: { donor: string; amount: number }[] }) => f.funding).filter((x: { donor: string }) => x.donor === d.donor).reduce((s: number, x: { amount: number }) => s + x.amount, 0);
+      expect(d.amount).toBeCloseTo(paid, 2);
+    }
   });
 
   it("answers an infeasible policy with exit 0 and a diagnosis", async () => {
@@ -104,5 +110,58 @@ describe("score CLI", () => {
     const { code, stderr } = await cli("score", [file("round-bad.json", round)]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/requests\[4\]\.state: unknown State "ZZZ"/);
+  });
+});
+
+describe("engine CLI", () => {
+  const resultFile = async (): Promise<string> => file("demo-result.json", (await cli("allocate", ["data/demo/problem.json", "--no-explain"])).stdout);
+
+  it("curve: 21 budgets of the demo round, values never falling", async () => {
+    const { code, stdout } = await cli("engine", ["curve", "data/demo/problem.json"]);
+    expect(code).toBe(0);
+    const c = JSON.parse(stdout);
+    expect(c.points).toHaveLength(21);
+    expect(c.points.filter((p: { base: boolean }) => p.base)).toHaveLength(1);
+    const values = c.points.map((p: { value: number }) => p.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+  });
+
+  it("replace and diff: the replacement differs from the result by the declined and their replacements", async () => {
+    const result = await resultFile();
+    const first = JSON.parse(readFileSync(result, "utf8")).funded.find((f: { id: string }) => f.id !== "13MSP-001").id;
+    const rep = await cli("engine", ["replace", "data/demo/problem.json", result, "--declined", first]);
+    expect(rep.code).toBe(0);
+    const r = JSON.parse(rep.stdout);
+    expect(r.released.map((x: { id: string }) => x.id)).toEqual([first]);
+    const d = JSON.parse((await cli("engine", ["diff", result, file("replaced.json", r)])).stdout);
+    expect(d.left.map((x: { id: string }) => x.id)).toEqual([first]);
+    expect(d.entered.map((x: { id: string }) => x.id)).toEqual(r.replacements.map((x: { id: string }) => x.id));
+    expect(JSON.parse((await cli("engine", ["diff", result, result])).stdout).same).toBe(true);
+  });
+
+  it("robustness, sensitivity and release answer on the demo round", async () => {
+    const rob = JSON.parse((await cli("engine", ["robustness", "data/demo/problem.json", "--samples", "10", "--seed", "3"])).stdout);
+    expect(rob.solved + rob.infeasible + rob.unsolved).toBe(10);
+    expect(rob.counts.always + rob.counts.borderline + rob.counts.never).toBe(demo.requests.length);
+    const sens = JSON.parse((await cli("engine", ["sensitivity", "data/demo/problem.json", "--no-locks"])).stdout);
+    expect(sens.rules.map((r: { rule: string }) => r.rule)).toContain("regionMin.AFR");
+    expect(sens.rules.some((r: { rule: string }) => r.rule.startsWith("lock."))).toBe(false);
+    const result = await resultFile();
+    const rel = JSON.parse((await cli("engine", ["release", "data/demo/problem.json", result, "--expired", "13MSP-001@2025-08-15"])).stdout);
+    expect(rel.released[0].reason).toBe("offer not accepted by its deadline (2025-08-15)");
+  });
+
+  it("rejects bad input with exit 2, every problem named by its flag or path", async () => {
+    const bad = await cli("engine", ["curve", "data/demo/problem.json", "--steps", "1", "--donor", "NOPE"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--steps: Too small/);
+    expect(bad.stderr).toMatch(/--donor: "NOPE" is not a donor of the problem/);
+    const notFunded = await cli("engine", ["replace", "data/demo/problem.json", await resultFile(), "--declined", "13MSP-999"]);
+    expect(notFunded.code).toBe(2);
+    expect(notFunded.stderr).toMatch(/declined\[0\]: "13MSP-999" is not funded in the result/);
+    expect((await cli("engine", ["curve", "data/demo/problem.json", "--declined", "x"])).stderr).toMatch(/curve does not take --declined/);
+    expect((await cli("engine", ["nonsense"])).code).toBe(2);
+    expect((await cli("engine", ["release", "data/demo/problem.json", await resultFile(), "--expired", "13MSP-001"])).stderr).toMatch(/--expired: "13MSP-001" is not ID@DEADLINE/);
+    expect((await cli("engine", ["diff", "data/demo/problem.json", "data/demo/problem.json"])).stderr).toMatch(/funded: /);
   });
 });
