@@ -32,6 +32,11 @@ await runCli(USAGE, async () => {
   const byId = new Map(round.requests.map((q) => [q.id, q]));
   const scoreById = new Map(scored.requests.map((q) => [q.id, q]));
   const stateOf = (id: string): string => byId.get(id)!.state;
+  /** " (rotation ×0.9)" when the round's history lowered the request's priority. */
+  const rotation = (id: string): string => {
+    const reason = Object.values(scoreById.get(id)!.reasons).flat().find((r) => r.rule === "rotation");
+    return reason ? ` (rotation ×${/factor ([\d.]+)/.exec(reason.evidence)?.[1] ?? "?"})` : "";
+  };
   const problemById = new Map(scored.problem.requests.map((q) => [q.id, q]));
   const out: string[] = [];
   const line = (s = ""): void => void out.push(s);
@@ -56,11 +61,11 @@ await runCli(USAGE, async () => {
       const s = scoreById.get(f.id)!;
       const donors = f.funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(" + ");
       const loss = f.lossIfDropped === null ? `required (${f.requiredBy})` : `loss if dropped ${f.lossIfDropped}`;
-      line(`  ${f.id}  ${stateOf(f.id)} ${p.region.padEnd(6)} ${p.status.padEnd(9)} ${p.gender}  ${f.level.padEnd(9)} CHF ${chf(f.cost).padStart(6)}  score ${s.total.toFixed(2).padStart(6)}  value ${f.value.toFixed(2).padStart(6)}  paid by ${donors}; ${loss}`);
+      line(`  ${f.id}  ${stateOf(f.id)} ${p.region.padEnd(6)} ${p.status.padEnd(9)} ${p.gender}  ${f.level.padEnd(9)} CHF ${chf(f.cost).padStart(6)}  score ${s.total.toFixed(2).padStart(6)}  value ${f.value.toFixed(2).padStart(6)}  paid by ${donors}; ${loss}${rotation(f.id)}`);
     }
     line();
     line("Not funded:");
-    for (const n of result.notFunded) line(`  ${n.id}  ${stateOf(n.id)}  ${n.reason.text}`);
+    for (const n of result.notFunded) line(`  ${n.id}  ${stateOf(n.id)}  ${n.reason.text}${rotation(n.id)}`);
     line();
   }
   line("Baselines on the same money and rules:");
