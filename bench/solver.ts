@@ -2,6 +2,7 @@
 // baselines' value against the optimum, and the time to score, solve and explain a realistic round.
 // Prints a Markdown table and writes it, with the machine's description, to bench/RESULTS.md.
 // Options: --sizes 50,150 (default 50,150,300,1000,3000,10000) --runs 3 --time-limit 60
+//          --sections solver,explain,analytics (default all three) --out FILE
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -16,10 +17,18 @@ import { HELPER_FROM, startExplainHelper } from "../server/solve-in-worker.js";
 import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";
+import { analyticsRows } from "./analytics.js";
 
 const { values } = parseArgs({
-  options: { sizes: { type: "string" }, runs: { type: "string" }, "time-limit": { type: "string" }, out: { type: "string" } },
+  options: {
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    "time-limit": { type: "string" },
+    out: { type: "string" },
+    sections: { type: "string" },
+  },
 });
+const sections = new Set((values.sections ?? "solver,explain,analytics").split(","));
 const sizes = (values.sizes ?? "50,150,300,1000,3000,10000").split(",").map(Number);
 const runs = Number(values.runs ?? 3);
 const timeLimit = Number(values["time-limit"] ?? 60);
@@ -39,6 +48,8 @@ const warm = generateProblem({ n: 60, seed: 99 });
 await allocate(ProblemSchema.parse(warm), { glpk, explain: false });
 solveHighs(highs, warm);
 
+const ref = loadReferenceData();
+const range = (xs: number[]): string => `${fmtMs(median(xs))} (${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))})`;
 const lines: string[] = [];
 const print = (s: string): void => {
   lines.push(s);
@@ -48,15 +59,16 @@ const print = (s: string): void => {
 print(`# Benchmark: allocation pipeline (glpk.js) and HiGHS`);
 print("");
 print(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Run ${new Date().toISOString()}.`);
-print(`Median of ${runs} runs per solver, in one process, after a warm-up solve of each; time limit ${timeLimit} s each. Generated problems (bench/generate.ts): every rule type, four earmarked donors, support levels, locks, coverage bonuses; "tight" puts 85 % of the money behind earmarks. The pipeline's time is the main solve (model build, glpk.js branch and bound, the LP bound when the time limit stops it), without explanations; HiGHS solves an independent formulation (bench/highs-model.ts) with mip_rel_gap 0.`);
-print("The baselines (bench: greedy by score, FCFS) keep the money, seats and caps but not the minimums or the locks; \"breaks\" counts the rules each breaks, and a ratio above 100 % is bought by breaking them.");
-print("");
-print("| n | donors | glpk.js pipeline | status | gap | HiGHS 1.15 | HiGHS status | ratio glpk/HiGHS | same optimum | greedy / opt | greedy breaks | FCFS / opt | FCFS breaks |");
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+if (sections.has("solver")) {
+  print(`Median of ${runs} runs per solver, in one process, after a warm-up solve of each; time limit ${timeLimit} s each. Generated problems (bench/generate.ts): every rule type, four earmarked donors, support levels, locks, coverage bonuses; "tight" puts 85 % of the money behind earmarks. The pipeline's time is the main solve (model build, glpk.js branch and bound, the LP bound when the time limit stops it), without explanations; HiGHS solves an independent formulation (bench/highs-model.ts) with mip_rel_gap 0.`);
+  print("The baselines (bench: greedy by score, FCFS) keep the money, seats and caps but not the minimums or the locks; \"breaks\" counts the rules each breaks, and a ratio above 100 % is bought by breaking them.");
+  print("");
+  print("| n | donors | glpk.js pipeline | status | gap | HiGHS 1.15 | HiGHS status | ratio glpk/HiGHS | same optimum | greedy / opt | greedy breaks | FCFS / opt | FCFS breaks |");
+  print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
-interface Row {
-  n: number;
-  tight: boolean;
+  interface Row {
+    n: number;
+    tight: boolean;
 }
 const rows: Row[] = sizes.flatMap((n) => [{ n, tight: false }, ...(n === 300 || n === 1000 ? [{ n, tight: true }] : [])]);
 for (const { n, tight } of rows) {
@@ -84,43 +96,48 @@ for (const { n, tight } of rows) {
   );
 }
 
-print("");
-print("## Explanations and a realistic round");
-print("");
-print("Realistic round: the demo round's money, donors, rules and policy (25 seats), n requests drawn from real States (bench/realistic.ts, seeds 1–9: nine different rounds), scored from their attributes, solved to the proven optimum and fully explained (an exact counterfactual solve for every request), as the CLI does it: from 100 requests a second thread (a worker, the machine's second core) takes half of the explanations; the last column is the same on one thread. Generated: the generator's problem at n = 150, the same problem each run. 'total' counts from the round's requests to the explained result.");
-print("");
-print("| case | n | rounds | score | solve | explain (all requests), median (range) | total, median (range) | explain on one thread, median (range) | status |");
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-const ref = loadReferenceData();
-const range = (xs: number[]): string => `${fmtMs(median(xs))} (${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))})`;
-for (const [name, n, rounds] of [["realistic round", 48, 9], ["realistic round", 150, 9], ["generated", 150, runs]] as const) {
-  const totals: number[] = [];
-  const scoreMs: number[] = [];
-  const solveMs: number[] = [];
-  const explainMs: number[] = [];
-  const oneThreadMs: number[] = [];
-  const statuses = new Set<string>();
-  for (let k = 0; k < rounds; k++) {
-    // Realistic rounds: a different round (seed) each time; generated: the same problem each time.
-    const input = name === "generated" ? generateProblem({ n, seed: 2025 + n }) : null;
-    const round = input ? null : realisticRound(n, 1 + k, ref);
-    // As the CLI does: from HELPER_FROM requests a second thread takes half of the explanations, started
-    // first so that it loads and warms up while this thread scores and solves.
-    const t0 = performance.now();
-    const helper = n >= HELPER_FROM ? await startExplainHelper() : undefined;
-    const problem = input ? ProblemSchema.parse(input) : scoreRound(round!, ref).problem;
-    const t1 = performance.now();
-    const r = await allocate(problem, { glpk, timeLimit, helper });
-    totals.push(performance.now() - t0);
-    await helper?.close();
-    scoreMs.push(t1 - t0);
-    solveMs.push(r.solver.ms);
-    explainMs.push(r.solver.explainMs ?? NaN);
-    statuses.add(r.status);
-    oneThreadMs.push((await allocate(problem, { glpk, timeLimit })).solver.explainMs ?? NaN);
-  }
-  print(`| ${name} | ${n} | ${rounds} | ${fmtMs(median(scoreMs))} | ${fmtMs(median(solveMs))} | ${range(explainMs)} | ${range(totals)} | ${range(oneThreadMs)} | ${[...statuses].join(", ")} |`);
 }
+
+if (sections.has("explain")) {
+  print("");
+  print("## Explanations and a realistic round");
+  print("");
+  print("Realistic round: the demo round's money, donors, rules and policy (25 seats), n requests drawn from real States (bench/realistic.ts, seeds 1–9: nine different rounds), scored from their attributes, solved to the proven optimum and fully explained (an exact counterfactual solve for every request), as the CLI does it: from 100 requests a second thread (a worker, the machine's second core) takes half of the explanations; the last column is the same on one thread. Generated: the generator's problem at n = 150, the same problem each run. 'total' counts from the round's requests to the explained result.");
+  print("");
+  print("| case | n | rounds | score | solve | explain (all requests), median (range) | total, median (range) | explain on one thread, median (range) | status |");
+  print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const [name, n, rounds] of [["realistic round", 48, 9], ["realistic round", 150, 9], ["generated", 150, runs]] as const) {
+    const totals: number[] = [];
+    const scoreMs: number[] = [];
+    const solveMs: number[] = [];
+    const explainMs: number[] = [];
+    const oneThreadMs: number[] = [];
+    const statuses = new Set<string>();
+    for (let k = 0; k < rounds; k++) {
+      // Realistic rounds: a different round (seed) each time; generated: the same problem each time.
+      const input = name === "generated" ? generateProblem({ n, seed: 2025 + n }) : null;
+      const round = input ? null : realisticRound(n, 1 + k, ref);
+      // As the CLI does: from HELPER_FROM requests a second thread takes half of the explanations, started
+      // first so that it loads and warms up while this thread scores and solves.
+      const t0 = performance.now();
+      const helper = n >= HELPER_FROM ? await startExplainHelper() : undefined;
+      const problem = input ? ProblemSchema.parse(input) : scoreRound(round!, ref).problem;
+      const t1 = performance.now();
+      const r = await allocate(problem, { glpk, timeLimit, helper });
+      totals.push(performance.now() - t0);
+      await helper?.close();
+      scoreMs.push(t1 - t0);
+      solveMs.push(r.solver.ms);
+      explainMs.push(r.solver.explainMs ?? NaN);
+      statuses.add(r.status);
+      oneThreadMs.push((await allocate(problem, { glpk, timeLimit })).solver.explainMs ?? NaN);
+    }
+    print(`| ${name} | ${n} | ${rounds} | ${fmtMs(median(scoreMs))} | ${fmtMs(median(solveMs))} | ${range(explainMs)} | ${range(totals)} | ${range(oneThreadMs)} | ${[...statuses].join(", ")} |`);
+}
+
+}
+
+if (sections.has("analytics")) await analyticsRows({ glpk, runs, timeLimit, print, median, range, fmtMs, ref });
 
 writeFileSync(outFile, `${lines.join("\n")}\n`);
 process.stdout.write(`\nwritten to ${outFile}\n`);

@@ -4,12 +4,18 @@
 // Money above the budget has to come from somewhere: by default from an unearmarked donor
 // ("additional-money") for whatever the donors' amounts do not already cover; with `donor`, the extra
 // money raises that donor's amount (earmark included). Below the budget, the budget caps the total.
-// Budgets are solved in ascending order, each from the optimum of the one before (it stays feasible
-// with more money), so most columns are fixed by reduced costs before branch and bound.
+// Work is reused between budgets, exactly: more money only adds allocations, so the value never falls
+// as the budget grows. Budgets are visited from the highest down; an optimum of a higher budget that
+// still keeps every rule at a lower one is that budget's optimum too (nothing better exists there, and
+// the tie-break, lower cost then id, orders allocations alike at every budget), so only the budgets where
+// the previous optimum no longer fits are solved; and once a budget is infeasible, so is every lower one.
 import { z } from "zod";
 import { round2 } from "./format.js";
 import { fieldProblems, InvalidInputError, type FieldProblem } from "./issues.js";
-import { fundedOf, picksOf, solveProblem, type Pick } from "./resolve.js";
+import { feasible } from "./heuristics.js";
+import { prepare } from "./prepare.js";
+import { fundedOf, picksOf, selectionOf, solveProblem, type Pick } from "./resolve.js";
+import type { AllocationSummary } from "./summary.js";
 import type { Problem, SupportLevel } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";
 
@@ -26,6 +32,8 @@ export const MoneyCurveOptionsSchema = z.strictObject({
   donor: z.string().min(1).max(64).optional(),
   /** Seconds per budget (default 60). */
   timeLimit: z.number().gt(0).max(86_400).default(60),
+  /** Reuse a higher budget's optimum where it is proven optimal (default true; false solves every budget, for comparison). */
+  reuse: z.boolean().default(true),
 });
 export type MoneyCurveOptions = z.input<typeof MoneyCurveOptionsSchema>;
 
@@ -50,6 +58,8 @@ export interface CurvePoint {
   entered: Pick[];
   left: Pick[];
   changed: CurveChange[];
+  /** The budget whose optimum was proven optimal here without a solve (null when this budget was solved). */
+  provenBy: number | null;
   ms: number;
 }
 
@@ -92,19 +102,18 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
   if (problems.length) throw new InvalidInputError(problems);
 
   const budgets = Array.from({ length: opts.steps }, (_, k) => round2(from + ((to - from) * k) / (opts.steps - 1)));
+  const answers = await solveDescending(problem, budgets, glpk, opts);
   const points: CurvePoint[] = [];
   let previous: { picks: Pick[]; value: number | null; budget: number } | null = null;
-  for (const budget of budgets) {
-    const solved = await solveProblem(withBudget(problem, budget, opts.donor), glpk, { incumbent: previous?.picks, timeLimit: opts.timeLimit });
-    const summary = solved.solution ? fundedOf(solved.prep, solved.solution).summary : null;
-    const picks = solved.solution ? picksOf(solved.prep, solved.solution.chosen) : [];
+  budgets.forEach((budget, k) => {
+    const { status, summary, picks, provenBy, ms } = answers[k]!;
     const value = summary?.value ?? null;
     const before = new Map((previous?.picks ?? []).map((p) => [p.id, p.level]));
     const after = new Map(picks.map((p) => [p.id, p.level]));
     points.push({
       budget,
       base: Math.abs(budget - problem.budget) < 0.005,
-      status: solved.status,
+      status,
       value,
       delegates: summary?.delegates ?? 0,
       totalCost: summary?.totalCost ?? 0,
@@ -116,9 +125,49 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
         const was = before.get(p.id);
         return was && was !== p.level ? [{ id: p.id, from: was, to: p.level }] : [];
       }),
-      ms: solved.ms,
+      provenBy,
+      ms,
     });
     previous = { picks, value, budget };
-  }
+  });
   return { budget: problem.budget, from, to, steps: opts.steps, extraMoneyFrom: problem.donors?.length ? (opts.donor ?? ADDITIONAL_DONOR) : null, points, ms: Math.round(now() - t0) };
+}
+
+interface Answer {
+  status: CurvePoint["status"];
+  summary: AllocationSummary | null;
+  picks: Pick[];
+  provenBy: number | null;
+  ms: number;
+}
+
+/** Each budget's answer, visiting them from the highest down and solving only where no higher optimum is proven. */
+async function solveDescending(problem: Problem, budgets: number[], glpk: Glpk, opts: z.infer<typeof MoneyCurveOptionsSchema>): Promise<Answer[]> {
+  const answers: Answer[] = new Array<Answer>(budgets.length);
+  let known: { budget: number; picks: Pick[] } | null = null; // the last optimum found (at a higher budget)
+  let infeasibleFrom: number | null = null;
+  for (let k = budgets.length - 1; k >= 0; k--) {
+    const t0 = now();
+    const changed = withBudget(problem, budgets[k]!, opts.donor);
+    if (opts.reuse && infeasibleFrom !== null) {
+      answers[k] = { status: "infeasible", summary: null, picks: [], provenBy: infeasibleFrom, ms: 0 };
+      continue;
+    }
+    if (opts.reuse && known) {
+      const prep = prepare(changed);
+      const sel = selectionOf(prep, known.picks);
+      if (sel && feasible(prep, sel, new Map())) {
+        const solution = { chosen: sel, flows: new Map<string, number>(), units: 0 };
+        answers[k] = { status: "optimal", summary: fundedOf(prep, solution).summary, picks: known.picks, provenBy: known.budget, ms: Math.round(now() - t0) };
+        continue;
+      }
+    }
+    const solved = await solveProblem(changed, glpk, { timeLimit: opts.timeLimit });
+    const picks = solved.solution ? picksOf(solved.prep, solved.solution.chosen) : [];
+    answers[k] = { status: solved.status, summary: solved.solution ? fundedOf(solved.prep, solved.solution).summary : null, picks, provenBy: null, ms: solved.ms };
+    // Only a proven optimum proves anything below it; an infeasible budget makes every lower one so.
+    known = solved.status === "optimal" ? { budget: budgets[k]!, picks } : null;
+    if (solved.status === "infeasible") infeasibleFrom = budgets[k]!;
+  }
+  return answers;
 }

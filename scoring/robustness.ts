@@ -19,6 +19,8 @@ export const RobustnessOptionsSchema = z.strictObject({
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
   /** Seconds per sample (default 60). */
   timeLimit: z.number().gt(0).max(86_400).default(60),
+  /** Start each sample from the unperturbed optimum when it still fits (default true; false: from scratch). */
+  warmStart: z.boolean().default(true),
 });
 export type RobustnessOptions = z.input<typeof RobustnessOptionsSchema>;
 
@@ -79,7 +81,7 @@ export async function robustness(problem: Problem, glpk: Glpk, options: Robustne
   for (let k = 0; k < opts.samples; k++) {
     const sample = perturb(problem, next, opts.weightJitter, opts.costJitter);
     // The base optimum warm-starts the sample when it still fits the perturbed costs (solveProblem checks).
-    const out = await solveProblem(sample, glpk, { incumbent, timeLimit: opts.timeLimit });
+    const out = await solveProblem(sample, glpk, { incumbent: opts.warmStart ? incumbent : undefined, timeLimit: opts.timeLimit });
     if (out.status === "infeasible") infeasible++;
     if (out.status !== "optimal" || !out.solution) {
       if (out.status !== "infeasible") unsolved++;

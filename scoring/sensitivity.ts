@@ -19,6 +19,8 @@ export const SensitivityOptionsSchema = z.strictObject({
   earmarks: z.boolean().default(true),
   /** Seconds per re-solve (default 60). */
   timeLimit: z.number().gt(0).max(86_400).default(60),
+  /** Start each re-solve from the optimum, which stays feasible (default true; false: from scratch, for comparison). */
+  warmStart: z.boolean().default(true),
 });
 export type SensitivityOptions = z.input<typeof SensitivityOptionsSchema>;
 
@@ -120,7 +122,7 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
   const picks = picksOf(base.prep, base.solution.chosen);
   const rules: RuleSensitivity[] = [];
   for (const rel of relaxations(problem, opts.womenShareStep, opts.locks, opts.earmarks)) {
-    const out = await solveProblem(rel.problem, glpk, { incumbent: picks, timeLimit: opts.timeLimit });
+    const out = await solveProblem(rel.problem, glpk, { incumbent: opts.warmStart ? picks : undefined, timeLimit: opts.timeLimit });
     const value = out.solution ? summarise(out.prep, out.solution.chosen, new Map()).value : null;
     const cost = base.status === "optimal" && out.status === "optimal" && value !== null ? round2(Math.max(0, value - summary.value)) : null;
     const now2 = out.solution ? picksOf(out.prep, out.solution.chosen) : [];

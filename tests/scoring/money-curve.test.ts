@@ -45,6 +45,15 @@ describe("moneyCurve", () => {
     expect(c.points[0]!.budget).toBe(50);
     expect(c.points[20]!.budget).toBe(150);
     expect(c.points.filter((p) => p.base).map((p) => p.budget)).toEqual([100]);
+    // Solved from the top: A (CHF 60) at 150 still fits every budget down to 60, so those are proven
+    // without a solve; at 55 nobody fits (solved), and that empty answer proves 50.
+    const proven = new Map(c.points.map((p) => [p.budget, p.provenBy]));
+    expect(proven.get(150)).toBeNull();
+    expect(proven.get(145)).toBe(150);
+    expect(proven.get(60)).toBe(150);
+    expect(proven.get(55)).toBeNull();
+    expect(proven.get(50)).toBe(55);
+    expect(c.points.map((p) => p.value)).toEqual([0, 0, ...Array(19).fill(50)]);
   });
 
   it("pays money above the donors from an unearmarked donor, or from the donor named", async () => {
@@ -100,5 +109,18 @@ describe("moneyCurve", () => {
       picks = new Map(cold.funded.map((f) => [f.id, f.level]));
     }
     expect(c.points.filter((p) => p.status === "optimal").length).toBeGreaterThan(3);
+    // Without reuse, every budget solved: the same curve.
+    const strip = (x: typeof c) => x.points.map(({ ms: _ms, provenBy: _p, ...rest }) => rest);
+    expect(strip(await curveOf(input, { steps: 7, reuse: false }))).toEqual(strip(c));
+  });
+
+  it("marks every budget below an infeasible one infeasible without solving it", async () => {
+    const c = await curveOf(problem(100, [req("A", { v: 50, cost: 80, lock: "in" })]), { from: 10, to: 70, steps: 4 });
+    expect(c.points.map((p) => [p.status, p.provenBy])).toEqual([
+      ["infeasible", 70],
+      ["infeasible", 70],
+      ["infeasible", 70],
+      ["infeasible", null],
+    ]);
   });
 });
