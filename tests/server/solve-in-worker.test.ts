@@ -5,7 +5,10 @@ import { generateProblem } from "../../bench/generate.js";
 import { allocate } from "../../scoring/allocate.js";
 import { ProblemSchema } from "../../scoring/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
-import { solveInWorker, SolveCancelled, startExplainHelper } from "../../server/solve-in-worker.js";
+import { InvalidInputError } from "../../scoring/issues.js";
+import { moneyCurve, type MoneyCurve } from "../../scoring/money-curve.js";
+import type { ReplacementResult } from "../../scoring/replace.js";
+import { runInWorker, solveInWorker, SolveCancelled, startExplainHelper } from "../../server/solve-in-worker.js";
 
 describe("solveInWorker", () => {
   it("returns the same allocation as the CLI for the demo round", async () => {
@@ -52,5 +55,26 @@ describe("solveInWorker", () => {
     const summary = (r: typeof alone) => r.notFunded.map((n) => [n.id, n.reason.kind, "price" in n.reason ? n.reason.price : null]);
     expect(summary(shared)).toEqual(summary(alone));
     expect(alone.notFunded.filter((n) => n.reason.kind === "price-of-inclusion").length).toBeGreaterThan(50);
+  });
+});
+
+describe("runInWorker: the analytics in a worker thread", () => {
+  const problem = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
+
+  it("answers a money curve exactly as in this thread", async () => {
+    const inWorker = await runInWorker<MoneyCurve>({ type: "curve", problem, options: { steps: 5 } }).result;
+    const here = await moneyCurve(ProblemSchema.parse(problem), await loadGlpk(), { steps: 5 });
+    const strip = (c: MoneyCurve) => c.points.map(({ ms: _ms, ...p }) => p);
+    expect(strip(inWorker)).toEqual(strip(here));
+  });
+
+  it("replaces a declined delegate, and passes bad input back as InvalidInputError with its paths", async () => {
+    const result = await solveInWorker({ problem, explain: false }).result;
+    const declined = result.funded.find((f) => f.id !== "13MSP-001")!.id;
+    const r = await runInWorker<ReplacementResult>({ type: "replace", problem, result, declined: [declined] }).result;
+    expect(r.released.map((x) => x.id)).toEqual([declined]);
+    const err = await runInWorker({ type: "replace", problem, result, declined: ["NOPE"] }).result.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).problems).toEqual([{ path: "declined[0]", message: '"NOPE" is not funded in the result' }]);
   });
 });
