@@ -49,7 +49,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
   ]),
-);
+).meta({ id: "Condition", description: "A condition on facts: { fact, eq | in | gte | lte }, or all / any / not of conditions" });
 
 export const RuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),

@@ -1,0 +1,81 @@
+// The API: one Hono app (OpenAPI from the routes' zod schemas at /api/openapi.json, Swagger UI at
+// /api/docs), the session and CSRF middleware, the one error handler, and the built web UI at /.
+import { serveStatic } from "@hono/node-server/serve-static";
+import { swaggerUI } from "@hono/swagger-ui";
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { auditEntries, verifyChain } from "./audit.js";
+import { sessionMiddleware } from "./auth/sessions.js";
+import { errorBody, errors, json, newApp, route, type Services } from "./http.js";
+import { authRoutes } from "./routes/auth.js";
+import { roundRoutes } from "./routes/rounds.js";
+import { requestRoutes } from "./routes/requests.js";
+import { runRoutes } from "./routes/runs.js";
+import { publicRoutes } from "./routes/public.js";
+
+export function createApp(services: Services) {
+  const app = newApp();
+  app.onError((e, c) => {
+    const { status, body } = errorBody(e);
+    if (status === 500) console.error(e); // logged here; never sent
+    if (status === 429) {
+      const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retry) c.header("Retry-After", String(retry));
+    }
+    return c.json(body, status);
+  });
+  app.notFound((c) => c.json({ error: { code: "not-found", message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  app.use("*", async (c, next) => {
+    c.set("services", services);
+    await next();
+  });
+  app.use("/api/*", sessionMiddleware());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+    c.header("X-Content-Type-Options", "nosniff");
+  });
+
+  app.openapi(route("public", { method: "get", path: "/api/health", tags: ["system"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.boolean(), time: z.string() }), "Alive") } }), (c) =>
+    c.json({ ok: true, time: new Date().toISOString() }, 200),
+  );
+
+  authRoutes(app);
+  roundRoutes(app);
+  requestRoutes(app);
+  runRoutes(app);
+  publicRoutes(app);
+
+  app.openapi(
+    route(["admin"], {
+      method: "get",
+      path: "/api/audit",
+      tags: ["audit"],
+      summary: "The audit log, newest first",
+      request: { query: z.object({ entity: z.string().max(64).optional(), entityId: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().min(1).optional() }) },
+      responses: { 200: json(z.array(z.looseObject({ seq: z.number() })), "Entries"), ...errors(401, 403, 422) },
+    }),
+    (c) => c.json(auditEntries(c.get("services").db, c.req.valid("query")), 200),
+  );
+  app.openapi(
+    route(["admin"], { method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Check the audit log's hash chain", responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) } }),
+    (c) => c.json(verifyChain(c.get("services").db), 200),
+  );
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "sid", description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token" });
+  app.doc("/api/openapi.json", {
+    openapi: "3.0.0",
+    info: { title: "Sponsorship Programme allocator API", version: "1", description: "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale." },
+  });
+  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+
+  // The built web UI, when there is one (npm run build:web).
+  const dist = services.config.WEB_DIST;
+  if (existsSync(dist)) {
+    app.use("/*", serveStatic({ root: dist }));
+    app.get("*", serveStatic({ path: `${dist}/index.html` }));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,114 @@
+// Sessions in the database: the cookie carries a random token, the table only its sha256. Each session
+// has a CSRF token that every state-changing request made with the session must echo in X-CSRF-Token.
+// Logins are rate-limited per client address and an account is locked after repeated failures.
+import { createHash } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import { ApiError, type AppEnv, type Role, type SessionUser } from "../http.js";
+import { hashSecret, randomToken, verifySecret } from "./passwords.js";
+
+export const SESSION_COOKIE = "sid";
+export const CSRF_HEADER = "x-csrf-token";
+
+const sha256 = (s: string): string => createHash("sha256").update(s).digest("hex");
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  donor_id: string | null;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+export async function createUser(db: Db, u: { username: string; displayName: string; role: Role; donorId?: string; password: string }): Promise<number> {
+  const hash = await hashSecret(u.password);
+  const info = db
+    .prepare("INSERT INTO users (username, display_name, role, donor_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(u.username, u.displayName, u.role, u.donorId ?? null, hash, new Date().toISOString());
+  return Number(info.lastInsertRowid);
+}
+
+/** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
+/** At most LOGIN_RATE_PER_MINUTE attempts a minute per key (a client address and what it tries): else 429. */
+export function rateLimit(db: Db, config: Config, key: string, what: string): void {
+  const now = new Date();
+  db.prepare("DELETE FROM login_attempts WHERE at < ?").run(new Date(now.getTime() - 60_000).toISOString());
+  const recent = db.prepare("SELECT COUNT(*) FROM login_attempts WHERE client = ?").pluck().get(key) as number;
+  if (recent >= config.LOGIN_RATE_PER_MINUTE) throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
+  db.prepare("INSERT INTO login_attempts (client, at) VALUES (?, ?)").run(key, now.toISOString());
+}
+
+export async function login(db: Db, config: Config, client: string, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  const now = new Date();
+  rateLimit(db, config, `login:${client}`, "sign-in attempts");
+
+  const row = db.prepare("SELECT * FROM users WHERE username = ?").get(username) as UserRow | undefined;
+  // The same answer for an unknown user and a wrong password (and the same work: a hash is computed).
+  const ok = row ? await verifySecret(password, row.password_hash) : (await hashSecret(password), false);
+  if (row?.locked_until && row.locked_until > now.toISOString()) {
+    throw new ApiError(429, "account-locked", `this account is locked after ${config.LOGIN_MAX_FAILURES} failed sign-ins until ${row.locked_until}`, { lockedUntil: row.locked_until });
+  }
+  if (!row || !ok) {
+    if (row) {
+      const failures = row.failed_logins + 1;
+      const lock = failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
+      db.prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?").run(lock ? 0 : failures, lock, row.id);
+    }
+    throw new ApiError(401, "bad-credentials", "unknown user name or wrong password");
+  }
+  db.prepare("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?").run(row.id);
+  const token = randomToken();
+  const csrf = randomToken();
+  const expires = new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString();
+  db.prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)").run(sha256(token), row.id, csrf, now.toISOString(), expires);
+  return { token, user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: csrf } };
+}
+
+export function logout(db: Db, token: string): void {
+  db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));
+}
+
+function sessionUser(db: Db, config: Config, token: string): SessionUser | null {
+  const now = new Date();
+  const row = db
+    .prepare("SELECT u.id, u.username, u.display_name, u.role, u.donor_id, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?")
+    .get(sha256(token)) as (Omit<UserRow, "password_hash" | "failed_logins" | "locked_until"> & { csrf_token: string; expires_at: string }) | undefined;
+  if (!row) return null;
+  if (row.expires_at <= now.toISOString()) {
+    db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));
+    return null;
+  }
+  // Sliding expiry: a session in use stays alive.
+  db.prepare("UPDATE sessions SET expires_at = ? WHERE token_hash = ?").run(new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString(), sha256(token));
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: row.csrf_token };
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Reads the session cookie into `user`; for a state-changing request made with a session, requires the
+ * session's CSRF token in X-CSRF-Token. Requests without a session must send JSON (a cross-site form
+ * cannot), so that no cookie-less route can be driven by another site either.
+ */
+export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, config } = c.get("services");
+    const token = getCookie(c, SESSION_COOKIE);
+    const user = token ? sessionUser(db, config, token) : null;
+    c.set("user", user);
+    if (!SAFE.has(c.req.method)) {
+      if (user) {
+        if (c.req.header(CSRF_HEADER) !== user.csrfToken) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header (read it from the sign-in answer or GET /api/auth/session)");
+      } else {
+        const type = c.req.header("content-type") ?? "";
+        if (!type.startsWith("application/json")) throw new ApiError(403, "csrf", "requests without a session must send application/json");
+      }
+    }
+    await next();
+  };
+}

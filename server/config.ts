@@ -1,0 +1,43 @@
+// Configuration from environment variables, validated with zod at start: every bad variable is listed at
+// once, and the server does not start with any of them wrong.
+import { z } from "zod";
+import { fieldProblems } from "../scoring/issues.js";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const ConfigSchema = z.object({
+  PORT: int(1, 65_535).default(8787),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("var/sponsorship.db"),
+  /** Seed the demo round and demo accounts into an empty database (default true). */
+  SEED_DEMO: bool.default(true),
+  /** Hours a session lasts without use. */
+  SESSION_HOURS: int(1, 24 * 30).default(12),
+  /** Failed logins (per account) before it is locked, and for how long. */
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  /** Login attempts per client address per minute before 429. */
+  LOGIN_RATE_PER_MINUTE: int(1, 1000).default(10),
+  /** Seconds each allocation run may take (the solver's time limit). */
+  SOLVER_TIME_LIMIT: int(1, 3600).default(60),
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  /** Where the built web UI is (served at /). */
+  WEB_DIST: z.string().min(1).default("web/dist"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}
+
+/** Reads the configuration from `env` (default: process.env); throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]));
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) throw new ConfigError(fieldProblems(parsed.error).map((p) => `${p.path}: ${p.message}`));
+  return parsed.data;
+}

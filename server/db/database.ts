@@ -1,0 +1,40 @@
+// The one SQLite file (better-sqlite3, synchronous): WAL, synchronous=FULL, foreign keys on, and the
+// versioned migrations applied at open. Every multi-row change goes through `tx()` (one transaction).
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS, type Migration } from "./migrations.js";
+
+export type Db = Database.Database;
+
+export function openDatabase(path: string, migrations: Migration[] = MIGRATIONS): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db, migrations);
+  return db;
+}
+
+/** Applies the migrations not yet applied, each in its own transaction, in version order. */
+export function migrate(db: Db, migrations: Migration[]): number[] {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  const applied = new Set(db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
+  const done: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, new Date().toISOString());
+    })();
+    done.push(m.version);
+  }
+  return done;
+}
+
+/** Runs `fn` in one transaction: all of its writes or none. */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn)();
+}

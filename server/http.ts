@@ -1,0 +1,127 @@
+// The HTTP plumbing every route shares: the app's environment (services, the signed-in user), the one
+// error format, route definitions that must declare their guard, and optimistic concurrency.
+import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { fieldProblems, InvalidInputError, type FieldProblem } from "../scoring/issues.js";
+import type { ReferenceData } from "../scoring/states.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/database.js";
+import type { RunManager } from "./runs.js";
+
+export type Role = "admin" | "reviewer" | "donor";
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  donorId: string | null;
+  csrfToken: string;
+}
+
+export interface Services {
+  db: Db;
+  config: Config;
+  reference: ReferenceData;
+  runs: RunManager;
+}
+
+export interface AppEnv {
+  Variables: { services: Services; user: SessionUser | null };
+}
+
+export type Ctx = Context<AppEnv>;
+
+/** An error the client can act on: its status, a stable code, a message and details (field paths…). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string): ApiError => new ApiError(404, "not-found", `${what} not found`);
+export const invalid = (problems: FieldProblem[]): ApiError => new ApiError(422, "validation", "the input is not valid", { problems });
+
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+
+/** The one error handler: `{ error: { code, message, details } }`, never a stack trace. */
+export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.infer<typeof ErrorSchema> } {
+  if (e instanceof ApiError) return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } } };
+  if (e instanceof InvalidInputError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: e.problems } } } };
+  if (e instanceof z.ZodError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: fieldProblems(e) } } } };
+  if (e instanceof HTTPException) return { status: e.status as ContentfulStatusCode, body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } } };
+  return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}
+
+export function newApp(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    // Request validation failures: 422 with each problem by its path (a body that is not JSON: 400).
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = fieldProblems(result.error).map((p) => ({ ...p, path: result.target === "json" ? p.path : `${result.target}.${p.path}` }));
+        return c.json({ error: { code: "validation", message: "the input is not valid", details: { problems } } }, 422);
+      }
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards. Every route is defined through `route()`, which needs a guard: the roles allowed, or
+// "public" said explicitly. The guards are recorded, so that a test can list every route with its guard.
+
+export type Guard = "public" | Role[];
+export const GUARDS = new Map<string, Guard>();
+
+export function requireRole(guard: Guard): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (guard !== "public") {
+      const user = c.get("user");
+      if (!user) throw new ApiError(401, "unauthenticated", "sign in first");
+      if (!guard.includes(user.role)) throw new ApiError(403, "forbidden", `this needs the role ${guard.join(" or ")}`);
+    }
+    await next();
+  };
+}
+
+export function route<P extends string, R extends Omit<RouteConfig, "path" | "middleware"> & { path: P }>(guard: Guard, config: R) {
+  GUARDS.set(`${config.method.toUpperCase()} ${config.path}`, guard);
+  const security = guard === "public" ? [] : [{ session: [] }];
+  const who = guard === "public" ? "Public." : `Roles: ${guard.join(", ")}.`;
+  return createRoute({
+    ...config,
+    security,
+    description: `${config.description ?? ""}${config.description ? "\n\n" : ""}${who}`,
+    middleware: [requireRole(guard)] as const,
+  });
+}
+
+/** Common error responses for the OpenAPI document. */
+export function errors(...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]): Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }> {
+  const text: Record<number, string> = { 400: "Malformed request", 401: "Not signed in", 403: "Not allowed for this role", 404: "Not found", 409: "Stale version: the record changed since it was read", 422: "Invalid input, each problem by its path", 429: "Too many attempts" };
+  return Object.fromEntries(codes.map((code) => [code, { description: text[code]!, content: { "application/json": { schema: ErrorSchema } } }]));
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
+
+/** The signed-in user (for routes whose guard requires one). */
+export function userOf(c: Ctx): SessionUser {
+  const user = c.get("user");
+  if (!user) throw new ApiError(401, "unauthenticated", "sign in first");
+  return user;
+}
+
+/** Optimistic concurrency: the write names the version it read; a different current version is a 409. */
+export function checkVersion(current: { version: number } & Record<string, unknown>, given: number): void {
+  if (current.version !== given) {
+    throw new ApiError(409, "stale-version", `the record changed since it was read (version ${given}; now ${current.version}): reload it and apply your change again`, { current });
+  }
+}

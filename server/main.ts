@@ -1,0 +1,39 @@
+// npm start: the product on its embedded defaults. Validates the configuration (every bad variable at
+// once), opens the SQLite file (migrations applied), seeds the demo on an empty database, and serves the
+// API (and the built web UI) on PORT.
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/database.js";
+import { loadReferenceData } from "./reference.js";
+import { RunManager } from "./runs.js";
+import { isEmpty, seedDemo } from "./seed.js";
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+  throw e;
+}
+const db = openDatabase(config.DATABASE_PATH);
+const reference = loadReferenceData();
+if (config.SEED_DEMO && isEmpty(db)) process.stdout.write(`${(await seedDemo(db, reference)).join("\n")}\n`);
+const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
+runs.recover();
+const app = createApp({ db, config, reference, runs });
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  process.stdout.write(`Sponsorship Programme allocator: http://${config.HOST}:${info.port}/ (API docs at /api/docs; database ${config.DATABASE_PATH})\n`);
+});
+
+async function shutdown(): Promise<void> {
+  server.close();
+  await runs.close();
+  db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

@@ -1,0 +1,53 @@
+// The demo: on an empty database, the demo round (13MSP, data/demo/round.json) with its donors and
+// requests, an open round for applicants to try, and demo accounts whose passwords are fixed, printed
+// once and documented in the README as demo-only.
+import { readFileSync } from "node:fs";
+import { RoundFileSchema } from "../scoring/round-file.js";
+import type { ReferenceData } from "../scoring/states.js";
+import { hashSecret } from "./auth/passwords.js";
+import { createUser } from "./auth/sessions.js";
+import { tx, type Db } from "./db/database.js";
+import { DEMO_DIR } from "./reference.js";
+import { createRound, insertRequest, putDonor } from "./store.js";
+
+export const DEMO_ACCOUNTS = [
+  { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },
+  { username: "reviewer", displayName: "ISU reviewer (demo)", role: "reviewer", password: "demo-reviewer-13msp" },
+  { username: "donor-aus", displayName: "Australia (demo donor)", role: "donor", donorId: "AUS", password: "demo-donor-13msp" },
+] as const;
+
+/** The demo applicant's reference and access code (demo only: real codes are random and shown once). */
+export const DEMO_APPLICANT = { reference: "13MSP-001", code: "DEMO-CODE-13MS-P001" };
+
+export function isEmpty(db: Db): boolean {
+  return (db.prepare("SELECT COUNT(*) FROM users").pluck().get() as number) === 0;
+}
+
+export async function seedDemo(db: Db, reference: ReferenceData, today = new Date()): Promise<string[]> {
+  const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
+  const codeHash = await hashSecret(DEMO_APPLICANT.code);
+  for (const a of DEMO_ACCOUNTS) await createUser(db, a);
+  const system = { id: null, name: "seed" };
+  tx(db, () => {
+    createRound(db, { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history }, reference, system);
+    for (const d of file.donors) putDonor(db, file.round.id, { ...d, name: d.name ?? d.id }, null, "seed");
+    for (const r of file.requests) insertRequest(db, file.round.id, r, "submitted", r.id === DEMO_APPLICANT.reference ? codeHash : null, system);
+    // An open round whose window includes today, for applicants to try.
+    const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    createRound(
+      db,
+      {
+        round: { id: "DEMO-OPEN", meeting: "Next Meeting of States Parties (demo round open for requests)", venue: "Geneva", startDate: day(120), endDate: day(123), windowOpens: day(-30), windowCloses: day(60), allowanceRate: 350, nights: 5, status: "open", carryOver: 0, reserve: 0, adminEstimate: 200 },
+        weights: file.weights,
+        policy: file.policy,
+      },
+      reference,
+      system,
+    );
+  });
+  return [
+    "Demo data seeded (demo only; change or remove these accounts before real use):",
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} user ${a.username.padEnd(10)} password ${a.password}`),
+    `  applicant reference ${DEMO_APPLICANT.reference}, access code ${DEMO_APPLICANT.code}`,
+  ];
+}
