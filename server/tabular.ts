@@ -6,6 +6,9 @@ import Papa from "papaparse";
 import { RequestAttributesSchema, type RequestAttributes } from "../scoring/score.js";
 import { fieldProblems } from "../scoring/issues.js";
 
+/** Columns an export adds that an import reads past (the status is the ISU's, not the file's). */
+const EXPORT_ONLY = ["status"];
+
 export const REQUEST_COLUMNS = [
   "id", "state", "delegateId", "name", "gender", "title", "organisation", "email", "expertise", "role", "operationalExpertise", "technicalRating",
   "survivor", "firstParticipation", "previousSponsorships", "interestEvidence", "justification", "submittedAt", "airTicket", "nights", "allowanceRate",
@@ -73,7 +76,7 @@ export function rowsToAttributes(rows: Record<string, string>[], idFor: () => st
 export function parseCsv(text: string): { rows: Record<string, string>[]; problems: RowProblem[] } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trim(), { header: true, skipEmptyLines: true });
   const problems: RowProblem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: "", message: e.message }));
-  const unknown = (parsed.meta.fields ?? []).filter((f) => !(REQUEST_COLUMNS as readonly string[]).includes(f));
+  const unknown = (parsed.meta.fields ?? []).filter((f) => !(REQUEST_COLUMNS as readonly string[]).includes(f) && !EXPORT_ONLY.includes(f));
   for (const f of unknown) problems.push({ row: 0, column: f, message: `unknown column (the columns are: ${REQUEST_COLUMNS.join(", ")})` });
   return { rows: parsed.data, problems };
 }
@@ -89,7 +92,7 @@ export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, st
   if (!sheet) return { rows: [], problems: [{ row: 0, column: "", message: "the workbook has no sheet" }] };
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => (header[col] = String(cell.text).trim()));
-  const problems: RowProblem[] = header.filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h)).map((h) => ({ row: 0, column: h, message: "unknown column" }));
+  const problems: RowProblem[] = header.filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h)).map((h) => ({ row: 0, column: h, message: "unknown column" }));
   const rows: Record<string, string>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

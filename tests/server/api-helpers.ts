@@ -1,0 +1,73 @@
+// The API in-process through app.request (the real Hono stack, a real SQLite file per test file): a
+// fresh database, the demo seeded, and clients signed in as each role.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type App } from "../../server/app.js";
+import { loadConfig, type Config } from "../../server/config.js";
+import { openDatabase, type Db } from "../../server/db/database.js";
+import { loadReferenceData } from "../../server/reference.js";
+import { RunManager } from "../../server/runs.js";
+import { DEMO_ACCOUNTS, seedDemo } from "../../server/seed.js";
+
+export interface TestApi {
+  app: App;
+  db: Db;
+  runs: RunManager;
+  config: Config;
+  dir: string;
+  /** A client: anonymous, or signed in as one of the demo accounts. */
+  as(who: "anonymous" | "admin" | "reviewer" | "donor-aus"): Promise<Client>;
+}
+
+export interface Client {
+  csrf: string | null;
+  req(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+}
+
+export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const dir = mkdtempSync(join(tmpdir(), "api-"));
+  // Sign-ins are many in tests: the rate limit has its own test (with its own setting).
+  const config = loadConfig({ DATABASE_PATH: join(dir, "test.db"), WEB_DIST: join(dir, "no-web"), LOGIN_RATE_PER_MINUTE: "1000", ...env });
+  const db = openDatabase(config.DATABASE_PATH);
+  const reference = loadReferenceData();
+  await seedDemo(db, reference);
+  const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
+  const app = createApp({ db, config, reference, runs });
+
+  const client = (cookie: string | null, csrf: string | null): Client => ({
+    csrf,
+    async req(method, path, body, headers = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (cookie) h.cookie = cookie;
+      if (csrf && method !== "GET") h["x-csrf-token"] = csrf;
+      if (body !== undefined) h["content-type"] ??= "application/json";
+      const res = await app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      return { status: res.status, json, text, headers: res.headers };
+    },
+  });
+
+  return {
+    app,
+    db,
+    runs,
+    config,
+    dir,
+    async as(who) {
+      if (who === "anonymous") return client(null, null);
+      const account = DEMO_ACCOUNTS.find((a) => a.username === who)!;
+      const res = await app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: account.username, password: account.password }) });
+      if (res.status !== 200) throw new Error(`login as ${who}: ${res.status} ${await res.text()}`);
+      const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
+      const user = (await res.json()) as { csrfToken: string };
+      return client(cookie, user.csrfToken);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Sign-in, sessions, CSRF, rate limiting and locking; configuration validated at start.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../server/config.js";
+import { testApi } from "./api-helpers.js";
+
+describe("configuration", () => {
+  it("lists every bad variable at once", () => {
+    expect(() => loadConfig({ PORT: "eighty", SESSION_HOURS: "0", COOKIE_SECURE: "perhaps" })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: "eighty", SESSION_HOURS: "0", COOKIE_SECURE: "perhaps" });
+    } catch (e) {
+      const problems = (e as ConfigError).problems;
+      expect(problems).toHaveLength(3);
+      expect(problems.map((p) => p.split(":")[0])).toEqual(["PORT", "SESSION_HOURS", "COOKIE_SECURE"]);
+    }
+    expect(loadConfig({})).toMatchObject({ PORT: 8787, DATABASE_PATH: "var/sponsorship.db" });
+  });
+});
+
+describe("auth", async () => {
+  const api = await testApi({ LOGIN_MAX_FAILURES: "3", LOGIN_RATE_PER_MINUTE: "50" });
+
+  it("signs in with an HttpOnly, SameSite=Strict session cookie and gives the CSRF token", async () => {
+    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "reviewer", password: "demo-reviewer-13msp" }) });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^sid=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const user = await res.json();
+    expect(user).toMatchObject({ username: "reviewer", role: "reviewer", donorId: null });
+    expect(user.csrfToken).toMatch(/^[\w-]{40,}$/);
+    // Only the token's hash is stored; passwords are scrypt hashes.
+    const token = cookie.split(";")[0]!.slice(4);
+    expect(api.db.prepare("SELECT COUNT(*) FROM sessions WHERE token_hash = ?").pluck().get(token)).toBe(0);
+    expect(api.db.prepare("SELECT password_hash FROM users WHERE username = 'reviewer'").pluck().get()).toMatch(/^scrypt\$16384\$8\$1\$/);
+  });
+
+  it("answers the session, and 401 without one", async () => {
+    const admin = await api.as("admin");
+    expect((await admin.req("GET", "/api/auth/session")).json).toMatchObject({ username: "admin", csrfToken: admin.csrf });
+    const anon = await api.as("anonymous");
+    const res = await anon.req("GET", "/api/auth/session");
+    expect(res.status).toBe(401);
+    expect(res.json).toEqual({ error: { code: "unauthenticated", message: "sign in first" } });
+  });
+
+  it("refuses a wrong password and an unknown user alike, and a malformed body by its field", async () => {
+    const anon = await api.as("anonymous");
+    const wrong = await anon.req("POST", "/api/auth/login", { username: "reviewer", password: "nope" });
+    const unknown = await anon.req("POST", "/api/auth/login", { username: "nobody", password: "nope" });
+    expect(wrong.status).toBe(401);
+    expect(unknown.json).toEqual(wrong.json);
+    const bad = await anon.req("POST", "/api/auth/login", { username: "", extra: 1 });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.details.problems.map((p: { path: string }) => p.path).sort()).toEqual(["extra", "password", "username"]);
+    const notJson = await anon.req("POST", "/api/auth/login", "{ nope", { "content-type": "application/json" });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json.error.code).toBe("bad-request");
+  });
+
+  it("locks an account after repeated failures, even against the right password", async () => {
+    const anon = await api.as("anonymous");
+    for (let i = 0; i < 3; i++) expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "wrong" })).status).toBe(401);
+    const locked = await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "demo-donor-13msp" });
+    expect(locked.status).toBe(429);
+    expect(locked.json.error.code).toBe("account-locked");
+  });
+
+  it("requires the CSRF token on state-changing requests with a session, and JSON without one", async () => {
+    const res = await api.app.request("/api/auth/logout", { method: "POST", headers: { cookie: (await loginCookie()) } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("csrf");
+    const form = await api.app.request("/api/applicant/status", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "reference=x&code=y" });
+    expect(form.status).toBe(403);
+  });
+
+  it("signs out: the session no longer works", async () => {
+    const reviewer = await api.as("reviewer");
+    expect((await reviewer.req("POST", "/api/auth/logout")).status).toBe(204);
+    expect((await reviewer.req("GET", "/api/auth/session")).status).toBe(401);
+  });
+
+  async function loginCookie(): Promise<string> {
+    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }) });
+    return res.headers.get("set-cookie")!.split(";")[0]!;
+  }
+});
+
+describe("login rate limit", async () => {
+  const api = await testApi({ LOGIN_RATE_PER_MINUTE: "3" });
+  it("answers 429 with Retry-After past the limit per client", async () => {
+    const anon = await api.as("anonymous");
+    for (let i = 0; i < 3; i++) await anon.req("POST", "/api/auth/login", { username: "x", password: "y" });
+    const res = await anon.req("POST", "/api/auth/login", { username: "admin", password: "demo-admin-13msp" });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("60");
+  });
+});
