@@ -1,4 +1,4 @@
-// npm start: the engine on its embedded defaults. Scores the demo round (13MSP) from its requests'
+// npm run demo: the engine on its embedded defaults, without the server. Scores the demo round (13MSP) from its requests'
 // attributes and the reference data, allocates it with glpk.js, and prints the decision with its
 // rationale: who is funded and by which donor, why each other request is not, and what the baselines
 // would have done. (The API server and the UI build on this engine; see the README.)
@@ -11,7 +11,7 @@ import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { DEMO_DIR, loadReferenceData } from "../reference.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
-const USAGE = "usage: npm start [-- ROUND_FILE]   (default: the demo round, data/demo/round.json)";
+const USAGE = "usage: npm run demo [-- ROUND_FILE]   (default: the demo round, data/demo/round.json)";
 
 await runCli(USAGE, async () => {
   let args;

@@ -1,0 +1,45 @@
+// The audit log: every change recorded with who and when, append-only, and a hash chain that finds a
+// row changed or removed behind the application's back.
+import { describe, expect, it } from "vitest";
+import { verifyChain } from "../../server/audit.js";
+import { testApi } from "./api-helpers.js";
+
+describe("audit log", async () => {
+  const api = await testApi();
+  const admin = await api.as("admin");
+
+  it("records each change with its actor, and lists them newest first, by entity", async () => {
+    const r = (await admin.req("GET", "/api/rounds/13MSP")).json;
+    await admin.req("PATCH", "/api/rounds/13MSP", { version: r.version, reserve: 20000 });
+    const entries = (await admin.req("GET", "/api/audit?entity=round&entityId=13MSP&limit=5")).json;
+    expect(entries[0]).toMatchObject({ actor: "admin", action: "update", entity: "round", entityId: "13MSP", data: { reserve: 20000 } });
+    expect(entries.at(-1)).toMatchObject({ actor: "seed", action: "create" });
+    expect((await admin.req("GET", "/api/audit?limit=0")).status).toBe(422);
+  });
+
+  it("verifies the chain", async () => {
+    const v = (await admin.req("GET", "/api/audit/verify")).json;
+    expect(v.ok).toBe(true);
+    expect(v.entries).toBeGreaterThan(50);
+  });
+
+  it("refuses updates and deletes of the log", () => {
+    expect(() => api.db.prepare("UPDATE audit_log SET actor = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
+    expect(() => api.db.prepare("DELETE FROM audit_log WHERE seq = 1").run()).toThrow(/append-only/);
+  });
+
+  it("finds a row modified behind the application's back (triggers dropped, as with the file itself)", async () => {
+    api.db.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+    api.db.prepare("UPDATE audit_log SET data = ? WHERE seq = 3").run(JSON.stringify({ forged: true }));
+    expect(verifyChain(api.db)).toMatchObject({ ok: false, firstBad: { seq: 3, problem: "its content does not match its hash" } });
+    const v = (await admin.req("GET", "/api/audit/verify")).json;
+    expect(v.firstBad.seq).toBe(3);
+  });
+
+  it("finds a row removed", async () => {
+    const other = await testApi();
+    other.db.exec("DROP TRIGGER audit_log_no_delete;");
+    other.db.prepare("DELETE FROM audit_log WHERE seq = 5").run();
+    expect(verifyChain(other.db)).toMatchObject({ ok: false, firstBad: { seq: 6, problem: "entry 5 is missing" } });
+  });
+});
