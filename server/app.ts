@@ -12,6 +12,7 @@ import { roundRoutes } from "./routes/rounds.js";
 import { requestRoutes } from "./routes/requests.js";
 import { runRoutes } from "./routes/runs.js";
 import { publicRoutes } from "./routes/public.js";
+import { userRoutes } from "./routes/users.js";
 
 export function createApp(services: Services) {
   const app = newApp();
@@ -45,6 +46,7 @@ export function createApp(services: Services) {
   requestRoutes(app);
   runRoutes(app);
   publicRoutes(app);
+  userRoutes(app);
 
   app.openapi(
     route(["admin"], {

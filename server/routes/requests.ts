@@ -5,7 +5,8 @@ import { RequestAttributesSchema } from "../../scoring/score.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, checkVersion, errors, json, route, userOf, type AppEnv } from "../http.js";
-import { getRequest, getRound, insertRequest, listRequests, nextReference, REQUEST_STATUSES, requestHistory, setRequestStatus } from "../store.js";
+import { scoreRound } from "../../scoring/round-file.js";
+import { getRequest, getRound, insertRequest, listRequests, nextReference, REQUEST_STATUSES, requestHistory, roundFileOf, setRequestStatus } from "../store.js";
 import { attributesToRows, parseCsv, parseXlsx, REQUEST_COLUMNS, rowsToAttributes, toCsv, toXlsx } from "../tabular.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
@@ -110,6 +111,23 @@ export function requestRoutes(app: OpenAPIHono<AppEnv>): void {
         }),
         200,
       );
+    },
+  );
+
+  app.openapi(
+    route(STAFF, {
+      method: "get",
+      path: "/api/rounds/{roundId}/scores",
+      tags: ["requests"],
+      summary: "Every request scored with the round's current (or a given version of) settings: points per criterion with their reasons",
+      request: { params: RoundId, query: z.object({ settingsVersion: z.coerce.number().int().min(1).optional() }) },
+      responses: { 200: json(z.looseObject({ requests: z.array(z.looseObject({ id: z.string() })) }), "The scores"), ...errors(401, 403, 404, 422) },
+    }),
+    (c) => {
+      const { db } = c.get("services");
+      const { file, reference, settingsVersion } = roundFileOf(db, c.req.valid("param").roundId, c.req.valid("query").settingsVersion);
+      const { problem: _p, ...scored } = scoreRound(file, reference);
+      return c.json({ settingsVersion, ...scored }, 200);
     },
   );
 

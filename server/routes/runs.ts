@@ -230,6 +230,15 @@ export function runRoutes(app: OpenAPIHono<AppEnv>): void {
       const { db, runs } = c.get("services");
       const user = userOf(c);
       const { roundId } = c.req.valid("param");
+      // Offers still pending past their deadline have expired: recorded as such first.
+      const today = new Date().toISOString().slice(0, 10);
+      tx(db, () => {
+        const overdue = db.prepare("SELECT request_id FROM decisions WHERE round_id = ? AND decision = 'funded' AND offer_status = 'pending' AND offer_deadline < ?").pluck().all(roundId, today) as string[];
+        for (const id of overdue) {
+          db.prepare("UPDATE decisions SET offer_status = 'expired', version = version + 1 WHERE round_id = ? AND request_id = ?").run(roundId, id);
+          setRequestStatus(db, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
+        }
+      });
       const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
       if (decisions.length === 0) throw new ApiError(409, "no-decisions", "the round has no approved run");
       const run = runs.get(decisions[0]!.run_id);

@@ -165,3 +165,27 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(bad.json.error.details.problems[0].path).toBe("lock");
   });
 });
+
+describe("expired offers", async () => {
+  const api = await testApi();
+  const admin = await api.as("admin");
+
+  it("are marked expired when replacements are proposed after their deadline, and released", async () => {
+    const id = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id;
+    await api.runs.settled(id);
+    const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
+    await admin.req("POST", `/api/runs/${id}/approve`, { offerDeadline: "2025-08-15", waitlist: 0, roundVersion: round.version });
+    const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter((x: { decision: string }) => x.decision === "funded");
+    // One offer was accepted in time; the others passed their deadline unanswered.
+    await admin.req("POST", `/api/rounds/13MSP/offers/${d[0].requestId}`, { offerStatus: "accepted", version: d[0].version });
+    const proposal = await admin.req("POST", "/api/rounds/13MSP/replacements");
+    expect(proposal.status).toBe(201);
+    expect(proposal.json.proposal.cause).toBe("expired");
+    expect(proposal.json.proposal.released).toHaveLength(d.length - 1);
+    expect(proposal.json.proposal.released[0].reason).toBe("offer not accepted by its deadline (2025-08-15)");
+    expect(proposal.json.proposal.kept).toBe(1);
+    const after = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json;
+    expect(after.filter((x: { offerStatus: string }) => x.offerStatus === "expired")).toHaveLength(d.length - 1);
+    expect((await admin.req("GET", `/api/requests/${d[1].requestId}`)).json.status).toBe("expired");
+  });
+});
