@@ -3,6 +3,9 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
@@ -13,6 +16,8 @@ import { requestRoutes } from "./routes/requests.js";
 import { runRoutes } from "./routes/runs.js";
 import { publicRoutes } from "./routes/public.js";
 import { userRoutes } from "./routes/users.js";
+
+const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
 export function createApp(services: Services) {
   const app = newApp();
@@ -69,7 +74,13 @@ export function createApp(services: Services) {
     openapi: "3.0.0",
     info: { title: "Sponsorship Programme allocator API", version: "1", description: "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale." },
   });
-  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+  // Swagger UI's own files from the swagger-ui-dist package: the docs work without any network.
+  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", baseUrl: "/api/docs/assets", title: "Sponsorship Programme allocator API" }));
+  app.get("/api/docs/assets/swagger-ui-dist/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}", async (c) => {
+    const file = c.req.param("file");
+    const body = await readFile(join(SWAGGER_DIST, file));
+    return c.body(new Uint8Array(body), 200, { "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" });
+  });
 
   // The built web UI, when there is one (npm run build:web).
   const dist = services.config.WEB_DIST;

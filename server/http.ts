@@ -56,7 +56,7 @@ export const ErrorSchema = z.object({ error: z.object({ code: z.string(), messag
 export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.infer<typeof ErrorSchema> } {
   if (e instanceof ApiError) return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } } };
   if (e instanceof InvalidInputError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: e.problems } } } };
-  if (e instanceof z.ZodError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: fieldProblems(e) } } } };
+  // (A ZodError here comes from stored data, not from the client, whose input is validated at the edge: a 500.)
   if (e instanceof HTTPException) return { status: e.status as ContentfulStatusCode, body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } } };
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
 }

@@ -43,3 +43,19 @@ describe("audit log", async () => {
     expect(verifyChain(other.db)).toMatchObject({ ok: false, firstBad: { seq: 6, problem: "entry 5 is missing" } });
   });
 });
+
+describe("internal errors", async () => {
+  const api = await testApi();
+  const reviewer = await api.as("reviewer");
+
+  it("answer 500 with a generic message, never a stack trace", async () => {
+    api.db.prepare("UPDATE requests SET attributes = '{\"broken\": true}' WHERE id = '13MSP-003'").run();
+    const quiet = console.error;
+    console.error = () => undefined; // the server logs the error; keep the test output clean
+    const res = await reviewer.req("GET", "/api/requests/13MSP-003");
+    console.error = quiet;
+    expect(res.status).toBe(500);
+    expect(res.json).toEqual({ error: { code: "internal", message: "internal error" } });
+    expect(res.text).not.toMatch(/\bat \w|\.ts:\d+/);
+  });
+});
