@@ -116,21 +116,18 @@ async function reallocate(
   const freed = round2(releasedOut.reduce((s, r) => s + r.cost, 0));
   const beforeSummary = summarise(prep, before, new Map([...before.keys()].map((i) => [i, funded.get(prep.requests[i]!.req.id)!.funding ?? []])));
   const kept = result.funded.length - released.length;
+  const common = { cause, released: releasedOut, freed, kept, before: beforeSummary };
 
   const solved = await solveProblem(changed, glpk, { timeLimit: opts.timeLimit });
   if (!solved.solution) {
     const diagnosis = solved.status === "infeasible" ? await diagnose(solved.prep, glpk) : null;
     const why = diagnosis ? diagnosis.text : "The time limit passed before any allocation was found.";
     return {
+      ...common,
       status: solved.status,
-      cause,
-      released: releasedOut,
-      freed,
-      kept,
       replacements: [],
       value: null,
       funded: [],
-      before: beforeSummary,
       after: null,
       valueChange: null,
       diagnosis,
@@ -145,15 +142,11 @@ async function reallocate(
     ? `${replacements.map((r) => `${r.id} (${r.state}, ${r.region}, ${r.gender}, ${r.level} support, CHF ${chf(r.cost)})`).join(", ")} proposed in their place`
     : "no request that fits the rules and the money adds value; the money stays unspent";
   return {
+    ...common,
     status: solved.status,
-    cause,
-    released: releasedOut,
-    freed,
-    kept,
     replacements,
     value: summary.value,
     funded: after,
-    before: beforeSummary,
     after: summary,
     valueChange,
     diagnosis: null,

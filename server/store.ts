@@ -84,10 +84,15 @@ function roundOf(r: RoundRow): RoundRecord {
   };
 }
 
+/** The row of `table` with this id, read through `of`; 404 (naming `what`) when there is none. */
+function byId<R, T>(db: Db, table: "rounds" | "requests", id: string, what: string, of: (row: R) => T): T {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as R | undefined;
+  if (!row) throw notFound(`${what} "${id}"`);
+  return of(row);
+}
+
 export function getRound(db: Db, id: string): RoundRecord {
-  const row = db.prepare("SELECT * FROM rounds WHERE id = ?").get(id) as RoundRow | undefined;
-  if (!row) throw notFound(`round "${id}"`);
-  return roundOf(row);
+  return byId(db, "rounds", id, "round", roundOf);
 }
 
 export function listRounds(db: Db): RoundRecord[] {
@@ -307,9 +312,7 @@ const requestOf = (r: RequestRow): RequestRecord => ({
 });
 
 export function getRequest(db: Db, id: string): RequestRecord {
-  const row = db.prepare("SELECT * FROM requests WHERE id = ?").get(id) as RequestRow | undefined;
-  if (!row) throw notFound(`request "${id}"`);
-  return requestOf(row);
+  return byId(db, "requests", id, "request", requestOf);
 }
 
 export function listRequests(db: Db, roundId: string): RequestRecord[] {
