@@ -3,7 +3,7 @@
 // once and documented in the README as demo-only.
 import { readFileSync } from "node:fs";
 import { RoundFileSchema } from "../scoring/round-file.js";
-import type { ReferenceData } from "../scoring/states.js";
+import { applyOverrides, type ReferenceData } from "../scoring/states.js";
 import { hashSecret } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
@@ -29,7 +29,9 @@ export async function seedDemo(db: Db, reference: ReferenceData, today = new Dat
   for (const a of DEMO_ACCOUNTS) await createUser(db, a);
   const system = { id: null, name: "seed" };
   tx(db, () => {
-    createRound(db, { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history }, reference, system);
+    // The round's States: the reference data with the demo's corrections (Art. 7 reports, missions).
+    createRound(db, { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history }, applyOverrides(reference, file.stateOverrides), system);
+    for (const o of file.stateOverrides) db.prepare("UPDATE round_states SET edited = 1 WHERE round_id = ? AND iso3 = ?").run(file.round.id, o.iso3);
     for (const d of file.donors) putDonor(db, file.round.id, { ...d, name: d.name ?? d.id }, null, "seed");
     for (const r of file.requests) insertRequest(db, file.round.id, r, "submitted", r.id === DEMO_APPLICANT.reference ? codeHash : null, system);
     // An open round whose window includes today, for applicants to try.
