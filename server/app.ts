@@ -42,32 +42,19 @@ export function createApp(services: Services) {
     c.header("X-Content-Type-Options", "nosniff");
   });
 
-  app.openapi(route("public", { method: "get", path: "/api/health", tags: ["system"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.boolean(), time: z.string() }), "Alive") } }), (c) =>
-    c.json({ ok: true, time: new Date().toISOString() }, 200),
-  );
+  // The routes, chained so that their types add up to the API's type (AppType, for hono/client).
+  const api = app
+    .openapi(route("public", { method: "get", path: "/api/health", tags: ["system"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.boolean(), time: z.string() }), "Alive") } }), (c) =>
+      c.json({ ok: true, time: new Date().toISOString() }, 200),
+    )
+    .route("/", authRoutes())
+    .route("/", userRoutes())
+    .route("/", roundRoutes())
+    .route("/", requestRoutes())
+    .route("/", runRoutes())
+    .route("/", publicRoutes())
+    .route("/", auditRoutes());
 
-  authRoutes(app);
-  roundRoutes(app);
-  requestRoutes(app);
-  runRoutes(app);
-  publicRoutes(app);
-  userRoutes(app);
-
-  app.openapi(
-    route(["admin"], {
-      method: "get",
-      path: "/api/audit",
-      tags: ["audit"],
-      summary: "The audit log, newest first",
-      request: { query: z.object({ entity: z.string().max(64).optional(), entityId: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().min(1).optional() }) },
-      responses: { 200: json(z.array(z.looseObject({ seq: z.number() })), "Entries"), ...errors(401, 403, 422) },
-    }),
-    (c) => c.json(auditEntries(c.get("services").db, c.req.valid("query")), 200),
-  );
-  app.openapi(
-    route(["admin"], { method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Check the audit log's hash chain", responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) } }),
-    (c) => c.json(verifyChain(c.get("services").db), 200),
-  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "sid", description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token" });
   app.doc("/api/openapi.json", {
@@ -88,7 +75,28 @@ export function createApp(services: Services) {
     app.use("/*", serveStatic({ root: dist }));
     app.get("*", serveStatic({ path: `${dist}/index.html` }));
   }
-  return app;
+  return api;
 }
 
 export type App = ReturnType<typeof createApp>;
+/** The API's type: `hc<AppType>(base)` in the web UI gives typed calls and answers. */
+export type AppType = App;
+
+function auditRoutes() {
+  return newApp()
+    .openapi(
+      route(["admin"], {
+        method: "get",
+        path: "/api/audit",
+        tags: ["audit"],
+        summary: "The audit log, newest first",
+        request: { query: z.object({ entity: z.string().max(64).optional(), entityId: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().min(1).optional() }) },
+        responses: { 200: json(z.array(z.looseObject({ seq: z.number() })), "Entries"), ...errors(401, 403, 422) },
+      }),
+      (c) => c.json(auditEntries(c.get("services").db, c.req.valid("query")), 200),
+    )
+    .openapi(
+      route(["admin"], { method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Check the audit log's hash chain", responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) } }),
+      (c) => c.json(verifyChain(c.get("services").db), 200),
+    );
+}
