@@ -25,7 +25,7 @@ export const scoringPurity = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "var/", "coverage/", "bench/out/"] },
+  { ignores: ["node_modules/", "dist/", "web/dist/", "var/", "coverage/", "bench/out/", "tests/e2e/screenshots/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,6 +33,22 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    // The web UI runs in the browser: it may use scoring/ (pure) and the server's types, never its code.
+    files: ["web/**/*.ts", "web/**/*.tsx"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/server/**"], allowTypeImports: true, message: "web/ may import the server's types (import type), never its code." },
+            { group: ["node:*", "better-sqlite3", "glpk.js/node"], message: "web/ runs in the browser." },
+          ],
+        },
+      ],
     },
   },
   {

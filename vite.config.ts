@@ -1,12 +1,19 @@
-// Vite config; also vitest's. The UI (web/) joins it in a later issue.
+// Vite config for the web UI (web/, built into web/dist, served by the server), and vitest's config.
+// `npm run dev` serves web/ with hot reload and proxies /api to the server on PORT (default 8787).
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  root: "web",
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  server: { proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 8787}` } },
   test: {
-    include: ["tests/**/*.test.ts"],
+    root: ".",
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // Oracle and property tests solve hundreds of MIPs: two workers match the two cores.
     pool: "forks",
     maxWorkers: 2,

@@ -72,8 +72,9 @@ export function createApp(services: Services) {
   // The built web UI, when there is one (npm run build:web).
   const dist = services.config.WEB_DIST;
   if (existsSync(dist)) {
-    app.use("/*", serveStatic({ root: dist }));
-    app.get("*", serveStatic({ path: `${dist}/index.html` }));
+    app.use("/*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ root: dist })(c, next)));
+    // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
+    app.get("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ path: `${dist}/index.html` })(c, next)));
   }
   return api;
 }

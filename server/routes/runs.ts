@@ -54,9 +54,9 @@ function doneResult(run: { status: string; result: AllocationResult | null; id: 
 }
 
 export function runRoutes() {
-  const analysis = <K extends "curve" | "robustness" | "sensitivity">(kind: K, options: z.ZodType, summary: string) =>
-    route(STAFF, { method: "post", path: `/api/runs/{runId}/${kind}` as const, tags: ["analytics"], summary, request: { params: RunId, ...body(options) }, responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 422) } });
-  const analyse = (kind: "curve" | "robustness" | "sensitivity") => async (c: Ctx) => {
+  const analysis = <P extends string>(path: P, options: z.ZodType, summary: string) =>
+    route(STAFF, { method: "post", path, tags: ["analytics"], summary, request: { params: RunId, ...body(options) }, responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 422) } });
+  const analyse = async (kind: "curve" | "robustness" | "sensitivity", c: Ctx) => {
     const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
     const answer = await runInWorker<Record<string, unknown>>({ type: kind, problem: run.problem, options: (await c.req.json()) as never }).result;
     return c.json(answer, 200);
@@ -118,9 +118,9 @@ export function runRoutes() {
         return c.json(diff(doneResult(runs.get(runId)), doneResult(runs.get(otherId))), 200);
       },
     )
-    .openapi(analysis("curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"), analyse("curve"))
-    .openapi(analysis("robustness", RobustnessOptionsSchema.partial(), "Robustness: who is always, sometimes or never funded under perturbed weights and costs"), analyse("robustness"))
-    .openapi(analysis("sensitivity", SensitivityOptionsSchema.partial(), "What each rule, lock and earmark costs"), analyse("sensitivity"))
+    .openapi(analysis("/api/runs/{runId}/curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"), (c) => analyse("curve", c))
+    .openapi(analysis("/api/runs/{runId}/robustness", RobustnessOptionsSchema.partial(), "Robustness: who is always, sometimes or never funded under perturbed weights and costs"), (c) => analyse("robustness", c))
+    .openapi(analysis("/api/runs/{runId}/sensitivity", SensitivityOptionsSchema.partial(), "What each rule, lock and earmark costs"), (c) => analyse("sensitivity", c))
     .openapi(
       route(["admin"], {
         method: "post",

@@ -1,0 +1,91 @@
+// The ISU workspace in Debian's Chromium against the real server: sign in, pick the round, read the
+// dashboard, import requests (a bad file first: its rows reported, nothing imported), open a request's
+// reasons and review it. axe-core finds no serious or critical violation on any screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axe, shot, startE2E, type E2E } from "./harness.js";
+
+describe("ISU workspace (end to end)", () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("signs in and lands on the rounds", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds`);
+    await page.getByLabel("User name").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "01-sign-in");
+    await page.getByLabel("User name").fill("admin");
+    await page.getByLabel("Password", { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").getByText("unknown user name or wrong password").waitFor();
+    await page.getByLabel("Password", { exact: true }).fill("demo-admin-13msp");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Rounds" }).waitFor();
+    await page.getByRole("link", { name: /^13MSP/ }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "02-rounds");
+  });
+
+  it("shows the round's dashboard: money, requests by status, reference date", async () => {
+    const { page } = e;
+    await page.getByRole("link", { name: /^13MSP/ }).click();
+    await page.getByRole("heading", { name: /13MSP: Thirteenth Meeting/ }).waitFor();
+    const money = page.getByRole("table", { name: "Money at a glance" });
+    await money.getByText("CHF 28'933").waitFor();
+    await money.getByText("CHF 79'802").waitFor();
+    await page.getByText("48 in all:").waitFor();
+    await page.getByText("States' data as of 2025-12-31", { exact: false }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "03-dashboard");
+  });
+
+  it("imports requests: a bad file is reported by row and column and imports nothing; a good one imports", async () => {
+    const { page } = e;
+    await page.getByRole("link", { name: "Requests", exact: true }).click();
+    await page.getByText("48 of 48 requests").waitFor();
+    const bad = "state,gender,submittedAt,airTicket\nKEN,F,2025-06-02T09:00:00Z,1200\nZZZ,F,2025-06-02T09:00:00Z,lots\n";
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import CSV / XLSX" }).click();
+    await (await chooser).setFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    const problems = page.getByRole("table", { name: "Problems in the file" });
+    await problems.getByText('"lots" is not a number').waitFor();
+    await page.getByText("48 of 48 requests").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "04-import-errors");
+    const good = "state,gender,submittedAt,airTicket,survivor\nKEN,F,2025-06-02T09:00:00Z,1200,yes\nPER,M,2025-06-03T09:00:00Z,1500,no\n";
+    const chooser2 = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import CSV / XLSX" }).click();
+    await (await chooser2).setFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByText("2 request(s) imported.").waitFor();
+    await page.getByText("50 of 50 requests").waitFor();
+    // Filters and sorting: women from Africa, highest total first.
+    await page.getByRole("combobox", { name: "Region" }).click();
+    await page.getByRole("option", { name: "AFR" }).click();
+    await page.getByRole("combobox", { name: "Gender" }).click();
+    await page.getByRole("option", { name: "F", exact: true }).click();
+    const count = await page.getByText(/^\d+ of 50 requests$/).textContent();
+    expect(Number(count!.split(" ")[0])).toBeGreaterThan(0);
+    expect(Number(count!.split(" ")[0])).toBeLessThan(50);
+    await shot(page, "05-requests");
+  });
+
+  it("opens a request: its reasons with their points, and saves a review", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/requests/13MSP-004`);
+    await page.getByRole("heading", { name: "Request 13MSP-004" }).waitFor();
+    const reasons = page.getByRole("table", { name: "Reasons for Technical value" });
+    await reasons.getByText("Reviewers' rating of technical value", { exact: false }).waitFor();
+    await page.getByLabel("Technical value, 0 to 5").fill("5");
+    await page.getByLabel("Comment").fill("Key presenter on clearance");
+    await page.getByRole("button", { name: "Save my review" }).click();
+    await page.getByText("Review saved.").waitFor();
+    await page.getByText("rating 5 of 5", { exact: false }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "06-request");
+  });
+});

@@ -1,0 +1,91 @@
+// The ISU workspace: sign-in, then a round and its screens, in an app shell with a navigation bar.
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
+import { ErrorAlert, Loading } from "./components/status.js";
+import { DashboardPage } from "./pages/Dashboard.js";
+import { RequestPage } from "./pages/RequestPage.js";
+import { RequestsPage } from "./pages/Requests.js";
+import { RoundsPage } from "./pages/Rounds.js";
+import { SignInPage } from "./pages/SignIn.js";
+import { useSession, useSignOut } from "./session.js";
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/" element={<Navigate to="/rounds" replace />} />
+        <Route path="/rounds" element={<Staff><RoundsPage /></Staff>} />
+        <Route path="/rounds/:roundId" element={<Staff><DashboardPage /></Staff>} />
+        <Route path="/rounds/:roundId/requests" element={<Staff><RequestsPage /></Staff>} />
+        <Route path="/rounds/:roundId/requests/:requestId" element={<Staff><RequestPage /></Staff>} />
+        <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+/** Staff screens: signed in as admin or reviewer, in the shell. */
+function Staff({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading label="Checking the session" />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
+  if (!session.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (session.data.role === "donor") return <ErrorAlert title="Not for donors" error={new Error("This workspace is for ISU staff. Donors read the rationale of an approved allocation.")} />;
+  return <Shell>{children}</Shell>;
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const [opened, { toggle }] = useDisclosure();
+  const { roundId } = useParams();
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const links = roundId
+    ? [
+        { to: `/rounds/${roundId}`, label: "Dashboard" },
+        { to: `/rounds/${roundId}/requests`, label: "Requests" },
+      ]
+    : [];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Show the navigation" />
+            <Title order={1} size="h4">
+              <Link to="/rounds" style={{ color: "inherit", textDecoration: "none" }}>
+                Sponsorship Programme
+              </Link>
+            </Title>
+          </Group>
+          <Group wrap="nowrap">
+            <Text size="sm" visibleFrom="sm">
+              {session.data?.displayName}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Round">
+        <NavLink component={Link} to="/rounds" label="All rounds" active={location.pathname === "/rounds"} />
+        {roundId && (
+          <Text size="xs" c="dimmed" mt="sm" px="sm">
+            Round {roundId}
+          </Text>
+        )}
+        {links.map((l) => (
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={location.pathname === l.to} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

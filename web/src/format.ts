@@ -1,0 +1,6 @@
+// Numbers as the ISU writes them: CHF 53'683 (Swiss apostrophes), points to the hundredth.
+import { chf as chfNumber } from "../../scoring/format.js";
+
+export const chf = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `CHF ${chfNumber(x)}`);
+export const points = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : x.toFixed(2));
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)} %`);

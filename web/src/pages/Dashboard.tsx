@@ -1,0 +1,145 @@
+// A round at a glance: the money (contributions per donor, carry-over, reserve, admin estimate,
+// committed, left), requests by status, the reference data's date, and what needs attention.
+import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router-dom";
+import { api, call } from "../api.js";
+import { ErrorAlert, Loading } from "../components/status.js";
+import { chf } from "../format.js";
+import { STATUS_COLOR } from "./Rounds.js";
+
+export function useRound(roundId: string) {
+  return useQuery({ queryKey: ["round", roundId], queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })) });
+}
+
+export function DashboardPage() {
+  const { roundId = "" } = useParams();
+  const round = useRound(roundId);
+  const donors = useQuery({ queryKey: ["donors", roundId], queryFn: () => call(api.api.rounds[":roundId"].donors.$get({ param: { roundId } })) });
+  const requests = useQuery({ queryKey: ["requests", roundId], queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })) });
+  const decisions = useQuery({ queryKey: ["decisions", roundId], queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })) });
+  const runs = useQuery({ queryKey: ["runs", roundId], queryFn: () => call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } })) });
+  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+
+  if (round.isPending) return <Loading label="Loading the round" />;
+  if (round.isError) return <ErrorAlert error={round.error} />;
+  const r = round.data as unknown as { id: string; meeting: string; venue: string; startDate: string; endDate: string; status: string; carryOver: number; reserve: number; adminEstimate: number; referenceAsOf: string; windowOpens: string; windowCloses: string };
+  const contributions = (donors.data ?? []).filter((d) => d.id !== "carry-over").reduce((s, d) => s + (d.amount as number), 0);
+  const budget = contributions + r.carryOver - r.reserve - r.adminEstimate;
+  const funded = (decisions.data ?? []).filter((d) => d.decision === "funded" && d.offerStatus !== "declined" && d.offerStatus !== "expired");
+  const lastRun = (runs.data ?? []).find((x) => x.status === "done");
+  const committed = funded.length ? funded.reduce((s, d) => s + ((d.cost as number) ?? 0), 0) : null;
+  const byStatus = new Map<string, number>();
+  for (const q of requests.data ?? []) byStatus.set(q.status as string, (byStatus.get(q.status as string) ?? 0) + 1);
+
+  const attention: string[] = [];
+  const unverified = (scores.data as { referenceData?: { unverifiedUsed?: { state: string }[] } } | undefined)?.referenceData?.unverifiedUsed ?? [];
+  if (unverified.length) attention.push(`${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`);
+  const pendingPast = (decisions.data ?? []).filter((d) => d.offerStatus === "pending" && (d.offerDeadline as string) < new Date().toISOString().slice(0, 10));
+  if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
+  const declined = (decisions.data ?? []).filter((d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"));
+  if (declined.length) attention.push(`${declined.length} offer(s) declined or expired: their money can go to replacements.`);
+  if ((runs.data ?? []).some((x) => x.status === "failed")) attention.push("A run failed: see the runs.");
+  if (r.status === "review" && !lastRun) attention.push("The round is in review and has no allocation run yet.");
+  if (budget < 0) attention.push("The reserve and admin estimate exceed the money: the budget is negative.");
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>
+            {r.id}: {r.meeting}
+          </Title>
+          <Text c="dimmed">
+            {r.venue}, {r.startDate} to {r.endDate}; applications {r.windowOpens} to {r.windowCloses}
+          </Text>
+        </div>
+        <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
+          {r.status}
+        </Badge>
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Money
+          </Title>
+          {donors.isError && <ErrorAlert error={donors.error} />}
+          <Table aria-label="Money at a glance">
+            <Table.Tbody>
+              {(donors.data ?? [])
+                .filter((d) => d.id !== "carry-over")
+                .map((d) => (
+                  <Table.Tr key={d.id as string}>
+                    <Table.Td>Contribution: {(d.name as string) ?? d.id}</Table.Td>
+                    <Table.Td ta="right">{chf(d.amount as number)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              <Row label="Contributions" value={chf(contributions)} strong />
+              <Row label="Carry-over from earlier years" value={chf(r.carryOver)} />
+              <Row label="Reserve (held back)" value={`– ${chf(r.reserve)}`} />
+              <Row label="Administrative estimate" value={`– ${chf(r.adminEstimate)}`} />
+              <Row label="Available for travel" value={chf(budget)} strong />
+              <Row label={committed !== null ? "Committed (offers not declined)" : lastRun ? "Proposed by the latest run" : "Committed"} value={committed !== null ? chf(committed) : lastRun ? `${lastRun.value ?? "–"} points` : chf(0)} />
+              {committed !== null && <Row label="Left" value={chf(budget - committed)} strong />}
+            </Table.Tbody>
+          </Table>
+        </Card>
+
+        <Stack>
+          <Card withBorder>
+            <Title order={3} size="h4" mb="sm">
+              Requests
+            </Title>
+            {requests.isPending ? (
+              <Loading label="Loading the requests" />
+            ) : (
+              <Group gap="xs">
+                <Text>{requests.data?.length ?? 0} in all:</Text>
+                {[...byStatus].map(([s, n]) => (
+                  <Badge key={s} variant="default">
+                    {s}: {n}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+            <Text size="sm" mt="sm">
+              <Link to={`/rounds/${r.id}/requests`}>Open the requests</Link>
+            </Text>
+          </Card>
+          <Card withBorder>
+            <Title order={3} size="h4" mb="sm">
+              Reference data
+            </Title>
+            <Text size="sm">States' data as of {r.referenceAsOf} (UN regional groups, CCM status, LDC, income group, Art. 4/5 obligations).</Text>
+          </Card>
+          <Card withBorder>
+            <Title order={3} size="h4" mb="sm">
+              Needs attention
+            </Title>
+            {attention.length ? (
+              <List size="sm">
+                {attention.map((a) => (
+                  <List.Item key={a}>{a}</List.Item>
+                ))}
+              </List>
+            ) : (
+              <Text size="sm">Nothing at the moment.</Text>
+            )}
+          </Card>
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Td fw={strong ? 700 : undefined}>{label}</Table.Td>
+      <Table.Td ta="right" fw={strong ? 700 : undefined}>
+        {value}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

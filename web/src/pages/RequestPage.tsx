@@ -1,0 +1,176 @@
+// One request: its attributes, its score breakdown (every reason with its points), the reviews (with
+// the rating form and the conflict-of-interest declaration) and its status history.
+import { Badge, Button, Card, Checkbox, Group, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useParams } from "react-router-dom";
+import { CRITERIA, CRITERION_NAMES } from "../../../scoring/schemas.js";
+import { api, call } from "../api.js";
+import { ErrorAlert, Loading } from "../components/status.js";
+import { chf, points } from "../format.js";
+import { useSession } from "../session.js";
+
+interface Reason {
+  rule: string;
+  label: string;
+  points: number;
+  evidence: string;
+}
+
+export function RequestPage() {
+  const { roundId = "", requestId = "" } = useParams();
+  const request = useQuery({ queryKey: ["request", requestId], queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId } })) });
+  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const session = useSession();
+  if (request.isPending) return <Loading label="Loading the request" />;
+  if (request.isError) return <ErrorAlert error={request.error} />;
+  const r = request.data as unknown as {
+    id: string;
+    status: string;
+    attributes: Record<string, unknown> & { travel: Record<string, number>; expertise: string[]; acceptedLevels: string[] };
+    history: { status: string; note: string; at: string; by: string | null }[];
+    reviews: { reviewer: string; rating: number | null; comment: string; conflict: boolean; updatedAt: string; version: number }[];
+  };
+  const score = (scores.data?.requests as { id: string; criteria: Record<string, number>; total: number; reasons: Record<string, Reason[]> }[] | undefined)?.find((s) => s.id === requestId);
+  const a = r.attributes;
+  const facts: [string, string][] = [
+    ["State", String(a.state)],
+    ["Name", String(a.name ?? "–")],
+    ["Title, organisation", [a.title, a.organisation].filter(Boolean).join(", ") || "–"],
+    ["E-mail", String(a.email ?? "–")],
+    ["Gender", String(a.gender)],
+    ["Role at the meeting", String(a.role)],
+    ["Expertise", a.expertise.join(", ") || "–"],
+    ["Operational expertise", a.operationalExpertise ? "yes" : "no"],
+    ["Survivor or affected community", a.survivor ? "yes" : "no"],
+    ["First participation", a.firstParticipation ? "yes" : "no"],
+    ["Sponsored before (rounds)", String(a.previousSponsorships)],
+    ["Evidence of interest in accession", String(a.interestEvidence || "–")],
+    ["Air ticket", chf(a.travel.airTicket)],
+    ["Support levels accepted", a.acceptedLevels.join(", ")],
+    ["Submitted", String(a.submittedAt)],
+  ];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Request {r.id}</Title>
+        <Badge size="lg" variant="default">
+          {r.status}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Attributes
+          </Title>
+          <Table aria-label="Attributes">
+            <Table.Tbody>
+              {facts.map(([k, v]) => (
+                <Table.Tr key={k}>
+                  <Table.Th scope="row" w="45%">
+                    {k}
+                  </Table.Th>
+                  <Table.Td>{v}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Score {score ? points(score.total) : ""}
+          </Title>
+          {scores.isError && <ErrorAlert error={scores.error} />}
+          {!score && scores.isSuccess && <Text size="sm">Not scored: the request is not in the allocation (status {r.status}).</Text>}
+          {score &&
+            CRITERIA.map((c) => (
+              <div key={c}>
+                <Text fw={700} mt="sm">
+                  {CRITERION_NAMES[c]}: {points(score.criteria[c])}
+                </Text>
+                <Table aria-label={`Reasons for ${CRITERION_NAMES[c]}`}>
+                  <Table.Tbody>
+                    {score.reasons[c]!.length === 0 && (
+                      <Table.Tr>
+                        <Table.Td c="dimmed">No rule applies.</Table.Td>
+                      </Table.Tr>
+                    )}
+                    {score.reasons[c]!.map((reason) => (
+                      <Table.Tr key={reason.rule}>
+                        <Table.Td>
+                          {reason.label}
+                          <Text size="xs" c="dimmed">
+                            {reason.evidence}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td ta="right">{reason.points > 0 ? `+${reason.points}` : reason.points}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            ))}
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Reviews
+          </Title>
+          {r.reviews.length === 0 && <Text size="sm">No review yet.</Text>}
+          {r.reviews.map((rv) => (
+            <Text key={rv.reviewer} size="sm">
+              <strong>{rv.reviewer}</strong>: {rv.conflict ? "declared a conflict of interest" : `rating ${rv.rating ?? "–"} of 5`} {rv.comment && `(${rv.comment})`}
+            </Text>
+          ))}
+          <ReviewForm requestId={r.id} roundId={roundId} mine={r.reviews.find((x) => x.reviewer === session.data?.username)} />
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Status history
+          </Title>
+          <Timeline bulletSize={14} lineWidth={2} active={r.history.length}>
+            {r.history.map((h, i) => (
+              <Timeline.Item key={i} title={h.status}>
+                <Text size="xs" c="dimmed">
+                  {h.at.replace("T", " ").slice(0, 16)} {h.by ? `by ${h.by}` : ""}
+                </Text>
+                {h.note && <Text size="sm">{h.note}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function ReviewForm({ requestId, roundId, mine }: { requestId: string; roundId: string; mine?: { rating: number | null; comment: string; conflict: boolean; version: number } }) {
+  const qc = useQueryClient();
+  const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
+  const [comment, setComment] = useState(mine?.comment ?? "");
+  const [conflict, setConflict] = useState(mine?.conflict ?? false);
+  const save = useMutation({
+    mutationFn: () => call(api.api.requests[":requestId"].review.$put({ param: { requestId }, json: { rating: conflict ? null : rating, comment, conflict, ...(mine ? { version: mine.version } : {}) } })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["request", requestId] });
+      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+    },
+  });
+  return (
+    <Stack mt="md" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Your review">
+      <Checkbox label="I have a conflict of interest with this request (I will not rate it)" checked={conflict} disabled={mine?.conflict} onChange={(e) => setConflict(e.currentTarget.checked)} />
+      <NumberInput label="Technical value, 0 to 5" min={0} max={5} step={0.5} value={rating ?? ""} onChange={(v) => setRating(typeof v === "number" ? v : null)} disabled={conflict} />
+      <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
+      {save.isError && <ErrorAlert title="The review was not saved" error={save.error} />}
+      {save.isSuccess && (
+        <Text c="teal.9" role="status">
+          Review saved.
+        </Text>
+      )}
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          Save my review
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

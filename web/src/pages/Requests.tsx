@@ -1,0 +1,233 @@
+// The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
+// sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
+import { Anchor, Button, FileButton, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { useMemo, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../scoring/schemas.js";
+import { api, ApiError, call, download } from "../api.js";
+import { ErrorAlert, Loading } from "../components/status.js";
+import { points } from "../format.js";
+import { useSession } from "../session.js";
+
+export interface Row {
+  id: string;
+  state: string;
+  stateName: string;
+  region: string;
+  ccmStatus: string;
+  gender: string;
+  status: string;
+  eligible: boolean;
+  criteria: Record<string, number | null>;
+  total: number | null;
+}
+
+const ELIGIBLE = new Set(["submitted", "under-review"]);
+
+export function useRequestRows(roundId: string) {
+  const requests = useQuery({ queryKey: ["requests", roundId], queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })) });
+  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const states = useQuery({ queryKey: ["states", roundId], queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })), staleTime: 300_000 });
+  const rows = useMemo((): Row[] | undefined => {
+    if (!requests.data || !scores.data || !states.data) return undefined;
+    const stateOf = new Map((states.data.states as { iso3: string; name: string; region: string; ccmStatus: string }[]).map((s) => [s.iso3, s]));
+    const scoreOf = new Map((scores.data.requests as { id: string; criteria: Record<string, number>; total: number }[]).map((s) => [s.id, s]));
+    return requests.data.map((q) => {
+      const a = q.attributes as { state: string; gender: string };
+      const s = stateOf.get(a.state);
+      const sc = scoreOf.get(q.id as string);
+      return {
+        id: q.id as string,
+        state: a.state,
+        stateName: s?.name ?? a.state,
+        region: s?.region ?? "",
+        ccmStatus: s?.ccmStatus ?? "",
+        gender: a.gender,
+        status: q.status as string,
+        eligible: ELIGIBLE.has(q.status as string),
+        criteria: Object.fromEntries(CRITERIA.map((c) => [c, sc?.criteria[c] ?? null])),
+        total: sc?.total ?? null,
+      };
+    });
+  }, [requests.data, scores.data, states.data]);
+  return { rows, error: requests.error ?? scores.error ?? states.error, pending: requests.isPending || scores.isPending || states.isPending };
+}
+
+const col = createColumnHelper<Row>();
+
+export function RequestsPage() {
+  const { roundId = "" } = useParams();
+  const session = useSession();
+  const { rows, error, pending } = useRequestRows(roundId);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "total", desc: true }]);
+  const [filters, setFilters] = useState<{ status: string | null; region: string | null; ccm: string | null; gender: string | null; eligibility: string | null; text: string }>({ status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" });
+  const columns = useMemo(
+    () => [
+      col.accessor("id", { header: "Reference", cell: (c) => <Anchor component={Link} to={`/rounds/${roundId}/requests/${c.getValue()}`} style={{ whiteSpace: "nowrap" }}>{c.getValue()}</Anchor> }),
+      col.accessor("stateName", { header: "State" }),
+      col.accessor("region", { header: "Region" }),
+      col.accessor("ccmStatus", { header: "CCM status" }),
+      col.accessor("gender", { header: "Gender" }),
+      col.accessor("status", { header: "Status", cell: (c) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{c.getValue()}</Text> }),
+      ...CRITERIA.map((k) => col.accessor((r) => r.criteria[k], { id: k, header: CRITERION_NAMES[k], cell: (c) => points(c.getValue() as number | null), sortUndefined: "last" })),
+      col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
+    ],
+    [roundId],
+  );
+  const filtered = useMemo(
+    () =>
+      (rows ?? []).filter(
+        (r) =>
+          (!filters.status || r.status === filters.status) &&
+          (!filters.region || r.region === filters.region) &&
+          (!filters.ccm || r.ccmStatus === filters.ccm) &&
+          (!filters.gender || r.gender === filters.gender) &&
+          (!filters.eligibility || (filters.eligibility === "eligible") === r.eligible) &&
+          (!filters.text || `${r.id} ${r.stateName}`.toLowerCase().includes(filters.text.toLowerCase())),
+      ),
+    [rows, filters],
+  );
+  const table = useReactTable({ data: filtered, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getFilteredRowModel: getFilteredRowModel() });
+  const statuses = [...new Set((rows ?? []).map((r) => r.status))].sort();
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Requests of {roundId}</Title>
+        <Group>
+          <Button variant="default" onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=csv`, `${roundId}-requests.csv`)}>
+            Export CSV
+          </Button>
+          <Button variant="default" onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=xlsx`, `${roundId}-requests.xlsx`)}>
+            Export XLSX
+          </Button>
+          {session.data?.role === "admin" && <ImportButton roundId={roundId} />}
+        </Group>
+      </Group>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label="Search" placeholder="Reference or State" value={filters.text} onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })} />
+        <Select label="Status" clearable data={statuses} value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} />
+        <Select label="Region" clearable data={[...REGIONS]} value={filters.region} onChange={(v) => setFilters({ ...filters, region: v })} />
+        <Select label="CCM status" clearable data={["party", "signatory", "nonparty"]} value={filters.ccm} onChange={(v) => setFilters({ ...filters, ccm: v })} />
+        <Select label="Gender" clearable data={["F", "M", "X"]} value={filters.gender} onChange={(v) => setFilters({ ...filters, gender: v })} />
+        <Select label="Eligibility" clearable data={[{ value: "eligible", label: "in the allocation" }, { value: "ineligible", label: "not in it" }]} value={filters.eligibility} onChange={(v) => setFilters({ ...filters, eligibility: v })} />
+      </Group>
+      {pending && <Loading label="Loading the requests" />}
+      {error && <ErrorAlert error={error} />}
+      {rows && (
+        <>
+          <Text size="sm" aria-live="polite">
+            {filtered.length} of {rows.length} requests
+          </Text>
+          <Table.ScrollContainer minWidth={1150}>
+            <Table striped highlightOnHover fz="sm" aria-label="Requests">
+              <Table.Thead>
+                {table.getHeaderGroups().map((hg) => (
+                  <Table.Tr key={hg.id}>
+                    {hg.headers.map((h) => {
+                      const dir = h.column.getIsSorted();
+                      return (
+                        <Table.Th key={h.id} aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
+                          <button type="button" onClick={h.column.getToggleSortingHandler()} style={{ all: "unset", cursor: "pointer", fontWeight: 700 }}>
+                            {flexRender(h.column.columnDef.header, h.getContext())} {dir === "asc" ? "▲" : dir === "desc" ? "▼" : ""}
+                          </button>
+                        </Table.Th>
+                      );
+                    })}
+                  </Table.Tr>
+                ))}
+              </Table.Thead>
+              <Table.Tbody>
+                {table.getRowModel().rows.map((row) => (
+                  <Table.Tr key={row.id}>
+                    {row.getVisibleCells().map((cell) => (
+                      <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Import a CSV or XLSX file; a file with bad rows imports nothing and shows each problem by row and column. */
+function ImportButton({ roundId }: { roundId: string }) {
+  const qc = useQueryClient();
+  const [result, setResult] = useState<string | null>(null);
+  const importFile = useMutation({
+    mutationFn: async (file: File) => {
+      const xlsx = /\.xlsx$/i.test(file.name);
+      const json = xlsx ? { format: "xlsx" as const, contentBase64: await toBase64(file) } : { format: "csv" as const, content: await file.text() };
+      return call(api.api.rounds[":roundId"].requests.import.$post({ param: { roundId }, json }));
+    },
+    onSuccess: (r) => {
+      setResult(`${r.imported} request(s) imported.`);
+      void qc.invalidateQueries({ queryKey: ["requests", roundId] });
+      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+    },
+    onError: () => setResult(null),
+  });
+  const problems = importFile.error instanceof ApiError ? ((importFile.error.details?.problems as unknown as RowProblem[] | undefined) ?? []) : [];
+  return (
+    <>
+      <FileButton onChange={(f) => f && importFile.mutate(f)} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+        {(props) => (
+          <Button {...props} loading={importFile.isPending}>
+            Import CSV / XLSX
+          </Button>
+        )}
+      </FileButton>
+      {result && (
+        <Text role="status" c="teal.9">
+          {result}
+        </Text>
+      )}
+      {importFile.isError && (
+        <Stack w="100%" role="alert">
+          <Text c="red.9" fw={700}>
+            {importFile.error.message}
+          </Text>
+          {problems.length > 0 && (
+            <Table aria-label="Problems in the file">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Row</Table.Th>
+                  <Table.Th>Column</Table.Th>
+                  <Table.Th>Problem</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {problems.map((p, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{p.row || "header"}</Table.Td>
+                    <Table.Td>{p.column}</Table.Td>
+                    <Table.Td>{p.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

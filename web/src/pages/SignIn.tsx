@@ -1,0 +1,46 @@
+// Sign in (staff and donors).
+import { Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { z } from "zod";
+import { api, call, setCsrfToken } from "../api.js";
+import { ErrorAlert } from "../components/status.js";
+import type { User } from "../session.js";
+
+const Form = z.object({ username: z.string().min(1, "Enter your user name"), password: z.string().min(1, "Enter your password") });
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const qc = useQueryClient();
+  const form = useForm<z.infer<typeof Form>>({ resolver: zodResolver(Form), defaultValues: { username: "", password: "" } });
+  const signIn = useMutation({
+    mutationFn: async (v: z.infer<typeof Form>) => (await call(api.api.auth.login.$post({ json: v }))) as User,
+    onSuccess: (user) => {
+      setCsrfToken(user.csrfToken);
+      qc.setQueryData(["session"], user);
+      navigate(params.get("next") ?? "/rounds", { replace: true });
+    },
+  });
+  return (
+    <Container size={420} py="xl">
+      <main>
+        <Title order={1} ta="center" mb="lg">
+          Sponsorship Programme
+        </Title>
+        <Paper withBorder p="lg" component="form" onSubmit={form.handleSubmit((v) => signIn.mutate(v))} noValidate aria-label="Sign in">
+          <Stack>
+            <TextInput label="User name" autoComplete="username" {...form.register("username")} error={form.formState.errors.username?.message} />
+            <PasswordInput label="Password" autoComplete="current-password" {...form.register("password")} error={form.formState.errors.password?.message} />
+            {signIn.isError && <ErrorAlert title="Could not sign in" error={signIn.error} />}
+            <Button type="submit" loading={signIn.isPending}>
+              Sign in
+            </Button>
+          </Stack>
+        </Paper>
+      </main>
+    </Container>
+  );
+}

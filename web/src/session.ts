@@ -1,0 +1,39 @@
+// The signed-in user: read from GET /api/auth/session (which also gives the CSRF token after a reload).
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, ApiError, call, setCsrfToken } from "./api.js";
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: "admin" | "reviewer" | "donor";
+  donorId: string | null;
+  csrfToken: string;
+}
+
+export function useSession() {
+  return useQuery({
+    queryKey: ["session"],
+    queryFn: async (): Promise<User | null> => {
+      try {
+        const user = (await call(api.api.auth.session.$get())) as User;
+        setCsrfToken(user.csrfToken);
+        return user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useSignOut() {
+  const qc = useQueryClient();
+  return async () => {
+    await call(api.api.auth.logout.$post()).catch(() => undefined);
+    setCsrfToken(null);
+    qc.clear();
+    qc.setQueryData(["session"], null);
+  };
+}
