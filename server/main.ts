@@ -1,6 +1,6 @@
 // npm start: the product on its embedded defaults. Validates the configuration (every bad variable at
-// once), opens the SQLite file (migrations applied), seeds the demo on an empty database, and serves the
-// API (and the built web UI) on PORT.
+// once), builds the web UI if its sources changed, opens the SQLite file (migrations applied), seeds the
+// demo on an empty database, and serves the API and the web UI on PORT.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -8,6 +8,7 @@ import { openDatabase } from "./db/database.js";
 import { loadReferenceData } from "./reference.js";
 import { RunManager } from "./runs.js";
 import { isEmpty, seedDemo } from "./seed.js";
+import { ensureWebBuild } from "./web-build.js";
 
 let config;
 try {
@@ -19,6 +20,8 @@ try {
   }
   throw e;
 }
+const built = await ensureWebBuild(config.WEB_DIST);
+if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
 if (config.SEED_DEMO && isEmpty(db)) process.stdout.write(`${(await seedDemo(db, reference)).join("\n")}\n`);
