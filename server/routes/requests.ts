@@ -110,6 +110,35 @@ export function requestRoutes() {
       },
     )
     .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/requests/{requestId}/lock",
+        tags: ["requests"],
+        summary: "Lock a request in (must be funded) or out (must not be), or lift its lock, with a justification kept in its history",
+        request: { params: RequestId, ...body(z.strictObject({ lock: z.enum(["in", "out"]).nullable(), justification: z.string().trim().min(3, "say why (at least 3 characters)").max(2000), version: z.number().int().min(1) })) },
+        responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        const { requestId } = c.req.valid("param");
+        const { lock, justification, version } = c.req.valid("json");
+        const user = userOf(c);
+        return c.json(
+          tx(db, () => {
+            const current = getRequest(db, requestId);
+            checkVersion(current as never, version);
+            const { lock: _old, ...rest } = current.attributes;
+            const attributes = lock ? { ...rest, lock } : rest;
+            db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(JSON.stringify(attributes), new Date().toISOString(), requestId);
+            db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(requestId, current.status, `${lock ? `locked ${lock}` : "lock lifted"}: ${justification}`, new Date().toISOString(), user.id);
+            audit(db, { actor: user.username, action: "lock", entity: "request", entityId: requestId, data: { lock, justification } });
+            return getRequest(db, requestId);
+          }),
+          200,
+        );
+      },
+    )
+    .openapi(
       route(STAFF, {
         method: "get",
         path: "/api/rounds/{roundId}/scores",

@@ -59,7 +59,8 @@ export async function startE2E(): Promise<E2E> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Reduced motion: no transitions, so that axe reads every element as it finally looks.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
   const page = await context.newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {

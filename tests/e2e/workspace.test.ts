@@ -88,4 +88,38 @@ describe("ISU workspace (end to end)", () => {
     expect(await axe(page)).toEqual([]);
     await shot(page, "06-request");
   });
+
+  it("runs the optimiser, shows the result with its reasons, charts and baselines; a lock and a re-run", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/allocate`);
+    await page.getByText("No run yet.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Run the optimiser" }).click();
+    const funded = page.getByRole("table", { name: "Funded requests" });
+    await funded.waitFor({ timeout: 60_000 });
+    await page.getByText("proven optimum").waitFor();
+    const notFunded = page.getByRole("table", { name: "Requests not funded" });
+    await notFunded.getByText(/would lower the total value by/).first().waitFor();
+    await page.getByRole("table", { name: "Baselines" }).getByText("First come, first served").waitFor();
+    await page.getByRole("img", { name: /Funded delegates by regional group/ }).waitFor();
+    await page.getByRole("img", { name: /Value by budget: CHF/ }).waitFor({ timeout: 30_000 });
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "07-allocate");
+    // Lock in a request that was not funded, then run again: it is funded.
+    const row = notFunded.getByRole("row").filter({ hasText: "would lower the total value" }).first();
+    const id = (await row.getByRole("cell").first().textContent())!.trim();
+    await row.getByRole("button", { name: `Lock ${id}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Lock ${id}` });
+    await dialog.getByLabel("Justification").fill("Presents the national clearance plan");
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Save the lock" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Run the optimiser" }).click();
+    await funded.getByText(`locked in`).waitFor({ timeout: 60_000 });
+    await funded.getByRole("cell", { name: new RegExp(`^${id}`) }).waitFor();
+    // Compare with the first run: the locked request enters.
+    await page.getByRole("combobox", { name: "Other run" }).click();
+    await page.getByRole("option").first().click();
+    await page.getByText(/Leave in the other run:/).waitFor();
+    await shot(page, "08-allocate-locked");
+  });
 });

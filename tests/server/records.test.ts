@@ -196,3 +196,21 @@ describe("requests and reviews", async () => {
     return res.headers.get("set-cookie")!.split(";")[0]!;
   }
 });
+
+describe("locks", async () => {
+  const api = await testApi();
+  const admin = await api.as("admin");
+  const reviewer = await api.as("reviewer");
+
+  it("locks a request in with a justification in its history, lifts it, and refuses one without a reason", async () => {
+    const r = (await reviewer.req("GET", "/api/requests/13MSP-020")).json;
+    const locked = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: "in", justification: "Presents the Art. 4 extension request", version: r.version });
+    expect(locked.json).toMatchObject({ attributes: { lock: "in" }, version: r.version + 1 });
+    expect((await reviewer.req("GET", "/api/requests/13MSP-020")).json.history.at(-1).note).toBe("locked in: Presents the Art. 4 extension request");
+    const lifted = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: null, justification: "No longer needed", version: r.version + 1 });
+    expect(lifted.json.attributes.lock).toBeUndefined();
+    const bad = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: "out", justification: " ", version: r.version + 2 });
+    expect(bad.json.error.details.problems).toEqual([{ path: "justification", message: "say why (at least 3 characters)" }]);
+    expect((await reviewer.req("POST", "/api/requests/13MSP-020/lock", { lock: "out", justification: "x", version: 1 })).status).toBe(403);
+  });
+});

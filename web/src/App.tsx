@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "./components/status.js";
+import { AllocatePage } from "./pages/Allocate.js";
 import { DashboardPage } from "./pages/Dashboard.js";
 import { RequestPage } from "./pages/RequestPage.js";
 import { RequestsPage } from "./pages/Requests.js";
@@ -21,6 +22,7 @@ export function App() {
         <Route path="/rounds/:roundId" element={<Staff><DashboardPage /></Staff>} />
         <Route path="/rounds/:roundId/requests" element={<Staff><RequestsPage /></Staff>} />
         <Route path="/rounds/:roundId/requests/:requestId" element={<Staff><RequestPage /></Staff>} />
+        <Route path="/rounds/:roundId/allocate" element={<Staff><AllocatePage /></Staff>} />
         <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
       </Routes>
     </BrowserRouter>
@@ -48,6 +50,7 @@ function Shell({ children }: { children: ReactNode }) {
     ? [
         { to: `/rounds/${roundId}`, label: "Dashboard" },
         { to: `/rounds/${roundId}/requests`, label: "Requests" },
+        { to: `/rounds/${roundId}/allocate`, label: "Allocate" },
       ]
     : [];
   return (

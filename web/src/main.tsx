@@ -20,6 +20,7 @@ const theme = createTheme({
   primaryColor: "blue",
   primaryShade: 8,
   autoContrast: true,
+  respectReducedMotion: true,
   luminanceThreshold: 0.45,
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",

@@ -44,7 +44,7 @@ export function RoundsPage() {
           </Card>
         ))}
       </SimpleGrid>
-      <Modal opened={opened} onClose={close} title="New round" size="lg">
+      <Modal closeButtonProps={{ "aria-label": "Close" }} opened={opened} onClose={close} title="New round" size="lg">
         <NewRoundForm onDone={close} />
       </Modal>
     </Stack>
