@@ -122,4 +122,51 @@ describe("ISU workspace (end to end)", () => {
     await page.getByText(/Leave in the other run:/).waitFor();
     await shot(page, "08-allocate-locked");
   });
+
+  it("approves the run, records a decline and accepts the replacement, and opens the financial statement", async () => {
+    const { page, base } = e;
+    await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
+    await page.getByRole("button", { name: "Approve this run" }).click();
+    await page.getByText("Approved: the decisions are published.").waitFor();
+    await page.getByRole("link", { name: "After the decision" }).click();
+    const offers = page.getByRole("table", { name: "Offers" });
+    await offers.waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "09-after-decision");
+    // The first offer is declined: a replacement is proposed and accepted.
+    const first = offers.getByRole("row").nth(1);
+    const id = (await first.getByRole("cell").first().textContent())!.trim();
+    await first.getByRole("button", { name: `${id} declined` }).click();
+    await offers.getByRole("row").filter({ hasText: id }).getByText("declined", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Propose replacements" }).click();
+    await page.getByText(new RegExp(`^${id} released \\(declined\\)`)).waitFor({ timeout: 30_000 });
+    const proposed = page.getByRole("table", { name: "Proposed replacements" });
+    const replacement = (await proposed.getByRole("row").nth(1).getByRole("cell").first().textContent())!.trim();
+    await page.getByLabel("Replacements accept by").fill("2099-09-01");
+    await page.getByRole("button", { name: "Accept the replacement" }).click();
+    await page.getByText("Replacement applied: the new offers are pending.").waitFor();
+    await offers.getByRole("row").filter({ hasText: replacement }).getByText("pending:").waitFor();
+    // Actual cost of an accepted offer, then the statement.
+    const row = offers.getByRole("row").filter({ hasText: replacement });
+    await row.getByRole("button", { name: `${replacement} accepted` }).click();
+    await offers.getByRole("row").filter({ hasText: replacement }).getByText("accepted", { exact: true }).waitFor();
+    const statement = page.getByRole("table", { name: "Financial statement" });
+    await statement.getByText("Total Contributions").waitFor();
+    await statement.getByText("CHF 53'683").waitFor();
+    await statement.getByText("Contributions deferred from earlier years").waitFor();
+    await shot(page, "10-statement");
+    await page.getByRole("link", { name: "Print-ready page" }).click();
+    await page.getByRole("button", { name: "Print" }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "11-statement-print");
+  });
+
+  it("shows the audit log with its chain intact", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/audit`);
+    await page.getByText("The chain is intact").waitFor();
+    await page.getByRole("table", { name: "Audit log" }).getByText("approve run").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "12-audit");
+  });
 });

@@ -4,7 +4,9 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "./components/status.js";
+import { AfterPage, StatementPrintPage } from "./pages/After.js";
 import { AllocatePage } from "./pages/Allocate.js";
+import { AuditPage } from "./pages/Audit.js";
 import { DashboardPage } from "./pages/Dashboard.js";
 import { RequestPage } from "./pages/RequestPage.js";
 import { RequestsPage } from "./pages/Requests.js";
@@ -23,6 +25,9 @@ export function App() {
         <Route path="/rounds/:roundId/requests" element={<Staff><RequestsPage /></Staff>} />
         <Route path="/rounds/:roundId/requests/:requestId" element={<Staff><RequestPage /></Staff>} />
         <Route path="/rounds/:roundId/allocate" element={<Staff><AllocatePage /></Staff>} />
+        <Route path="/rounds/:roundId/after" element={<Staff><AfterPage /></Staff>} />
+        <Route path="/rounds/:roundId/statement" element={<Staff bare><StatementPrintPage /></Staff>} />
+        <Route path="/audit" element={<Staff><AuditPage /></Staff>} />
         <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
       </Routes>
     </BrowserRouter>
@@ -30,14 +35,14 @@ export function App() {
 }
 
 /** Staff screens: signed in as admin or reviewer, in the shell. */
-function Staff({ children }: { children: ReactNode }) {
+function Staff({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <Loading label="Checking the session" />;
   if (session.isError) return <ErrorAlert error={session.error} />;
   if (!session.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
   if (session.data.role === "donor") return <ErrorAlert title="Not for donors" error={new Error("This workspace is for ISU staff. Donors read the rationale of an approved allocation.")} />;
-  return <Shell>{children}</Shell>;
+  return bare ? <>{children}</> : <Shell>{children}</Shell>;
 }
 
 function Shell({ children }: { children: ReactNode }) {
@@ -51,6 +56,7 @@ function Shell({ children }: { children: ReactNode }) {
         { to: `/rounds/${roundId}`, label: "Dashboard" },
         { to: `/rounds/${roundId}/requests`, label: "Requests" },
         { to: `/rounds/${roundId}/allocate`, label: "Allocate" },
+        { to: `/rounds/${roundId}/after`, label: "After the decision" },
       ]
     : [];
   return (
@@ -76,15 +82,16 @@ function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Round">
-        <NavLink component={Link} to="/rounds" label="All rounds" active={location.pathname === "/rounds"} />
+        <NavLink component={Link} to="/rounds" label="All rounds" active={location.pathname === "/rounds"} variant="filled" />
         {roundId && (
           <Text size="xs" c="dimmed" mt="sm" px="sm">
             Round {roundId}
           </Text>
         )}
         {links.map((l) => (
-          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={location.pathname === l.to} />
+          <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={location.pathname === l.to} variant="filled" />
         ))}
+        {session.data?.role === "admin" && <NavLink component={Link} to="/audit" label="Audit log" active={location.pathname === "/audit"} variant="filled" mt="md" />}
       </AppShell.Navbar>
       <AppShell.Main>
         {children}

@@ -91,7 +91,7 @@ export function AllocatePage() {
       {runs.data?.length === 0 && <Text>No run yet. {admin ? "Run the optimiser to allocate the round." : "An administrator starts the runs."}</Text>}
       {run.isError && <ErrorAlert error={run.error} />}
       {running && (
-        <Alert color="blue" title="Solving" role="status">
+        <Alert variant="filled" color="blue.8" title="Solving" role="status">
           <Group>
             <Loader size="sm" aria-label="Solving" />
             <Text>
@@ -106,7 +106,7 @@ export function AllocatePage() {
         </Alert>
       )}
       {run.data?.status === "failed" && <ErrorAlert title="The run failed" error={new Error(run.data.error ?? "unknown error")} />}
-      {run.data?.status === "cancelled" && <Alert color="gray" title="Cancelled">This run was cancelled.</Alert>}
+      {run.data?.status === "cancelled" && <Alert variant="filled" color="gray.7" title="Cancelled">This run was cancelled.</Alert>}
       {run.data?.status === "done" && run.data.result && <Result roundId={roundId} run={run.data} runs={runs.data ?? []} admin={admin} />}
     </Stack>
   );
@@ -120,7 +120,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
   const [locking, setLocking] = useState<string | null>(null);
   if (r.status === "infeasible") {
     return (
-      <Alert color="red.9" title="No allocation keeps every rule" role="alert">
+      <Alert variant="filled" color="red.9" title="No allocation keeps every rule" role="alert">
         <Text>{r.diagnosis?.text}</Text>
         <Table mt="sm" aria-label="Rules that cannot hold">
           <Table.Tbody>
@@ -263,7 +263,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
       <Compare run={run} runs={runs} />
       {admin && !run.approvedAt && <Approve roundId={roundId} runId={run.id} />}
       {run.approvedAt && (
-        <Alert color="teal.9" title="Approved">
+        <Alert variant="filled" color="teal.9" title="Approved">
           Approved {run.approvedAt.replace("T", " ").slice(0, 16)}: the decisions are published.
         </Alert>
       )}

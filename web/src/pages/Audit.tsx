@@ -1,0 +1,100 @@
+// The audit log: every change with who and when, newest first, and the state of its hash chain.
+import { Alert, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, call } from "../api.js";
+import { ErrorAlert, Loading } from "../components/status.js";
+
+interface Entry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  data: unknown;
+  hash: string;
+}
+
+const ENTITIES = ["round", "request", "donor", "settings", "state", "run", "replacement", "user"];
+
+export function AuditPage() {
+  const [entity, setEntity] = useState<string | null>(null);
+  const [before, setBefore] = useState<number | undefined>(undefined);
+  const verify = useQuery({ queryKey: ["audit-verify"], queryFn: () => call(api.api.audit.verify.$get()) });
+  const entries = useQuery({
+    queryKey: ["audit", entity, before],
+    queryFn: async () => (await call(api.api.audit.$get({ query: { limit: "50", ...(entity ? { entity } : {}), ...(before ? { before: String(before) } : {}) } }))) as unknown as Entry[],
+  });
+  const v = verify.data as { ok: boolean; entries: number; firstBad: { seq: number; problem: string } | null } | undefined;
+  return (
+    <Stack>
+      <Title order={2}>Audit log</Title>
+      {verify.isPending && <Loading label="Checking the chain" />}
+      {verify.isError && <ErrorAlert error={verify.error} />}
+      {v &&
+        (v.ok ? (
+          <Alert variant="filled" color="teal.9" title="The chain is intact" role="status">
+            All {v.entries} entries match their hashes and links.
+          </Alert>
+        ) : (
+          <Alert variant="filled" color="red.9" title="The chain is broken" role="alert">
+            Entry {v.firstBad?.seq}: {v.firstBad?.problem}. The log was changed outside the application.
+          </Alert>
+        ))}
+      <Group align="flex-end">
+        <Select label="What" clearable data={ENTITIES} value={entity} onChange={(x) => (setEntity(x), setBefore(undefined))} />
+        {before && (
+          <Button variant="default" onClick={() => setBefore(undefined)}>
+            Newest
+          </Button>
+        )}
+      </Group>
+      {entries.isPending && <Loading label="Loading the log" />}
+      {entries.isError && <ErrorAlert error={entries.error} />}
+      {entries.data && (
+        <>
+          <Table.ScrollContainer minWidth={800}>
+            <Table fz="sm" striped aria-label="Audit log">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>When (UTC)</Table.Th>
+                  <Table.Th>Who</Table.Th>
+                  <Table.Th>What</Table.Th>
+                  <Table.Th>Record</Table.Th>
+                  <Table.Th>Details</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {entries.data.map((e) => (
+                  <Table.Tr key={e.seq}>
+                    <Table.Td>{e.seq}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{e.at.replace("T", " ").slice(0, 19)}</Table.Td>
+                    <Table.Td>{e.actor}</Table.Td>
+                    <Table.Td>
+                      {e.action} {e.entity}
+                    </Table.Td>
+                    <Table.Td>{e.entityId}</Table.Td>
+                    <Table.Td>
+                      <Text size="xs" style={{ fontFamily: "monospace", wordBreak: "break-all" }} lineClamp={2}>
+                        {JSON.stringify(e.data)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {entries.data.length === 50 && (
+            <Group>
+              <Button variant="default" onClick={() => setBefore(entries.data.at(-1)!.seq)}>
+                Older entries
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
