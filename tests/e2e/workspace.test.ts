@@ -124,7 +124,7 @@ describe("ISU workspace (end to end)", () => {
   });
 
   it("approves the run, records a decline and accepts the replacement, and opens the financial statement", async () => {
-    const { page, base } = e;
+    const { page } = e;
     await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
     await page.getByRole("button", { name: "Approve this run" }).click();
     await page.getByText("Approved: the decisions are published.").waitFor();
