@@ -89,6 +89,33 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "06-request");
   });
 
+  it("sets the weights with the ranking recomputed live, and refuses a bad policy next to its field", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/settings`);
+    const ranking = page.getByRole("table", { name: "Ranking" });
+    await ranking.waitFor();
+    await page.getByText(/requests re-scored in the browser in [\d.]+ ms/).waitFor();
+    const firstBefore = (await ranking.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!;
+    // Universalization weight to 100 with the keyboard: the ranking changes without a round trip.
+    const slider = page.getByRole("slider", { name: "Universalization potential weight" });
+    await slider.focus();
+    await page.keyboard.press("End");
+    await page.getByText("Universalization potential: 100").waitFor();
+    await ranking.getByText(/\((up|down) \d+\)/).first().waitFor();
+    const firstAfter = (await ranking.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!;
+    expect(firstAfter).not.toBe(firstBefore);
+    const share = page.getByLabel("Share of women at least (0–1)");
+    await share.fill("1.5");
+    await page.getByText("Too big: expected number to be <=1").waitFor();
+    await expect(page.getByRole("button", { name: /Save as version/ }).isDisabled()).resolves.toBe(true);
+    await share.fill("0.5");
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "07a-weights");
+    await page.getByLabel("Note for this version").fill("More weight on universalization");
+    await page.getByRole("button", { name: "Save as version 2" }).click();
+    await page.getByText("Saved. The next run uses these settings.").waitFor();
+  });
+
   it("runs the optimiser, shows the result with its reasons, charts and baselines; a lock and a re-run", async () => {
     const { page, base } = e;
     await page.goto(`${base}/rounds/13MSP/allocate`);

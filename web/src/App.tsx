@@ -11,6 +11,7 @@ import { DashboardPage } from "./pages/Dashboard.js";
 import { RequestPage } from "./pages/RequestPage.js";
 import { RequestsPage } from "./pages/Requests.js";
 import { RoundsPage } from "./pages/Rounds.js";
+import { SettingsPage } from "./pages/Settings.js";
 import { SignInPage } from "./pages/SignIn.js";
 import { useSession, useSignOut } from "./session.js";
 
@@ -24,6 +25,7 @@ export function App() {
         <Route path="/rounds/:roundId" element={<Staff><DashboardPage /></Staff>} />
         <Route path="/rounds/:roundId/requests" element={<Staff><RequestsPage /></Staff>} />
         <Route path="/rounds/:roundId/requests/:requestId" element={<Staff><RequestPage /></Staff>} />
+        <Route path="/rounds/:roundId/settings" element={<Staff><SettingsPage /></Staff>} />
         <Route path="/rounds/:roundId/allocate" element={<Staff><AllocatePage /></Staff>} />
         <Route path="/rounds/:roundId/after" element={<Staff><AfterPage /></Staff>} />
         <Route path="/rounds/:roundId/statement" element={<Staff bare><StatementPrintPage /></Staff>} />
@@ -55,6 +57,7 @@ function Shell({ children }: { children: ReactNode }) {
     ? [
         { to: `/rounds/${roundId}`, label: "Dashboard" },
         { to: `/rounds/${roundId}/requests`, label: "Requests" },
+        { to: `/rounds/${roundId}/settings`, label: "Weights and rules" },
         { to: `/rounds/${roundId}/allocate`, label: "Allocate" },
         { to: `/rounds/${roundId}/after`, label: "After the decision" },
       ]

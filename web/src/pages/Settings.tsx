@@ -1,0 +1,245 @@
+// Weights and rules: sliders for the five weights with the ranking re-computed live in the browser by
+// scoring/ (no round trip), the policy (seats, per-State cap, women share, regional limits, outreach,
+// bonuses) and the rule set, each validated by the same zod schemas as the server's, saved as a new
+// version of the round's settings.
+import { Button, Card, Group, JsonInput, NumberInput, SimpleGrid, Slider, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { useParams } from "react-router-dom";
+import { weightedScore } from "../../../scoring/prepare.js";
+import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/rules.js";
+import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/schemas.js";
+import { fieldProblems } from "../../../scoring/issues.js";
+import { api, ApiError, call } from "../api.js";
+import { ErrorAlert, Loading } from "../components/status.js";
+import { points } from "../format.js";
+import { useSession } from "../session.js";
+
+interface Settings {
+  version: number;
+  weights: Weights;
+  policy: Policy;
+  rules: unknown;
+  note: string;
+}
+
+/** Ranks requests by their weighted total under `weights`: the same function the engine uses. */
+export function rank(requests: { id: string; criteria: CriteriaScores }[], weights: Weights): { id: string; total: number }[] {
+  return requests.map((r) => ({ id: r.id, total: weightedScore(r.criteria, weights) })).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
+}
+
+export function SettingsPage() {
+  const { roundId = "" } = useParams();
+  const admin = useSession().data?.role === "admin";
+  const qc = useQueryClient();
+  const settings = useQuery({ queryKey: ["settings", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } }))) as unknown as Settings });
+  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const [weights, setWeights] = useState<Weights | null>(null);
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  const [rulesText, setRulesText] = useState("");
+  const [note, setNote] = useState("");
+  useEffect(() => {
+    if (settings.data && !weights) {
+      setWeights(settings.data.weights);
+      setPolicy(settings.data.policy);
+      setRulesText(settings.data.rules ? JSON.stringify(settings.data.rules, null, 2) : "");
+    }
+  }, [settings.data, weights]);
+
+  const requests = (scores.data?.requests ?? []) as { id: string; state: string; criteria: CriteriaScores }[];
+  // Live ranking: every request re-scored in the browser at each move of a slider.
+  const live = useMemo(() => {
+    if (!weights || requests.length === 0) return null;
+    const t0 = performance.now();
+    const ranked = rank(requests, weights);
+    return { ranked, ms: performance.now() - t0 };
+  }, [weights, requests]);
+  const saved = useMemo(() => (settings.data && requests.length ? new Map(rank(requests, settings.data.weights).map((r, i) => [r.id, i + 1])) : new Map<string, number>()), [settings.data, requests]);
+
+  const weightProblems = weights ? WeightsSchema.safeParse(weights) : null;
+  const policyParsed = policy ? PolicySchema.safeParse(policy) : null;
+  const policyErrors = new Map(policyParsed && !policyParsed.success ? fieldProblems(policyParsed.error).map((p) => [p.path, p.message]) : []);
+  let rulesParsed: { ok: true; value: unknown } | { ok: false; problems: { path: string; message: string }[] } = { ok: true, value: null };
+  if (rulesText.trim()) {
+    try {
+      const r = RuleSetSchema.safeParse(JSON.parse(rulesText));
+      rulesParsed = r.success ? { ok: true, value: r.data } : { ok: false, problems: fieldProblems(r.error) };
+    } catch (e) {
+      rulesParsed = { ok: false, problems: [{ path: "(the text)", message: `not JSON: ${(e as Error).message}` }] };
+    }
+  }
+  const valid = weightProblems?.success && policyParsed?.success && rulesParsed.ok;
+
+  const save = useMutation({
+    mutationFn: () =>
+      call(api.api.rounds[":roundId"].settings.$put({ param: { roundId }, json: { weights: weights!, policy: policyParsed!.data!, rules: rulesParsed.ok ? (rulesParsed.value as never) : null, note, basedOn: settings.data!.version } })),
+    onSuccess: () => {
+      setWeights(null);
+      void qc.invalidateQueries({ queryKey: ["settings", roundId] });
+      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+    },
+  });
+  const serverProblems = new Map(save.error instanceof ApiError ? (save.error.details?.problems ?? []).map((p) => [p.path, p.message]) : []);
+
+  if (settings.isError) return <ErrorAlert error={settings.error} />;
+  if (!settings.data || !weights || !policy) return <Loading label="Loading the settings" />;
+  const version = settings.data.version;
+  const num = (label: string, key: keyof Policy, opts: { min?: number; max?: number; step?: number; decimal?: boolean } = {}) => (
+    <NumberInput
+      label={label}
+      value={(policy[key] as number | undefined) ?? ""}
+      min={opts.min ?? 0}
+      max={opts.max}
+      step={opts.step ?? 1}
+      decimalScale={opts.decimal ? 2 : 0}
+      onChange={(v) => setPolicy({ ...policy, [key]: typeof v === "number" ? v : undefined })}
+      error={policyErrors.get(key) ?? serverProblems.get(`policy.${key}`)}
+      disabled={!admin}
+    />
+  );
+  const regionNum = (kind: "regionMin" | "regionMax", region: (typeof REGIONS)[number]) => (
+    <NumberInput
+      key={`${kind}.${region}`}
+      label={`${region} ${kind === "regionMin" ? "at least" : "at most"}`}
+      value={policy[kind]?.[region] ?? ""}
+      min={0}
+      onChange={(v) => {
+        const next = { ...(policy[kind] ?? {}) };
+        if (typeof v === "number") next[region] = v;
+        else delete next[region];
+        setPolicy({ ...policy, [kind]: Object.keys(next).length ? next : undefined });
+      }}
+      error={policyErrors.get(`${kind}.${region}`)}
+      disabled={!admin}
+    />
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Weights and rules: {roundId}</Title>
+        <Text c="dimmed">Settings version {version}</Text>
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Weights
+          </Title>
+          {CRITERIA.map((c) => (
+            <Stack key={c} gap={2} mb="md">
+              <Text size="sm" id={`w-${c}`}>
+                {CRITERION_NAMES[c]}: {weights[c]}
+              </Text>
+              <Slider min={0} max={100} step={1} value={weights[c]} onChange={(v) => setWeights({ ...weights, [c]: v })} aria-labelledby={`w-${c}`} thumbLabel={`${CRITERION_NAMES[c]} weight`} disabled={!admin} />
+            </Stack>
+          ))}
+          {weightProblems && !weightProblems.success && (
+            <Text c="red.9" size="sm" role="alert">
+              {weightProblems.error.issues[0]?.message}
+            </Text>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Ranking with these weights
+          </Title>
+          {scores.isPending && <Loading label="Loading the scores" />}
+          {scores.isError && <ErrorAlert error={scores.error} />}
+          {live && (
+            <>
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
+              </Text>
+              <Table fz="sm" aria-label="Ranking">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Rank</Table.Th>
+                    <Table.Th>Reference</Table.Th>
+                    <Table.Th ta="right">Total</Table.Th>
+                    <Table.Th>Saved weights</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {live.ranked.slice(0, 15).map((r, i) => {
+                    const before = saved.get(r.id);
+                    const move = before ? before - (i + 1) : 0;
+                    return (
+                      <Table.Tr key={r.id}>
+                        <Table.Td>{i + 1}</Table.Td>
+                        <Table.Td>{r.id}</Table.Td>
+                        <Table.Td ta="right">{points(r.total)}</Table.Td>
+                        <Table.Td>{before === undefined ? "" : move === 0 ? `#${before}` : `#${before} (${move > 0 ? "up" : "down"} ${Math.abs(move)})`}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Policy
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {num("Seats (delegates at most)", "maxDelegates", { min: 0 })}
+            {num("Delegates per State at most", "maxPerState", { min: 0 })}
+            {num("Share of women at least (0–1)", "minWomenShare", { min: 0, max: 1, step: 0.05, decimal: true })}
+            {num("Outreach at least (signatories, States not party)", "minOutreach")}
+            {num("Bonus per State funded (points)", "stateBonus", { decimal: true })}
+            {num("Bonus per region funded (points)", "regionBonus", { decimal: true })}
+          </SimpleGrid>
+          <Text fw={700} size="sm" mt="md">
+            Regional groups
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>{REGIONS.map((r) => regionNum("regionMin", r))}</SimpleGrid>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} mt="xs">
+            {REGIONS.map((r) => regionNum("regionMax", r))}
+          </SimpleGrid>
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="sm">
+            Rule set
+          </Title>
+          <Text size="sm" mb="xs">
+            Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion when its condition holds.
+          </Text>
+          <JsonInput label="Rules (JSON)" value={rulesText} onChange={setRulesText} autosize minRows={6} maxRows={18} formatOnBlur disabled={!admin} />
+          {!rulesParsed.ok && (
+            <Stack gap={2} mt="xs" role="alert">
+              {rulesParsed.problems.slice(0, 8).map((p, i) => (
+                <Text key={i} size="sm" c="red.9">
+                  {p.path}: {p.message}
+                </Text>
+              ))}
+            </Stack>
+          )}
+          {admin && (
+            <Group mt="xs">
+              <Button size="xs" variant="default" onClick={() => setRulesText(JSON.stringify(DEFAULT_RULES, null, 2))}>
+                Start from the default rules
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setRulesText("")}>
+                Use the default rules
+              </Button>
+            </Group>
+          )}
+        </Card>
+      </SimpleGrid>
+      {admin && (
+        <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Save the settings">
+          <TextInput label="Note for this version" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={360} />
+          <Button type="submit" disabled={!valid} loading={save.isPending}>
+            Save as version {version + 1}
+          </Button>
+        </Group>
+      )}
+      {save.isError && <ErrorAlert title="Not saved" error={save.error} />}
+      {save.isSuccess && (
+        <Text c="teal.9" role="status">
+          Saved. The next run uses these settings.
+        </Text>
+      )}
+    </Stack>
+  );
+}
