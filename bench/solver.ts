@@ -2,7 +2,7 @@
 // baselines' value against the optimum, and the time to score, solve and explain a realistic round.
 // Prints a Markdown table and writes it, with the machine's description, to bench/RESULTS.md.
 // Options: --sizes 50,150 (default 50,150,300,1000,3000,10000) --runs 3 --time-limit 60
-//          --sections solver,explain,analytics (default all three) --out FILE
+//          --sections solver,explain,analytics,ui (default all four) --out FILE
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";
 import { analyticsRows } from "./analytics.js";
+import { rankByWeights } from "../scoring/rank.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     sections: { type: "string" },
   },
 });
-const sections = new Set((values.sections ?? "solver,explain,analytics").split(","));
+const sections = new Set((values.sections ?? "solver,explain,analytics,ui").split(","));
 const sizes = (values.sizes ?? "50,150,300,1000,3000,10000").split(",").map(Number);
 const runs = Number(values.runs ?? 3);
 const timeLimit = Number(values["time-limit"] ?? 60);
@@ -138,6 +139,28 @@ if (sections.has("explain")) {
 }
 
 if (sections.has("analytics")) await analyticsRows({ glpk, runs, timeLimit, print, median, range, fmtMs, ref });
+
+if (sections.has("ui")) {
+  // The weights screen re-ranks every request at each move of a slider: it must stay within a frame (16 ms).
+  print("");
+  print("## Live re-scoring (the weights screen)");
+  print("");
+  print("rankByWeights (scoring/rank.ts, run by the browser at each slider move) on generated requests: median and range of 200 runs, each with other weights, in Node on this machine (the browser's V8 is the same engine).");
+  print("");
+  print("| requests | median | range | frame budget |");
+  print("| --- | --- | --- | --- |");
+  for (const n of [1000, 10000]) {
+    const requests = ProblemSchema.parse(generateProblem({ n, seed: 7 })).requests;
+    const times: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      const w = { implementation: 10 + (k % 50), technical: 20, universalization: 5 + ((k * 7) % 40), capacity: 15, representation: 15 };
+      const t0 = performance.now();
+      rankByWeights(requests, w);
+      times.push(performance.now() - t0);
+    }
+    print(`| ${n.toLocaleString("en")} | ${median(times).toFixed(2)} ms | ${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)} ms | 16 ms |`);
+  }
+}
 
 writeFileSync(outFile, `${lines.join("\n")}\n`);
 process.stdout.write(`\nwritten to ${outFile}\n`);

@@ -2,6 +2,7 @@
 // development dependency: an install without it serves the API alone and says so).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { build as ViteBuild } from "vite";
 
 function newest(dir: string): number {
   let t = 0;
@@ -20,13 +21,13 @@ export async function ensureWebBuild(dist: string): Promise<string | null> {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const changed = Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
   if (built >= changed) return null;
-  let vite: typeof import("vite");
+  let build: typeof ViteBuild;
   try {
-    vite = await import("vite");
+    ({ build } = await import("vite"));
   } catch {
     return "The web UI is not built and Vite is not installed (npm ci installs it): serving the API only.";
   }
   const t0 = Date.now();
-  await vite.build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir: join(process.cwd(), dist) } });
+  await build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir: join(process.cwd(), dist) } });
   return `Built the web UI into ${dist} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`;
 }

@@ -141,8 +141,8 @@ describe("ISU workspace (end to end)", () => {
     await dialog.getByRole("button", { name: "Save the lock" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Run the optimiser" }).click();
-    await funded.getByText(`locked in`).waitFor({ timeout: 60_000 });
-    await funded.getByRole("cell", { name: new RegExp(`^${id}`) }).waitFor();
+    // The new run's result replaces the first's: the locked request is in it, marked as locked.
+    await funded.getByRole("row").filter({ hasText: id }).getByText("locked in").waitFor({ timeout: 60_000 });
     // Compare with the first run: the locked request enters.
     await page.getByRole("combobox", { name: "Other run" }).click();
     await page.getByRole("option").first().click();

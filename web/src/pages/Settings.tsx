@@ -6,7 +6,7 @@ import { Button, Card, Group, JsonInput, NumberInput, SimpleGrid, Slider, Stack,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
-import { weightedScore } from "../../../scoring/prepare.js";
+import { rankByWeights } from "../../../scoring/rank.js";
 import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/rules.js";
 import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/schemas.js";
 import { fieldProblems } from "../../../scoring/issues.js";
@@ -23,10 +23,8 @@ interface Settings {
   note: string;
 }
 
-/** Ranks requests by their weighted total under `weights`: the same function the engine uses. */
-export function rank(requests: { id: string; criteria: CriteriaScores }[], weights: Weights): { id: string; total: number }[] {
-  return requests.map((r) => ({ id: r.id, total: weightedScore(r.criteria, weights) })).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
-}
+/** Ranks requests by their weighted total under `weights` (scoring/rank.ts: the engine's own score). */
+export const rank = rankByWeights;
 
 export function SettingsPage() {
   const { roundId = "" } = useParams();
