@@ -150,6 +150,30 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "08-allocate-locked");
   });
 
+  it("shows the diagnosis when the rules cannot hold", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/settings`);
+    // One seat, but two requests are locked in (the demo's 13MSP-001 and the one locked above).
+    await page.getByLabel("Seats (delegates at most)").fill("1");
+    await page.getByRole("button", { name: /Save as version/ }).click();
+    await page.getByText("Saved. The next run uses these settings.").waitFor();
+    await page.goto(`${base}/rounds/13MSP/allocate`);
+    await page.getByRole("button", { name: "Run the optimiser" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "No allocation keeps every rule" });
+    await alert.waitFor({ timeout: 60_000 });
+    await alert.getByRole("table", { name: "Rules that cannot hold" }).getByRole("cell", { name: "maxDelegates", exact: true }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "08a-diagnosis");
+    // Back to 20 seats, and a run to approve.
+    await page.goto(`${base}/rounds/13MSP/settings`);
+    await page.getByLabel("Seats (delegates at most)").fill("20");
+    await page.getByRole("button", { name: /Save as version/ }).click();
+    await page.getByText("Saved. The next run uses these settings.").waitFor();
+    await page.goto(`${base}/rounds/13MSP/allocate`);
+    await page.getByRole("button", { name: "Run the optimiser" }).click();
+    await page.getByRole("table", { name: "Funded requests" }).waitFor({ timeout: 60_000 });
+  });
+
   it("approves the run, records a decline and accepts the replacement, and opens the financial statement", async () => {
     const { page } = e;
     await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
@@ -196,4 +220,46 @@ describe("ISU workspace (end to end)", () => {
     expect(await axe(page)).toEqual([]);
     await shot(page, "12-audit");
   });
+
+  it("creates a round, edits it and moves it along its statuses", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds`);
+    await page.getByRole("button", { name: "New round" }).click();
+    const dialog = page.getByRole("dialog", { name: "New round" });
+    await dialog.getByLabel("Round id (e.g. 14MSP)").fill("14MSP");
+    await dialog.getByLabel("Meeting").fill("Fourteenth Meeting of States Parties");
+    await dialog.getByLabel("First day").fill("2026-09-14");
+    await dialog.getByLabel("Last day").fill("2026-09-10");
+    await dialog.getByLabel("Applications open").fill("2026-05-01");
+    await dialog.getByLabel("Applications close").fill("2026-07-15");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await dialog.getByText("must not be before the first day").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByLabel("Last day").fill("2026-09-17");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await page.getByRole("heading", { name: "14MSP: Fourteenth Meeting of States Parties" }).waitFor();
+    await page.getByRole("button", { name: "Edit the round" }).click();
+    const edit = page.getByRole("dialog", { name: "Edit 14MSP" });
+    await edit.getByLabel("Carry-over (CHF)").fill("12000");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.waitFor({ state: "detached" });
+    await page.getByRole("row", { name: /Carry-over/ }).getByText("CHF 12'000").waitFor();
+    await page.getByRole("button", { name: "Move to open" }).click();
+    await page.getByText("open", { exact: true }).waitFor();
+    await shot(page, "13-round-edited");
+  });
+
+  it("reads at a narrow window: the navigation folds, the screens stay usable and clean", async () => {
+    const { page, base } = e;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/rounds/13MSP`);
+    await page.getByRole("heading", { name: /13MSP: Thirteenth Meeting/ }).waitFor();
+    await page.getByRole("button", { name: "Show the navigation" }).click();
+    await page.getByRole("link", { name: "Requests", exact: true }).click();
+    await page.getByText(/of 50 requests/).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "14-narrow-requests");
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
 });

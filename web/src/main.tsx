@@ -27,7 +27,7 @@ const theme = createTheme({
 });
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { "--mantine-color-dimmed": t.colors.gray[7]!, "--mantine-color-anchor": t.colors.blue[8]! },
+  light: { "--mantine-color-dimmed": t.colors.gray[7]!, "--mantine-color-anchor": t.colors.blue[8]!, "--mantine-color-error": t.colors.red[9]! },
   dark: {},
 });
 

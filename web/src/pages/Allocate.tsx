@@ -64,17 +64,20 @@ export function AllocatePage() {
     if (finished) void qc.invalidateQueries({ queryKey: ["runs", roundId] });
   }, [finished, qc, roundId]);
   const running = run.data?.status === "queued" || run.data?.status === "running";
+  const round = useRound(roundId);
+  const decided = ["decided", "closed"].includes((round.data as { status?: string } | undefined)?.status ?? "");
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Allocate {roundId}</Title>
         {admin && (
-          <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running}>
+          <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running || decided}>
             Run the optimiser
           </Button>
         )}
       </Group>
+      {decided && <Text size="sm">The round is decided: its requests have their decisions. Declines and expired offers are replaced after the decision.</Text>}
       {start.isError && <ErrorAlert title="The run did not start" error={start.error} />}
       {runs.isPending && <Loading label="Loading the runs" />}
       {runs.isError && <ErrorAlert error={runs.error} />}

@@ -6,7 +6,9 @@ import { Link, useParams } from "react-router-dom";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf } from "../format.js";
+import { RoundEditButton, type RoundRecord } from "./RoundEdit.js";
 import { STATUS_COLOR } from "./Rounds.js";
+import { useSession } from "../session.js";
 
 export function useRound(roundId: string) {
   return useQuery({ queryKey: ["round", roundId], queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })) });
@@ -15,6 +17,7 @@ export function useRound(roundId: string) {
 export function DashboardPage() {
   const { roundId = "" } = useParams();
   const round = useRound(roundId);
+  const admin = useSession().data?.role === "admin";
   const donors = useQuery({ queryKey: ["donors", roundId], queryFn: () => call(api.api.rounds[":roundId"].donors.$get({ param: { roundId } })) });
   const requests = useQuery({ queryKey: ["requests", roundId], queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })) });
   const decisions = useQuery({ queryKey: ["decisions", roundId], queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })) });
@@ -54,9 +57,12 @@ export function DashboardPage() {
             {r.venue}, {r.startDate} to {r.endDate}; applications {r.windowOpens} to {r.windowCloses}
           </Text>
         </div>
-        <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
-          {r.status}
-        </Badge>
+        <Stack align="flex-end" gap="xs">
+          <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
+            {r.status}
+          </Badge>
+          {admin && <RoundEditButton round={round.data as unknown as RoundRecord} />}
+        </Stack>
       </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>

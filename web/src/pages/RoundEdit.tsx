@@ -1,0 +1,87 @@
+// Edit a round (admin): dates, window, allowance, money; and move it along its statuses.
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, call } from "../api.js";
+import { ErrorAlert } from "../components/status.js";
+
+export interface RoundRecord {
+  id: string;
+  meeting: string;
+  venue: string;
+  startDate: string;
+  endDate: string;
+  windowOpens: string;
+  windowCloses: string;
+  allowanceRate: number;
+  nights: number;
+  status: "draft" | "open" | "review" | "decided" | "closed";
+  carryOver: number;
+  reserve: number;
+  adminEstimate: number;
+  version: number;
+}
+
+const NEXT: Record<RoundRecord["status"], RoundRecord["status"][]> = { draft: ["open"], open: ["review"], review: ["decided", "open"], decided: ["closed", "review"], closed: [] };
+
+export function RoundEditButton({ round }: { round: RoundRecord }) {
+  const [opened, setOpened] = useState(false);
+  const [draft, setDraft] = useState(round);
+  const qc = useQueryClient();
+  const done = () => {
+    void qc.invalidateQueries({ queryKey: ["round", round.id] });
+    void qc.invalidateQueries({ queryKey: ["rounds"] });
+  };
+  const save = useMutation({
+    mutationFn: () => {
+      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } = draft;
+      return call(api.api.rounds[":roundId"].$patch({ param: { roundId: round.id }, json: { version: round.version, meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } }));
+    },
+    onSuccess: () => (done(), setOpened(false)),
+  });
+  const move = useMutation({ mutationFn: (status: RoundRecord["status"]) => call(api.api.rounds[":roundId"].status.$post({ param: { roundId: round.id }, json: { status, version: round.version } })), onSuccess: done });
+  const text = (k: keyof RoundRecord, label: string, type = "text") => <TextInput label={label} type={type} value={String(draft[k])} onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />;
+  const num = (k: keyof RoundRecord, label: string) => <NumberInput label={label} min={0} thousandSeparator="'" value={draft[k] as number} onChange={(v) => setDraft({ ...draft, [k]: typeof v === "number" ? v : 0 })} />;
+  return (
+    <Group gap="xs">
+      {NEXT[round.status].map((s) => (
+        <Button key={s} size="xs" variant="default" onClick={() => move.mutate(s)} loading={move.isPending}>
+          Move to {s}
+        </Button>
+      ))}
+      <Button size="xs" onClick={() => (setDraft(round), setOpened(true))}>
+        Edit the round
+      </Button>
+      {move.isError && <ErrorAlert title="Not moved" error={move.error} />}
+      <Modal closeButtonProps={{ "aria-label": "Close" }} opened={opened} onClose={() => setOpened(false)} title={`Edit ${round.id}`} size="lg">
+        <Stack component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+          {text("meeting", "Meeting")}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {text("venue", "Venue")}
+            {num("allowanceRate", "Daily allowance (CHF)")}
+            {text("startDate", "First day", "date")}
+            {text("endDate", "Last day", "date")}
+            {text("windowOpens", "Applications open", "date")}
+            {text("windowCloses", "Applications close", "date")}
+            {num("nights", "Nights")}
+            {num("carryOver", "Carry-over (CHF)")}
+            {num("reserve", "Reserve (CHF)")}
+            {num("adminEstimate", "Admin estimate (CHF)")}
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            Saving checks that nobody changed the round since you opened it.
+          </Text>
+          {save.isError && <ErrorAlert title="Not saved" error={save.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
+  );
+}
