@@ -1,7 +1,7 @@
 // The ISU workspace: sign-in, then a round and its screens, in an app shell with a navigation bar.
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "./components/status.js";
 import { AfterPage, StatementPrintPage } from "./pages/After.js";
@@ -48,11 +48,13 @@ function Staff({ children, bare = false }: { children: ReactNode; bare?: boolean
 }
 
 function Shell({ children }: { children: ReactNode }) {
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const { roundId } = useParams();
   const session = useSession();
   const signOut = useSignOut();
   const location = useLocation();
+  // On a narrow window the navigation folds away again once a screen is chosen.
+  useEffect(() => close(), [location.pathname, close]);
   const links = roundId
     ? [
         { to: `/rounds/${roundId}`, label: "Dashboard" },
