@@ -4,6 +4,8 @@
 // contact data.
 import { z } from "zod";
 import type { MoneyCurve } from "../../scoring/money-curve.js";
+import type { Robustness } from "../../scoring/robustness.js";
+import type { Sensitivities } from "../../scoring/sensitivity.js";
 import { RequestAttributesSchema } from "../../scoring/score.js";
 import type { AllocationResult, Problem } from "../../scoring/schemas.js";
 import { accessCode, hashSecret, verifySecret } from "../auth/passwords.js";
@@ -117,7 +119,7 @@ export function publicRoutes() {
         method: "get",
         path: "/api/rounds/{roundId}/rationale",
         tags: ["donors"],
-        summary: "The rationale of the round's approved run, without personal contact data: weights, rules, each funded delegate's State, region, status, gender, score breakdown and paying donor; the baselines; the money curve",
+        summary: "The rationale of the round's approved run, without personal contact data: weights, rules, each funded delegate's State, region, status, gender, score breakdown and paying donor; the baselines; the money curve; the price of each rule; robustness",
         request: { params: RoundId },
         responses: { 200: json(Loose, "The rationale"), ...errors(401, 403, 404, 409) },
       }),
@@ -135,7 +137,12 @@ export function publicRoutes() {
         const scores = JSON.parse(run.scores) as { rules: string; referenceData: unknown; requests: { id: string; criteria: unknown; total: number; reasons: unknown }[] };
         const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
         const settings = currentSettings(db, roundId);
-        const curve = await runInWorker<MoneyCurve>({ type: "curve", problem }).result;
+        // The engine's analytics on the approved problem, each in its own worker (in parallel).
+        const [curve, sensitivity, robustness] = await Promise.all([
+          runInWorker<MoneyCurve>({ type: "curve", problem }).result,
+          runInWorker<Sensitivities>({ type: "sensitivity", problem, options: { locks: false } }).result,
+          runInWorker<Robustness>({ type: "robustness", problem, options: { samples: 30, seed: 1 } }).result,
+        ]);
         return c.json(
           {
             round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
@@ -143,6 +150,8 @@ export function publicRoutes() {
             approvedAt: run.approved_at,
             yourDonor: user.donorId,
             budget: problem.budget,
+            // The donors with their amounts and earmarks (how each earmark was honoured is in each funded delegate's funding).
+            donors: (problem.donors ?? []).map((d) => ({ id: d.id, amount: d.amount, regions: d.regions ?? null, statuses: d.statuses ?? null, states: d.states ?? null })),
             weights: problem.weights,
             policy: problem.policy,
             rules: scores.rules,
@@ -160,6 +169,9 @@ export function publicRoutes() {
             notFunded: result.notFunded.map((n) => ({ id: n.id, reason: n.reason })),
             baselines: result.baselines.map((b) => ({ name: b.name, description: b.description, value: b.value, count: b.count, totalCost: b.totalCost, broken: b.broken })),
             moneyCurve: curve,
+            // The price of each rule (locks left out: they name people), and how firm each decision is.
+            rulePrices: sensitivity.rules.map((r) => ({ rule: r.rule, stated: r.stated, relaxedTo: r.relaxedTo, cost: r.cost, text: r.text })),
+            robustness: { samples: robustness.samples, solved: robustness.solved, counts: robustness.counts, borderline: robustness.requests.filter((q) => q.class === "borderline").map((q) => ({ id: q.id, share: q.share, inBase: q.inBase })) },
           },
           200,
         );

@@ -101,6 +101,9 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(res.json.funded[0]).toMatchObject({ state: expect.any(String), region: expect.any(String), gender: expect.any(String), funding: expect.any(Array) });
     expect(res.json.funded[0].score.reasons).toBeDefined();
     expect(res.json.moneyCurve.points).toHaveLength(21);
+    expect(res.json.rulePrices.map((r: { rule: string }) => r.rule)).toContain("regionMin.AFR");
+    expect(res.json.rulePrices.some((r: { rule: string }) => r.rule.startsWith("lock."))).toBe(false);
+    expect(res.json.robustness).toMatchObject({ samples: 30, solved: 30 });
     // No name, e-mail, title, organisation or justification anywhere in the answer.
     const text = res.text;
     for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority", '"email"', '"organisation"', '"title"', '"justification"', '"delegateId"']) expect(text).not.toContain(needle);

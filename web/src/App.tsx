@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from "./components/status.js";
 import { AfterPage, StatementPrintPage } from "./pages/After.js";
 import { AllocatePage } from "./pages/Allocate.js";
 import { AuditPage } from "./pages/Audit.js";
+import { DonorHome, DonorRationalePage } from "./pages/Donor.js";
 import { DashboardPage } from "./pages/Dashboard.js";
 import { RequestPage } from "./pages/RequestPage.js";
 import { RequestsPage } from "./pages/Requests.js";
@@ -30,6 +31,8 @@ export function App() {
         <Route path="/rounds/:roundId/after" element={<Staff><AfterPage /></Staff>} />
         <Route path="/rounds/:roundId/statement" element={<Staff bare><StatementPrintPage /></Staff>} />
         <Route path="/audit" element={<Staff><AuditPage /></Staff>} />
+        <Route path="/donor" element={<DonorOnly><DonorHome /></DonorOnly>} />
+        <Route path="/donor/:roundId" element={<DonorOnly><DonorRationalePage /></DonorOnly>} />
         <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
       </Routes>
     </BrowserRouter>
@@ -43,8 +46,41 @@ function Staff({ children, bare = false }: { children: ReactNode; bare?: boolean
   if (session.isPending) return <Loading label="Checking the session" />;
   if (session.isError) return <ErrorAlert error={session.error} />;
   if (!session.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (session.data.role === "donor") return <ErrorAlert title="Not for donors" error={new Error("This workspace is for ISU staff. Donors read the rationale of an approved allocation.")} />;
+  if (session.data.role === "donor") return <Navigate to="/donor" replace />;
   return bare ? <>{children}</> : <Shell>{children}</Shell>;
+}
+
+/** Donors' pages: signed in as a donor (or an admin, who may read what donors read), a plain header. */
+function DonorOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  if (session.isPending) return <Loading label="Checking the session" />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
+  if (!session.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (session.data.role === "reviewer") return <Navigate to="/rounds" replace />;
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h4">
+            <Link to="/donor" style={{ color: "inherit", textDecoration: "none" }}>
+              Sponsorship Programme: donors
+            </Link>
+          </Title>
+          <Group wrap="nowrap">
+            <Text size="sm" visibleFrom="sm">
+              {session.data.displayName}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
 }
 
 function Shell({ children }: { children: ReactNode }) {

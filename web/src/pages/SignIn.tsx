@@ -21,7 +21,7 @@ export function SignInPage() {
     onSuccess: (user) => {
       setCsrfToken(user.csrfToken);
       qc.setQueryData(["session"], user);
-      navigate(params.get("next") ?? "/rounds", { replace: true });
+      navigate(user.role === "donor" ? "/donor" : (params.get("next") ?? "/rounds"), { replace: true });
     },
   });
   return (

@@ -1,0 +1,62 @@
+// The donors' rationale in Chromium: a donor signs in, reads how the money of the approved allocation
+// was used (without personal data), and cannot reach the staff's pages or API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axe, shot, startE2E, type E2E } from "./harness.js";
+
+describe("donors' rationale (end to end)", () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+    // An approved allocation: the admin runs and approves the demo round through the API.
+    const { page, base } = e;
+    const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
+    const csrf = (await login.json()).csrfToken as string;
+    const headers = { "x-csrf-token": csrf, "content-type": "application/json" };
+    const run = await (await page.request.post(`${base}/api/rounds/13MSP/runs`, { headers, data: {} })).json();
+    for (let k = 0; k < 100; k++) {
+      const r = await (await page.request.get(`${base}/api/runs/${run.id}`)).json();
+      if (r.status === "done") break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    const round = await (await page.request.get(`${base}/api/rounds/13MSP`)).json();
+    const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, { headers, data: { offerDeadline: "2099-08-15", roundVersion: round.version } });
+    expect(approved.status()).toBe(200);
+    await page.request.post(`${base}/api/auth/logout`, { headers });
+    await page.context().clearCookies();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("signs a donor in to the rationale: rules in words, their delegates marked, no personal data", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/signin`);
+    await page.getByLabel("User name").fill("donor-aus");
+    await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    await page.getByRole("link", { name: /13MSP/ }).click();
+    await page.getByRole("heading", { name: /How the Sponsorship Programme used the money: 13MSP/ }).waitFor({ timeout: 60_000 });
+    await page.getByText("At most 20 delegates are sponsored.").waitFor();
+    await page.getByText(/Your contribution: CHF 28'933/).waitFor();
+    await page.getByText(/Your earmark \(regional groups APG\) was honoured/).waitFor();
+    const table = page.getByRole("table", { name: "Sponsored delegates" });
+    expect(await table.getByText("yours").count()).toBeGreaterThan(0);
+    await page.getByText(/CHF 5'000 more would/).waitFor();
+    await page.getByRole("table", { name: "Financial statement" }).waitFor();
+    const text = await page.locator("body").innerText();
+    for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority"]) expect(text).not.toContain(needle);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "20-donor-rationale");
+  });
+
+  it("keeps the donor out of the staff's pages and the requests' personal data (403)", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/requests`);
+    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    const res = await page.request.get(`${base}/api/rounds/13MSP/requests`);
+    expect(res.status()).toBe(403);
+    const other = await page.request.get(`${base}/api/requests/13MSP-001`);
+    expect(other.status()).toBe(403);
+  });
+});
