@@ -52,6 +52,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["web/public/sw.js"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ["scoring/**/*.ts"],
     languageOptions: { globals: { ...globals["shared-node-browser"] } },
     rules: scoringPurity,

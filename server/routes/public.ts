@@ -45,6 +45,10 @@ export function publicRoutes() {
   };
   return newApp()
     .openapi(
+      route("public", { method: "get", path: "/api/states", tags: ["applicants"], summary: "The States (ISO3 code and name), for the application form", responses: { 200: json(z.array(z.object({ iso3: z.string(), name: z.string() })), "States by name") } }),
+      (c) => c.json([...c.get("services").reference.states.values()].map((s) => ({ iso3: s.iso3, name: s.name })).sort((a, b) => a.name.localeCompare(b.name, "en")), 200),
+    )
+    .openapi(
       route("public", {
         method: "post",
         path: "/api/rounds/{roundId}/apply",

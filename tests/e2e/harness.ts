@@ -27,6 +27,8 @@ function freePort(): Promise<number> {
 
 export interface E2E {
   base: string;
+  /** Where the UI was built (to measure what a page loads). */
+  dist: string;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startE2E(): Promise<E2E> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     base: `http://127.0.0.1:${port}`,
+    dist,
     browser,
     page,
     async close() {

@@ -1,25 +1,35 @@
 // The ISU workspace: sign-in, then a round and its screens, in an app shell with a navigation bar.
 import { AppShell, Burger, Button, Group, NavLink, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from "react";
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "./components/status.js";
-import { AfterPage, StatementPrintPage } from "./pages/After.js";
-import { AllocatePage } from "./pages/Allocate.js";
-import { AuditPage } from "./pages/Audit.js";
-import { DonorHome, DonorRationalePage } from "./pages/Donor.js";
-import { DashboardPage } from "./pages/Dashboard.js";
-import { RequestPage } from "./pages/RequestPage.js";
-import { RequestsPage } from "./pages/Requests.js";
-import { RoundsPage } from "./pages/Rounds.js";
-import { SettingsPage } from "./pages/Settings.js";
-import { SignInPage } from "./pages/SignIn.js";
 import { useSession, useSignOut } from "./session.js";
+
+// Code-split: the public pages (applicants) load without the ISU workspace, its tables and charts.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+const SignInPage = page(() => import("./pages/SignIn.js"), "SignInPage");
+const ApplyPage = page(() => import("./public/Apply.js"), "ApplyPage");
+const StatusPage = page(() => import("./public/Status.js"), "StatusPage");
+const RoundsPage = page(() => import("./pages/Rounds.js"), "RoundsPage");
+const DashboardPage = page(() => import("./pages/Dashboard.js"), "DashboardPage");
+const RequestsPage = page(() => import("./pages/Requests.js"), "RequestsPage");
+const RequestPage = page(() => import("./pages/RequestPage.js"), "RequestPage");
+const SettingsPage = page(() => import("./pages/Settings.js"), "SettingsPage");
+const AllocatePage = page(() => import("./pages/Allocate.js"), "AllocatePage");
+const AfterPage = page(() => import("./pages/After.js"), "AfterPage");
+const StatementPrintPage = page(() => import("./pages/After.js"), "StatementPrintPage");
+const AuditPage = page(() => import("./pages/Audit.js"), "AuditPage");
+const DonorHome = page(() => import("./pages/Donor.js"), "DonorHome");
+const DonorRationalePage = page(() => import("./pages/Donor.js"), "DonorRationalePage");
 
 export function App() {
   return (
     <BrowserRouter>
+      <Suspense fallback={<Loading />}>
       <Routes>
+        <Route path="/apply/:roundId" element={<ApplyPage />} />
+        <Route path="/status" element={<StatusPage />} />
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/" element={<Navigate to="/rounds" replace />} />
         <Route path="/rounds" element={<Staff><RoundsPage /></Staff>} />
@@ -35,6 +45,7 @@ export function App() {
         <Route path="/donor/:roundId" element={<DonorOnly><DonorRationalePage /></DonorOnly>} />
         <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
       </Routes>
+      </Suspense>
     </BrowserRouter>
   );
 }

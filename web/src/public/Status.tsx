@@ -1,0 +1,53 @@
+// An applicant's status page: reference and access code; the status, since when, and a short reason
+// about this request only (nothing about anyone else).
+import { Button, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, ApiError, call } from "../api.js";
+import { ErrorAlert } from "../components/status.js";
+import { initI18n } from "../i18n.js";
+import { PublicLayout } from "./Layout.js";
+
+initI18n();
+
+interface StatusView {
+  reference: string;
+  status: string;
+  history: { status: string; at: string }[];
+  decision: { level: string | null; offerDeadline: string | null } | null;
+}
+
+export function StatusPage() {
+  const { t } = useTranslation();
+  const [reference, setReference] = useState("");
+  const [code, setCode] = useState("");
+  const check = useMutation({ mutationFn: async () => (await call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } }))) as unknown as StatusView });
+  const s = check.data;
+  const since = s?.history.filter((h) => h.status === s.status).at(-1)?.at.slice(0, 10);
+  return (
+    <PublicLayout title={t("status.title")}>
+      <Stack>
+        <Text>{t("status.intro")}</Text>
+        <Paper withBorder p="md" component="form" onSubmit={(e: React.FormEvent) => (e.preventDefault(), check.mutate())} aria-label={t("status.title")}>
+          <Stack>
+            <TextInput label={t("status.reference")} value={reference} onChange={(e) => setReference(e.currentTarget.value)} required autoComplete="off" />
+            <TextInput label={t("status.code")} value={code} onChange={(e) => setCode(e.currentTarget.value)} required autoComplete="off" />
+            <Button type="submit" loading={check.isPending}>
+              {t("status.check")}
+            </Button>
+          </Stack>
+        </Paper>
+        {check.isError && <ErrorAlert error={check.error instanceof ApiError && check.error.status === 404 ? new Error(t("status.notFound")) : check.error} />}
+        {s && (
+          <Paper withBorder p="md" role="status">
+            <Text fw={700}>
+              {t("status.current")}: {s.status} {since && `(${t("status.since", { date: since })})`}
+            </Text>
+            <Text>{t(`status.reason.${s.status}`, { level: s.decision?.level ? t(`level.${s.decision.level}`) : "", deadline: s.decision?.offerDeadline ?? "" })}</Text>
+          </Paper>
+        )}
+      </Stack>
+    </PublicLayout>
+  );
+}
