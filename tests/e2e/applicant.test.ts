@@ -7,7 +7,6 @@ describe("applicants (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E();
-    e.page.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
     await e?.close();

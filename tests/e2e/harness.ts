@@ -64,6 +64,8 @@ export async function startE2E(): Promise<E2E> {
   // Reduced motion: no transitions, so that axe reads every element as it finally looks.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
   const page = await context.newPage();
+  // Generous waits: CI shares two cores between this browser, the server and the other test files.
+  page.setDefaultTimeout(60_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     base: `http://127.0.0.1:${port}`,

@@ -64,7 +64,6 @@ function Staff({ children, bare = false }: { children: ReactNode; bare?: boolean
 /** Donors' pages: signed in as a donor (or an admin, who may read what donors read), a plain header. */
 function DonorOnly({ children }: { children: ReactNode }) {
   const session = useSession();
-  const signOut = useSignOut();
   const location = useLocation();
   if (session.isPending) return <Loading label="Checking the session" />;
   if (session.isError) return <ErrorAlert error={session.error} />;
@@ -79,14 +78,7 @@ function DonorOnly({ children }: { children: ReactNode }) {
               Sponsorship Programme: donors
             </Link>
           </Title>
-          <Group wrap="nowrap">
-            <Text size="sm" visibleFrom="sm">
-              {session.data.displayName}
-            </Text>
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
-              Sign out
-            </Button>
-          </Group>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Main>{children}</AppShell.Main>
@@ -94,11 +86,26 @@ function DonorOnly({ children }: { children: ReactNode }) {
   );
 }
 
+/** The signed-in user's name and the sign-out button, in every header. */
+function UserMenu() {
+  const session = useSession();
+  const signOut = useSignOut();
+  return (
+    <Group wrap="nowrap">
+      <Text size="sm" visibleFrom="sm">
+        {session.data?.displayName}
+      </Text>
+      <Button variant="default" size="xs" onClick={() => void signOut()}>
+        Sign out
+      </Button>
+    </Group>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { roundId } = useParams();
   const session = useSession();
-  const signOut = useSignOut();
   const location = useLocation();
   // On a narrow window the navigation folds away again once a screen is chosen.
   useEffect(() => close(), [location.pathname, close]);
@@ -123,14 +130,7 @@ function Shell({ children }: { children: ReactNode }) {
               </Link>
             </Title>
           </Group>
-          <Group wrap="nowrap">
-            <Text size="sm" visibleFrom="sm">
-              {session.data?.displayName}
-            </Text>
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
-              Sign out
-            </Button>
-          </Group>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Round">

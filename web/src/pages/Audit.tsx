@@ -2,19 +2,11 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { AuditView } from "../../../server/audit.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  data: unknown;
-  hash: string;
-}
+type Entry = AuditView;
 
 const ENTITIES = ["round", "request", "donor", "settings", "state", "run", "replacement", "user"];
 
