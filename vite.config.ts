@@ -1,12 +1,27 @@
 // Vite config for the web UI (web/, built into web/dist, served by the server), and vitest's config.
 // `npm run dev` serves web/ with hot reload and proxies /api to the server on PORT (default 8787).
+import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   root: "web",
-  plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  plugins: [
+    react(),
+    {
+      name: "applicant-pages",
+      // The dev server answers /apply/… and /status with the applicants' entry, as the server does.
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && (/^\/apply\//.test(req.url) || /^\/status(\?|$)/.test(req.url))) req.url = "/applicant.html";
+          next();
+        });
+      },
+    },
+  ],
+  // Two entries: the workspace (index.html) and the applicants' pages (applicant.html, served at /apply/…
+  // and /status), so that a request form loads none of the workspace's code.
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500, rollupOptions: { input: { main: resolve("web/index.html"), applicant: resolve("web/applicant.html") } } },
   server: { proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 8787}` } },
   test: {
     root: ".",

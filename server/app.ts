@@ -74,7 +74,12 @@ export function createApp(services: Services) {
   if (existsSync(dist)) {
     app.use("/*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ root: dist })(c, next)));
     // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
-    app.get("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ path: `${dist}/index.html` })(c, next)));
+    // The applicants' pages are an entry of their own (applicant.html).
+    app.get("*", async (c, next) => {
+      if (c.req.path.startsWith("/api/")) return next();
+      const page = /^\/apply\/[^/]+\/?$/.test(c.req.path) || c.req.path === "/status" ? "applicant.html" : "index.html";
+      return serveStatic({ path: `${dist}/${page}` })(c, next);
+    });
   }
   return api;
 }

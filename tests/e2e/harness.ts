@@ -37,7 +37,15 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-"));
   const dist = join(dir, "web");
-  await build({ configFile: "vite.config.ts", logLevel: "error", build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+  // A production build, as npm start makes it (vitest sets NODE_ENV=test, which would bundle React's
+  // development build).
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: "vite.config.ts", mode: "production", logLevel: "error", build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "e2e.db"), WEB_DIST: dist, LOGIN_RATE_PER_MINUTE: "1000" },

@@ -29,7 +29,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   if (event.request.mode === "navigate") {
-    event.respondWith(networkFirst(event.request, "/"));
+    event.respondWith(networkFirst(event.request));
   } else if (url.pathname.startsWith("/assets/")) {
     event.respondWith(caches.open(CACHE).then(async (c) => (await c.match(event.request)) ?? fetch(event.request).then((r) => (r.ok && c.put(event.request, r.clone()), r))));
   } else if (PUBLIC_API.some((re) => re.test(url.pathname))) {

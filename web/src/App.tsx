@@ -6,11 +6,9 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } 
 import { ErrorAlert, Loading } from "./components/status.js";
 import { useSession, useSignOut } from "./session.js";
 
-// Code-split: the public pages (applicants) load without the ISU workspace, its tables and charts.
+// Code-split: each screen is its own chunk. (The applicants' pages are another entry: applicant-main.tsx.)
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 const SignInPage = page(() => import("./pages/SignIn.js"), "SignInPage");
-const ApplyPage = page(() => import("./public/Apply.js"), "ApplyPage");
-const StatusPage = page(() => import("./public/Status.js"), "StatusPage");
 const RoundsPage = page(() => import("./pages/Rounds.js"), "RoundsPage");
 const DashboardPage = page(() => import("./pages/Dashboard.js"), "DashboardPage");
 const RequestsPage = page(() => import("./pages/Requests.js"), "RequestsPage");
@@ -28,8 +26,6 @@ export function App() {
     <BrowserRouter>
       <Suspense fallback={<Loading />}>
       <Routes>
-        <Route path="/apply/:roundId" element={<ApplyPage />} />
-        <Route path="/status" element={<StatusPage />} />
         <Route path="/signin" element={<SignInPage />} />
         <Route path="/" element={<Navigate to="/rounds" replace />} />
         <Route path="/rounds" element={<Staff><RoundsPage /></Staff>} />

@@ -1,34 +1,18 @@
 // The web UI's entry: Mantine (accessible components), TanStack Query (server state), the router.
 import "@mantine/core/styles.css";
-import { MantineProvider, createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
 import { ApiError } from "./api.js";
+import { cssVariablesResolver, theme } from "./theme.js";
 
 const queryClient = new QueryClient({
   defaultOptions: {
     // A 4xx will not get better by asking again; a network error may.
     queries: { retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2, refetchOnWindowFocus: false },
   },
-});
-
-// Contrast (WCAG AA, checked by axe-core in the end-to-end suite): a darker primary shade, text on filled
-// colours chosen by their luminance, and dimmed text dark enough to read.
-const theme = createTheme({
-  primaryColor: "blue",
-  primaryShade: 8,
-  autoContrast: true,
-  respectReducedMotion: true,
-  luminanceThreshold: 0.45,
-  defaultRadius: "sm",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-});
-const cssVariablesResolver: CSSVariablesResolver = (t) => ({
-  variables: {},
-  light: { "--mantine-color-dimmed": t.colors.gray[7]!, "--mantine-color-anchor": t.colors.blue[8]!, "--mantine-color-error": t.colors.red[9]! },
-  dark: {},
 });
 
 createRoot(document.getElementById("root")!).render(

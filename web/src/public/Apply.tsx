@@ -2,12 +2,11 @@
 // server's own schema (scoring/), saved as a draft on the device as the applicant types (Dexie), kept
 // through a reload, a closed tab or a lost connection, and cleared once submitted; the reference and the
 // access code are shown once.
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
 import { ROLES } from "../../../scoring/rules.js";
 import { RequestAttributesSchema } from "../../../scoring/score.js";
 import { fieldProblems } from "../../../scoring/issues.js";
@@ -75,8 +74,7 @@ const resolver: Resolver<FormValues> = async (values) => {
   return { values: {}, errors };
 };
 
-export function ApplyPage() {
-  const { roundId = "" } = useParams();
+export function ApplyPage({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const key = `apply:${roundId}`;
   const round = useQuery({ queryKey: ["public-round", roundId], queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })) });
@@ -137,7 +135,7 @@ export function ApplyPage() {
               {t("submitted.code")}: <strong data-testid="access-code">{s.accessCode}</strong>
             </Text>
             <Group>
-              <Button component={Link} to="/status">
+              <Button component="a" href="/status">
                 {t("submitted.status")}
               </Button>
             </Group>
@@ -182,14 +180,14 @@ export function ApplyPage() {
                 name="state"
                 control={form.control}
                 render={({ field }) => (
-                  <Select label={t("field.state")} withAsterisk searchable data={(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))} value={field.value || null} onChange={(v) => field.onChange(v ?? "")} onBlur={field.onBlur} error={e.state?.message} />
+                  <NativeSelect label={t("field.state")} withAsterisk data={[{ value: "", label: "—" }, ...(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))]} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} onBlur={field.onBlur} error={e.state?.message} />
                 )}
               />
               <Controller
                 name="gender"
                 control={form.control}
                 render={({ field }) => (
-                  <Select label={t("field.gender")} withAsterisk data={(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))} value={field.value || null} onChange={(v) => field.onChange(v ?? "")} onBlur={field.onBlur} error={e.gender?.message} />
+                  <NativeSelect label={t("field.gender")} withAsterisk data={[{ value: "", label: "—" }, ...(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))]} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} onBlur={field.onBlur} error={e.gender?.message} />
                 )}
               />
               {text("name")}
@@ -203,7 +201,7 @@ export function ApplyPage() {
             <Controller
               name="role"
               control={form.control}
-              render={({ field }) => <Select label={t("field.role")} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={field.value} onChange={(v) => field.onChange(v ?? "none")} allowDeselect={false} />}
+              render={({ field }) => <NativeSelect label={t("field.role")} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} />}
             />
             {text("expertise")}
             {check("operationalExpertise")}

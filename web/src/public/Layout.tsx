@@ -1,5 +1,5 @@
 // The public pages' frame: the title, the language switch (English, French, Spanish), the content.
-import { Container, Group, Select, Title } from "@mantine/core";
+import { Container, Group, NativeSelect, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../i18n.js";
@@ -13,12 +13,11 @@ export function PublicLayout({ title, children }: { title: string; children: Rea
           <Title order={1} size="h3">
             {title}
           </Title>
-          <Select
+          <NativeSelect
             label={t("language")}
             data={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
             value={i18n.resolvedLanguage ?? "en"}
-            onChange={(v) => v && void i18n.changeLanguage(v)}
-            allowDeselect={false}
+            onChange={(e) => void i18n.changeLanguage(e.currentTarget.value)}
             w={150}
           />
         </Group>
