@@ -58,5 +58,9 @@ describe("donors' rationale (end to end)", () => {
     expect(res.status()).toBe(403);
     const other = await page.request.get(`${base}/api/requests/13MSP-001`);
     expect(other.status()).toBe(403);
+    // Another round (not funded by this donor): 403, and the page says so.
+    expect((await page.request.get(`${base}/api/rounds/DEMO-OPEN/rationale`)).status()).toBe(403);
+    await page.goto(`${base}/donor/DEMO-OPEN`);
+    await page.getByRole("alert").getByText("did not contribute to round DEMO-OPEN", { exact: false }).waitFor();
   });
 });

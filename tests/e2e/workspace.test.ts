@@ -104,6 +104,11 @@ describe("ISU workspace (end to end)", () => {
     await ranking.getByText(/\((up|down) \d+\)/).first().waitFor();
     const firstAfter = (await ranking.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!;
     expect(firstAfter).not.toBe(firstBefore);
+    // The unsaved what-if is kept in the browser: a reload restores it.
+    await page.getByText("Unsaved what-if: kept in this browser", { exact: false }).waitFor();
+    await page.reload();
+    await page.getByText(/Your unsaved what-if from .* was restored from this browser/).waitFor();
+    await page.getByText("Universalization potential: 100").waitFor();
     const share = page.getByLabel("Share of women at least (0–1)");
     await share.fill("1.5");
     await page.getByText("Too big: expected number to be <=1").waitFor();

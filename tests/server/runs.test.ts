@@ -109,6 +109,10 @@ describe("runs, decisions and the outside audiences", async () => {
     for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority", '"email"', '"organisation"', '"title"', '"justification"', '"delegateId"']) expect(text).not.toContain(needle);
     for (const f of res.json.funded) expect(Object.keys(f)).not.toContain("name");
     expect((await donor.req("GET", "/api/rounds/13MSP/requests")).status).toBe(403);
+    // Another round, which Australia did not fund: 403.
+    const other = await donor.req("GET", "/api/rounds/DEMO-OPEN/rationale");
+    expect(other.status).toBe(403);
+    expect(other.json.error.message).toBe("donor AUS did not contribute to round DEMO-OPEN");
   });
 
   it("lets an applicant see their own request and answer the offer with reference and code", async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/rules.js";
 import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/schemas.js";
 import { fieldProblems } from "../../../scoring/issues.js";
 import { api, ApiError, call } from "../api.js";
+import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { points } from "../format.js";
 import { useSession } from "../session.js";
@@ -36,13 +37,41 @@ export function SettingsPage() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [rulesText, setRulesText] = useState("");
   const [note, setNote] = useState("");
+  // Unsaved what-ifs live in the browser (Dexie), per round: a reload loses none; saving promotes them.
+  const scenarioKey = `scenario:${roundId}`;
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
   useEffect(() => {
-    if (settings.data && !weights) {
-      setWeights(settings.data.weights);
-      setPolicy(settings.data.policy);
-      setRulesText(settings.data.rules ? JSON.stringify(settings.data.rules, null, 2) : "");
-    }
-  }, [settings.data, weights]);
+    if (!settings.data || weights) return;
+    const saved = settings.data;
+    void loadDraft(scenarioKey).then((d) => {
+      const v = d?.values as { weights: Weights; policy: Policy; rulesText: string; note: string; basedOn: number } | undefined;
+      if (v && v.basedOn === saved.version) {
+        setWeights(v.weights);
+        setPolicy(v.policy);
+        setRulesText(v.rulesText);
+        setNote(v.note);
+        setRestoredAt(d!.updatedAt);
+      } else {
+        setWeights(saved.weights);
+        setPolicy(saved.policy);
+        setRulesText(saved.rules ? JSON.stringify(saved.rules, null, 2) : "");
+      }
+    });
+  }, [settings.data, weights, scenarioKey]);
+  const dirty =
+    !!settings.data &&
+    !!weights &&
+    (JSON.stringify(weights) !== JSON.stringify(settings.data.weights) || JSON.stringify(policy) !== JSON.stringify(settings.data.policy) || rulesText !== (settings.data.rules ? JSON.stringify(settings.data.rules, null, 2) : ""));
+  useEffect(() => {
+    if (!settings.data || !weights) return;
+    if (dirty) void saveDraft(scenarioKey, { weights, policy, rulesText, note, basedOn: settings.data.version });
+    else void clearDraft(scenarioKey);
+  }, [dirty, weights, policy, rulesText, note, settings.data, scenarioKey]);
+  const discard = async () => {
+    await clearDraft(scenarioKey);
+    setRestoredAt(null);
+    setWeights(null);
+  };
 
   const requests = (scores.data?.requests ?? []) as { id: string; state: string; criteria: CriteriaScores }[];
   // Live ranking: every request re-scored in the browser at each move of a slider.
@@ -72,6 +101,8 @@ export function SettingsPage() {
     mutationFn: () =>
       call(api.api.rounds[":roundId"].settings.$put({ param: { roundId }, json: { weights: weights!, policy: policyParsed!.data!, rules: rulesParsed.ok ? (rulesParsed.value as never) : null, note, basedOn: settings.data!.version } })),
     onSuccess: () => {
+      void clearDraft(scenarioKey);
+      setRestoredAt(null);
       setWeights(null);
       void qc.invalidateQueries({ queryKey: ["settings", roundId] });
       void qc.invalidateQueries({ queryKey: ["scores", roundId] });
@@ -118,6 +149,16 @@ export function SettingsPage() {
         <Title order={2}>Weights and rules: {roundId}</Title>
         <Text c="dimmed">Settings version {version}</Text>
       </Group>
+      {(dirty || restoredAt) && (
+        <Group role="status" gap="xs">
+          <Text size="sm">
+            {restoredAt ? `Your unsaved what-if from ${new Date(restoredAt).toLocaleString()} was restored from this browser.` : "Unsaved what-if: kept in this browser until you save or discard it."}
+          </Text>
+          <Button size="compact-xs" variant="default" onClick={() => void discard()}>
+            Discard the what-if
+          </Button>
+        </Group>
+      )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">
