@@ -108,11 +108,36 @@ describe("applicants (end to end)", () => {
     await page.getByText(/invalide|Entrée/i).first().waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "33-apply-fr");
+    // The whole request in French, to the reference and the code.
+    await page.getByLabel("État qui vous désigne").selectOption({ label: "Senegal" });
+    await page.getByLabel("Genre").selectOption({ label: "Femme" });
+    await page.getByLabel("Nom complet").fill("Awa Diop");
+    await page.getByLabel("Billet d'avion estimé (CHF)").fill("950");
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    await page.getByRole("heading", { name: "Demande reçue" }).waitFor();
+    await page.getByText("Le code d'accès n'est affiché qu'une fois", { exact: false }).waitFor();
+    expect(await page.getByTestId("reference").textContent()).toMatch(/^DEMO-OPEN-\d{3}$/);
     await page.goto(`${base}/status?lang=fr`);
     await page.getByLabel("Référence").fill("13MSP-001");
     await page.getByLabel("Code d'accès").fill("DEMO-CODE-13MS-P001");
     await page.getByRole("button", { name: "Consulter" }).click();
     await page.getByText("Votre demande a été reçue et sera examinée.").waitFor();
+  });
+
+  it("fits a phone-sized window: the form and the status page, clean for axe", async () => {
+    const { page, base } = e;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/apply/DEMO-OPEN?lang=es`);
+    await page.getByLabel("Nombre completo").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "36-apply-phone");
+    await page.goto(`${base}/status?lang=es`);
+    await page.getByLabel("Referencia").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "37-status-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it("speaks Spanish, and switches language on the page", async () => {

@@ -66,7 +66,13 @@ const en = {
       expired: "The offer was not accepted by its deadline.",
     },
   },
-  errors: { network: "The server cannot be reached. Your draft is kept on this device." },
+  errors: {
+    network: "The server cannot be reached. Your draft is kept on this device.",
+    "rate-limited": "Too many attempts from this connection: wait a minute and try again.",
+    "round-closed": "This round does not take requests now.",
+    validation: "Some answers are not valid: see the fields.",
+    other: "The request could not be sent. Your draft is kept on this device; try again later.",
+  },
 };
 
 type Dict = typeof en;
@@ -129,7 +135,13 @@ const fr: Dict = {
       expired: "L'offre n'a pas été acceptée avant sa date limite.",
     },
   },
-  errors: { network: "Le serveur est injoignable. Votre brouillon est conservé sur cet appareil." },
+  errors: {
+    network: "Le serveur est injoignable. Votre brouillon est conservé sur cet appareil.",
+    "rate-limited": "Trop de tentatives depuis cette connexion : attendez une minute et réessayez.",
+    "round-closed": "Ce cycle ne reçoit pas de demandes actuellement.",
+    validation: "Certaines réponses ne sont pas valides : voir les champs.",
+    other: "La demande n'a pas pu être envoyée. Votre brouillon est conservé sur cet appareil ; réessayez plus tard.",
+  },
 };
 
 const es: Dict = {
@@ -190,7 +202,13 @@ const es: Dict = {
       expired: "La oferta no se aceptó antes de su plazo.",
     },
   },
-  errors: { network: "No se puede contactar con el servidor. Su borrador se conserva en este dispositivo." },
+  errors: {
+    network: "No se puede contactar con el servidor. Su borrador se conserva en este dispositivo.",
+    "rate-limited": "Demasiados intentos desde esta conexión: espere un minuto y vuelva a intentarlo.",
+    "round-closed": "Este ciclo no recibe solicitudes en este momento.",
+    validation: "Algunas respuestas no son válidas: vea los campos.",
+    other: "No se pudo enviar la solicitud. Su borrador se conserva en este dispositivo; inténtelo más tarde.",
+  },
 };
 
 export const RESOURCES = { en, fr, es } as const;

@@ -230,7 +230,7 @@ export function ApplyPage({ roundId }: { roundId: string }) {
                 </Checkbox.Group>
               )}
             />
-            {submit.isError && <ErrorAlert error={submit.error instanceof ApiError && submit.error.code === "network" ? new Error(t("errors.network")) : submit.error} />}
+            {submit.isError && <ErrorAlert title="" error={new Error(t(`errors.${submit.error instanceof ApiError && ["network", "rate-limited", "round-closed", "validation"].includes(submit.error.code) ? submit.error.code : "other"}`))} />}
             <Group justify="space-between">
               <Text size="sm" c="dimmed" aria-live="polite">
                 {draftNote}

@@ -38,7 +38,12 @@ export function StatusPage() {
             </Button>
           </Stack>
         </Paper>
-        {check.isError && <ErrorAlert error={check.error instanceof ApiError && check.error.status === 404 ? new Error(t("status.notFound")) : check.error} />}
+        {check.isError && (
+          <ErrorAlert
+            title=""
+            error={new Error(check.error instanceof ApiError && check.error.status === 404 ? t("status.notFound") : t(`errors.${check.error instanceof ApiError && ["network", "rate-limited"].includes(check.error.code) ? check.error.code : "other"}`))}
+          />
+        )}
         {s && (
           <Paper withBorder p="md" role="status">
             <Text fw={700}>
