@@ -2,6 +2,8 @@
 // /api/docs), the session and CSRF middleware, the one error handler, and the built web UI at /.
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -9,7 +11,7 @@ import { dirname, join } from "node:path";
 import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
-import { errorBody, errors, json, newApp, route, type Services } from "./http.js";
+import { errorBody, errors, json, newApp, route, type Ctx, type Services } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
 import { roundRoutes } from "./routes/rounds.js";
 import { requestRoutes } from "./routes/requests.js";
@@ -35,6 +37,26 @@ export function createApp(services: Services) {
     c.set("services", services);
     await next();
   });
+  // Security headers on every answer. The app's own pages allow only their own scripts; Mantine and the
+  // charts set inline styles. Swagger UI's page needs its inline start-up script.
+  const csp = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+  app.use("/api/docs", secureHeaders({ contentSecurityPolicy: { ...csp, scriptSrc: ["'self'", "'unsafe-inline'"] }, referrerPolicy: "no-referrer" }));
+  app.use("*", async (c, next) => (c.req.path === "/api/docs" ? next() : secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false })(c, next)));
+  // Bodies are refused early when too large: 32 MB for a file import, 1 MB for anything else (413).
+  const tooLarge = (max: string) => (c: Ctx) => c.json({ error: { code: "too-large", message: `the body is larger than ${max}` } }, 413);
+  app.use("/api/rounds/:roundId/requests/import", bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge("32 MB") }));
+  app.use("/api/*", async (c, next) => (/\/requests\/import$/.test(c.req.path) ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge("1 MB") })(c, next)));
   app.use("/api/*", sessionMiddleware());
   app.use("/api/*", async (c, next) => {
     await next();

@@ -1,0 +1,38 @@
+// Security headers on every answer, and bodies refused early when too large (413).
+import { describe, expect, it } from "vitest";
+import { testApi } from "./api-helpers.js";
+
+describe("security headers and body limits", async () => {
+  const api = await testApi();
+  const admin = await api.as("admin");
+
+  it("sets CSP (own scripts only, no framing), no-sniff, no referrer and no framing on API answers", async () => {
+    const res = await api.app.request("/api/health");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    // Swagger UI's page alone may run its inline start-up script.
+    const docs = await api.app.request("/api/docs");
+    expect(docs.headers.get("content-security-policy")).toContain("script-src 'self' 'unsafe-inline'");
+  });
+
+  it("refuses a body over 1 MB with 413 before reading it, and an import over 32 MB", async () => {
+    const big = JSON.stringify({ username: "x".repeat(1_100_000), password: "y" });
+    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: "too-large", message: "the body is larger than 1 MB" } });
+    // An import of a few MB is fine (it reaches validation), one over 32 MB is not.
+    const csv = `state,gender,submittedAt,airTicket\n${"KEN,F,2025-06-02T09:00:00Z,1200\n".repeat(60_000)}`;
+    expect(csv.length).toBeGreaterThan(1_100_000);
+    const ok = await admin.req("POST", "/api/rounds/DEMO-OPEN/requests/import", { format: "csv", content: csv });
+    expect(ok.status).toBe(201);
+    const huge = JSON.stringify({ format: "csv", content: "x".repeat(33 * 1024 * 1024) });
+    const tooBig = await admin.req("POST", "/api/rounds/DEMO-OPEN/requests/import", huge, { "content-length": String(huge.length) });
+    expect(tooBig.status).toBe(413);
+  });
+});
