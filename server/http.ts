@@ -120,7 +120,7 @@ export function userOf(c: Ctx): SessionUser {
 }
 
 /** Optimistic concurrency: the write names the version it read; a different current version is a 409. */
-export function checkVersion(current: { version: number } & Record<string, unknown>, given: number): void {
+export function checkVersion(current: { version: number }, given: number): void {
   if (current.version !== given) {
     throw new ApiError(409, "stale-version", `the record changed since it was read (version ${given}; now ${current.version}): reload it and apply your change again`, { current });
   }

@@ -343,6 +343,12 @@ export function setRequestStatus(db: Db, id: string, status: RequestStatus, note
   audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
 }
 
+/** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
+export function recordOfferAnswer(db: Db, roundId: string, requestId: string, status: "accepted" | "declined" | "expired", note: string, actor: { id: number | null; name: string }): void {
+  db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(status, roundId, requestId);
+  setRequestStatus(db, requestId, status, note, actor);
+}
+
 export function requestHistory(db: Db, id: string): { status: string; note: string; at: string; by: string | null }[] {
   return db
     .prepare("SELECT h.status, h.note, h.at, u.display_name AS by FROM request_history h LEFT JOIN users u ON u.id = h.by_user WHERE h.request_id = ? ORDER BY h.id")

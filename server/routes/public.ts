@@ -14,7 +14,7 @@ import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { currentSettings, getRequest, getRound, insertRequest, listDonors, nextReference, setRequestStatus } from "../store.js";
+import { currentSettings, getRequest, getRound, insertRequest, listDonors, nextReference, recordOfferAnswer } from "../store.js";
 import { client } from "./auth.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
@@ -111,8 +111,7 @@ export function publicRoutes() {
           if (!d) throw new ApiError(409, "no-offer", "this request has no offer");
           if (d.offer_status !== "pending") throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
           if (new Date().toISOString().slice(0, 10) > d.offer_deadline) throw new ApiError(409, "offer-expired", `the offer's deadline (${d.offer_deadline}) has passed`);
-          db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE request_id = ?").run(answer, r.id);
-          setRequestStatus(db, r.id, answer, `offer ${answer} by the applicant`, { id: null, name: "applicant" });
+          recordOfferAnswer(db, r.roundId, r.id, answer, `offer ${answer} by the applicant`, { id: null, name: "applicant" });
           audit(db, { actor: "applicant", action: "offer", entity: "request", entityId: r.id, data: { answer } });
         });
         return c.json(statusOf(c, r.id), 200);

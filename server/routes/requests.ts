@@ -75,7 +75,7 @@ export function requestRoutes() {
         return c.json(
           tx(db, () => {
             const current = getRequest(db, requestId);
-            checkVersion(current as never, version);
+            checkVersion(current, version);
             if (!reference.states.has(attributes.state)) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "attributes.state", message: `unknown State "${attributes.state}"` }] });
             db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(JSON.stringify({ ...attributes, id: requestId }), new Date().toISOString(), requestId);
             audit(db, { actor: user.username, action: "update", entity: "request", entityId: requestId, data: attributes });
@@ -101,7 +101,7 @@ export function requestRoutes() {
         const user = userOf(c);
         return c.json(
           tx(db, () => {
-            checkVersion(getRequest(db, requestId) as never, version);
+            checkVersion(getRequest(db, requestId), version);
             setRequestStatus(db, requestId, status, note, { id: user.id, name: user.username });
             return getRequest(db, requestId);
           }),
@@ -126,7 +126,7 @@ export function requestRoutes() {
         return c.json(
           tx(db, () => {
             const current = getRequest(db, requestId);
-            checkVersion(current as never, version);
+            checkVersion(current, version);
             const { lock: _old, ...rest } = current.attributes;
             const attributes = lock ? { ...rest, lock } : rest;
             db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(JSON.stringify(attributes), new Date().toISOString(), requestId);
@@ -181,7 +181,7 @@ export function requestRoutes() {
             const existing = db.prepare("SELECT version, conflict FROM reviews WHERE request_id = ? AND reviewer_id = ?").get(requestId, user.id) as { version: number; conflict: number } | undefined;
             if (existing) {
               if (r.version === undefined) throw new ApiError(409, "exists", "you reviewed this request already: send the review's version to change it");
-              checkVersion(existing as never, r.version);
+              checkVersion(existing, r.version);
               if (existing.conflict === 1 && r.rating !== null) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "rating", message: "you declared a conflict of interest with this request" }] });
               db.prepare("UPDATE reviews SET rating = ?, comment = ?, conflict = ?, updated_at = ?, version = version + 1 WHERE request_id = ? AND reviewer_id = ?").run(r.rating, r.comment, r.conflict ? 1 : 0, new Date().toISOString(), requestId, user.id);
             } else {

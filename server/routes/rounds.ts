@@ -70,7 +70,7 @@ export function roundRoutes() {
         return c.json(
           tx(db, () => {
             const current = getRound(db, roundId);
-            checkVersion(current as never, version);
+            checkVersion(current, version);
             const merged = { ...current, ...patch };
             if (merged.endDate < merged.startDate) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "endDate", message: "must not be before startDate" }] });
             if (merged.windowCloses < merged.windowOpens) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "windowCloses", message: "must not be before windowOpens" }] });
@@ -100,7 +100,7 @@ export function roundRoutes() {
         return c.json(
           tx(db, () => {
             const current = getRound(db, roundId);
-            checkVersion(current as never, version);
+            checkVersion(current, version);
             if (!TRANSITIONS[current.status].includes(status)) {
               throw new ApiError(422, "validation", `a round in "${current.status}" cannot move to "${status}" (allowed: ${TRANSITIONS[current.status].join(", ") || "none"})`, { problems: [{ path: "status", message: `not allowed from ${current.status}` }] });
             }
@@ -139,7 +139,7 @@ export function roundRoutes() {
               if (version !== 1) throw new ApiError(404, "not-found", `State ${iso3} is not in the round's reference data (send version 1 to add it)`);
               db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(roundId, iso3, JSON.stringify(state));
             } else {
-              checkVersion(row as never, version);
+              checkVersion(row, version);
               db.prepare("UPDATE round_states SET data = ?, edited = 1, version = version + 1 WHERE round_id = ? AND iso3 = ?").run(JSON.stringify(state), roundId, iso3);
             }
             audit(db, { actor: user.username, action: "update", entity: "state", entityId: `${roundId}/${iso3}`, data: state });

@@ -12,10 +12,10 @@ import { CARRY_OVER_DONOR } from "../../scoring/round-file.js";
 import { SensitivityOptionsSchema } from "../../scoring/sensitivity.js";
 import type { AllocationResult } from "../../scoring/schemas.js";
 import { audit } from "../audit.js";
-import { tx } from "../db/database.js";
+import { tx, type Db } from "../db/database.js";
 import { ApiError, body, checkVersion, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { getRound, listDonors, setRequestStatus } from "../store.js";
+import { getRound, listDonors, recordOfferAnswer, setRequestStatus } from "../store.js";
 import { toCsv } from "../tabular.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
@@ -47,6 +47,11 @@ const decisionOf = (d: DecisionRow) => ({
   actualCost: d.actual_cost,
   version: d.version,
 });
+
+/** A round's decisions as the API shows them, by request. */
+function roundDecisions(db: Db, roundId: string) {
+  return (db.prepare("SELECT * FROM decisions WHERE round_id = ? ORDER BY request_id").all(roundId) as DecisionRow[]).map(decisionOf);
+}
 
 function doneResult(run: { status: string; result: AllocationResult | null; id: string }): AllocationResult {
   if (run.status !== "done" || !run.result) throw new ApiError(409, "not-done", `run ${run.id} is ${run.status}: it has no result yet`);
@@ -140,7 +145,7 @@ export function runRoutes() {
         return c.json(
           tx(db, () => {
             const round = getRound(db, run.roundId);
-            checkVersion(round as never, roundVersion);
+            checkVersion(round, roundVersion);
             if (round.status !== "review") throw new ApiError(409, "round-status", `the round is "${round.status}": runs are approved in review`);
             db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(new Date().toISOString(), user.id, run.id);
             db.prepare("DELETE FROM decisions WHERE round_id = ?").run(run.roundId);
@@ -161,7 +166,7 @@ export function runRoutes() {
             }
             db.prepare("UPDATE rounds SET status = 'decided', updated_at = ?, version = version + 1 WHERE id = ?").run(new Date().toISOString(), run.roundId);
             audit(db, { actor: user.username, action: "approve", entity: "run", entityId: run.id, data: { roundId: run.roundId, funded: result.funded.length, waitlisted: waitlisted.size, offerDeadline } });
-            return (db.prepare("SELECT * FROM decisions WHERE round_id = ? ORDER BY request_id").all(run.roundId) as DecisionRow[]).map(decisionOf);
+            return roundDecisions(db, run.roundId);
           }),
           200,
         );
@@ -172,7 +177,7 @@ export function runRoutes() {
       (c) => {
         const { db } = c.get("services");
         getRound(db, c.req.valid("param").roundId);
-        return c.json((db.prepare("SELECT * FROM decisions WHERE round_id = ? ORDER BY request_id").all(c.req.valid("param").roundId) as DecisionRow[]).map(decisionOf), 200);
+        return c.json(roundDecisions(db, c.req.valid("param").roundId), 200);
       },
     )
     .openapi(
@@ -193,11 +198,10 @@ export function runRoutes() {
           tx(db, () => {
             const d = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as DecisionRow | undefined;
             if (!d || d.decision !== "funded") throw new ApiError(404, "not-found", `no offer to ${requestId} in round ${roundId}`);
-            checkVersion(d as never, version);
+            checkVersion(d, version);
             if (offerStatus) {
               if (d.offer_status !== "pending" && offerStatus !== d.offer_status) throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
-              db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(offerStatus, roundId, requestId);
-              setRequestStatus(db, requestId, offerStatus, `offer ${offerStatus}`, { id: user.id, name: user.username });
+              recordOfferAnswer(db, roundId, requestId, offerStatus, `offer ${offerStatus}`, { id: user.id, name: user.username });
             }
             if (actualCost !== undefined) db.prepare("UPDATE decisions SET actual_cost = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(actualCost, roundId, requestId);
             audit(db, { actor: user.username, action: "offer", entity: "request", entityId: requestId, data: { offerStatus, actualCost } });
@@ -224,10 +228,7 @@ export function runRoutes() {
         const today = new Date().toISOString().slice(0, 10);
         tx(db, () => {
           const overdue = db.prepare("SELECT request_id FROM decisions WHERE round_id = ? AND decision = 'funded' AND offer_status = 'pending' AND offer_deadline < ?").pluck().all(roundId, today) as string[];
-          for (const id of overdue) {
-            db.prepare("UPDATE decisions SET offer_status = 'expired', version = version + 1 WHERE round_id = ? AND request_id = ?").run(roundId, id);
-            setRequestStatus(db, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
-          }
+          for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
         });
         const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
         if (decisions.length === 0) throw new ApiError(409, "no-decisions", "the round has no approved run");
@@ -281,7 +282,7 @@ export function runRoutes() {
             for (const r of proposal.released) db.prepare("UPDATE decisions SET decision = 'not-funded', version = version + 1 WHERE round_id = ? AND request_id = ?").run(row.round_id, r.id);
             db.prepare("UPDATE replacements SET status = 'applied' WHERE id = ?").run(replacementId);
             audit(db, { actor: user.username, action: "apply", entity: "replacement", entityId: replacementId, data: { replacements: proposal.replacements.map((r) => r.id) } });
-            return (db.prepare("SELECT * FROM decisions WHERE round_id = ? ORDER BY request_id").all(row.round_id) as DecisionRow[]).map(decisionOf);
+            return roundDecisions(db, row.round_id);
           }),
           200,
         );
