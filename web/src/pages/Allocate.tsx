@@ -9,7 +9,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, Res
 import type { AllocationResult, FundedRequest, NotFundedRequest } from "../../../scoring/schemas.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
-import { chf, pct, points } from "../format.js";
+import { chf, paidBy, pct, points } from "../format.js";
 import { useSession } from "../session.js";
 import { useRound } from "./Dashboard.js";
 
@@ -182,13 +182,11 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
                   <Table.Td>{f.level}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{chf(f.cost)}</Table.Td>
                   <Table.Td ta="right">{points(f.value)}</Table.Td>
-                  <Table.Td>{f.funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ")}</Table.Td>
+                  <Table.Td>{paidBy(f.funding)}</Table.Td>
                   <Table.Td>{f.lossIfDropped === null ? `required: ${f.requiredBy}` : f.lossIfDropped !== undefined ? `−${points(f.lossIfDropped)} points` : f.note}</Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="default" onClick={() => setLocking(f.id)} aria-label={`Lock ${f.id}`}>
-                        Lock…
-                      </Button>
+                      <LockButton id={f.id} onClick={setLocking} />
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -217,9 +215,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
                 <Table.Td>{n.reason.text}</Table.Td>
                 {admin && (
                   <Table.Td>
-                    <Button size="compact-xs" variant="default" onClick={() => setLocking(n.id)} aria-label={`Lock ${n.id}`}>
-                      Lock…
-                    </Button>
+                    <LockButton id={n.id} onClick={setLocking} />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -272,6 +268,14 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
       )}
       <LockDialog requestId={locking} roundId={roundId} onClose={() => setLocking(null)} />
     </Stack>
+  );
+}
+
+function LockButton({ id, onClick }: { id: string; onClick: (id: string) => void }) {
+  return (
+    <Button size="compact-xs" variant="default" onClick={() => onClick(id)} aria-label={`Lock ${id}`}>
+      Lock…
+    </Button>
   );
 }
 

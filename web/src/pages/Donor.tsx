@@ -7,7 +7,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { CRITERIA, CRITERION_NAMES, REGION_NAMES, type Policy, type Region, type Weights } from "../../../scoring/schemas.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
-import { chf, pct, points } from "../format.js";
+import { chf, paidBy, pct, points } from "../format.js";
 import { useSession } from "../session.js";
 import { Statement } from "./After.js";
 
@@ -188,7 +188,7 @@ export function DonorRationalePage() {
                     <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                       {chf(f.cost)}
                     </Table.Td>
-                    <Table.Td>{f.funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ")}</Table.Td>
+                    <Table.Td>{paidBy(f.funding)}</Table.Td>
                   </Table.Tr>
                 );
               })}
