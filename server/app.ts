@@ -13,6 +13,7 @@ import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
 import { errorBody, errors, json, newApp, route, type Ctx, type Services } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
+import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";
 import { requestRoutes } from "./routes/requests.js";
 import { runRoutes } from "./routes/runs.js";
@@ -25,7 +26,8 @@ export function createApp(services: Services) {
   const app = newApp();
   app.onError((e, c) => {
     const { status, body } = errorBody(e);
-    if (status === 500) console.error(e); // logged here; never sent
+    if (status === 503) c.header("Retry-After", "30");
+    if (status >= 500) console.error(e); // logged here; never sent
     if (status === 429) {
       const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) c.header("Retry-After", String(retry));
@@ -75,7 +77,8 @@ export function createApp(services: Services) {
     .route("/", requestRoutes())
     .route("/", runRoutes())
     .route("/", publicRoutes())
-    .route("/", auditRoutes());
+    .route("/", auditRoutes())
+    .route("/", backupRoutes());
 
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "sid", description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token" });

@@ -17,7 +17,9 @@ export const ConfigSchema = z.object({
   /** Failed logins (per account) before it is locked, and for how long. */
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
-  /** Login attempts per client address per minute before 429. */
+  /** Wrong access codes for one request reference (from any address) before it is locked for LOGIN_LOCK_MINUTES. */
+  CODE_MAX_FAILURES: int(1, 1000).default(10),
+  /** Login attempts (and wrong access codes) per client address per minute before 429. */
   LOGIN_RATE_PER_MINUTE: int(1, 1000).default(10),
   /** Seconds each allocation run may take (the solver's time limit). */
   SOLVER_TIME_LIMIT: int(1, 3600).default(60),

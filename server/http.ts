@@ -56,9 +56,27 @@ export const ErrorSchema = z.object({ error: z.object({ code: z.string(), messag
 export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.infer<typeof ErrorSchema> } {
   if (e instanceof ApiError) return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } } };
   if (e instanceof InvalidInputError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: e.problems } } } };
+  const storage = storageProblem(e);
+  if (storage) return { status: 503, body: { error: { code: "storage-unavailable", message: storage } } };
   // (A ZodError here comes from stored data, not from the client, whose input is validated at the edge: a 500.)
   if (e instanceof HTTPException) return { status: e.status as ContentfulStatusCode, body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } } };
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}
+
+/**
+ * The database cannot take the write (disk full, file or disk read-only, I/O error, locked too long):
+ * the change was rolled back whole (every write is one transaction), and the client is told to retry
+ * later (503) in words an operator can act on. Anything else: null.
+ */
+export function storageProblem(e: unknown): string | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_")) return null;
+  if (code === "SQLITE_FULL") return "the database's disk is full: nothing was saved; try again once space is freed";
+  if (code.startsWith("SQLITE_READONLY")) return "the database is read-only: nothing was saved; try again once it is writable";
+  if (code.startsWith("SQLITE_IOERR")) return "the database could not be written (input/output error): nothing was saved; try again later";
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "the database is busy: nothing was saved; try again in a moment";
+  if (code.startsWith("SQLITE_CANTOPEN")) return "the database file cannot be opened: nothing was saved";
+  return null;
 }
 
 export function newApp(): OpenAPIHono<AppEnv> {

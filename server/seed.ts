@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { RoundFileSchema } from "../scoring/round-file.js";
 import { applyOverrides, type ReferenceData } from "../scoring/states.js";
-import { hashSecret } from "./auth/passwords.js";
+import { hashCode } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
 import { DEMO_DIR } from "./reference.js";
@@ -25,7 +25,7 @@ export function isEmpty(db: Db): boolean {
 
 export async function seedDemo(db: Db, reference: ReferenceData, today = new Date()): Promise<string[]> {
   const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
-  const codeHash = await hashSecret(DEMO_APPLICANT.code);
+  const codeHash = hashCode(DEMO_APPLICANT.code);
   for (const a of DEMO_ACCOUNTS) await createUser(db, a);
   const system = { id: null, name: "seed" };
   tx(db, () => {

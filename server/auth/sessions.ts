@@ -33,16 +33,50 @@ export async function createUser(db: Db, u: { username: string; displayName: str
   return Number(info.lastInsertRowid);
 }
 
-/** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
-/** At most LOGIN_RATE_PER_MINUTE attempts a minute per key (a client address and what it tries): else 429. */
-export function rateLimit(db: Db, config: Config, key: string, what: string): void {
-  const now = new Date();
-  db.prepare("DELETE FROM login_attempts WHERE at < ?").run(new Date(now.getTime() - 60_000).toISOString());
-  const recent = db.prepare("SELECT COUNT(*) FROM login_attempts WHERE client = ?").pluck().get(key) as number;
-  if (recent >= config.LOGIN_RATE_PER_MINUTE) throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
+/** Attempts are kept this long (the longest window any limit looks at). */
+const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
+
+function recentAttempts(db: Db, key: string, windowMs: number, now: Date): number {
+  return db.prepare("SELECT COUNT(*) FROM login_attempts WHERE client = ? AND at > ?").pluck().get(key, new Date(now.getTime() - windowMs).toISOString()) as number;
+}
+
+function recordAttempt(db: Db, key: string, now: Date): void {
+  db.prepare("DELETE FROM login_attempts WHERE at < ?").run(new Date(now.getTime() - KEEP_ATTEMPTS_MS).toISOString());
   db.prepare("INSERT INTO login_attempts (client, at) VALUES (?, ?)").run(key, now.toISOString());
 }
 
+/** At most LOGIN_RATE_PER_MINUTE attempts a minute per key (a client address and what it tries): else 429. */
+export function rateLimit(db: Db, config: Config, key: string, what: string): void {
+  const now = new Date();
+  if (recentAttempts(db, key, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE) throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
+  recordAttempt(db, key, now);
+}
+
+/**
+ * Access codes. Only failures count (an applicant checking a status often is no attack): at most
+ * LOGIN_RATE_PER_MINUTE wrong codes a minute from one address (429 rate-limited), and at most
+ * CODE_MAX_FAILURES wrong codes for one reference within LOGIN_LOCK_MINUTES, from any address, after
+ * which the reference is locked for that long (429 reference-locked): guessing a code from many
+ * addresses gets no further than from one.
+ */
+export function checkCodeAttempts(db: Db, config: Config, client: string, reference: string): void {
+  const now = new Date();
+  if (recentAttempts(db, `code:${client}`, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE) {
+    throw new ApiError(429, "rate-limited", "too many wrong access codes from this address: wait a minute", { retryAfterSeconds: 60 });
+  }
+  const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
+  if (recentAttempts(db, `ref:${reference}`, windowMs, now) >= config.CODE_MAX_FAILURES) {
+    throw new ApiError(429, "reference-locked", `too many wrong access codes for this reference: it is locked for up to ${config.LOGIN_LOCK_MINUTES} minutes`, { retryAfterSeconds: config.LOGIN_LOCK_MINUTES * 60 });
+  }
+}
+
+export function recordCodeFailure(db: Db, client: string, reference: string): void {
+  const now = new Date();
+  recordAttempt(db, `code:${client}`, now);
+  recordAttempt(db, `ref:${reference}`, now);
+}
+
+/** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
 export async function login(db: Db, config: Config, client: string, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
   const now = new Date();
   rateLimit(db, config, `login:${client}`, "sign-in attempts");
@@ -83,8 +117,10 @@ function sessionUser(db: Db, config: Config, token: string): SessionUser | null 
     db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));
     return null;
   }
-  // Sliding expiry: a session in use stays alive.
-  db.prepare("UPDATE sessions SET expires_at = ? WHERE token_hash = ?").run(new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString(), sha256(token));
+  // Sliding expiry: a session in use stays alive. Written at most once a minute, so that reads do not
+  // each cost a write (and its fsync).
+  const renewed = new Date(now.getTime() + config.SESSION_HOURS * 3_600_000);
+  if (renewed.getTime() - Date.parse(row.expires_at) >= 60_000) db.prepare("UPDATE sessions SET expires_at = ? WHERE token_hash = ?").run(renewed.toISOString(), sha256(token));
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: row.csrf_token };
 }
 

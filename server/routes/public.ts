@@ -8,8 +8,8 @@ import type { Robustness } from "../../scoring/robustness.js";
 import type { Sensitivities } from "../../scoring/sensitivity.js";
 import { RequestAttributesSchema } from "../../scoring/score.js";
 import type { AllocationResult, Problem } from "../../scoring/schemas.js";
-import { accessCode, hashSecret, verifySecret } from "../auth/passwords.js";
-import { rateLimit } from "../auth/sessions.js";
+import { accessCode, hashCode, verifyCode } from "../auth/passwords.js";
+import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
@@ -29,11 +29,14 @@ const APPLICANT_FIELDS = RequestAttributesSchema.omit({ id: true, submittedAt: t
 export function publicRoutes() {
   const applicantRequest = async (c: Ctx, reference: string, code: string) => {
     const { db, config } = c.get("services");
-    rateLimit(db, config, `status:${client(c)}`, "status checks");
+    checkCodeAttempts(db, config, client(c), reference);
     const row = db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").get(reference) as { access_code_hash: string | null } | undefined;
     // One answer for an unknown reference and a wrong code.
-    const ok = row?.access_code_hash ? await verifySecret(code.trim().toUpperCase(), row.access_code_hash) : false;
-    if (!ok) throw new ApiError(404, "not-found", "no request with this reference and access code");
+    const ok = row?.access_code_hash ? await verifyCode(code, row.access_code_hash) : false;
+    if (!ok) {
+      recordCodeFailure(db, client(c), reference);
+      throw new ApiError(404, "not-found", "no request with this reference and access code");
+    }
     return getRequest(db, reference);
   };
   const statusOf = (c: Ctx, id: string) => {
@@ -69,7 +72,7 @@ export function publicRoutes() {
         }
         if (!reference.states.has(input.state)) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "state", message: `unknown State "${input.state}"` }] });
         const code = accessCode();
-        const codeHash = await hashSecret(code);
+        const codeHash = hashCode(code);
         const id = tx(db, () => {
           const ref = nextReference(db, roundId);
           insertRequest(db, roundId, RequestAttributesSchema.parse({ ...input, id: ref, submittedAt: new Date().toISOString() }), "submitted", codeHash, { id: null, name: "applicant" });

@@ -6,6 +6,7 @@ import { testApi } from "./api-helpers.js";
 
 describe("audit log", async () => {
   const api = await testApi();
+  const testApiSync = (await testApi()).db;
   const admin = await api.as("admin");
 
   it("records each change with its actor, and lists them newest first, by entity", async () => {
@@ -34,6 +35,16 @@ describe("audit log", async () => {
     expect(verifyChain(api.db)).toMatchObject({ ok: false, firstBad: { seq: 3, problem: "its content does not match its hash" } });
     const v = (await admin.req("GET", "/api/audit/verify")).json;
     expect(v.firstBad.seq).toBe(3);
+  });
+
+  it("finds rows reordered (two entries swapped whole, hashes and all)", () => {
+    const other = testApiSync!;
+    other.exec("DROP TRIGGER audit_log_no_update;");
+    const [a, b] = other.prepare("SELECT * FROM audit_log WHERE seq IN (7, 8) ORDER BY seq").all() as Record<string, unknown>[];
+    const put = other.prepare("UPDATE audit_log SET at = @at, actor = @actor, action = @action, entity = @entity, entity_id = @entity_id, data = @data, prev_hash = @prev_hash, hash = @hash WHERE seq = @seq");
+    put.run({ ...b, seq: 7 });
+    put.run({ ...a, seq: 8 });
+    expect(verifyChain(other)).toMatchObject({ ok: false, firstBad: { seq: 7, problem: "its link to the previous entry does not match" } });
   });
 
   it("finds a row removed", async () => {

@@ -166,7 +166,7 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(res.json.reference).toBe("DEMO-OPEN-001");
     expect(res.json.accessCode).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
     const stored = api.db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").pluck().get("DEMO-OPEN-001") as string;
-    expect(stored).toMatch(/^scrypt\$/);
+    expect(stored).toMatch(/^sha256\$[0-9a-f]{64}$/);
     expect(stored).not.toContain(res.json.accessCode);
     const status = await anon.req("POST", "/api/applicant/status", { reference: res.json.reference, code: res.json.accessCode });
     expect(status.json).toMatchObject({ status: "submitted", request: { name: "Wanjiru K." }, decision: null });
