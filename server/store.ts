@@ -394,3 +394,10 @@ export function roundFileOf(db: Db, roundId: string, settingsVersion?: number): 
   });
   return { file, reference: roundReference(db, roundId), settingsVersion: settings.version };
 }
+
+/** A donor reads only the rounds it contributes to (staff: every round). */
+export function requireDonorOf(db: Db, user: { role: string; donorId: string | null }, roundId: string): void {
+  if (user.role === "donor" && !listDonors(db, roundId).some((d) => d.id === user.donorId)) {
+    throw new ApiError(403, "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
+  }
+}

@@ -14,7 +14,7 @@ import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { currentSettings, getRequest, getRound, insertRequest, listDonors, nextReference, recordOfferAnswer } from "../store.js";
+import { currentSettings, getRequest, getRound, insertRequest, nextReference, recordOfferAnswer, requireDonorOf } from "../store.js";
 import { client } from "./auth.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
@@ -134,10 +134,7 @@ export function publicRoutes() {
         const { roundId } = c.req.valid("param");
         const user = userOf(c);
         const round = getRound(db, roundId);
-        // A donor reads the rounds it contributes to, no other.
-        if (user.role === "donor" && !listDonors(db, roundId).some((d) => d.id === user.donorId)) {
-          throw new ApiError(403, "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
-        }
+        requireDonorOf(db, user, roundId);
         const run = db.prepare("SELECT id, settings_version, problem, scores, result, approved_at FROM runs WHERE round_id = ? AND approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1").get(roundId) as
           | { id: string; settings_version: number; problem: string; scores: string; result: string; approved_at: string }
           | undefined;

@@ -15,7 +15,7 @@ import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { ApiError, body, checkVersion, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { getRound, listDonors, recordOfferAnswer, setRequestStatus } from "../store.js";
+import { getRound, listDonors, recordOfferAnswer, requireDonorOf, setRequestStatus } from "../store.js";
 import { toCsv } from "../tabular.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
@@ -120,7 +120,9 @@ export function runRoutes() {
       (c) => {
         const { runs } = c.get("services");
         const { runId, otherId } = c.req.valid("param");
-        return c.json(diff(doneResult(runs.get(runId)), doneResult(runs.get(otherId))), 200);
+        const [a, b] = [runs.get(runId), runs.get(otherId)];
+        if (a.roundId !== b.roundId) throw new ApiError(409, "different-rounds", `run ${runId} is of round ${a.roundId} and run ${otherId} of round ${b.roundId}: compare runs of one round`);
+        return c.json(diff(doneResult(a), doneResult(b)), 200);
       },
     )
     .openapi(analysis("/api/runs/{runId}/curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"), (c) => analyse("curve", c))
@@ -301,6 +303,7 @@ export function runRoutes() {
         const { db } = c.get("services");
         const { roundId } = c.req.valid("param");
         const round = getRound(db, roundId);
+        requireDonorOf(db, userOf(c), roundId);
         const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
         // Travel: the actual cost where known, else the committed cost of offers not declined or expired.
         const travel = round2(decisions.filter((d) => d.offer_status !== "declined" && d.offer_status !== "expired").reduce((s, d) => s + (d.actual_cost ?? d.cost ?? 0), 0));

@@ -44,7 +44,11 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
       if (cookie) h.cookie = cookie;
       if (csrf && method !== "GET") h["x-csrf-token"] = csrf;
       if (body !== undefined) h["content-type"] ??= "application/json";
-      const res = await app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+      // The client's address, as the Node server would give it from the socket (x-test-remote: test only).
+      const remote = h["x-test-remote"];
+      delete h["x-test-remote"];
+      const env = remote ? { incoming: { socket: { remoteAddress: remote, remoteFamily: "IPv4", remotePort: 40000 } } } : undefined;
+      const res = await app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) }, env);
       const text = await res.text();
       let json: unknown;
       try {
