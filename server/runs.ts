@@ -123,6 +123,9 @@ export class RunManager {
           if (!cancelled) audit(this.db, { actor: "solver", action: "fail", entity: "run", entityId: id, data: { error: (e as Error).message } });
         });
       })
+      // The database refused even the failure (disk full, read-only): the run stays "running" until the
+      // next start marks it failed (recover); the server itself keeps serving.
+      .catch((e: unknown) => console.error(`run ${id}: its outcome could not be recorded:`, e))
       .finally(() => this.active.delete(id));
   }
 

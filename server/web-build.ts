@@ -1,7 +1,7 @@
 // npm start builds the web UI when it has no build yet or its sources are newer than the build (Vite is a
 // development dependency: an install without it serves the API alone and says so).
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { build as ViteBuild } from "vite";
 
 function newest(dir: string): number {
@@ -28,6 +28,6 @@ export async function ensureWebBuild(dist: string): Promise<string | null> {
     return "The web UI is not built and Vite is not installed (npm ci installs it): serving the API only.";
   }
   const t0 = Date.now();
-  await build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir: join(process.cwd(), dist) } });
+  await build({ configFile: "vite.config.ts", logLevel: "warn", build: { outDir: resolve(process.cwd(), dist) } });
   return `Built the web UI into ${dist} in ${((Date.now() - t0) / 1000).toFixed(1)} s.`;
 }
