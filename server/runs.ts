@@ -87,7 +87,7 @@ export class RunManager {
   /** Scores the round as it is now and starts its solve; returns the queued run's id at once. */
   start(roundId: string, actor: { id: number; name: string }, opts: { timeLimit?: number; settingsVersion?: number } = {}): string {
     const { file, reference, settingsVersion } = roundFileOf(this.db, roundId, opts.settingsVersion);
-    if (file.requests.length === 0) throw new ApiError(422, "validation", "the round has no request to allocate");
+    if (file.requests.length === 0) throw new ApiError(409, "no-requests", "the round has no request to allocate");
     const scored = scoreRound(file, reference);
     const id = randomUUID();
     const timeLimit = opts.timeLimit ?? this.defaultTimeLimit;

@@ -26,6 +26,26 @@ export const CONTACT_FIELDS = ["name", "email", "title", "organisation", "delega
 
 const APPLICANT_FIELDS = RequestAttributesSchema.omit({ id: true, submittedAt: true, lock: true, technicalRating: true, previousSponsorships: true }).strict();
 
+/**
+ * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
+ * problem never changes and the analytics are seeded, so they are computed once per run and kept (a few
+ * runs are approved a year; the donors' page is read many times).
+ */
+const analytics = new Map<string, Promise<[MoneyCurve, Sensitivities, Robustness]>>();
+function analyticsOf(runId: string, problem: Problem): Promise<[MoneyCurve, Sensitivities, Robustness]> {
+  let pending = analytics.get(runId);
+  if (!pending) {
+    pending = Promise.all([
+      runInWorker<MoneyCurve>({ type: "curve", problem }).result,
+      runInWorker<Sensitivities>({ type: "sensitivity", problem, options: { locks: false } }).result,
+      runInWorker<Robustness>({ type: "robustness", problem, options: { samples: 30, seed: 1 } }).result,
+    ]);
+    analytics.set(runId, pending);
+    pending.catch(() => analytics.delete(runId)); // a failure is not kept: the next read tries again
+  }
+  return pending;
+}
+
 export function publicRoutes() {
   const applicantRequest = async (c: Ctx, reference: string, code: string) => {
     const { db, config } = c.get("services");
@@ -144,12 +164,7 @@ export function publicRoutes() {
         const scores = JSON.parse(run.scores) as { rules: string; referenceData: unknown; requests: { id: string; criteria: unknown; total: number; reasons: unknown }[] };
         const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
         const settings = currentSettings(db, roundId);
-        // The engine's analytics on the approved problem, each in its own worker (in parallel).
-        const [curve, sensitivity, robustness] = await Promise.all([
-          runInWorker<MoneyCurve>({ type: "curve", problem }).result,
-          runInWorker<Sensitivities>({ type: "sensitivity", problem, options: { locks: false } }).result,
-          runInWorker<Robustness>({ type: "robustness", problem, options: { samples: 30, seed: 1 } }).result,
-        ]);
+        const [curve, sensitivity, robustness] = await analyticsOf(run.id, problem);
         return c.json(
           {
             round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
