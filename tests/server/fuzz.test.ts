@@ -179,7 +179,7 @@ describe("hostile input", async () => {
     );
     expect(refusedWrites).toBe(0);
     // The counter sees writes (those of the accepted requests): it is not blind.
-    expect(writes()).toBeGreaterThan(100);
+    expect(writes()).toBeGreaterThan(10);
     // The fuzzer got past the guards and the validation into the handlers (not only 401s and 422s).
     const count = (lo: number, hi: number) => [...tally].filter(([s]) => s >= lo && s < hi).reduce((a, [, c]) => a + c, 0);
     expect(count(200, 300)).toBeGreaterThan(50);
