@@ -1,15 +1,17 @@
-// Allocation runs: each run scores the round and solves it in a worker thread (the event loop never
-// blocks on glpk.js). POST answers at once with the run id; the run's record moves queued → running →
+// Allocation runs: each run sends the round as read from the records to a worker thread, which validates,
+// scores, solves and serialises it there (the event loop never blocks on glpk.js, nor on scoring or
+// serialising thousands of requests). POST answers at once with the run id; the run's record moves queued → running →
 // done | failed | cancelled, and once done it is an immutable snapshot: the problem file as solved, the
 // scores with their reasons, the result with explanations and baselines, the solver's name and version.
 import { randomUUID } from "node:crypto";
-import { scoreRound } from "../scoring/round-file.js";
+import type { ReferenceData } from "../scoring/states.js";
 import type { AllocationResult, Problem } from "../scoring/schemas.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";
-import { solveInWorker, SolveCancelled, type RunningSolve } from "./solve-in-worker.js";
-import { roundFileOf } from "./store.js";
+import { runInWorker, SolveCancelled, type Running } from "./solve-in-worker.js";
+import type { RunOutput } from "./solver-worker.js";
+import { roundFileTextOf } from "./store.js";
 
 export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -32,6 +34,7 @@ export interface RunSummary {
 }
 
 export interface RunRecord extends RunSummary {
+  /** The problem and the scores (null until the run is done: they are made in the worker). */
   problem: Problem;
   scores: unknown;
   result: AllocationResult | null;
@@ -53,11 +56,15 @@ interface RunRow {
   started_at: string | null;
   finished_at: string | null;
   approved_at: string | null;
+  value: number | null;
+  result_status: AllocationResult["status"] | null;
 }
 
-function summaryOf(r: RunRow): RunSummary {
+/** The columns of a summary: not the problem, scores and result (megabytes each for large rounds). */
+const SUMMARY = "id, round_id, settings_version, status, time_limit, error, solver_name, solver_version, created_at, started_at, finished_at, approved_at, value, result_status";
+
+function summaryOf(r: Omit<RunRow, "problem" | "scores" | "result">): RunSummary {
   const end = r.finished_at ? Date.parse(r.finished_at) : Date.now();
-  const result = r.result ? (JSON.parse(r.result) as AllocationResult) : null;
   return {
     id: r.id,
     roundId: r.round_id,
@@ -71,47 +78,53 @@ function summaryOf(r: RunRow): RunSummary {
     finishedAt: r.finished_at,
     approvedAt: r.approved_at,
     elapsedSeconds: r.started_at ? Math.round((end - Date.parse(r.started_at)) / 100) / 10 : null,
-    value: result?.value ?? null,
-    resultStatus: result?.status ?? null,
+    value: r.value,
+    resultStatus: r.result_status,
   };
 }
 
 export class RunManager {
-  private readonly active = new Map<string, RunningSolve>();
+  private readonly active = new Map<string, Running<RunOutput>>();
 
   constructor(
     private readonly db: Db,
     private readonly defaultTimeLimit: number,
   ) {}
 
-  /** Scores the round as it is now and starts its solve; returns the queued run's id at once. */
+  /** Reads the round as it is now and starts its run (scored and solved in a worker); returns the run's id at once. */
   start(roundId: string, actor: { id: number; name: string }, opts: { timeLimit?: number; settingsVersion?: number } = {}): string {
-    const { file, reference, settingsVersion } = roundFileOf(this.db, roundId, opts.settingsVersion);
-    if (file.requests.length === 0) throw new ApiError(409, "no-requests", "the round has no request to allocate");
-    const scored = scoreRound(file, reference);
+    const { text, requests, reference, settingsVersion } = roundFileTextOf(this.db, roundId, opts.settingsVersion);
+    if (requests === 0) throw new ApiError(409, "no-requests", "the round has no request to allocate");
     const id = randomUUID();
     const timeLimit = opts.timeLimit ?? this.defaultTimeLimit;
     tx(this.db, () => {
+      // The problem and the scores are filled in when the worker has made them (JSON null until then).
       this.db
-        .prepare("INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)")
-        .run(id, roundId, settingsVersion, timeLimit, JSON.stringify(scored.problem), JSON.stringify({ rules: scored.rules, referenceData: scored.referenceData, requests: scored.requests }), new Date().toISOString(), actor.id);
+        .prepare("INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, 'null', 'null', ?, ?)")
+        .run(id, roundId, settingsVersion, timeLimit, new Date().toISOString(), actor.id);
       audit(this.db, { actor: actor.name, action: "start", entity: "run", entityId: id, data: { roundId, settingsVersion, timeLimit } });
     });
-    this.execute(id, scored.problem, timeLimit);
+    this.execute(id, text, reference, timeLimit);
     return id;
   }
 
-  private execute(id: string, problem: Problem, timeLimit: number): void {
-    const solve = solveInWorker({ problem, timeLimit });
+  private execute(id: string, fileText: string, reference: ReferenceData, timeLimit: number): void {
+    // A database file: the worker writes the snapshot into the run's row itself (megabytes for large
+    // rounds), so that this thread, which serves requests, only marks the run done.
+    const store = this.db.memory ? undefined : { dbPath: this.db.name, runId: id };
+    const solve = runInWorker<RunOutput>({ type: "run", fileText, reference, timeLimit, store });
     this.active.set(id, solve);
     this.db.prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'").run(new Date().toISOString(), id);
     solve.result
-      .then((result) => {
+      .then((out) => {
         tx(this.db, () => {
+          if (out.snapshot) {
+            this.db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(out.snapshot.problem, out.snapshot.scores, out.snapshot.result, out.value, out.status, id);
+          }
           this.db
-            .prepare("UPDATE runs SET status = 'done', result = ?, solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'")
-            .run(JSON.stringify(result), result.solver.name, result.solver.version, new Date().toISOString(), id);
-          audit(this.db, { actor: "solver", action: "finish", entity: "run", entityId: id, data: { status: result.status, value: result.value } });
+            .prepare("UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'")
+            .run(out.solver.name, out.solver.version, new Date().toISOString(), id);
+          audit(this.db, { actor: "solver", action: "finish", entity: "run", entityId: id, data: { status: out.status, value: out.value } });
         });
       })
       .catch((e: unknown) => {
@@ -130,7 +143,7 @@ export class RunManager {
   }
 
   async cancel(id: string, actor: { name: string }): Promise<RunSummary> {
-    const run = this.get(id);
+    const run = this.summary(id);
     if (run.status !== "queued" && run.status !== "running") throw new ApiError(409, "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
     tx(this.db, () => {
       this.db.prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled', finished_at = ? WHERE id = ?").run(new Date().toISOString(), id);
@@ -147,7 +160,9 @@ export class RunManager {
   }
 
   summary(id: string): RunSummary {
-    return summaryOf(this.row(id));
+    const r = this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+    if (!r) throw notFound(`run "${id}"`);
+    return summaryOf(r);
   }
 
   get(id: string): RunRecord {
@@ -155,8 +170,18 @@ export class RunManager {
     return { ...summaryOf(r), problem: JSON.parse(r.problem), scores: JSON.parse(r.scores), result: r.result ? JSON.parse(r.result) : null };
   }
 
+  /**
+   * The run as the API answers it, as JSON text: the stored problem, scores and result are spliced in as
+   * they are, never parsed and serialised again (a client polling a large run's progress costs the
+   * server a read, not megabytes of JSON work).
+   */
+  json(id: string): string {
+    const r = this.row(id);
+    return `${JSON.stringify(summaryOf(r)).slice(0, -1)},"problem":${r.problem},"scores":${r.scores},"result":${r.result ?? "null"}}`;
+  }
+
   list(roundId: string): RunSummary[] {
-    return (this.db.prepare("SELECT * FROM runs WHERE round_id = ? ORDER BY created_at DESC").all(roundId) as RunRow[]).map(summaryOf);
+    return (this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE round_id = ? ORDER BY created_at DESC`).all(roundId) as RunRow[]).map(summaryOf);
   }
 
   private row(id: string): RunRow {

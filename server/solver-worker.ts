@@ -2,15 +2,19 @@
 // (the server's event loop) never blocks on them. Messages: "allocate" (a whole allocation), "outsiders"
 // (half of the explanations of a proposal, beside the thread that asks) and the analytics (money curve,
 // robustness, sensitivity, replacement, release), each answered with the scoring function's own JSON.
+import { setPriority } from "node:os";
+import Database from "better-sqlite3";
 import { parentPort } from "node:worker_threads";
 import { allocate } from "../scoring/allocate.js";
 import { explainOutsiders } from "../scoring/explain.js";
-import { InvalidInputError } from "../scoring/issues.js";
+import { InvalidInputError, parseOrThrow } from "../scoring/issues.js";
 import { moneyCurve, type MoneyCurveOptions } from "../scoring/money-curve.js";
 import { prepare } from "../scoring/prepare.js";
 import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/replace.js";
 import { robustness, type RobustnessOptions } from "../scoring/robustness.js";
-import { ProblemSchema } from "../scoring/schemas.js";
+import { RoundFileSchema, scoreRound } from "../scoring/round-file.js";
+import { ProblemSchema, type AllocationResult } from "../scoring/schemas.js";
+import type { ReferenceData } from "../scoring/states.js";
 import { sensitivities, type SensitivityOptions } from "../scoring/sensitivity.js";
 import { loadGlpk } from "./glpk.js";
 
@@ -39,12 +43,72 @@ export type AnalyticsMessage =
   | { type: "replace"; problem: unknown; result: PriorResult; declined: string[]; options?: ReplaceOptions }
   | { type: "release"; problem: unknown; result: PriorResult; expiredOffers: ExpiredOffer[]; options?: ReplaceOptions };
 
-export type WorkerMessage = AllocateMessage | OutsidersMessage | AnalyticsMessage;
+/**
+ * A server run: the round file as read from the records, validated, scored and solved here. With `store`,
+ * the snapshot (megabytes for thousands of requests) is written here, through this thread's own
+ * connection, into the run's row while it is still "running"; the server's thread then only marks it
+ * done. Without, the snapshot comes back serialised.
+ */
+export interface RunMessage {
+  type: "run";
+  /** The round file as JSON text (server/store.ts roundFileTextOf). */
+  fileText: string;
+  reference: ReferenceData;
+  timeLimit: number;
+  store?: { dbPath: string; runId: string };
+}
+
+export interface RunOutput {
+  /** The snapshot, serialised (null when it was stored by the worker). */
+  snapshot: { problem: string; scores: string; result: string } | null;
+  value: number | null;
+  status: AllocationResult["status"];
+  solver: AllocationResult["solver"];
+}
+
+export type WorkerMessage = AllocateMessage | OutsidersMessage | AnalyticsMessage | RunMessage;
+
+// Solves yield the CPU to the thread that serves requests: on Linux a thread's nice value is its own, so
+// this lowers the solver thread's priority alone (elsewhere it would lower the whole process: skipped).
+// A long solve then takes the cores the server's requests leave, and an applicant's status look-up or a
+// reviewer's read is not queued behind it (bench/LOAD.md).
+if (process.platform === "linux") {
+  try {
+    setPriority(10);
+  } catch {
+    // not permitted here: solve at normal priority
+  }
+}
 
 // Loaded as soon as the thread starts, so that the wasm is ready when the first message comes.
 const glpkReady = loadGlpk();
 
+async function run(msg: RunMessage): Promise<RunOutput> {
+  const scored = scoreRound(parseOrThrow(RoundFileSchema, JSON.parse(msg.fileText)), msg.reference);
+  const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit });
+  const snapshot = {
+    problem: JSON.stringify(scored.problem),
+    scores: JSON.stringify({ rules: scored.rules, referenceData: scored.referenceData, requests: scored.requests }),
+    result: JSON.stringify(result),
+  };
+  const out = { value: result.value, status: result.status, solver: result.solver };
+  if (!msg.store) return { snapshot, ...out };
+  const db = new Database(msg.store.dbPath, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.pragma("synchronous = FULL");
+    db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(snapshot.problem, snapshot.scores, snapshot.result, result.value, result.status, msg.store.runId);
+    // Those megabytes into the database file here too: otherwise the next commit of the server's
+    // thread would find the write-ahead log over its limit and copy them back itself.
+    db.pragma("wal_checkpoint(PASSIVE)");
+  } finally {
+    db.close();
+  }
+  return { snapshot: null, ...out };
+}
+
 async function handle(msg: WorkerMessage): Promise<unknown> {
+  if (msg.type === "run") return run(msg);
   const problem = ProblemSchema.parse(msg.problem);
   const glpk = await glpkReady;
   switch (msg.type) {

@@ -194,4 +194,15 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `,
   },
+  {
+    version: 2,
+    name: "run summaries in columns",
+    // A run's value and result status, kept beside its result so that listing runs (and polling one)
+    // does not parse results of megabytes.
+    sql: `
+ALTER TABLE runs ADD COLUMN value REAL;
+ALTER TABLE runs ADD COLUMN result_status TEXT;
+UPDATE runs SET value = json_extract(result, '$.value'), result_status = json_extract(result, '$.status') WHERE result IS NOT NULL;
+`,
+  },
 ];

@@ -60,9 +60,10 @@ function doneResult(run: { status: string; result: AllocationResult | null; id: 
 
 export function runRoutes() {
   const analysis = <P extends string>(path: P, options: z.ZodType, summary: string) =>
-    route(STAFF, { method: "post", path, tags: ["analytics"], summary, request: { params: RunId, ...body(options) }, responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 422) } });
+    route(STAFF, { method: "post", path, tags: ["analytics"], summary, request: { params: RunId, ...body(options) }, responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 409, 422) } });
   const analyse = async (kind: "curve" | "robustness" | "sensitivity", c: Ctx) => {
     const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
+    doneResult(run);
     const answer = await runInWorker<Record<string, unknown>>({ type: kind, problem: run.problem, options: (await c.req.json()) as never }).result;
     return c.json(answer, 200);
   };
@@ -93,8 +94,8 @@ export function runRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/runs/{runId}", tags: ["runs"], summary: "A run: its progress, and once done its snapshot (problem, scores, result with explanations and baselines)", request: { params: RunId }, responses: { 200: json(Loose, "The run"), ...errors(401, 403, 404, 422) } }),
-      (c) => c.json(c.get("services").runs.get(c.req.valid("param").runId), 200),
+      route(STAFF, { method: "get", path: "/api/runs/{runId}", tags: ["runs"], summary: "A run: its progress, and once done its snapshot (problem, scores, result with explanations and baselines)", request: { params: RunId }, responses: { 200: { description: "The run (JSON: the summary's fields, and problem, scores and result, null until it is done)" }, ...errors(401, 403, 404, 422) } }),
+      (c) => c.body(c.get("services").runs.json(c.req.valid("param").runId), 200, { "Content-Type": "application/json; charset=UTF-8" }),
     )
     .openapi(
       route(["admin"], { method: "post", path: "/api/runs/{runId}/cancel", tags: ["runs"], summary: "Cancel a queued or running run", request: { params: RunId }, responses: { 200: json(Loose, "Cancelled"), ...errors(401, 403, 404, 409) } }),

@@ -1,0 +1,197 @@
+// npm run bench:load [-- --duration SECONDS --rates 100,250,500,1000 --out FILE]
+// The server under load on loopback while it solves a 3'000-request round: the real server (its own
+// process, a fresh database with the demo and a round of 3'000 realistic requests) answers applicants'
+// status look-ups and ISU staff's reads at rising rates (autocannon, a fixed request rate each), while an
+// allocation run of the 3'000 requests keeps its worker busy (a new run is started whenever one ends).
+// A trivial Hono route in a process of its own, measured the same way at the same time, is the ceiling:
+// what this machine gives any Node HTTP server. Prints a table and writes it to bench/LOAD.md.
+// (BENCH_SERVER_FLAGS passes Node flags to the server, e.g. "--trace-gc"; BENCH_SERVER_LOG=FILE keeps its output.)
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { hashCode } from "../server/auth/passwords.js";
+import { openDatabase } from "../server/db/database.js";
+import { loadReferenceData } from "../server/reference.js";
+import { seedDemo } from "../server/seed.js";
+import { createRound, insertRequest, putDonor } from "../server/store.js";
+import { realisticRound } from "./realistic.js";
+
+const { values } = parseArgs({ options: { duration: { type: "string", default: "5" }, rates: { type: "string", default: "100,250,500,1000" }, out: { type: "string" } } });
+const duration = Number(values.duration);
+const rates = values.rates.split(",").map(Number);
+if (!Number.isFinite(duration) || duration < 1 || rates.some((r) => !Number.isInteger(r) || r < 1)) {
+  process.stderr.write("usage: npm run bench:load -- [--duration SECONDS] [--rates 100,250,500,1000]\n");
+  process.exit(2);
+}
+const outFile = values.out ?? new URL("./LOAD.md", import.meta.url).pathname;
+const N = 3000;
+const lines: string[] = [];
+const print = (s = ""): void => {
+  process.stdout.write(`${s}\n`);
+  lines.push(s);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+function start(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start:\n${log}`)), 60_000);
+    const onData = (d: Buffer): void => {
+      log += d.toString();
+      if (log.includes(ready)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    // Diagnosis: BENCH_SERVER_FLAGS="--trace-gc" BENCH_SERVER_LOG=FILE keeps the server's output.
+    const logFile = process.env.BENCH_SERVER_LOG;
+    if (logFile) child.stdout!.on("data", (d: Buffer) => appendFileSync(logFile, d));
+    child.on("exit", (code) => reject(new Error(`exited (${code}):\n${log}`)));
+  });
+}
+
+// The database: the demo, 48 applicants with known access codes, and a round of 3'000 requests in review.
+const dir = mkdtempSync(join(os.tmpdir(), "load-"));
+const dbPath = join(dir, "load.db");
+const reference = loadReferenceData();
+const db = openDatabase(dbPath);
+await seedDemo(db, reference);
+const codes = Array.from({ length: 48 }, (_, i) => ({ reference: `13MSP-${String(i + 1).padStart(3, "0")}`, code: `LOAD-CODE-${String(i + 1).padStart(4, "0")}-XXXX` }));
+for (const c of codes) db.prepare("UPDATE requests SET access_code_hash = ? WHERE id = ?").run(hashCode(c.code), c.reference);
+const big = realisticRound(N, 7, reference);
+createRound(db, { round: { ...big.round, id: "LOAD", status: "review" }, weights: big.weights, policy: big.policy, rules: big.rules }, reference, { id: null, name: "bench" });
+db.transaction(() => {
+  for (const r of big.requests) insertRequest(db, "LOAD", { ...r, id: `LOAD-${r.id}`, lock: undefined }, "submitted", null, { id: null, name: "bench" });
+})();
+for (const d of big.donors) putDonor(db, "LOAD", { ...d, name: d.name ?? d.id }, null, "bench");
+db.close();
+
+mkdirSync(join(dir, "web"));
+writeFileSync(join(dir, "web", "index.html"), "<!doctype html><title>bench</title>");
+const [port, ceilingPort] = [await freePort(), await freePort()];
+const server = await start([...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(" ") : []), "--import", "tsx", "server/main.ts"], { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: join(dir, "web"), SEED_DEMO: "false", LOGIN_RATE_PER_MINUTE: "1000" }, "Sponsorship Programme allocator: http://");
+const ceiling = await start(
+  ["--input-type=module", "-e", `import { Hono } from "hono"; import { serve } from "@hono/node-server"; const app = new Hono(); app.get("/", (c) => c.json({ ok: true })); serve({ fetch: app.fetch, port: ${ceilingPort}, hostname: "127.0.0.1" }, () => console.log("ceiling ready"));`],
+  {},
+  "ceiling ready",
+);
+const base = `http://127.0.0.1:${port}`;
+
+const login = async (username: string, password: string) => {
+  const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+};
+const admin = await login("admin", "demo-admin-13msp");
+const reviewer = await login("reviewer", "demo-reviewer-13msp");
+
+// The solve: an allocation run of the 3'000-request round, started again whenever one ends; the share of
+// each measurement during which a solve was running is sampled every 100 ms.
+let current: string | null = null;
+let stopping = false;
+let solving = 0;
+let samples = 0;
+let runsDone = 0;
+const keeper = (async () => {
+  while (!stopping) {
+    if (current) {
+      const list = (await (await fetch(`${base}/api/rounds/LOAD/runs`, { headers: { cookie: admin.cookie } })).json()) as { id: string; status: string }[];
+      const run = list.find((r) => r.id === current)!;
+      if (run.status !== "running" && run.status !== "queued") {
+        runsDone++;
+        current = null;
+      }
+    }
+    if (!current) {
+      const res = await fetch(`${base}/api/rounds/LOAD/runs`, { method: "POST", headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" }, body: "{}" });
+      if (res.status !== 202) throw new Error(`run: ${res.status} ${await res.text()}`);
+      current = ((await res.json()) as { id: string }).id;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})();
+const sampler = setInterval(() => {
+  samples++;
+  if (current) solving++;
+}, 100);
+// Let the first run get past its scoring into the solve.
+await new Promise((r) => setTimeout(r, 1500));
+
+interface Target {
+  name: string;
+  url: string;
+  requests: autocannon.Request[];
+}
+const targets: Target[] = [
+  {
+    name: "applicant status look-up (POST /api/applicant/status)",
+    url: base,
+    requests: codes.map((c) => ({ method: "POST", path: "/api/applicant/status", headers: { "content-type": "application/json" }, body: JSON.stringify(c) })),
+  },
+  {
+    name: "ISU read (GET /api/requests/{id}, reviewer)",
+    url: base,
+    requests: codes.map((c) => ({ method: "GET", path: `/api/requests/${c.reference}`, headers: { cookie: reviewer.cookie } })),
+  },
+  { name: "ceiling: trivial Hono route (own process)", url: `http://127.0.0.1:${ceilingPort}`, requests: [{ method: "GET", path: "/" }] },
+];
+
+interface Row {
+  target: string;
+  rate: number;
+  achieved: number;
+  p50: number;
+  p99: number;
+  max: number;
+  bad: number;
+  solving: number;
+}
+const rows: Row[] = [];
+// Warm-up: each target at the middle rate, so that the first rows do not measure a cold JIT.
+for (const t of targets) await autocannon({ url: t.url, requests: t.requests, connections: 32, overallRate: 500, duration: 3 });
+for (const rate of rates) {
+  for (const t of targets) {
+    // A short warm-up at the rate, then the measurement.
+    await autocannon({ url: t.url, requests: t.requests, connections: 32, overallRate: rate, duration: 1 });
+    const [s0, n0] = [solving, samples];
+    const r = await autocannon({ url: t.url, requests: t.requests, connections: 32, overallRate: rate, duration });
+    rows.push({ target: t.name, rate, achieved: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, bad: r.non2xx + r.errors + r.timeouts, solving: (solving - s0) / Math.max(1, samples - n0) });
+    process.stderr.write(`  ${t.name} at ${rate}/s: ${r.requests.average} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms\n`);
+  }
+}
+stopping = true;
+clearInterval(sampler);
+await keeper;
+server.kill("SIGTERM");
+ceiling.kill("SIGTERM");
+
+print("# Load benchmark");
+print();
+print(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Run ${new Date().toISOString()}.`);
+print();
+print(`The real server (npm start's code, its own process, SQLite in WAL mode with synchronous=FULL) on loopback, while an allocation run of a ${N}-request round solves in its worker thread (a new run is started whenever one ends: ${runsDone} finished during the bench). autocannon sends a fixed rate from 32 connections for ${duration} s after a 1 s warm-up (and 3 s per target at 500/s before the first row), in this process; the server, its solver worker and autocannon share the machine's ${os.cpus().length} cores. Status look-ups cycle through 48 applicants (reference and access code); ISU reads through the same 48 requests as the reviewer (the request with its history and reviews). The ceiling is a one-route Hono app answering {"ok":true} in a process of its own, measured the same way in the same run. Latency in ms; 'solving' is the share of the measurement during which a run was solving. Target: p99 < 50 ms at 500 requests/s during the solve.`);
+print();
+print("| target | rate (req/s) | achieved (req/s) | p50 (ms) | p99 (ms) | max (ms) | errors + non-2xx | solving |");
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) print(`| ${r.target} | ${r.rate} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.max} | ${r.bad} | ${(r.solving * 100).toFixed(0)} % |`);
+print();
+writeFileSync(outFile, `${lines.join("\n")}\n`);
+process.stdout.write(`written to ${outFile}\n`);
+process.exit(0);
