@@ -1,13 +1,14 @@
 // npm start: the product on its embedded defaults. Validates the configuration (every bad variable at
 // once), builds the web UI if its sources changed, opens the SQLite file (migrations applied), seeds the
-// demo on an empty database, and serves the API and the web UI on PORT.
+// demo on an empty database (or, with SEED_DEMO=false, creates the first administrator with a generated
+// password), and serves the API and the web UI on PORT.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { loadReferenceData } from "./reference.js";
 import { RunManager } from "./runs.js";
-import { isEmpty, seedDemo } from "./seed.js";
+import { createInitialAdmin, isEmpty, seedDemo } from "./seed.js";
 import { ensureWebBuild } from "./web-build.js";
 
 let config;
@@ -24,7 +25,10 @@ const built = await ensureWebBuild(config.WEB_DIST);
 if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
-if (config.SEED_DEMO && isEmpty(db)) process.stdout.write(`${(await seedDemo(db, reference)).join("\n")}\n`);
+if (isEmpty(db)) {
+  const lines = config.SEED_DEMO ? await seedDemo(db, reference) : config.DATABASE_PATH === ":memory:" ? [] : await createInitialAdmin(db, config.DATABASE_PATH);
+  if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
+}
 const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
 runs.recover();
 const app = createApp({ db, config, reference, runs });

@@ -1,10 +1,11 @@
 // The demo: on an empty database, the demo round (13MSP, data/demo/round.json) with its donors and
 // requests, an open round for applicants to try, and demo accounts whose passwords are fixed, printed
 // once and documented in the README as demo-only.
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { RoundFileSchema } from "../scoring/round-file.js";
 import { applyOverrides, type ReferenceData } from "../scoring/states.js";
-import { hashCode } from "./auth/passwords.js";
+import { hashCode, randomToken } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
 import { DEMO_DIR } from "./reference.js";
@@ -51,5 +52,24 @@ export async function seedDemo(db: Db, reference: ReferenceData, today = new Dat
     "Demo data seeded (demo only; change or remove these accounts before real use):",
     ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} user ${a.username.padEnd(10)} password ${a.password}`),
     `  applicant reference ${DEMO_APPLICANT.reference}, access code ${DEMO_APPLICANT.code}`,
+  ];
+}
+
+/**
+ * A real installation (no demo): on its first start, one administrator account with a password
+ * generated here, never in the repository. The password is printed once and written beside the database
+ * (mode 0600, outside git like the database itself) for the operator to read; only its scrypt hash is
+ * stored. Change it after signing in, then delete the file.
+ */
+export async function createInitialAdmin(db: Db, databasePath: string): Promise<string[]> {
+  const password = randomToken(18);
+  await createUser(db, { username: "admin", displayName: "ISU administrator", role: "admin", password });
+  const file = join(dirname(databasePath), "initial-admin-password.txt");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return [
+    "First start: an administrator account was created.",
+    `  user admin, password ${password}`,
+    `  (also in ${file}, readable by this user only: sign in, change the password, then delete the file)`,
   ];
 }

@@ -183,7 +183,8 @@ describe("ISU workspace (end to end)", () => {
     const { page } = e;
     await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
     await page.getByRole("button", { name: "Approve this run" }).click();
-    await page.getByText("Approved: the decisions are published.").waitFor();
+    // The run shows as approved, with the time (the form's own confirmation may be gone already).
+    await page.getByText(/^Approved \d{4}-\d{2}-\d{2} \d{2}:\d{2}: the decisions are published\.$/).waitFor();
     await page.getByRole("link", { name: "After the decision" }).click();
     const offers = page.getByRole("table", { name: "Offers" });
     await offers.waitFor();

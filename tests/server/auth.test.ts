@@ -36,6 +36,27 @@ describe("auth", async () => {
     expect(api.db.prepare("SELECT password_hash FROM users WHERE username = 'reviewer'").pluck().get()).toMatch(/^scrypt\$16384\$8\$1\$/);
   });
 
+  it("keeps a session in use alive, renewing it once less than half its life is left, and ends an expired one", async () => {
+    const reviewer = await api.as("reviewer");
+    const newest = () => api.db.prepare("SELECT rowid, expires_at FROM sessions ORDER BY rowid DESC LIMIT 1").get() as { rowid: number; expires_at: string };
+    const { rowid } = newest();
+    const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+    const expiry = () => Date.parse(newest().expires_at);
+    // More than half of its 12 hours left: a read writes nothing.
+    api.db.prepare("UPDATE sessions SET expires_at = ? WHERE rowid = ?").run(hours(7), rowid);
+    const before = expiry();
+    expect((await reviewer.req("GET", "/api/rounds")).status).toBe(200);
+    expect(expiry()).toBe(before);
+    // Less than half left: renewed to a full 12 hours.
+    api.db.prepare("UPDATE sessions SET expires_at = ? WHERE rowid = ?").run(hours(5), rowid);
+    expect((await reviewer.req("GET", "/api/rounds")).status).toBe(200);
+    expect(Math.abs(expiry() - Date.parse(hours(12)))).toBeLessThan(60_000);
+    // Expired: 401, and the session is gone.
+    api.db.prepare("UPDATE sessions SET expires_at = ? WHERE rowid = ?").run(hours(-0.01), rowid);
+    expect((await reviewer.req("GET", "/api/rounds")).status).toBe(401);
+    expect(api.db.prepare("SELECT COUNT(*) FROM sessions WHERE rowid = ?").pluck().get(rowid)).toBe(0);
+  });
+
   it("answers the session, and 401 without one", async () => {
     const admin = await api.as("admin");
     expect((await admin.req("GET", "/api/auth/session")).json).toMatchObject({ username: "admin", csrfToken: admin.csrf });
