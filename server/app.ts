@@ -84,7 +84,13 @@ export function createApp(services: Services) {
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "sid", description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token" });
   app.doc("/api/openapi.json", {
     openapi: "3.0.0",
-    info: { title: "Sponsorship Programme allocator API", version: "1", description: "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale." },
+    info: {
+      title: "Sponsorship Programme allocator API",
+      version: "1",
+      description:
+        "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale.\n\n" +
+        "Every error answers `{ error: { code, message, details? } }`. Besides the statuses listed per route, any route may answer 413 `too-large` (a body over 1 MB; 32 MB for imports), and any route that writes may answer 503 `storage-unavailable` with Retry-After (the database refused the write: disk full, read-only, I/O error; nothing was saved).",
+    },
   });
   // Swagger UI's own files from the swagger-ui-dist package: the docs work without any network.
   app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", baseUrl: "/api/docs/assets", title: "Sponsorship Programme allocator API" }));
