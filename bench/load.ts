@@ -6,9 +6,8 @@
 // A trivial Hono route in a process of its own, measured the same way at the same time, is the ceiling:
 // what this machine gives any Node HTTP server. Prints a table and writes it to bench/LOAD.md.
 // (BENCH_SERVER_FLAGS passes Node flags to the server, e.g. "--trace-gc"; BENCH_SERVER_LOG=FILE keeps its output.)
-import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +17,7 @@ import { openDatabase } from "../server/db/database.js";
 import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
 import { createRound, insertRequest, putDonor } from "../server/store.js";
+import { emptyWebBuild, freePort, startNode, startServer } from "../tests/support/server-process.js";
 import { realisticRound } from "./realistic.js";
 
 const { values } = parseArgs({ options: { duration: { type: "string", default: "5" }, rates: { type: "string", default: "100,250,500,1000" }, out: { type: "string" }, "no-solve": { type: "boolean", default: false }, repeat: { type: "string", default: "3" } } });
@@ -36,38 +36,6 @@ const print = (s = ""): void => {
   lines.push(s);
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-function start(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${log}`)), 60_000);
-    const onData = (d: Buffer): void => {
-      log += d.toString();
-      if (log.includes(ready)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    // Diagnosis: BENCH_SERVER_FLAGS="--trace-gc" BENCH_SERVER_LOG=FILE keeps the server's output.
-    const logFile = process.env.BENCH_SERVER_LOG;
-    if (logFile) child.stdout!.on("data", (d: Buffer) => appendFileSync(logFile, d));
-    child.on("exit", (code) => reject(new Error(`exited (${code}):\n${log}`)));
-  });
-}
-
 // The database: the demo, 48 applicants with known access codes, and a round of 3'000 requests in review.
 const dir = mkdtempSync(join(os.tmpdir(), "load-"));
 const dbPath = join(dir, "load.db");
@@ -84,11 +52,13 @@ db.transaction(() => {
 for (const d of big.donors) putDonor(db, "LOAD", { ...d, name: d.name ?? d.id }, null, "bench");
 db.close();
 
-mkdirSync(join(dir, "web"));
-writeFileSync(join(dir, "web", "index.html"), "<!doctype html><title>bench</title>");
 const [port, ceilingPort] = [await freePort(), await freePort()];
-const server = await start([...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(" ") : []), "--import", "tsx", "server/main.ts"], { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: join(dir, "web"), SEED_DEMO: "false", LOGIN_RATE_PER_MINUTE: "1000" }, "Sponsorship Programme allocator: http://");
-const ceiling = await start(
+// Diagnosis: BENCH_SERVER_FLAGS="--trace-gc" BENCH_SERVER_LOG=FILE keeps the server's output.
+const server = await startServer(
+  { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: emptyWebBuild(dir), SEED_DEMO: "false", LOGIN_RATE_PER_MINUTE: "1000" },
+  { nodeArgs: process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(" ") : [], logFile: process.env.BENCH_SERVER_LOG },
+);
+const ceiling = await startNode(
   ["--input-type=module", "-e", `import { Hono } from "hono"; import { serve } from "@hono/node-server"; const app = new Hono(); app.get("/", (c) => c.json({ ok: true })); serve({ fetch: app.fetch, port: ${ceilingPort}, hostname: "127.0.0.1" }, () => console.log("ceiling ready"));`],
   {},
   "ceiling ready",
@@ -224,8 +194,7 @@ if (probe) {
   process.stderr.write(`slow health answers:\n  ${slow.join("\n  ")}\nruns (s since start): ${list.map((r) => `${((Date.parse(r.createdAt) - t0) / 1000).toFixed(2)}–${r.finishedAt ? ((Date.parse(r.finishedAt) - t0) / 1000).toFixed(2) : "…"}`).join(", ")}\n`);
 }
 await keeper;
-server.kill("SIGTERM");
-ceiling.kill("SIGTERM");
+await Promise.all([server.stop(), ceiling.stop()]);
 
 print("# Load benchmark");
 print();

@@ -11,6 +11,9 @@ import { openDatabase, migrate, type Db } from "./db/database.js";
 import { MIGRATIONS } from "./db/migrations.js";
 
 export const BACKUP_FORMAT = "sponsorship-allocator-backup" as const;
+/** The schema version this program migrates to. */
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
+
 /** Tables a backup leaves out (see above). */
 export const EPHEMERAL_TABLES = ["sessions", "login_attempts"];
 
@@ -89,7 +92,7 @@ function restoreSnapshot(source: string, temp: string): { tables: number; rows: 
   const from = new Database(source, { readonly: true, fileMustExist: true }); // the source is only read
   try {
     const version = schemaVersion(from);
-    if (version > Math.max(...MIGRATIONS.map((m) => m.version))) throw new RestoreError(`${source}: schema version ${version} is newer than this program's`);
+    if (version > LATEST) throw new RestoreError(`${source}: schema version ${version} is newer than this program's`);
     from.exec(`VACUUM INTO '${temp.replaceAll("'", "''")}'`);
   } finally {
     from.close();
@@ -104,8 +107,7 @@ function restoreSnapshot(source: string, temp: string): { tables: number; rows: 
 
 /** Restores a JSON export into a new database file at `path`. */
 export function restoreJson(backup: Backup, path: string): { tables: number; rows: number } {
-  const latest = Math.max(...MIGRATIONS.map((m) => m.version));
-  if (backup.schemaVersion > latest) throw new RestoreError(`the backup's schema version ${backup.schemaVersion} is newer than this program's (${latest})`);
+  if (backup.schemaVersion > LATEST) throw new RestoreError(`the backup's schema version ${backup.schemaVersion} is newer than this program's (${LATEST})`);
   // The schema as it was when the backup was taken; the rows; then the later migrations.
   const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= backup.schemaVersion));
   try {

@@ -369,27 +369,21 @@ export function meanRatings(db: Db, roundId: string): Map<string, number> {
  * rating as each request's technical rating. The round's States are the reference data.
  */
 export function roundFileOf(db: Db, roundId: string, settingsVersion?: number): { file: RoundFile; reference: ReferenceData; settingsVersion: number } {
-  const input = roundFileInputOf(db, roundId, settingsVersion);
-  return { ...input, file: RoundFileSchema.parse(input.file) };
+  const { text, reference, settingsVersion: version } = roundFileTextOf(db, roundId, settingsVersion);
+  return { file: RoundFileSchema.parse(JSON.parse(text)), reference, settingsVersion: version };
 }
 
 /**
- * The round file as read from the records, not yet validated: what a run sends to its worker, which
- * validates and scores it there (for thousands of requests that is CPU the request-serving thread keeps).
+ * The same round file as JSON text, not yet validated: what a run sends to its worker, which parses,
+ * validates and scores it there. The requests' stored attributes are spliced in as they are (only those
+ * with reviewers' ratings are re-serialised), so that the request-serving thread does no parsing or
+ * validation of thousands of requests.
  */
-export function roundFileInputOf(db: Db, roundId: string, settingsVersion?: number, opts: { requests: boolean } = { requests: true }): { file: { requests?: unknown[] } & Record<string, unknown>; reference: ReferenceData; settingsVersion: number } {
+export function roundFileTextOf(db: Db, roundId: string, settingsVersion?: number): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
   const round = getRound(db, roundId);
   const settings = settingsVersion === undefined ? currentSettings(db, roundId) : settingsAt(db, roundId, settingsVersion);
-  const ratings = meanRatings(db, roundId);
-  const requests = opts.requests
-    ? listRequests(db, roundId)
-        .filter((r) => IN_RUN.includes(r.status))
-        .map((r) => {
-          const rating = ratings.get(r.id);
-          return rating === undefined ? r.attributes : { ...r.attributes, technicalRating: rating };
-        })
-    : undefined;
-  const file = {
+  const history = roundHistory(db, roundId);
+  const header = {
     version: 1,
     round: {
       id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate, windowOpens: round.windowOpens,
@@ -400,26 +394,15 @@ export function roundFileInputOf(db: Db, roundId: string, settingsVersion?: numb
     policy: settings.policy,
     donors: listDonors(db, roundId).map(({ version: _v, ...d }) => d),
     ...(settings.rules ? { rules: settings.rules } : {}),
-    ...(roundHistory(db, roundId) ? { history: roundHistory(db, roundId) } : {}),
-    ...(requests ? { requests } : {}),
+    ...(history ? { history } : {}),
   };
-  return { file, reference: roundReference(db, roundId), settingsVersion: settings.version };
-}
-
-/**
- * The round file of a run as JSON text: the requests' stored attributes are spliced in as they are
- * (only those with reviewers' ratings are re-serialised), so that the request-serving thread does no
- * parsing or validation of thousands of requests: the run's worker parses and validates the text.
- */
-export function roundFileTextOf(db: Db, roundId: string, settingsVersion?: number): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
-  const { file, reference, settingsVersion: version } = roundFileInputOf(db, roundId, settingsVersion, { requests: false });
   const ratings = meanRatings(db, roundId);
   const rows = db.prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${IN_RUN.map(() => "?").join(", ")}) ORDER BY id`).all(roundId, ...IN_RUN) as { id: string; attributes: string }[];
   const requests = rows.map((r) => {
     const rating = ratings.get(r.id);
     return rating === undefined ? r.attributes : JSON.stringify({ ...(JSON.parse(r.attributes) as object), technicalRating: rating });
   });
-  return { text: `${JSON.stringify(file).slice(0, -1)},"requests":[${requests.join(",")}]}`, requests: rows.length, reference, settingsVersion: version };
+  return { text: `${JSON.stringify(header).slice(0, -1)},"requests":[${requests.join(",")}]}`, requests: rows.length, reference: roundReference(db, roundId), settingsVersion: settings.version };
 }
 
 /** A donor reads only the rounds it contributes to (staff: every round). */

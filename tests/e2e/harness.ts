@@ -1,29 +1,17 @@
 // End-to-end harness: the web UI built by Vite, the real server (its own process) on a free port with a
 // fresh database, and Debian's Chromium driven by playwright-core. Each screen is checked with axe-core
 // (no serious or critical violation) and photographed into tests/e2e/screenshots/ (git-ignored).
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
+import { freePort, startServer } from "../support/server-process.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = "tests/e2e/screenshots";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 export interface E2E {
   base: string;
@@ -47,24 +35,7 @@ export async function startE2E(): Promise<E2E> {
     process.env.NODE_ENV = env;
   }
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "e2e.db"), WEB_DIST: dist, LOGIN_RATE_PER_MINUTE: "1000" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60_000);
-    const onData = (d: Buffer): void => {
-      log += d.toString();
-      if (log.includes("Sponsorship Programme allocator: http://")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout!.on("data", onData);
-    server.stderr!.on("data", onData);
-    server.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-  });
+  const server = await startServer({ PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "e2e.db"), WEB_DIST: dist, LOGIN_RATE_PER_MINUTE: "1000" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -82,7 +53,7 @@ export async function startE2E(): Promise<E2E> {
     page,
     async close() {
       await browser.close();
-      server.kill("SIGTERM");
+      await server.stop();
     },
   };
 }

@@ -1,13 +1,13 @@
 // No secret in the repository: the tracked files hold no private key, token or credential file (the
 // demo's published passwords apart), and a real installation's first administrator password is generated
 // at first start, stored hashed, and written only beside the database (outside git, mode 0600).
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_APPLICANT } from "../../server/seed.js";
+import { emptyWebBuild, freePort, startServer } from "../support/server-process.js";
 
 const SECRET_PATTERNS: [string, RegExp][] = [
   ["private key", /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/],
@@ -45,51 +45,12 @@ describe("no secret in the repository", () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function serve(env: Record<string, string>): Promise<{ stop: () => Promise<void>; log: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60_000);
-    const onData = (d: Buffer): void => {
-      log += d.toString();
-      if (log.includes("Sponsorship Programme allocator: http://")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
-  });
-  return {
-    log: () => log,
-    stop: async () => {
-      const exited = new Promise((r) => child.on("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 describe("first start of a real installation (SEED_DEMO=false)", () => {
   it("generates the administrator's password, stores only its hash, and writes it beside the database only", async () => {
     const dir = mkdtempSync(join(tmpdir(), "first-"));
-    mkdirSync(join(dir, "web"));
-    writeFileSync(join(dir, "web", "index.html"), "<!doctype html><title>test</title>");
     const port = await freePort();
-    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "data", "real.db"), WEB_DIST: join(dir, "web"), SEED_DEMO: "false" };
-    const first = await serve(env);
+    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "data", "real.db"), WEB_DIST: emptyWebBuild(dir), SEED_DEMO: "false" };
+    const first = await startServer(env);
     const password = /user admin, password (\S+)/.exec(first.log())![1]!;
     expect(password.length).toBeGreaterThanOrEqual(24);
     const file = join(dir, "data", "initial-admin-password.txt");
@@ -104,7 +65,7 @@ describe("first start of a real installation (SEED_DEMO=false)", () => {
     // The database holds the hash, never the password.
     expect(readFileSync(env.DATABASE_PATH).includes(Buffer.from(password))).toBe(false);
     // A second start creates nothing new.
-    const second = await serve(env);
+    const second = await startServer(env);
     expect(second.log()).not.toMatch(/password/);
     await second.stop();
     expect(readFileSync(file, "utf8").trim()).toBe(password);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { hashCode } from "../../server/auth/passwords.js";
 import { GUARDS } from "../../server/http.js";
+import { CONTACT_FIELDS } from "../../server/routes/public.js";
 import { testApi, type Client } from "./api-helpers.js";
 
 type Who = "anonymous" | "applicant" | "donor" | "reviewer" | "admin";
@@ -55,7 +56,7 @@ describe("access-control matrix", async () => {
   const personal = new Map<string, string[]>(
     requests.map((r) => {
       const a = JSON.parse(r.attributes) as Record<string, unknown>;
-      return [r.id, ["name", "email", "title", "organisation", "delegateId", "justification"].map((k) => a[k]).filter((v): v is string => typeof v === "string" && v.trim().length > 0).map((v) => v.trim())];
+      return [r.id, CONTACT_FIELDS.map((k) => a[k]).filter((v): v is string => typeof v === "string" && v.trim().length > 0).map((v) => v.trim())];
     }),
   );
   const SECRETS = /scrypt\$|sha256\$|password_hash|access_code_hash|token_hash/;
@@ -305,11 +306,7 @@ describe("attacks", async () => {
   it("CSRF: a state change with the session cookie but without its token, with another session's token, or as a form, is refused", async () => {
     const admin = await api.as("admin");
     const reviewer = await api.as("reviewer");
-    const cookieOf = async (who: "admin") => {
-      const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: who, password: "demo-admin-13msp" }) });
-      return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-    };
-    const { cookie } = await cookieOf("admin");
+    const cookie = admin.cookie!;
     const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
     const patch = (headers: Record<string, string>, body = JSON.stringify({ version: round.version, reserve: 1 })) => api.app.request("/api/rounds/13MSP", { method: "PATCH", headers: { cookie, ...headers }, body });
     for (const res of [

@@ -21,6 +21,8 @@ export interface TestApi {
 }
 
 export interface Client {
+  /** The session cookie (`sid=…`) and its CSRF token, for requests made by hand (null: anonymous). */
+  cookie: string | null;
   csrf: string | null;
   // The tests read answers freely (each asserts the fields it needs), hence `any` for the parsed body.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,6 +40,7 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
   const app = createApp({ db, config, reference, runs });
 
   const client = (cookie: string | null, csrf: string | null): Client => ({
+    cookie,
     csrf,
     async req(method, path, body, headers = {}) {
       const h: Record<string, string> = { ...headers };

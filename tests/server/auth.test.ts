@@ -89,7 +89,7 @@ describe("auth", async () => {
   });
 
   it("requires the CSRF token on state-changing requests with a session, and JSON without one", async () => {
-    const res = await api.app.request("/api/auth/logout", { method: "POST", headers: { cookie: (await loginCookie()) } });
+    const res = await api.app.request("/api/auth/logout", { method: "POST", headers: { cookie: (await api.as("admin")).cookie! } });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("csrf");
     const form = await api.app.request("/api/applicant/status", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "reference=x&code=y" });
@@ -101,11 +101,6 @@ describe("auth", async () => {
     expect((await reviewer.req("POST", "/api/auth/logout")).status).toBe(204);
     expect((await reviewer.req("GET", "/api/auth/session")).status).toBe(401);
   });
-
-  async function loginCookie(): Promise<string> {
-    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }) });
-    return res.headers.get("set-cookie")!.split(";")[0]!;
-  }
 });
 
 describe("login rate limit", async () => {

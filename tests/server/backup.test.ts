@@ -51,7 +51,7 @@ describe("backup and restore", async () => {
   });
 
   it("an SQLite snapshot restores to an identical database, field by field", async () => {
-    const res = await api.app.request("/api/backup", { headers: { cookie: (await loginCookie()) } });
+    const res = await api.app.request("/api/backup", { headers: { cookie: admin.cookie! } });
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(Buffer.from(bytes.subarray(0, 15)).toString("latin1")).toBe("SQLite format 3");
@@ -100,9 +100,4 @@ describe("backup and restore", async () => {
     expect(bad.stderr).toMatch(/--format: "xml" is not sqlite or json/);
     expect(existsSync(join(api.dir, "x.db"))).toBe(false);
   });
-
-  async function loginCookie(): Promise<string> {
-    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }) });
-    return res.headers.get("set-cookie")!.split(";")[0]!;
-  }
 });

@@ -3,53 +3,16 @@
 // random moment, 50 times. After each kill the database file passes `PRAGMA integrity_check`, its audit
 // chain verifies, and every write the server had acknowledged is there with what was sent; a write in
 // flight at the kill is either wholly there or wholly absent. Then the server starts again on the file.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit.js";
 import { openDatabase } from "../../server/db/database.js";
 import { rng } from "../../scoring/random.js";
+import { emptyWebBuild, freePort, startServer } from "../support/server-process.js";
 
 const KILLS = 50;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  let log = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 60_000);
-    const onData = (d: Buffer): void => {
-      log += d.toString();
-      if (log.includes("Sponsorship Programme allocator: http://")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", (code, signal) => reject(new Error(`the server exited (${code ?? signal}):\n${log}`)));
-  });
-  return { child, exited };
-}
 
 /** A write and what it must leave in the database once acknowledged. */
 interface Write {
@@ -63,11 +26,8 @@ describe("crash durability", () => {
   it(`keeps every acknowledged write through ${KILLS} kills at random moments`, async () => {
     const dir = mkdtempSync(join(tmpdir(), "crash-"));
     const dbPath = join(dir, "crash.db");
-    // An empty web build, newer than the sources: the server starts without building the UI.
-    mkdirSync(join(dir, "web"));
-    writeFileSync(join(dir, "web", "index.html"), "<!doctype html><title>test</title>");
     const port = await freePort();
-    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: join(dir, "web"), LOGIN_RATE_PER_MINUTE: "1000" };
+    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: emptyWebBuild(dir), LOGIN_RATE_PER_MINUTE: "1000" };
     const base = `http://127.0.0.1:${port}`;
     const random = rng(20261128);
 
@@ -145,8 +105,7 @@ describe("crash durability", () => {
       const writers = Promise.all([writer(staffWrites), writer(reviewWrites), writer(runAndApplyWrites, 25)]);
       // A random moment: 50–600 ms into the writes.
       await new Promise((r) => setTimeout(r, 50 + random() * 550));
-      server.child.kill("SIGKILL");
-      await server.exited;
+      await server.stop("SIGKILL");
       await writers;
       killedAt = kill;
 
@@ -189,8 +148,7 @@ describe("crash durability", () => {
     // The last start: the server serves the state it recovered (left-over runs are failed, not lost).
     const runs = (await (await fetch(`${base}/api/rounds/13MSP/runs`, { headers: { cookie: admin.cookie } })).json()) as { status: string }[];
     expect(runs.every((r) => ["done", "failed", "cancelled"].includes(r.status))).toBe(true);
-    server.child.kill("SIGKILL");
-    await server.exited;
+    await server.stop("SIGKILL");
     expect(killedAt).toBe(KILLS);
     expect(stats.acked).toBeGreaterThan(KILLS * 5);
     console.info(`crash durability: ${KILLS} SIGKILLs survived; ${stats.acked} acknowledged writes all present; ${stats.inFlight} writes in flight at a kill, ${stats.inFlightLanded} of them landed whole`);

@@ -40,15 +40,13 @@ describe("hostile input", async () => {
   type Role = (typeof roles)[number];
   const sessions = new Map<Role, { cookie: string; csrf: string }>();
   const signIn = async (who: Role) => {
-    const password = DEMO_ACCOUNTS.find((a) => a.username === who)!.password;
-    let res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: who, password }) });
-    if (res.status !== 200) {
-      api.db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?").run(await hashSecret(password), who);
+    const client = await api.as(who).catch(async () => {
+      // The account as seeded: its demo password, unlocked, no recent attempts.
+      api.db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?").run(await hashSecret(DEMO_ACCOUNTS.find((a) => a.username === who)!.password), who);
       api.db.prepare("DELETE FROM login_attempts").run();
-      res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: who, password }) });
-    }
-    expect(res.status).toBe(200);
-    sessions.set(who, { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
+      return api.as(who);
+    });
+    sessions.set(who, { cookie: client.cookie!, csrf: client.csrf! });
   };
   const refreshSessions = async () => {
     for (const who of roles) if ((await api.app.request("/api/auth/session", { headers: { cookie: sessions.get(who)!.cookie } })).status !== 200) await signIn(who);
