@@ -57,13 +57,16 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
       levels,
     };
     if (o.locks !== false) {
+      // 3 % locked in and 3 % out, but never more than an eighth of the seats locked in (from n = 1'600,
+      // where the seats stop growing with n).
       const u = r();
-      if (u < 0.03) req.lock = "in";
-      else if (u < 0.06) req.lock = "out";
+      const pIn = Math.min(0.03, (0.12 * seatsFor(n)) / n);
+      if (u < pIn) req.lock = "in";
+      else if (u < 2 * pIn) req.lock = "out";
     }
     requests.push(req);
   }
-  const seats = Math.max(2, Math.min(Math.round(n * 0.25), 400));
+  const seats = seatsFor(n);
   const meanCost = fullCostSum / n;
   const budget = Math.round(seats * meanCost * 0.8);
   const regionsPresent = [...new Set(requests.map((q) => q.region))];
@@ -98,6 +101,10 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
     ];
   }
   return problem;
+}
+
+function seatsFor(n: number): number {
+  return Math.max(2, Math.min(Math.round(n * 0.25), 400));
 }
 
 function code(k: number): string {

@@ -4,6 +4,7 @@ import { baselines as computeBaselines } from "./baselines.js";
 import { diagnose } from "./diagnose.js";
 import { explain, type ExplainHelper } from "./explain.js";
 import { variantModel } from "./model.js";
+import { solveExact } from "./core.js";
 import { readSolution } from "./variants.js";
 import { fundedOf } from "./resolve.js";
 import { prepare, cmp, type Prepared } from "./prepare.js";
@@ -26,8 +27,8 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const { glpk } = opts;
   const timeLimit = opts.timeLimit ?? 60;
   const prep = prepare(problem);
-  const model = variantModel(prep, glpk, {});
-  const out = await solveLp(glpk, model.lp, timeLimit);
+  // The LP relaxation, a core of the model fixed by reduced costs, and the proof (core.ts).
+  const { out, model, report } = await solveExact(prep, glpk, { timeLimit });
   const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(out.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
 
@@ -41,7 +42,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
 
   const solution = readSolution(prep, model, out.vars);
   if (out.kind === "optimal") solver.gap = 0;
-  else solver.gap = await relativeGap(prep, glpk, solution.units);
+  else solver.gap = report ? gapTo(report.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units);
 
   const { funded, summary } = fundedOf(prep, solution);
   let notFunded: NotFundedRequest[] = prep.requests
@@ -75,7 +76,11 @@ async function relativeGap(prep: Prepared, glpk: Glpk, incumbentUnits: number): 
   const relaxed = variantModel(prep, glpk, { relaxed: true });
   const out = await solveLp(glpk, relaxed.lp);
   if (out.kind !== "optimal") return null;
-  const bound = out.z + 0.5; // the tie-break lowers z by less than half a unit
+  return gapTo(out.z, incumbentUnits);
+}
+
+function gapTo(lpBound: number, incumbentUnits: number): number {
+  const bound = lpBound + 0.5; // the tie-break lowers z by less than half a unit
   return Math.max(0, (bound - incumbentUnits) / Math.max(1, Math.abs(incumbentUnits)));
 }
 
