@@ -3,12 +3,15 @@
 // Prints a Markdown table and writes it, with the machine's description, to bench/RESULTS.md.
 // Options: --sizes 50,150 (default 50,150,300,1000,3000,10000) --runs 3 --time-limit 60
 //          --sections solver,explain,analytics,ui (default all four) --out FILE
-import { writeFileSync } from "node:fs";
-import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import os, { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { allocate } from "../scoring/allocate.js";
 import { baselines as computeBaselines } from "../scoring/baselines.js";
 import { prepare } from "../scoring/prepare.js";
+import { solveExact } from "../scoring/core.js";
 import { scoreRound } from "../scoring/round-file.js";
 import { ProblemSchema, type AllocationResult, type ProblemInput } from "../scoring/schemas.js";
 import { loadGlpk } from "../server/glpk.js";
@@ -61,42 +64,58 @@ print(`# Benchmark: allocation pipeline (glpk.js) and HiGHS`);
 print("");
 print(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Run ${new Date().toISOString()}.`);
 if (sections.has("solver")) {
-  print(`Median of ${runs} runs per solver, in one process, after a warm-up solve of each; time limit ${timeLimit} s each. Generated problems (bench/generate.ts): every rule type, four earmarked donors, support levels, locks, coverage bonuses; "tight" puts 85 % of the money behind earmarks. The pipeline's time is the main solve (model build, glpk.js branch and bound, the LP bound when the time limit stops it), without explanations; HiGHS solves an independent formulation (bench/highs-model.ts) with mip_rel_gap 0.`);
+  print(`Median of ${runs} runs per solver, alternating, in one process, after a warm-up solve of each; time limit ${timeLimit} s each. Generated problems (bench/generate.ts): every rule type, support levels, locks, coverage bonuses; donors "none", "yes" (four donors, half the money earmarked) or "tight" (85 % of the money behind earmarks). The pipeline's time is allocate() without explanations or baselines: preparing the problem, building the model, the LP relaxation, branch and bound on the core the reduced costs leave, and the proof (scoring/core.ts); "core" gives the stages and the binary columns left to branch and bound in the last one. HiGHS solves an independent formulation (bench/highs-model.ts, its text built outside the timing) with mip_rel_gap 0.`);
   print("The baselines (bench: greedy by score, FCFS) keep the money, seats and caps but not the minimums or the locks; \"breaks\" counts the rules each breaks, and a ratio above 100 % is bought by breaking them.");
   print("");
-  print("| n | donors | glpk.js pipeline | status | gap | HiGHS 1.15 | HiGHS status | ratio glpk/HiGHS | same optimum | greedy / opt | greedy breaks | FCFS / opt | FCFS breaks |");
-  print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  print("Whole processes: the same problem written to a file and solved by a fresh process each run, timed from spawn to exit: `tsx server/cli/allocate.ts FILE --no-explain --no-baselines` (the allocate CLI) against `tsx bench/highs-cli.ts FILE` (reads the file, builds the HiGHS formulation, solves); both start the same way, so the loader's start-up is in both.");
+  print("");
+  print("| n | donors | glpk.js pipeline | status | gap | core: stages, free / binary columns | HiGHS 1.15 | HiGHS status | ratio glpk/HiGHS | glpk.js process | HiGHS process | ratio (processes) | same optimum | greedy / opt | greedy breaks | FCFS / opt | FCFS breaks |");
+  print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
-  interface Row {
-    n: number;
-    tight: boolean;
-}
-const rows: Row[] = sizes.flatMap((n) => [{ n, tight: false }, ...(n === 300 || n === 1000 ? [{ n, tight: true }] : [])]);
-for (const { n, tight } of rows) {
-  const input: ProblemInput = generateProblem({ n, seed: 2025 + n, tightEarmarks: tight });
-  const problem = ProblemSchema.parse(input);
-  const gTimes: number[] = [];
-  const hTimes: number[] = [];
-  let g: AllocationResult | null = null;
-  let h: HighsOutcome | null = null;
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    g = await allocate(problem, { glpk, timeLimit, explain: false, baselines: false });
-    gTimes.push(performance.now() - t0);
-    h = solveHighs(highs, input, timeLimit);
-    hTimes.push(h.ms);
+  const modes = ["none", "yes", "tight"] as const;
+  for (const n of sizes) for (const mode of modes) {
+    const input: ProblemInput = generateProblem({ n, seed: 2025 + n, donors: mode !== "none", tightEarmarks: mode === "tight" });
+    const problem = ProblemSchema.parse(input);
+    const gTimes: number[] = [];
+    const hTimes: number[] = [];
+    let g: AllocationResult | null = null;
+    let h: HighsOutcome | null = null;
+    for (let k = 0; k < runs; k++) {
+      const t0 = performance.now();
+      g = await allocate(problem, { glpk, timeLimit, explain: false, baselines: false });
+      gTimes.push(performance.now() - t0);
+      h = solveHighs(highs, input, timeLimit);
+      hTimes.push(h.ms);
+    }
+    // Whole processes, alternating, on the same file.
+    const file = join(tmpdir(), `bench-${process.pid}-${n}-${mode}.json`);
+    writeFileSync(file, JSON.stringify(input));
+    const gProc: number[] = [];
+    const hProc: number[] = [];
+    let gCli: { status: string; value: number | null } | null = null;
+    let hCli: { status: string; units: number | null } | null = null;
+    for (let k = 0; k < runs; k++) {
+      let t0 = performance.now();
+      gCli = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "server/cli/allocate.ts", file, "--no-explain", "--no-baselines", "--time-limit", String(timeLimit)], { maxBuffer: 1 << 28 }).toString());
+      gProc.push(performance.now() - t0);
+      t0 = performance.now();
+      hCli = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/highs-cli.ts", file, "--time-limit", String(timeLimit)]).toString());
+      hProc.push(performance.now() - t0);
+    }
+    rmSync(file);
+    if (gCli!.status !== g!.status || (gCli!.value !== null && Math.round(gCli!.value * 100) !== hCli!.units)) throw new Error(`n ${n} ${mode}: the processes disagree (${JSON.stringify(gCli!.value)} vs ${hCli!.units})`);
+    const core = (await solveExact(prepare(problem), glpk, { timeLimit })).report;
+    const coreText = core ? `${core.stages.length}, ${core.stages.at(-1)!.free.toLocaleString("en")} / ${(core.stages.at(-1)!.free + core.stages.at(-1)!.fixed).toLocaleString("en")}` : "LP infeasible";
+    const baselines = computeBaselines(prepare(problem));
+    const gv = g!.value === null ? null : Math.round(g!.value * 100);
+    const same = h!.status === "optimal" && gv !== null ? (gv === h!.units ? "yes" : `no (${gv} vs ${h!.units})`) : h!.status === "infeasible" && g!.status === "infeasible" ? "both infeasible" : "n/a";
+    const opt = g!.value ?? NaN;
+    const greedy = baselines.find((b) => b.name === "greedy");
+    const fcfs = baselines.find((b) => b.name === "fcfs");
+    print(
+      `| ${n.toLocaleString("en")} | ${mode} | ${fmtMs(median(gTimes))} | ${g!.status} | ${g!.solver.gap === null ? "n/a" : pct(g!.solver.gap)} | ${coreText} | ${fmtMs(median(hTimes))} | ${h!.raw} | ${(median(gTimes) / median(hTimes)).toFixed(2)} | ${fmtMs(median(gProc))} | ${fmtMs(median(hProc))} | ${(median(gProc) / median(hProc)).toFixed(2)} | ${same} | ${greedy ? pct(greedy.value / opt) : "n/a"} | ${greedy?.broken.length ?? 0} | ${fcfs ? pct(fcfs.value / opt) : "n/a"} | ${fcfs?.broken.length ?? 0} |`,
+    );
   }
-  const baselines = computeBaselines(prepare(problem));
-  const gv = g!.value === null ? null : Math.round(g!.value * 100);
-  const same = h!.status === "optimal" && gv !== null ? (gv === h!.units ? "yes" : `no (${gv} vs ${h!.units})`) : h!.status === "infeasible" && g!.status === "infeasible" ? "both infeasible" : "n/a";
-  const opt = g!.value ?? NaN;
-  const greedy = baselines.find((b) => b.name === "greedy");
-  const fcfs = baselines.find((b) => b.name === "fcfs");
-  print(
-    `| ${n.toLocaleString("en")} | ${tight ? "tight" : "yes"} | ${fmtMs(median(gTimes))} | ${g!.status} | ${g!.solver.gap === null ? "n/a" : pct(g!.solver.gap)} | ${fmtMs(median(hTimes))} | ${h!.raw} | ${(median(gTimes) / median(hTimes)).toFixed(2)} | ${same} | ${greedy ? pct(greedy.value / opt) : "n/a"} | ${greedy?.broken.length ?? 0} | ${fcfs ? pct(fcfs.value / opt) : "n/a"} | ${fcfs?.broken.length ?? 0} |`,
-  );
-}
-
 }
 
 if (sections.has("explain")) {

@@ -14,10 +14,11 @@
 // A guessed core without a feasible allocation widens G (eight times, up to the whole model), so the
 // answer is always that of the full model; only the time changes.
 import type { LP } from "glpk.js";
-import { reducedCosts } from "./fixing.js";
+import { objectiveOf, reducedCosts } from "./fixing.js";
 import { variantModel, type BuiltModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import { now, solveLp, type Glpk, type SolveOutcome } from "./solver.js";
+import { readSolution } from "./variants.js";
 
 export interface CoreStage {
   /** Columns at their LP bound with |reduced cost| above this were fixed. */
@@ -26,7 +27,7 @@ export interface CoreStage {
   /** Binary columns left to branch and bound. */
   free: number;
   kind: SolveOutcome["kind"];
-  /** The stage's best objective (model units, tie-break included), or null. */
+  /** The worth of the stage's allocation (model units, tie-break included), or null. */
   objective: number | null;
   ms: number;
 }
@@ -38,6 +39,8 @@ export interface CoreReport {
   stages: CoreStage[];
   /** Whether the last stage's fixings are justified by its own optimum (the proof of optimality). */
   proven: boolean;
+  /** The first allocation found (by the first stage that found one): the incumbent of the proof. */
+  incumbent: { objective: number; vars: Record<string, number> } | null;
   /** The last stage's fixings, each with its reduced cost (for the tests). */
   fixings: { column: string; value: 0 | 1; reducedCost: number }[];
 }
@@ -104,7 +107,11 @@ const FIRST_GUESS = 1e-4;
  * The model (with requests forced in or out) solved to the proven optimum through a core; the same answer
  * as solving the full model, since every fixing that stands is justified by an allocation at least as good.
  */
-export async function solveExact(prep: Prepared, glpk: Glpk, opts: { force?: Map<number, "in" | "out">; timeLimit?: number } = {}): Promise<ExactSolve> {
+export async function solveExact(
+  prep: Prepared,
+  glpk: Glpk,
+  opts: { force?: Map<number, "in" | "out">; timeLimit?: number; /** The first guess of z − L relative to z (tests vary it). */ firstGuess?: number } = {},
+): Promise<ExactSolve> {
   const t0 = now();
   const deadline = opts.timeLimit === undefined ? Infinity : t0 + opts.timeLimit * 1000;
   const left = (): number | undefined => (deadline === Infinity ? undefined : Math.max(0.001, (deadline - now()) / 1000));
@@ -126,10 +133,10 @@ export async function solveExact(prep: Prepared, glpk: Glpk, opts: { force?: Map
     if (x <= 1e-9) atBound.push({ column, value: 0, reducedCost: dj, cost: -dj });
     else if (x >= 1 - 1e-9) atBound.push({ column, value: 1, reducedCost: dj, cost: dj });
   }
-  const report: CoreReport = { lpBound: z, lpMs: lp.ms, stages: [], proven: false, fixings: [] };
+  const report: CoreReport = { lpBound: z, lpMs: lp.ms, stages: [], proven: false, incumbent: null, fixings: [] };
   const largest = atBound.reduce((m, c) => Math.max(m, c.cost), 0);
 
-  let threshold = Math.max(1, FIRST_GUESS * Math.abs(z));
+  let threshold = Math.max(1, (opts.firstGuess ?? FIRST_GUESS) * Math.abs(z));
   // The best objective found by any stage: an allocation worth it satisfies every justified fixing.
   let best = -Infinity;
   for (;;) {
@@ -140,13 +147,16 @@ export async function solveExact(prep: Prepared, glpk: Glpk, opts: { force?: Map
     const out: SolveOutcome = core === "infeasible" ? { kind: "infeasible", ms: 0 } : await solveLp(glpk, core.lp, left());
     const whole = fixed.size === 0;
     const solved = core !== "infeasible" && (out.kind === "optimal" || out.kind === "feasible") ? { out, constant: core.constant } : null;
-    const objective = solved ? solved.out.z + solved.constant : null;
+    // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
+    // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
+    const vars = solved ? { ...solved.out.vars, ...Object.fromEntries(fixed) } : null;
+    const objective = solved && vars ? Math.max(solved.out.z + solved.constant, objectiveOf(prep, readSolution(prep, model, vars).chosen)) : null;
     report.stages.push({ threshold, fixed: fixed.size, free: (model.lp.binaries?.length ?? 0) - fixed.size, kind: out.kind, objective, ms: now() - t1 });
     report.fixings = fixings;
     if (solved && objective !== null && (solved.out.kind === "optimal" || solved.out.kind === "feasible")) {
       best = Math.max(best, objective);
-      const vars = { ...solved.out.vars };
-      for (const [column, value] of fixed) vars[column] = value;
+      if (!vars) throw new Error("unreachable");
+      report.incumbent ??= { objective, vars };
       const result: SolveOutcome = { kind: solved.out.kind, z: objective, vars, ms: now() - t0 };
       // Proven: every fixing is justified by the best allocation found (z − best ≤ threshold).
       if (solved.out.kind === "optimal" && (z - best <= threshold || whole)) {
