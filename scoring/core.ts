@@ -102,6 +102,8 @@ function rowHolds(type: number, lb: number, ub: number): boolean {
 
 /** The first guess of z − L, relative to the bound: the LP is rarely further than this from the optimum. */
 const FIRST_GUESS = 1e-4;
+/** How much a guess grows when its core holds an allocation but not the proof (at most to z − L, which proves). */
+const GROWTH = 4;
 
 /**
  * The model (with requests forced in or out) solved to the proven optimum through a core; the same answer
@@ -110,24 +112,42 @@ const FIRST_GUESS = 1e-4;
 export async function solveExact(
   prep: Prepared,
   glpk: Glpk,
-  opts: { force?: Map<number, "in" | "out">; timeLimit?: number; /** The first guess of z − L relative to z (tests vary it). */ firstGuess?: number } = {},
+  opts: {
+    force?: Map<number, "in" | "out">;
+    timeLimit?: number;
+    /** The first guess of z − L relative to z (tests vary it). */
+    firstGuess?: number;
+    /** The first guess of z − L in model units (overrides firstGuess): e.g. what similar variants needed. */
+    firstThreshold?: number;
+    /** A feasible allocation known beforehand (a heuristic's, a similar variant's): the core need not go below its worth. */
+    incumbent?: Map<number, number> | null;
+  } = {},
 ): Promise<ExactSolve> {
   const t0 = now();
   const deadline = opts.timeLimit === undefined ? Infinity : t0 + opts.timeLimit * 1000;
   const left = (): number | undefined => (deadline === Infinity ? undefined : Math.max(0.001, (deadline - now()) / 1000));
   const force = opts.force ?? new Map<number, "in" | "out">();
   const model = variantModel(prep, glpk, { force });
-  const relaxed = variantModel(prep, glpk, { force, relaxed: true });
+  // Columns the variant fixes (requests forced out) are substituted out of both models before any solve:
+  // the counterfactuals of the explanations force most of a round out.
+  const preset = new Map<string, 0 | 1>();
+  for (const b of model.lp.bounds ?? []) if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
+  const full = restrict(model.lp, preset);
+  const relaxed = restrict(variantModel(prep, glpk, { force, relaxed: true }).lp, preset);
+  if (full === "infeasible" || relaxed === "infeasible") return { out: { kind: "infeasible", ms: now() - t0 }, model, report: null };
   const lp = await solveLp(glpk, relaxed.lp, left());
   if (lp.kind === "infeasible") return { out: lp, model, report: null };
-  if (lp.kind !== "optimal" || !lp.dual) return { out: await solveLp(glpk, model.lp, left()), model, report: null };
+  if (lp.kind !== "optimal" || !lp.dual) {
+    const out = await solveLp(glpk, full.lp, left());
+    return { out: out.kind === "optimal" || out.kind === "feasible" ? { ...out, z: out.z + full.constant, vars: { ...out.vars, ...Object.fromEntries(preset) } } : out, model, report: null };
+  }
 
-  const z = lp.z;
+  const z = lp.z + relaxed.constant;
   const d = reducedCosts(relaxed.lp, lp.dual);
   const margin = 1e-7 * Math.max(1, Math.abs(z)) + 1e-9;
   // Binary columns at an LP bound, with what leaving it would cost (−d at 0, d at 1; ≤ 0 means never fixed).
   const atBound: { column: string; value: 0 | 1; reducedCost: number; cost: number }[] = [];
-  for (const column of model.lp.binaries ?? []) {
+  for (const column of full.lp.binaries ?? []) {
     const x = lp.vars[column] ?? 0;
     const dj = d.get(column) ?? 0;
     if (x <= 1e-9) atBound.push({ column, value: 0, reducedCost: dj, cost: -dj });
@@ -136,22 +156,23 @@ export async function solveExact(
   const report: CoreReport = { lpBound: z, lpMs: lp.ms, stages: [], proven: false, incumbent: null, fixings: [] };
   const largest = atBound.reduce((m, c) => Math.max(m, c.cost), 0);
 
-  let threshold = Math.max(1, (opts.firstGuess ?? FIRST_GUESS) * Math.abs(z));
+  let threshold = opts.firstThreshold ?? Math.max(1, (opts.firstGuess ?? FIRST_GUESS) * Math.abs(z));
   // The best objective found by any stage: an allocation worth it satisfies every justified fixing.
-  let best = -Infinity;
+  let best = opts.incumbent ? objectiveOf(prep, opts.incumbent) : -Infinity;
+  threshold = Math.min(threshold, Math.max(0, z - best));
   for (;;) {
     const t1 = now();
     const fixings = atBound.filter((c) => c.cost > threshold + margin).map(({ column, value, reducedCost }) => ({ column, value, reducedCost }));
     const fixed = new Map(fixings.map((f) => [f.column, f.value]));
-    const core = restrict(model.lp, fixed);
+    const core = restrict(full.lp, fixed);
     const out: SolveOutcome = core === "infeasible" ? { kind: "infeasible", ms: 0 } : await solveLp(glpk, core.lp, left());
     const whole = fixed.size === 0;
-    const solved = core !== "infeasible" && (out.kind === "optimal" || out.kind === "feasible") ? { out, constant: core.constant } : null;
+    const solved = core !== "infeasible" && (out.kind === "optimal" || out.kind === "feasible") ? { out, constant: core.constant + full.constant } : null;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
-    const vars = solved ? { ...solved.out.vars, ...Object.fromEntries(fixed) } : null;
+    const vars = solved ? { ...solved.out.vars, ...Object.fromEntries(fixed), ...Object.fromEntries(preset) } : null;
     const objective = solved && vars ? Math.max(solved.out.z + solved.constant, objectiveOf(prep, readSolution(prep, model, vars).chosen)) : null;
-    report.stages.push({ threshold, fixed: fixed.size, free: (model.lp.binaries?.length ?? 0) - fixed.size, kind: out.kind, objective, ms: now() - t1 });
+    report.stages.push({ threshold, fixed: fixed.size, free: (full.lp.binaries?.length ?? 0) - fixed.size, kind: out.kind, objective, ms: now() - t1 });
     report.fixings = fixings;
     if (solved && objective !== null && (solved.out.kind === "optimal" || solved.out.kind === "feasible")) {
       best = Math.max(best, objective);
@@ -166,7 +187,7 @@ export async function solveExact(
       // Stopped by the time limit, or out of time for another stage: the best found, not proven.
       if (solved.out.kind === "feasible" || now() >= deadline) return { out: result, model, report };
       // The guess was too small: the core that the allocation found justifies.
-      threshold = z - best;
+      threshold = Math.min(z - best, threshold * GROWTH);
       continue;
     }
     if (out.kind === "infeasible" && whole) return { out: { kind: "infeasible", ms: now() - t0 }, model, report };

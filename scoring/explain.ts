@@ -3,31 +3,49 @@
 // The requests not funded ("outsiders") come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the outsiders' optima.
-import { solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
+import { solveVariant, type Solution } from "./variants.js";
 import { diagnose } from "./diagnose.js";
 import { chf } from "./format.js";
 import { objectiveOf } from "./fixing.js";
-import { incumbentWith, incumbentWithout, type Selection } from "./heuristics.js";
+import type { Selection } from "./heuristics.js";
 import { cmp, type Prepared } from "./prepare.js";
 import type { FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";
 
-/** What explaining some outsiders yields: their reasons, and the best forced-in optimum among them. */
+/** What explaining some outsiders yields: their reasons, and their forced-in optima. */
+export interface Optimum {
+  objective: number;
+  chosen: [number, number][];
+  units: number;
+}
+
 export interface OutsidersExplained {
   notFunded: NotFundedRequest[];
-  best: { objective: number; chosen: [number, number][]; units: number } | null;
+  /** The optimum of each outsider forced in (feasible allocations the funded requests' counterfactuals start from). */
+  optima: Optimum[];
   /** Every outsider of the share was solved to optimality (or shown infeasible). */
   complete: boolean;
 }
 
-/** Another thread that explains a share of the outsiders of the same problem and proposal. */
+/**
+ * Another thread that explains a share of the requests of the same problem and proposal (provided by an
+ * adapter: a worker thread in Node). Both calls may be made several times for one explanation, with other
+ * requests each time; the adapter may keep the problem between calls.
+ */
 export interface ExplainHelper {
-  run(problem: Problem, indexes: number[], base: Solution, seconds: number, timeLimit: number): Promise<OutsidersExplained>;
+  /** Forces each of `indexes` (requests not funded) in. */
+  outsiders(problem: Problem, base: Solution, indexes: number[], seconds: number, timeLimit: number): Promise<OutsidersExplained>;
+  /** Forces each of `indexes` (funded requests) out, given what every outsider yielded. */
+  insiders(problem: Problem, base: Solution, outside: OutsidersExplained, indexes: number[], seconds: number, timeLimit: number): Promise<[string, Partial<FundedRequest>][]>;
 }
 
 export function lateText(timeLimit: number): string {
   return `Not computed: the explanations' time limit (${timeLimit} s) was reached.`;
 }
+
+/** Requests handed out a few at a time, so that each thread takes more while it has time: neither waits for the other. */
+const OUTSIDERS_CHUNK = 4;
+const INSIDERS_CHUNK = 2;
 
 export async function explain(
   prep: Prepared,
@@ -39,29 +57,67 @@ export async function explain(
   // One budget for all the explanations: when it is spent, the rest are reported as not computed.
   const deadline = now() + timeLimit * 1000;
   const left = (): number => (deadline - now()) / 1000;
-  // Similar requests one after the other (region, gender, status, donors, cost), so that each borrows
-  // the reorganisation its predecessors needed as an incumbent.
+  // Similar requests one after the other (region, gender, status, donors, cost): the LP of a variant
+  // misses its optimum by about as much as its neighbours' did (see FirstGuess).
   const footprint = (r: Prepared["requests"][number]): string => `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
   const outsiders = prep.requests
     .filter((r) => !base.chosen.has(r.index))
     .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id))
     .map((r) => r.index);
-  let outside: OutsidersExplained;
-  if (helper && outsiders.length > 1) {
-    // Alternate requests to each thread: both halves stay balanced and keep similar requests close.
-    const mine = outsiders.filter((_, k) => k % 2 === 0);
-    const theirs = outsiders.filter((_, k) => k % 2 === 1);
-    const remote = helper.run(prep.problem, theirs, base, left(), timeLimit);
-    const local = await explainOutsiders(prep, glpk, base, mine, left(), timeLimit);
-    // A helper that fails (its thread died, say) costs time, never an answer: its share is done here.
-    const other = await remote.catch(() => explainOutsiders(prep, glpk, base, theirs, left(), timeLimit));
-    const best = [local.best, other.best].reduce((b, x) => (x && (!b || x.objective > b.objective) ? x : b), null);
-    outside = { notFunded: [...local.notFunded, ...other.notFunded], best, complete: local.complete && other.complete };
-  } else {
-    outside = await explainOutsiders(prep, glpk, base, outsiders, left(), timeLimit);
-  }
-  const funded = await explainInsiders(prep, glpk, base, outside, left(), timeLimit);
-  return { funded, notFunded: outside.notFunded.sort((a, b) => cmp(a.id, b.id)) };
+  const outGuess = new FirstGuess();
+  const outParts = await share(
+    outsiders,
+    OUTSIDERS_CHUNK,
+    (chunk) => explainOutsiders(prep, glpk, base, chunk, left(), timeLimit, outGuess),
+    helper && ((chunk) => helper.outsiders(prep.problem, base, chunk, left(), timeLimit)),
+  );
+  const outside: OutsidersExplained = {
+    notFunded: outParts.flatMap((p) => p.notFunded).sort((a, b) => cmp(a.id, b.id)),
+    // Best first; equal objectives are the same allocation (the tie-break makes the optimum unique).
+    optima: outParts.flatMap((p) => p.optima).sort((a, b) => b.objective - a.objective),
+    complete: outParts.every((p) => p.complete),
+  };
+  const insiders = [...base.chosen.keys()].sort((a, b) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
+  const inGuess = new FirstGuess();
+  const inParts = await share(
+    insiders,
+    INSIDERS_CHUNK,
+    async (chunk) => [...(await explainInsiders(prep, glpk, base, outside, chunk, left(), timeLimit, inGuess))],
+    helper && ((chunk) => helper.insiders(prep.problem, base, outside, chunk, left(), timeLimit)),
+  );
+  return { funded: new Map(inParts.flat()), notFunded: outside.notFunded };
+}
+
+/**
+ * Works through `items` a chunk at a time on this thread and, when there is one, on a helper (two chunks
+ * in flight, so that it never waits for this thread to hand out the next). A helper that fails (its thread
+ * died, say) costs time, never an answer: its chunk is done here, and it gets no more.
+ */
+async function share<T>(items: number[], size: number, local: (chunk: number[]) => Promise<T>, remote: ((chunk: number[]) => Promise<T>) | undefined): Promise<T[]> {
+  const queue = [...items];
+  const take = (): number[] => queue.splice(0, size);
+  const parts: T[] = [];
+  let remoteFailed = false;
+  const here = async (): Promise<void> => {
+    for (let chunk = take(); chunk.length > 0; chunk = take()) {
+      parts.push(await local(chunk));
+      // glpk.js solves synchronously in Node: let the helper's answers in, so that it gets more work.
+      if (remote && !remoteFailed) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  const there = async (): Promise<void> => {
+    if (!remote) return;
+    for (let chunk = take(); chunk.length > 0 && !remoteFailed; chunk = take()) {
+      try {
+        parts.push(await remote(chunk));
+      } catch {
+        remoteFailed = true;
+        parts.push(await local(chunk));
+      }
+    }
+  };
+  await Promise.all([here(), there(), there()]);
+  return parts;
 }
 
 /** Forces each of `indexes` (requests not funded) in, within `seconds`. */
@@ -72,14 +128,14 @@ export async function explainOutsiders(
   indexes: number[],
   seconds: number,
   timeLimit: number,
+  guess = new FirstGuess(),
 ): Promise<OutsidersExplained> {
   const deadline = now() + seconds * 1000;
   const left = (): number => (deadline - now()) / 1000;
   const late = lateText(timeLimit);
   const notFunded: NotFundedRequest[] = [];
-  let best: OutsidersExplained["best"] = null;
+  const optima: Optimum[] = [];
   let complete = true;
-  const recent: { forced: number; solution: Selection }[] = [];
   for (const index of indexes) {
     const r = prep.requests[index]!;
     const id = r.req.id;
@@ -102,13 +158,12 @@ export async function explainOutsiders(
       continue;
     }
     const force = new Map([[index, "in" as const]]);
-    const v = await solveWithIncumbent(prep, glpk, force, incumbentWith(prep, base.chosen, index, force, recent), left());
+    const v = await solveVariant(prep, glpk, force, left(), { firstThreshold: guess.next() });
     if (v.status === "optimal" || v.status === "feasible") {
       if (v.status === "feasible") complete = false;
-      recent.unshift({ forced: index, solution: v.solution.chosen });
-      recent.length = Math.min(recent.length, 6);
+      guess.saw(v.gap);
       const objective = objectiveOf(prep, v.solution.chosen);
-      if (!best || objective > best.objective) best = { objective, chosen: [...v.solution.chosen], units: v.solution.units };
+      if (v.status === "optimal") optima.push({ objective, chosen: [...v.solution.chosen], units: v.solution.units });
       const price = Math.max(0, base.units - v.solution.units) / 100;
       const displaced = [...base.chosen.keys()].filter((i) => !v.solution.chosen.has(i)).map((i) => prep.requests[i]!.req.id).sort(cmp);
       const level = r.levels[v.solution.chosen.get(index)!]!.level;
@@ -125,29 +180,33 @@ export async function explainOutsiders(
       notFunded.push({ id, reason: { kind: "unexplained", text: late } });
     }
   }
-  return { notFunded, best, complete };
+  return { notFunded, optima, complete };
 }
 
 /**
  * Forces each funded request out. The best allocation without k either stays within the proposal (a
- * small MIP over the proposal's requests) or funds some outsider, and the best of those is the best
- * forced-in optimum when that one does without k; otherwise k is forced out and solved directly.
+ * small MIP over the proposal's requests) or funds some outsider. When the best of all the outsiders'
+ * forced-in optima does without k, it is the best of the latter, and the answer needs no other solve;
+ * otherwise k is forced out and solved, from the best of those allocations that do without k.
  */
-async function explainInsiders(
+export async function explainInsiders(
   prep: Prepared,
   glpk: Glpk,
   base: Solution,
   outsiders: OutsidersExplained,
+  insiders: number[],
   seconds: number,
   timeLimit: number,
+  guess = new FirstGuess(),
 ): Promise<Map<string, Partial<FundedRequest>>> {
   const deadline = now() + seconds * 1000;
   const left = (): number => (deadline - now()) / 1000;
   const late = lateText(timeLimit);
   const funded = new Map<string, Partial<FundedRequest>>();
-  const bestIn = outsiders.best ? { objective: outsiders.best.objective, chosen: new Map(outsiders.best.chosen), units: outsiders.best.units } : null;
+  // Best first (explain() sorts them; a helper's copy keeps the order).
+  const optima = outsiders.optima.map((o) => ({ objective: o.objective, chosen: new Map(o.chosen), units: o.units }));
+  const bestIn = optima[0] ?? null;
   const outside = new Map(prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => [r.index, "out" as const]));
-  const insiders = [...base.chosen.keys()].sort((a, b) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
   for (const k of insiders) {
     const r = prep.requests[k]!;
     if (left() <= 0) {
@@ -155,14 +214,18 @@ async function explainInsiders(
       continue;
     }
     const force = new Map([[k, "out" as const]]);
-    let v: Awaited<ReturnType<typeof solveVariant>>;
-    if (outsiders.complete && bestIn && !bestIn.chosen.has(k)) {
-      const within = await solveVariant(prep, glpk, new Map([...outside, [k, "out"]]), left());
-      const inside = within.status === "optimal" ? within.solution : null;
+    const within = await solveVariant(prep, glpk, new Map([...outside, [k, "out"]]), left());
+    const inside = within.status === "optimal" ? within.solution : null;
+    const without = optima.find((o) => !o.chosen.has(k)) ?? null;
+    let v: { status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" };
+    if (outsiders.complete && bestIn && without === bestIn && (within.status === "optimal" || within.status === "infeasible")) {
       const winner: Solution = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units };
-      v = within.status === "optimal" || within.status === "infeasible" ? { status: "optimal", solution: winner } : await solveWithIncumbent(prep, glpk, force, bestIn.chosen, left());
+      v = { status: "optimal", solution: winner };
     } else {
-      v = await solveWithIncumbent(prep, glpk, force, incumbentWithout(prep, base.chosen, k, force), left());
+      const incumbent = [inside?.chosen, without?.chosen].reduce<Selection | null>((b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b), null);
+      const direct = await solveVariant(prep, glpk, force, left(), { incumbent, firstThreshold: guess.next() });
+      if (direct.status === "optimal") guess.saw(direct.gap);
+      v = direct;
     }
     if (v.status === "optimal" || v.status === "feasible") {
       funded.set(r.req.id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
@@ -184,3 +247,23 @@ async function ruleNames(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "
     text: d.rules.map((r) => r.text).join("; ") || "the rules together",
   };
 }
+
+/**
+ * The first guess of a counterfactual's core (core.ts): how far the LP bound lay above the optimum in the
+ * last few variants, with a margin. Similar requests come one after the other, and their variants' LPs
+ * tend to miss the optimum by similar amounts; a guess that is too small costs a second stage, one that
+ * is too large a bigger core.
+ */
+export class FirstGuess {
+  private gaps: number[] = [];
+  next(): number | undefined {
+    return this.gaps.length ? FIRST_GUESS_MARGIN * Math.max(...this.gaps) : undefined;
+  }
+  saw(gap: number | null): void {
+    if (gap === null) return;
+    this.gaps.unshift(Math.max(1, gap));
+    this.gaps.length = Math.min(this.gaps.length, 3);
+  }
+}
+
+const FIRST_GUESS_MARGIN = 1.5;

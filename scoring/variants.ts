@@ -1,12 +1,12 @@
 // Solving the model and its variants (requests forced in or out), and reading a solution. Shared by
 // allocate() and the explanations.
-import { baseFixings, computeFixings, objectiveOf } from "./fixing.js";
+import { solveExact } from "./core.js";
 import { payable } from "./funding.js";
 import { valueOf } from "./evaluate.js";
 import type { Selection } from "./heuristics.js";
-import { variantModel, type BuiltModel } from "./model.js";
+import type { BuiltModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
-import { solveLp, type Glpk } from "./solver.js";
+import type { Glpk } from "./solver.js";
 
 export interface Solution {
   /** request index → level index */
@@ -40,23 +40,23 @@ export function paymentPlan(prep: Prepared, solution: Solution): Map<string, num
   return paid;
 }
 
-/** Solves the problem (optionally with requests forced in or out); null when infeasible or unsolved. */
+/** Solves the problem (optionally with requests forced in or out) to the proven optimum, through a core of the model (core.ts). */
 export async function solveVariant(
   prep: Prepared,
   glpk: Glpk,
   force: Map<number, "in" | "out">,
   timeLimit?: number,
-): Promise<{ status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" }> {
-  const model = variantModel(prep, glpk, { force });
-  const out = await solveLp(glpk, model.lp, timeLimit);
-  if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
+  hints: { incumbent?: Selection | null; firstThreshold?: number } = {},
+): Promise<{ status: "optimal" | "feasible"; solution: Solution; gap: number | null } | { status: "infeasible" | "none" }> {
+  const { out, model, report } = await solveExact(prep, glpk, { force, timeLimit, incumbent: hints.incumbent, firstThreshold: hints.firstThreshold });
+  // gap: how far the LP bound lies above the optimum (model units), what a similar variant's first guess needs.
+  if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
   return { status: out.kind === "infeasible" ? "infeasible" : "none" };
 }
 
 /**
- * The same answer as solveVariant, faster when an incumbent is known: the LP relaxation's reduced costs
- * fix most columns (fixing.ts) and branch and bound runs on the rest. Falls back to the full model when
- * the LP gives nothing to work with.
+ * The same answer as solveVariant, from a known feasible allocation: the core need not go below its worth,
+ * so a good incumbent proves the optimum in one stage.
  */
 export async function solveWithIncumbent(
   prep: Prepared,
@@ -65,25 +65,5 @@ export async function solveWithIncumbent(
   incumbent: Selection | null,
   timeLimit?: number,
 ): Promise<Awaited<ReturnType<typeof solveVariant>>> {
-  if (incumbent && force.size === 1) {
-    // One request forced: fixings from the base LP, no simplex of the variant's own.
-    const [index, direction] = [...force][0]!;
-    const fixed = await baseFixings(prep, glpk, index, direction, objectiveOf(prep, incumbent));
-    if (fixed) {
-      const model = variantModel(prep, glpk, { force, fixed });
-      const out = await solveLp(glpk, model.lp, timeLimit);
-      // (The incumbent survives the fixings, so anything else falls through to the safer paths below.)
-      if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
-    }
-  }
-  if (incumbent) {
-    const fx = await computeFixings(prep, glpk, { force }, objectiveOf(prep, incumbent));
-    if (fx.kind === "lp-infeasible") return { status: "infeasible" };
-    if (fx.kind === "fixed") {
-      const model = variantModel(prep, glpk, { force, fixed: fx.fixed });
-      const out = await solveLp(glpk, model.lp, timeLimit);
-      if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars) };
-    }
-  }
-  return solveVariant(prep, glpk, force, timeLimit);
+  return solveVariant(prep, glpk, force, timeLimit, { incumbent });
 }

@@ -2,9 +2,9 @@
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
 import { Worker } from "node:worker_threads";
 import type { ExplainHelper, OutsidersExplained } from "../scoring/explain.js";
-import type { AllocationResult } from "../scoring/schemas.js";
+import type { AllocationResult, FundedRequest } from "../scoring/schemas.js";
 import { InvalidInputError, type FieldProblem } from "../scoring/issues.js";
-import type { AllocateMessage, WorkerMessage } from "./solver-worker.js";
+import type { AllocateMessage, HelperMessage, WorkerMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";
 
 export class SolveCancelled extends Error {
@@ -82,20 +82,58 @@ export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSo
 export const HELPER_FROM = 100;
 
 /** The bundle is plain JavaScript: the worker need not inherit tsx's loader (saves ~50 ms of start). */
-function spawn(url: URL): Worker {
-  return new Worker(url, { execArgv: [] });
+function spawn(url: URL, yieldCpu = true): Worker {
+  return new Worker(url, { execArgv: [], workerData: { yieldCpu } });
 }
 
 /**
- * A worker thread that takes half of the explanations: the machine's second core. Start it as early as
+ * A worker thread that takes a share of the explanations: the machine's second core. Start it as early as
  * possible (it needs ~100 ms to load), then pass it to allocate() for a problem of at least HELPER_FROM
- * requests.
+ * requests. It sends each problem, proposal and outsiders' result once, and keeps two requests in flight.
  */
 export async function startExplainHelper(): Promise<ExplainHelper & { close(): Promise<void> }> {
-  const worker = spawn(await workerUrl());
+  // Unlike a run's worker, it keeps its priority: the thread it helps is solving, not serving requests.
+  const worker = spawn(await workerUrl(), false);
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  worker.on("message", (msg: { id?: number } & Reply<unknown>) => {
+    const p = msg.id === undefined ? undefined : pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id!);
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
+  });
+  const failAll = (e: Error): void => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on("error", failAll);
+  worker.on("exit", () => failAll(new SolveCancelled()));
+  const call = <T>(message: Omit<HelperMessage, "id">): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  // The worker keeps one problem (with its proposal and outsiders' result): sent again whenever it changes.
+  const keys = new WeakMap<object, number>();
+  let held: { key: number; outside: object | null } | null = null;
   return {
-    run: (problem, indexes, base, seconds, timeLimit) =>
-      ask<OutsidersExplained>(worker, { type: "outsiders", problem, chosen: [...base.chosen], units: base.units, indexes, seconds, timeLimit }),
+    outsiders: (problem, base, indexes, seconds, timeLimit) => {
+      let key = keys.get(problem);
+      if (key === undefined) keys.set(problem, (key = nextId++));
+      const send = held?.key !== key;
+      if (send) held = { key, outside: null };
+      const payload = send ? { problem, chosen: [...base.chosen], units: base.units } : {};
+      return call<OutsidersExplained>({ type: "outsiders", key, ...payload, indexes, seconds, timeLimit });
+    },
+    insiders: (problem, _base, outside, indexes, seconds, timeLimit) => {
+      const key = keys.get(problem);
+      if (key === undefined || held?.key !== key) return Promise.reject(new Error("explain helper: insiders of a problem it does not hold"));
+      const send = held.outside !== outside;
+      held.outside = outside;
+      return call<[string, Partial<FundedRequest>][]>({ type: "insiders", key, ...(send ? { outside } : {}), indexes, seconds, timeLimit });
+    },
     close: async () => {
       await worker.terminate();
     },
