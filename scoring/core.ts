@@ -14,7 +14,7 @@
 // A guessed core without a feasible allocation widens G (eight times, up to the whole model), so the
 // answer is always that of the full model; only the time changes.
 import type { LP } from "glpk.js";
-import { objectiveOf, reducedCosts } from "./fixing.js";
+import { valueOf } from "./evaluate.js";
 import { variantModel, type BuiltModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import { now, solveLp, type Glpk, type SolveOutcome } from "./solver.js";
@@ -50,6 +50,25 @@ export interface ExactSolve {
   model: BuiltModel;
   /** Null when the LP relaxation gave nothing to work with and the full model was solved instead. */
   report: CoreReport | null;
+}
+
+/** The objective of a selection with the model's own coefficients (value − tie-break + bonuses). */
+export function objectiveOf(prep: Prepared, chosen: Map<number, number>): number {
+  let tie = 0;
+  for (const [i, l] of chosen) tie += prep.requests[i]!.levels[l]!.tie;
+  return valueOf(prep, chosen) - tie;
+}
+
+/** Reduced costs d_j = c_j − Σ_i a_ij y_i of every column, from the LP's row duals (glpk.js returns no reduced costs). */
+export function reducedCosts(lp: LP, dual: Record<string, number>): Map<string, number> {
+  const d = new Map<string, number>();
+  for (const v of lp.objective.vars) d.set(v.name, (d.get(v.name) ?? 0) + v.coef);
+  for (const row of lp.subjectTo) {
+    const y = dual[row.name] ?? 0;
+    if (y === 0) continue;
+    for (const v of row.vars) d.set(v.name, (d.get(v.name) ?? 0) - v.coef * y);
+  }
+  return d;
 }
 
 /** A model with some columns fixed and substituted out: their objective becomes a constant, their row terms move to the bounds. */

@@ -8,7 +8,7 @@ import { cmp, prepare, type Prepared } from "./prepare.js";
 import type { FundedRequest, Problem, SupportLevel } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";
 import { summarise, type AllocationSummary } from "./summary.js";
-import { paymentPlan, solveVariant, solveWithIncumbent, type Solution } from "./variants.js";
+import { paymentPlan, solveVariant, type Solution } from "./variants.js";
 
 /** A funded request as a later run can name it: by id and support level. */
 export interface Pick {
@@ -42,14 +42,14 @@ export function picksOf(prep: Prepared, chosen: Selection): Pick[] {
 
 /**
  * The optimum of `problem`. A known allocation (`incumbent`) that keeps every rule of this problem lets
- * the LP's reduced costs fix most columns before branch and bound (fixing.ts); one that does not is ignored.
+ * the LP's reduced costs fix most columns before branch and bound (core.ts); one that does not is ignored.
  */
 export async function solveProblem(problem: Problem, glpk: Glpk, opts: { incumbent?: readonly Pick[]; timeLimit?: number } = {}): Promise<Solved> {
   const t0 = now();
   const prep = prepare(problem);
   const sel = opts.incumbent ? selectionOf(prep, opts.incumbent) : null;
   const none = new Map<number, "in" | "out">();
-  const out = sel && feasible(prep, sel, none) ? await solveWithIncumbent(prep, glpk, none, sel, opts.timeLimit) : await solveVariant(prep, glpk, none, opts.timeLimit);
+  const out = await solveVariant(prep, glpk, none, opts.timeLimit, { incumbent: sel && feasible(prep, sel, none) ? sel : null });
   const ms = Math.round(now() - t0);
   if (!("solution" in out)) return { status: out.status === "infeasible" ? "infeasible" : "time-limit", prep, solution: null, ms };
   return { status: out.status === "optimal" ? "optimal" : "time-limit", prep, solution: out.solution, ms };

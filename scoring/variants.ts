@@ -40,7 +40,11 @@ export function paymentPlan(prep: Prepared, solution: Solution): Map<string, num
   return paid;
 }
 
-/** Solves the problem (optionally with requests forced in or out) to the proven optimum, through a core of the model (core.ts). */
+/**
+ * Solves the problem (optionally with requests forced in or out) to the proven optimum, through a core of
+ * the model (core.ts). Hints change the time, never the answer: a feasible allocation (the core need not go
+ * below its worth; it must keep every rule and forcing), or a first guess of the core's threshold.
+ */
 export async function solveVariant(
   prep: Prepared,
   glpk: Glpk,
@@ -52,18 +56,4 @@ export async function solveVariant(
   // gap: how far the LP bound lies above the optimum (model units), what a similar variant's first guess needs.
   if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
   return { status: out.kind === "infeasible" ? "infeasible" : "none" };
-}
-
-/**
- * The same answer as solveVariant, from a known feasible allocation: the core need not go below its worth,
- * so a good incumbent proves the optimum in one stage.
- */
-export async function solveWithIncumbent(
-  prep: Prepared,
-  glpk: Glpk,
-  force: Map<number, "in" | "out">,
-  incumbent: Selection | null,
-  timeLimit?: number,
-): Promise<Awaited<ReturnType<typeof solveVariant>>> {
-  return solveVariant(prep, glpk, force, timeLimit, { incumbent });
 }
