@@ -7,7 +7,7 @@ import { solveVariant, type Solution } from "./variants.js";
 import { diagnose } from "./diagnose.js";
 import { chf } from "./format.js";
 import { objectiveOf } from "./core.js";
-import type { Selection } from "./heuristics.js";
+import { feasible, type Selection } from "./heuristics.js";
 import { cmp, type Prepared } from "./prepare.js";
 import type { FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";
@@ -58,13 +58,13 @@ export async function explain(
   const deadline = now() + timeLimit * 1000;
   const left = (): number => (deadline - now()) / 1000;
   // Similar requests one after the other (region, gender, status, donors, cost): the LP of a variant
-  // misses its optimum by about as much as its neighbours' did (see FirstGuess).
+  // misses its optimum by about as much as its neighbours' did (see Neighbours).
   const footprint = (r: Prepared["requests"][number]): string => `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
   const outsiders = prep.requests
     .filter((r) => !base.chosen.has(r.index))
     .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id))
     .map((r) => r.index);
-  const outGuess = new FirstGuess();
+  const outGuess = new Neighbours();
   const outParts = await share(
     outsiders,
     OUTSIDERS_CHUNK,
@@ -78,7 +78,7 @@ export async function explain(
     complete: outParts.every((p) => p.complete),
   };
   const insiders = [...base.chosen.keys()].sort((a, b) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
-  const inGuess = new FirstGuess();
+  const inGuess = new Neighbours();
   const inParts = await share(
     insiders,
     INSIDERS_CHUNK,
@@ -128,7 +128,7 @@ export async function explainOutsiders(
   indexes: number[],
   seconds: number,
   timeLimit: number,
-  guess = new FirstGuess(),
+  guess = new Neighbours(),
 ): Promise<OutsidersExplained> {
   const deadline = now() + seconds * 1000;
   const left = (): number => (deadline - now()) / 1000;
@@ -158,10 +158,10 @@ export async function explainOutsiders(
       continue;
     }
     const force = new Map([[index, "in" as const]]);
-    const v = await solveVariant(prep, glpk, force, left(), { firstThreshold: guess.next() });
+    const v = await solveVariant(prep, glpk, force, left(), { firstThreshold: guess.next(), incumbent: guess.borrow(prep, index, force) });
     if (v.status === "optimal" || v.status === "feasible") {
       if (v.status === "feasible") complete = false;
-      guess.saw(v.gap);
+      guess.saw(v.gap, index, v.solution.chosen);
       const objective = objectiveOf(prep, v.solution.chosen);
       if (v.status === "optimal") optima.push({ objective, chosen: [...v.solution.chosen], units: v.solution.units });
       const price = Math.max(0, base.units - v.solution.units) / 100;
@@ -197,7 +197,7 @@ export async function explainInsiders(
   insiders: number[],
   seconds: number,
   timeLimit: number,
-  guess = new FirstGuess(),
+  guess = new Neighbours(),
 ): Promise<Map<string, Partial<FundedRequest>>> {
   const deadline = now() + seconds * 1000;
   const left = (): number => (deadline - now()) / 1000;
@@ -249,21 +249,46 @@ async function ruleNames(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "
 }
 
 /**
- * The first guess of a counterfactual's core (core.ts): the most the LP bound lay above the optimum in the
- * last five variants, and a fifth more (measured on realistic rounds against 3 × 1.5, 5 × 1.0, 8 × 1.1). Similar requests come one after the other, and their variants' LPs
- * tend to miss the optimum by similar amounts; a guess that is too small costs a second stage, one that
- * is too large a bigger core.
+ * What a counterfactual learns from the ones before it on the same thread (requests are explained grouped
+ * by region, gender, status and donors, so these are similar requests):
+ * - the first guess of its core (core.ts): the most the LP bound lay above the optimum in the last five
+ *   variants, and a fifth more (measured on realistic rounds against 3 × 1.5, 5 × 1.0, 8 × 1.1);
+ * - an incumbent: a recent optimum with its forced request swapped for this one, when that keeps every
+ *   rule (on a realistic round of 150, the optimum itself for 45 % of the requests not funded).
  */
-export class FirstGuess {
+export class Neighbours {
   private gaps: number[] = [];
+  private optima: { forced: number; chosen: Selection }[] = [];
   next(): number | undefined {
     return this.gaps.length ? FIRST_GUESS_MARGIN * Math.max(...this.gaps) : undefined;
   }
-  saw(gap: number | null): void {
-    if (gap === null) return;
-    this.gaps.unshift(Math.max(1, gap));
-    this.gaps.length = Math.min(this.gaps.length, 5);
+  saw(gap: number | null, forced?: number, chosen?: Selection): void {
+    if (gap !== null) {
+      this.gaps.unshift(Math.max(1, gap));
+      this.gaps.length = Math.min(this.gaps.length, 5);
+    }
+    if (forced !== undefined && chosen) {
+      this.optima.unshift({ forced, chosen });
+      this.optima.length = Math.min(this.optima.length, BORROW_FROM);
+    }
+  }
+  /** The best recent optimum with its forced request swapped for `index` (at any level), if one keeps every rule. */
+  borrow(prep: Prepared, index: number, force: Map<number, "in" | "out">): Selection | null {
+    let best: Selection | null = null;
+    let bestZ = -Infinity;
+    for (const { forced, chosen } of this.optima) {
+      const candidates: Selection[] = chosen.has(index) ? [chosen] : prep.requests[index]!.levels.map((_, l) => new Map(chosen).set(index, l));
+      for (const c of candidates) {
+        if (c !== chosen) c.delete(forced);
+        if (!feasible(prep, c, force)) continue;
+        const z = objectiveOf(prep, c);
+        if (z > bestZ) [best, bestZ] = [c, z];
+      }
+    }
+    return best;
   }
 }
 
 const FIRST_GUESS_MARGIN = 1.2;
+/** How many recent optima a counterfactual borrows from (15: 40 % of the requests not funded get their optimum, at ~0.2 ms each). */
+const BORROW_FROM = 15;

@@ -6,7 +6,7 @@ import { setPriority } from "node:os";
 import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
 import { allocate } from "../scoring/allocate.js";
-import { explainInsiders, explainOutsiders, FirstGuess, type OutsidersExplained } from "../scoring/explain.js";
+import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explain.js";
 import { InvalidInputError, parseOrThrow } from "../scoring/issues.js";
 import { moneyCurve, type MoneyCurveOptions } from "../scoring/money-curve.js";
 import { prepare, type Prepared } from "../scoring/prepare.js";
@@ -109,13 +109,13 @@ async function run(msg: RunMessage): Promise<RunOutput> {
 }
 
 /** The problem of the explanation this thread helps with (one at a time). */
-let helping: { key: number; prep: Prepared; base: Solution; outGuess: FirstGuess; inGuess: FirstGuess; outside?: OutsidersExplained } | null = null;
+let helping: { key: number; prep: Prepared; base: Solution; outGuess: Neighbours; inGuess: Neighbours; outside?: OutsidersExplained } | null = null;
 
 async function help(msg: HelperMessage): Promise<unknown> {
   const glpk = await glpkReady;
   if (msg.type === "outsiders" && msg.problem !== undefined) {
     const base = { chosen: new Map(msg.chosen), flows: new Map<string, number>(), units: msg.units ?? 0 };
-    helping = { key: msg.key, prep: prepare(ProblemSchema.parse(msg.problem)), base, outGuess: new FirstGuess(), inGuess: new FirstGuess() };
+    helping = { key: msg.key, prep: prepare(ProblemSchema.parse(msg.problem)), base, outGuess: new Neighbours(), inGuess: new Neighbours() };
   }
   if (!helping || helping.key !== msg.key) throw new Error(`explain helper: no problem for key ${msg.key}`);
   const h = helping;
