@@ -77,7 +77,7 @@ export async function explain(
     optima: outParts.flatMap((p) => p.optima).sort((a, b) => b.objective - a.objective),
     complete: outParts.every((p) => p.complete),
   };
-  const insiders = [...base.chosen.keys()].sort((a, b) => cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
+  const insiders = [...base.chosen.keys()].sort((a, b) => cmp(footprint(prep.requests[a]!), footprint(prep.requests[b]!)) || prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost || cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
   const inGuess = new Neighbours();
   const inParts = await share(
     insiders,
@@ -222,9 +222,9 @@ export async function explainInsiders(
       const winner: Solution = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units };
       v = { status: "optimal", solution: winner };
     } else {
-      const incumbent = [inside?.chosen, without?.chosen].reduce<Selection | null>((b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b), null);
+      const incumbent = [inside?.chosen, without?.chosen, guess.borrow(prep, k, force)].reduce<Selection | null>((b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b), null);
       const direct = await solveVariant(prep, glpk, force, left(), { incumbent, firstThreshold: guess.next() });
-      if (direct.status === "optimal") guess.saw(direct.gap);
+      if (direct.status === "optimal") guess.saw(direct.gap, k, direct.solution.chosen);
       v = direct;
     }
     if (v.status === "optimal" || v.status === "feasible") {
@@ -272,14 +272,28 @@ export class Neighbours {
       this.optima.length = Math.min(this.optima.length, BORROW_FROM);
     }
   }
-  /** The best recent optimum with its forced request swapped for `index` (at any level), if one keeps every rule. */
+  /**
+   * The best recent optimum with its forced request and `index` swapped, if one keeps every rule: for a
+   * request forced in, the neighbour's forced-in request out and this one in (at any level); for one
+   * forced out, this one out and the neighbour's forced-out request back (at any level).
+   */
   borrow(prep: Prepared, index: number, force: Map<number, "in" | "out">): Selection | null {
+    const direction = force.get(index);
     let best: Selection | null = null;
     let bestZ = -Infinity;
     for (const { forced, chosen } of this.optima) {
-      const candidates: Selection[] = chosen.has(index) ? [chosen] : prep.requests[index]!.levels.map((_, l) => new Map(chosen).set(index, l));
+      const candidates: Selection[] = [];
+      if (direction === "in") {
+        if (chosen.has(index)) candidates.push(chosen);
+        else for (let l = 0; l < prep.requests[index]!.levels.length; l++) candidates.push(new Map(chosen).set(index, l));
+        for (const c of candidates) if (c !== chosen) c.delete(forced);
+      } else {
+        const without = new Map(chosen);
+        without.delete(index);
+        candidates.push(without);
+        if (!chosen.has(forced)) for (let l = 0; l < prep.requests[forced]!.levels.length; l++) candidates.push(new Map(without).set(forced, l));
+      }
       for (const c of candidates) {
-        if (c !== chosen) c.delete(forced);
         if (!feasible(prep, c, force)) continue;
         const z = objectiveOf(prep, c);
         if (z > bestZ) [best, bestZ] = [c, z];
