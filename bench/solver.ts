@@ -122,7 +122,7 @@ if (sections.has("explain")) {
   print("");
   print("## Explanations and a realistic round");
   print("");
-  print("Realistic round: the demo round's money, donors, rules and policy (25 seats), n requests drawn from real States (bench/realistic.ts, seeds 1–9: nine different rounds), scored from their attributes, solved to the proven optimum and fully explained (an exact counterfactual solve for every request), as the CLI does it: from 100 requests a second thread (a worker, the machine's second core) takes half of the explanations; the last column is the same on one thread. Generated: the generator's problem at n = 150, the same problem each run. 'total' counts from the round's requests to the explained result.");
+  print("Realistic round: the demo round's money, donors, rules and policy (25 seats), n requests drawn from real States (bench/realistic.ts, seeds 1–9: nine different rounds), scored from their attributes, solved to the proven optimum and fully explained (an exact counterfactual solve for every request), as the CLI does it: from 100 requests a second thread (a worker, the machine's second core) shares the explanations, a few requests at a time from one queue; the last column is the same on one thread. Generated: the generator's problem at n = 150, the same problem each run. 'total' counts from the round's requests to the explained result.");
   print("");
   print("The column 'warm helper' is the same total with a helper thread that has explained a round before (one kept alive across rounds, as a long-lived process keeps its workers); 'total' starts a fresh helper per round, as the CLI does.");
   print("");
@@ -145,7 +145,7 @@ if (sections.has("explain")) {
       // Realistic rounds: a different round (seed) each time; generated: the same problem each time.
       const input = name === "generated" ? generateProblem({ n, seed: 2025 + n }) : null;
       const round = input ? null : realisticRound(n, 1 + k, ref);
-      // As the CLI does: from HELPER_FROM requests a second thread takes half of the explanations, started
+      // As the CLI does: from HELPER_FROM requests a second thread shares the explanations, started
       // first so that it loads and warms up while this thread scores and solves.
       const t0 = performance.now();
       const helper = n >= HELPER_FROM ? await startExplainHelper() : undefined;
