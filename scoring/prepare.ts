@@ -1,7 +1,8 @@
 // Turns a parsed problem into the numbers the model and the baselines share: each request's value per
 // support level in integer units (hundredths of a point), the deterministic tie-break, the donors'
 // eligibility classes. Computed once, used by every solve of the same problem.
-import { CRITERIA, type Problem, type ProblemRequest, type Donor, type Region } from "./schemas.js";
+import { CRITERIA } from "./constants.js";
+import type { Problem, ProblemRequest, Donor, Region } from "./schemas.js";
 
 /** Values are counted in hundredths of a point: two allocations whose values differ differ by ≥ 1 unit. */
 export const VALUE_UNITS = 100;

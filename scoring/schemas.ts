@@ -2,9 +2,10 @@
 // The problem file (format v1) is a public contract: an auditor re-runs a published allocation from it,
 // so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
+import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
 import type { AllocationSummary } from "./summary.js";
 
-export const REGIONS = ["AFR", "APG", "EEG", "GRULAC", "WEOG"] as const;
+export { CRITERIA, REGIONS, SUPPORT_LEVELS };
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
@@ -25,7 +26,6 @@ export type Gender = z.infer<typeof GenderSchema>;
 export const IncomeGroupSchema = z.enum(["low", "lower-middle", "upper-middle", "high", "unclassified"]);
 export type IncomeGroup = z.infer<typeof IncomeGroupSchema>;
 
-export const CRITERIA = ["implementation", "technical", "universalization", "capacity", "representation"] as const;
 export const CriterionSchema = z.enum(CRITERIA);
 export type Criterion = z.infer<typeof CriterionSchema>;
 
@@ -115,7 +115,6 @@ export const DonorSchema = z.strictObject({
 });
 export type Donor = z.infer<typeof DonorSchema>;
 
-export const SUPPORT_LEVELS = ["full", "ticket", "allowance"] as const;
 export const SupportLevelSchema = z.enum(SUPPORT_LEVELS);
 export type SupportLevel = z.infer<typeof SupportLevelSchema>;
 

@@ -1,16 +1,14 @@
 // The solver's worker thread. glpk.js solves synchronously, so solves run here and the calling thread
-// (the server's event loop) never blocks on them. Messages: "allocate" (a whole allocation), "outsiders"
-// and "insiders" (shares of the explanations of a proposal, beside the thread that asks) and the analytics (money curve,
-// robustness, sensitivity, replacement, release), each answered with the scoring function's own JSON.
+// (the server's event loop) never blocks on them. Messages: "allocate" (a whole allocation), "run" (a
+// round's run, stored by this thread) and the analytics (money curve, robustness, sensitivity,
+// replacement, release), each answered with the scoring function's own JSON.
 import { setPriority } from "node:os";
 import Database from "better-sqlite3";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { allocate } from "../scoring/allocate.js";
-import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explain.js";
 import { InvalidInputError, parseOrThrow } from "../scoring/issues.js";
 import { moneyCurve, type MoneyCurveOptions } from "../scoring/money-curve.js";
-import { prepare, type Prepared } from "../scoring/prepare.js";
-import type { Solution } from "../scoring/variants.js";
+
 import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/replace.js";
 import { robustness, type RobustnessOptions } from "../scoring/robustness.js";
 import { RoundFileSchema, scoreRound } from "../scoring/round-file.js";
@@ -26,15 +24,6 @@ export interface AllocateMessage {
   explain?: boolean;
   baselines?: boolean;
 }
-
-/**
- * A share of the explanations of a proposal, beside the thread that asks (an explain helper). Several
- * come for one explanation: the first of a `key` carries the problem and the proposal, kept here for the
- * next ones; the first "insiders" of a key carries what the outsiders yielded.
- */
-export type HelperMessage =
-  | { type: "outsiders"; id: number; key: number; problem?: unknown; chosen?: [number, number][]; units?: number; indexes: number[]; seconds: number; timeLimit: number }
-  | { type: "insiders"; id: number; key: number; outside?: OutsidersExplained; indexes: number[]; seconds: number; timeLimit: number };
 
 export type AnalyticsMessage =
   | { type: "curve"; problem: unknown; options?: MoneyCurveOptions }
@@ -66,14 +55,13 @@ export interface RunOutput {
   solver: AllocationResult["solver"];
 }
 
-export type WorkerMessage = AllocateMessage | HelperMessage | AnalyticsMessage | RunMessage;
+export type WorkerMessage = AllocateMessage | AnalyticsMessage | RunMessage;
 
 // Solves yield the CPU to the thread that serves requests: on Linux a thread's nice value is its own, so
 // this lowers the solver thread's priority alone (elsewhere it would lower the whole process: skipped).
 // A long solve then takes the cores the server's requests leave, and an applicant's status look-up or a
 // reviewer's read is not queued behind it (bench/LOAD.md).
-// An explain helper (workerData.yieldCpu false) works for a thread that is itself solving: it keeps its priority.
-if (process.platform === "linux" && workerData?.yieldCpu !== false) {
+if (process.platform === "linux") {
   try {
     setPriority(10);
   } catch {
@@ -108,26 +96,8 @@ async function run(msg: RunMessage): Promise<RunOutput> {
   return { snapshot: null, ...out };
 }
 
-/** The problem of the explanation this thread helps with (one at a time). */
-let helping: { key: number; prep: Prepared; base: Solution; outGuess: Neighbours; inGuess: Neighbours; outside?: OutsidersExplained } | null = null;
-
-async function help(msg: HelperMessage): Promise<unknown> {
-  const glpk = await glpkReady;
-  if (msg.type === "outsiders" && msg.problem !== undefined) {
-    const base = { chosen: new Map(msg.chosen), flows: new Map<string, number>(), units: msg.units ?? 0 };
-    helping = { key: msg.key, prep: prepare(ProblemSchema.parse(msg.problem)), base, outGuess: new Neighbours(), inGuess: new Neighbours() };
-  }
-  if (!helping || helping.key !== msg.key) throw new Error(`explain helper: no problem for key ${msg.key}`);
-  const h = helping;
-  if (msg.type === "outsiders") return explainOutsiders(h.prep, glpk, h.base, msg.indexes, msg.seconds, msg.timeLimit, h.outGuess);
-  if (msg.outside) h.outside = msg.outside;
-  if (!h.outside) throw new Error("explain helper: insiders before the outsiders' results");
-  return [...(await explainInsiders(h.prep, glpk, h.base, h.outside, msg.indexes, msg.seconds, msg.timeLimit, h.inGuess))];
-}
-
 async function handle(msg: WorkerMessage): Promise<unknown> {
   if (msg.type === "run") return run(msg);
-  if (msg.type === "outsiders" || msg.type === "insiders") return help(msg);
   const problem = ProblemSchema.parse(msg.problem);
   const glpk = await glpkReady;
   switch (msg.type) {
@@ -147,12 +117,10 @@ async function handle(msg: WorkerMessage): Promise<unknown> {
 }
 
 parentPort?.on("message", async (msg: WorkerMessage) => {
-  // A helper's messages carry an id, echoed so that several may be in flight.
-  const id = "id" in msg ? msg.id : undefined;
   try {
-    parentPort!.postMessage({ id, ok: true, result: await handle(msg) });
+    parentPort!.postMessage({ ok: true, result: await handle(msg) });
   } catch (e) {
     const problems = e instanceof InvalidInputError ? e.problems : undefined;
-    parentPort!.postMessage({ id, ok: false, error: (e as Error).message, problems });
+    parentPort!.postMessage({ ok: false, error: (e as Error).message, problems });
   }
 });

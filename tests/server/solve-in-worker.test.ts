@@ -33,8 +33,9 @@ describe("solveInWorker", () => {
   });
 
   it("stops a long solve on cancel and rejects with SolveCancelled", async () => {
+    // With its explanations: a minute of work (their time limit), where the proposal alone takes a second.
     const problem = generateProblem({ n: 3000, seed: 3, tightEarmarks: true });
-    const running = solveInWorker({ problem, explain: false });
+    const running = solveInWorker({ problem });
     await new Promise((r) => setTimeout(r, 300));
     await running.cancel();
     await expect(running.result).rejects.toBeInstanceOf(SolveCancelled);
@@ -55,6 +56,15 @@ describe("solveInWorker", () => {
     const summary = (r: typeof alone) => r.notFunded.map((n) => [n.id, n.reason.kind, "price" in n.reason ? n.reason.price : null]);
     expect(summary(shared)).toEqual(summary(alone));
     expect(alone.notFunded.filter((n) => n.reason.kind === "price-of-inclusion").length).toBeGreaterThan(50);
+  });
+
+  it("gives the helper a bundle of the solver's modules only (no zod, no SQLite: it starts sooner)", async () => {
+    const { workerUrl } = await import("../../server/worker-bundle.js");
+    const text = readFileSync(await workerUrl("explain-worker"), "utf8");
+    const imports = [...text.matchAll(/^import .* from "([^"]+)";?$/gm)].map((m) => m[1]).sort();
+    expect(imports).toEqual(["glpk.js/node", "node:worker_threads"]);
+    const run = readFileSync(await workerUrl("solver-worker"), "utf8");
+    expect(run).toMatch(/from "zod"/);
   });
 });
 

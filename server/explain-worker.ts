@@ -1,0 +1,44 @@
+// The explanations' helper thread (see startExplainHelper in solve-in-worker.ts): it explains shares of
+// the requests of one proposal, beside the thread that asks. Its own bundle holds the solver's modules
+// only (no zod, no SQLite), so it is ready in about half the time of the run worker.
+// Messages carry an id, echoed so that several may be in flight; the first of a `key` carries the
+// problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
+// first "insiders" of a key carries what the outsiders yielded.
+import { parentPort } from "node:worker_threads";
+import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explain.js";
+import { prepare, type Prepared } from "../scoring/prepare.js";
+import type { Problem } from "../scoring/schemas.js";
+import type { Solution } from "../scoring/variants.js";
+import { loadGlpk } from "./glpk.js";
+
+export type HelperMessage =
+  | { type: "outsiders"; id: number; key: number; problem?: Problem; chosen?: [number, number][]; units?: number; indexes: number[]; seconds: number; timeLimit: number }
+  | { type: "insiders"; id: number; key: number; outside?: OutsidersExplained; indexes: number[]; seconds: number; timeLimit: number };
+
+// Loaded as soon as the thread starts, so that the wasm is ready when the first message comes.
+const glpkReady = loadGlpk();
+
+/** The problem of the explanation this thread helps with (one at a time). */
+let helping: { key: number; prep: Prepared; base: Solution; outGuess: Neighbours; inGuess: Neighbours; outside?: OutsidersExplained } | null = null;
+
+async function help(msg: HelperMessage): Promise<unknown> {
+  const glpk = await glpkReady;
+  if (msg.type === "outsiders" && msg.problem !== undefined) {
+    const base = { chosen: new Map(msg.chosen), flows: new Map<string, number>(), units: msg.units ?? 0 };
+    helping = { key: msg.key, prep: prepare(msg.problem), base, outGuess: new Neighbours(), inGuess: new Neighbours() };
+  }
+  if (!helping || helping.key !== msg.key) throw new Error(`explain helper: no problem for key ${msg.key}`);
+  const h = helping;
+  if (msg.type === "outsiders") return explainOutsiders(h.prep, glpk, h.base, msg.indexes, msg.seconds, msg.timeLimit, h.outGuess);
+  if (msg.outside) h.outside = msg.outside;
+  if (!h.outside) throw new Error("explain helper: insiders before the outsiders' results");
+  return [...(await explainInsiders(h.prep, glpk, h.base, h.outside, msg.indexes, msg.seconds, msg.timeLimit, h.inGuess))];
+}
+
+parentPort?.on("message", async (msg: HelperMessage) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, ok: true, result: await help(msg) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, ok: false, error: (e as Error).message });
+  }
+});
