@@ -7,7 +7,7 @@ import { solveVariant, type Solution } from "./variants.js";
 import { diagnose } from "./diagnose.js";
 import { chf } from "./format.js";
 import { objectiveOf } from "./core.js";
-import { feasible, type Selection } from "./heuristics.js";
+import { feasible, type Selection } from "./selection.js";
 import { cmp, type Prepared } from "./prepare.js";
 import type { FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";

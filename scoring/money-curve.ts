@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { round2 } from "./format.js";
 import { fieldProblems, InvalidInputError, type FieldProblem } from "./issues.js";
-import { feasible } from "./heuristics.js";
+import { feasible } from "./selection.js";
 import { prepare } from "./prepare.js";
 import { fundedOf, picksOf, selectionOf, solveProblem, type Pick } from "./resolve.js";
 import type { AllocationSummary } from "./summary.js";

@@ -3,7 +3,7 @@
 // (money curve, replacement, robustness, sensitivity).
 import { round2 } from "./format.js";
 import { splitFunding } from "./funding.js";
-import { feasible, type Selection } from "./heuristics.js";
+import { feasible, type Selection } from "./selection.js";
 import { cmp, prepare, type Prepared } from "./prepare.js";
 import type { FundedRequest, Problem, SupportLevel } from "./schemas.js";
 import { now, type Glpk } from "./solver.js";

@@ -3,7 +3,7 @@
 import { solveExact } from "./core.js";
 import { payable } from "./funding.js";
 import { valueOf } from "./evaluate.js";
-import type { Selection } from "./heuristics.js";
+import type { Selection } from "./selection.js";
 import type { BuiltModel } from "./model.js";
 import type { Prepared } from "./prepare.js";
 import type { Glpk } from "./solver.js";

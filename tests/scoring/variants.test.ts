@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { objectiveOf, reducedCosts, solveExact } from "../../scoring/core.js";
 import { checkRules } from "../../scoring/evaluate.js";
-import { feasible } from "../../scoring/heuristics.js";
+import { feasible } from "../../scoring/selection.js";
 import { buildModel, variantModel } from "../../scoring/model.js";
 import { prepare, type Prepared } from "../../scoring/prepare.js";
 import { ProblemSchema } from "../../scoring/schemas.js";
