@@ -203,8 +203,9 @@ export async function solveExact(
         report.proven = true;
         return { out: result, model, report };
       }
-      // Stopped by the time limit, or out of time for another stage: the best found, not proven.
-      if (solved.out.kind === "feasible" || now() >= deadline) return { out: result, model, report };
+      // Stopped by the time limit, or out of time for another stage: the best found, not proven (so
+      // "feasible", whatever the core's own status).
+      if (solved.out.kind === "feasible" || now() >= deadline) return { out: { ...result, kind: "feasible" }, model, report };
       // The guess was too small: the core that the allocation found justifies.
       threshold = Math.min(z - best, threshold * GROWTH);
       continue;

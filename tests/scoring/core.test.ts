@@ -146,6 +146,22 @@ describe("solveExact", () => {
     expect(ex2.report!.stages.at(-1)!.fixed).toBe(0);
   });
 
+  it("out of time after a stage that proves nothing, answers the best found as such, never as the optimum", async () => {
+    const glpk = await loadGlpk();
+    const prep = prepare(ProblemSchema.parse(generateProblem({ n: 150, seed: 2175 })));
+    const whole = await solveExact(prep, glpk);
+    if (whole.out.kind !== "optimal" || !whole.report) throw new Error("not optimal");
+    // The LP misses this optimum by more than the first guess: the first stage cannot prove it.
+    expect(whole.report.lpBound - whole.out.z).toBeGreaterThan(1);
+    const late = await solveExact(prep, glpk, { firstThreshold: 0.5, timeLimit: 1e-6 });
+    expect(late.out.kind).toBe("feasible");
+    expect(late.report!.proven).toBe(false);
+    expect(late.report!.stages).toHaveLength(1);
+    if (late.out.kind !== "feasible") return;
+    expect(checkRules(prep, readSolution(prep, late.model, late.out.vars).chosen)).toEqual([]);
+    expect(late.out.z).toBeLessThanOrEqual(whole.out.z + 1e-6);
+  });
+
   it("reaches HiGHS's optimum at n = 1'000 and 3'000, with and without earmarks", async () => {
     const glpk = await loadGlpk();
     const highs = await loadHighs();
