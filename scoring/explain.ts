@@ -214,11 +214,13 @@ export async function explainInsiders(
       continue;
     }
     const force = new Map([[k, "out" as const]]);
-    const within = await solveVariant(prep, glpk, new Map([...outside, [k, "out"]]), left());
-    const inside = within.status === "optimal" ? within.solution : null;
     const without = optima.find((o) => !o.chosen.has(k)) ?? null;
+    // The proposal-only optimum decides only when the best outsider's optimum does without k.
+    const shortcut = outsiders.complete && bestIn !== null && without === bestIn;
+    const within = shortcut ? await solveVariant(prep, glpk, new Map([...outside, [k, "out"]]), left()) : null;
+    const inside = within?.status === "optimal" ? within.solution : null;
     let v: { status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" };
-    if (outsiders.complete && bestIn && without === bestIn && (within.status === "optimal" || within.status === "infeasible")) {
+    if (shortcut && bestIn && (within?.status === "optimal" || within?.status === "infeasible")) {
       const winner: Solution = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units };
       v = { status: "optimal", solution: winner };
     } else {
