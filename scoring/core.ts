@@ -110,6 +110,14 @@ export function restrict(lp: LP, fixed: Map<string, 0 | 1>): { lp: LP; constant:
   };
 }
 
+/** A solve of a restricted model read in the full model's terms: the constant added, the fixed columns' values back. */
+function lift(out: SolveOutcome, constant: number, ...fixed: Map<string, 0 | 1>[]): SolveOutcome {
+  if (out.kind !== "optimal" && out.kind !== "feasible") return out;
+  const vars = { ...out.vars };
+  for (const m of fixed) for (const [column, value] of m) vars[column] = value;
+  return { ...out, z: out.z + constant, vars };
+}
+
 // glpk's bound types: 1 free, 2 lower, 3 upper, 4 double, 5 fixed (the same in every build).
 function rowHolds(type: number, lb: number, ub: number): boolean {
   const eps = 1e-9;
@@ -156,10 +164,7 @@ export async function solveExact(
   if (full === "infeasible" || relaxed === "infeasible") return { out: { kind: "infeasible", ms: now() - t0 }, model, report: null };
   const lp = await solveLp(glpk, relaxed.lp, left());
   if (lp.kind === "infeasible") return { out: lp, model, report: null };
-  if (lp.kind !== "optimal" || !lp.dual) {
-    const out = await solveLp(glpk, full.lp, left());
-    return { out: out.kind === "optimal" || out.kind === "feasible" ? { ...out, z: out.z + full.constant, vars: { ...out.vars, ...Object.fromEntries(preset) } } : out, model, report: null };
-  }
+  if (lp.kind !== "optimal" || !lp.dual) return { out: lift(await solveLp(glpk, full.lp, left()), full.constant, preset), model, report: null };
 
   const z = lp.z + relaxed.constant;
   const d = reducedCosts(relaxed.lp, lp.dual);
@@ -184,28 +189,25 @@ export async function solveExact(
     const fixings = atBound.filter((c) => c.cost > threshold + margin).map(({ column, value, reducedCost }) => ({ column, value, reducedCost }));
     const fixed = new Map(fixings.map((f) => [f.column, f.value]));
     const core = restrict(full.lp, fixed);
-    const out: SolveOutcome = core === "infeasible" ? { kind: "infeasible", ms: 0 } : await solveLp(glpk, core.lp, left());
+    const out = core === "infeasible" ? ({ kind: "infeasible", ms: 0 } as const) : lift(await solveLp(glpk, core.lp, left()), core.constant + full.constant, fixed, preset);
     const whole = fixed.size === 0;
-    const solved = core !== "infeasible" && (out.kind === "optimal" || out.kind === "feasible") ? { out, constant: core.constant + full.constant } : null;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
-    const vars = solved ? { ...solved.out.vars, ...Object.fromEntries(fixed), ...Object.fromEntries(preset) } : null;
-    const objective = solved && vars ? Math.max(solved.out.z + solved.constant, objectiveOf(prep, readSolution(prep, model, vars).chosen)) : null;
+    const objective = out.kind === "optimal" || out.kind === "feasible" ? Math.max(out.z, objectiveOf(prep, readSolution(prep, model, out.vars).chosen)) : null;
     report.stages.push({ threshold, fixed: fixed.size, free: (full.lp.binaries?.length ?? 0) - fixed.size, kind: out.kind, objective, ms: now() - t1 });
     report.fixings = fixings;
-    if (solved && objective !== null && (solved.out.kind === "optimal" || solved.out.kind === "feasible")) {
+    if ((out.kind === "optimal" || out.kind === "feasible") && objective !== null) {
       best = Math.max(best, objective);
-      if (!vars) throw new Error("unreachable");
-      report.incumbent ??= { objective, vars };
-      const result: SolveOutcome = { kind: solved.out.kind, z: objective, vars, ms: now() - t0 };
+      report.incumbent ??= { objective, vars: out.vars };
+      const result: SolveOutcome = { kind: out.kind, z: objective, vars: out.vars, ms: now() - t0 };
       // Proven: every fixing is justified by the best allocation found (z − best ≤ threshold).
-      if (solved.out.kind === "optimal" && (z - best <= threshold || whole)) {
+      if (out.kind === "optimal" && (z - best <= threshold || whole)) {
         report.proven = true;
         return { out: result, model, report };
       }
       // Stopped by the time limit, or out of time for another stage: the best found, not proven (so
       // "feasible", whatever the core's own status).
-      if (solved.out.kind === "feasible" || now() >= deadline) return { out: { ...result, kind: "feasible" }, model, report };
+      if (out.kind === "feasible" || now() >= deadline) return { out: { ...result, kind: "feasible" }, model, report };
       // The guess was too small: the core that the allocation found justifies.
       threshold = Math.min(z - best, threshold * GROWTH);
       continue;

@@ -59,11 +59,13 @@ export async function explain(
   const left = (): number => (deadline - now()) / 1000;
   // Similar requests one after the other (region, gender, status, donors, cost): the LP of a variant
   // misses its optimum by about as much as its neighbours' did (see Neighbours).
-  const footprint = (r: Prepared["requests"][number]): string => `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
-  const outsiders = prep.requests
-    .filter((r) => !base.chosen.has(r.index))
-    .sort((a, b) => cmp(footprint(a), footprint(b)) || a.levels[0]!.cost - b.levels[0]!.cost || cmp(a.req.id, b.req.id))
-    .map((r) => r.index);
+  const footprint = (i: number): string => {
+    const r = prep.requests[i]!;
+    return `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
+  };
+  const bySimilarity = (a: number, b: number): number =>
+    cmp(footprint(a), footprint(b)) || prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost || cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id);
+  const outsiders = prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => r.index).sort(bySimilarity);
   const outGuess = new Neighbours();
   const outParts = await share(
     outsiders,
@@ -77,7 +79,7 @@ export async function explain(
     optima: outParts.flatMap((p) => p.optima).sort((a, b) => b.objective - a.objective),
     complete: outParts.every((p) => p.complete),
   };
-  const insiders = [...base.chosen.keys()].sort((a, b) => cmp(footprint(prep.requests[a]!), footprint(prep.requests[b]!)) || prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost || cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id));
+  const insiders = [...base.chosen.keys()].sort(bySimilarity);
   const inGuess = new Neighbours();
   const inParts = await share(
     insiders,

@@ -1,15 +1,15 @@
 // The explanations' helper thread (see startExplainHelper in solve-in-worker.ts): it explains shares of
 // the requests of one proposal, beside the thread that asks. Its own bundle holds the solver's modules
 // only (no zod, no SQLite), so it is ready in about half the time of the run worker.
-// Messages carry an id, echoed so that several may be in flight; the first of a `key` carries the
+// Several messages may be in flight (worker-protocol.ts); the first of a `key` carries the
 // problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
 // first "insiders" of a key carries what the outsiders yielded.
-import { parentPort } from "node:worker_threads";
 import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explain.js";
 import { prepare, type Prepared } from "../scoring/prepare.js";
 import type { Problem } from "../scoring/schemas.js";
 import type { Solution } from "../scoring/variants.js";
 import { loadGlpk } from "./glpk.js";
+import { serve } from "./worker-protocol.js";
 
 export type HelperMessage =
   | { type: "outsiders"; id: number; key: number; problem?: Problem; chosen?: [number, number][]; units?: number; indexes: number[]; seconds: number; timeLimit: number }
@@ -35,10 +35,4 @@ async function help(msg: HelperMessage): Promise<unknown> {
   return [...(await explainInsiders(h.prep, glpk, h.base, h.outside, msg.indexes, msg.seconds, msg.timeLimit, h.inGuess))];
 }
 
-parentPort?.on("message", async (msg: HelperMessage) => {
-  try {
-    parentPort!.postMessage({ id: msg.id, ok: true, result: await help(msg) });
-  } catch (e) {
-    parentPort!.postMessage({ id: msg.id, ok: false, error: (e as Error).message });
-  }
-});
+serve(help);

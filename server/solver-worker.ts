@@ -4,11 +4,9 @@
 // replacement, release), each answered with the scoring function's own JSON.
 import { setPriority } from "node:os";
 import Database from "better-sqlite3";
-import { parentPort } from "node:worker_threads";
 import { allocate } from "../scoring/allocate.js";
-import { InvalidInputError, parseOrThrow } from "../scoring/issues.js";
+import { parseOrThrow } from "../scoring/issues.js";
 import { moneyCurve, type MoneyCurveOptions } from "../scoring/money-curve.js";
-
 import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/replace.js";
 import { robustness, type RobustnessOptions } from "../scoring/robustness.js";
 import { RoundFileSchema, scoreRound } from "../scoring/round-file.js";
@@ -16,6 +14,7 @@ import { ProblemSchema, type AllocationResult } from "../scoring/schemas.js";
 import type { ReferenceData } from "../scoring/states.js";
 import { sensitivities, type SensitivityOptions } from "../scoring/sensitivity.js";
 import { loadGlpk } from "./glpk.js";
+import { serve } from "./worker-protocol.js";
 
 export interface AllocateMessage {
   type: "allocate";
@@ -116,11 +115,4 @@ async function handle(msg: WorkerMessage): Promise<unknown> {
   }
 }
 
-parentPort?.on("message", async (msg: WorkerMessage) => {
-  try {
-    parentPort!.postMessage({ ok: true, result: await handle(msg) });
-  } catch (e) {
-    const problems = e instanceof InvalidInputError ? e.problems : undefined;
-    parentPort!.postMessage({ ok: false, error: (e as Error).message, problems });
-  }
-});
+serve<WorkerMessage & { id: number }>(handle);

@@ -20,6 +20,7 @@ function sourcesHash(entry: string): string {
     ...readdirSync(`${root}scoring`).filter((f) => f.endsWith(".ts")).map((f) => `${root}scoring/${f}`),
     entry,
     `${root}server/glpk.ts`,
+    `${root}server/worker-protocol.ts`,
   ].sort();
   for (const f of files) hash.update(f).update(readFileSync(f));
   return hash.digest("hex").slice(0, 16);

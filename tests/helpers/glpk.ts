@@ -1,8 +1,20 @@
 import { loadGlpk } from "../../server/glpk.js";
 import { allocate, type AllocateOptions } from "../../scoring/allocate.js";
+import { buildModel } from "../../scoring/model.js";
+import type { Prepared } from "../../scoring/prepare.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { solveLp } from "../../scoring/solver.js";
+import { readSolution, type Solution } from "../../scoring/variants.js";
 
 export async function solve(input: ProblemInput, opts: Partial<AllocateOptions> = {}) {
   const glpk = await loadGlpk();
   return allocate(ProblemSchema.parse(input), { glpk, ...opts });
+}
+
+/** The model (with requests forced in or out) built afresh and solved whole: no derivation, no core, no shortcut. */
+export async function solveWhole(prep: Prepared, force: Map<number, "in" | "out"> = new Map()): Promise<{ z: number; solution: Solution } | null> {
+  const glpk = await loadGlpk();
+  const model = buildModel(prep, glpk, { force });
+  const out = await solveLp(glpk, model.lp);
+  return out.kind === "optimal" ? { z: out.z, solution: readSolution(prep, model, out.vars) } : null;
 }

@@ -7,12 +7,13 @@ import { generateProblem } from "../../bench/generate.js";
 import { loadHighs, solveHighs } from "../../bench/highs-model.js";
 import { objectiveOf, reducedCosts, restrict, solveExact } from "../../scoring/core.js";
 import { checkRules } from "../../scoring/evaluate.js";
-import { buildModel, variantModel } from "../../scoring/model.js";
+import { variantModel } from "../../scoring/model.js";
 import { prepare } from "../../scoring/prepare.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { ProblemSchema } from "../../scoring/schemas.js";
 import { solveLp } from "../../scoring/solver.js";
 import { readSolution } from "../../scoring/variants.js";
 import { loadGlpk } from "../../server/glpk.js";
+import { solveWhole } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 
 describe("restrict", () => {
@@ -47,15 +48,6 @@ describe("restrict", () => {
   });
 });
 
-/** The full model solved whole, as before the core existed. */
-async function plain(input: ProblemInput) {
-  const glpk = await loadGlpk();
-  const prep = prepare(ProblemSchema.parse(input));
-  const model = buildModel(prep, glpk);
-  const out = await solveLp(glpk, model.lp);
-  return out.kind === "optimal" ? { kind: "optimal" as const, z: out.z, solution: readSolution(prep, model, out.vars) } : { kind: out.kind };
-}
-
 describe("solveExact", () => {
   it("finds feasible allocations at every stage, justifies every fixing that stands, and reaches the full model's optimum", async () => {
     const glpk = await loadGlpk();
@@ -67,8 +59,8 @@ describe("solveExact", () => {
       const input = generateProblem({ n, seed: 500 + seed, donors: seed % 3 !== 0, tightEarmarks: seed % 2 === 0, levels: seed % 5 !== 0 });
       const prep = prepare(ProblemSchema.parse(input));
       const ex = await solveExact(prep, glpk);
-      const whole = await plain(input);
-      if (whole.kind !== "optimal") {
+      const whole = await solveWhole(prep);
+      if (!whole) {
         expect(ex.out.kind, `seed ${seed}`).toBe("infeasible");
         continue;
       }

@@ -7,25 +7,17 @@ import { objectiveOf, reducedCosts, solveExact } from "../../scoring/core.js";
 import { checkRules } from "../../scoring/evaluate.js";
 import { feasible } from "../../scoring/selection.js";
 import { buildModel, variantModel } from "../../scoring/model.js";
-import { prepare, type Prepared } from "../../scoring/prepare.js";
+import { prepare } from "../../scoring/prepare.js";
 import { ProblemSchema } from "../../scoring/schemas.js";
-import { solveLp, type Glpk } from "../../scoring/solver.js";
+import { solveLp } from "../../scoring/solver.js";
 import { readSolution, solveVariant } from "../../scoring/variants.js";
 import { loadGlpk } from "../../server/glpk.js";
+import { solveWhole } from "../helpers/glpk.js";
 
 async function baseOf(seed: number, n: number) {
   const glpk = await loadGlpk();
   const prep = prepare(ProblemSchema.parse(generateProblem({ n, seed })));
-  const model = buildModel(prep, glpk);
-  const out = await solveLp(glpk, model.lp);
-  return { glpk, prep, base: out.kind === "optimal" ? readSolution(prep, model, out.vars) : null };
-}
-
-/** A forced variant built afresh and solved whole: no derivation, no core, no shortcut. */
-async function plainSolve(prep: Prepared, glpk: Glpk, force: Map<number, "in" | "out">) {
-  const model = buildModel(prep, glpk, { force });
-  const out = await solveLp(glpk, model.lp);
-  return out.kind === "optimal" ? readSolution(prep, model, out.vars) : null;
+  return { glpk, prep, base: (await solveWhole(prep))?.solution ?? null };
 }
 
 describe("counterfactual solves through the core", () => {
@@ -39,7 +31,7 @@ describe("counterfactual solves through the core", () => {
       for (const r of prep.requests.filter((_, k) => k % 5 === 0)) {
         const inBase = base.chosen.has(r.index);
         const force = new Map([[r.index, inBase ? ("out" as const) : ("in" as const)]]);
-        const plain = await plainSolve(prep, glpk, force);
+        const plain = (await solveWhole(prep, force))?.solution ?? null;
         const ex = await solveExact(prep, glpk, { force });
         expect(ex.out.kind === "optimal", `seed ${seed} ${r.req.id}`).toBe(plain !== null);
         if (!plain || ex.out.kind !== "optimal" || !ex.report) continue;
@@ -113,7 +105,7 @@ describe("counterfactual solves through the core", () => {
       if (n.reason.kind !== "price-of-inclusion") continue;
       priced++;
       const r = prep.byId.get(n.id)!;
-      const plain = await plainSolve(prep, glpk, new Map([[r.index, "in"]]));
+      const plain = (await solveWhole(prep, new Map([[r.index, "in"]])))?.solution ?? null;
       if (!plain) throw new Error("forced solve not optimal");
       expect(n.reason.price).toBeCloseTo((base.units - plain.units) / 100, 6);
       expect(n.reason.displaced).toEqual([...base.chosen.keys()].filter((i) => !plain.chosen.has(i)).map((i) => prep.requests[i]!.req.id).sort());
@@ -121,7 +113,7 @@ describe("counterfactual solves through the core", () => {
     expect(priced).toBeGreaterThan(10);
     for (const [id, f] of explained.funded) {
       const r = prep.byId.get(id)!;
-      const plain = await plainSolve(prep, glpk, new Map([[r.index, "out"]]));
+      const plain = (await solveWhole(prep, new Map([[r.index, "out"]])))?.solution ?? null;
       // A locked-in request may cost value: dropping it gains, and the loss reads 0.
       if (plain) expect(f.lossIfDropped).toBeCloseTo(Math.max(0, base.units - plain.units) / 100, 6);
       else expect(f.lossIfDropped).toBeNull();
