@@ -5,17 +5,44 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
+const scoringPurityPatterns = [
+  { group: ["**/server", "**/server/**", "**/web", "**/web/**"], message: "scoring/ is the pure core: it may not import the adapters (server/, web/)." },
+  {
+    group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "worker_threads", "os", "better-sqlite3", "hono", "hono/*", "glpk.js/node"],
+    message: "scoring/ is pure: no file system, network, database or Node-only module. Receive what you need as an argument.",
+  },
+];
+
+/**
+ * The stages of scoring/, each a folder with one public entry (index.ts), and the stages each may use.
+ * A stage imports another only through its entry, and only downstream: no cycle between folders.
+ */
+export const STAGES = {
+  domain: [],
+  criteria: ["domain"],
+  policy: ["domain"],
+  allocation: ["domain", "policy"],
+  explanations: ["domain", "policy", "allocation"],
+  analytics: ["domain", "policy", "allocation", "explanations"],
+};
+
+/** no-restricted-imports patterns for a file in scoring/<stage>/ (or at scoring/'s root: stage null). */
+function stagePatterns(stage) {
+  const patterns = [];
+  for (const other of Object.keys(STAGES)) {
+    if (other === stage) continue;
+    if (stage === null || STAGES[stage].includes(other)) {
+      patterns.push({ group: [`**/${other}/**`, `!**/${other}/index.js`], message: `import scoring/${other}/ through its entry, ${other}/index.js.` });
+    } else {
+      patterns.push({ group: [`**/${other}/**`], message: `scoring/${stage}/ comes before scoring/${other}/: it may not import it (stages: ${Object.keys(STAGES).join(" → ")}).` });
+    }
+  }
+  if (stage !== null) patterns.push({ group: ["../index.js", "../allocate.js", "../../index.js", "../../allocate.js"], message: "a stage may not import scoring/'s root (it composes the stages)." });
+  return patterns;
+}
+
 export const scoringPurity = {
-  "no-restricted-imports": [
-    "error",
-    {
-      patterns: [
-        { group: ["**/server", "**/server/**", "**/web", "**/web/**"], message: "scoring/ is the pure core: it may not import the adapters (server/, web/)." },
-        { group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "worker_threads", "os", "better-sqlite3", "hono", "hono/*", "glpk.js/node"],
-          message: "scoring/ is pure: no file system, network, database or Node-only module. Receive what you need as an argument." },
-      ],
-    },
-  ],
+  "no-restricted-imports": ["error", { patterns: scoringPurityPatterns }],
   "no-restricted-globals": [
     "error",
     { name: "fetch", message: "scoring/ is pure: no network." },
@@ -23,6 +50,9 @@ export const scoringPurity = {
     { name: "require", message: "scoring/ is ESM and pure." },
   ],
 };
+
+/** Adapters and benches use scoring/ through its stages' entries only. */
+const throughEntries = { group: ["**/scoring/*/**", "!**/scoring/*/index.js"], message: "import scoring/ through a stage's entry (scoring/<stage>/index.js) or scoring/index.js." };
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "web/dist/", "var/", "coverage/", "bench/out/", "tests/e2e/screenshots/"] },
@@ -46,6 +76,7 @@ export default tseslint.config(
           patterns: [
             { group: ["**/server/**"], allowTypeImports: true, message: "web/ may import the server's types (import type), never its code." },
             { group: ["node:*", "better-sqlite3", "glpk.js/node"], message: "web/ runs in the browser." },
+            throughEntries,
           ],
         },
       ],
@@ -56,8 +87,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
+    files: ["server/**/*.ts", "bench/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [throughEntries] }] },
+  },
+  {
     files: ["scoring/**/*.ts"],
     languageOptions: { globals: { ...globals["shared-node-browser"] } },
     rules: scoringPurity,
   },
+  {
+    files: ["scoring/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...scoringPurityPatterns, ...stagePatterns(null)] }] },
+  },
+  ...Object.keys(STAGES).map((stage) => ({
+    files: [`scoring/${stage}/**/*.ts`],
+    rules: { "no-restricted-imports": ["error", { patterns: [...scoringPurityPatterns, ...stagePatterns(stage)] }] },
+  })),
 );

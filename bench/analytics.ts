@@ -1,14 +1,14 @@
 // The analytics' rows of `npm run bench`: the money curve (21 budgets), robustness (K = 50 samples) and
 // every rule's sensitivity, at n = 150 (a realistic round) and n = 1'000 (a generated problem), each
 // warm-started and, side by side in the same run, from scratch.
-import { chf } from "../scoring/format.js";
-import { moneyCurve } from "../scoring/money-curve.js";
-import { robustness } from "../scoring/robustness.js";
-import { scoreRound } from "../scoring/round-file.js";
-import { ProblemSchema, type Problem } from "../scoring/schemas.js";
-import { sensitivities } from "../scoring/sensitivity.js";
-import type { Glpk } from "../scoring/solver.js";
-import type { ReferenceData } from "../scoring/states.js";
+import { chf } from "../scoring/domain/index.js";
+import { moneyCurve } from "../scoring/analytics/index.js";
+import { robustness } from "../scoring/analytics/index.js";
+import { scoreRound } from "../scoring/criteria/index.js";
+import { ProblemSchema, type Problem } from "../scoring/domain/index.js";
+import { sensitivities } from "../scoring/analytics/index.js";
+import type { Glpk } from "../scoring/allocation/index.js";
+import type { ReferenceData } from "../scoring/criteria/index.js";
 import { generateProblem } from "./generate.js";
 import { realisticRound } from "./realistic.js";
 

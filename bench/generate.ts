@@ -1,6 +1,6 @@
 // Seeded generator of problem files (format v1) with every rule type, for the tests and the benchmark.
-import { rng } from "../scoring/random.js";
-import { REGIONS, type ProblemInput, type Region } from "../scoring/schemas.js";
+import { rng } from "../scoring/domain/index.js";
+import { REGIONS, type ProblemInput, type Region } from "../scoring/domain/index.js";
 
 export interface GenerateOptions {
   n: number;

@@ -3,7 +3,7 @@
 // request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
 // value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
 import highsLoader from "highs";
-import { CRITERIA, ProblemSchema, type ProblemInput, type Region } from "../scoring/schemas.js";
+import { CRITERIA, ProblemSchema, type ProblemInput, type Region } from "../scoring/domain/index.js";
 
 export type HighsSolver = Awaited<ReturnType<typeof highsLoader>>;
 

@@ -1,18 +1,14 @@
-// The pure core's public surface: what server/, web/ and the CLIs import.
-export * from "./schemas.js";
-export * from "./rules.js";
-export * from "./score.js";
-export * from "./states.js";
-export * from "./round-file.js";
-export * from "./issues.js";
+// The pure core's public surface, stage by stage (each folder's index.ts is its one entry):
+//   domain/        the shapes (zod schemas), the prepared problem's numbers, formatting, input errors
+//   criteria/      scoring rules as data, States' reference data, rotation, the round file, ranking
+//   policy/        the policy rules, one module each, and their registry
+//   allocation/    the MIP model, the exact solve, funding by donors, rule checks, summaries
+//   explanations/  reasons for each request, the diagnosis of infeasible rules, baselines
+//   analytics/     money curve, robustness, sensitivity, replacement, comparison of runs
+// allocate() composes the allocation with its explanations.
+export * from "./domain/index.js";
+export * from "./criteria/index.js";
+export * from "./allocation/index.js";
+export * from "./explanations/index.js";
+export * from "./analytics/index.js";
 export { allocate, type AllocateOptions } from "./allocate.js";
-export { solveVariant, readSolution, type Solution } from "./variants.js";
-export { solveExact, restrict, type CoreReport } from "./core.js";
-export { explain, explainOutsiders, type ExplainHelper, type OutsidersExplained } from "./explain.js";
-export { buildModel, type ModelOptions, type BuiltModel } from "./model.js";
-export { prepare, weightedScore, donorAdmits, VALUE_UNITS, type Prepared } from "./prepare.js";
-export { diagnose } from "./diagnose.js";
-export { chf, round2 } from "./format.js";
-export { baselines } from "./baselines.js";
-export { checkRules, valueOf } from "./evaluate.js";
-export { solveLp, type Glpk, type SolveOutcome } from "./solver.js";

@@ -1,7 +1,7 @@
 // Configuration from environment variables, validated with zod at start: every bad variable is listed at
 // once, and the server does not start with any of them wrong.
 import { z } from "zod";
-import { fieldProblems } from "../scoring/issues.js";
+import { fieldProblems } from "../scoring/domain/index.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

@@ -4,10 +4,10 @@
 // Several messages may be in flight (worker-protocol.ts); the first of a `key` carries the
 // problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
 // first "insiders" of a key carries what the outsiders yielded.
-import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explain.js";
-import { prepare, type Prepared } from "../scoring/prepare.js";
-import type { Problem } from "../scoring/schemas.js";
-import type { Solution } from "../scoring/variants.js";
+import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explanations/index.js";
+import { prepare, type Prepared } from "../scoring/domain/index.js";
+import type { Problem } from "../scoring/domain/index.js";
+import type { Solution } from "../scoring/allocation/index.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 

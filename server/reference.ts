@@ -1,7 +1,7 @@
 // Node adapter for the shipped reference data: reads data/states.csv and its date.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseStatesCsv, type ReferenceData } from "../scoring/states.js";
+import { parseStatesCsv, type ReferenceData } from "../scoring/criteria/index.js";
 
 const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
 

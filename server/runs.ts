@@ -4,8 +4,8 @@
 // done | failed | cancelled, and once done it is an immutable snapshot: the problem file as solved, the
 // scores with their reasons, the result with explanations and baselines, the solver's name and version.
 import { randomUUID } from "node:crypto";
-import type { ReferenceData } from "../scoring/states.js";
-import type { AllocationResult, Problem } from "../scoring/schemas.js";
+import type { ReferenceData } from "../scoring/criteria/index.js";
+import type { AllocationResult, Problem } from "../scoring/domain/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";

@@ -1,8 +1,8 @@
 // Runs allocate() and the analytics in a worker thread, with cancel; and lends a worker to share the explanations.
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
 import { Worker } from "node:worker_threads";
-import type { ExplainHelper, OutsidersExplained } from "../scoring/explain.js";
-import type { AllocationResult, FundedRequest } from "../scoring/schemas.js";
+import type { ExplainHelper, OutsidersExplained } from "../scoring/explanations/index.js";
+import type { AllocationResult, FundedRequest } from "../scoring/domain/index.js";
 import type { HelperMessage } from "./explain-worker.js";
 import type { AllocateMessage, WorkerMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";

@@ -5,14 +5,14 @@
 import { setPriority } from "node:os";
 import Database from "better-sqlite3";
 import { allocate } from "../scoring/allocate.js";
-import { parseOrThrow } from "../scoring/issues.js";
-import { moneyCurve, type MoneyCurveOptions } from "../scoring/money-curve.js";
-import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/replace.js";
-import { robustness, type RobustnessOptions } from "../scoring/robustness.js";
-import { RoundFileSchema, scoreRound } from "../scoring/round-file.js";
-import { ProblemSchema, type AllocationResult } from "../scoring/schemas.js";
-import type { ReferenceData } from "../scoring/states.js";
-import { sensitivities, type SensitivityOptions } from "../scoring/sensitivity.js";
+import { parseOrThrow } from "../scoring/domain/index.js";
+import { moneyCurve, type MoneyCurveOptions } from "../scoring/analytics/index.js";
+import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/analytics/index.js";
+import { robustness, type RobustnessOptions } from "../scoring/analytics/index.js";
+import { RoundFileSchema, scoreRound } from "../scoring/criteria/index.js";
+import { ProblemSchema, type AllocationResult } from "../scoring/domain/index.js";
+import type { ReferenceData } from "../scoring/criteria/index.js";
+import { sensitivities, type SensitivityOptions } from "../scoring/analytics/index.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 

@@ -3,8 +3,8 @@
 // reports each bad cell by row and column; a file with any bad row imports nothing.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { RequestAttributesSchema, type RequestAttributes } from "../scoring/score.js";
-import { fieldProblems } from "../scoring/issues.js";
+import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
+import { fieldProblems } from "../scoring/domain/index.js";
 
 /** Columns an export adds that an import reads past (the status is the ISU's, not the file's). */
 const EXPORT_ONLY = ["status"];

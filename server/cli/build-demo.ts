@@ -1,7 +1,7 @@
 // npm run demo:build: derives data/demo/problem.json (the problem file) from data/demo/round.json with the
 // default rule set. A test checks that the committed problem file is up to date.
 import { writeFileSync } from "node:fs";
-import { RoundFileSchema, scoreRound } from "../../scoring/round-file.js";
+import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { DEMO_DIR, loadReferenceData } from "../reference.js";
 import { readJsonFile, runCli } from "./io.js";
 

@@ -9,13 +9,13 @@
 // Exit 0 with an answer (an infeasible one too), 2 for invalid input (every problem listed on stderr),
 // 1 for an internal error.
 import { parseArgs } from "node:util";
-import { diff, DiffableResultSchema } from "../../scoring/diff.js";
-import { InvalidInputError } from "../../scoring/issues.js";
-import { moneyCurve } from "../../scoring/money-curve.js";
-import { PriorResultSchema, release, replace } from "../../scoring/replace.js";
-import { robustness } from "../../scoring/robustness.js";
-import { ProblemSchema } from "../../scoring/schemas.js";
-import { sensitivities } from "../../scoring/sensitivity.js";
+import { diff, DiffableResultSchema } from "../../scoring/analytics/index.js";
+import { InvalidInputError } from "../../scoring/domain/index.js";
+import { moneyCurve } from "../../scoring/analytics/index.js";
+import { PriorResultSchema, release, replace } from "../../scoring/analytics/index.js";
+import { robustness } from "../../scoring/analytics/index.js";
+import { ProblemSchema } from "../../scoring/domain/index.js";
+import { sensitivities } from "../../scoring/analytics/index.js";
 import { loadGlpk } from "../glpk.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 

@@ -2,7 +2,7 @@
 // field by field on stderr with exit code 2, internal errors with exit code 1.
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { fieldProblems, InvalidInputError } from "../../scoring/issues.js";
+import { fieldProblems, InvalidInputError } from "../../scoring/domain/index.js";
 
 export class UsageError extends Error {}
 

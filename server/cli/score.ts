@@ -2,7 +2,7 @@
 // Scores the requests of a round file (their attributes, with the shipped reference data and the round's
 // State overrides) and prints each criterion's points with their reasons, and the derived problem file.
 import { parseArgs } from "node:util";
-import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/round-file.js";
+import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/index.js";
 import { loadReferenceData } from "../reference.js";
 import { InputError, readJsonFile, runCli, UsageError } from "./io.js";
 

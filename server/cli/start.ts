@@ -4,8 +4,8 @@
 // would have done. (The API server and the UI build on this engine; see the README.)
 import { parseArgs } from "node:util";
 import { allocate } from "../../scoring/allocate.js";
-import { chf } from "../../scoring/format.js";
-import { RoundFileSchema, scoreRound } from "../../scoring/round-file.js";
+import { chf } from "../../scoring/domain/index.js";
+import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { loadGlpk } from "../glpk.js";
 import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { DEMO_DIR, loadReferenceData } from "../reference.js";

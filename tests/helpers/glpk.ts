@@ -1,10 +1,10 @@
 import { loadGlpk } from "../../server/glpk.js";
 import { allocate, type AllocateOptions } from "../../scoring/allocate.js";
-import { buildModel } from "../../scoring/model.js";
-import type { Prepared } from "../../scoring/prepare.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
-import { solveLp } from "../../scoring/solver.js";
-import { readSolution, type Solution } from "../../scoring/variants.js";
+import { buildModel } from "../../scoring/allocation/model.js";
+import type { Prepared } from "../../scoring/domain/prepare.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
+import { solveLp } from "../../scoring/allocation/glpk.js";
+import { readSolution, type Solution } from "../../scoring/allocation/solution.js";
 
 export async function solve(input: ProblemInput, opts: Partial<AllocateOptions> = {}) {
   const glpk = await loadGlpk();

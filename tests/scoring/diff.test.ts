@@ -1,8 +1,8 @@
 // Scenario diff: a hand-made pair of results, symmetry, and diff(a, a) empty over generated results.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { diff, type DiffableResult } from "../../scoring/diff.js";
-import { InvalidInputError } from "../../scoring/issues.js";
+import { diff, type DiffableResult } from "../../scoring/analytics/diff.js";
+import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { solve } from "../helpers/glpk.js";
 
 type F = DiffableResult["funded"][number];

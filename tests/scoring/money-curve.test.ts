@@ -2,9 +2,9 @@
 // values that never fall as the budget grows and steps that agree with a cold solve of each budget.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { InvalidInputError } from "../../scoring/issues.js";
-import { moneyCurve } from "../../scoring/money-curve.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { InvalidInputError } from "../../scoring/domain/issues.js";
+import { moneyCurve } from "../../scoring/analytics/money-curve.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";

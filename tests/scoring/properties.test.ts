@@ -2,9 +2,9 @@
 // every rule holds, locks honoured, same input → same output.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkRules } from "../../scoring/evaluate.js";
-import { prepare } from "../../scoring/prepare.js";
-import { ProblemSchema, type REGIONS, type ProblemInput } from "../../scoring/schemas.js";
+import { checkRules } from "../../scoring/allocation/evaluate.js";
+import { prepare } from "../../scoring/domain/prepare.js";
+import { ProblemSchema, type REGIONS, type ProblemInput } from "../../scoring/domain/schemas.js";
 import { solve } from "../helpers/glpk.js";
 
 const STATES = ["LAO", "IRQ", "SEN", "KEN", "PER", "COL", "BIH", "VNM"] as const;

@@ -3,12 +3,12 @@
 // released out.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { checkRules } from "../../scoring/evaluate.js";
-import { InvalidInputError } from "../../scoring/issues.js";
-import { prepare } from "../../scoring/prepare.js";
-import { release, replace } from "../../scoring/replace.js";
-import { selectionOf } from "../../scoring/resolve.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { checkRules } from "../../scoring/allocation/evaluate.js";
+import { InvalidInputError } from "../../scoring/domain/issues.js";
+import { prepare } from "../../scoring/domain/prepare.js";
+import { release, replace } from "../../scoring/analytics/replace.js";
+import { selectionOf } from "../../scoring/allocation/solve-problem.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";

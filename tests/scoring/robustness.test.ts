@@ -2,10 +2,10 @@
 // the weights move; the same seed gives the same answer.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { InvalidInputError } from "../../scoring/issues.js";
-import { rng } from "../../scoring/random.js";
-import { perturb, robustness } from "../../scoring/robustness.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { InvalidInputError } from "../../scoring/domain/issues.js";
+import { rng } from "../../scoring/domain/random.js";
+import { perturb, robustness } from "../../scoring/analytics/robustness.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { req } from "../helpers/problems.js";
 

@@ -2,11 +2,11 @@
 // rounds named in the reason; on a hand-made round it hands the one seat to the State not sponsored.
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../scoring/allocate.js";
-import { RoundFileSchema, scoreRound, type RoundFile } from "../../scoring/round-file.js";
-import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../scoring/rotation.js";
-import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/rules.js";
-import { CRITERIA } from "../../scoring/schemas.js";
-import { fieldProblems } from "../../scoring/issues.js";
+import { RoundFileSchema, scoreRound, type RoundFile } from "../../scoring/criteria/round-file.js";
+import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../scoring/criteria/rotation.js";
+import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/criteria/rules.js";
+import { CRITERIA } from "../../scoring/domain/schemas.js";
+import { fieldProblems } from "../../scoring/domain/issues.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { loadReferenceData } from "../../server/reference.js";
 

@@ -1,11 +1,11 @@
 // Scoring by rules as data, the reference data and the round file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/rules.js";
-import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/score.js";
-import { CRITERIA, StateSchema } from "../../scoring/schemas.js";
-import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/round-file.js";
-import { parseStatesCsv, ReferenceDataError } from "../../scoring/states.js";
+import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/criteria/rules.js";
+import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
+import { CRITERIA, StateSchema } from "../../scoring/domain/schemas.js";
+import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
+import { parseStatesCsv, ReferenceDataError } from "../../scoring/criteria/states.js";
 import { loadReferenceData } from "../../server/reference.js";
 
 const rules = RuleSetSchema.parse(DEFAULT_RULES);

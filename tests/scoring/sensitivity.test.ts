@@ -2,8 +2,8 @@
 // earmarks priced, and over generated problems each price equal to a cold solve of the relaxed problem.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { sensitivities } from "../../scoring/sensitivity.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/schemas.js";
+import { sensitivities } from "../../scoring/analytics/sensitivity.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";

@@ -3,14 +3,15 @@
 // from the base model against building them afresh; and the explanations' answers against plain solves.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { objectiveOf, reducedCosts, solveExact } from "../../scoring/core.js";
-import { checkRules } from "../../scoring/evaluate.js";
-import { feasible } from "../../scoring/selection.js";
-import { buildModel, variantModel } from "../../scoring/model.js";
-import { prepare } from "../../scoring/prepare.js";
-import { ProblemSchema } from "../../scoring/schemas.js";
-import { solveLp } from "../../scoring/solver.js";
-import { readSolution, solveVariant } from "../../scoring/variants.js";
+import { objectiveOf, reducedCosts, solveExact } from "../../scoring/allocation/core.js";
+import { checkRules } from "../../scoring/allocation/evaluate.js";
+import { feasible } from "../../scoring/allocation/selection.js";
+import { buildModel, variantModel } from "../../scoring/allocation/model.js";
+import { prepare } from "../../scoring/domain/prepare.js";
+import { ProblemSchema } from "../../scoring/domain/schemas.js";
+import { solveLp } from "../../scoring/allocation/glpk.js";
+import { readSolution } from "../../scoring/allocation/solution.js";
+import { solveVariant } from "../../scoring/allocation/variants.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { solveWhole } from "../helpers/glpk.js";
 
@@ -98,7 +99,7 @@ describe("counterfactual solves through the core", () => {
   it("the explanations' answers equal plain forced solves", async () => {
     const { glpk, prep, base } = await baseOf(21, 60);
     if (!base) throw new Error("base infeasible");
-    const { explain } = await import("../../scoring/explain.js");
+    const { explain } = await import("../../scoring/explanations/explain.js");
     const explained = await explain(prep, glpk, base);
     let priced = 0;
     for (const n of explained.notFunded) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit.js";
 import { openDatabase } from "../../server/db/database.js";
-import { rng } from "../../scoring/random.js";
+import { rng } from "../../scoring/domain/random.js";
 import { emptyWebBuild, freePort, startServer } from "../support/server-process.js";
 
 const KILLS = 50;

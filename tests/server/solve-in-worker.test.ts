@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { allocate } from "../../scoring/allocate.js";
-import { ProblemSchema } from "../../scoring/schemas.js";
+import { ProblemSchema } from "../../scoring/domain/schemas.js";
 import { loadGlpk } from "../../server/glpk.js";
-import { InvalidInputError } from "../../scoring/issues.js";
-import { moneyCurve, type MoneyCurve } from "../../scoring/money-curve.js";
-import type { ReplacementResult } from "../../scoring/replace.js";
+import { InvalidInputError } from "../../scoring/domain/issues.js";
+import { moneyCurve, type MoneyCurve } from "../../scoring/analytics/money-curve.js";
+import type { ReplacementResult } from "../../scoring/analytics/replace.js";
 import { runInWorker, solveInWorker, SolveCancelled, startExplainHelper } from "../../server/solve-in-worker.js";
 
 describe("solveInWorker", () => {

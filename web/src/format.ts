@@ -1,5 +1,5 @@
 // Numbers as the ISU writes them: CHF 53'683 (Swiss apostrophes), points to the hundredth.
-import { chf as chfNumber } from "../../scoring/format.js";
+import { chf as chfNumber } from "../../scoring/domain/index.js";
 
 export const chf = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `CHF ${chfNumber(x)}`);
 export const points = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : x.toFixed(2));

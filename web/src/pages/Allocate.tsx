@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { AllocationResult, FundedRequest, NotFundedRequest } from "../../../scoring/schemas.js";
+import type { AllocationResult, FundedRequest, NotFundedRequest } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES, REGION_NAMES, type Policy, type Region, type Weights } from "../../../scoring/schemas.js";
+import { CRITERIA, CRITERION_NAMES, REGION_NAMES, type Policy, type Region, type Weights } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Checkbox, Group, NumberInput, SimpleGrid, Stack, T
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES } from "../../../scoring/schemas.js";
+import { CRITERIA, CRITERION_NAMES } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, points } from "../format.js";

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../scoring/schemas.js";
+import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../scoring/domain/index.js";
 import { api, ApiError, call, download } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { points } from "../format.js";

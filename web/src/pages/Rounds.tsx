@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
-import { RoundSchema } from "../../../scoring/schemas.js";
+import { RoundSchema } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { useSession } from "../session.js";

@@ -6,10 +6,10 @@ import { Button, Card, Group, JsonInput, NumberInput, SimpleGrid, Slider, Stack,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
-import { rankByWeights } from "../../../scoring/rank.js";
-import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/rules.js";
-import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/schemas.js";
-import { fieldProblems } from "../../../scoring/issues.js";
+import { rankByWeights } from "../../../scoring/criteria/index.js";
+import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
+import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/domain/index.js";
+import { fieldProblems } from "../../../scoring/domain/index.js";
 import { api, ApiError, call } from "../api.js";
 import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
 import { ErrorAlert, Loading } from "../components/status.js";

@@ -1,9 +1,9 @@
 // Who pays for whom. The model carries one flow per (donor, eligibility class); this module splits each
 // class's flows over its funded requests (any split is valid: every request of a class is admitted by
 // every donor of the class). The split is deterministic: requests by id, donors by their order.
-import { round2 } from "./format.js";
-import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "./prepare.js";
-import type { FundingShare } from "./schemas.js";
+import { round2 } from "../domain/index.js";
+import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "../domain/index.js";
+import type { FundingShare } from "../domain/index.js";
 
 const CENT = 0.005;
 

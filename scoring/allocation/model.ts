@@ -7,8 +7,8 @@
 // Requests with the same set of admitting donors share their flow variables (a transportation problem
 // aggregated by class); the per-request split is recovered after the solve (see funding.ts).
 import type { LP } from "glpk.js";
-import { HALL_MAX_DONORS, hallRows, type Prepared } from "./prepare.js";
-import type { Region } from "./schemas.js";
+import { HALL_MAX_DONORS, hallRows, type Prepared } from "../domain/index.js";
+import type { Region } from "../domain/index.js";
 
 export interface GlpkConstants {
   GLP_MAX: number;

@@ -3,7 +3,6 @@
 // so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
 import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
-import type { AllocationSummary } from "./summary.js";
 
 export { CRITERIA, REGIONS, SUPPORT_LEVELS };
 export const RegionSchema = z.enum(REGIONS);
@@ -250,6 +249,26 @@ export interface BaselineResult {
   totalCost: number;
   funded: { id: string; level: SupportLevel; cost: number; value: number }[];
   broken: string[];
+}
+
+/** The figures of an allocation that donors and staff compare (computed by allocation/summary.ts). */
+export interface AllocationSummary {
+  delegates: number;
+  /** Objective value in points (bonuses included). */
+  value: number;
+  totalCost: number;
+  /** Budget minus total cost. */
+  moneyLeft: number;
+  women: number;
+  /** Women among the funded (null when nobody is funded). */
+  womenShare: number | null;
+  /** Funded delegates from signatories and States not party. */
+  outreach: number;
+  /** Distinct States funded. */
+  states: number;
+  regions: Record<Region, number>;
+  /** Money each donor pays, in the problem's donor order (empty without donors). */
+  byDonor: FundingShare[];
 }
 
 export type SolveStatus = "optimal" | "infeasible" | "time-limit";

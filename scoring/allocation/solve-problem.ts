@@ -1,14 +1,15 @@
 // Re-solving a changed problem (another budget, weights, costs or locks) from a known allocation, and
 // reading any solution as the result's funded list and summary. Shared by allocate() and the analytics
 // (money curve, replacement, robustness, sensitivity).
-import { round2 } from "./format.js";
+import { round2 } from "../domain/index.js";
 import { splitFunding } from "./funding.js";
 import { feasible, type Selection } from "./selection.js";
-import { cmp, prepare, type Prepared } from "./prepare.js";
-import type { FundedRequest, Problem, SupportLevel } from "./schemas.js";
-import { now, type Glpk } from "./solver.js";
+import { cmp, prepare, type Prepared } from "../domain/index.js";
+import type { FundedRequest, Problem, SupportLevel } from "../domain/index.js";
+import { now, type Glpk } from "./glpk.js";
 import { summarise, type AllocationSummary } from "./summary.js";
-import { paymentPlan, solveVariant, type Solution } from "./variants.js";
+import { paymentPlan, type Solution } from "./solution.js";
+import { solveVariant } from "./variants.js";
 
 /** A funded request as a later run can name it: by id and support level. */
 export interface Pick {

@@ -1,7 +1,7 @@
 // Reference data for States: parses the shipped CSV (data/states.csv) from its text, and applies a round's
 // corrections. Parsing is pure; reading the file is the adapters' job.
 import Papa from "papaparse";
-import { StateSchema, type State, type StateOverride } from "./schemas.js";
+import { StateSchema, type State, type StateOverride } from "../domain/index.js";
 
 export interface ReferenceData {
   states: Map<string, State>;

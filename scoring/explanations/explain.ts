@@ -3,14 +3,14 @@
 // The requests not funded ("outsiders") come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the outsiders' optima.
-import { solveVariant, type Solution } from "./variants.js";
+import { solveVariant, type Solution } from "../allocation/index.js";
 import { diagnose } from "./diagnose.js";
-import { chf } from "./format.js";
-import { objectiveOf } from "./core.js";
-import { feasible, type Selection } from "./selection.js";
-import { cmp, type Prepared } from "./prepare.js";
-import type { FundedRequest, NotFundedRequest, Problem } from "./schemas.js";
-import { now, type Glpk } from "./solver.js";
+import { chf } from "../domain/index.js";
+import { objectiveOf } from "../allocation/index.js";
+import { feasible, type Selection } from "../allocation/index.js";
+import { cmp, type Prepared } from "../domain/index.js";
+import type { FundedRequest, NotFundedRequest, Problem } from "../domain/index.js";
+import { now, type Glpk } from "../allocation/index.js";
 
 /** What explaining some outsiders yields: their reasons, and their forced-in optima. */
 export interface Optimum {

@@ -1,8 +1,8 @@
 // Reads a selection (request index → level index) against the problem: its value in units and the
 // rules it breaks. Independent of the solver, so it also checks the solver's own answers.
 import { payable } from "./funding.js";
-import type { Prepared } from "./prepare.js";
-import type { Region } from "./schemas.js";
+import type { Prepared } from "../domain/index.js";
+import type { Region } from "../domain/index.js";
 
 export function valueOf(prep: Prepared, chosen: Map<number, number>): number {
   let units = 0;

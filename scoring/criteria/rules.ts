@@ -3,7 +3,7 @@
 // follows paragraph 102 of the ISU's 2024 report (the five criteria and what each prioritises).
 import { z } from "zod";
 import { RotationSchema } from "./rotation.js";
-import { CriterionSchema, RegionSchema, reportDuplicates, SupportLevelSchema } from "./schemas.js";
+import { CriterionSchema, RegionSchema, reportDuplicates } from "../domain/index.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides) and the request. */
 export const FACTS = {
@@ -82,7 +82,6 @@ export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
 export const ROLES = ["none", "art4-extension", "presenter", "panellist", "coordinator", "statement"] as const;
 export const SPEAKING_ROLES: string[] = ["art4-extension", "presenter", "panellist", "coordinator", "statement"];
-export { SupportLevelSchema };
 
 /** The default rule set: paragraph 102 of the 2024 report, one criterion at a time. Points per criterion are capped at 100. */
 export const DEFAULT_RULES: RuleSetInput = {

@@ -9,7 +9,7 @@
 // below `floor`. A factor scales the score whatever the weights, where negative points would be lost to
 // a criterion's floor of 0.
 import { z } from "zod";
-import { reportDuplicates } from "./schemas.js";
+import { reportDuplicates } from "../domain/index.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 

@@ -1,8 +1,8 @@
 // The round file: a round's requests with their attributes, its money and its rules, as the `score` CLI
 // reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
 import { z } from "zod";
-import { round2 } from "./format.js";
-import { InvalidInputError } from "./issues.js";
+import { round2 } from "../domain/index.js";
+import { InvalidInputError } from "../domain/index.js";
 import { HistorySchema, recentRounds } from "./rotation.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
@@ -16,7 +16,7 @@ import {
   type CriteriaScores,
   type Criterion,
   type Problem,
-} from "./schemas.js";
+} from "../domain/index.js";
 import { applyOverrides, type ReferenceData } from "./states.js";
 
 export const CARRY_OVER_DONOR = "carry-over";

@@ -3,11 +3,11 @@
 // each at the most valuable support level that the money (budget and donors' earmarks), the seats, the
 // per-State cap and the regional maximums still allow; they know nothing of locks or minimums, so the
 // rules they break are listed.
-import { round2 } from "./format.js";
-import { canPay } from "./funding.js";
-import { cmp, type Prepared } from "./prepare.js";
-import type { BaselineResult } from "./schemas.js";
-import { checkRules, valueOf } from "./evaluate.js";
+import { round2 } from "../domain/index.js";
+import { canPay } from "../allocation/index.js";
+import { cmp, type Prepared } from "../domain/index.js";
+import type { BaselineResult } from "../domain/index.js";
+import { checkRules, valueOf } from "../allocation/index.js";
 
 export function baselines(prep: Prepared): BaselineResult[] {
   const reqs = prep.requests;

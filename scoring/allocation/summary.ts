@@ -1,29 +1,12 @@
 // The figures of an allocation that donors and staff compare: delegates, value, money spent and left,
 // the share of women, outreach, regions and money per donor. Part of every result, and what diff()
 // and the money curve report.
-import { round2 } from "./format.js";
-import type { Prepared } from "./prepare.js";
+import { round2 } from "../domain/index.js";
+import type { Prepared } from "../domain/index.js";
 import { valueOf } from "./evaluate.js";
-import { REGIONS, type FundingShare, type Region } from "./schemas.js";
+import { REGIONS, type AllocationSummary, type FundingShare, type Region } from "../domain/index.js";
 
-export interface AllocationSummary {
-  delegates: number;
-  /** Objective value in points (bonuses included). */
-  value: number;
-  totalCost: number;
-  /** Budget minus total cost. */
-  moneyLeft: number;
-  women: number;
-  /** Women among the funded (null when nobody is funded). */
-  womenShare: number | null;
-  /** Funded delegates from signatories and States not party. */
-  outreach: number;
-  /** Distinct States funded. */
-  states: number;
-  regions: Record<Region, number>;
-  /** Money each donor pays, in the problem's donor order (empty without donors). */
-  byDonor: FundingShare[];
-}
+export type { AllocationSummary };
 
 export function summarise(prep: Prepared, chosen: Map<number, number>, funding: Map<number, FundingShare[]>): AllocationSummary {
   let cost = 0;

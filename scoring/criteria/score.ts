@@ -13,10 +13,10 @@ import {
   SupportLevelSchema,
   type SupportLevel,
   type Weights,
-} from "./schemas.js";
-import { round2 } from "./format.js";
+} from "../domain/index.js";
+import { round2 } from "../domain/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
-import { weightedScore } from "./prepare.js";
+import { weightedScore } from "../domain/index.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 const Money = z.number().finite().min(0).max(1e6);

@@ -16,9 +16,9 @@
 import type { LP } from "glpk.js";
 import { valueOf } from "./evaluate.js";
 import { variantModel, type BuiltModel } from "./model.js";
-import type { Prepared } from "./prepare.js";
-import { now, solveLp, type Glpk, type SolveOutcome } from "./solver.js";
-import { readSolution } from "./variants.js";
+import type { Prepared } from "../domain/index.js";
+import { now, solveLp, type Glpk, type SolveOutcome } from "./glpk.js";
+import { readSolution } from "./solution.js";
 
 export interface CoreStage {
   /** Columns at their LP bound with |reduced cost| above this were fixed. */

@@ -1,11 +1,11 @@
 // Infeasible policies: an elastic copy of the model (a penalised slack on every rule, policy rules
 // relaxed before locks and money) finds the fewest rules that cannot hold together; then each of them is
 // pushed to its least relaxation with the others relaxed as the elastic solution relaxed them.
-import { buildModel, type RuleId } from "./model.js";
-import type { Prepared } from "./prepare.js";
-import type { Diagnosis, RuleRelaxation, Region } from "./schemas.js";
-import { chf } from "./format.js";
-import { solveLp, type Glpk } from "./solver.js";
+import { buildModel, type RuleId } from "../allocation/index.js";
+import type { Prepared } from "../domain/index.js";
+import type { Diagnosis, RuleRelaxation, Region } from "../domain/index.js";
+import { chf } from "../domain/index.js";
+import { solveLp, type Glpk } from "../allocation/index.js";
 
 const EPS = 1e-6;
 

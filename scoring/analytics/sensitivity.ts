@@ -4,12 +4,12 @@
 // minimum for GRULAC costs 14 points". Every relaxation is solved (in a MIP, a rule that is slack at the
 // optimum can still cost value), warm-started from the optimum, which stays feasible when a rule relaxes.
 import { z } from "zod";
-import { chf, round2 } from "./format.js";
-import { parseOrThrow } from "./issues.js";
-import { picksOf, solveProblem, type Pick } from "./resolve.js";
-import { REGION_NAMES, type Problem, type Region } from "./schemas.js";
-import { now, type Glpk } from "./solver.js";
-import { summarise, type AllocationSummary } from "./summary.js";
+import { chf, round2 } from "../domain/index.js";
+import { parseOrThrow } from "../domain/index.js";
+import { picksOf, solveProblem, type Pick } from "../allocation/index.js";
+import { REGION_NAMES, type Problem, type Region } from "../domain/index.js";
+import { now, type Glpk } from "../allocation/index.js";
+import { summarise, type AllocationSummary } from "../allocation/index.js";
 
 export const SensitivityOptionsSchema = z.strictObject({
   /** How far the share of women is lowered (default 0.05: five percentage points). */

@@ -1,0 +1,7 @@
+// The public entry of scoring/criteria/: other folders, server/ and web/ import from here only.
+export * from "./rank.js";
+export * from "./rotation.js";
+export * from "./round-file.js";
+export * from "./rules.js";
+export * from "./score.js";
+export * from "./states.js";

@@ -1,0 +1,7 @@
+// The public entry of scoring/domain/: other folders, server/ and web/ import from here only.
+export * from "./constants.js";
+export * from "./format.js";
+export * from "./issues.js";
+export * from "./prepare.js";
+export * from "./random.js";
+export * from "./schemas.js";
