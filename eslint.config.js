@@ -19,11 +19,12 @@ const scoringPurityPatterns = [
  */
 export const STAGES = {
   domain: [],
-  criteria: ["domain"],
   policy: ["domain"],
-  allocation: ["domain", "policy"],
-  explanations: ["domain", "policy", "allocation"],
-  analytics: ["domain", "policy", "allocation", "explanations"],
+  problem: ["domain", "policy"],
+  criteria: ["domain", "policy", "problem"],
+  allocation: ["domain", "policy", "problem"],
+  explanations: ["domain", "policy", "problem", "allocation"],
+  analytics: ["domain", "policy", "problem", "allocation", "explanations"],
 };
 
 /** no-restricted-imports patterns for a file in scoring/<stage>/ (or at scoring/'s root: stage null). */

@@ -2,13 +2,10 @@
 // every rule's sensitivity, at n = 150 (a realistic round) and n = 1'000 (a generated problem), each
 // warm-started and, side by side in the same run, from scratch.
 import { chf } from "../scoring/domain/index.js";
-import { moneyCurve } from "../scoring/analytics/index.js";
-import { robustness } from "../scoring/analytics/index.js";
-import { scoreRound } from "../scoring/criteria/index.js";
-import { ProblemSchema, type Problem } from "../scoring/domain/index.js";
-import { sensitivities } from "../scoring/analytics/index.js";
+import { moneyCurve, robustness, sensitivities } from "../scoring/analytics/index.js";
+import { scoreRound, type ReferenceData } from "../scoring/criteria/index.js";
+import { ProblemSchema, type Problem } from "../scoring/problem/index.js";
 import type { Glpk } from "../scoring/allocation/index.js";
-import type { ReferenceData } from "../scoring/criteria/index.js";
 import { generateProblem } from "./generate.js";
 import { realisticRound } from "./realistic.js";
 

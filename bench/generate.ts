@@ -1,6 +1,6 @@
 // Seeded generator of problem files (format v1) with every rule type, for the tests and the benchmark.
-import { rng } from "../scoring/domain/index.js";
-import { REGIONS, type ProblemInput, type Region } from "../scoring/domain/index.js";
+import { rng, REGIONS, type Region } from "../scoring/domain/index.js";
+import { type ProblemInput } from "../scoring/problem/index.js";
 
 export interface GenerateOptions {
   n: number;

@@ -3,7 +3,8 @@
 // request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
 // value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
 import highsLoader from "highs";
-import { CRITERIA, ProblemSchema, type ProblemInput, type Region } from "../scoring/domain/index.js";
+import { CRITERIA, type Region } from "../scoring/domain/index.js";
+import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 
 export type HighsSolver = Awaited<ReturnType<typeof highsLoader>>;
 

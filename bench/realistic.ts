@@ -2,8 +2,7 @@
 // from real States of the reference data (parties, signatories and States not party in the proportions
 // of the demo) and attributes like the demo's. Used by the benchmark's "realistic round" row.
 import { readFileSync } from "node:fs";
-import { RoundFileSchema, type RoundFile } from "../scoring/criteria/index.js";
-import type { ReferenceData } from "../scoring/criteria/index.js";
+import { RoundFileSchema, type RoundFile, type ReferenceData } from "../scoring/criteria/index.js";
 import { rng } from "../scoring/domain/index.js";
 
 export function realisticRound(n: number, seed: number, ref: ReferenceData): RoundFile {

@@ -10,10 +10,10 @@ import os, { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { allocate } from "../scoring/allocate.js";
 import { baselines as computeBaselines } from "../scoring/explanations/index.js";
-import { prepare } from "../scoring/domain/index.js";
+import { prepare, ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 import { solveExact } from "../scoring/allocation/index.js";
-import { scoreRound } from "../scoring/criteria/index.js";
-import { ProblemSchema, type AllocationResult, type ProblemInput } from "../scoring/domain/index.js";
+import { scoreRound, rankByWeights } from "../scoring/criteria/index.js";
+import { type AllocationResult } from "../scoring/domain/index.js";
 import { loadGlpk } from "../server/glpk.js";
 import { loadReferenceData } from "../server/reference.js";
 import { HELPER_FROM, startExplainHelper } from "../server/solve-in-worker.js";
@@ -21,7 +21,6 @@ import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";
 import { analyticsRows } from "./analytics.js";
-import { rankByWeights } from "../scoring/criteria/index.js";
 
 const { values } = parseArgs({
   options: {

@@ -1,15 +1,9 @@
 // allocate(problem): the exact allocation with glpk.js, its explanations, the diagnosis when the rules
 // cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
-import { baselines as computeBaselines } from "./explanations/index.js";
-import { diagnose } from "./explanations/index.js";
-import { explain, type ExplainHelper } from "./explanations/index.js";
-import { variantModel } from "./allocation/index.js";
-import { solveExact } from "./allocation/index.js";
-import { readSolution } from "./allocation/index.js";
-import { fundedOf } from "./allocation/index.js";
-import { prepare, cmp, type Prepared } from "./domain/index.js";
-import type { AllocationResult, NotFundedRequest, Problem } from "./domain/index.js";
-import { now, solveLp, type Glpk } from "./allocation/index.js";
+import { baselines as computeBaselines, diagnose, explain, type ExplainHelper } from "./explanations/index.js";
+import { variantModel, solveExact, readSolution, fundedOf, now, solveLp, type Glpk } from "./allocation/index.js";
+import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";
+import type { AllocationResult, NotFundedRequest } from "./domain/index.js";
 
 export interface AllocateOptions {
   glpk: Glpk;

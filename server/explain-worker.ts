@@ -5,8 +5,7 @@
 // problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
 // first "insiders" of a key carries what the outsiders yielded.
 import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explanations/index.js";
-import { prepare, type Prepared } from "../scoring/domain/index.js";
-import type { Problem } from "../scoring/domain/index.js";
+import { prepare, type Prepared, type Problem } from "../scoring/problem/index.js";
 import type { Solution } from "../scoring/allocation/index.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";

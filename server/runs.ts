@@ -5,7 +5,8 @@
 // scores with their reasons, the result with explanations and baselines, the solver's name and version.
 import { randomUUID } from "node:crypto";
 import type { ReferenceData } from "../scoring/criteria/index.js";
-import type { AllocationResult, Problem } from "../scoring/domain/index.js";
+import type { AllocationResult } from "../scoring/domain/index.js";
+import type { Problem } from "../scoring/problem/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";

@@ -3,8 +3,7 @@
 // once and documented in the README as demo-only.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RoundFileSchema } from "../scoring/criteria/index.js";
-import { applyOverrides, type ReferenceData } from "../scoring/criteria/index.js";
+import { RoundFileSchema, applyOverrides, type ReferenceData } from "../scoring/criteria/index.js";
 import { hashCode, randomToken } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";

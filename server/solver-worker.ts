@@ -5,14 +5,10 @@
 import { setPriority } from "node:os";
 import Database from "better-sqlite3";
 import { allocate } from "../scoring/allocate.js";
-import { parseOrThrow } from "../scoring/domain/index.js";
-import { moneyCurve, type MoneyCurveOptions } from "../scoring/analytics/index.js";
-import { release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions } from "../scoring/analytics/index.js";
-import { robustness, type RobustnessOptions } from "../scoring/analytics/index.js";
-import { RoundFileSchema, scoreRound } from "../scoring/criteria/index.js";
-import { ProblemSchema, type AllocationResult } from "../scoring/domain/index.js";
-import type { ReferenceData } from "../scoring/criteria/index.js";
-import { sensitivities, type SensitivityOptions } from "../scoring/analytics/index.js";
+import { parseOrThrow, type AllocationResult } from "../scoring/domain/index.js";
+import { moneyCurve, type MoneyCurveOptions, release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions, robustness, type RobustnessOptions, sensitivities, type SensitivityOptions } from "../scoring/analytics/index.js";
+import { RoundFileSchema, scoreRound, type ReferenceData } from "../scoring/criteria/index.js";
+import { ProblemSchema } from "../scoring/problem/index.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 

@@ -2,12 +2,9 @@
 // rules: versioned), requests with their history. Each write that touches several rows is one
 // transaction with its audit entry. The round file (scoring/round-file.ts) is assembled from these
 // records for scoring and allocation: the server holds no scoring logic of its own.
-import { RuleSetSchema, type RuleSet } from "../scoring/criteria/index.js";
-import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
-import { RoundFileSchema, type RoundFile } from "../scoring/criteria/index.js";
-import { HistorySchema, type History } from "../scoring/criteria/index.js";
-import { DonorSchema, PolicySchema, RoundSchema, StateSchema, WeightsSchema, type Donor, type Policy, type Round, type State, type Weights } from "../scoring/domain/index.js";
-import type { ReferenceData } from "../scoring/criteria/index.js";
+import { RuleSetSchema, type RuleSet, RequestAttributesSchema, type RequestAttributes, RoundFileSchema, type RoundFile, HistorySchema, type History, type ReferenceData } from "../scoring/criteria/index.js";
+import { DonorSchema, RoundSchema, StateSchema, WeightsSchema, type Donor, type Round, type State, type Weights } from "../scoring/domain/index.js";
+import { PolicySchema, type Policy } from "../scoring/policy/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";

@@ -16,7 +16,7 @@
 import type { LP } from "glpk.js";
 import { valueOf } from "./evaluate.js";
 import { variantModel, type BuiltModel } from "./model.js";
-import type { Prepared } from "../domain/index.js";
+import type { Prepared } from "../problem/index.js";
 import { now, solveLp, type Glpk, type SolveOutcome } from "./glpk.js";
 import { readSolution } from "./solution.js";
 

@@ -1,9 +1,8 @@
 // Who pays for whom. The model carries one flow per (donor, eligibility class); this module splits each
 // class's flows over its funded requests (any split is valid: every request of a class is admitted by
 // every donor of the class). The split is deterministic: requests by id, donors by their order.
-import { round2 } from "../domain/index.js";
-import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "../domain/index.js";
-import type { FundingShare } from "../domain/index.js";
+import { round2, type FundingShare } from "../domain/index.js";
+import { cmp, hallRows, HALL_MAX_DONORS, type Prepared } from "../problem/index.js";
 
 const CENT = 0.005;
 

@@ -7,8 +7,8 @@
 // Requests with the same set of admitting donors share their flow variables (a transportation problem
 // aggregated by class); the per-request split is recovered after the solve (see funding.ts).
 import type { LP } from "glpk.js";
-import { HALL_MAX_DONORS, hallRows, type Prepared } from "../domain/index.js";
-import type { Region } from "../domain/index.js";
+import { isHardRule, RULE_IDS, type RowWriter } from "../policy/index.js";
+import { HALL_MAX_DONORS, hallRows, type Prepared, type PreparedRequest } from "../problem/index.js";
 
 export interface GlpkConstants {
   GLP_MAX: number;
@@ -30,8 +30,8 @@ export interface ModelOptions {
   elastic?: "all" | Set<RuleId>;
   /** Rules left out of the model entirely. */
   omit?: Set<RuleId>;
-  /** Maximise Σ (woman − t) over funded delegates instead of the value (with at least one funded). */
-  womenShareProbe?: number;
+  /** Maximise Σ probe(request) over the funded instead of the value, with at least one funded (the diagnosis's probes). */
+  probe?: (request: PreparedRequest) => number;
   /** LP relaxation: binaries become [0, 1] columns. */
   relaxed?: boolean;
   /** Elastic rules whose slack is held at a given value (a rule relaxed by that much). */
@@ -61,9 +61,6 @@ type Term = { name: string; coef: number };
 const POLICY_PENALTY = 1_000;
 const HARD_PENALTY = 1_000_000;
 
-export function isHardRule(rule: RuleId): boolean {
-  return rule === "budget" || rule === "earmarks" || rule.startsWith("donor.") || rule.startsWith("lock.");
-}
 
 export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions = {}): BuiltModel {
   const { problem, requests } = prep;
@@ -73,8 +70,8 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   const elasticAll = opts.elastic === "all";
   const elasticSet = opts.elastic instanceof Set ? opts.elastic : null;
   // Forced rows are never elastic: a counterfactual asks what follows if this request is in (or out).
-  const isElastic = (rule: RuleId): boolean => !rule.startsWith("force.") && (elasticAll || (elasticSet?.has(rule) ?? false));
-  const probe = opts.womenShareProbe;
+  const isElastic = (rule: RuleId): boolean => !rule.startsWith(RULE_IDS.force("")) && (elasticAll || (elasticSet?.has(rule) ?? false));
+  const probe = opts.probe;
   const valueObjective = !opts.elastic && probe === undefined;
 
   const subjectTo: LP["subjectTo"] = [];
@@ -147,17 +144,17 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       addBinary(name);
       allX.push({ name, coef: 1 });
       if (valueObjective) objective.push({ name, coef: lv.units - lv.tie });
-      else if (probe !== undefined) objective.push({ name, coef: (r.woman ? 1 : 0) - probe });
+      else if (probe !== undefined) objective.push({ name, coef: probe(r) });
     });
     const f = force.get(r.index);
     const lockedIn = f === "in" || (r.req.lock === "in" && f !== "out");
     const terms = names.map((name) => ({ name, coef: 1 }));
     if (lockedIn && f === "in") {
-      row(`force.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);
-    } else if (lockedIn && !isElastic(`lock.${r.req.id}`)) {
-      row(`lock.${r.req.id}`, `one${r.index}`, terms, "=", 1, 1);
+      row(RULE_IDS.force(r.req.id), `one${r.index}`, terms, "=", 1, 1);
+    } else if (lockedIn && !isElastic(RULE_IDS.lock(r.req.id))) {
+      row(RULE_IDS.lock(r.req.id), `one${r.index}`, terms, "=", 1, 1);
     } else if (lockedIn) {
-      row(`lock.${r.req.id}`, `lock${r.index}`, terms, ">=", 1, 1);
+      row(RULE_IDS.lock(r.req.id), `lock${r.index}`, terms, ">=", 1, 1);
       if (names.length > 1) subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
     } else if (names.length > 1) {
       subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
@@ -168,7 +165,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
 
   // Money.
   const costTerms: Term[] = requests.flatMap((r) => (xNames[r.index] ?? []).map((name, l) => ({ name, coef: r.levels[l]!.cost })));
-  row("budget", "budget", costTerms, "<=", problem.budget, maxCostSum, meanCost);
+  row(RULE_IDS.budget, "budget", costTerms, "<=", problem.budget, maxCostSum, meanCost);
 
   const flowNames: BuiltModel["flowNames"] = [];
   if (prep.hasDonors && !opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
@@ -176,7 +173,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     for (const h of hallRows(prep)) {
       const terms = h.classes.flatMap((k) => prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))));
       if (terms.reduce((s, t) => s + t.coef, 0) <= h.money) continue;
-      row("donors", `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
+      row(RULE_IDS.earmarks, `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
     }
   } else if (prep.hasDonors) {
     const byDonor: Term[][] = prep.donors.map(() => []);
@@ -190,41 +187,23 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       const spent = cls.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: -requests[i]!.levels[l]!.cost })));
       // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
       // Unpaid money counts double in the elastic model: "donor X would need more" is the more useful answer.
-      row("earmarks", `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has("earmarks") ? ">=" : "=", 0, maxCostSum, meanCost / 2);
+      row(RULE_IDS.earmarks, `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has(RULE_IDS.earmarks) ? ">=" : "=", 0, maxCostSum, meanCost / 2);
     });
-    prep.donors.forEach((d, di) => row(`donor.${d.id}`, `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
+    prep.donors.forEach((d, di) => row(RULE_IDS.donor(d.id), `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
   }
 
-  // Policy.
-  const p = policy;
-  const n = requests.length;
-  if (p.maxDelegates !== undefined) row("maxDelegates", "seats", allX, "<=", p.maxDelegates, n);
-  if (p.maxPerState !== undefined) {
-    for (const [state, idx] of prep.states) {
-      if (idx.length > p.maxPerState) row("maxPerState", `st_${state}`, xOf(idx), "<=", p.maxPerState, n);
-    }
-  }
-  if (p.minWomenShare !== undefined && p.minWomenShare > 0) {
-    const share = p.minWomenShare;
-    row("minWomenShare", "women", xOf(requests.map((r) => r.index), (i) => (requests[i]!.woman ? 1 - share : -share)), ">=", 0, n);
-    if (p.maxDelegates !== undefined && !opts.elastic && probe === undefined) {
-      // A Chvátal–Gomory cut of the women-share and seats rows: men ≤ (1 − share) × funded ≤ (1 − share) ×
-      // seats, and men are counted in whole delegates. It removes the LP's half-delegates.
-      const cap = Math.floor((1 - share) * p.maxDelegates + 1e-9);
-      const men = xOf(requests.filter((r) => !r.woman).map((r) => r.index));
-      if (men.length > cap) subjectTo.push({ name: "cg_men", vars: men, bnds: { type: K.GLP_UP, lb: 0, ub: cap } });
-    }
-  }
-  for (const [region, min] of Object.entries(p.regionMin ?? {}) as [Region, number][]) {
-    if (min > 0) row(`regionMin.${region}`, `rmin_${region}`, xOf(prep.regions.get(region) ?? []), ">=", min, min);
-  }
-  for (const [region, max] of Object.entries(p.regionMax ?? {}) as [Region, number][]) {
-    const idx = prep.regions.get(region) ?? [];
-    if (idx.length > max) row(`regionMax.${region}`, `rmax_${region}`, xOf(idx), "<=", max, n);
-  }
-  if (p.minOutreach !== undefined && p.minOutreach > 0) {
-    row("minOutreach", "outreach", xOf(requests.filter((r) => r.outreach).map((r) => r.index)), ">=", p.minOutreach, p.minOutreach);
-  }
+  // Policy: each rule of the registry writes its own rows (scoring/policy/rules/).
+  const writer: RowWriter = {
+    candidates: requests,
+    byState: prep.states,
+    byRegion: prep.regions,
+    x: (indexes, coef) => xOf([...indexes], coef),
+    row: (rule, name, terms, sense, rhs, bigM) => row(rule, name, terms, sense, rhs, bigM),
+    cut: (name, terms, sense, rhs) => subjectTo.push({ name, vars: terms, bnds: sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : { type: K.GLP_LO, lb: rhs, ub: 0 } }),
+    plain: !opts.elastic && probe === undefined,
+    seats: policy.maxDelegates,
+  };
+  for (const inst of prep.rules) inst.rule.rows?.(writer, inst.bound, inst.scope);
 
   // Dominance: a request a dominates b when both are from the same State, region, status and gender,
   // offer the same support levels, and at every level a costs no more and is worth more (the tie-break

@@ -3,7 +3,7 @@
 // allocation before it is handed to the solver as an incumbent).
 import { violations } from "./evaluate.js";
 import { canPay } from "./funding.js";
-import type { Prepared } from "../domain/index.js";
+import type { Prepared } from "../problem/index.js";
 
 export type Force = Map<number, "in" | "out">;
 export type Selection = Map<number, number>;

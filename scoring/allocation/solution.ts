@@ -3,7 +3,7 @@
 import { payable } from "./funding.js";
 import { valueOf } from "./evaluate.js";
 import type { BuiltModel } from "./model.js";
-import type { Prepared } from "../domain/index.js";
+import type { Prepared } from "../problem/index.js";
 
 export interface Solution {
   /** request index → level index */

@@ -1,11 +1,10 @@
 // Re-solving a changed problem (another budget, weights, costs or locks) from a known allocation, and
 // reading any solution as the result's funded list and summary. Shared by allocate() and the analytics
 // (money curve, replacement, robustness, sensitivity).
-import { round2 } from "../domain/index.js";
+import { round2, type FundedRequest, type SupportLevel } from "../domain/index.js";
 import { splitFunding } from "./funding.js";
 import { feasible, type Selection } from "./selection.js";
-import { cmp, prepare, type Prepared } from "../domain/index.js";
-import type { FundedRequest, Problem, SupportLevel } from "../domain/index.js";
+import { cmp, prepare, type Prepared, type Problem } from "../problem/index.js";
 import { now, type Glpk } from "./glpk.js";
 import { summarise, type AllocationSummary } from "./summary.js";
 import { paymentPlan, type Solution } from "./solution.js";

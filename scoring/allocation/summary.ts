@@ -1,10 +1,9 @@
 // The figures of an allocation that donors and staff compare: delegates, value, money spent and left,
 // the share of women, outreach, regions and money per donor. Part of every result, and what diff()
 // and the money curve report.
-import { round2 } from "../domain/index.js";
-import type { Prepared } from "../domain/index.js";
+import { round2, REGIONS, type AllocationSummary, type FundingShare, type Region } from "../domain/index.js";
+import type { Prepared } from "../problem/index.js";
 import { valueOf } from "./evaluate.js";
-import { REGIONS, type AllocationSummary, type FundingShare, type Region } from "../domain/index.js";
 
 export type { AllocationSummary };
 

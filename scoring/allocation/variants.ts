@@ -2,7 +2,7 @@
 import { solveExact } from "./core.js";
 import { readSolution, type Solution } from "./solution.js";
 import type { Selection } from "./selection.js";
-import type { Prepared } from "../domain/index.js";
+import type { Prepared } from "../problem/index.js";
 import type { Glpk } from "./glpk.js";
 
 /**

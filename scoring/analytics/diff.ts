@@ -2,10 +2,8 @@
 // replacement). Who enters and who leaves, who changes support level, and the change in value, cost,
 // delegates, women, outreach, each region and each donor's money. diff(a, a) is empty.
 import { z } from "zod";
-import { round2 } from "../domain/index.js";
-import { parseOrThrow } from "../domain/index.js";
-import { cmp } from "../domain/index.js";
-import { FundingShareSchema, REGIONS, RegionSchema, CcmStatusSchema, GenderSchema, SupportLevelSchema, type Region, type SupportLevel } from "../domain/index.js";
+import { round2, parseOrThrow, FundingShareSchema, REGIONS, RegionSchema, CcmStatusSchema, GenderSchema, SupportLevelSchema, type Region, type SupportLevel } from "../domain/index.js";
+import { cmp } from "../problem/index.js";
 
 /** What diff() reads of a result: the funded list (as allocate() writes it) and the summary's value. */
 const FundedSchema = z.looseObject({

@@ -10,14 +10,9 @@
 // the tie-break, lower cost then id, orders allocations alike at every budget), so only the budgets where
 // the previous optimum no longer fits are solved; and once a budget is infeasible, so is every lower one.
 import { z } from "zod";
-import { round2 } from "../domain/index.js";
-import { fieldProblems, InvalidInputError, type FieldProblem } from "../domain/index.js";
-import { feasible } from "../allocation/index.js";
-import { prepare } from "../domain/index.js";
-import { fundedOf, picksOf, selectionOf, solveProblem, type Pick } from "../allocation/index.js";
-import type { AllocationSummary } from "../allocation/index.js";
-import type { Problem, SupportLevel } from "../domain/index.js";
-import { now, type Glpk } from "../allocation/index.js";
+import { round2, fieldProblems, InvalidInputError, type FieldProblem, type SupportLevel } from "../domain/index.js";
+import { feasible, fundedOf, picksOf, selectionOf, solveProblem, type Pick, type AllocationSummary, now, type Glpk } from "../allocation/index.js";
+import { prepare, type Problem } from "../problem/index.js";
 
 export const ADDITIONAL_DONOR = "additional-money";
 

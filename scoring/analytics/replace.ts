@@ -5,13 +5,9 @@
 // with everyone else kept, the answer is infeasible with the diagnosis of what cannot hold.
 import { z } from "zod";
 import { diagnose } from "../explanations/index.js";
-import { chf, round2 } from "../domain/index.js";
-import { InvalidInputError, parseOrThrow, type FieldProblem } from "../domain/index.js";
-import { prepare, type Prepared } from "../domain/index.js";
-import { fundedOf, selectionOf, solveProblem } from "../allocation/index.js";
-import { FundingShareSchema, SupportLevelSchema, type Diagnosis, type FundedRequest, type Problem, type SupportLevel } from "../domain/index.js";
-import { now, type Glpk } from "../allocation/index.js";
-import { summarise, type AllocationSummary } from "../allocation/index.js";
+import { chf, round2, InvalidInputError, parseOrThrow, type FieldProblem, FundingShareSchema, SupportLevelSchema, type Diagnosis, type FundedRequest, type SupportLevel } from "../domain/index.js";
+import { prepare, type Prepared, type Problem } from "../problem/index.js";
+import { fundedOf, selectionOf, solveProblem, now, type Glpk, summarise, type AllocationSummary } from "../allocation/index.js";
 
 /** What replace() reads of a published result: the funded requests, their levels and who pays. */
 export const PriorResultSchema = z.looseObject({

@@ -2,13 +2,9 @@
 // request classified as always funded, borderline (funded in some samples, with the share) or never
 // funded, so that staff review only the borderline cases. Same seed, same samples, same answer.
 import { z } from "zod";
-import { round2 } from "../domain/index.js";
-import { parseOrThrow } from "../domain/index.js";
-import { rng } from "../domain/index.js";
-import { cmp } from "../domain/index.js";
-import { picksOf, solveProblem, type Pick } from "../allocation/index.js";
-import { CRITERIA, type Problem, type SupportLevel, type Weights } from "../domain/index.js";
-import { now, type Glpk } from "../allocation/index.js";
+import { round2, parseOrThrow, rng, CRITERIA, type SupportLevel, type Weights } from "../domain/index.js";
+import { cmp, type Problem } from "../problem/index.js";
+import { picksOf, solveProblem, type Pick, now, type Glpk } from "../allocation/index.js";
 
 export const RobustnessOptionsSchema = z.strictObject({
   samples: z.number().int().min(1).max(1000).default(50),

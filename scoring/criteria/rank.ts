@@ -1,6 +1,6 @@
 // The ranking by weighted total that the weights screen recomputes live in the browser at every move of a
 // slider: the engine's own weighted score, ties by id as the engine breaks them.
-import { cmp, weightedScore } from "../domain/index.js";
+import { cmp, weightedScore } from "../problem/index.js";
 import type { CriteriaScores, Weights } from "../domain/index.js";
 
 export function rankByWeights(requests: readonly { id: string; criteria: CriteriaScores }[], weights: Weights): { id: string; total: number }[] {

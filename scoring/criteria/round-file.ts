@@ -1,22 +1,12 @@
 // The round file: a round's requests with their attributes, its money and its rules, as the `score` CLI
 // reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
 import { z } from "zod";
-import { round2 } from "../domain/index.js";
-import { InvalidInputError } from "../domain/index.js";
+import { round2, InvalidInputError, DonorSchema, reportDuplicates, RoundSchema, StateOverrideSchema, WeightsSchema, type CriteriaScores, type Criterion } from "../domain/index.js";
 import { HistorySchema, recentRounds } from "./rotation.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
-import {
-  DonorSchema,
-  PolicySchema,
-  reportDuplicates,
-  RoundSchema,
-  StateOverrideSchema,
-  WeightsSchema,
-  type CriteriaScores,
-  type Criterion,
-  type Problem,
-} from "../domain/index.js";
+import { PolicySchema } from "../policy/index.js";
+import { type Problem } from "../problem/index.js";
 import { applyOverrides, type ReferenceData } from "./states.js";
 
 export const CARRY_OVER_DONOR = "carry-over";

@@ -3,20 +3,9 @@
 // problem file's requests (support levels and their costs).
 import { z } from "zod";
 import { type Condition, type Fact, type Rule, type RuleSet, ROLES } from "./rules.js";
-import {
-  CRITERIA,
-  type CriteriaScores,
-  type Criterion,
-  GenderSchema,
-  type ProblemRequest,
-  type State,
-  SupportLevelSchema,
-  type SupportLevel,
-  type Weights,
-} from "../domain/index.js";
-import { round2 } from "../domain/index.js";
+import { CRITERIA, type CriteriaScores, type Criterion, GenderSchema, type State, SupportLevelSchema, type SupportLevel, type Weights, round2 } from "../domain/index.js";
+import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
-import { weightedScore } from "../domain/index.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 const Money = z.number().finite().min(0).max(1e6);

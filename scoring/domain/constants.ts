@@ -3,3 +3,11 @@
 export const REGIONS = ["AFR", "APG", "EEG", "GRULAC", "WEOG"] as const;
 export const CRITERIA = ["implementation", "technical", "universalization", "capacity", "representation"] as const;
 export const SUPPORT_LEVELS = ["full", "ticket", "allowance"] as const;
+
+export const REGION_NAMES: Record<(typeof REGIONS)[number], string> = {
+  AFR: "African Group",
+  APG: "Asia-Pacific Group",
+  EEG: "Eastern European Group",
+  GRULAC: "Latin American and Caribbean Group",
+  WEOG: "Western European and Others Group",
+};

@@ -2,6 +2,5 @@
 export * from "./constants.js";
 export * from "./format.js";
 export * from "./issues.js";
-export * from "./prepare.js";
 export * from "./random.js";
 export * from "./schemas.js";

@@ -1,20 +1,12 @@
 // The domain's shapes, as zod schemas (parsed once at the edge) and the types inferred from them.
-// The problem file (format v1) is a public contract: an auditor re-runs a published allocation from it,
-// so every object here is strict (unknown fields are rejected, not ignored).
+// The problem file (format v1, scoring/problem/) is a public contract: an auditor re-runs a published
+// allocation from it, so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
 import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
 
-export { CRITERIA, REGIONS, SUPPORT_LEVELS };
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
-export const REGION_NAMES: Record<Region, string> = {
-  AFR: "African Group",
-  APG: "Asia-Pacific Group",
-  EEG: "Eastern European Group",
-  GRULAC: "Latin American and Caribbean Group",
-  WEOG: "Western European and Others Group",
-};
 
 export const CcmStatusSchema = z.enum(["party", "signatory", "nonparty"]);
 export type CcmStatus = z.infer<typeof CcmStatusSchema>;
@@ -53,10 +45,9 @@ export function reportDuplicates<T>(
   });
 }
 
-const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
+export const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 const Points = z.number().finite().min(0).max(100);
-const Money = z.number().finite().min(0).max(1e9);
-const Count = z.number().int().min(0).max(1_000_000);
+export const Money = z.number().finite().min(0).max(1e9);
 
 /** A State as the reference data describes it (one row of data/states.csv, possibly edited per round). */
 export const StateSchema = z.strictObject({
@@ -93,18 +84,6 @@ export const WeightsSchema = z
   .refine((w) => CRITERIA.some((c) => w[c] > 0), { message: "at least one weight must be positive" });
 export type Weights = z.infer<typeof WeightsSchema>;
 
-export const PolicySchema = z.strictObject({
-  maxDelegates: Count.optional(),
-  maxPerState: Count.optional(),
-  minWomenShare: z.number().finite().min(0).max(1).optional(),
-  regionMin: z.partialRecord(RegionSchema, Count).optional(),
-  regionMax: z.partialRecord(RegionSchema, Count).optional(),
-  minOutreach: Count.optional(),
-  stateBonus: z.number().finite().min(0).max(1000).optional(),
-  regionBonus: z.number().finite().min(0).max(1000).optional(),
-});
-export type Policy = z.infer<typeof PolicySchema>;
-
 export const DonorSchema = z.strictObject({
   id: z.string().min(1).max(64),
   amount: Money,
@@ -132,40 +111,6 @@ export const CriteriaScoresSchema = z.strictObject({
   representation: Points,
 });
 export type CriteriaScores = z.infer<typeof CriteriaScoresSchema>;
-
-export const ProblemRequestSchema = z
-  .strictObject({
-    id: z.string().min(1).max(64),
-    state: Iso3Schema,
-    region: RegionSchema,
-    status: CcmStatusSchema,
-    gender: GenderSchema,
-    submittedAt: z.iso.datetime({ offset: true }),
-    criteria: CriteriaScoresSchema,
-    levels: z.array(LevelSchema).min(1).max(3),
-    lock: z.enum(["in", "out"]).optional(),
-  })
-  .superRefine((r, ctx) => {
-    reportDuplicates(ctx, r.levels, (l) => l.level, ["levels", "level"], (level) => `support level "${level}" is listed twice`);
-  });
-export type ProblemRequest = z.infer<typeof ProblemRequestSchema>;
-
-/** The problem file, format v1 (see README: "The problem file"). */
-export const ProblemSchema = z
-  .strictObject({
-    version: z.literal(1),
-    budget: Money,
-    weights: WeightsSchema,
-    policy: PolicySchema.default({}),
-    donors: z.array(DonorSchema).max(100).optional(),
-    requests: z.array(ProblemRequestSchema).max(100_000),
-  })
-  .superRefine((p, ctx) => {
-    reportDuplicates(ctx, p.requests, (r) => r.id, ["requests", "id"], (id, first) => `duplicate request id "${id}" (first at requests[${first}])`);
-    reportDuplicates(ctx, p.donors ?? [], (d) => d.id, ["donors", "id"], (id) => `duplicate donor id "${id}"`);
-  });
-export type Problem = z.infer<typeof ProblemSchema>;
-export type ProblemInput = z.input<typeof ProblemSchema>;
 
 /** A round: one meeting, its window and allowance, and its status. */
 export const RoundStatusSchema = z.enum(["draft", "open", "review", "decided", "closed"]);

@@ -1,13 +1,12 @@
 // What the ISU would have funded without the optimiser, on the same money and rules: first come, first
 // served (the practice until 2023) and a plain ranking by score. Both take requests one by one and fund
-// each at the most valuable support level that the money (budget and donors' earmarks), the seats, the
-// per-State cap and the regional maximums still allow; they know nothing of locks or minimums, so the
-// rules they break are listed.
-import { round2 } from "../domain/index.js";
-import { canPay } from "../allocation/index.js";
-import { cmp, type Prepared } from "../domain/index.js";
-import type { BaselineResult } from "../domain/index.js";
-import { checkRules, valueOf } from "../allocation/index.js";
+// each at the most valuable support level that the money (budget and donors' earmarks) and the policy
+// rules with a baseline check (the maxima: seats, per-State cap, regional maximums) still allow; they
+// know nothing of locks or minimums, so the rules they break are listed.
+import { round2, type BaselineResult } from "../domain/index.js";
+import { canPay, checkRules, valueOf } from "../allocation/index.js";
+import { plus, tally } from "../policy/index.js";
+import { cmp, type Prepared } from "../problem/index.js";
 
 export function baselines(prep: Prepared): BaselineResult[] {
   const reqs = prep.requests;
@@ -26,17 +25,14 @@ function maxCost(r: Prepared["requests"][number]): number {
 }
 
 function run(prep: Prepared, name: BaselineResult["name"], description: string, order: number[]): BaselineResult {
-  const policy = prep.problem.policy;
   const chosen = new Map<number, number>();
   let spent = 0;
-  const perState = new Map<string, number>();
-  const perRegion = new Map<string, number>();
+  // The rules with a baseline check (the maxima); the others are listed as broken afterwards.
+  const caps = prep.rules.filter((inst) => inst.rule.admits);
+  let t = tally([]);
   for (const i of order) {
     const r = prep.requests[i]!;
-    if (policy.maxDelegates !== undefined && chosen.size >= policy.maxDelegates) break;
-    if (policy.maxPerState !== undefined && (perState.get(r.req.state) ?? 0) >= policy.maxPerState) continue;
-    const rmax = policy.regionMax?.[r.req.region];
-    if (rmax !== undefined && (perRegion.get(r.req.region) ?? 0) >= rmax) continue;
+    if (!caps.every((inst) => inst.rule.admits!(t, r, inst.bound, inst.scope))) continue;
     // Most valuable level first, then the cheaper.
     const levels = r.levels.map((l, li) => ({ l, li })).sort((a, b) => b.l.units - a.l.units || a.l.cost - b.l.cost);
     for (const { l, li } of levels) {
@@ -47,8 +43,7 @@ function run(prep: Prepared, name: BaselineResult["name"], description: string, 
         continue;
       }
       spent += l.cost;
-      perState.set(r.req.state, (perState.get(r.req.state) ?? 0) + 1);
-      perRegion.set(r.req.region, (perRegion.get(r.req.region) ?? 0) + 1);
+      t = plus(t, r);
       break;
     }
   }

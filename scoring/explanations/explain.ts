@@ -3,14 +3,11 @@
 // The requests not funded ("outsiders") come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the outsiders' optima.
-import { solveVariant, type Solution } from "../allocation/index.js";
+import { solveVariant, type Solution, objectiveOf, feasible, type Selection, now, type Glpk } from "../allocation/index.js";
+import { RULE_IDS } from "../policy/index.js";
 import { diagnose } from "./diagnose.js";
-import { chf } from "../domain/index.js";
-import { objectiveOf } from "../allocation/index.js";
-import { feasible, type Selection } from "../allocation/index.js";
-import { cmp, type Prepared } from "../domain/index.js";
-import type { FundedRequest, NotFundedRequest, Problem } from "../domain/index.js";
-import { now, type Glpk } from "../allocation/index.js";
+import { chf, type FundedRequest, type NotFundedRequest } from "../domain/index.js";
+import { cmp, type Prepared, type Problem } from "../problem/index.js";
 
 /** What explaining some outsiders yields: their reasons, and their forced-in optima. */
 export interface Optimum {
@@ -147,11 +144,11 @@ export async function explainOutsiders(
     }
     const cheapest = Math.min(...r.levels.map((l) => l.cost));
     if (cheapest > prep.problem.budget) {
-      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: "budget", text: `Costs at least CHF ${chf(cheapest)}, more than the whole budget (CHF ${chf(prep.problem.budget)}).` } });
+      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: RULE_IDS.budget, text: `Costs at least CHF ${chf(cheapest)}, more than the whole budget (CHF ${chf(prep.problem.budget)}).` } });
       continue;
     }
     if (prep.hasDonors && cheapest > 0 && prep.classes[r.donorClass]!.donors.length === 0) {
-      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: "earmarks", text: "No donor's earmark admits this request." } });
+      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: RULE_IDS.earmarks, text: "No donor's earmark admits this request." } });
       continue;
     }
     if (left() <= 0) {

@@ -3,7 +3,7 @@
 // Exit 0 when solved (an infeasible answer is an answer), 2 for invalid input, 1 for an internal error.
 import { parseArgs } from "node:util";
 import { allocate } from "../../scoring/allocate.js";
-import { ProblemSchema } from "../../scoring/domain/index.js";
+import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../glpk.js";
 import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";

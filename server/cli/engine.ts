@@ -4,18 +4,15 @@
 //   replace PROBLEM RESULT --declined ID[,ID...] [--time-limit S]
 //   release PROBLEM RESULT --expired ID@DEADLINE[,ID@DEADLINE...] [--time-limit S]
 //   robustness PROBLEM [--samples K] [--weight-jitter J] [--cost-jitter J] [--seed N] [--time-limit S]
-//   sensitivity PROBLEM [--women-step S] [--no-locks] [--no-earmarks] [--time-limit S]
+//   sensitivity PROBLEM [--step RULE=S ...] [--women-step S] [--no-locks] [--no-earmarks] [--time-limit S]
 //   diff RESULT_A RESULT_B
 // Exit 0 with an answer (an infeasible one too), 2 for invalid input (every problem listed on stderr),
 // 1 for an internal error.
 import { parseArgs } from "node:util";
-import { diff, DiffableResultSchema } from "../../scoring/analytics/index.js";
+import { diff, DiffableResultSchema, moneyCurve, PriorResultSchema, release, replace, robustness, sensitivities } from "../../scoring/analytics/index.js";
 import { InvalidInputError } from "../../scoring/domain/index.js";
-import { moneyCurve } from "../../scoring/analytics/index.js";
-import { PriorResultSchema, release, replace } from "../../scoring/analytics/index.js";
-import { robustness } from "../../scoring/analytics/index.js";
-import { ProblemSchema } from "../../scoring/domain/index.js";
-import { sensitivities } from "../../scoring/analytics/index.js";
+import { POLICY_RULES } from "../../scoring/policy/index.js";
+import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../glpk.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
@@ -24,7 +21,7 @@ const USAGE = `usage: npm run --silent engine -- SUBCOMMAND ARGS
   replace PROBLEM RESULT --declined ID[,ID...] [--time-limit S]
   release PROBLEM RESULT --expired ID@DEADLINE[,ID@DEADLINE...] [--time-limit S]
   robustness PROBLEM [--samples K] [--weight-jitter J] [--cost-jitter J] [--seed N] [--time-limit S]
-  sensitivity PROBLEM [--women-step S] [--no-locks] [--no-earmarks] [--time-limit S]
+  sensitivity PROBLEM [--step RULE=S ...] [--women-step S] [--no-locks] [--no-earmarks] [--time-limit S]
   diff RESULT_A RESULT_B`;
 
 const OPTIONS = {
@@ -39,6 +36,7 @@ const OPTIONS = {
   "cost-jitter": { type: "string" },
   seed: { type: "string" },
   "women-step": { type: "string" },
+  step: { type: "string", multiple: true },
   "no-locks": { type: "boolean" },
   "no-earmarks": { type: "boolean" },
   "time-limit": { type: "string" },
@@ -50,7 +48,7 @@ const COMMANDS: Record<string, { files: string[]; flags: (keyof typeof OPTIONS)[
   replace: { files: ["PROBLEM", "RESULT"], flags: ["declined", "time-limit"] },
   release: { files: ["PROBLEM", "RESULT"], flags: ["expired", "time-limit"] },
   robustness: { files: ["PROBLEM"], flags: ["samples", "weight-jitter", "cost-jitter", "seed", "time-limit"] },
-  sensitivity: { files: ["PROBLEM"], flags: ["women-step", "no-locks", "no-earmarks", "time-limit"] },
+  sensitivity: { files: ["PROBLEM"], flags: ["step", "women-step", "no-locks", "no-earmarks", "time-limit"] },
   diff: { files: ["RESULT_A", "RESULT_B"], flags: [] },
 };
 
@@ -77,12 +75,24 @@ await runCli(USAGE, async () => {
   }
   const num = (flag: keyof typeof OPTIONS): number | undefined => {
     const raw = v[flag];
-    if (raw === undefined || typeof raw === "boolean") return undefined;
+    if (raw === undefined || typeof raw === "boolean" || Array.isArray(raw)) return undefined;
     const x = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(x)) throw new UsageError(`--${flag}: "${raw}" is not a number`);
     return x;
   };
   const timeLimit = num("time-limit");
+  // --step minWomenShare=0.1 --step maxPerState=2: a policy rule's relaxation step, by the rule's key.
+  const steps: Record<string, number> = {};
+  for (const item of v.step ?? []) {
+    const [key, raw, ...rest] = item.split("=");
+    const rule = POLICY_RULES.find((r) => r.key === key && r.sense !== "bonus");
+    if (!rule || raw === undefined || rest.length) {
+      throw new UsageError(`--step: "${item}" is not RULE=STEP with RULE one of ${POLICY_RULES.filter((r) => r.sense !== "bonus").map((r) => r.key).join(", ")}`);
+    }
+    const x = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(x) || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
+    steps[key!] = x;
+  }
   const list = (flag: "declined" | "expired"): string[] => {
     const raw = v[flag];
     if (!raw) throw new UsageError(`${command} needs --${flag}`);
@@ -101,7 +111,7 @@ await runCli(USAGE, async () => {
       } else if (command === "robustness") {
         out = await robustness(problem, glpk, { samples: num("samples"), weightJitter: num("weight-jitter"), costJitter: num("cost-jitter"), seed: num("seed"), timeLimit });
       } else if (command === "sensitivity") {
-        out = await sensitivities(problem, glpk, { womenShareStep: num("women-step"), locks: !v["no-locks"], earmarks: !v["no-earmarks"], timeLimit });
+        out = await sensitivities(problem, glpk, { womenShareStep: num("women-step"), steps, locks: !v["no-locks"], earmarks: !v["no-earmarks"], timeLimit });
       } else {
         const result = readJsonFile(files[1]!, PriorResultSchema);
         if (command === "replace") {

@@ -3,11 +3,10 @@
 // request and answer their offer. Donors see the rationale of the approved run, without any personal
 // contact data.
 import { z } from "zod";
-import type { MoneyCurve } from "../../scoring/analytics/index.js";
-import type { Robustness } from "../../scoring/analytics/index.js";
-import type { Sensitivities } from "../../scoring/analytics/index.js";
+import type { MoneyCurve, Robustness, Sensitivities } from "../../scoring/analytics/index.js";
 import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
-import type { AllocationResult, Problem } from "../../scoring/domain/index.js";
+import type { AllocationResult } from "../../scoring/domain/index.js";
+import type { Problem } from "../../scoring/problem/index.js";
 import { accessCode, hashCode, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";

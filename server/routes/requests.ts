@@ -1,10 +1,9 @@
 // Requests (staff): list, read, create, edit, status, history; reviews; import and export as CSV / XLSX.
 import { z } from "zod";
-import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
+import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, checkVersion, errors, json, newApp, route, userOf } from "../http.js";
-import { scoreRound } from "../../scoring/criteria/index.js";
 import { getRequest, getRound, insertRequest, listRequests, nextReference, REQUEST_STATUSES, requestHistory, roundFileOf, setRequestStatus } from "../store.js";
 import { attributesToRows, parseCsv, parseXlsx, REQUEST_COLUMNS, rowsToAttributes, toCsv, toXlsx } from "../tabular.js";
 

@@ -1,8 +1,8 @@
 // Rounds (with status transitions), their reference States, donors and settings (weights, policy, rules).
 import { z } from "zod";
-import { RuleSetSchema } from "../../scoring/criteria/index.js";
-import { HistorySchema } from "../../scoring/criteria/index.js";
-import { DonorSchema, PolicySchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
+import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
+import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
+import { PolicySchema } from "../../scoring/policy/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, checkVersion, errors, json, newApp, route, userOf } from "../http.js";

@@ -3,14 +3,9 @@
 // financial statement (the form of Table 3 of the ISU's report).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { diff } from "../../scoring/analytics/index.js";
-import { round2 } from "../../scoring/domain/index.js";
-import { MoneyCurveOptionsSchema } from "../../scoring/analytics/index.js";
-import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { RobustnessOptionsSchema } from "../../scoring/analytics/index.js";
+import { diff, MoneyCurveOptionsSchema, type ReplacementResult, RobustnessOptionsSchema, SensitivityOptionsSchema } from "../../scoring/analytics/index.js";
+import { round2, type AllocationResult } from "../../scoring/domain/index.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
-import { SensitivityOptionsSchema } from "../../scoring/analytics/index.js";
-import type { AllocationResult } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { ApiError, body, checkVersion, type Ctx, errors, json, newApp, route, userOf } from "../http.js";

@@ -109,11 +109,11 @@ describe("ISU workspace (end to end)", () => {
     await page.reload();
     await page.getByText(/Your unsaved what-if from .* was restored from this browser/).waitFor();
     await page.getByText("Universalization potential: 100").waitFor();
-    const share = page.getByLabel("Share of women at least (0–1)");
-    await share.fill("1.5");
-    await page.getByText("Too big: expected number to be <=1").waitFor();
+    const share = page.getByLabel("Share of women at least (%)");
+    await share.fill("150");
+    await page.getByText("Enter a percentage from 0 to 100.").waitFor();
     await expect(page.getByRole("button", { name: /Save as version/ }).isDisabled()).resolves.toBe(true);
-    await share.fill("0.5");
+    await share.fill("50");
     expect(await axe(page)).toEqual([]);
     await shot(page, "07a-weights");
     await page.getByLabel("Note for this version").fill("More weight on universalization");

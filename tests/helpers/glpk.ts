@@ -1,8 +1,7 @@
 import { loadGlpk } from "../../server/glpk.js";
 import { allocate, type AllocateOptions } from "../../scoring/allocate.js";
 import { buildModel } from "../../scoring/allocation/model.js";
-import type { Prepared } from "../../scoring/domain/prepare.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
+import { type Prepared, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution, type Solution } from "../../scoring/allocation/solution.js";
 

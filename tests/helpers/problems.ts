@@ -1,5 +1,5 @@
 // Small hand-made problems: every criterion of a request equals its `v`, so its score is v whatever the weights.
-import type { ProblemInput } from "../../scoring/domain/schemas.js";
+import type { ProblemInput } from "../../scoring/problem/index.js";
 
 type Req = ProblemInput["requests"][number];
 

@@ -1,6 +1,6 @@
 // Hand-solved allocations: each row's optimum was worked out by hand (see the comment on each case).
 import { describe, expect, it } from "vitest";
-import type { ProblemInput } from "../../scoring/domain/schemas.js";
+import type { ProblemInput } from "../../scoring/problem/index.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { loadHighs, solveHighs, valueUnits } from "../../bench/highs-model.js";
-import { ProblemSchema, type Problem, type ProblemInput } from "../../scoring/domain/schemas.js";
+import { ProblemSchema, type Problem, type ProblemInput } from "../../scoring/problem/index.js";
 import { solve } from "../helpers/glpk.js";
 
 describe("glpk.js reaches HiGHS's optimum", () => {

@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRules } from "../../scoring/allocation/evaluate.js";
-import { prepare } from "../../scoring/domain/prepare.js";
-import { ProblemSchema, type REGIONS, type ProblemInput } from "../../scoring/domain/schemas.js";
+import { prepare, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
+import { type REGIONS } from "../../scoring/domain/index.js";
 import { solve } from "../helpers/glpk.js";
 
 const STATES = ["LAO", "IRQ", "SEN", "KEN", "PER", "COL", "BIH", "VNM"] as const;

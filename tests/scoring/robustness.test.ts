@@ -5,7 +5,7 @@ import { generateProblem } from "../../bench/generate.js";
 import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { rng } from "../../scoring/domain/random.js";
 import { perturb, robustness } from "../../scoring/analytics/robustness.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/domain/schemas.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { req } from "../helpers/problems.js";
 

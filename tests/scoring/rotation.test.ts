@@ -5,7 +5,7 @@ import { allocate } from "../../scoring/allocate.js";
 import { RoundFileSchema, scoreRound, type RoundFile } from "../../scoring/criteria/round-file.js";
 import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../scoring/criteria/rotation.js";
 import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/criteria/rules.js";
-import { CRITERIA } from "../../scoring/domain/schemas.js";
+import { CRITERIA } from "../../scoring/domain/index.js";
 import { fieldProblems } from "../../scoring/domain/issues.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { loadReferenceData } from "../../server/reference.js";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/criteria/rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
-import { CRITERIA, StateSchema } from "../../scoring/domain/schemas.js";
+import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
 import { parseStatesCsv, ReferenceDataError } from "../../scoring/criteria/states.js";
 import { loadReferenceData } from "../../server/reference.js";

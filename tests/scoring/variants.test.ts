@@ -7,8 +7,7 @@ import { objectiveOf, reducedCosts, solveExact } from "../../scoring/allocation/
 import { checkRules } from "../../scoring/allocation/evaluate.js";
 import { feasible } from "../../scoring/allocation/selection.js";
 import { buildModel, variantModel } from "../../scoring/allocation/model.js";
-import { prepare } from "../../scoring/domain/prepare.js";
-import { ProblemSchema } from "../../scoring/domain/schemas.js";
+import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
 import { solveVariant } from "../../scoring/allocation/variants.js";

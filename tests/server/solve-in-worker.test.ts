@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { allocate } from "../../scoring/allocate.js";
-import { ProblemSchema } from "../../scoring/domain/schemas.js";
+import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { moneyCurve, type MoneyCurve } from "../../scoring/analytics/money-curve.js";

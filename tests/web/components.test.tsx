@@ -4,7 +4,7 @@
 import { MantineProvider } from "@mantine/core";
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { weightedScore } from "../../scoring/domain/prepare.js";
+import { weightedScore } from "../../scoring/problem/index.js";
 import { ApiError } from "../../web/src/api.js";
 import { ErrorAlert } from "../../web/src/components/status.js";
 import { chf } from "../../web/src/format.js";

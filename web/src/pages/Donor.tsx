@@ -4,7 +4,8 @@ import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES, REGION_NAMES, type Policy, type Region, type Weights } from "../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION_NAMES, type Weights } from "../../../scoring/domain/index.js";
+import { policyInWords, type Policy } from "../../../scoring/policy/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";
@@ -28,20 +29,6 @@ interface Rationale {
   moneyCurve: { points: { budget: number; value: number | null; delegates: number; entered: { id: string }[] }[] };
   rulePrices: { rule: string; cost: number | null; text: string }[];
   robustness: { samples: number; solved: number; counts: { always: number; borderline: number; never: number } };
-}
-
-/** The policy in words. */
-export function policyInWords(p: Policy): string[] {
-  const out: string[] = [];
-  if (p.maxDelegates !== undefined) out.push(`At most ${p.maxDelegates} delegates are sponsored.`);
-  if (p.maxPerState !== undefined) out.push(`At most ${p.maxPerState} delegate${p.maxPerState === 1 ? "" : "s"} per State.`);
-  if (p.minWomenShare) out.push(`At least ${Math.round(p.minWomenShare * 100)} % of the sponsored delegates are women.`);
-  for (const [r, n] of Object.entries(p.regionMin ?? {})) out.push(`At least ${n} from the ${REGION_NAMES[r as Region]}.`);
-  for (const [r, n] of Object.entries(p.regionMax ?? {})) out.push(`At most ${n} from the ${REGION_NAMES[r as Region]}.`);
-  if (p.minOutreach) out.push(`At least ${p.minOutreach} from signatories and States not party (outreach for universalization).`);
-  if (p.stateBonus) out.push(`Each State represented adds ${p.stateBonus} points (spread across States).`);
-  if (p.regionBonus) out.push(`Each regional group represented adds ${p.regionBonus} points.`);
-  return out;
 }
 
 export function DonorHome() {

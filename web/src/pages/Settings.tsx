@@ -1,20 +1,20 @@
 // Weights and rules: sliders for the five weights with the ranking re-computed live in the browser by
-// scoring/ (no round trip), the policy (seats, per-State cap, women share, regional limits, outreach,
-// bonuses) and the rule set, each validated by the same zod schemas as the server's, saved as a new
+// scoring/ (no round trip), the policy (one field per rule of the registry: components/PolicyFields.tsx)
+// and the rule set, each validated by the same zod schemas as the server's, saved as a new
 // version of the round's settings.
-import { Button, Card, Group, JsonInput, NumberInput, SimpleGrid, Slider, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, JsonInput, SimpleGrid, Slider, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
-import { rankByWeights } from "../../../scoring/criteria/index.js";
-import { DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
-import { CRITERIA, CRITERION_NAMES, PolicySchema, REGIONS, WeightsSchema, type CriteriaScores, type Policy, type Weights } from "../../../scoring/domain/index.js";
-import { fieldProblems } from "../../../scoring/domain/index.js";
+import { rankByWeights, DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
+import { CRITERIA, CRITERION_NAMES, WeightsSchema, type CriteriaScores, type Weights, fieldProblems } from "../../../scoring/domain/index.js";
+import { PolicySchema, type Policy } from "../../../scoring/policy/index.js";
 import { api, ApiError, call } from "../api.js";
 import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { points } from "../format.js";
 import { useSession } from "../session.js";
+import { PolicyFields, policySharesValid } from "../components/PolicyFields.js";
 
 interface Settings {
   version: number;
@@ -95,7 +95,7 @@ export function SettingsPage() {
       rulesParsed = { ok: false, problems: [{ path: "(the text)", message: `not JSON: ${(e as Error).message}` }] };
     }
   }
-  const valid = weightProblems?.success && policyParsed?.success && rulesParsed.ok;
+  const valid = weightProblems?.success && policyParsed?.success && rulesParsed.ok && !!policy && policySharesValid(policy);
 
   const save = useMutation({
     mutationFn: () =>
@@ -113,36 +113,6 @@ export function SettingsPage() {
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data || !weights || !policy) return <Loading label="Loading the settings" />;
   const version = settings.data.version;
-  const num = (label: string, key: keyof Policy, opts: { min?: number; max?: number; step?: number; decimal?: boolean } = {}) => (
-    <NumberInput
-      label={label}
-      value={(policy[key] as number | undefined) ?? ""}
-      min={opts.min ?? 0}
-      max={opts.max}
-      step={opts.step ?? 1}
-      decimalScale={opts.decimal ? 2 : 0}
-      onChange={(v) => setPolicy({ ...policy, [key]: typeof v === "number" ? v : undefined })}
-      error={policyErrors.get(key) ?? serverProblems.get(`policy.${key}`)}
-      disabled={!admin}
-    />
-  );
-  const regionNum = (kind: "regionMin" | "regionMax", region: (typeof REGIONS)[number]) => (
-    <NumberInput
-      key={`${kind}.${region}`}
-      label={`${region} ${kind === "regionMin" ? "at least" : "at most"}`}
-      value={policy[kind]?.[region] ?? ""}
-      min={0}
-      onChange={(v) => {
-        const next = { ...(policy[kind] ?? {}) };
-        if (typeof v === "number") next[region] = v;
-        else delete next[region];
-        setPolicy({ ...policy, [kind]: Object.keys(next).length ? next : undefined });
-      }}
-      error={policyErrors.get(`${kind}.${region}`)}
-      disabled={!admin}
-    />
-  );
-
   return (
     <Stack>
       <Group justify="space-between">
@@ -220,21 +190,7 @@ export function SettingsPage() {
           <Title order={3} size="h4" mb="sm">
             Policy
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {num("Seats (delegates at most)", "maxDelegates", { min: 0 })}
-            {num("Delegates per State at most", "maxPerState", { min: 0 })}
-            {num("Share of women at least (0–1)", "minWomenShare", { min: 0, max: 1, step: 0.05, decimal: true })}
-            {num("Outreach at least (signatories, States not party)", "minOutreach")}
-            {num("Bonus per State funded (points)", "stateBonus", { decimal: true })}
-            {num("Bonus per region funded (points)", "regionBonus", { decimal: true })}
-          </SimpleGrid>
-          <Text fw={700} size="sm" mt="md">
-            Regional groups
-          </Text>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>{REGIONS.map((r) => regionNum("regionMin", r))}</SimpleGrid>
-          <SimpleGrid cols={{ base: 2, sm: 5 }} mt="xs">
-            {REGIONS.map((r) => regionNum("regionMax", r))}
-          </SimpleGrid>
+          <PolicyFields policy={policy} onChange={setPolicy} problems={new Map([...policyErrors, ...serverProblems])} disabled={!admin} />
         </Card>
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">

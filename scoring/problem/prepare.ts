@@ -1,8 +1,9 @@
 // Turns a parsed problem into the numbers the model and the baselines share: each request's value per
 // support level in integer units (hundredths of a point), the deterministic tie-break, the donors'
 // eligibility classes. Computed once, used by every solve of the same problem.
-import { CRITERIA } from "./constants.js";
-import type { Problem, ProblemRequest, Donor, Region } from "./schemas.js";
+import { CRITERIA, type Donor, type Region } from "../domain/index.js";
+import { instancesOf, type RuleInstance } from "../policy/index.js";
+import type { Problem, ProblemRequest } from "./schema.js";
 
 /** Values are counted in hundredths of a point: two allocations whose values differ differ by ≥ 1 unit. */
 export const VALUE_UNITS = 100;
@@ -47,6 +48,8 @@ export interface Prepared {
   locked: number[];
   stateBonusUnits: number;
   regionBonusUnits: number;
+  /** The bounds the policy writes, one per rule instance, in the registry's order. */
+  rules: RuleInstance[];
 }
 
 export function weightedScore(criteria: ProblemRequest["criteria"], weights: Problem["weights"]): number {
@@ -128,6 +131,7 @@ export function prepare(problem: Problem): Prepared {
     locked: requests.filter((r) => r.req.lock).map((r) => r.index),
     stateBonusUnits: Math.round((problem.policy.stateBonus ?? 0) * VALUE_UNITS),
     regionBonusUnits: Math.round((problem.policy.regionBonus ?? 0) * VALUE_UNITS),
+    rules: instancesOf(problem.policy),
   };
 }
 

@@ -1,0 +1,6 @@
+// The public entry of scoring/policy/: the policy rules (one module each), their registry and their words.
+export * from "./types.js";
+export * from "./registry.js";
+export * from "./schema.js";
+export { tally, plus } from "./helpers.js";
+export * from "./ids.js";

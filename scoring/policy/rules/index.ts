@@ -1,0 +1,21 @@
+// The policy rules, in the order the model writes them and the checker, the diagnosis and the
+// sensitivity analysis report them. A new rule is one module beside these and one line here.
+import { maxDelegates } from "./max-delegates.js";
+import { maxPerState } from "./max-per-state.js";
+import { minOutreach } from "./min-outreach.js";
+import { minWomenShare } from "./min-women-share.js";
+import { regionBonus } from "./region-bonus.js";
+import { regionMax } from "./region-max.js";
+import { regionMin } from "./region-min.js";
+import { stateBonus } from "./state-bonus.js";
+
+export const RULES = {
+  maxDelegates,
+  maxPerState,
+  minWomenShare,
+  regionMin,
+  regionMax,
+  minOutreach,
+  stateBonus,
+  regionBonus,
+};

@@ -1,0 +1,85 @@
+// The policy's fields, one per rule of the registry (scoring/policy/): a new rule appears here with its
+// own label and input kind, with no change to this form. Shares are typed as percentages.
+import { NumberInput, SimpleGrid, Stack, Text } from "@mantine/core";
+import { REGIONS } from "../../../scoring/domain/index.js";
+import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../scoring/policy/index.js";
+
+type Values = Record<string, unknown>;
+
+export interface PolicyFieldsProps {
+  policy: Policy;
+  onChange: (policy: Policy) => void;
+  /** Problems by path ("minWomenShare", "regionMin.AFR"), from the client's parse or the server's answer. */
+  problems: Map<string, string>;
+  disabled: boolean;
+  lang?: Lang;
+}
+
+/** A share typed as a percentage must lie in 0–100; the form says so before the schema does. */
+export function percentProblem(value: unknown): string | null {
+  return typeof value === "number" && (value < 0 || value > 1) ? "Enter a percentage from 0 to 100." : null;
+}
+
+export function PolicyFields({ policy, onChange, problems, disabled, lang = "en" }: PolicyFieldsProps) {
+  const values = policy as Values;
+  const set = (key: string, value: unknown): void => onChange({ ...values, [key]: value } as Policy);
+  const single = POLICY_RULES.filter((r) => r.field !== "count-per-region");
+  const perRegion = POLICY_RULES.filter((r) => r.field === "count-per-region");
+  const field = (rule: PolicyRule) => {
+    const value = values[rule.key] as number | undefined;
+    const share = rule.field === "share";
+    return (
+      <NumberInput
+        key={rule.key}
+        label={share ? `${rule.words[lang].name} (%)` : rule.words[lang].name}
+        value={value === undefined ? "" : share ? Math.round(value * 10000) / 100 : value}
+        min={0}
+        clampBehavior="none"
+        max={share ? 100 : undefined}
+        step={share ? 5 : 1}
+        decimalScale={rule.field === "count" ? 0 : 2}
+        onChange={(v) => set(rule.key, typeof v === "number" ? (share ? v / 100 : v) : undefined)}
+        error={(share ? percentProblem(value) : null) ?? problems.get(rule.key) ?? problems.get(`policy.${rule.key}`)}
+        disabled={disabled}
+      />
+    );
+  };
+  const regionField = (rule: PolicyRule, region: (typeof REGIONS)[number]) => {
+    const current = (values[rule.key] ?? {}) as Partial<Record<string, number>>;
+    return (
+      <NumberInput
+        key={`${rule.key}.${region}`}
+        label={`${region} ${rule.sense === "min" ? "at least" : "at most"}`}
+        value={current[region] ?? ""}
+        min={0}
+        clampBehavior="none"
+        onChange={(v) => {
+          const next = { ...current };
+          if (typeof v === "number") next[region] = v;
+          else delete next[region];
+          set(rule.key, Object.keys(next).length ? next : undefined);
+        }}
+        error={problems.get(`${rule.key}.${region}`) ?? problems.get(`policy.${rule.key}.${region}`)}
+        disabled={disabled}
+      />
+    );
+  };
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>{single.map(field)}</SimpleGrid>
+      {perRegion.map((rule) => (
+        <Stack key={rule.key} gap={4} mt="xs">
+          <Text fw={700} size="sm">
+            {rule.words[lang].name}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>{REGIONS.map((r) => regionField(rule, r))}</SimpleGrid>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Whether every share in the policy is a percentage the form accepts. */
+export function policySharesValid(policy: Policy): boolean {
+  return POLICY_RULES.every((r) => r.field !== "share" || percentProblem((policy as Values)[r.key]) === null);
+}
