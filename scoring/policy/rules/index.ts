@@ -2,6 +2,7 @@
 // sensitivity analysis report them. A new rule is one module beside these and one line here.
 import { maxDelegates } from "./max-delegates.js";
 import { maxPerState } from "./max-per-state.js";
+import { maxRegionShare } from "./max-region-share.js";
 import { minOutreach } from "./min-outreach.js";
 import { minWomenShare } from "./min-women-share.js";
 import { regionBonus } from "./region-bonus.js";
@@ -15,6 +16,7 @@ export const RULES = {
   minWomenShare,
   regionMin,
   regionMax,
+  maxRegionShare,
   minOutreach,
   stateBonus,
   regionBonus,
