@@ -6,9 +6,27 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 const scoringPurityPatterns = [
-  { group: ["**/server", "**/server/**", "**/web", "**/web/**"], message: "scoring/ is the pure core: it may not import the adapters (server/, web/)." },
   {
-    group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "worker_threads", "os", "better-sqlite3", "hono", "hono/*", "glpk.js/node"],
+    group: ["**/server", "**/server/**", "**/web", "**/web/**"],
+    message: "scoring/ is the pure core: it may not import the adapters (server/, web/).",
+  },
+  {
+    group: [
+      "node:*",
+      "fs",
+      "fs/*",
+      "path",
+      "http",
+      "https",
+      "net",
+      "child_process",
+      "worker_threads",
+      "os",
+      "better-sqlite3",
+      "hono",
+      "hono/*",
+      "glpk.js/node",
+    ],
     message: "scoring/ is pure: no file system, network, database or Node-only module. Receive what you need as an argument.",
   },
 ];
@@ -33,12 +51,22 @@ function stagePatterns(stage) {
   for (const other of Object.keys(STAGES)) {
     if (other === stage) continue;
     if (stage === null || STAGES[stage].includes(other)) {
-      patterns.push({ group: [`**/${other}/**`, `!**/${other}/index.js`], message: `import scoring/${other}/ through its entry, ${other}/index.js.` });
+      patterns.push({
+        group: [`**/${other}/**`, `!**/${other}/index.js`],
+        message: `import scoring/${other}/ through its entry, ${other}/index.js.`,
+      });
     } else {
-      patterns.push({ group: [`**/${other}/**`], message: `scoring/${stage}/ comes before scoring/${other}/: it may not import it (stages: ${Object.keys(STAGES).join(" → ")}).` });
+      patterns.push({
+        group: [`**/${other}/**`],
+        message: `scoring/${stage}/ comes before scoring/${other}/: it may not import it (stages: ${Object.keys(STAGES).join(" → ")}).`,
+      });
     }
   }
-  if (stage !== null) patterns.push({ group: ["../index.js", "../allocate.js", "../../index.js", "../../allocate.js"], message: "a stage may not import scoring/'s root (it composes the stages)." });
+  if (stage !== null)
+    patterns.push({
+      group: ["../index.js", "../allocate.js", "../../index.js", "../../allocate.js"],
+      message: "a stage may not import scoring/'s root (it composes the stages).",
+    });
   return patterns;
 }
 
@@ -53,7 +81,10 @@ export const scoringPurity = {
 };
 
 /** Adapters and benches use scoring/ through its stages' entries only. */
-const throughEntries = { group: ["**/scoring/*/**", "!**/scoring/*/index.js"], message: "import scoring/ through a stage's entry (scoring/<stage>/index.js) or scoring/index.js." };
+const throughEntries = {
+  group: ["**/scoring/*/**", "!**/scoring/*/index.js"],
+  message: "import scoring/ through a stage's entry (scoring/<stage>/index.js) or scoring/index.js.",
+};
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "web/dist/", "var/", "coverage/", "bench/out/", "tests/e2e/screenshots/"] },
@@ -75,7 +106,11 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/server/**"], allowTypeImports: true, message: "web/ may import the server's types (import type), never its code." },
+            {
+              group: ["**/server/**"],
+              allowTypeImports: true,
+              message: "web/ may import the server's types (import type), never its code.",
+            },
             { group: ["node:*", "better-sqlite3", "glpk.js/node"], message: "web/ runs in the browser." },
             throughEntries,
           ],

@@ -5,7 +5,14 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 /** The proof suite: oracles, crash durability, hostile input, the access-control matrix. */
-const PROOFS = ["tests/scoring/oracle.test.ts", "tests/scoring/core.test.ts", "tests/server/crash.test.ts", "tests/server/fuzz.test.ts", "tests/server/access-matrix.test.ts", "tests/security/**/*.test.ts"];
+const PROOFS = [
+  "tests/scoring/oracle.test.ts",
+  "tests/scoring/core.test.ts",
+  "tests/server/crash.test.ts",
+  "tests/server/fuzz.test.ts",
+  "tests/server/access-matrix.test.ts",
+  "tests/security/**/*.test.ts",
+];
 /** End to end: the browser suite and the CLIs as processes. */
 const E2E = ["tests/e2e/**/*.test.ts", "tests/cli/**/*.test.ts"];
 
@@ -26,7 +33,13 @@ export default defineConfig({
   ],
   // Two entries: the workspace (index.html) and the applicants' pages (applicant.html, served at /apply/…
   // and /status), so that a request form loads none of the workspace's code.
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500, rollupOptions: { input: { main: resolve("web/index.html"), applicant: resolve("web/applicant.html") } } },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { main: resolve("web/index.html"), applicant: resolve("web/applicant.html") } },
+  },
   server: { proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 8787}` } },
   test: {
     root: ".",

@@ -49,17 +49,29 @@ export async function analyticsRows(c: Context): Promise<void> {
       return `${r.solved} solved; always ${r.counts.always}, borderline ${r.counts.borderline}, never ${r.counts.never}`;
     });
     let count = 0;
-    await row(c, "sensitivity (every rule)", n, () => count + 1, async (warmStart) => {
-      const s = await sensitivities(problem, c.glpk, { timeLimit, warmStart });
-      count = s.rules.length;
-      const binding = s.rules.filter((r) => (r.cost ?? 0) > 0);
-      return `${s.rules.length} rules, ${binding.length} binding; dearest: ${binding[0]?.rule ?? "none"} ${binding[0]?.cost ?? ""}`;
-    });
+    await row(
+      c,
+      "sensitivity (every rule)",
+      n,
+      () => count + 1,
+      async (warmStart) => {
+        const s = await sensitivities(problem, c.glpk, { timeLimit, warmStart });
+        count = s.rules.length;
+        const binding = s.rules.filter((r) => (r.cost ?? 0) > 0);
+        return `${s.rules.length} rules, ${binding.length} binding; dearest: ${binding[0]?.rule ?? "none"} ${binding[0]?.cost ?? ""}`;
+      },
+    );
   }
 }
 
 /** One row: the analysis with its reuse of work (warm) and without (cold), alternating, `runs` times. */
-async function row(c: Context, name: string, n: number, solves: number | (() => number), run: (warm: boolean) => Promise<string>): Promise<void> {
+async function row(
+  c: Context,
+  name: string,
+  n: number,
+  solves: number | (() => number),
+  run: (warm: boolean) => Promise<string>,
+): Promise<void> {
   const warm: number[] = [];
   const fresh: number[] = [];
   let answer = "";

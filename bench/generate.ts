@@ -96,7 +96,11 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
     problem.donors = [
       { id: "D-REG", amount: Math.round(share), regions: [regionsPresent[0]!, regionsPresent[1] ?? regionsPresent[0]!] },
       { id: "D-OUT", amount: Math.round(share), statuses: ["signatory", "nonparty"] },
-      { id: "D-STA", amount: Math.round(share), states: states.slice(0, Math.min(250, Math.max(1, Math.round(stateCount / 3)))).map((s) => s.iso3) },
+      {
+        id: "D-STA",
+        amount: Math.round(share),
+        states: states.slice(0, Math.min(250, Math.max(1, Math.round(stateCount / 3)))).map((s) => s.iso3),
+      },
       { id: "D-ANY", amount: Math.round(free) },
     ];
   }

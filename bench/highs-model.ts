@@ -14,7 +14,11 @@ export function loadHighs(): Promise<HighsSolver> {
   return loaded;
 }
 
-export function valueUnits(criteria: Record<(typeof CRITERIA)[number], number>, weights: Record<(typeof CRITERIA)[number], number>, share: number): number {
+export function valueUnits(
+  criteria: Record<(typeof CRITERIA)[number], number>,
+  weights: Record<(typeof CRITERIA)[number], number>,
+  share: number,
+): number {
   let s = 0;
   let w = 0;
   for (const c of CRITERIA) {
@@ -46,14 +50,22 @@ export function highsLp(input: ProblemInput): string {
   const pol = p.policy;
   if (pol.maxDelegates !== undefined) rows.push(`seats: ${all(() => true)} <= ${pol.maxDelegates}`);
   if (pol.maxPerState !== undefined) {
-    for (const s of new Set(p.requests.map((r) => r.state))) rows.push(`state_${s}: ${all((i) => p.requests[i]!.state === s)} <= ${pol.maxPerState}`);
+    for (const s of new Set(p.requests.map((r) => r.state)))
+      rows.push(`state_${s}: ${all((i) => p.requests[i]!.state === s)} <= ${pol.maxPerState}`);
   }
   if (pol.minWomenShare !== undefined) {
     const sh = pol.minWomenShare;
-    rows.push(`women: ${all(() => true, (i) => (p.requests[i]!.gender === "F" ? 1 - sh : -sh))} >= 0`);
+    rows.push(
+      `women: ${all(
+        () => true,
+        (i) => (p.requests[i]!.gender === "F" ? 1 - sh : -sh),
+      )} >= 0`,
+    );
   }
-  for (const [reg, m] of Object.entries(pol.regionMin ?? {}) as [Region, number][]) rows.push(`rmin_${reg}: ${all((i) => p.requests[i]!.region === reg)} >= ${m}`);
-  for (const [reg, m] of Object.entries(pol.regionMax ?? {}) as [Region, number][]) rows.push(`rmax_${reg}: ${all((i) => p.requests[i]!.region === reg)} <= ${m}`);
+  for (const [reg, m] of Object.entries(pol.regionMin ?? {}) as [Region, number][])
+    rows.push(`rmin_${reg}: ${all((i) => p.requests[i]!.region === reg)} >= ${m}`);
+  for (const [reg, m] of Object.entries(pol.regionMax ?? {}) as [Region, number][])
+    rows.push(`rmax_${reg}: ${all((i) => p.requests[i]!.region === reg)} <= ${m}`);
   if (pol.minOutreach !== undefined) rows.push(`outreach: ${all((i) => p.requests[i]!.status !== "party")} >= ${pol.minOutreach}`);
   const bonus = (key: "state" | "region", units: number): void => {
     if (units <= 0) return;
@@ -61,14 +73,21 @@ export function highsLp(input: ProblemInput): string {
       const y = `cov_${key}_${k}`;
       obj.push(term(units, y));
       bounds.push(`0 <= ${y} <= 1`);
-      rows.push(`c_${y}: + ${y} ${all((i) => p.requests[i]![key] === k, () => -1)} <= 0`);
+      rows.push(
+        `c_${y}: + ${y} ${all(
+          (i) => p.requests[i]![key] === k,
+          () => -1,
+        )} <= 0`,
+      );
     }
   };
   bonus("state", Math.round((pol.stateBonus ?? 0) * 100));
   bonus("region", Math.round((pol.regionBonus ?? 0) * 100));
   if (p.donors?.length) {
     const admits = (d: (typeof p.donors)[number], r: (typeof p.requests)[number]): boolean =>
-      (!d.regions || d.regions.includes(r.region)) && (!d.statuses || d.statuses.includes(r.status)) && (!d.states || d.states.includes(r.state));
+      (!d.regions || d.regions.includes(r.region)) &&
+      (!d.statuses || d.statuses.includes(r.status)) &&
+      (!d.states || d.states.includes(r.state));
     const perDonor: string[][] = p.donors.map(() => []);
     p.requests.forEach((r, i) => {
       const flows: string[] = [];
@@ -84,7 +103,18 @@ export function highsLp(input: ProblemInput): string {
       if (perDonor[di]!.length) rows.push(`donor_${di}: ${perDonor[di]!.join(" ")} <= ${d.amount}`);
     });
   }
-  return ["Maximize", ` obj: ${obj.join(" ") || "0 x_0_0"}`, "Subject To", ...rows.map((r) => ` ${r}`), "Bounds", ...bounds.map((b) => ` ${b}`), "Binary", ` ${bins.join(" ")}`, "End", ""].join("\n");
+  return [
+    "Maximize",
+    ` obj: ${obj.join(" ") || "0 x_0_0"}`,
+    "Subject To",
+    ...rows.map((r) => ` ${r}`),
+    "Bounds",
+    ...bounds.map((b) => ` ${b}`),
+    "Binary",
+    ` ${bins.join(" ")}`,
+    "End",
+    "",
+  ].join("\n");
 }
 
 export interface HighsOutcome {

@@ -20,11 +20,25 @@ import { createRound, insertRequest, putDonor } from "../server/store.js";
 import { emptyWebBuild, freePort, startNode, startServer } from "../tests/support/server-process.js";
 import { realisticRound } from "./realistic.js";
 
-const { values } = parseArgs({ options: { duration: { type: "string", default: "5" }, rates: { type: "string", default: "100,250,500,1000" }, out: { type: "string" }, "no-solve": { type: "boolean", default: false }, repeat: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    rates: { type: "string", default: "100,250,500,1000" },
+    out: { type: "string" },
+    "no-solve": { type: "boolean", default: false },
+    repeat: { type: "string", default: "3" },
+  },
+});
 const repeat = Number(values.repeat);
 const duration = Number(values.duration);
 const rates = values.rates.split(",").map(Number);
-if (!Number.isFinite(duration) || duration < 1 || rates.some((r) => !Number.isInteger(r) || r < 1) || !Number.isInteger(repeat) || repeat < 1) {
+if (
+  !Number.isFinite(duration) ||
+  duration < 1 ||
+  rates.some((r) => !Number.isInteger(r) || r < 1) ||
+  !Number.isInteger(repeat) ||
+  repeat < 1
+) {
   process.stderr.write("usage: npm run bench:load -- [--duration SECONDS] [--rates 100,250,500,1000] [--repeat N] [--no-solve]\n");
   process.exit(2);
 }
@@ -42,12 +56,21 @@ const dbPath = join(dir, "load.db");
 const reference = loadReferenceData();
 const db = openDatabase(dbPath);
 await seedDemo(db, reference);
-const codes = Array.from({ length: 48 }, (_, i) => ({ reference: `13MSP-${String(i + 1).padStart(3, "0")}`, code: `LOAD-CODE-${String(i + 1).padStart(4, "0")}-XXXX` }));
+const codes = Array.from({ length: 48 }, (_, i) => ({
+  reference: `13MSP-${String(i + 1).padStart(3, "0")}`,
+  code: `LOAD-CODE-${String(i + 1).padStart(4, "0")}-XXXX`,
+}));
 for (const c of codes) db.prepare("UPDATE requests SET access_code_hash = ? WHERE id = ?").run(hashCode(c.code), c.reference);
 const big = realisticRound(N, 7, reference);
-createRound(db, { round: { ...big.round, id: "LOAD", status: "review" }, weights: big.weights, policy: big.policy, rules: big.rules }, reference, { id: null, name: "bench" });
+createRound(
+  db,
+  { round: { ...big.round, id: "LOAD", status: "review" }, weights: big.weights, policy: big.policy, rules: big.rules },
+  reference,
+  { id: null, name: "bench" },
+);
 db.transaction(() => {
-  for (const r of big.requests) insertRequest(db, "LOAD", { ...r, id: `LOAD-${r.id}`, lock: undefined }, "submitted", null, { id: null, name: "bench" });
+  for (const r of big.requests)
+    insertRequest(db, "LOAD", { ...r, id: `LOAD-${r.id}`, lock: undefined }, "submitted", null, { id: null, name: "bench" });
 })();
 for (const d of big.donors) putDonor(db, "LOAD", { ...d, name: d.name ?? d.id }, null, "bench");
 db.close();
@@ -55,18 +78,33 @@ db.close();
 const [port, ceilingPort] = [await freePort(), await freePort()];
 // Diagnosis: BENCH_SERVER_FLAGS="--trace-gc" BENCH_SERVER_LOG=FILE keeps the server's output.
 const server = await startServer(
-  { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: emptyWebBuild(dir), SEED_DEMO: "false", LOGIN_RATE_PER_MINUTE: "1000" },
+  {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: dbPath,
+    WEB_DIST: emptyWebBuild(dir),
+    SEED_DEMO: "false",
+    LOGIN_RATE_PER_MINUTE: "1000",
+  },
   { nodeArgs: process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(" ") : [], logFile: process.env.BENCH_SERVER_LOG },
 );
 const ceiling = await startNode(
-  ["--input-type=module", "-e", `import { Hono } from "hono"; import { serve } from "@hono/node-server"; const app = new Hono(); app.get("/", (c) => c.json({ ok: true })); serve({ fetch: app.fetch, port: ${ceilingPort}, hostname: "127.0.0.1" }, () => console.log("ceiling ready"));`],
+  [
+    "--input-type=module",
+    "-e",
+    `import { Hono } from "hono"; import { serve } from "@hono/node-server"; const app = new Hono(); app.get("/", (c) => c.json({ ok: true })); serve({ fetch: app.fetch, port: ${ceilingPort}, hostname: "127.0.0.1" }, () => console.log("ceiling ready"));`,
+  ],
   {},
   "ceiling ready",
 );
 const base = `http://127.0.0.1:${port}`;
 
 const login = async (username: string, password: string) => {
-  const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 };
@@ -83,7 +121,10 @@ let runsDone = 0;
 const keeper = (async () => {
   while (!stopping && !values["no-solve"]) {
     if (current) {
-      const list = (await (await fetch(`${base}/api/rounds/LOAD/runs`, { headers: { cookie: admin.cookie } })).json()) as { id: string; status: string }[];
+      const list = (await (await fetch(`${base}/api/rounds/LOAD/runs`, { headers: { cookie: admin.cookie } })).json()) as {
+        id: string;
+        status: string;
+      }[];
       const run = list.find((r) => r.id === current)!;
       if (run.status !== "running" && run.status !== "queued") {
         runsDone++;
@@ -91,7 +132,11 @@ const keeper = (async () => {
       }
     }
     if (!current) {
-      const res = await fetch(`${base}/api/rounds/LOAD/runs`, { method: "POST", headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`${base}/api/rounds/LOAD/runs`, {
+        method: "POST",
+        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf, "content-type": "application/json" },
+        body: "{}",
+      });
       if (res.status !== 202) throw new Error(`run: ${res.status} ${await res.text()}`);
       current = ((await res.json()) as { id: string }).id;
     }
@@ -127,7 +172,12 @@ const targets: Target[] = [
   {
     name: "applicant status look-up (POST /api/applicant/status)",
     url: base,
-    requests: codes.map((c) => ({ method: "POST", path: "/api/applicant/status", headers: { "content-type": "application/json" }, body: JSON.stringify(c) })),
+    requests: codes.map((c) => ({
+      method: "POST",
+      path: "/api/applicant/status",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(c),
+    })),
   },
   {
     name: "ISU read (GET /api/requests/{id}, reviewer)",
@@ -142,16 +192,28 @@ const targets: Target[] = [
  * are then its own, not this process's (which holds the generated round), whose pauses would be counted
  * as the server's latency.
  */
-function load(opts: { url: string; requests: autocannon.Request[]; connections: number; overallRate: number; duration: number }): Promise<autocannon.Result> {
+function load(opts: {
+  url: string;
+  requests: autocannon.Request[];
+  connections: number;
+  overallRate: number;
+  duration: number;
+}): Promise<autocannon.Result> {
   // ignoreCoordinatedOmission: with a rate, autocannon back-fills its histogram as if each connection
   // sent a request every Math.ceil(1 / rate) = 1 ms whatever the rate (lib/run.js), so one 100 ms answer
   // adds a hundred made-up samples; the rate it sends at is per connection and per second, so the
   // expected interval is 1000 × connections / rate ms (64 ms at 500/s), for which no back-filling applies.
   const script = `import autocannon from "autocannon"; const opts = { ...JSON.parse(process.argv[1]), ignoreCoordinatedOmission: true }; const r = await autocannon(opts); process.stdout.write(JSON.stringify({ requests: r.requests, latency: r.latency, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts }));`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(opts)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(opts)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as autocannon.Result) : reject(new Error(`autocannon exited with ${code}`)))));
+  return new Promise((resolve, reject) =>
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as autocannon.Result) : reject(new Error(`autocannon exited with ${code}`)),
+    ),
+  );
 }
 
 interface Row {
@@ -180,8 +242,15 @@ for (const rate of rates) {
     }
     const p99s = windows.map((w) => w.latency.p99);
     rows.push({
-      target: t.name, rate, achieved: median(windows.map((w) => w.requests.average)), p50: median(windows.map((w) => w.latency.p50)), p99: median(p99s), p99s,
-      max: Math.max(...windows.map((w) => w.latency.max)), bad: windows.reduce((n, w) => n + w.non2xx + w.errors + w.timeouts, 0), solving: (solving - s0) / Math.max(1, samples - n0),
+      target: t.name,
+      rate,
+      achieved: median(windows.map((w) => w.requests.average)),
+      p50: median(windows.map((w) => w.latency.p50)),
+      p99: median(p99s),
+      p99s,
+      max: Math.max(...windows.map((w) => w.latency.max)),
+      bad: windows.reduce((n, w) => n + w.non2xx + w.errors + w.timeouts, 0),
+      solving: (solving - s0) / Math.max(1, samples - n0),
     });
     process.stderr.write(`  ${t.name} at ${rate}/s: p50 ${rows.at(-1)!.p50} ms, p99 ${p99s.join(" / ")} ms\n`);
   }
@@ -190,21 +259,35 @@ stopping = true;
 clearInterval(sampler);
 if (probe) {
   clearInterval(probe);
-  const list = (await (await fetch(`${base}/api/rounds/LOAD/runs`, { headers: { cookie: admin.cookie } })).json()) as { createdAt: string; finishedAt: string | null }[];
-  process.stderr.write(`slow health answers:\n  ${slow.join("\n  ")}\nruns (s since start): ${list.map((r) => `${((Date.parse(r.createdAt) - t0) / 1000).toFixed(2)}–${r.finishedAt ? ((Date.parse(r.finishedAt) - t0) / 1000).toFixed(2) : "…"}`).join(", ")}\n`);
+  const list = (await (await fetch(`${base}/api/rounds/LOAD/runs`, { headers: { cookie: admin.cookie } })).json()) as {
+    createdAt: string;
+    finishedAt: string | null;
+  }[];
+  process.stderr.write(
+    `slow health answers:\n  ${slow.join("\n  ")}\nruns (s since start): ${list.map((r) => `${((Date.parse(r.createdAt) - t0) / 1000).toFixed(2)}–${r.finishedAt ? ((Date.parse(r.finishedAt) - t0) / 1000).toFixed(2) : "…"}`).join(", ")}\n`,
+  );
 }
 await keeper;
 await Promise.all([server.stop(), ceiling.stop()]);
 
 print("# Load benchmark");
 print();
-print(`Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Run ${new Date().toISOString()}.`);
+print(
+  `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}. Run ${new Date().toISOString()}.`,
+);
 print();
-print(`The real server (npm start's code, its own process, SQLite in WAL mode with synchronous=FULL) on loopback, while an allocation run of a ${N}-request round solves in its worker thread (a new run is started whenever one ends: ${runsDone} finished during the bench). autocannon sends a fixed rate from 32 connections in ${repeat} windows of ${duration} s, each after a 1 s warm-up (and 3 s per target at 500/s before the first row), each window from a fresh process of its own; the server, its solver worker and autocannon share the machine's ${os.cpus().length} cores. Status look-ups cycle through 48 applicants (reference and access code); ISU reads through the same 48 requests as the reviewer (the request with its history and reviews). The ceiling is a one-route Hono app answering {"ok":true} in a process of its own, measured the same way in the same run. Latency in ms: the median over the windows of each window's p50 and p99, each window's p99, and the largest single latency; 'solving' is the share of the measurement during which a run was solving. The machine is shared and noisy, hence the median of windows. autocannon's rate is per connection and per second (each connection sends its share as fast as answers come, then waits for the next second), and its coordinated-omission correction assumes one request per millisecond per connection whatever the rate, so it is turned off: the latencies are those of the requests sent. Target: p99 < 50 ms at 500 requests/s during the solve.`);
+print(
+  `The real server (npm start's code, its own process, SQLite in WAL mode with synchronous=FULL) on loopback, while an allocation run of a ${N}-request round solves in its worker thread (a new run is started whenever one ends: ${runsDone} finished during the bench). autocannon sends a fixed rate from 32 connections in ${repeat} windows of ${duration} s, each after a 1 s warm-up (and 3 s per target at 500/s before the first row), each window from a fresh process of its own; the server, its solver worker and autocannon share the machine's ${os.cpus().length} cores. Status look-ups cycle through 48 applicants (reference and access code); ISU reads through the same 48 requests as the reviewer (the request with its history and reviews). The ceiling is a one-route Hono app answering {"ok":true} in a process of its own, measured the same way in the same run. Latency in ms: the median over the windows of each window's p50 and p99, each window's p99, and the largest single latency; 'solving' is the share of the measurement during which a run was solving. The machine is shared and noisy, hence the median of windows. autocannon's rate is per connection and per second (each connection sends its share as fast as answers come, then waits for the next second), and its coordinated-omission correction assumes one request per millisecond per connection whatever the rate, so it is turned off: the latencies are those of the requests sent. Target: p99 < 50 ms at 500 requests/s during the solve.`,
+);
 print();
-print("| target | rate (req/s) | achieved (req/s) | p50 (ms) | p99 (ms), median | p99 of each window | max (ms) | errors + non-2xx | solving |");
+print(
+  "| target | rate (req/s) | achieved (req/s) | p50 (ms) | p99 (ms), median | p99 of each window | max (ms) | errors + non-2xx | solving |",
+);
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of rows) print(`| ${r.target} | ${r.rate} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p99s.join(" / ")} | ${r.max} | ${r.bad} | ${(r.solving * 100).toFixed(0)} % |`);
+for (const r of rows)
+  print(
+    `| ${r.target} | ${r.rate} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p99s.join(" / ")} | ${r.max} | ${r.bad} | ${(r.solving * 100).toFixed(0)} % |`,
+  );
 print();
 writeFileSync(outFile, `${lines.join("\n")}\n`);
 process.stdout.write(`written to ${outFile}\n`);

@@ -12,7 +12,13 @@ export function realisticRound(n: number, seed: number, ref: ReferenceData): Rou
   const states = [...ref.states.values()].filter((s) => s.incomeGroup !== "high");
   const parties = states.filter((s) => s.ccmStatus === "party");
   const others = states.filter((s) => s.ccmStatus !== "party");
-  const band: Record<string, [number, number]> = { AFR: [900, 2800], APG: [1300, 3600], EEG: [400, 950], GRULAC: [1500, 3400], WEOG: [600, 1200] };
+  const band: Record<string, [number, number]> = {
+    AFR: [900, 2800],
+    APG: [1300, 3600],
+    EEG: [400, 950],
+    GRULAC: [1500, 3400],
+    WEOG: [600, 1200],
+  };
   const requests = Array.from({ length: n }, (_, i) => {
     const s = r() < 0.75 ? pick(parties) : pick(others);
     const [lo, hi] = band[s.region]!;

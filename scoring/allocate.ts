@@ -31,7 +31,17 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
   }
   if (out.kind !== "optimal" && out.kind !== "feasible") {
-    return { status: "time-limit", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis: null, baselines, solver };
+    return {
+      status: "time-limit",
+      value: null,
+      totalCost: 0,
+      funded: [],
+      notFunded: [],
+      summary: null,
+      diagnosis: null,
+      baselines,
+      solver,
+    };
   }
 
   const solution = readSolution(prep, model, out.vars);
@@ -61,7 +71,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     summary,
     diagnosis: null,
     baselines,
-    solver: explainMs === undefined ? solver : { ...solver, explainMs },
+    solver: explainMs === undefined ? solver : { ...solver, explainMs, explainThreads: opts.helper ? 2 : 1 },
   };
 }
 
@@ -77,5 +87,3 @@ function gapTo(lpBound: number, incumbentUnits: number): number {
   const bound = lpBound + 0.5; // the tie-break lowers z by less than half a unit
   return Math.max(0, (bound - incumbentUnits) / Math.max(1, Math.abs(incumbentUnits)));
 }
-
-

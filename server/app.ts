@@ -53,12 +53,21 @@ export function createApp(services: Services) {
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   };
-  app.use("/api/docs", secureHeaders({ contentSecurityPolicy: { ...csp, scriptSrc: ["'self'", "'unsafe-inline'"] }, referrerPolicy: "no-referrer" }));
-  app.use("*", async (c, next) => (c.req.path === "/api/docs" ? next() : secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false })(c, next)));
+  app.use(
+    "/api/docs",
+    secureHeaders({ contentSecurityPolicy: { ...csp, scriptSrc: ["'self'", "'unsafe-inline'"] }, referrerPolicy: "no-referrer" }),
+  );
+  app.use("*", async (c, next) =>
+    c.req.path === "/api/docs"
+      ? next()
+      : secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false })(c, next),
+  );
   // Bodies are refused early when too large: 32 MB for a file import, 1 MB for anything else (413).
   const tooLarge = (max: string) => (c: Ctx) => c.json({ error: { code: "too-large", message: `the body is larger than ${max}` } }, 413);
   app.use("/api/rounds/:roundId/requests/import", bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge("32 MB") }));
-  app.use("/api/*", async (c, next) => (/\/requests\/import$/.test(c.req.path) ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge("1 MB") })(c, next)));
+  app.use("/api/*", async (c, next) =>
+    /\/requests\/import$/.test(c.req.path) ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge("1 MB") })(c, next),
+  );
   app.use("/api/*", sessionMiddleware());
   app.use("/api/*", async (c, next) => {
     await next();
@@ -68,8 +77,15 @@ export function createApp(services: Services) {
 
   // The routes, chained so that their types add up to the API's type (AppType, for hono/client).
   const api = app
-    .openapi(route("public", { method: "get", path: "/api/health", tags: ["system"], summary: "Liveness", responses: { 200: json(z.object({ ok: z.boolean(), time: z.string() }), "Alive") } }), (c) =>
-      c.json({ ok: true, time: new Date().toISOString() }, 200),
+    .openapi(
+      route("public", {
+        method: "get",
+        path: "/api/health",
+        tags: ["system"],
+        summary: "Liveness",
+        responses: { 200: json(z.object({ ok: z.boolean(), time: z.string() }), "Alive") },
+      }),
+      (c) => c.json({ ok: true, time: new Date().toISOString() }, 200),
     )
     .route("/", authRoutes())
     .route("/", userRoutes())
@@ -80,8 +96,12 @@ export function createApp(services: Services) {
     .route("/", auditRoutes())
     .route("/", backupRoutes());
 
-
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "sid", description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "sid",
+    description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token",
+  });
   app.doc("/api/openapi.json", {
     openapi: "3.0.0",
     info: {
@@ -97,7 +117,10 @@ export function createApp(services: Services) {
   app.get("/api/docs/assets/swagger-ui-dist/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}", async (c) => {
     const file = c.req.param("file");
     const body = await readFile(join(SWAGGER_DIST, file));
-    return c.body(new Uint8Array(body), 200, { "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" });
+    return c.body(new Uint8Array(body), 200, {
+      "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=86400",
+    });
   });
 
   // The built web UI, when there is one (npm run build:web).
@@ -127,13 +150,26 @@ function auditRoutes() {
         path: "/api/audit",
         tags: ["audit"],
         summary: "The audit log, newest first",
-        request: { query: z.object({ entity: z.string().max(64).optional(), entityId: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), before: z.coerce.number().int().min(1).optional() }) },
+        request: {
+          query: z.object({
+            entity: z.string().max(64).optional(),
+            entityId: z.string().max(200).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+            before: z.coerce.number().int().min(1).optional(),
+          }),
+        },
         responses: { 200: json(z.array(z.looseObject({ seq: z.number() })), "Entries"), ...errors(401, 403, 422) },
       }),
       (c) => c.json(auditEntries(c.get("services").db, c.req.valid("query")), 200),
     )
     .openapi(
-      route(["admin"], { method: "get", path: "/api/audit/verify", tags: ["audit"], summary: "Check the audit log's hash chain", responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) } }),
+      route(["admin"], {
+        method: "get",
+        path: "/api/audit/verify",
+        tags: ["audit"],
+        summary: "Check the audit log's hash chain",
+        responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) },
+      }),
       (c) => c.json(verifyChain(c.get("services").db), 200),
     );
 }

@@ -27,7 +27,9 @@ interface Row {
 }
 
 function hashOf(r: Omit<Row, "hash">): string {
-  return createHash("sha256").update(JSON.stringify([r.prev_hash, r.seq, r.at, r.actor, r.action, r.entity, r.entity_id, r.data])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([r.prev_hash, r.seq, r.at, r.actor, r.action, r.entity, r.entity_id, r.data]))
+    .digest("hex");
 }
 
 /** Appends an entry; call it inside the transaction of the change it records. */
@@ -43,7 +45,9 @@ export function audit(db: Db, e: AuditEntry): void {
     data: JSON.stringify(e.data ?? null),
     prev_hash: last?.hash ?? GENESIS,
   };
-  db.prepare("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, data, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @data, @prev_hash, @hash)").run({ ...row, hash: hashOf(row) });
+  db.prepare(
+    "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, data, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @data, @prev_hash, @hash)",
+  ).run({ ...row, hash: hashOf(row) });
 }
 
 export interface ChainReport {
@@ -61,7 +65,8 @@ export function verifyChain(db: Db): ChainReport {
   for (const r of rows) {
     entries++;
     if (r.seq !== expectedSeq) return { ok: false, entries, firstBad: { seq: r.seq, problem: `entry ${expectedSeq} is missing` } };
-    if (r.prev_hash !== prev) return { ok: false, entries, firstBad: { seq: r.seq, problem: "its link to the previous entry does not match" } };
+    if (r.prev_hash !== prev)
+      return { ok: false, entries, firstBad: { seq: r.seq, problem: "its link to the previous entry does not match" } };
     if (hashOf(r) !== r.hash) return { ok: false, entries, firstBad: { seq: r.seq, problem: "its content does not match its hash" } };
     prev = r.hash;
     expectedSeq++;
@@ -95,6 +100,17 @@ export function auditEntries(db: Db, opts: { entity?: string; entityId?: string;
     where.push("seq < @before");
     args.before = opts.before;
   }
-  const rows = db.prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT @limit`).all(args) as Row[];
-  return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, data: JSON.parse(r.data), hash: r.hash }));
+  const rows = db
+    .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT @limit`)
+    .all(args) as Row[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    data: JSON.parse(r.data),
+    hash: r.hash,
+  }));
 }

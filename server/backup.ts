@@ -28,7 +28,10 @@ export type Backup = z.infer<typeof BackupSchema>;
 
 /** The tables a backup holds, in the order they are restored (parents before children). */
 export function backupTables(db: Db): string[] {
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[];
+  const names = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+    .pluck()
+    .all() as string[];
   return names.filter((n) => !EPHEMERAL_TABLES.includes(n));
 }
 
@@ -42,7 +45,9 @@ export function exportJson(db: Db): Backup {
     format: BACKUP_FORMAT,
     schemaVersion: schemaVersion(db),
     createdAt: new Date().toISOString(),
-    tables: Object.fromEntries(backupTables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, string | number | null>[]])),
+    tables: Object.fromEntries(
+      backupTables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, string | number | null>[]]),
+    ),
   }))();
 }
 
@@ -84,7 +89,10 @@ function parseBackup(source: string): Backup {
     throw new RestoreError(`${source}: neither an SQLite database nor JSON (${(e as Error).message})`);
   }
   const parsed = BackupSchema.safeParse(json);
-  if (!parsed.success) throw new RestoreError(`${source}: not a backup of this product: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new RestoreError(
+      `${source}: not a backup of this product: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 
@@ -107,9 +115,13 @@ function restoreSnapshot(source: string, temp: string): { tables: number; rows: 
 
 /** Restores a JSON export into a new database file at `path`. */
 export function restoreJson(backup: Backup, path: string): { tables: number; rows: number } {
-  if (backup.schemaVersion > LATEST) throw new RestoreError(`the backup's schema version ${backup.schemaVersion} is newer than this program's (${LATEST})`);
+  if (backup.schemaVersion > LATEST)
+    throw new RestoreError(`the backup's schema version ${backup.schemaVersion} is newer than this program's (${LATEST})`);
   // The schema as it was when the backup was taken; the rows; then the later migrations.
-  const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= backup.schemaVersion));
+  const db = openDatabase(
+    path,
+    MIGRATIONS.filter((m) => m.version <= backup.schemaVersion),
+  );
   try {
     const tables = backupTables(db);
     const unknown = Object.keys(backup.tables).filter((t) => !tables.includes(t));
@@ -124,7 +136,9 @@ export function restoreJson(backup: Backup, path: string): { tables: number; row
           const keys = Object.keys(row);
           const bad = keys.find((k) => !columns.has(k));
           if (bad) throw new RestoreError(`table ${t}: unknown column ${bad}`);
-          db.prepare(`INSERT INTO "${t}" (${keys.map((k) => `"${k}"`).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`).run(...keys.map((k) => row[k]));
+          db.prepare(`INSERT INTO "${t}" (${keys.map((k) => `"${k}"`).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`).run(
+            ...keys.map((k) => row[k]),
+          );
           rows++;
         }
       }

@@ -11,14 +11,31 @@ import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 
 export type HelperMessage =
-  | { type: "outsiders"; id: number; key: number; problem?: Problem; chosen?: [number, number][]; units?: number; indexes: number[]; seconds: number; timeLimit: number }
+  | {
+      type: "outsiders";
+      id: number;
+      key: number;
+      problem?: Problem;
+      chosen?: [number, number][];
+      units?: number;
+      indexes: number[];
+      seconds: number;
+      timeLimit: number;
+    }
   | { type: "insiders"; id: number; key: number; outside?: OutsidersExplained; indexes: number[]; seconds: number; timeLimit: number };
 
 // Loaded as soon as the thread starts, so that the wasm is ready when the first message comes.
 const glpkReady = loadGlpk();
 
 /** The problem of the explanation this thread helps with (one at a time). */
-let helping: { key: number; prep: Prepared; base: Solution; outGuess: Neighbours; inGuess: Neighbours; outside?: OutsidersExplained } | null = null;
+let helping: {
+  key: number;
+  prep: Prepared;
+  base: Solution;
+  outGuess: Neighbours;
+  inGuess: Neighbours;
+  outside?: OutsidersExplained;
+} | null = null;
 
 async function help(msg: HelperMessage): Promise<unknown> {
   const glpk = await glpkReady;

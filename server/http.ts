@@ -54,12 +54,21 @@ export const ErrorSchema = z.object({ error: z.object({ code: z.string(), messag
 
 /** The one error handler: `{ error: { code, message, details } }`, never a stack trace. */
 export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.infer<typeof ErrorSchema> } {
-  if (e instanceof ApiError) return { status: e.status, body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } } };
-  if (e instanceof InvalidInputError) return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: e.problems } } } };
+  if (e instanceof ApiError)
+    return {
+      status: e.status,
+      body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } },
+    };
+  if (e instanceof InvalidInputError)
+    return { status: 422, body: { error: { code: "validation", message: "the input is not valid", details: { problems: e.problems } } } };
   const storage = storageProblem(e);
   if (storage) return { status: 503, body: { error: { code: "storage-unavailable", message: storage } } };
   // (A ZodError here comes from stored data, not from the client, whose input is validated at the edge: a 500.)
-  if (e instanceof HTTPException) return { status: e.status as ContentfulStatusCode, body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } } };
+  if (e instanceof HTTPException)
+    return {
+      status: e.status as ContentfulStatusCode,
+      body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } },
+    };
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
 }
 
@@ -74,7 +83,8 @@ export function storageProblem(e: unknown): string | null {
   if (code === "SQLITE_FULL") return "the database's disk is full: nothing was saved; try again once space is freed";
   if (code.startsWith("SQLITE_READONLY")) return "the database is read-only: nothing was saved; try again once it is writable";
   if (code.startsWith("SQLITE_IOERR")) return "the database could not be written (input/output error): nothing was saved; try again later";
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "the database is busy: nothing was saved; try again in a moment";
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))
+    return "the database is busy: nothing was saved; try again in a moment";
   if (code.startsWith("SQLITE_CANTOPEN")) return "the database file cannot be opened: nothing was saved";
   return null;
 }
@@ -84,7 +94,10 @@ export function newApp(): OpenAPIHono<AppEnv> {
     // Request validation failures: 422 with each problem by its path (a body that is not JSON: 400).
     defaultHook: (result, c) => {
       if (!result.success) {
-        const problems = fieldProblems(result.error).map((p) => ({ ...p, path: result.target === "json" ? p.path : `${result.target}.${p.path}` }));
+        const problems = fieldProblems(result.error).map((p) => ({
+          ...p,
+          path: result.target === "json" ? p.path : `${result.target}.${p.path}`,
+        }));
         return c.json({ error: { code: "validation", message: "the input is not valid", details: { problems } } }, 422);
       }
     },
@@ -122,9 +135,21 @@ export function route<P extends string, R extends Omit<RouteConfig, "path" | "mi
 }
 
 /** Common error responses for the OpenAPI document. */
-export function errors(...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]): Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }> {
-  const text: Record<number, string> = { 400: "Malformed request", 401: "Not signed in", 403: "Not allowed for this role", 404: "Not found", 409: "Stale version: the record changed since it was read", 422: "Invalid input, each problem by its path", 429: "Too many attempts" };
-  return Object.fromEntries(codes.map((code) => [code, { description: text[code]!, content: { "application/json": { schema: ErrorSchema } } }]));
+export function errors(
+  ...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]
+): Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }> {
+  const text: Record<number, string> = {
+    400: "Malformed request",
+    401: "Not signed in",
+    403: "Not allowed for this role",
+    404: "Not found",
+    409: "Stale version: the record changed since it was read",
+    422: "Invalid input, each problem by its path",
+    429: "Too many attempts",
+  };
+  return Object.fromEntries(
+    codes.map((code) => [code, { description: text[code]!, content: { "application/json": { schema: ErrorSchema } } }]),
+  );
 }
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -140,6 +165,11 @@ export function userOf(c: Ctx): SessionUser {
 /** Optimistic concurrency: the write names the version it read; a different current version is a 409. */
 export function checkVersion(current: { version: number }, given: number): void {
   if (current.version !== given) {
-    throw new ApiError(409, "stale-version", `the record changed since it was read (version ${given}; now ${current.version}): reload it and apply your change again`, { current });
+    throw new ApiError(
+      409,
+      "stale-version",
+      `the record changed since it was read (version ${given}; now ${current.version}): reload it and apply your change again`,
+      { current },
+    );
   }
 }

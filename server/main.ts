@@ -26,14 +26,20 @@ if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
 if (isEmpty(db)) {
-  const lines = config.SEED_DEMO ? await seedDemo(db, reference) : config.DATABASE_PATH === ":memory:" ? [] : await createInitialAdmin(db, config.DATABASE_PATH);
+  const lines = config.SEED_DEMO
+    ? await seedDemo(db, reference)
+    : config.DATABASE_PATH === ":memory:"
+      ? []
+      : await createInitialAdmin(db, config.DATABASE_PATH);
   if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
 }
 const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
 runs.recover();
 const app = createApp({ db, config, reference, runs });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  process.stdout.write(`Sponsorship Programme allocator: http://${config.HOST}:${info.port}/ (API docs at /api/docs; database ${config.DATABASE_PATH})\n`);
+  process.stdout.write(
+    `Sponsorship Programme allocator: http://${config.HOST}:${info.port}/ (API docs at /api/docs; database ${config.DATABASE_PATH})\n`,
+  );
 });
 
 async function shutdown(): Promise<void> {

@@ -10,7 +10,7 @@ import type { Problem } from "../scoring/problem/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";
-import { runInWorker, SolveCancelled, type Running } from "./solve-in-worker.js";
+import { runInWorker, SolveCancelled, withHelper, type Running } from "./solve-in-worker.js";
 import type { RunOutput } from "./solver-worker.js";
 import { roundFileTextOf } from "./store.js";
 
@@ -62,7 +62,8 @@ interface RunRow {
 }
 
 /** The columns of a summary: not the problem, scores and result (megabytes each for large rounds). */
-const SUMMARY = "id, round_id, settings_version, status, time_limit, error, solver_name, solver_version, created_at, started_at, finished_at, approved_at, value, result_status";
+const SUMMARY =
+  "id, round_id, settings_version, status, time_limit, error, solver_name, solver_version, created_at, started_at, finished_at, approved_at, value, result_status";
 
 function summaryOf(r: Omit<RunRow, "problem" | "scores" | "result">): RunSummary {
   const end = r.finished_at ? Date.parse(r.finished_at) : Date.now();
@@ -101,7 +102,9 @@ export class RunManager {
     tx(this.db, () => {
       // The problem and the scores are filled in when the worker has made them (JSON null until then).
       this.db
-        .prepare("INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, 'null', 'null', ?, ?)")
+        .prepare(
+          "INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, 'null', 'null', ?, ?)",
+        )
         .run(id, roundId, settingsVersion, timeLimit, new Date().toISOString(), actor.id);
       audit(this.db, { actor: actor.name, action: "start", entity: "run", entityId: id, data: { roundId, settingsVersion, timeLimit } });
     });
@@ -113,19 +116,33 @@ export class RunManager {
     // A database file: the worker writes the snapshot into the run's row itself (megabytes for large
     // rounds), so that this thread, which serves requests, only marks the run done.
     const store = this.db.memory ? undefined : { dbPath: this.db.name, runId: id };
-    const solve = runInWorker<RunOutput>({ type: "run", fileText, reference, timeLimit, store });
+    const solve = runInWorker<RunOutput>(withHelper({ type: "run", fileText, reference, timeLimit, store }));
     this.active.set(id, solve);
-    this.db.prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'").run(new Date().toISOString(), id);
+    this.db
+      .prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'")
+      .run(new Date().toISOString(), id);
     solve.result
       .then((out) => {
         tx(this.db, () => {
           if (out.snapshot) {
-            this.db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(out.snapshot.problem, out.snapshot.scores, out.snapshot.result, out.value, out.status, id);
+            this.db
+              .prepare(
+                "UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'",
+              )
+              .run(out.snapshot.problem, out.snapshot.scores, out.snapshot.result, out.value, out.status, id);
           }
           this.db
-            .prepare("UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'")
+            .prepare(
+              "UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+            )
             .run(out.solver.name, out.solver.version, new Date().toISOString(), id);
-          audit(this.db, { actor: "solver", action: "finish", entity: "run", entityId: id, data: { status: out.status, value: out.value } });
+          audit(this.db, {
+            actor: "solver",
+            action: "finish",
+            entity: "run",
+            entityId: id,
+            data: { status: out.status, value: out.value },
+          });
         });
       })
       .catch((e: unknown) => {
@@ -134,7 +151,8 @@ export class RunManager {
           this.db
             .prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
             .run(cancelled ? "cancelled" : "failed", cancelled ? "cancelled" : (e as Error).message, new Date().toISOString(), id);
-          if (!cancelled) audit(this.db, { actor: "solver", action: "fail", entity: "run", entityId: id, data: { error: (e as Error).message } });
+          if (!cancelled)
+            audit(this.db, { actor: "solver", action: "fail", entity: "run", entityId: id, data: { error: (e as Error).message } });
         });
       })
       // The database refused even the failure (disk full, read-only): the run stays "running" until the
@@ -145,9 +163,12 @@ export class RunManager {
 
   async cancel(id: string, actor: { name: string }): Promise<RunSummary> {
     const run = this.summary(id);
-    if (run.status !== "queued" && run.status !== "running") throw new ApiError(409, "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
+    if (run.status !== "queued" && run.status !== "running")
+      throw new ApiError(409, "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
     tx(this.db, () => {
-      this.db.prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled', finished_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+      this.db
+        .prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled', finished_at = ? WHERE id = ?")
+        .run(new Date().toISOString(), id);
       audit(this.db, { actor: actor.name, action: "cancel", entity: "run", entityId: id });
     });
     await this.active.get(id)?.cancel();
@@ -168,7 +189,12 @@ export class RunManager {
 
   get(id: string): RunRecord {
     const r = this.row(id);
-    return { ...summaryOf(r), problem: JSON.parse(r.problem), scores: JSON.parse(r.scores), result: r.result ? JSON.parse(r.result) : null };
+    return {
+      ...summaryOf(r),
+      problem: JSON.parse(r.problem),
+      scores: JSON.parse(r.scores),
+      result: r.result ? JSON.parse(r.result) : null,
+    };
   }
 
   /**
@@ -182,7 +208,9 @@ export class RunManager {
   }
 
   list(roundId: string): RunSummary[] {
-    return (this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE round_id = ? ORDER BY created_at DESC`).all(roundId) as RunRow[]).map(summaryOf);
+    return (this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE round_id = ? ORDER BY created_at DESC`).all(roundId) as RunRow[]).map(
+      summaryOf,
+    );
   }
 
   private row(id: string): RunRow {
@@ -198,6 +226,10 @@ export class RunManager {
 
   /** Runs left queued or running by a previous process are failed at start: their worker is gone. */
   recover(): void {
-    this.db.prepare("UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')").run(new Date().toISOString());
+    this.db
+      .prepare(
+        "UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')",
+      )
+      .run(new Date().toISOString());
   }
 }

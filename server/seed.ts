@@ -30,16 +30,37 @@ export async function seedDemo(db: Db, reference: ReferenceData, today = new Dat
   const system = { id: null, name: "seed" };
   tx(db, () => {
     // The round's States: the reference data with the demo's corrections (Art. 7 reports, missions).
-    createRound(db, { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history }, applyOverrides(reference, file.stateOverrides), system);
-    for (const o of file.stateOverrides) db.prepare("UPDATE round_states SET edited = 1 WHERE round_id = ? AND iso3 = ?").run(file.round.id, o.iso3);
+    createRound(
+      db,
+      { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history },
+      applyOverrides(reference, file.stateOverrides),
+      system,
+    );
+    for (const o of file.stateOverrides)
+      db.prepare("UPDATE round_states SET edited = 1 WHERE round_id = ? AND iso3 = ?").run(file.round.id, o.iso3);
     for (const d of file.donors) putDonor(db, file.round.id, { ...d, name: d.name ?? d.id }, null, "seed");
-    for (const r of file.requests) insertRequest(db, file.round.id, r, "submitted", r.id === DEMO_APPLICANT.reference ? codeHash : null, system);
+    for (const r of file.requests)
+      insertRequest(db, file.round.id, r, "submitted", r.id === DEMO_APPLICANT.reference ? codeHash : null, system);
     // An open round whose window includes today, for applicants to try.
     const day = (offset: number): string => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     createRound(
       db,
       {
-        round: { id: "DEMO-OPEN", meeting: "Next Meeting of States Parties (demo round open for requests)", venue: "Geneva", startDate: day(120), endDate: day(123), windowOpens: day(-30), windowCloses: day(60), allowanceRate: 350, nights: 5, status: "open", carryOver: 0, reserve: 0, adminEstimate: 200 },
+        round: {
+          id: "DEMO-OPEN",
+          meeting: "Next Meeting of States Parties (demo round open for requests)",
+          venue: "Geneva",
+          startDate: day(120),
+          endDate: day(123),
+          windowOpens: day(-30),
+          windowCloses: day(60),
+          allowanceRate: 350,
+          nights: 5,
+          status: "open",
+          carryOver: 0,
+          reserve: 0,
+          adminEstimate: 200,
+        },
         weights: file.weights,
         policy: file.policy,
       },

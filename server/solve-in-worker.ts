@@ -1,18 +1,12 @@
 // Runs allocate() and the analytics in a worker thread, with cancel; and lends a worker to share the explanations.
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
-import { Worker } from "node:worker_threads";
-import type { ExplainHelper, OutsidersExplained } from "../scoring/explanations/index.js";
-import type { AllocationResult, FundedRequest } from "../scoring/domain/index.js";
-import type { HelperMessage } from "./explain-worker.js";
+import type { AllocationResult } from "../scoring/domain/index.js";
+import { explainHelperAt, spawn, type ExplainHelperThread } from "./explain-helper.js";
 import type { AllocateMessage, WorkerMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";
-import { connect } from "./worker-protocol.js";
+import { connect, SolveCancelled } from "./worker-protocol.js";
 
-export class SolveCancelled extends Error {
-  constructor() {
-    super("the solve was cancelled");
-  }
-}
+export { SolveCancelled };
 
 export interface Running<T> {
   result: Promise<T>;
@@ -21,7 +15,7 @@ export interface Running<T> {
 export type RunningSolve = Running<AllocationResult>;
 
 /** Runs one message in a fresh worker thread; cancel() terminates it (and its branch and bound) at once. */
-export function runInWorker<T>(message: WorkerMessage): Running<T> {
+export function runInWorker<T>(message: WorkerMessage | Promise<WorkerMessage>): Running<T> {
   const started = workerUrl().then(spawn);
   let cancelled = false;
   const result = started.then(async (worker) => {
@@ -30,7 +24,7 @@ export function runInWorker<T>(message: WorkerMessage): Running<T> {
       throw new SolveCancelled();
     }
     try {
-      return await connect(worker, () => new SolveCancelled()).call<T>(message);
+      return await connect(worker, () => new SolveCancelled()).call<T>(await message);
     } finally {
       void worker.terminate();
     }
@@ -48,46 +42,14 @@ export function solveInWorker(request: Omit<AllocateMessage, "type">): RunningSo
   return runInWorker<AllocationResult>({ type: "allocate", ...request });
 }
 
-/** From this many requests the explanations are shared with a second thread (below, starting it costs more than it saves). */
-export const HELPER_FROM = 100;
+export { HELPER_FROM } from "./explain-helper.js";
 
-/** The bundle is plain JavaScript: the worker need not inherit tsx's loader (saves ~50 ms of start). */
-function spawn(url: URL): Worker {
-  return new Worker(url, { execArgv: [] });
+/** The explanations' helper, started from its bundle (see explain-helper.ts). */
+export async function startExplainHelper(): Promise<ExplainHelperThread> {
+  return explainHelperAt(await workerUrl("explain-worker"));
 }
 
-/**
- * A worker thread that takes a share of the explanations: the machine's second core. Start it as early as
- * possible (it needs ~100 ms to load), then pass it to allocate() for a problem of at least HELPER_FROM
- * requests. It sends each problem, proposal and outsiders' result once, and keeps two requests in flight.
- */
-export async function startExplainHelper(): Promise<ExplainHelper & { close(): Promise<void> }> {
-  // Its own bundle (explain-worker.ts): ready in about half a run worker's time, and, unlike a run's
-  // worker, at its normal priority (the thread it helps is solving, not serving requests).
-  const worker = spawn(await workerUrl("explain-worker"));
-  const { call } = connect(worker, () => new SolveCancelled());
-  let nextKey = 1;
-  // The worker keeps one problem (with its proposal and outsiders' result): sent again whenever it changes.
-  const keys = new WeakMap<object, number>();
-  let held: { key: number; outside: object | null } | null = null;
-  return {
-    outsiders: (problem, base, indexes, seconds, timeLimit) => {
-      let key = keys.get(problem);
-      if (key === undefined) keys.set(problem, (key = nextKey++));
-      const send = held?.key !== key;
-      if (send) held = { key, outside: null };
-      const payload = send ? { problem, chosen: [...base.chosen], units: base.units } : {};
-      return call<OutsidersExplained>({ type: "outsiders", key, ...payload, indexes, seconds, timeLimit } satisfies Omit<HelperMessage, "id">);
-    },
-    insiders: (problem, _base, outside, indexes, seconds, timeLimit) => {
-      const key = keys.get(problem);
-      if (key === undefined || held?.key !== key) return Promise.reject(new Error("explain helper: insiders of a problem it does not hold"));
-      const send = held.outside !== outside;
-      held.outside = outside;
-      return call<[string, Partial<FundedRequest>][]>({ type: "insiders", key, ...(send ? { outside } : {}), indexes, seconds, timeLimit } satisfies Omit<HelperMessage, "id">);
-    },
-    close: async () => {
-      await worker.terminate();
-    },
-  };
+/** A server run's message, with the helper's bundle so that the run's worker can share its explanations. */
+export async function withHelper<M extends WorkerMessage>(message: M): Promise<M & { helperUrl: string }> {
+  return { ...message, helperUrl: (await workerUrl("explain-worker")).href };
 }

@@ -6,9 +6,22 @@ import { setPriority } from "node:os";
 import Database from "better-sqlite3";
 import { allocate } from "../scoring/allocate.js";
 import { parseOrThrow, type AllocationResult } from "../scoring/domain/index.js";
-import { moneyCurve, type MoneyCurveOptions, release, replace, type ExpiredOffer, type PriorResult, type ReplaceOptions, robustness, type RobustnessOptions, sensitivities, type SensitivityOptions } from "../scoring/analytics/index.js";
+import {
+  moneyCurve,
+  type MoneyCurveOptions,
+  release,
+  replace,
+  type ExpiredOffer,
+  type PriorResult,
+  type ReplaceOptions,
+  robustness,
+  type RobustnessOptions,
+  sensitivities,
+  type SensitivityOptions,
+} from "../scoring/analytics/index.js";
 import { RoundFileSchema, scoreRound, type ReferenceData } from "../scoring/criteria/index.js";
 import { ProblemSchema } from "../scoring/problem/index.js";
+import { explainHelperAt, HELPER_FROM } from "./explain-helper.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 
@@ -40,6 +53,8 @@ export interface RunMessage {
   reference: ReferenceData;
   timeLimit: number;
   store?: { dbPath: string; runId: string };
+  /** The explanations' helper bundle: from HELPER_FROM requests, this thread starts it and shares the explanations with it. */
+  helperUrl?: string;
 }
 
 export interface RunOutput {
@@ -69,7 +84,10 @@ const glpkReady = loadGlpk();
 
 async function run(msg: RunMessage): Promise<RunOutput> {
   const scored = scoreRound(parseOrThrow(RoundFileSchema, JSON.parse(msg.fileText)), msg.reference);
-  const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit });
+  // The second core: the helper starts while this thread solves the proposal (it needs ~30 ms to load).
+  // Started from this thread, it inherits its lowered priority, so it too yields to the requests served.
+  const helper = msg.helperUrl && scored.problem.requests.length >= HELPER_FROM ? explainHelperAt(new URL(msg.helperUrl)) : undefined;
+  const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit, helper }).finally(() => helper?.close());
   const snapshot = {
     problem: JSON.stringify(scored.problem),
     scores: JSON.stringify({ rules: scored.rules, referenceData: scored.referenceData, requests: scored.requests }),
@@ -81,7 +99,14 @@ async function run(msg: RunMessage): Promise<RunOutput> {
   try {
     db.pragma("busy_timeout = 5000");
     db.pragma("synchronous = FULL");
-    db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(snapshot.problem, snapshot.scores, snapshot.result, result.value, result.status, msg.store.runId);
+    db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(
+      snapshot.problem,
+      snapshot.scores,
+      snapshot.result,
+      result.value,
+      result.status,
+      msg.store.runId,
+    );
     // Those megabytes into the database file here too: otherwise the next commit of the server's
     // thread would find the write-ahead log over its limit and copy them back itself.
     db.pragma("wal_checkpoint(PASSIVE)");

@@ -2,14 +2,44 @@
 // rules: versioned), requests with their history. Each write that touches several rows is one
 // transaction with its audit entry. The round file (scoring/round-file.ts) is assembled from these
 // records for scoring and allocation: the server holds no scoring logic of its own.
-import { RuleSetSchema, type RuleSet, RequestAttributesSchema, type RequestAttributes, RoundFileSchema, type RoundFile, HistorySchema, type History, type ReferenceData } from "../scoring/criteria/index.js";
-import { DonorSchema, RoundSchema, StateSchema, WeightsSchema, type Donor, type Round, type State, type Weights } from "../scoring/domain/index.js";
+import {
+  RuleSetSchema,
+  type RuleSet,
+  RequestAttributesSchema,
+  type RequestAttributes,
+  RoundFileSchema,
+  type RoundFile,
+  HistorySchema,
+  type History,
+  type ReferenceData,
+} from "../scoring/criteria/index.js";
+import {
+  DonorSchema,
+  RoundSchema,
+  StateSchema,
+  WeightsSchema,
+  type Donor,
+  type Round,
+  type State,
+  type Weights,
+} from "../scoring/domain/index.js";
 import { PolicySchema, type Policy } from "../scoring/policy/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
 import { ApiError, notFound } from "./http.js";
 
-export const REQUEST_STATUSES = ["submitted", "under-review", "withdrawn", "ineligible", "funded", "waitlisted", "not-funded", "accepted", "declined", "expired"] as const;
+export const REQUEST_STATUSES = [
+  "submitted",
+  "under-review",
+  "withdrawn",
+  "ineligible",
+  "funded",
+  "waitlisted",
+  "not-funded",
+  "accepted",
+  "declined",
+  "expired",
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Requests that take part in an allocation run. */
 export const IN_RUN: RequestStatus[] = ["submitted", "under-review"];
@@ -121,7 +151,9 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
     ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: reference.asOf, t });
     const insertState = db.prepare("INSERT INTO round_states (round_id, iso3, data) VALUES (?, ?, ?)");
     for (const s of reference.states.values()) insertState.run(r.id, s.iso3, JSON.stringify(s));
-    db.prepare("INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)").run(
+    db.prepare(
+      "INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+    ).run(
       r.id,
       JSON.stringify(WeightsSchema.parse(input.weights)),
       JSON.stringify(PolicySchema.parse(input.policy)),
@@ -130,7 +162,13 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
       t,
       actor.id,
     );
-    audit(db, { actor: actor.name, action: "create", entity: "round", entityId: r.id, data: { round: r, weights: input.weights, policy: input.policy } });
+    audit(db, {
+      actor: actor.name,
+      action: "create",
+      entity: "round",
+      entityId: r.id,
+      data: { round: r, weights: input.weights, policy: input.policy },
+    });
     return getRound(db, r.id);
   });
 }
@@ -139,8 +177,15 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
 
 export function roundStates(db: Db, roundId: string): { states: (State & { edited: boolean; version: number })[]; asOf: string } {
   const round = getRound(db, roundId);
-  const rows = db.prepare("SELECT data, edited, version FROM round_states WHERE round_id = ? ORDER BY iso3").all(roundId) as { data: string; edited: number; version: number }[];
-  return { asOf: round.referenceAsOf, states: rows.map((r) => ({ ...StateSchema.parse(JSON.parse(r.data)), edited: r.edited === 1, version: r.version })) };
+  const rows = db.prepare("SELECT data, edited, version FROM round_states WHERE round_id = ? ORDER BY iso3").all(roundId) as {
+    data: string;
+    edited: number;
+    version: number;
+  }[];
+  return {
+    asOf: round.referenceAsOf,
+    states: rows.map((r) => ({ ...StateSchema.parse(JSON.parse(r.data)), edited: r.edited === 1, version: r.version })),
+  };
 }
 
 export function roundReference(db: Db, roundId: string): ReferenceData {
@@ -194,15 +239,40 @@ export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, v
   return tx(db, () => {
     getRound(db, roundId);
     const existing = db.prepare("SELECT * FROM donors WHERE round_id = ? AND id = ?").get(roundId, d.id) as DonorRow | undefined;
-    const cols = { round: roundId, id: donor.id, name: d.name, amount: donor.amount, regions: donor.regions ? JSON.stringify(donor.regions) : null, statuses: donor.statuses ? JSON.stringify(donor.statuses) : null, states: donor.states ? JSON.stringify(donor.states) : null };
+    const cols = {
+      round: roundId,
+      id: donor.id,
+      name: d.name,
+      amount: donor.amount,
+      regions: donor.regions ? JSON.stringify(donor.regions) : null,
+      statuses: donor.statuses ? JSON.stringify(donor.statuses) : null,
+      states: donor.states ? JSON.stringify(donor.states) : null,
+    };
     if (existing) {
-      if (version === null) throw new ApiError(409, "exists", `donor "${d.id}" exists already: send its version to change it`, { current: donorOf(existing) });
-      if (existing.version !== version) throw new ApiError(409, "stale-version", `donor "${d.id}" changed since it was read (version ${version}; now ${existing.version})`, { current: donorOf(existing) });
-      db.prepare("UPDATE donors SET name = @name, amount = @amount, regions = @regions, statuses = @statuses, states = @states, version = version + 1 WHERE round_id = @round AND id = @id").run(cols);
+      if (version === null)
+        throw new ApiError(409, "exists", `donor "${d.id}" exists already: send its version to change it`, { current: donorOf(existing) });
+      if (existing.version !== version)
+        throw new ApiError(
+          409,
+          "stale-version",
+          `donor "${d.id}" changed since it was read (version ${version}; now ${existing.version})`,
+          { current: donorOf(existing) },
+        );
+      db.prepare(
+        "UPDATE donors SET name = @name, amount = @amount, regions = @regions, statuses = @statuses, states = @states, version = version + 1 WHERE round_id = @round AND id = @id",
+      ).run(cols);
     } else {
-      db.prepare("INSERT INTO donors (round_id, id, name, amount, regions, statuses, states) VALUES (@round, @id, @name, @amount, @regions, @statuses, @states)").run(cols);
+      db.prepare(
+        "INSERT INTO donors (round_id, id, name, amount, regions, statuses, states) VALUES (@round, @id, @name, @amount, @regions, @statuses, @states)",
+      ).run(cols);
     }
-    audit(db, { actor, action: existing ? "update" : "create", entity: "donor", entityId: `${roundId}/${d.id}`, data: { ...donor, name: d.name } });
+    audit(db, {
+      actor,
+      action: existing ? "update" : "create",
+      entity: "donor",
+      entityId: `${roundId}/${d.id}`,
+      data: { ...donor, name: d.name },
+    });
     return getDonor(db, roundId, d.id);
   });
 }
@@ -257,11 +327,22 @@ export function settingsAt(db: Db, roundId: string, version: number): SettingsRe
 }
 
 /** A new settings version; `basedOn` must be the current version (else 409: someone saved in between). */
-export function saveSettings(db: Db, roundId: string, s: { weights: Weights; policy: Policy; rules: RuleSet | null; note: string }, basedOn: number, actor: { id: number; name: string }): SettingsRecord {
+export function saveSettings(
+  db: Db,
+  roundId: string,
+  s: { weights: Weights; policy: Policy; rules: RuleSet | null; note: string },
+  basedOn: number,
+  actor: { id: number; name: string },
+): SettingsRecord {
   return tx(db, () => {
     const current = currentSettings(db, roundId);
-    if (current.version !== basedOn) throw new ApiError(409, "stale-version", `the settings changed since they were read (version ${basedOn}; now ${current.version})`, { current });
-    db.prepare("INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(
+    if (current.version !== basedOn)
+      throw new ApiError(409, "stale-version", `the settings changed since they were read (version ${basedOn}; now ${current.version})`, {
+        current,
+      });
+    db.prepare(
+      "INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
       roundId,
       current.version + 1,
       JSON.stringify(s.weights),
@@ -326,36 +407,78 @@ export function nextReference(db: Db, roundId: string): string {
 }
 
 /** Inserts a request (inside the caller's transaction). The attributes' id is the reference. */
-export function insertRequest(db: Db, roundId: string, attributes: RequestAttributes, status: RequestStatus, accessCodeHash: string | null, actor: { id: number | null; name: string }): void {
+export function insertRequest(
+  db: Db,
+  roundId: string,
+  attributes: RequestAttributes,
+  status: RequestStatus,
+  accessCodeHash: string | null,
+  actor: { id: number | null; name: string },
+): void {
   const t = now();
-  db.prepare("INSERT INTO requests (id, round_id, attributes, status, access_code_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(attributes.id, roundId, JSON.stringify(attributes), status, accessCodeHash, t, t);
-  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(attributes.id, status, "created", t, actor.id);
+  db.prepare(
+    "INSERT INTO requests (id, round_id, attributes, status, access_code_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ).run(attributes.id, roundId, JSON.stringify(attributes), status, accessCodeHash, t, t);
+  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
+    attributes.id,
+    status,
+    "created",
+    t,
+    actor.id,
+  );
   audit(db, { actor: actor.name, action: "create", entity: "request", entityId: attributes.id, data: { roundId, status } });
 }
 
-export function setRequestStatus(db: Db, id: string, status: RequestStatus, note: string, actor: { id: number | null; name: string }): void {
+export function setRequestStatus(
+  db: Db,
+  id: string,
+  status: RequestStatus,
+  note: string,
+  actor: { id: number | null; name: string },
+): void {
   const t = now();
   db.prepare("UPDATE requests SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, t, id);
-  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(id, status, note, t, actor.id);
+  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    status,
+    note,
+    t,
+    actor.id,
+  );
   audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
 }
 
 /** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
-export function recordOfferAnswer(db: Db, roundId: string, requestId: string, status: "accepted" | "declined" | "expired", note: string, actor: { id: number | null; name: string }): void {
-  db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(status, roundId, requestId);
+export function recordOfferAnswer(
+  db: Db,
+  roundId: string,
+  requestId: string,
+  status: "accepted" | "declined" | "expired",
+  note: string,
+  actor: { id: number | null; name: string },
+): void {
+  db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+    status,
+    roundId,
+    requestId,
+  );
   setRequestStatus(db, requestId, status, note, actor);
 }
 
 export function requestHistory(db: Db, id: string): { status: string; note: string; at: string; by: string | null }[] {
   return db
-    .prepare("SELECT h.status, h.note, h.at, u.display_name AS by FROM request_history h LEFT JOIN users u ON u.id = h.by_user WHERE h.request_id = ? ORDER BY h.id")
+    .prepare(
+      "SELECT h.status, h.note, h.at, u.display_name AS by FROM request_history h LEFT JOIN users u ON u.id = h.by_user WHERE h.request_id = ? ORDER BY h.id",
+    )
     .all(id) as { status: string; note: string; at: string; by: string | null }[];
 }
 
 /** Mean reviewers' rating of each request (conflicts excluded), for the technical-value rule. */
 export function meanRatings(db: Db, roundId: string): Map<string, number> {
   const rows = db
-    .prepare("SELECT r.request_id AS id, AVG(r.rating) AS mean FROM reviews r JOIN requests q ON q.id = r.request_id WHERE q.round_id = ? AND r.conflict = 0 AND r.rating IS NOT NULL GROUP BY r.request_id")
+    .prepare(
+      "SELECT r.request_id AS id, AVG(r.rating) AS mean FROM reviews r JOIN requests q ON q.id = r.request_id WHERE q.round_id = ? AND r.conflict = 0 AND r.rating IS NOT NULL GROUP BY r.request_id",
+    )
     .all(roundId) as { id: string; mean: number }[];
   return new Map(rows.map((r) => [r.id, Math.round(r.mean * 100) / 100]));
 }
@@ -365,7 +488,11 @@ export function meanRatings(db: Db, roundId: string): Map<string, number> {
  * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
  * rating as each request's technical rating. The round's States are the reference data.
  */
-export function roundFileOf(db: Db, roundId: string, settingsVersion?: number): { file: RoundFile; reference: ReferenceData; settingsVersion: number } {
+export function roundFileOf(
+  db: Db,
+  roundId: string,
+  settingsVersion?: number,
+): { file: RoundFile; reference: ReferenceData; settingsVersion: number } {
   const { text, reference, settingsVersion: version } = roundFileTextOf(db, roundId, settingsVersion);
   return { file: RoundFileSchema.parse(JSON.parse(text)), reference, settingsVersion: version };
 }
@@ -376,16 +503,30 @@ export function roundFileOf(db: Db, roundId: string, settingsVersion?: number): 
  * with reviewers' ratings are re-serialised), so that the request-serving thread does no parsing or
  * validation of thousands of requests.
  */
-export function roundFileTextOf(db: Db, roundId: string, settingsVersion?: number): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
+export function roundFileTextOf(
+  db: Db,
+  roundId: string,
+  settingsVersion?: number,
+): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
   const round = getRound(db, roundId);
   const settings = settingsVersion === undefined ? currentSettings(db, roundId) : settingsAt(db, roundId, settingsVersion);
   const history = roundHistory(db, roundId);
   const header = {
     version: 1,
     round: {
-      id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate, windowOpens: round.windowOpens,
-      windowCloses: round.windowCloses, allowanceRate: round.allowanceRate, nights: round.nights, status: round.status, carryOver: round.carryOver,
-      reserve: round.reserve, adminEstimate: round.adminEstimate,
+      id: round.id,
+      meeting: round.meeting,
+      venue: round.venue,
+      startDate: round.startDate,
+      endDate: round.endDate,
+      windowOpens: round.windowOpens,
+      windowCloses: round.windowCloses,
+      allowanceRate: round.allowanceRate,
+      nights: round.nights,
+      status: round.status,
+      carryOver: round.carryOver,
+      reserve: round.reserve,
+      adminEstimate: round.adminEstimate,
     },
     weights: settings.weights,
     policy: settings.policy,
@@ -394,12 +535,19 @@ export function roundFileTextOf(db: Db, roundId: string, settingsVersion?: numbe
     ...(history ? { history } : {}),
   };
   const ratings = meanRatings(db, roundId);
-  const rows = db.prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${IN_RUN.map(() => "?").join(", ")}) ORDER BY id`).all(roundId, ...IN_RUN) as { id: string; attributes: string }[];
+  const rows = db
+    .prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${IN_RUN.map(() => "?").join(", ")}) ORDER BY id`)
+    .all(roundId, ...IN_RUN) as { id: string; attributes: string }[];
   const requests = rows.map((r) => {
     const rating = ratings.get(r.id);
     return rating === undefined ? r.attributes : JSON.stringify({ ...(JSON.parse(r.attributes) as object), technicalRating: rating });
   });
-  return { text: `${JSON.stringify(header).slice(0, -1)},"requests":[${requests.join(",")}]}`, requests: rows.length, reference: roundReference(db, roundId), settingsVersion: settings.version };
+  return {
+    text: `${JSON.stringify(header).slice(0, -1)},"requests":[${requests.join(",")}]}`,
+    requests: rows.length,
+    reference: roundReference(db, roundId),
+    settingsVersion: settings.version,
+  };
 }
 
 /** A donor reads only the rounds it contributes to (staff: every round). */

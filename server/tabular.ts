@@ -10,9 +10,30 @@ import { fieldProblems } from "../scoring/domain/index.js";
 const EXPORT_ONLY = ["status"];
 
 export const REQUEST_COLUMNS = [
-  "id", "state", "delegateId", "name", "gender", "title", "organisation", "email", "expertise", "role", "operationalExpertise", "technicalRating",
-  "survivor", "firstParticipation", "previousSponsorships", "interestEvidence", "justification", "submittedAt", "airTicket", "nights", "allowanceRate",
-  "terminal", "acceptedLevels", "lock",
+  "id",
+  "state",
+  "delegateId",
+  "name",
+  "gender",
+  "title",
+  "organisation",
+  "email",
+  "expertise",
+  "role",
+  "operationalExpertise",
+  "technicalRating",
+  "survivor",
+  "firstParticipation",
+  "previousSponsorships",
+  "interestEvidence",
+  "justification",
+  "submittedAt",
+  "airTicket",
+  "nights",
+  "allowanceRate",
+  "terminal",
+  "acceptedLevels",
+  "lock",
 ] as const;
 type Column = (typeof REQUEST_COLUMNS)[number];
 
@@ -28,7 +49,11 @@ export interface RowProblem {
 }
 
 /** One table row (strings) to request attributes; problems name the row (1 = first data row) and column. */
-function rowToAttributes(cells: Record<string, string>, row: number, idFor: () => string): { attrs?: RequestAttributes; problems: RowProblem[] } {
+function rowToAttributes(
+  cells: Record<string, string>,
+  row: number,
+  idFor: () => string,
+): { attrs?: RequestAttributes; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const obj: Record<string, unknown> = {};
   const travel: Record<string, unknown> = {};
@@ -36,7 +61,11 @@ function rowToAttributes(cells: Record<string, string>, row: number, idFor: () =
     const raw = (cells[col] ?? "").trim();
     if (raw === "") continue;
     let v: unknown = raw;
-    if (LISTS.includes(col)) v = raw.split(";").map((x) => x.trim()).filter(Boolean);
+    if (LISTS.includes(col))
+      v = raw
+        .split(";")
+        .map((x) => x.trim())
+        .filter(Boolean);
     else if (BOOLS.includes(col)) {
       const t = raw.toLowerCase();
       v = ["true", "yes", "1"].includes(t) ? true : ["false", "no", "0"].includes(t) ? false : raw;
@@ -51,12 +80,21 @@ function rowToAttributes(cells: Record<string, string>, row: number, idFor: () =
   if (problems.length) return { problems };
   const parsed = RequestAttributesSchema.safeParse({ ...obj, id: obj.id ?? idFor(), travel });
   if (!parsed.success) {
-    return { problems: fieldProblems(parsed.error).map((p) => ({ row, column: p.path.startsWith("travel.") ? p.path.slice("travel.".length) : p.path, message: p.message })) };
+    return {
+      problems: fieldProblems(parsed.error).map((p) => ({
+        row,
+        column: p.path.startsWith("travel.") ? p.path.slice("travel.".length) : p.path,
+        message: p.message,
+      })),
+    };
   }
   return { attrs: parsed.data, problems: [] };
 }
 
-export function rowsToAttributes(rows: Record<string, string>[], idFor: () => string): { requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[] } {
+export function rowsToAttributes(
+  rows: Record<string, string>[],
+  idFor: () => string,
+): { requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[] } {
   const requests: { row: number; attrs: RequestAttributes }[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
@@ -92,7 +130,9 @@ export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, st
   if (!sheet) return { rows: [], problems: [{ row: 0, column: "", message: "the workbook has no sheet" }] };
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => (header[col] = String(cell.text).trim()));
-  const problems: RowProblem[] = header.filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h)).map((h) => ({ row: 0, column: h, message: "unknown column" }));
+  const problems: RowProblem[] = header
+    .filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h))
+    .map((h) => ({ row: 0, column: h, message: "unknown column" }));
   const rows: Record<string, string>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

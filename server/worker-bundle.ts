@@ -24,12 +24,25 @@ interface Manifest {
 const pending = new Map<WorkerEntry, Promise<URL>>();
 
 function optionsOf(entry: string, outfile: string): BuildOptions {
-  return { entryPoints: [entry], bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", outfile, logLevel: "error", metafile: true, absWorkingDir: root };
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    outfile,
+    logLevel: "error",
+    metafile: true,
+    absWorkingDir: root,
+  };
 }
 
 /** The key of a set of inputs: their paths and contents, esbuild's version and the build's options. */
 export function inputsKey(entry: string, inputs: readonly string[]): string | null {
-  const hash = createHash("sha256").update(esbuildVersion).update(JSON.stringify(optionsOf(entry, "")));
+  const hash = createHash("sha256")
+    .update(esbuildVersion)
+    .update(JSON.stringify(optionsOf(entry, "")));
   for (const f of [...inputs].sort()) {
     const path = `${root}${f}`;
     if (!existsSync(path)) return null;

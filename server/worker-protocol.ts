@@ -48,3 +48,10 @@ export function connect(worker: Worker, onExit: () => Error): { call<T>(message:
       }),
   };
 }
+
+/** A solve stopped by its caller (its worker terminated). */
+export class SolveCancelled extends Error {
+  constructor() {
+    super("the solve was cancelled");
+  }
+}

@@ -158,13 +158,15 @@ export async function solveExact(
   // Columns the variant fixes (requests forced out) are substituted out of both models before any solve:
   // the counterfactuals of the explanations force most of a round out.
   const preset = new Map<string, 0 | 1>();
-  for (const b of model.lp.bounds ?? []) if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
+  for (const b of model.lp.bounds ?? [])
+    if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
   const full = restrict(model.lp, preset);
   const relaxed = restrict(variantModel(prep, glpk, { force, relaxed: true }).lp, preset);
   if (full === "infeasible" || relaxed === "infeasible") return { out: { kind: "infeasible", ms: now() - t0 }, model, report: null };
   const lp = await solveLp(glpk, relaxed.lp, left());
   if (lp.kind === "infeasible") return { out: lp, model, report: null };
-  if (lp.kind !== "optimal" || !lp.dual) return { out: lift(await solveLp(glpk, full.lp, left()), full.constant, preset), model, report: null };
+  if (lp.kind !== "optimal" || !lp.dual)
+    return { out: lift(await solveLp(glpk, full.lp, left()), full.constant, preset), model, report: null };
 
   const z = lp.z + relaxed.constant;
   const d = reducedCosts(relaxed.lp, lp.dual);
@@ -186,15 +188,30 @@ export async function solveExact(
   threshold = Math.min(threshold, Math.max(0, z - best));
   for (;;) {
     const t1 = now();
-    const fixings = atBound.filter((c) => c.cost > threshold + margin).map(({ column, value, reducedCost }) => ({ column, value, reducedCost }));
+    const fixings = atBound
+      .filter((c) => c.cost > threshold + margin)
+      .map(({ column, value, reducedCost }) => ({ column, value, reducedCost }));
     const fixed = new Map(fixings.map((f) => [f.column, f.value]));
     const core = restrict(full.lp, fixed);
-    const out = core === "infeasible" ? ({ kind: "infeasible", ms: 0 } as const) : lift(await solveLp(glpk, core.lp, left()), core.constant + full.constant, fixed, preset);
+    const out =
+      core === "infeasible"
+        ? ({ kind: "infeasible", ms: 0 } as const)
+        : lift(await solveLp(glpk, core.lp, left()), core.constant + full.constant, fixed, preset);
     const whole = fixed.size === 0;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
-    const objective = out.kind === "optimal" || out.kind === "feasible" ? Math.max(out.z, objectiveOf(prep, readSolution(prep, model, out.vars).chosen)) : null;
-    report.stages.push({ threshold, fixed: fixed.size, free: (full.lp.binaries?.length ?? 0) - fixed.size, kind: out.kind, objective, ms: now() - t1 });
+    const objective =
+      out.kind === "optimal" || out.kind === "feasible"
+        ? Math.max(out.z, objectiveOf(prep, readSolution(prep, model, out.vars).chosen))
+        : null;
+    report.stages.push({
+      threshold,
+      fixed: fixed.size,
+      free: (full.lp.binaries?.length ?? 0) - fixed.size,
+      kind: out.kind,
+      objective,
+      ms: now() - t1,
+    });
     report.fixings = fixings;
     if ((out.kind === "optimal" || out.kind === "feasible") && objective !== null) {
       best = Math.max(best, objective);

@@ -39,10 +39,11 @@ export function canPay(prep: Prepared, chosen: Map<number, number>): boolean {
   if (prep.donors.length > HALL_MAX_DONORS) return payable(prep, chosen) !== null;
   for (const row of hallRows(prep)) {
     let spent = 0;
-    for (const k of row.classes) for (const i of prep.classes[k]!.requests) {
-      const l = chosen.get(i);
-      if (l !== undefined) spent += prep.requests[i]!.levels[l]!.cost;
-    }
+    for (const k of row.classes)
+      for (const i of prep.classes[k]!.requests) {
+        const l = chosen.get(i);
+        if (l !== undefined) spent += prep.requests[i]!.levels[l]!.cost;
+      }
     if (spent > row.money + CENT) return false;
   }
   return true;
@@ -101,14 +102,14 @@ function augment(prep: Prepared, start: number, amount: number, left: number[], 
       if (left[d]! <= CENT) continue;
       // Bottleneck along the path back to start.
       let amt = Math.min(amount, left[d]!);
-      for (let cur = k; cur !== start; ) {
+      for (let cur = k; cur !== start;) {
         const p = prev.get(cur)!;
         amt = Math.min(amt, get(p.donor, cur));
         cur = p.from;
       }
       left[d]! -= amt;
       add(d, k, amt);
-      for (let cur = k; cur !== start; ) {
+      for (let cur = k; cur !== start;) {
         const p = prev.get(cur)!;
         add(p.donor, cur, -amt);
         add(p.donor, p.from, amt);

@@ -61,7 +61,6 @@ type Term = { name: string; coef: number };
 const POLICY_PENALTY = 1_000;
 const HARD_PENALTY = 1_000_000;
 
-
 export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions = {}): BuiltModel {
   const { problem, requests } = prep;
   const policy = problem.policy;
@@ -103,7 +102,14 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
         indicator.set(rule, v);
         binaries.push(v);
         objective.push({ name: v, coef: isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY });
-        subjectTo.push({ name: `ind_${slack.size}`, vars: [{ name: s.name, coef: 1 }, { name: v, coef: -Math.max(1, bigM) }], bnds: { type: K.GLP_UP, lb: 0, ub: 0 } });
+        subjectTo.push({
+          name: `ind_${slack.size}`,
+          vars: [
+            { name: s.name, coef: 1 },
+            { name: v, coef: -Math.max(1, bigM) },
+          ],
+          bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
+        });
       }
       const coef = probe !== undefined ? 0 : opts.slackObjective !== undefined ? (opts.slackObjective === rule ? 1 : 0) : 1 / scale;
       if (coef !== 0) objective.push({ name: s.name, coef });
@@ -122,7 +128,11 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       if ((sense === "<=" && rhs >= 0) || (sense === ">=" && rhs <= 0) || (sense === "=" && rhs === 0)) return;
     }
     const bnds =
-      sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : sense === ">=" ? { type: K.GLP_LO, lb: rhs, ub: 0 } : { type: K.GLP_FX, lb: rhs, ub: rhs };
+      sense === "<="
+        ? { type: K.GLP_UP, lb: 0, ub: rhs }
+        : sense === ">="
+          ? { type: K.GLP_LO, lb: rhs, ub: 0 }
+          : { type: K.GLP_FX, lb: rhs, ub: rhs };
     subjectTo.push({ name, vars: all, bnds });
     const list = rowsByRule.get(rule);
     if (list) list.push(name);
@@ -171,7 +181,9 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   if (prep.hasDonors && !opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
     // Earmarks without flow columns: Hall's condition, one knapsack row per binding donor set.
     for (const h of hallRows(prep)) {
-      const terms = h.classes.flatMap((k) => prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))));
+      const terms = h.classes.flatMap((k) =>
+        prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))),
+      );
       if (terms.reduce((s, t) => s + t.coef, 0) <= h.money) continue;
       row(RULE_IDS.earmarks, `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
     }
@@ -187,7 +199,15 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       const spent = cls.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: -requests[i]!.levels[l]!.cost })));
       // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
       // Unpaid money counts double in the elastic model: "donor X would need more" is the more useful answer.
-      row(RULE_IDS.earmarks, `cls${k}`, [...flows, ...spent], elasticAll || elasticSet?.has(RULE_IDS.earmarks) ? ">=" : "=", 0, maxCostSum, meanCost / 2);
+      row(
+        RULE_IDS.earmarks,
+        `cls${k}`,
+        [...flows, ...spent],
+        elasticAll || elasticSet?.has(RULE_IDS.earmarks) ? ">=" : "=",
+        0,
+        maxCostSum,
+        meanCost / 2,
+      );
     });
     prep.donors.forEach((d, di) => row(RULE_IDS.donor(d.id), `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
   }
@@ -199,7 +219,8 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     byRegion: prep.regions,
     x: (indexes, coef) => xOf([...indexes], coef),
     row: (rule, name, terms, sense, rhs, bigM) => row(rule, name, terms, sense, rhs, bigM),
-    cut: (name, terms, sense, rhs) => subjectTo.push({ name, vars: terms, bnds: sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : { type: K.GLP_LO, lb: rhs, ub: 0 } }),
+    cut: (name, terms, sense, rhs) =>
+      subjectTo.push({ name, vars: terms, bnds: sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : { type: K.GLP_LO, lb: rhs, ub: 0 } }),
     plain: !opts.elastic && probe === undefined,
     seats: policy.maxDelegates,
   };
@@ -252,7 +273,11 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
         const y = `${prefix}${j++}`;
         addBinary(y);
         objective.push({ name: y, coef: unitsEach });
-        subjectTo.push({ name: `c${y}`, vars: [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))], bnds: { type: K.GLP_UP, lb: 0, ub: 0 } });
+        subjectTo.push({
+          name: `c${y}`,
+          vars: [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))],
+          bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
+        });
       }
     };
     coverage("y", prep.states, prep.stateBonusUnits);

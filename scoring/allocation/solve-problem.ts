@@ -37,14 +37,20 @@ export function selectionOf(prep: Prepared, picks: readonly Pick[]): Selection |
 }
 
 export function picksOf(prep: Prepared, chosen: Selection): Pick[] {
-  return [...chosen].map(([i, l]) => ({ id: prep.requests[i]!.req.id, level: prep.requests[i]!.levels[l]!.level })).sort((a, b) => cmp(a.id, b.id));
+  return [...chosen]
+    .map(([i, l]) => ({ id: prep.requests[i]!.req.id, level: prep.requests[i]!.levels[l]!.level }))
+    .sort((a, b) => cmp(a.id, b.id));
 }
 
 /**
  * The optimum of `problem`. A known allocation (`incumbent`) that keeps every rule of this problem lets
  * the LP's reduced costs fix most columns before branch and bound (core.ts); one that does not is ignored.
  */
-export async function solveProblem(problem: Problem, glpk: Glpk, opts: { incumbent?: readonly Pick[]; timeLimit?: number } = {}): Promise<Solved> {
+export async function solveProblem(
+  problem: Problem,
+  glpk: Glpk,
+  opts: { incumbent?: readonly Pick[]; timeLimit?: number } = {},
+): Promise<Solved> {
   const t0 = now();
   const prep = prepare(problem);
   const sel = opts.incumbent ? selectionOf(prep, opts.incumbent) : null;

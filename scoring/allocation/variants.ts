@@ -17,9 +17,14 @@ export async function solveVariant(
   timeLimit?: number,
   hints: { incumbent?: Selection | null; firstThreshold?: number } = {},
 ): Promise<{ status: "optimal" | "feasible"; solution: Solution; gap: number | null } | { status: "infeasible" | "none" }> {
-  const { out, model, report } = await solveExact(prep, glpk, { force, timeLimit, incumbent: hints.incumbent, firstThreshold: hints.firstThreshold });
+  const { out, model, report } = await solveExact(prep, glpk, {
+    force,
+    timeLimit,
+    incumbent: hints.incumbent,
+    firstThreshold: hints.firstThreshold,
+  });
   // gap: how far the LP bound lies above the optimum (model units), what a similar variant's first guess needs.
-  if (out.kind === "optimal" || out.kind === "feasible") return { status: out.kind, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
+  if (out.kind === "optimal" || out.kind === "feasible")
+    return { status: out.kind, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
   return { status: out.kind === "infeasible" ? "infeasible" : "none" };
 }
-

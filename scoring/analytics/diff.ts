@@ -2,7 +2,18 @@
 // replacement). Who enters and who leaves, who changes support level, and the change in value, cost,
 // delegates, women, outreach, each region and each donor's money. diff(a, a) is empty.
 import { z } from "zod";
-import { round2, parseOrThrow, FundingShareSchema, REGIONS, RegionSchema, CcmStatusSchema, GenderSchema, SupportLevelSchema, type Region, type SupportLevel } from "../domain/index.js";
+import {
+  round2,
+  parseOrThrow,
+  FundingShareSchema,
+  REGIONS,
+  RegionSchema,
+  CcmStatusSchema,
+  GenderSchema,
+  SupportLevelSchema,
+  type Region,
+  type SupportLevel,
+} from "../domain/index.js";
 import { cmp } from "../problem/index.js";
 
 /** What diff() reads of a result: the funded list (as allocate() writes it) and the summary's value. */
@@ -77,14 +88,29 @@ export function diff(resultA: DiffableResult, resultB: DiffableResult): ResultDi
   const b = parseOrThrow(DiffableResultSchema, resultB, "b");
   const inA = new Map(a.funded.map((f) => [f.id, f]));
   const inB = new Map(b.funded.map((f) => [f.id, f]));
-  const entry = (f: z.infer<typeof FundedSchema>): DiffEntry => ({ id: f.id, state: f.state, region: f.region, level: f.level, cost: f.cost, value: f.value });
+  const entry = (f: z.infer<typeof FundedSchema>): DiffEntry => ({
+    id: f.id,
+    state: f.state,
+    region: f.region,
+    level: f.level,
+    cost: f.cost,
+    value: f.value,
+  });
   const byId = (x: DiffEntry, y: DiffEntry): number => cmp(x.id, y.id);
-  const entered = b.funded.filter((f) => !inA.has(f.id)).map(entry).sort(byId);
-  const left = a.funded.filter((f) => !inB.has(f.id)).map(entry).sort(byId);
+  const entered = b.funded
+    .filter((f) => !inA.has(f.id))
+    .map(entry)
+    .sort(byId);
+  const left = a.funded
+    .filter((f) => !inB.has(f.id))
+    .map(entry)
+    .sort(byId);
   const levelChanged = b.funded
     .flatMap((f) => {
       const was = inA.get(f.id);
-      return was && was.level !== f.level ? [{ id: f.id, from: was.level, to: f.level, costChange: round2(f.cost - was.cost), valueChange: round2(f.value - was.value) }] : [];
+      return was && was.level !== f.level
+        ? [{ id: f.id, from: was.level, to: f.level, costChange: round2(f.cost - was.cost), valueChange: round2(f.value - was.value) }]
+        : [];
     })
     .sort((x, y) => cmp(x.id, y.id));
 

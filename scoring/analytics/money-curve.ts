@@ -11,7 +11,17 @@
 // the previous optimum no longer fits are solved; and once a budget is infeasible, so is every lower one.
 import { z } from "zod";
 import { round2, fieldProblems, InvalidInputError, type FieldProblem, type SupportLevel } from "../domain/index.js";
-import { feasible, fundedOf, picksOf, selectionOf, solveProblem, type Pick, type AllocationSummary, now, type Glpk } from "../allocation/index.js";
+import {
+  feasible,
+  fundedOf,
+  picksOf,
+  selectionOf,
+  solveProblem,
+  type Pick,
+  type AllocationSummary,
+  now,
+  type Glpk,
+} from "../allocation/index.js";
 import { prepare, type Problem } from "../problem/index.js";
 
 export const ADDITIONAL_DONOR = "additional-money";
@@ -87,8 +97,13 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
   const parsed = MoneyCurveOptionsSchema.safeParse(options);
   const problems: FieldProblem[] = parsed.success ? [] : fieldProblems(parsed.error);
   const donor = typeof options.donor === "string" ? options.donor : undefined;
-  if (donor !== undefined && !problem.donors?.some((d) => d.id === donor)) problems.push({ path: "donor", message: `"${donor}" is not a donor of the problem` });
-  if (donor === undefined && problem.donors?.some((d) => d.id === ADDITIONAL_DONOR)) problems.push({ path: "donor", message: `the problem already has a donor "${ADDITIONAL_DONOR}": name the donor the extra money raises` });
+  if (donor !== undefined && !problem.donors?.some((d) => d.id === donor))
+    problems.push({ path: "donor", message: `"${donor}" is not a donor of the problem` });
+  if (donor === undefined && problem.donors?.some((d) => d.id === ADDITIONAL_DONOR))
+    problems.push({
+      path: "donor",
+      message: `the problem already has a donor "${ADDITIONAL_DONOR}": name the donor the extra money raises`,
+    });
   const from = round2(options.from ?? problem.budget * 0.5);
   const to = round2(options.to ?? problem.budget * 1.5);
   if (parsed.success && to <= from) problems.push({ path: "to", message: `must be above from (${from})` });
@@ -113,7 +128,10 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
       delegates: summary?.delegates ?? 0,
       totalCost: summary?.totalCost ?? 0,
       moneyLeft: summary ? round2(budget - summary.totalCost) : budget,
-      valuePer1000: previous && previous.value !== null && value !== null ? round2(((value - previous.value) * 1000) / (budget - previous.budget)) : null,
+      valuePer1000:
+        previous && previous.value !== null && value !== null
+          ? round2(((value - previous.value) * 1000) / (budget - previous.budget))
+          : null,
       entered: picks.filter((p) => !before.has(p.id)),
       left: (previous?.picks ?? []).filter((p) => !after.has(p.id)),
       changed: picks.flatMap((p) => {
@@ -125,7 +143,15 @@ export async function moneyCurve(problem: Problem, glpk: Glpk, options: MoneyCur
     });
     previous = { picks, value, budget };
   });
-  return { budget: problem.budget, from, to, steps: opts.steps, extraMoneyFrom: problem.donors?.length ? (opts.donor ?? ADDITIONAL_DONOR) : null, points, ms: Math.round(now() - t0) };
+  return {
+    budget: problem.budget,
+    from,
+    to,
+    steps: opts.steps,
+    extraMoneyFrom: problem.donors?.length ? (opts.donor ?? ADDITIONAL_DONOR) : null,
+    points,
+    ms: Math.round(now() - t0),
+  };
 }
 
 interface Answer {
@@ -137,7 +163,12 @@ interface Answer {
 }
 
 /** Each budget's answer, visiting them from the highest down and solving only where no higher optimum is proven. */
-async function solveDescending(problem: Problem, budgets: number[], glpk: Glpk, opts: z.infer<typeof MoneyCurveOptionsSchema>): Promise<Answer[]> {
+async function solveDescending(
+  problem: Problem,
+  budgets: number[],
+  glpk: Glpk,
+  opts: z.infer<typeof MoneyCurveOptionsSchema>,
+): Promise<Answer[]> {
   const answers: Answer[] = new Array<Answer>(budgets.length);
   let known: { budget: number; picks: Pick[] } | null = null; // the last optimum found (at a higher budget)
   let infeasibleFrom: number | null = null;
@@ -153,13 +184,25 @@ async function solveDescending(problem: Problem, budgets: number[], glpk: Glpk, 
       const sel = selectionOf(prep, known.picks);
       if (sel && feasible(prep, sel, new Map())) {
         const solution = { chosen: sel, flows: new Map<string, number>(), units: 0 };
-        answers[k] = { status: "optimal", summary: fundedOf(prep, solution).summary, picks: known.picks, provenBy: known.budget, ms: Math.round(now() - t0) };
+        answers[k] = {
+          status: "optimal",
+          summary: fundedOf(prep, solution).summary,
+          picks: known.picks,
+          provenBy: known.budget,
+          ms: Math.round(now() - t0),
+        };
         continue;
       }
     }
     const solved = await solveProblem(changed, glpk, { timeLimit: opts.timeLimit });
     const picks = solved.solution ? picksOf(solved.prep, solved.solution.chosen) : [];
-    answers[k] = { status: solved.status, summary: solved.solution ? fundedOf(solved.prep, solved.solution).summary : null, picks, provenBy: null, ms: solved.ms };
+    answers[k] = {
+      status: solved.status,
+      summary: solved.solution ? fundedOf(solved.prep, solved.solution).summary : null,
+      picks,
+      provenBy: null,
+      ms: solved.ms,
+    };
     // Only a proven optimum proves anything below it; an infeasible budget makes every lower one so.
     known = solved.status === "optimal" ? { budget: budgets[k]!, picks } : null;
     if (solved.status === "infeasible") infeasibleFrom = budgets[k]!;

@@ -5,13 +5,26 @@
 // with everyone else kept, the answer is infeasible with the diagnosis of what cannot hold.
 import { z } from "zod";
 import { diagnose } from "../explanations/index.js";
-import { chf, round2, InvalidInputError, parseOrThrow, type FieldProblem, FundingShareSchema, SupportLevelSchema, type Diagnosis, type FundedRequest, type SupportLevel } from "../domain/index.js";
+import {
+  chf,
+  round2,
+  InvalidInputError,
+  parseOrThrow,
+  type FieldProblem,
+  FundingShareSchema,
+  SupportLevelSchema,
+  type Diagnosis,
+  type FundedRequest,
+  type SupportLevel,
+} from "../domain/index.js";
 import { prepare, type Prepared, type Problem } from "../problem/index.js";
 import { fundedOf, selectionOf, solveProblem, now, type Glpk, summarise, type AllocationSummary } from "../allocation/index.js";
 
 /** What replace() reads of a published result: the funded requests, their levels and who pays. */
 export const PriorResultSchema = z.looseObject({
-  funded: z.array(z.looseObject({ id: z.string().min(1).max(64), level: SupportLevelSchema, funding: z.array(FundingShareSchema).optional() })).max(100_000),
+  funded: z
+    .array(z.looseObject({ id: z.string().min(1).max(64), level: SupportLevelSchema, funding: z.array(FundingShareSchema).optional() }))
+    .max(100_000),
 });
 /** Any result with a funded list: allocate()'s, a replacement's, or one read back from a file. */
 export interface PriorResult {
@@ -20,7 +33,10 @@ export interface PriorResult {
 
 export const DeclinedSchema = z.array(z.string().min(1).max(64)).min(1, "name at least one funded request").max(10_000);
 
-export const ExpiredOfferSchema = z.strictObject({ id: z.string().min(1).max(64), deadline: z.iso.datetime({ offset: true }).or(z.iso.date()) });
+export const ExpiredOfferSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  deadline: z.iso.datetime({ offset: true }).or(z.iso.date()),
+});
 export const ExpiredOffersSchema = z.array(ExpiredOfferSchema).min(1, "name at least one expired offer").max(10_000);
 export type ExpiredOffer = z.infer<typeof ExpiredOfferSchema>;
 
@@ -59,15 +75,43 @@ export interface ReplaceOptions {
 }
 
 /** Funded delegates who declined or cannot travel: the best replacements with everyone else kept. */
-export async function replace(problem: Problem, result: PriorResult, declined: readonly string[], glpk: Glpk, opts: ReplaceOptions = {}): Promise<ReplacementResult> {
+export async function replace(
+  problem: Problem,
+  result: PriorResult,
+  declined: readonly string[],
+  glpk: Glpk,
+  opts: ReplaceOptions = {},
+): Promise<ReplacementResult> {
   const ids = parseOrThrow(DeclinedSchema, declined, "declined");
-  return reallocate(problem, result, ids.map((id) => ({ id, reason: "declined or cannot travel" })), "declined", glpk, opts, "declined");
+  return reallocate(
+    problem,
+    result,
+    ids.map((id) => ({ id, reason: "declined or cannot travel" })),
+    "declined",
+    glpk,
+    opts,
+    "declined",
+  );
 }
 
 /** Offers whose acceptance deadline passed: released like declined ones, each with its deadline as the reason. */
-export async function release(problem: Problem, result: PriorResult, expiredOffers: readonly ExpiredOffer[], glpk: Glpk, opts: ReplaceOptions = {}): Promise<ReplacementResult> {
+export async function release(
+  problem: Problem,
+  result: PriorResult,
+  expiredOffers: readonly ExpiredOffer[],
+  glpk: Glpk,
+  opts: ReplaceOptions = {},
+): Promise<ReplacementResult> {
   const offers = parseOrThrow(ExpiredOffersSchema, expiredOffers, "expiredOffers");
-  return reallocate(problem, result, offers.map((o) => ({ id: o.id, reason: `offer not accepted by its deadline (${o.deadline})` })), "expired", glpk, opts, "expiredOffers");
+  return reallocate(
+    problem,
+    result,
+    offers.map((o) => ({ id: o.id, reason: `offer not accepted by its deadline (${o.deadline})` })),
+    "expired",
+    glpk,
+    opts,
+    "expiredOffers",
+  );
 }
 
 async function reallocate(
@@ -110,7 +154,11 @@ async function reallocate(
     return { id: r.id, level: f.level, cost: lv.cost, reason: r.reason };
   });
   const freed = round2(releasedOut.reduce((s, r) => s + r.cost, 0));
-  const beforeSummary = summarise(prep, before, new Map([...before.keys()].map((i) => [i, funded.get(prep.requests[i]!.req.id)!.funding ?? []])));
+  const beforeSummary = summarise(
+    prep,
+    before,
+    new Map([...before.keys()].map((i) => [i, funded.get(prep.requests[i]!.req.id)!.funding ?? []])),
+  );
   const kept = result.funded.length - released.length;
   const common = { cause, released: releasedOut, freed, kept, before: beforeSummary };
 
@@ -157,7 +205,8 @@ function priorSelection(prep: Prepared, result: PriorResult): Map<number, number
   result.funded.forEach((f, i) => {
     const r = prep.byId.get(f.id);
     if (!r) problems.push({ path: `result.funded[${i}].id`, message: `"${f.id}" is not a request of the problem` });
-    else if (!r.levels.some((l) => l.level === f.level)) problems.push({ path: `result.funded[${i}].level`, message: `"${f.id}" has no "${f.level}" support level in the problem` });
+    else if (!r.levels.some((l) => l.level === f.level))
+      problems.push({ path: `result.funded[${i}].level`, message: `"${f.id}" has no "${f.level}" support level in the problem` });
   });
   if (problems.length) throw new InvalidInputError(problems);
   return selectionOf(prep, result.funded)!;

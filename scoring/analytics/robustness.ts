@@ -12,7 +12,12 @@ export const RobustnessOptionsSchema = z.strictObject({
   weightJitter: z.number().min(0).max(0.95).default(0.2),
   /** Each request's costs (all its levels) by a factor drawn in [1 − j, 1 + j] (default 0.15). */
   costJitter: z.number().min(0).max(0.95).default(0.15),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
   /** Seconds per sample (default 60). */
   timeLimit: z.number().gt(0).max(86_400).default(60),
   /** Start each sample from the unperturbed optimum when it still fits (default true; false: from scratch). */
@@ -103,5 +108,16 @@ export async function robustness(problem: Problem, glpk: Glpk, options: Robustne
   requests.sort((a, b) => order[a.class] - order[b.class] || b.share - a.share || cmp(a.id, b.id));
   const counts = { always: 0, borderline: 0, never: 0 };
   for (const r of requests) counts[r.class]++;
-  return { samples: opts.samples, seed: opts.seed, weightJitter: opts.weightJitter, costJitter: opts.costJitter, solved, infeasible, unsolved, counts, requests, ms: Math.round(now() - t0) };
+  return {
+    samples: opts.samples,
+    seed: opts.seed,
+    weightJitter: opts.weightJitter,
+    costJitter: opts.costJitter,
+    solved,
+    infeasible,
+    unsolved,
+    counts,
+    requests,
+    ms: Math.round(now() - t0),
+  };
 }

@@ -79,16 +79,34 @@ function relaxations(problem: Problem, steps: Partial<Record<PolicyKey, number>>
     problem.requests.forEach((r, i) => {
       if (!r.lock) return;
       const { lock: _lock, ...unlocked } = r;
-      out.push({ rule: RULE_IDS.lock(r.id), stated: `locked ${r.lock}`, relaxedTo: null, name: `the lock of ${r.id} (${r.lock})`, tight: () => true,
-        problem: { ...problem, requests: problem.requests.map((q, k) => (k === i ? unlocked : q)) } });
+      out.push({
+        rule: RULE_IDS.lock(r.id),
+        stated: `locked ${r.lock}`,
+        relaxedTo: null,
+        name: `the lock of ${r.id} (${r.lock})`,
+        tight: () => true,
+        problem: { ...problem, requests: problem.requests.map((q, k) => (k === i ? unlocked : q)) },
+      });
     });
   }
   if (earmarks) {
     (problem.donors ?? []).forEach((d, i) => {
       if (!d.regions && !d.statuses && !d.states) return;
-      const terms = [d.regions && `regions ${d.regions.join(", ")}`, d.statuses && `status ${d.statuses.join(", ")}`, d.states && `States ${d.states.join(", ")}`].filter(Boolean).join("; ");
-      out.push({ rule: RULE_IDS.earmark(d.id), stated: terms, relaxedTo: null, name: `${d.id}'s earmark (${terms}; CHF ${chf(d.amount)})`, tight: () => true,
-        problem: { ...problem, donors: problem.donors!.map((x, k) => (k === i ? { id: x.id, amount: x.amount } : x)) } });
+      const terms = [
+        d.regions && `regions ${d.regions.join(", ")}`,
+        d.statuses && `status ${d.statuses.join(", ")}`,
+        d.states && `States ${d.states.join(", ")}`,
+      ]
+        .filter(Boolean)
+        .join("; ");
+      out.push({
+        rule: RULE_IDS.earmark(d.id),
+        stated: terms,
+        relaxedTo: null,
+        name: `${d.id}'s earmark (${terms}; CHF ${chf(d.amount)})`,
+        tight: () => true,
+        problem: { ...problem, donors: problem.donors!.map((x, k) => (k === i ? { id: x.id, amount: x.amount } : x)) },
+      });
     });
   }
   return out;
@@ -106,7 +124,8 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
   for (const rel of relaxations(problem, { minWomenShare: opts.womenShareStep, ...opts.steps }, opts.locks, opts.earmarks)) {
     const out = await solveProblem(rel.problem, glpk, { incumbent: opts.warmStart ? picks : undefined, timeLimit: opts.timeLimit });
     const value = out.solution ? summarise(out.prep, out.solution.chosen, new Map()).value : null;
-    const cost = base.status === "optimal" && out.status === "optimal" && value !== null ? round2(Math.max(0, value - summary.value)) : null;
+    const cost =
+      base.status === "optimal" && out.status === "optimal" && value !== null ? round2(Math.max(0, value - summary.value)) : null;
     const now2 = out.solution ? picksOf(out.prep, out.solution.chosen) : [];
     const was = new Set(picks.map((p) => p.id));
     const is = new Set(now2.map((p) => p.id));
@@ -119,7 +138,17 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
         : cost > 0
           ? `${capitalise(rel.name)} costs ${cost} points: ${relaxedWord}, ${entered.map((p) => p.id).join(", ") || "nobody"} would enter and ${left.map((p) => p.id).join(", ") || "nobody"} would leave`
           : `${capitalise(rel.name)} costs nothing: ${relaxedWord}, the optimum stays the same value`;
-    rules.push({ rule: rel.rule, stated: rel.stated, relaxedTo: rel.relaxedTo, tight: rel.tight(t), status: out.status, cost, entered, left, text });
+    rules.push({
+      rule: rel.rule,
+      stated: rel.stated,
+      relaxedTo: rel.relaxedTo,
+      tight: rel.tight(t),
+      status: out.status,
+      cost,
+      entered,
+      left,
+      text,
+    });
   }
   const order = rules.map((r, k) => ({ r, k }));
   order.sort((a, b) => (b.r.cost ?? 0) - (a.r.cost ?? 0) || a.k - b.k);

@@ -3,6 +3,11 @@
 import { cmp, weightedScore } from "../problem/index.js";
 import type { CriteriaScores, Weights } from "../domain/index.js";
 
-export function rankByWeights(requests: readonly { id: string; criteria: CriteriaScores }[], weights: Weights): { id: string; total: number }[] {
-  return requests.map((r) => ({ id: r.id, total: weightedScore(r.criteria, weights) })).sort((a, b) => b.total - a.total || cmp(a.id, b.id));
+export function rankByWeights(
+  requests: readonly { id: string; criteria: CriteriaScores }[],
+  weights: Weights,
+): { id: string; total: number }[] {
+  return requests
+    .map((r) => ({ id: r.id, total: weightedScore(r.criteria, weights) }))
+    .sort((a, b) => b.total - a.total || cmp(a.id, b.id));
 }

@@ -18,13 +18,22 @@ export const HistorySchema = z
     /** Earlier rounds of the Programme, in any order. */
     rounds: z.array(z.strictObject({ id: z.string().min(1).max(64), date: z.iso.date() })).max(1000),
     /** Who was sponsored at each: the State, and the delegate's key when the ISU keeps one. */
-    sponsored: z.array(z.strictObject({ round: z.string().min(1).max(64), state: Iso3, delegateId: z.string().min(1).max(64).optional() })).max(100_000),
+    sponsored: z
+      .array(z.strictObject({ round: z.string().min(1).max(64), state: Iso3, delegateId: z.string().min(1).max(64).optional() }))
+      .max(100_000),
   })
   .superRefine((h, ctx) => {
-    reportDuplicates(ctx, h.rounds, (r) => r.id, ["rounds", "id"], (id) => `duplicate round id "${id}"`);
+    reportDuplicates(
+      ctx,
+      h.rounds,
+      (r) => r.id,
+      ["rounds", "id"],
+      (id) => `duplicate round id "${id}"`,
+    );
     const ids = new Set(h.rounds.map((r) => r.id));
     h.sponsored.forEach((s, i) => {
-      if (!ids.has(s.round)) ctx.addIssue({ code: "custom", path: ["sponsored", i, "round"], message: `"${s.round}" is not one of history.rounds` });
+      if (!ids.has(s.round))
+        ctx.addIssue({ code: "custom", path: ["sponsored", i, "round"], message: `"${s.round}" is not one of history.rounds` });
     });
   });
 export type History = z.infer<typeof HistorySchema>;
@@ -54,7 +63,11 @@ export interface RotationFacts {
 }
 
 /** The recent rounds (within the window, before `before`) in which a State or a delegate was sponsored. */
-export function recentRounds(history: History, before: string, window: number): { of: (state: string, delegateId?: string) => RotationFacts } {
+export function recentRounds(
+  history: History,
+  before: string,
+  window: number,
+): { of: (state: string, delegateId?: string) => RotationFacts } {
   const recent = history.rounds
     .filter((r) => r.date < before)
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
@@ -85,12 +98,18 @@ export function rotationFactor(facts: RotationFacts, rotation: Rotation): { fact
   const loss = rotation.statePerRound * weighted(facts.state) + rotation.delegatePerRound * weighted(facts.delegate);
   if (loss <= 0) return null;
   const factor = Math.max(rotation.floor, Math.round((1 - loss) * 10000) / 10000);
-  const describe = (rs: RecentRound[]): string => rs.map((r) => `${r.round} (${r.roundsAgo === 1 ? "last round" : `${r.roundsAgo} rounds ago`}, weight ${round3(r.weight)})`).join(", ");
+  const describe = (rs: RecentRound[]): string =>
+    rs.map((r) => `${r.round} (${r.roundsAgo === 1 ? "last round" : `${r.roundsAgo} rounds ago`}, weight ${round3(r.weight)})`).join(", ");
   const parts = [
     facts.state.length ? `State sponsored at ${describe(facts.state)}: −${round3(rotation.statePerRound * weighted(facts.state))}` : "",
-    facts.delegate.length ? `delegate sponsored at ${describe(facts.delegate)}: −${round3(rotation.delegatePerRound * weighted(facts.delegate))}` : "",
+    facts.delegate.length
+      ? `delegate sponsored at ${describe(facts.delegate)}: −${round3(rotation.delegatePerRound * weighted(facts.delegate))}`
+      : "",
   ].filter(Boolean);
-  return { factor, evidence: `${parts.join("; ")}; factor ${factor}${factor === rotation.floor && 1 - loss < rotation.floor ? " (the floor)" : ""}` };
+  return {
+    factor,
+    evidence: `${parts.join("; ")}; factor ${factor}${factor === rotation.floor && 1 - loss < rotation.floor ? " (the floor)" : ""}`,
+  };
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;

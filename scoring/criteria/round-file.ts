@@ -1,7 +1,17 @@
 // The round file: a round's requests with their attributes, its money and its rules, as the `score` CLI
 // reads it. scoreRound() scores every request and derives the problem file (format v1) from it.
 import { z } from "zod";
-import { round2, InvalidInputError, DonorSchema, reportDuplicates, RoundSchema, StateOverrideSchema, WeightsSchema, type CriteriaScores, type Criterion } from "../domain/index.js";
+import {
+  round2,
+  InvalidInputError,
+  DonorSchema,
+  reportDuplicates,
+  RoundSchema,
+  StateOverrideSchema,
+  WeightsSchema,
+  type CriteriaScores,
+  type Criterion,
+} from "../domain/index.js";
 import { HistorySchema, recentRounds } from "./rotation.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
@@ -18,7 +28,10 @@ export const RoundFileSchema = z
     weights: WeightsSchema,
     policy: PolicySchema.default({}),
     /** Contributions for this round; the carry-over becomes an unearmarked donor of its own. */
-    donors: z.array(DonorSchema.extend({ name: z.string().max(200).optional() }).strict()).max(100).default([]),
+    donors: z
+      .array(DonorSchema.extend({ name: z.string().max(200).optional() }).strict())
+      .max(100)
+      .default([]),
     rules: RuleSetSchema.optional(),
     stateOverrides: z.array(StateOverrideSchema).max(300).default([]),
     /** Earlier rounds and who was sponsored at each, for the rule set's rotation (rotation.ts). */
@@ -26,7 +39,13 @@ export const RoundFileSchema = z
     requests: z.array(RequestAttributesSchema).max(100_000),
   })
   .superRefine((f, ctx) => {
-    reportDuplicates(ctx, f.requests, (r) => r.id, ["requests", "id"], (id) => `duplicate request id "${id}"`);
+    reportDuplicates(
+      ctx,
+      f.requests,
+      (r) => r.id,
+      ["requests", "id"],
+      (id) => `duplicate request id "${id}"`,
+    );
   });
 export type RoundFile = z.infer<typeof RoundFileSchema>;
 
@@ -50,7 +69,9 @@ export class UnknownStateError extends InvalidInputError {}
 export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRound {
   const ref = applyOverrides(reference, file.stateOverrides);
   const rules: RuleSet = file.rules ?? RuleSetSchema.parse(DEFAULT_RULES);
-  const problems = file.requests.flatMap((r, i) => (ref.states.has(r.state) ? [] : [{ path: `requests[${i}].state`, message: `unknown State "${r.state}"` }]));
+  const problems = file.requests.flatMap((r, i) =>
+    ref.states.has(r.state) ? [] : [{ path: `requests[${i}].state`, message: `unknown State "${r.state}"` }],
+  );
   if (problems.length) throw new UnknownStateError(problems);
 
   const recent = file.history ? recentRounds(file.history, file.round.startDate, rules.rotation?.window ?? 3) : null;
@@ -92,7 +113,11 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
     requests,
   };
   return {
-    referenceData: { asOf: ref.asOf, unverifiedRows: ref.unverified, unverifiedUsed: [...unverified].map(([state, verify]) => ({ state, verify })) },
+    referenceData: {
+      asOf: ref.asOf,
+      unverifiedRows: ref.unverified,
+      unverifiedUsed: [...unverified].map(([state, verify]) => ({ state, verify })),
+    },
     rules: rules.id,
     requests: scored,
     problem,

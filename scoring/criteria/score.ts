@@ -3,7 +3,17 @@
 // problem file's requests (support levels and their costs).
 import { z } from "zod";
 import { type Condition, type Fact, type Rule, type RuleSet, ROLES } from "./rules.js";
-import { CRITERIA, type CriteriaScores, type Criterion, GenderSchema, type State, SupportLevelSchema, type SupportLevel, type Weights, round2 } from "../domain/index.js";
+import {
+  CRITERIA,
+  type CriteriaScores,
+  type Criterion,
+  GenderSchema,
+  type State,
+  SupportLevelSchema,
+  type SupportLevel,
+  type Weights,
+  round2,
+} from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
 
@@ -58,7 +68,12 @@ type FactValue = string | number | boolean;
 
 const NO_HISTORY: RotationFacts = { state: [], delegate: [] };
 
-export function facts(request: RequestAttributes, state: State, rules: RuleSet, recent: RotationFacts = NO_HISTORY): Record<Fact, FactValue> {
+export function facts(
+  request: RequestAttributes,
+  state: State,
+  rules: RuleSet,
+  recent: RotationFacts = NO_HISTORY,
+): Record<Fact, FactValue> {
   return {
     "state.region": state.region,
     "state.ccmStatus": state.ccmStatus,
@@ -127,13 +142,30 @@ export function score(request: RequestAttributes, state: State, rules: RuleSet, 
   for (const c of CRITERIA) {
     const sum = reasons[c].reduce((s, r) => s + r.points, 0);
     // Reasons always add up to the score: the cap and the floor are reasons too.
-    if (sum > 100) reasons[c].push({ rule: "cap", label: "A criterion counts at most 100 points", points: round2(100 - sum), evidence: `sum of rules = ${round2(sum)}` });
-    if (sum < 0) reasons[c].push({ rule: "floor", label: "A criterion counts at least 0 points", points: round2(-sum), evidence: `sum of rules = ${round2(sum)}` });
+    if (sum > 100)
+      reasons[c].push({
+        rule: "cap",
+        label: "A criterion counts at most 100 points",
+        points: round2(100 - sum),
+        evidence: `sum of rules = ${round2(sum)}`,
+      });
+    if (sum < 0)
+      reasons[c].push({
+        rule: "floor",
+        label: "A criterion counts at least 0 points",
+        points: round2(-sum),
+        evidence: `sum of rules = ${round2(sum)}`,
+      });
     const capped = round2(Math.min(100, Math.max(0, sum)));
     criteria[c] = capped;
     if (rotation && capped > 0) {
       criteria[c] = round2(capped * rotation.factor);
-      reasons[c].push({ rule: "rotation", label: "Sponsored recently: priority lowered (rotation)", points: round2(criteria[c] - capped), evidence: rotation.evidence });
+      reasons[c].push({
+        rule: "rotation",
+        label: "Sponsored recently: priority lowered (rotation)",
+        points: round2(criteria[c] - capped),
+        evidence: rotation.evidence,
+      });
     }
   }
   return { criteria, reasons };

@@ -16,7 +16,18 @@ export class ReferenceDataError extends Error {
   }
 }
 
-const COLUMNS = ["iso3", "name", "region", "ccm_status", "ldc", "income_group", "art4_clearance", "art4_extension_request", "art5_victim_assistance", "verify"];
+const COLUMNS = [
+  "iso3",
+  "name",
+  "region",
+  "ccm_status",
+  "ldc",
+  "income_group",
+  "art4_clearance",
+  "art4_extension_request",
+  "art5_victim_assistance",
+  "verify",
+];
 
 export function parseStatesCsv(text: string, asOf: string): ReferenceData {
   const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true });
@@ -25,7 +36,8 @@ export function parseStatesCsv(text: string, asOf: string): ReferenceData {
   if (missing.length) throw new ReferenceDataError([`missing column(s): ${missing.join(", ")}`]);
   const states = new Map<string, State>();
   parsed.data.forEach((row, i) => {
-    const bool = (col: string): boolean | string => (row[col] === "true" ? true : row[col] === "false" ? false : `${col} must be true or false`);
+    const bool = (col: string): boolean | string =>
+      row[col] === "true" ? true : row[col] === "false" ? false : `${col} must be true or false`;
     const result = StateSchema.safeParse({
       iso3: row.iso3,
       name: row.name,

@@ -44,6 +44,7 @@ export class InvalidInputError extends Error {
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, prefix?: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const under = (path: string): string => (!prefix ? path : path === "(root)" ? prefix : path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`);
+  const under = (path: string): string =>
+    !prefix ? path : path === "(root)" ? prefix : path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
   throw new InvalidInputError(fieldProblems(parsed.error).map((p) => ({ path: under(p.path), message: p.message })));
 }

@@ -7,7 +7,6 @@ import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
-
 export const CcmStatusSchema = z.enum(["party", "signatory", "nonparty"]);
 export type CcmStatus = z.infer<typeof CcmStatusSchema>;
 
@@ -228,5 +227,13 @@ export interface AllocationResult {
   summary: AllocationSummary | null;
   diagnosis: Diagnosis | null;
   baselines: BaselineResult[];
-  solver: { name: string; version: string; ms: number; gap: number | null; explainMs?: number };
+  solver: {
+    name: string;
+    version: string;
+    ms: number;
+    gap: number | null;
+    explainMs?: number;
+    /** Threads that computed the explanations (2: shared with the helper thread). */
+    explainThreads?: 1 | 2;
+  };
 }

@@ -15,8 +15,18 @@ export function baselines(prep: Prepared): BaselineResult[] {
     (a, b) => b.levels[0]!.units - a.levels[0]!.units || maxCost(a) - maxCost(b) || cmp(a.req.id, b.req.id),
   );
   return [
-    run(prep, "fcfs", "First come, first served: requests in order of submission, each funded if the money and seats allow.", fcfsOrder.map((r) => r.index)),
-    run(prep, "greedy", "Greedy by score: requests from the highest score down, each funded if the money and seats allow.", greedyOrder.map((r) => r.index)),
+    run(
+      prep,
+      "fcfs",
+      "First come, first served: requests in order of submission, each funded if the money and seats allow.",
+      fcfsOrder.map((r) => r.index),
+    ),
+    run(
+      prep,
+      "greedy",
+      "Greedy by score: requests from the highest score down, each funded if the money and seats allow.",
+      greedyOrder.map((r) => r.index),
+    ),
   ];
 }
 

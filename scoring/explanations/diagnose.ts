@@ -12,7 +12,11 @@ export async function diagnose(prep: Prepared, glpk: Glpk, force?: Map<number, "
   const elastic = buildModel(prep, glpk, { elastic: "all", force });
   const out = await solveLp(glpk, elastic.lp);
   if (out.kind !== "optimal" && out.kind !== "feasible") {
-    return { infeasible: true, rules: [], text: "The rules cannot hold together, and relaxing them does not help: a forced request cannot be funded at all." };
+    return {
+      infeasible: true,
+      rules: [],
+      text: "The rules cannot hold together, and relaxing them does not help: a forced request cannot be funded at all.",
+    };
   }
   const violated = new Map<RuleId, number>();
   for (const [rule, s] of elastic.slack) {
@@ -59,27 +63,45 @@ async function leastRelaxation(
       rule,
       stated: 1,
       reachable: null,
-      text: rule === RULE_IDS.earmarks
-        ? "a request that must be funded is admitted by no donor's earmark (or its donors' money is spent elsewhere)"
-        : `the lock on ${id} cannot hold with the other rules`,
+      text:
+        rule === RULE_IDS.earmarks
+          ? "a request that must be funded is admitted by no donor's earmark (or its donors' money is spent elsewhere)"
+          : `the lock on ${id} cannot hold with the other rules`,
     };
   }
   if (rule === RULE_IDS.budget) {
     const stated = prep.problem.budget;
     const needed = Math.ceil(stated + (await slack()) - EPS);
-    return { rule, stated, reachable: needed, text: `the budget of CHF ${chf(stated)} does not cover what the locks and rules require: CHF ${chf(needed)} is the least that does` };
+    return {
+      rule,
+      stated,
+      reachable: needed,
+      text: `the budget of CHF ${chf(stated)} does not cover what the locks and rules require: CHF ${chf(needed)} is the least that does`,
+    };
   }
   if (rule.startsWith(RULE_IDS.donor(""))) {
     const id = idOf(rule);
     const stated = prep.donors.find((d) => d.id === id)?.amount ?? 0;
     const needed = Math.ceil(stated + (await slack()) - EPS);
-    return { rule, stated, reachable: needed, text: `donor ${id}'s CHF ${chf(stated)} cannot pay the requests only its earmark admits: CHF ${chf(needed)} would` };
+    return {
+      rule,
+      stated,
+      reachable: needed,
+      text: `donor ${id}'s CHF ${chf(stated)} cannot pay the requests only its earmark admits: CHF ${chf(needed)} would`,
+    };
   }
   return { rule, stated: 0, reachable: null, text: `${rule} cannot hold with the other rules` };
 }
 
 /** The diagnosis's questions about one policy rule, with the other rules relaxed as the elastic copy relaxed them. */
-function probeFor(prep: Prepared, glpk: Glpk, rule: RuleId, inst: RuleInstance, others: Map<RuleId, number>, force?: Map<number, "in" | "out">): Probe {
+function probeFor(
+  prep: Prepared,
+  glpk: Glpk,
+  rule: RuleId,
+  inst: RuleInstance,
+  others: Map<RuleId, number>,
+  force?: Map<number, "in" | "out">,
+): Probe {
   const elastic = others.size ? new Set(others.keys()) : undefined;
   return {
     candidates: prep.requests,

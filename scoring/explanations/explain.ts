@@ -33,7 +33,14 @@ export interface ExplainHelper {
   /** Forces each of `indexes` (requests not funded) in. */
   outsiders(problem: Problem, base: Solution, indexes: number[], seconds: number, timeLimit: number): Promise<OutsidersExplained>;
   /** Forces each of `indexes` (funded requests) out, given what every outsider yielded. */
-  insiders(problem: Problem, base: Solution, outside: OutsidersExplained, indexes: number[], seconds: number, timeLimit: number): Promise<[string, Partial<FundedRequest>][]>;
+  insiders(
+    problem: Problem,
+    base: Solution,
+    outside: OutsidersExplained,
+    indexes: number[],
+    seconds: number,
+    timeLimit: number,
+  ): Promise<[string, Partial<FundedRequest>][]>;
 }
 
 export function lateText(timeLimit: number): string {
@@ -61,8 +68,13 @@ export async function explain(
     return `${r.req.region}|${r.req.gender}|${r.req.status}|${r.donorClass}`;
   };
   const bySimilarity = (a: number, b: number): number =>
-    cmp(footprint(a), footprint(b)) || prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost || cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id);
-  const outsiders = prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => r.index).sort(bySimilarity);
+    cmp(footprint(a), footprint(b)) ||
+    prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost ||
+    cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id);
+  const outsiders = prep.requests
+    .filter((r) => !base.chosen.has(r.index))
+    .map((r) => r.index)
+    .sort(bySimilarity);
   const outGuess = new Neighbours();
   const outParts = await share(
     outsiders,
@@ -92,7 +104,12 @@ export async function explain(
  * in flight, so that it never waits for this thread to hand out the next). A helper that fails (its thread
  * died, say) costs time, never an answer: its chunk is done here, and it gets no more.
  */
-async function share<T>(items: number[], size: number, local: (chunk: number[]) => Promise<T>, remote: ((chunk: number[]) => Promise<T>) | undefined): Promise<T[]> {
+async function share<T>(
+  items: number[],
+  size: number,
+  local: (chunk: number[]) => Promise<T>,
+  remote: ((chunk: number[]) => Promise<T>) | undefined,
+): Promise<T[]> {
   const queue = [...items];
   const take = (): number[] => queue.splice(0, size);
   const parts: T[] = [];
@@ -144,11 +161,21 @@ export async function explainOutsiders(
     }
     const cheapest = Math.min(...r.levels.map((l) => l.cost));
     if (cheapest > prep.problem.budget) {
-      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: RULE_IDS.budget, text: `Costs at least CHF ${chf(cheapest)}, more than the whole budget (CHF ${chf(prep.problem.budget)}).` } });
+      notFunded.push({
+        id,
+        reason: {
+          kind: "excluded-by-rule",
+          rule: RULE_IDS.budget,
+          text: `Costs at least CHF ${chf(cheapest)}, more than the whole budget (CHF ${chf(prep.problem.budget)}).`,
+        },
+      });
       continue;
     }
     if (prep.hasDonors && cheapest > 0 && prep.classes[r.donorClass]!.donors.length === 0) {
-      notFunded.push({ id, reason: { kind: "excluded-by-rule", rule: RULE_IDS.earmarks, text: "No donor's earmark admits this request." } });
+      notFunded.push({
+        id,
+        reason: { kind: "excluded-by-rule", rule: RULE_IDS.earmarks, text: "No donor's earmark admits this request." },
+      });
       continue;
     }
     if (left() <= 0) {
@@ -164,7 +191,10 @@ export async function explainOutsiders(
       const objective = objectiveOf(prep, v.solution.chosen);
       if (v.status === "optimal") optima.push({ objective, chosen: [...v.solution.chosen], units: v.solution.units });
       const price = Math.max(0, base.units - v.solution.units) / 100;
-      const displaced = [...base.chosen.keys()].filter((i) => !v.solution.chosen.has(i)).map((i) => prep.requests[i]!.req.id).sort(cmp);
+      const displaced = [...base.chosen.keys()]
+        .filter((i) => !v.solution.chosen.has(i))
+        .map((i) => prep.requests[i]!.req.id)
+        .sort(cmp);
       const level = r.levels[v.solution.chosen.get(index)!]!.level;
       const text =
         price === 0
@@ -220,10 +250,16 @@ export async function explainInsiders(
     const inside = within?.status === "optimal" ? within.solution : null;
     let v: { status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" };
     if (shortcut && bestIn && (within?.status === "optimal" || within?.status === "infeasible")) {
-      const winner: Solution = inside && objectiveOf(prep, inside.chosen) > bestIn.objective ? inside : { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units };
+      const winner: Solution =
+        inside && objectiveOf(prep, inside.chosen) > bestIn.objective
+          ? inside
+          : { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units };
       v = { status: "optimal", solution: winner };
     } else {
-      const incumbent = [inside?.chosen, without?.chosen, guess.borrow(prep, k, force)].reduce<Selection | null>((b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b), null);
+      const incumbent = [inside?.chosen, without?.chosen, guess.borrow(prep, k, force)].reduce<Selection | null>(
+        (b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b),
+        null,
+      );
       const direct = await solveVariant(prep, glpk, force, left(), { incumbent, firstThreshold: guess.next() });
       if (direct.status === "optimal") guess.saw(direct.gap, k, direct.solution.chosen);
       v = direct;
@@ -292,7 +328,8 @@ export class Neighbours {
         const without = new Map(chosen);
         without.delete(index);
         candidates.push(without);
-        if (!chosen.has(forced)) for (let l = 0; l < prep.requests[forced]!.levels.length; l++) candidates.push(new Map(without).set(forced, l));
+        if (!chosen.has(forced))
+          for (let l = 0; l < prep.requests[forced]!.levels.length; l++) candidates.push(new Map(without).set(forced, l));
       }
       for (const c of candidates) {
         if (!feasible(prep, c, force)) continue;

@@ -24,6 +24,8 @@ export function fieldSchema(kind: FieldKind): z.ZodType {
 }
 
 /** The policy: one optional field per rule of the registry. */
-export const PolicySchema = z.strictObject(Object.fromEntries(Object.values(RULES).map((r) => [r.key, fieldSchema(r.field).optional()])) as Shape);
+export const PolicySchema = z.strictObject(
+  Object.fromEntries(Object.values(RULES).map((r) => [r.key, fieldSchema(r.field).optional()])) as Shape,
+);
 export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyKey = keyof Rules;

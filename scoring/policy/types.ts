@@ -125,7 +125,12 @@ export interface PolicyRule<V = unknown> {
    */
   reachable?(bound: number, scope: string | undefined, slack: () => Promise<number>, probe: Probe): Promise<number | null>;
   /** The diagnosis's sentence: the bound and what is reachable (null: not reachable by relaxing it alone). */
-  unreachable?(bound: number, scope: string | undefined, reachable: number | null, context: { withOthers: string; withLocks: string }): string;
+  unreachable?(
+    bound: number,
+    scope: string | undefined,
+    reachable: number | null,
+    context: { withOthers: string; withLocks: string },
+  ): string;
   /** The sensitivity analysis's name for the instance ("the limit of 20 delegates"). */
   sensitivityName?(bound: number, scope: string | undefined): string;
 }

@@ -80,7 +80,10 @@ export function prepare(problem: Problem): Prepared {
   // seats) keeps its steps as far above the solver's tolerances as possible.
   const dearest = problem.requests.map((r) => Math.max(...r.levels.map((l) => Math.round(l.cost * 100)))).sort((a, b) => b - a);
   const seats = Math.min(n, problem.policy.maxDelegates ?? n);
-  const mostSpent = Math.min(Math.round(problem.budget * 100), dearest.slice(0, seats).reduce((s, c) => s + c, 0));
+  const mostSpent = Math.min(
+    Math.round(problem.budget * 100),
+    dearest.slice(0, seats).reduce((s, c) => s + c, 0),
+  );
   const costScale = mostSpent + seats + 1;
   const rankScale = (n * (n + 1)) / 2 + 1;
 

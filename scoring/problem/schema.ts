@@ -29,7 +29,13 @@ export const ProblemRequestSchema = z
     lock: z.enum(["in", "out"]).optional(),
   })
   .superRefine((r, ctx) => {
-    reportDuplicates(ctx, r.levels, (l) => l.level, ["levels", "level"], (level) => `support level "${level}" is listed twice`);
+    reportDuplicates(
+      ctx,
+      r.levels,
+      (l) => l.level,
+      ["levels", "level"],
+      (level) => `support level "${level}" is listed twice`,
+    );
   });
 export type ProblemRequest = z.infer<typeof ProblemRequestSchema>;
 
@@ -44,8 +50,20 @@ export const ProblemSchema = z
     requests: z.array(ProblemRequestSchema).max(100_000),
   })
   .superRefine((p, ctx) => {
-    reportDuplicates(ctx, p.requests, (r) => r.id, ["requests", "id"], (id, first) => `duplicate request id "${id}" (first at requests[${first}])`);
-    reportDuplicates(ctx, p.donors ?? [], (d) => d.id, ["donors", "id"], (id) => `duplicate donor id "${id}"`);
+    reportDuplicates(
+      ctx,
+      p.requests,
+      (r) => r.id,
+      ["requests", "id"],
+      (id, first) => `duplicate request id "${id}" (first at requests[${first}])`,
+    );
+    reportDuplicates(
+      ctx,
+      p.donors ?? [],
+      (d) => d.id,
+      ["donors", "id"],
+      (id) => `duplicate donor id "${id}"`,
+    );
   });
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ProblemInput = z.input<typeof ProblemSchema>;

@@ -25,7 +25,10 @@ interface UserRow {
   locked_until: string | null;
 }
 
-export async function createUser(db: Db, u: { username: string; displayName: string; role: Role; donorId?: string; password: string }): Promise<number> {
+export async function createUser(
+  db: Db,
+  u: { username: string; displayName: string; role: Role; donorId?: string; password: string },
+): Promise<number> {
   const hash = await hashSecret(u.password);
   const info = db
     .prepare("INSERT INTO users (username, display_name, role, donor_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -37,7 +40,10 @@ export async function createUser(db: Db, u: { username: string; displayName: str
 const KEEP_ATTEMPTS_MS = 24 * 3_600_000;
 
 function recentAttempts(db: Db, key: string, windowMs: number, now: Date): number {
-  return db.prepare("SELECT COUNT(*) FROM login_attempts WHERE client = ? AND at > ?").pluck().get(key, new Date(now.getTime() - windowMs).toISOString()) as number;
+  return db
+    .prepare("SELECT COUNT(*) FROM login_attempts WHERE client = ? AND at > ?")
+    .pluck()
+    .get(key, new Date(now.getTime() - windowMs).toISOString()) as number;
 }
 
 function recordAttempt(db: Db, key: string, now: Date): void {
@@ -48,7 +54,8 @@ function recordAttempt(db: Db, key: string, now: Date): void {
 /** At most LOGIN_RATE_PER_MINUTE attempts a minute per key (a client address and what it tries): else 429. */
 export function rateLimit(db: Db, config: Config, key: string, what: string): void {
   const now = new Date();
-  if (recentAttempts(db, key, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE) throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
+  if (recentAttempts(db, key, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE)
+    throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
   recordAttempt(db, key, now);
 }
 
@@ -66,7 +73,12 @@ export function checkCodeAttempts(db: Db, config: Config, client: string, refere
   }
   const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
   if (recentAttempts(db, `ref:${reference}`, windowMs, now) >= config.CODE_MAX_FAILURES) {
-    throw new ApiError(429, "reference-locked", `too many wrong access codes for this reference: it is locked for up to ${config.LOGIN_LOCK_MINUTES} minutes`, { retryAfterSeconds: config.LOGIN_LOCK_MINUTES * 60 });
+    throw new ApiError(
+      429,
+      "reference-locked",
+      `too many wrong access codes for this reference: it is locked for up to ${config.LOGIN_LOCK_MINUTES} minutes`,
+      { retryAfterSeconds: config.LOGIN_LOCK_MINUTES * 60 },
+    );
   }
 }
 
@@ -77,7 +89,13 @@ export function recordCodeFailure(db: Db, client: string, reference: string): vo
 }
 
 /** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
-export async function login(db: Db, config: Config, client: string, username: string, password: string): Promise<{ token: string; user: SessionUser }> {
+export async function login(
+  db: Db,
+  config: Config,
+  client: string,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: SessionUser }> {
   const now = new Date();
   rateLimit(db, config, `login:${client}`, "sign-in attempts");
 
@@ -85,12 +103,18 @@ export async function login(db: Db, config: Config, client: string, username: st
   // The same answer for an unknown user and a wrong password (and the same work: a hash is computed).
   const ok = row ? await verifySecret(password, row.password_hash) : (await hashSecret(password), false);
   if (row?.locked_until && row.locked_until > now.toISOString()) {
-    throw new ApiError(429, "account-locked", `this account is locked after ${config.LOGIN_MAX_FAILURES} failed sign-ins until ${row.locked_until}`, { lockedUntil: row.locked_until });
+    throw new ApiError(
+      429,
+      "account-locked",
+      `this account is locked after ${config.LOGIN_MAX_FAILURES} failed sign-ins until ${row.locked_until}`,
+      { lockedUntil: row.locked_until },
+    );
   }
   if (!row || !ok) {
     if (row) {
       const failures = row.failed_logins + 1;
-      const lock = failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
+      const lock =
+        failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
       db.prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?").run(lock ? 0 : failures, lock, row.id);
     }
     throw new ApiError(401, "bad-credentials", "unknown user name or wrong password");
@@ -99,8 +123,17 @@ export async function login(db: Db, config: Config, client: string, username: st
   const token = randomToken();
   const csrf = randomToken();
   const expires = new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString();
-  db.prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)").run(sha256(token), row.id, csrf, now.toISOString(), expires);
-  return { token, user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: csrf } };
+  db.prepare("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)").run(
+    sha256(token),
+    row.id,
+    csrf,
+    now.toISOString(),
+    expires,
+  );
+  return {
+    token,
+    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: csrf },
+  };
 }
 
 export function logout(db: Db, token: string): void {
@@ -110,8 +143,11 @@ export function logout(db: Db, token: string): void {
 function sessionUser(db: Db, config: Config, token: string): SessionUser | null {
   const now = new Date();
   const row = db
-    .prepare("SELECT u.id, u.username, u.display_name, u.role, u.donor_id, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?")
-    .get(sha256(token)) as (Omit<UserRow, "password_hash" | "failed_logins" | "locked_until"> & { csrf_token: string; expires_at: string }) | undefined;
+    .prepare(
+      "SELECT u.id, u.username, u.display_name, u.role, u.donor_id, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+    )
+    .get(sha256(token)) as
+    (Omit<UserRow, "password_hash" | "failed_logins" | "locked_until"> & { csrf_token: string; expires_at: string }) | undefined;
   if (!row) return null;
   if (row.expires_at <= now.toISOString()) {
     db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));
@@ -121,8 +157,16 @@ function sessionUser(db: Db, config: Config, token: string): SessionUser | null 
   // so that reads do not each cost a write and its fsync (a few writes a day per session, not one a
   // minute: the load bench measured those fsyncs in the reads' p99).
   const life = config.SESSION_HOURS * 3_600_000;
-  if (Date.parse(row.expires_at) - now.getTime() < life / 2) db.prepare("UPDATE sessions SET expires_at = ? WHERE token_hash = ?").run(new Date(now.getTime() + life).toISOString(), sha256(token));
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, donorId: row.donor_id, csrfToken: row.csrf_token };
+  if (Date.parse(row.expires_at) - now.getTime() < life / 2)
+    db.prepare("UPDATE sessions SET expires_at = ? WHERE token_hash = ?").run(new Date(now.getTime() + life).toISOString(), sha256(token));
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    donorId: row.donor_id,
+    csrfToken: row.csrf_token,
+  };
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -140,7 +184,12 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set("user", user);
     if (!SAFE.has(c.req.method)) {
       if (user) {
-        if (c.req.header(CSRF_HEADER) !== user.csrfToken) throw new ApiError(403, "csrf", "missing or wrong X-CSRF-Token header (read it from the sign-in answer or GET /api/auth/session)");
+        if (c.req.header(CSRF_HEADER) !== user.csrfToken)
+          throw new ApiError(
+            403,
+            "csrf",
+            "missing or wrong X-CSRF-Token header (read it from the sign-in answer or GET /api/auth/session)",
+          );
       } else {
         const type = c.req.header("content-type") ?? "";
         if (!type.startsWith("application/json")) throw new ApiError(403, "csrf", "requests without a session must send application/json");

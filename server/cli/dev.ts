@@ -3,7 +3,10 @@
 import { spawn } from "node:child_process";
 import { createServer } from "vite";
 
-const api = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { stdio: "inherit", env: { ...process.env, WEB_DIST: "web/dist-none" } });
+const api = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, WEB_DIST: "web/dist-none" },
+});
 const vite = await createServer({ configFile: "vite.config.ts" });
 await vite.listen();
 vite.printUrls();

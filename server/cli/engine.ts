@@ -9,7 +9,16 @@
 // Exit 0 with an answer (an infeasible one too), 2 for invalid input (every problem listed on stderr),
 // 1 for an internal error.
 import { parseArgs } from "node:util";
-import { diff, DiffableResultSchema, moneyCurve, PriorResultSchema, release, replace, robustness, sensitivities } from "../../scoring/analytics/index.js";
+import {
+  diff,
+  DiffableResultSchema,
+  moneyCurve,
+  PriorResultSchema,
+  release,
+  replace,
+  robustness,
+  sensitivities,
+} from "../../scoring/analytics/index.js";
 import { InvalidInputError } from "../../scoring/domain/index.js";
 import { POLICY_RULES } from "../../scoring/policy/index.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
@@ -54,8 +63,16 @@ const COMMANDS: Record<string, { files: string[]; flags: (keyof typeof OPTIONS)[
 
 /** Option names of the scoring functions, as the flags that set them (for error messages). */
 const FLAG_OF: Record<string, string> = {
-  from: "--from", to: "--to", steps: "--steps", donor: "--donor", timeLimit: "--time-limit", samples: "--samples",
-  weightJitter: "--weight-jitter", costJitter: "--cost-jitter", seed: "--seed", womenShareStep: "--women-step",
+  from: "--from",
+  to: "--to",
+  steps: "--steps",
+  donor: "--donor",
+  timeLimit: "--time-limit",
+  samples: "--samples",
+  weightJitter: "--weight-jitter",
+  costJitter: "--cost-jitter",
+  seed: "--seed",
+  womenShareStep: "--women-step",
 };
 
 await runCli(USAGE, async () => {
@@ -87,7 +104,11 @@ await runCli(USAGE, async () => {
     const [key, raw, ...rest] = item.split("=");
     const rule = POLICY_RULES.find((r) => r.key === key && r.sense !== "bonus");
     if (!rule || raw === undefined || rest.length) {
-      throw new UsageError(`--step: "${item}" is not RULE=STEP with RULE one of ${POLICY_RULES.filter((r) => r.sense !== "bonus").map((r) => r.key).join(", ")}`);
+      throw new UsageError(
+        `--step: "${item}" is not RULE=STEP with RULE one of ${POLICY_RULES.filter((r) => r.sense !== "bonus")
+          .map((r) => r.key)
+          .join(", ")}`,
+      );
     }
     const x = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(x) || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
@@ -96,7 +117,10 @@ await runCli(USAGE, async () => {
   const list = (flag: "declined" | "expired"): string[] => {
     const raw = v[flag];
     if (!raw) throw new UsageError(`${command} needs --${flag}`);
-    return raw.split(",").map((s) => s.trim()).filter(Boolean);
+    return raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   };
 
   let out: unknown;
@@ -109,9 +133,21 @@ await runCli(USAGE, async () => {
       if (command === "curve") {
         out = await moneyCurve(problem, glpk, { from: num("from"), to: num("to"), steps: num("steps"), donor: v.donor, timeLimit });
       } else if (command === "robustness") {
-        out = await robustness(problem, glpk, { samples: num("samples"), weightJitter: num("weight-jitter"), costJitter: num("cost-jitter"), seed: num("seed"), timeLimit });
+        out = await robustness(problem, glpk, {
+          samples: num("samples"),
+          weightJitter: num("weight-jitter"),
+          costJitter: num("cost-jitter"),
+          seed: num("seed"),
+          timeLimit,
+        });
       } else if (command === "sensitivity") {
-        out = await sensitivities(problem, glpk, { womenShareStep: num("women-step"), steps, locks: !v["no-locks"], earmarks: !v["no-earmarks"], timeLimit });
+        out = await sensitivities(problem, glpk, {
+          womenShareStep: num("women-step"),
+          steps,
+          locks: !v["no-locks"],
+          earmarks: !v["no-earmarks"],
+          timeLimit,
+        });
       } else {
         const result = readJsonFile(files[1]!, PriorResultSchema);
         if (command === "replace") {
@@ -133,4 +169,3 @@ await runCli(USAGE, async () => {
   }
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 });
-

@@ -40,7 +40,9 @@ export async function runCli(usage: string, main: () => Promise<void>): Promise<
       process.exitCode = 2;
     } else if (e instanceof InputError || e instanceof InvalidInputError) {
       const lines = e instanceof InputError ? e.lines : e.problems.map((p) => `${p.path}: ${p.message}`);
-      process.stderr.write(`invalid input (${lines.length} problem${lines.length === 1 ? "" : "s"}):\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
+      process.stderr.write(
+        `invalid input (${lines.length} problem${lines.length === 1 ? "" : "s"}):\n${lines.map((l) => `  ${l}`).join("\n")}\n`,
+      );
       process.exitCode = 2;
     } else {
       process.stderr.write(`internal error: ${(e as Error).message ?? String(e)}\n`);

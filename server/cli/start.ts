@@ -34,7 +34,9 @@ await runCli(USAGE, async () => {
   const stateOf = (id: string): string => byId.get(id)!.state;
   /** " (rotation ×0.9)" when the round's history lowered the request's priority. */
   const rotation = (id: string): string => {
-    const reason = Object.values(scoreById.get(id)!.reasons).flat().find((r) => r.rule === "rotation");
+    const reason = Object.values(scoreById.get(id)!.reasons)
+      .flat()
+      .find((r) => r.rule === "rotation");
     return reason ? ` (rotation ×${/factor ([\d.]+)/.exec(reason.evidence)?.[1] ?? "?"})` : "";
   };
   const problemById = new Map(scored.problem.requests.map((q) => [q.id, q]));
@@ -42,18 +44,26 @@ await runCli(USAGE, async () => {
   const line = (s = ""): void => void out.push(s);
 
   line(`Sponsorship Programme allocator: ${r.meeting} (${r.id}), ${r.venue}, ${r.startDate} to ${r.endDate}`);
-  line(`Reference data as of ${scored.referenceData.asOf} (${scored.referenceData.unverifiedRows} rows to verify; ${scored.referenceData.unverifiedUsed.length} used here). Rules: ${scored.rules}.`);
+  line(
+    `Reference data as of ${scored.referenceData.asOf} (${scored.referenceData.unverifiedRows} rows to verify; ${scored.referenceData.unverifiedUsed.length} used here). Rules: ${scored.rules}.`,
+  );
   const contributions = round.donors.reduce((s, d) => s + d.amount, 0);
   line(
     `Money: contributions CHF ${chf(contributions)} (${round.donors.map((d) => `${d.name ?? d.id} ${chf(d.amount)}`).join(", ")}) + carry-over CHF ${chf(r.carryOver)}` +
       ` - reserve CHF ${chf(r.reserve)} - admin estimate CHF ${chf(r.adminEstimate)} = CHF ${chf(scored.problem.budget)} available.`,
   );
-  line(`Weights: ${Object.entries(round.weights).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
+  line(
+    `Weights: ${Object.entries(round.weights)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}.`,
+  );
   line();
   if (result.status === "infeasible") {
     line(`No allocation satisfies the rules. ${result.diagnosis?.text ?? ""}`);
   } else {
-    line(`Status: ${result.status} (gap ${result.solver.gap}), value ${result.value} points, ${result.funded.length} delegates, CHF ${chf(result.totalCost)} committed, CHF ${chf(scored.problem.budget - result.totalCost)} left. Scored, solved and explained in ${ms} ms.`);
+    line(
+      `Status: ${result.status} (gap ${result.solver.gap}), value ${result.value} points, ${result.funded.length} delegates, CHF ${chf(result.totalCost)} committed, CHF ${chf(scored.problem.budget - result.totalCost)} left. Scored, solved and explained in ${ms} ms.`,
+    );
     line();
     line("Funded:");
     for (const f of result.funded) {
@@ -61,7 +71,9 @@ await runCli(USAGE, async () => {
       const s = scoreById.get(f.id)!;
       const donors = f.funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(" + ");
       const loss = f.lossIfDropped === null ? `required (${f.requiredBy})` : `loss if dropped ${f.lossIfDropped}`;
-      line(`  ${f.id}  ${stateOf(f.id)} ${p.region.padEnd(6)} ${p.status.padEnd(9)} ${p.gender}  ${f.level.padEnd(9)} CHF ${chf(f.cost).padStart(6)}  score ${s.total.toFixed(2).padStart(6)}  value ${f.value.toFixed(2).padStart(6)}  paid by ${donors}; ${loss}${rotation(f.id)}`);
+      line(
+        `  ${f.id}  ${stateOf(f.id)} ${p.region.padEnd(6)} ${p.status.padEnd(9)} ${p.gender}  ${f.level.padEnd(9)} CHF ${chf(f.cost).padStart(6)}  score ${s.total.toFixed(2).padStart(6)}  value ${f.value.toFixed(2).padStart(6)}  paid by ${donors}; ${loss}${rotation(f.id)}`,
+      );
     }
     line();
     line("Not funded:");
@@ -70,7 +82,9 @@ await runCli(USAGE, async () => {
   }
   line("Baselines on the same money and rules:");
   for (const b of result.baselines) {
-    line(`  ${b.name.padEnd(6)} value ${b.value} (${b.count} delegates, CHF ${chf(b.totalCost)}); ${b.broken.length ? `breaks: ${b.broken.join("; ")}` : "breaks no rule"}`);
+    line(
+      `  ${b.name.padEnd(6)} value ${b.value} (${b.count} delegates, CHF ${chf(b.totalCost)}); ${b.broken.length ? `breaks: ${b.broken.join("; ")}` : "breaks no rule"}`,
+    );
   }
   line();
   line("Machine-readable output: npm run --silent allocate -- data/demo/problem.json");

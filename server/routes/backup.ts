@@ -14,7 +14,8 @@ export function backupRoutes() {
       method: "get",
       path: "/api/backup",
       tags: ["system"],
-      summary: "A full backup: a consistent SQLite snapshot (format=sqlite) or a JSON export of every table (format=json); sessions are left out",
+      summary:
+        "A full backup: a consistent SQLite snapshot (format=sqlite) or a JSON export of every table (format=json); sessions are left out",
       request: { query: z.object({ format: z.enum(["sqlite", "json"]).default("sqlite") }) },
       responses: { 200: { description: "The backup file" }, ...errors(401, 403, 422) },
     }),

@@ -6,7 +6,18 @@ import { PolicySchema } from "../../scoring/policy/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { ApiError, body, checkVersion, errors, json, newApp, route, userOf } from "../http.js";
-import { createRound, currentSettings, getRound, listDonors, listRounds, putDonor, roundStates, saveSettings, settingsVersions, TRANSITIONS } from "../store.js";
+import {
+  createRound,
+  currentSettings,
+  getRound,
+  listDonors,
+  listRounds,
+  putDonor,
+  roundStates,
+  saveSettings,
+  settingsVersions,
+  TRANSITIONS,
+} from "../store.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RoundOut = z.looseObject({ id: z.string(), status: z.string(), version: z.number() });
@@ -38,30 +49,79 @@ const RoundPatchSchema = z.strictObject({
 });
 
 const COLUMN: Record<string, string> = {
-  meeting: "meeting", venue: "venue", startDate: "start_date", endDate: "end_date", windowOpens: "window_opens", windowCloses: "window_closes",
-  allowanceRate: "allowance_rate", nights: "nights", carryOver: "carry_over", reserve: "reserve", adminEstimate: "admin_estimate", adminActual: "admin_actual", deferredTo: "deferred_to",
+  meeting: "meeting",
+  venue: "venue",
+  startDate: "start_date",
+  endDate: "end_date",
+  windowOpens: "window_opens",
+  windowCloses: "window_closes",
+  allowanceRate: "allowance_rate",
+  nights: "nights",
+  carryOver: "carry_over",
+  reserve: "reserve",
+  adminEstimate: "admin_estimate",
+  adminActual: "admin_actual",
+  deferredTo: "deferred_to",
 };
 
 export function roundRoutes() {
-  const SettingsInput = z.strictObject({ weights: WeightsSchema, policy: PolicySchema, rules: RuleSetSchema.nullable().default(null), note: z.string().max(2000).default(""), basedOn: z.number().int().min(1) });
+  const SettingsInput = z.strictObject({
+    weights: WeightsSchema,
+    policy: PolicySchema,
+    rules: RuleSetSchema.nullable().default(null),
+    note: z.string().max(2000).default(""),
+    basedOn: z.number().int().min(1),
+  });
   return newApp()
-    .openapi(route(["admin", "reviewer", "donor"], { method: "get", path: "/api/rounds", tags: ["rounds"], summary: "All rounds", responses: { 200: json(z.array(RoundOut), "Rounds, newest first"), ...errors(401) } }), (c) =>
-      c.json(listRounds(c.get("services").db), 200),
-    )
-    .openapi(route("public", { method: "get", path: "/api/rounds/{roundId}", tags: ["rounds"], summary: "A round (public: applicants read its window)", request: { params: RoundId }, responses: { 200: json(RoundOut, "The round"), ...errors(404) } }), (c) =>
-      c.json(getRound(c.get("services").db, c.req.valid("param").roundId), 200),
+    .openapi(
+      route(["admin", "reviewer", "donor"], {
+        method: "get",
+        path: "/api/rounds",
+        tags: ["rounds"],
+        summary: "All rounds",
+        responses: { 200: json(z.array(RoundOut), "Rounds, newest first"), ...errors(401) },
+      }),
+      (c) => c.json(listRounds(c.get("services").db), 200),
     )
     .openapi(
-      route(["admin"], { method: "post", path: "/api/rounds", tags: ["rounds"], summary: "Create a round (with a copy of the reference States)", request: body(NewRoundSchema), responses: { 201: json(RoundOut, "Created"), ...errors(401, 403, 409, 422) } }),
+      route("public", {
+        method: "get",
+        path: "/api/rounds/{roundId}",
+        tags: ["rounds"],
+        summary: "A round (public: applicants read its window)",
+        request: { params: RoundId },
+        responses: { 200: json(RoundOut, "The round"), ...errors(404) },
+      }),
+      (c) => c.json(getRound(c.get("services").db, c.req.valid("param").roundId), 200),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/rounds",
+        tags: ["rounds"],
+        summary: "Create a round (with a copy of the reference States)",
+        request: body(NewRoundSchema),
+        responses: { 201: json(RoundOut, "Created"), ...errors(401, 403, 409, 422) },
+      }),
       (c) => {
         const { db, reference } = c.get("services");
         const user = userOf(c);
         const input = c.req.valid("json");
-        return c.json(createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, { id: user.id, name: user.username }), 201);
+        return c.json(
+          createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, { id: user.id, name: user.username }),
+          201,
+        );
       },
     )
     .openapi(
-      route(["admin"], { method: "patch", path: "/api/rounds/{roundId}", tags: ["rounds"], summary: "Edit a round's dates, allowance and money (not its status)", request: { params: RoundId, ...body(RoundPatchSchema) }, responses: { 200: json(RoundOut, "Saved"), ...errors(401, 403, 404, 409, 422) } }),
+      route(["admin"], {
+        method: "patch",
+        path: "/api/rounds/{roundId}",
+        tags: ["rounds"],
+        summary: "Edit a round's dates, allowance and money (not its status)",
+        request: { params: RoundId, ...body(RoundPatchSchema) },
+        responses: { 200: json(RoundOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+      }),
       (c) => {
         const { db } = c.get("services");
         const { roundId } = c.req.valid("param");
@@ -72,10 +132,20 @@ export function roundRoutes() {
             const current = getRound(db, roundId);
             checkVersion(current, version);
             const merged = { ...current, ...patch };
-            if (merged.endDate < merged.startDate) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "endDate", message: "must not be before startDate" }] });
-            if (merged.windowCloses < merged.windowOpens) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "windowCloses", message: "must not be before windowOpens" }] });
+            if (merged.endDate < merged.startDate)
+              throw new ApiError(422, "validation", "the input is not valid", {
+                problems: [{ path: "endDate", message: "must not be before startDate" }],
+              });
+            if (merged.windowCloses < merged.windowOpens)
+              throw new ApiError(422, "validation", "the input is not valid", {
+                problems: [{ path: "windowCloses", message: "must not be before windowOpens" }],
+              });
             const sets = Object.keys(patch).map((k) => `${COLUMN[k]} = @${k}`);
-            db.prepare(`UPDATE rounds SET ${[...sets, "updated_at = @t", "version = version + 1"].join(", ")} WHERE id = @id`).run({ ...patch, t: new Date().toISOString(), id: roundId });
+            db.prepare(`UPDATE rounds SET ${[...sets, "updated_at = @t", "version = version + 1"].join(", ")} WHERE id = @id`).run({
+              ...patch,
+              t: new Date().toISOString(),
+              id: roundId,
+            });
             audit(db, { actor: user.username, action: "update", entity: "round", entityId: roundId, data: patch });
             return getRound(db, roundId);
           }),
@@ -89,7 +159,10 @@ export function roundRoutes() {
         path: "/api/rounds/{roundId}/status",
         tags: ["rounds"],
         summary: "Move a round along draft → open → review → decided → closed",
-        request: { params: RoundId, ...body(z.strictObject({ status: RoundSchema.shape.status.unwrap(), version: z.number().int().min(1) })) },
+        request: {
+          params: RoundId,
+          ...body(z.strictObject({ status: RoundSchema.shape.status.unwrap(), version: z.number().int().min(1) })),
+        },
         responses: { 200: json(RoundOut, "Moved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
@@ -102,10 +175,25 @@ export function roundRoutes() {
             const current = getRound(db, roundId);
             checkVersion(current, version);
             if (!TRANSITIONS[current.status].includes(status)) {
-              throw new ApiError(422, "validation", `a round in "${current.status}" cannot move to "${status}" (allowed: ${TRANSITIONS[current.status].join(", ") || "none"})`, { problems: [{ path: "status", message: `not allowed from ${current.status}` }] });
+              throw new ApiError(
+                422,
+                "validation",
+                `a round in "${current.status}" cannot move to "${status}" (allowed: ${TRANSITIONS[current.status].join(", ") || "none"})`,
+                { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
+              );
             }
-            db.prepare("UPDATE rounds SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, new Date().toISOString(), roundId);
-            audit(db, { actor: user.username, action: "status", entity: "round", entityId: roundId, data: { from: current.status, to: status } });
+            db.prepare("UPDATE rounds SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
+              status,
+              new Date().toISOString(),
+              roundId,
+            );
+            audit(db, {
+              actor: user.username,
+              action: "status",
+              entity: "round",
+              entityId: roundId,
+              data: { from: current.status, to: status },
+            });
             return getRound(db, roundId);
           }),
           200,
@@ -113,7 +201,14 @@ export function roundRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/states", tags: ["rounds"], summary: "The round's reference States, with the data's date", request: { params: RoundId }, responses: { 200: json(z.looseObject({ asOf: z.string() }), "States"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/states",
+        tags: ["rounds"],
+        summary: "The round's reference States, with the data's date",
+        request: { params: RoundId },
+        responses: { 200: json(z.looseObject({ asOf: z.string() }), "States"), ...errors(401, 403, 404) },
+      }),
       (c) => c.json(roundStates(c.get("services").db, c.req.valid("param").roundId), 200),
     )
     .openapi(
@@ -122,7 +217,10 @@ export function roundRoutes() {
         path: "/api/rounds/{roundId}/states/{iso3}",
         tags: ["rounds"],
         summary: "Correct a State for this round (e.g. Art. 7 report outstanding, Geneva mission)",
-        request: { params: RoundId.extend({ iso3: z.string().regex(/^[A-Z]{3}$/) }), ...body(z.strictObject({ state: StateSchema, version: z.number().int().min(1) })) },
+        request: {
+          params: RoundId.extend({ iso3: z.string().regex(/^[A-Z]{3}$/) }),
+          ...body(z.strictObject({ state: StateSchema, version: z.number().int().min(1) })),
+        },
         responses: { 200: json(z.looseObject({ iso3: z.string() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
@@ -130,17 +228,30 @@ export function roundRoutes() {
         const { roundId, iso3 } = c.req.valid("param");
         const { state, version } = c.req.valid("json");
         const user = userOf(c);
-        if (state.iso3 !== iso3) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "state.iso3", message: `must be ${iso3}, as in the path` }] });
+        if (state.iso3 !== iso3)
+          throw new ApiError(422, "validation", "the input is not valid", {
+            problems: [{ path: "state.iso3", message: `must be ${iso3}, as in the path` }],
+          });
         return c.json(
           tx(db, () => {
-            const row = db.prepare("SELECT version FROM round_states WHERE round_id = ? AND iso3 = ?").get(roundId, iso3) as { version: number } | undefined;
+            const row = db.prepare("SELECT version FROM round_states WHERE round_id = ? AND iso3 = ?").get(roundId, iso3) as
+              { version: number } | undefined;
             getRound(db, roundId);
             if (!row) {
-              if (version !== 1) throw new ApiError(404, "not-found", `State ${iso3} is not in the round's reference data (send version 1 to add it)`);
-              db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(roundId, iso3, JSON.stringify(state));
+              if (version !== 1)
+                throw new ApiError(404, "not-found", `State ${iso3} is not in the round's reference data (send version 1 to add it)`);
+              db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(
+                roundId,
+                iso3,
+                JSON.stringify(state),
+              );
             } else {
               checkVersion(row, version);
-              db.prepare("UPDATE round_states SET data = ?, edited = 1, version = version + 1 WHERE round_id = ? AND iso3 = ?").run(JSON.stringify(state), roundId, iso3);
+              db.prepare("UPDATE round_states SET data = ?, edited = 1, version = version + 1 WHERE round_id = ? AND iso3 = ?").run(
+                JSON.stringify(state),
+                roundId,
+                iso3,
+              );
             }
             audit(db, { actor: user.username, action: "update", entity: "state", entityId: `${roundId}/${iso3}`, data: state });
             return roundStates(db, roundId).states.find((s) => s.iso3 === iso3)!;
@@ -150,7 +261,14 @@ export function roundRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/donors", tags: ["funding"], summary: "The round's donors with amounts and earmarks", request: { params: RoundId }, responses: { 200: json(z.array(z.looseObject({ id: z.string() })), "Donors"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/donors",
+        tags: ["funding"],
+        summary: "The round's donors with amounts and earmarks",
+        request: { params: RoundId },
+        responses: { 200: json(z.array(z.looseObject({ id: z.string() })), "Donors"), ...errors(401, 403, 404) },
+      }),
       (c) => c.json(listDonors(c.get("services").db, c.req.valid("param").roundId), 200),
     )
     .openapi(
@@ -159,7 +277,14 @@ export function roundRoutes() {
         path: "/api/rounds/{roundId}/donors/{donorId}",
         tags: ["funding"],
         summary: "Add a donor (without version) or change one (with the version read)",
-        request: { params: RoundId.extend({ donorId: z.string().min(1).max(64) }), ...body(DonorSchema.omit({ id: true }).extend({ name: z.string().min(1).max(200), version: z.number().int().min(1).optional() }).strict()) },
+        request: {
+          params: RoundId.extend({ donorId: z.string().min(1).max(64) }),
+          ...body(
+            DonorSchema.omit({ id: true })
+              .extend({ name: z.string().min(1).max(200), version: z.number().int().min(1).optional() })
+              .strict(),
+          ),
+        },
         responses: { 200: json(z.looseObject({ id: z.string() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
@@ -169,19 +294,43 @@ export function roundRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/settings", tags: ["settings"], summary: "The current weights, policy and rules (null: the default rules)", request: { params: RoundId }, responses: { 200: json(z.looseObject({ version: z.number() }), "Settings"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/settings",
+        tags: ["settings"],
+        summary: "The current weights, policy and rules (null: the default rules)",
+        request: { params: RoundId },
+        responses: { 200: json(z.looseObject({ version: z.number() }), "Settings"), ...errors(401, 403, 404) },
+      }),
       (c) => c.json(currentSettings(c.get("services").db, c.req.valid("param").roundId), 200),
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/settings/versions", tags: ["settings"], summary: "Every version of the settings, newest first", request: { params: RoundId }, responses: { 200: json(z.array(z.looseObject({ version: z.number() })), "Versions"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/settings/versions",
+        tags: ["settings"],
+        summary: "Every version of the settings, newest first",
+        request: { params: RoundId },
+        responses: { 200: json(z.array(z.looseObject({ version: z.number() })), "Versions"), ...errors(401, 403, 404) },
+      }),
       (c) => c.json(settingsVersions(c.get("services").db, c.req.valid("param").roundId), 200),
     )
     .openapi(
-      route(["admin"], { method: "put", path: "/api/rounds/{roundId}/settings", tags: ["settings"], summary: "Save a new version of the settings (basedOn: the version read)", request: { params: RoundId, ...body(SettingsInput) }, responses: { 200: json(z.looseObject({ version: z.number() }), "The new version"), ...errors(401, 403, 404, 409, 422) } }),
+      route(["admin"], {
+        method: "put",
+        path: "/api/rounds/{roundId}/settings",
+        tags: ["settings"],
+        summary: "Save a new version of the settings (basedOn: the version read)",
+        request: { params: RoundId, ...body(SettingsInput) },
+        responses: { 200: json(z.looseObject({ version: z.number() }), "The new version"), ...errors(401, 403, 404, 409, 422) },
+      }),
       (c) => {
         const user = userOf(c);
         const { basedOn, ...s } = c.req.valid("json");
-        return c.json(saveSettings(c.get("services").db, c.req.valid("param").roundId, s, basedOn, { id: user.id, name: user.username }), 200);
+        return c.json(
+          saveSettings(c.get("services").db, c.req.valid("param").roundId, s, basedOn, { id: user.id, name: user.username }),
+          200,
+        );
       },
     );
 }

@@ -3,7 +3,13 @@
 // financial statement (the form of Table 3 of the ISU's report).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { diff, MoneyCurveOptionsSchema, type ReplacementResult, RobustnessOptionsSchema, SensitivityOptionsSchema } from "../../scoring/analytics/index.js";
+import {
+  diff,
+  MoneyCurveOptionsSchema,
+  type ReplacementResult,
+  RobustnessOptionsSchema,
+  SensitivityOptionsSchema,
+} from "../../scoring/analytics/index.js";
 import { round2, type AllocationResult } from "../../scoring/domain/index.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { audit } from "../audit.js";
@@ -55,11 +61,19 @@ function doneResult(run: { status: string; result: AllocationResult | null; id: 
 
 export function runRoutes() {
   const analysis = <P extends string>(path: P, options: z.ZodType, summary: string) =>
-    route(STAFF, { method: "post", path, tags: ["analytics"], summary, request: { params: RunId, ...body(options) }, responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 409, 422) } });
+    route(STAFF, {
+      method: "post",
+      path,
+      tags: ["analytics"],
+      summary,
+      request: { params: RunId, ...body(options) },
+      responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 409, 422) },
+    });
   const analyse = async (kind: "curve" | "robustness" | "sensitivity", c: Ctx) => {
     const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
     doneResult(run);
-    const answer = await runInWorker<Record<string, unknown>>({ type: kind, problem: run.problem, options: (await c.req.json()) as never }).result;
+    const answer = await runInWorker<Record<string, unknown>>({ type: kind, problem: run.problem, options: (await c.req.json()) as never })
+      .result;
     return c.json(answer, 200);
   };
   return newApp()
@@ -69,7 +83,15 @@ export function runRoutes() {
         path: "/api/rounds/{roundId}/runs",
         tags: ["runs"],
         summary: "Start an allocation run: scores the round and solves it in a worker thread (202 with the run's id)",
-        request: { params: RoundId, ...body(z.strictObject({ timeLimit: z.number().int().min(1).max(3600).optional(), settingsVersion: z.number().int().min(1).optional() })) },
+        request: {
+          params: RoundId,
+          ...body(
+            z.strictObject({
+              timeLimit: z.number().int().min(1).max(3600).optional(),
+              settingsVersion: z.number().int().min(1).optional(),
+            }),
+          ),
+        },
         responses: { 202: json(z.object({ id: z.string(), status: z.string() }), "Started"), ...errors(401, 403, 404, 422) },
       }),
       (c) => {
@@ -81,7 +103,14 @@ export function runRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/runs", tags: ["runs"], summary: "The round's runs, newest first", request: { params: RoundId }, responses: { 200: json(z.array(Loose), "Runs"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/runs",
+        tags: ["runs"],
+        summary: "The round's runs, newest first",
+        request: { params: RoundId },
+        responses: { 200: json(z.array(Loose), "Runs"), ...errors(401, 403, 404) },
+      }),
       (c) => {
         const { db, runs } = c.get("services");
         getRound(db, c.req.valid("param").roundId);
@@ -89,11 +118,28 @@ export function runRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/runs/{runId}", tags: ["runs"], summary: "A run: its progress, and once done its snapshot (problem, scores, result with explanations and baselines)", request: { params: RunId }, responses: { 200: { description: "The run (JSON: the summary's fields, and problem, scores and result, null until it is done)" }, ...errors(401, 403, 404, 422) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/runs/{runId}",
+        tags: ["runs"],
+        summary: "A run: its progress, and once done its snapshot (problem, scores, result with explanations and baselines)",
+        request: { params: RunId },
+        responses: {
+          200: { description: "The run (JSON: the summary's fields, and problem, scores and result, null until it is done)" },
+          ...errors(401, 403, 404, 422),
+        },
+      }),
       (c) => c.body(c.get("services").runs.json(c.req.valid("param").runId), 200, { "Content-Type": "application/json; charset=UTF-8" }),
     )
     .openapi(
-      route(["admin"], { method: "post", path: "/api/runs/{runId}/cancel", tags: ["runs"], summary: "Cancel a queued or running run", request: { params: RunId }, responses: { 200: json(Loose, "Cancelled"), ...errors(401, 403, 404, 409) } }),
+      route(["admin"], {
+        method: "post",
+        path: "/api/runs/{runId}/cancel",
+        tags: ["runs"],
+        summary: "Cancel a queued or running run",
+        request: { params: RunId },
+        responses: { 200: json(Loose, "Cancelled"), ...errors(401, 403, 404, 409) },
+      }),
       async (c) => c.json(await c.get("services").runs.cancel(c.req.valid("param").runId, { name: userOf(c).username }), 200),
     )
     .openapi(
@@ -103,7 +149,10 @@ export function runRoutes() {
         tags: ["runs"],
         summary: "The run as files anyone can re-run: the problem file (format v1) and the result (npm run allocate -- problem.json)",
         request: { params: RunId },
-        responses: { 200: json(z.object({ problem: Loose, result: Loose, rerun: z.string() }), "Problem and result"), ...errors(401, 403, 404, 409) },
+        responses: {
+          200: json(z.object({ problem: Loose, result: Loose, rerun: z.string() }), "Problem and result"),
+          ...errors(401, 403, 404, 409),
+        },
       }),
       (c) => {
         const run = c.get("services").runs.get(c.req.valid("param").runId);
@@ -112,25 +161,59 @@ export function runRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/runs/{runId}/compare/{otherId}", tags: ["runs"], summary: "Two runs side by side (the engine's diff: this run as a, the other as b)", request: { params: RunId.extend({ otherId: z.string().uuid() }) }, responses: { 200: json(Loose, "The diff"), ...errors(401, 403, 404, 409) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/runs/{runId}/compare/{otherId}",
+        tags: ["runs"],
+        summary: "Two runs side by side (the engine's diff: this run as a, the other as b)",
+        request: { params: RunId.extend({ otherId: z.string().uuid() }) },
+        responses: { 200: json(Loose, "The diff"), ...errors(401, 403, 404, 409) },
+      }),
       (c) => {
         const { runs } = c.get("services");
         const { runId, otherId } = c.req.valid("param");
         const [a, b] = [runs.get(runId), runs.get(otherId)];
-        if (a.roundId !== b.roundId) throw new ApiError(409, "different-rounds", `run ${runId} is of round ${a.roundId} and run ${otherId} of round ${b.roundId}: compare runs of one round`);
+        if (a.roundId !== b.roundId)
+          throw new ApiError(
+            409,
+            "different-rounds",
+            `run ${runId} is of round ${a.roundId} and run ${otherId} of round ${b.roundId}: compare runs of one round`,
+          );
         return c.json(diff(doneResult(a), doneResult(b)), 200);
       },
     )
-    .openapi(analysis("/api/runs/{runId}/curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"), (c) => analyse("curve", c))
-    .openapi(analysis("/api/runs/{runId}/robustness", RobustnessOptionsSchema.partial(), "Robustness: who is always, sometimes or never funded under perturbed weights and costs"), (c) => analyse("robustness", c))
-    .openapi(analysis("/api/runs/{runId}/sensitivity", SensitivityOptionsSchema.partial(), "What each rule, lock and earmark costs"), (c) => analyse("sensitivity", c))
+    .openapi(
+      analysis("/api/runs/{runId}/curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"),
+      (c) => analyse("curve", c),
+    )
+    .openapi(
+      analysis(
+        "/api/runs/{runId}/robustness",
+        RobustnessOptionsSchema.partial(),
+        "Robustness: who is always, sometimes or never funded under perturbed weights and costs",
+      ),
+      (c) => analyse("robustness", c),
+    )
+    .openapi(analysis("/api/runs/{runId}/sensitivity", SensitivityOptionsSchema.partial(), "What each rule, lock and earmark costs"), (c) =>
+      analyse("sensitivity", c),
+    )
     .openapi(
       route(["admin"], {
         method: "post",
         path: "/api/runs/{runId}/approve",
         tags: ["decisions"],
-        summary: "Approve a run: its funded requests get offers (with an acceptance deadline), the next best are waitlisted, the rest not funded; the round moves to decided",
-        request: { params: RunId, ...body(z.strictObject({ offerDeadline: z.iso.date(), waitlist: z.number().int().min(0).max(1000).default(5), roundVersion: z.number().int().min(1) })) },
+        summary:
+          "Approve a run: its funded requests get offers (with an acceptance deadline), the next best are waitlisted, the rest not funded; the round moves to decided",
+        request: {
+          params: RunId,
+          ...body(
+            z.strictObject({
+              offerDeadline: z.iso.date(),
+              waitlist: z.number().int().min(0).max(1000).default(5),
+              roundVersion: z.number().int().min(1),
+            }),
+          ),
+        },
         responses: { 200: json(z.array(Loose), "The decisions"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
@@ -139,15 +222,19 @@ export function runRoutes() {
         const { offerDeadline, waitlist, roundVersion } = c.req.valid("json");
         const run = runs.get(c.req.valid("param").runId);
         const result = doneResult(run);
-        if (result.status !== "optimal" && result.status !== "time-limit") throw new ApiError(409, "infeasible", "an infeasible run cannot be approved");
+        if (result.status !== "optimal" && result.status !== "time-limit")
+          throw new ApiError(409, "infeasible", "an infeasible run cannot be approved");
         return c.json(
           tx(db, () => {
             const round = getRound(db, run.roundId);
             checkVersion(round, roundVersion);
-            if (round.status !== "review") throw new ApiError(409, "round-status", `the round is "${round.status}": runs are approved in review`);
+            if (round.status !== "review")
+              throw new ApiError(409, "round-status", `the round is "${round.status}": runs are approved in review`);
             db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(new Date().toISOString(), user.id, run.id);
             db.prepare("DELETE FROM decisions WHERE round_id = ?").run(run.roundId);
-            const insert = db.prepare("INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            const insert = db.prepare(
+              "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            );
             for (const f of result.funded) {
               insert.run(run.roundId, f.id, run.id, "funded", f.level, f.cost, offerDeadline, "pending");
               setRequestStatus(db, f.id, "funded", `approved run ${run.id}`, { id: user.id, name: user.username });
@@ -162,8 +249,17 @@ export function runRoutes() {
               insert.run(run.roundId, n.id, run.id, decision, null, null, null, null);
               setRequestStatus(db, n.id, decision, n.reason.text, { id: user.id, name: user.username });
             }
-            db.prepare("UPDATE rounds SET status = 'decided', updated_at = ?, version = version + 1 WHERE id = ?").run(new Date().toISOString(), run.roundId);
-            audit(db, { actor: user.username, action: "approve", entity: "run", entityId: run.id, data: { roundId: run.roundId, funded: result.funded.length, waitlisted: waitlisted.size, offerDeadline } });
+            db.prepare("UPDATE rounds SET status = 'decided', updated_at = ?, version = version + 1 WHERE id = ?").run(
+              new Date().toISOString(),
+              run.roundId,
+            );
+            audit(db, {
+              actor: user.username,
+              action: "approve",
+              entity: "run",
+              entityId: run.id,
+              data: { roundId: run.roundId, funded: result.funded.length, waitlisted: waitlisted.size, offerDeadline },
+            });
             return roundDecisions(db, run.roundId);
           }),
           200,
@@ -171,7 +267,14 @@ export function runRoutes() {
       },
     )
     .openapi(
-      route(STAFF, { method: "get", path: "/api/rounds/{roundId}/decisions", tags: ["decisions"], summary: "The published decisions and the offers' state", request: { params: RoundId }, responses: { 200: json(z.array(Loose), "Decisions"), ...errors(401, 403, 404) } }),
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/decisions",
+        tags: ["decisions"],
+        summary: "The published decisions and the offers' state",
+        request: { params: RoundId },
+        responses: { 200: json(z.array(Loose), "Decisions"), ...errors(401, 403, 404) },
+      }),
       (c) => {
         const { db } = c.get("services");
         getRound(db, c.req.valid("param").roundId);
@@ -184,7 +287,16 @@ export function runRoutes() {
         path: "/api/rounds/{roundId}/offers/{requestId}",
         tags: ["decisions"],
         summary: "Record an offer's answer: accepted, declined, or expired (its deadline passed); or the actual cost after the meeting",
-        request: { params: RoundId.extend({ requestId: z.string().min(1).max(64) }), ...body(z.strictObject({ offerStatus: z.enum(["accepted", "declined", "expired"]).optional(), actualCost: z.number().finite().min(0).max(1e6).nullable().optional(), version: z.number().int().min(1) })) },
+        request: {
+          params: RoundId.extend({ requestId: z.string().min(1).max(64) }),
+          ...body(
+            z.strictObject({
+              offerStatus: z.enum(["accepted", "declined", "expired"]).optional(),
+              actualCost: z.number().finite().min(0).max(1e6).nullable().optional(),
+              version: z.number().int().min(1),
+            }),
+          ),
+        },
         responses: { 200: json(Loose, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
@@ -194,16 +306,25 @@ export function runRoutes() {
         const { offerStatus, actualCost, version } = c.req.valid("json");
         return c.json(
           tx(db, () => {
-            const d = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as DecisionRow | undefined;
+            const d = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as
+              DecisionRow | undefined;
             if (!d || d.decision !== "funded") throw new ApiError(404, "not-found", `no offer to ${requestId} in round ${roundId}`);
             checkVersion(d, version);
             if (offerStatus) {
-              if (d.offer_status !== "pending" && offerStatus !== d.offer_status) throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
+              if (d.offer_status !== "pending" && offerStatus !== d.offer_status)
+                throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
               recordOfferAnswer(db, roundId, requestId, offerStatus, `offer ${offerStatus}`, { id: user.id, name: user.username });
             }
-            if (actualCost !== undefined) db.prepare("UPDATE decisions SET actual_cost = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(actualCost, roundId, requestId);
+            if (actualCost !== undefined)
+              db.prepare("UPDATE decisions SET actual_cost = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+                actualCost,
+                roundId,
+                requestId,
+              );
             audit(db, { actor: user.username, action: "offer", entity: "request", entityId: requestId, data: { offerStatus, actualCost } });
-            return decisionOf(db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as DecisionRow);
+            return decisionOf(
+              db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as DecisionRow,
+            );
           }),
           200,
         );
@@ -225,8 +346,14 @@ export function runRoutes() {
         // Offers still pending past their deadline have expired: recorded as such first.
         const today = new Date().toISOString().slice(0, 10);
         tx(db, () => {
-          const overdue = db.prepare("SELECT request_id FROM decisions WHERE round_id = ? AND decision = 'funded' AND offer_status = 'pending' AND offer_deadline < ?").pluck().all(roundId, today) as string[];
-          for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
+          const overdue = db
+            .prepare(
+              "SELECT request_id FROM decisions WHERE round_id = ? AND decision = 'funded' AND offer_status = 'pending' AND offer_deadline < ?",
+            )
+            .pluck()
+            .all(roundId, today) as string[];
+          for (const id of overdue)
+            recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
         });
         const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
         if (decisions.length === 0) throw new ApiError(409, "no-decisions", "the round has no approved run");
@@ -236,16 +363,38 @@ export function runRoutes() {
         // The funded list as it stands now (earlier replacements applied).
         const current = { funded: decisions.map((d) => ({ id: d.request_id, level: d.level as "full" | "ticket" | "allowance" })) };
         const declined = released.filter((d) => d.offer_status === "declined").map((d) => d.request_id);
-        const expired = released.filter((d) => d.offer_status === "expired").map((d) => ({ id: d.request_id, deadline: d.offer_deadline! }));
+        const expired = released
+          .filter((d) => d.offer_status === "expired")
+          .map((d) => ({ id: d.request_id, deadline: d.offer_deadline! }));
         const proposal = declined.length
-          ? await runInWorker<ReplacementResult>({ type: "replace", problem: run.problem, result: current, declined: [...declined, ...expired.map((e) => e.id)] }).result
+          ? await runInWorker<ReplacementResult>({
+              type: "replace",
+              problem: run.problem,
+              result: current,
+              declined: [...declined, ...expired.map((e) => e.id)],
+            }).result
           : await runInWorker<ReplacementResult>({ type: "release", problem: run.problem, result: current, expiredOffers: expired }).result;
         const id = randomUUID();
         tx(db, () => {
-          db.prepare("INSERT INTO replacements (id, round_id, run_id, cause, input, result, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?)").run(
-            id, roundId, run.id, declined.length ? "declined" : "expired", JSON.stringify({ declined, expired }), JSON.stringify(proposal), new Date().toISOString(), user.id,
+          db.prepare(
+            "INSERT INTO replacements (id, round_id, run_id, cause, input, result, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?)",
+          ).run(
+            id,
+            roundId,
+            run.id,
+            declined.length ? "declined" : "expired",
+            JSON.stringify({ declined, expired }),
+            JSON.stringify(proposal),
+            new Date().toISOString(),
+            user.id,
           );
-          audit(db, { actor: user.username, action: "propose", entity: "replacement", entityId: id, data: { declined, expired, replacements: proposal.replacements.map((r) => r.id) } });
+          audit(db, {
+            actor: user.username,
+            action: "propose",
+            entity: "replacement",
+            entityId: id,
+            data: { declined, expired, replacements: proposal.replacements.map((r) => r.id) },
+          });
         });
         return c.json({ id, status: "proposed", proposal }, 201);
       },
@@ -266,20 +415,32 @@ export function runRoutes() {
         const { offerDeadline } = c.req.valid("json");
         return c.json(
           tx(db, () => {
-            const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(replacementId) as { round_id: string; run_id: string; result: string; status: string } | undefined;
+            const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(replacementId) as
+              { round_id: string; run_id: string; result: string; status: string } | undefined;
             if (!row) throw new ApiError(404, "not-found", `replacement ${replacementId} not found`);
             if (row.status !== "proposed") throw new ApiError(409, "replacement-status", `the proposal is ${row.status} already`);
             const proposal = JSON.parse(row.result) as ReplacementResult;
-            if (proposal.status === "infeasible") throw new ApiError(409, "infeasible", "this proposal found no replacement that keeps the rules");
+            if (proposal.status === "infeasible")
+              throw new ApiError(409, "infeasible", "this proposal found no replacement that keeps the rules");
             for (const r of proposal.replacements) {
-              db.prepare("INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1").run(
-                row.round_id, r.id, row.run_id, r.level, r.cost, offerDeadline,
-              );
+              db.prepare(
+                "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1",
+              ).run(row.round_id, r.id, row.run_id, r.level, r.cost, offerDeadline);
               setRequestStatus(db, r.id, "funded", `replacement ${replacementId}`, { id: user.id, name: user.username });
             }
-            for (const r of proposal.released) db.prepare("UPDATE decisions SET decision = 'not-funded', version = version + 1 WHERE round_id = ? AND request_id = ?").run(row.round_id, r.id);
+            for (const r of proposal.released)
+              db.prepare("UPDATE decisions SET decision = 'not-funded', version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+                row.round_id,
+                r.id,
+              );
             db.prepare("UPDATE replacements SET status = 'applied' WHERE id = ?").run(replacementId);
-            audit(db, { actor: user.username, action: "apply", entity: "replacement", entityId: replacementId, data: { replacements: proposal.replacements.map((r) => r.id) } });
+            audit(db, {
+              actor: user.username,
+              action: "apply",
+              entity: "replacement",
+              entityId: replacementId,
+              data: { replacements: proposal.replacements.map((r) => r.id) },
+            });
             return roundDecisions(db, row.round_id);
           }),
           200,
@@ -291,7 +452,8 @@ export function runRoutes() {
         method: "get",
         path: "/api/rounds/{roundId}/statement",
         tags: ["finance"],
-        summary: "The round's financial statement: expenditures (travel, general and administrative), contributions per donor, deferred from and to other years; JSON or CSV",
+        summary:
+          "The round's financial statement: expenditures (travel, general and administrative), contributions per donor, deferred from and to other years; JSON or CSV",
         request: { params: RoundId, query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
         responses: { 200: { description: "The statement (JSON, or CSV with format=csv)" }, ...errors(401, 403, 404, 422) },
       }),
@@ -302,7 +464,11 @@ export function runRoutes() {
         requireDonorOf(db, userOf(c), roundId);
         const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
         // Travel: the actual cost where known, else the committed cost of offers not declined or expired.
-        const travel = round2(decisions.filter((d) => d.offer_status !== "declined" && d.offer_status !== "expired").reduce((s, d) => s + (d.actual_cost ?? d.cost ?? 0), 0));
+        const travel = round2(
+          decisions
+            .filter((d) => d.offer_status !== "declined" && d.offer_status !== "expired")
+            .reduce((s, d) => s + (d.actual_cost ?? d.cost ?? 0), 0),
+        );
         const admin = round.adminActual ?? round.adminEstimate;
         const donors = listDonors(db, roundId).filter((d) => d.id !== CARRY_OVER_DONOR);
         const contributions = round2(donors.reduce((s, d) => s + d.amount, 0));
@@ -313,7 +479,12 @@ export function runRoutes() {
           roundId,
           provisional: decisions.some((d) => d.actual_cost === null) || round.adminActual === null,
           expenditures: { travel, generalAndAdministrative: admin, total: expenditures },
-          revenues: { contributions: donors.map((d) => ({ donor: d.name, amount: d.amount })), totalContributions: contributions, deferredFrom: round.carryOver, total: revenues },
+          revenues: {
+            contributions: donors.map((d) => ({ donor: d.name, amount: d.amount })),
+            totalContributions: contributions,
+            deferredFrom: round.carryOver,
+            total: revenues,
+          },
           deferredTo,
         };
         if (c.req.valid("query").format === "csv") {

@@ -6,7 +6,14 @@ import { audit } from "../audit.js";
 import { ApiError, body, errors, json, newApp, route, userOf } from "../http.js";
 
 const Password = z.string().min(12, "at least 12 characters").max(200);
-const UserOut = z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(["admin", "reviewer", "donor"]), donorId: z.string().nullable(), locked: z.boolean() });
+const UserOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(["admin", "reviewer", "donor"]),
+  donorId: z.string().nullable(),
+  locked: z.boolean(),
+});
 
 interface Row {
   id: number;
@@ -16,12 +23,26 @@ interface Row {
   donor_id: string | null;
   locked_until: string | null;
 }
-const out = (r: Row) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, donorId: r.donor_id, locked: !!r.locked_until && r.locked_until > new Date().toISOString() });
+const out = (r: Row) => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  donorId: r.donor_id,
+  locked: !!r.locked_until && r.locked_until > new Date().toISOString(),
+});
 
 export function userRoutes() {
   return newApp()
-    .openapi(route(["admin"], { method: "get", path: "/api/users", tags: ["users"], summary: "Every account", responses: { 200: json(z.array(UserOut), "Accounts"), ...errors(401, 403) } }), (c) =>
-      c.json((c.get("services").db.prepare("SELECT * FROM users ORDER BY username").all() as Row[]).map(out), 200),
+    .openapi(
+      route(["admin"], {
+        method: "get",
+        path: "/api/users",
+        tags: ["users"],
+        summary: "Every account",
+        responses: { 200: json(z.array(UserOut), "Accounts"), ...errors(401, 403) },
+      }),
+      (c) => c.json((c.get("services").db.prepare("SELECT * FROM users ORDER BY username").all() as Row[]).map(out), 200),
     )
     .openapi(
       route(["admin"], {
@@ -31,17 +52,33 @@ export function userRoutes() {
         summary: "Create a staff account (admin, reviewer) or a donor account bound to one donor",
         request: body(
           z
-            .strictObject({ username: z.string().regex(/^[a-z0-9._-]{3,50}$/, "3–50 lower-case letters, digits, dots, dashes"), displayName: z.string().min(1).max(200), role: z.enum(["admin", "reviewer", "donor"]), donorId: z.string().min(1).max(64).optional(), password: Password })
-            .refine((u) => (u.role === "donor") === (u.donorId !== undefined), { message: "a donor account names its donor (donorId); a staff account does not", path: ["donorId"] }),
+            .strictObject({
+              username: z.string().regex(/^[a-z0-9._-]{3,50}$/, "3–50 lower-case letters, digits, dots, dashes"),
+              displayName: z.string().min(1).max(200),
+              role: z.enum(["admin", "reviewer", "donor"]),
+              donorId: z.string().min(1).max(64).optional(),
+              password: Password,
+            })
+            .refine((u) => (u.role === "donor") === (u.donorId !== undefined), {
+              message: "a donor account names its donor (donorId); a staff account does not",
+              path: ["donorId"],
+            }),
         ),
         responses: { 201: json(UserOut, "Created"), ...errors(401, 403, 409, 422) },
       }),
       async (c) => {
         const { db } = c.get("services");
         const input = c.req.valid("json");
-        if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(input.username)) throw new ApiError(409, "exists", `the user name "${input.username}" is taken`);
+        if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(input.username))
+          throw new ApiError(409, "exists", `the user name "${input.username}" is taken`);
         const id = await createUser(db, input);
-        audit(db, { actor: userOf(c).username, action: "create", entity: "user", entityId: input.username, data: { role: input.role, donorId: input.donorId ?? null } });
+        audit(db, {
+          actor: userOf(c).username,
+          action: "create",
+          entity: "user",
+          entityId: input.username,
+          data: { role: input.role, donorId: input.donorId ?? null },
+        });
         return c.json(out(db.prepare("SELECT * FROM users WHERE id = ?").get(id) as Row), 201);
       },
     )
@@ -61,7 +98,10 @@ export function userRoutes() {
         if (!row) throw new ApiError(404, "not-found", `user "${username}" not found`);
         const hash = await hashSecret(c.req.valid("json").password);
         db.transaction(() => {
-          db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?").run(hash, row.id);
+          db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?").run(
+            hash,
+            row.id,
+          );
           db.prepare("DELETE FROM sessions WHERE user_id = ?").run(row.id);
           audit(db, { actor: userOf(c).username, action: "password", entity: "user", entityId: username });
         })();
@@ -82,7 +122,10 @@ export function userRoutes() {
         const user = userOf(c);
         const { current, password } = c.req.valid("json");
         const stored = db.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(user.id) as string;
-        if (!(await verifySecret(current, stored))) throw new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "current", message: "is not your current password" }] });
+        if (!(await verifySecret(current, stored)))
+          throw new ApiError(422, "validation", "the input is not valid", {
+            problems: [{ path: "current", message: "is not your current password" }],
+          });
         const hash = await hashSecret(password);
         db.transaction(() => {
           db.prepare("UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?").run(hash, user.id);

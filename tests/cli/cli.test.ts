@@ -33,20 +33,42 @@ describe("allocate CLI", () => {
     const result = JSON.parse(stdout);
     expect(result.status).toBe("optimal");
     expect(result.solver).toMatchObject({ name: "glpk.js", gap: 0 });
-    expect(Object.keys(result)).toEqual(["status", "value", "totalCost", "funded", "notFunded", "summary", "diagnosis", "baselines", "solver"]);
+    expect(Object.keys(result)).toEqual([
+      "status",
+      "value",
+      "totalCost",
+      "funded",
+      "notFunded",
+      "summary",
+      "diagnosis",
+      "baselines",
+      "solver",
+    ]);
     expect(result.funded.length + result.notFunded.length).toBe(demo.requests.length);
     expect(result.totalCost).toBeLessThanOrEqual(demo.budget);
-    expect(result.summary).toMatchObject({ delegates: result.funded.length, value: result.value, totalCost: result.totalCost, moneyLeft: Math.round((demo.budget - result.totalCost) * 100) / 100 });
+    expect(result.summary).toMatchObject({
+      delegates: result.funded.length,
+      value: result.value,
+      totalCost: result.totalCost,
+      moneyLeft: Math.round((demo.budget - result.totalCost) * 100) / 100,
+    });
     // Each donor's total in the summary is what the funded list says it pays.
     for (const d of result.summary.byDonor) {
-      const paid = result.funded.flatMap((f: { funding: { donor: string; amount: number }[] }) => f.funding).filter((x: { donor: string }) => x.donor === d.donor).reduce((s: number, x: { amount: number }) => s + x.amount, 0);
+      const paid = result.funded
+        .flatMap((f: { funding: { donor: string; amount: number }[] }) => f.funding)
+        .filter((x: { donor: string }) => x.donor === d.donor)
+        .reduce((s: number, x: { amount: number }) => s + x.amount, 0);
       expect(d.amount).toBeCloseTo(paid, 2);
     }
   });
 
   it("answers an infeasible policy with exit 0 and a diagnosis", async () => {
     // Only women, with a man (13MSP-003) locked in: impossible.
-    const infeasible = { ...demo, policy: { ...demo.policy, minWomenShare: 1 }, requests: demo.requests.map((r: object, i: number) => (i === 2 ? { ...r, lock: "in" } : r)) };
+    const infeasible = {
+      ...demo,
+      policy: { ...demo.policy, minWomenShare: 1 },
+      requests: demo.requests.map((r: object, i: number) => (i === 2 ? { ...r, lock: "in" } : r)),
+    };
     const { code, stdout } = await cli("allocate", [file("infeasible.json", infeasible)]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
@@ -62,15 +84,53 @@ describe("allocate CLI", () => {
     ["unknown policy field", { ...demo, policy: { ...demo.policy, maxWomen: 3 } }, [/policy\.maxWomen: unknown field/]],
     ["bad region in regionMin", { ...demo, policy: { ...demo.policy, regionMin: { AFRICA: 2 } } }, [/policy\.regionMin\.AFRICA/]],
     ["women share above 1", { ...demo, policy: { ...demo.policy, minWomenShare: 1.5 } }, [/policy\.minWomenShare: Too big/]],
-    ["bad gender", { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 3 ? { ...r, gender: "female" } : r)) }, [/requests\[3\]\.gender/]],
-    ["negative cost", { ...demo, requests: demo.requests.map((r: { levels: object[] }, i: number) => (i === 5 ? { ...r, levels: [{ level: "full", cost: -5, valueShare: 1 }] } : r)) }, [/requests\[5\]\.levels\[0\]\.cost: Too small/]],
-    ["criterion above 100", { ...demo, requests: demo.requests.map((r: { criteria: object }, i: number) => (i === 0 ? { ...r, criteria: { ...r.criteria, technical: 101 } } : r)) }, [/requests\[0\]\.criteria\.technical: Too big/]],
+    [
+      "bad gender",
+      { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 3 ? { ...r, gender: "female" } : r)) },
+      [/requests\[3\]\.gender/],
+    ],
+    [
+      "negative cost",
+      {
+        ...demo,
+        requests: demo.requests.map((r: { levels: object[] }, i: number) =>
+          i === 5 ? { ...r, levels: [{ level: "full", cost: -5, valueShare: 1 }] } : r,
+        ),
+      },
+      [/requests\[5\]\.levels\[0\]\.cost: Too small/],
+    ],
+    [
+      "criterion above 100",
+      {
+        ...demo,
+        requests: demo.requests.map((r: { criteria: object }, i: number) =>
+          i === 0 ? { ...r, criteria: { ...r.criteria, technical: 101 } } : r,
+        ),
+      },
+      [/requests\[0\]\.criteria\.technical: Too big/],
+    ],
     ["duplicate id", { ...demo, requests: [...demo.requests, demo.requests[0]] }, [/requests\[48\]\.id: duplicate request id "13MSP-001"/]],
-    ["bad lock", { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 1 ? { ...r, lock: "maybe" } : r)) }, [/requests\[1\]\.lock/]],
-    ["bad date", { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 2 ? { ...r, submittedAt: "yesterday" } : r)) }, [/requests\[2\]\.submittedAt/]],
-    ["donor earmark on unknown status", { ...demo, donors: [{ id: "X", amount: 5, statuses: ["friend"] }] }, [/donors\[0\]\.statuses\[0\]/]],
+    [
+      "bad lock",
+      { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 1 ? { ...r, lock: "maybe" } : r)) },
+      [/requests\[1\]\.lock/],
+    ],
+    [
+      "bad date",
+      { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 2 ? { ...r, submittedAt: "yesterday" } : r)) },
+      [/requests\[2\]\.submittedAt/],
+    ],
+    [
+      "donor earmark on unknown status",
+      { ...demo, donors: [{ id: "X", amount: 5, statuses: ["friend"] }] },
+      [/donors\[0\]\.statuses\[0\]/],
+    ],
     ["missing weights", { ...demo, weights: undefined }, [/weights: /]],
-    ["several problems at once", { ...demo, budget: "lots", requests: demo.requests.map((r: object, i: number) => (i === 0 ? { ...r, state: "lao" } : r)) }, [/budget: /, /requests\[0\]\.state: must be an ISO 3166-1 alpha-3 code/]],
+    [
+      "several problems at once",
+      { ...demo, budget: "lots", requests: demo.requests.map((r: object, i: number) => (i === 0 ? { ...r, state: "lao" } : r)) },
+      [/budget: /, /requests\[0\]\.state: must be an ISO 3166-1 alpha-3 code/],
+    ],
   ];
 
   it.each(bad)("rejects %s with exit 2, naming the path", async (name, content, patterns) => {
@@ -114,7 +174,8 @@ describe("score CLI", () => {
 });
 
 describe("engine CLI", () => {
-  const resultFile = async (): Promise<string> => file("demo-result.json", (await cli("allocate", ["data/demo/problem.json", "--no-explain"])).stdout);
+  const resultFile = async (): Promise<string> =>
+    file("demo-result.json", (await cli("allocate", ["data/demo/problem.json", "--no-explain"])).stdout);
 
   it("curve: 21 budgets of the demo round, values never falling", async () => {
     const { code, stdout } = await cli("engine", ["curve", "data/demo/problem.json"]);
@@ -147,7 +208,9 @@ describe("engine CLI", () => {
     expect(sens.rules.map((r: { rule: string }) => r.rule)).toContain("regionMin.AFR");
     expect(sens.rules.some((r: { rule: string }) => r.rule.startsWith("lock."))).toBe(false);
     const result = await resultFile();
-    const rel = JSON.parse((await cli("engine", ["release", "data/demo/problem.json", result, "--expired", "13MSP-001@2025-08-15"])).stdout);
+    const rel = JSON.parse(
+      (await cli("engine", ["release", "data/demo/problem.json", result, "--expired", "13MSP-001@2025-08-15"])).stdout,
+    );
     expect(rel.released[0].reason).toBe("offer not accepted by its deadline (2025-08-15)");
   });
 
@@ -161,7 +224,9 @@ describe("engine CLI", () => {
     expect(notFunded.stderr).toMatch(/declined\[0\]: "13MSP-999" is not funded in the result/);
     expect((await cli("engine", ["curve", "data/demo/problem.json", "--declined", "x"])).stderr).toMatch(/curve does not take --declined/);
     expect((await cli("engine", ["nonsense"])).code).toBe(2);
-    expect((await cli("engine", ["release", "data/demo/problem.json", await resultFile(), "--expired", "13MSP-001"])).stderr).toMatch(/--expired: "13MSP-001" is not ID@DEADLINE/);
+    expect((await cli("engine", ["release", "data/demo/problem.json", await resultFile(), "--expired", "13MSP-001"])).stderr).toMatch(
+      /--expired: "13MSP-001" is not ID@DEADLINE/,
+    );
     expect((await cli("engine", ["diff", "data/demo/problem.json", "data/demo/problem.json"])).stderr).toMatch(/funded: /);
   });
 });

@@ -26,7 +26,10 @@ describe("applicants (end to end)", () => {
     await page.waitForLoadState("networkidle");
     const assets = [...scripts].filter((p) => p.startsWith("/assets/"));
     const total = assets.reduce((sum, p) => sum + gzipSync(readFileSync(join(e.dist, p))).length, 0);
-    console.log(`request form: ${assets.length} scripts, ${(total / 1024).toFixed(1)} KB gzip:`, assets.map((p) => `${p.slice(8)} ${(gzipSync(readFileSync(join(e.dist, p))).length / 1024).toFixed(1)}`).join(", "));
+    console.log(
+      `request form: ${assets.length} scripts, ${(total / 1024).toFixed(1)} KB gzip:`,
+      assets.map((p) => `${p.slice(8)} ${(gzipSync(readFileSync(join(e.dist, p))).length / 1024).toFixed(1)}`).join(", "),
+    );
     expect(total).toBeLessThan(250 * 1024);
     expect(assets.some((p) => /Allocate|LineChart|Requests|Dashboard/.test(p))).toBe(false);
   });
@@ -105,7 +108,10 @@ describe("applicants (end to end)", () => {
     await page.getByLabel("Nom complet").waitFor();
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     // zod's own messages in French, next to the fields.
-    await page.getByText(/invalide|Entrée/i).first().waitFor();
+    await page
+      .getByText(/invalide|Entrée/i)
+      .first()
+      .waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "33-apply-fr");
     // The whole request in French, to the reference and the code.

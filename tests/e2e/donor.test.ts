@@ -19,7 +19,10 @@ describe("donors' rationale (end to end)", () => {
       await new Promise((res) => setTimeout(res, 200));
     }
     const round = await (await page.request.get(`${base}/api/rounds/13MSP`)).json();
-    const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, { headers, data: { offerDeadline: "2099-08-15", roundVersion: round.version } });
+    const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, {
+      headers,
+      data: { offerDeadline: "2099-08-15", roundVersion: round.version },
+    });
     expect(approved.status()).toBe(200);
     await page.request.post(`${base}/api/auth/logout`, { headers });
     await page.context().clearCookies();

@@ -30,15 +30,35 @@ export async function startE2E(): Promise<E2E> {
   const env = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ configFile: "vite.config.ts", mode: "production", logLevel: "error", build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+    await build({
+      configFile: "vite.config.ts",
+      mode: "production",
+      logLevel: "error",
+      build: { outDir: dist, emptyOutDir: true, sourcemap: false },
+    });
   } finally {
     process.env.NODE_ENV = env;
   }
   const port = await freePort();
-  const server = await startServer({ PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "e2e.db"), WEB_DIST: dist, LOGIN_RATE_PER_MINUTE: "1000" });
+  const server = await startServer({
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: join(dir, "e2e.db"),
+    WEB_DIST: dist,
+    LOGIN_RATE_PER_MINUTE: "1000",
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   // Reduced motion: no transitions, so that axe reads every element as it finally looks.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });

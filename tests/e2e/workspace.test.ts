@@ -101,7 +101,10 @@ describe("ISU workspace (end to end)", () => {
     await slider.focus();
     await page.keyboard.press("End");
     await page.getByText("Universalization potential: 100").waitFor();
-    await ranking.getByText(/\((up|down) \d+\)/).first().waitFor();
+    await ranking
+      .getByText(/\((up|down) \d+\)/)
+      .first()
+      .waitFor();
     const firstAfter = (await ranking.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!;
     expect(firstAfter).not.toBe(firstBefore);
     // The unsaved what-if is kept in the browser: a reload restores it.
@@ -130,7 +133,10 @@ describe("ISU workspace (end to end)", () => {
     await funded.waitFor({ timeout: 60_000 });
     await page.getByText("proven optimum").waitFor();
     const notFunded = page.getByRole("table", { name: "Requests not funded" });
-    await notFunded.getByText(/would lower the total value by/).first().waitFor();
+    await notFunded
+      .getByText(/would lower the total value by/)
+      .first()
+      .waitFor();
     await page.getByRole("table", { name: "Baselines" }).getByText("First come, first served").waitFor();
     await page.getByRole("img", { name: /Funded delegates by regional group/ }).waitFor();
     await page.getByRole("img", { name: /Value by budget: CHF/ }).waitFor({ timeout: 30_000 });
@@ -249,7 +255,10 @@ describe("ISU workspace (end to end)", () => {
     await edit.getByLabel("Carry-over (CHF)").fill("12000");
     await edit.getByRole("button", { name: "Save" }).click();
     await edit.waitFor({ state: "detached" });
-    await page.getByRole("row", { name: /Carry-over/ }).getByText("CHF 12'000").waitFor();
+    await page
+      .getByRole("row", { name: /Carry-over/ })
+      .getByText("CHF 12'000")
+      .waitFor();
     await page.getByRole("button", { name: "Move to open" }).click();
     await page.getByText("open", { exact: true }).waitFor();
     await shot(page, "13-round-edited");
@@ -267,5 +276,4 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "14-narrow-requests");
     await page.setViewportSize({ width: 1280, height: 800 });
   });
-
 });

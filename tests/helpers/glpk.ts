@@ -11,7 +11,10 @@ export async function solve(input: ProblemInput, opts: Partial<AllocateOptions> 
 }
 
 /** The model (with requests forced in or out) built afresh and solved whole: no derivation, no core, no shortcut. */
-export async function solveWhole(prep: Prepared, force: Map<number, "in" | "out"> = new Map()): Promise<{ z: number; solution: Solution } | null> {
+export async function solveWhole(
+  prep: Prepared,
+  force: Map<number, "in" | "out"> = new Map(),
+): Promise<{ z: number; solution: Solution } | null> {
   const glpk = await loadGlpk();
   const model = buildModel(prep, glpk, { force });
   const out = await solveLp(glpk, model.lp);

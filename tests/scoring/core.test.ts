@@ -20,10 +20,33 @@ describe("restrict", () => {
     const glpk = await loadGlpk();
     const lp: LP = {
       name: "t",
-      objective: { direction: glpk.GLP_MAX, name: "obj", vars: [{ name: "a", coef: 5 }, { name: "b", coef: 4 }, { name: "c", coef: 3 }] },
+      objective: {
+        direction: glpk.GLP_MAX,
+        name: "obj",
+        vars: [
+          { name: "a", coef: 5 },
+          { name: "b", coef: 4 },
+          { name: "c", coef: 3 },
+        ],
+      },
       subjectTo: [
-        { name: "cap", vars: [{ name: "a", coef: 2 }, { name: "b", coef: 3 }, { name: "c", coef: 1 }], bnds: { type: glpk.GLP_UP, lb: 0, ub: 4 } },
-        { name: "cover", vars: [{ name: "a", coef: 1 }, { name: "b", coef: 1 }], bnds: { type: glpk.GLP_LO, lb: 1, ub: 0 } },
+        {
+          name: "cap",
+          vars: [
+            { name: "a", coef: 2 },
+            { name: "b", coef: 3 },
+            { name: "c", coef: 1 },
+          ],
+          bnds: { type: glpk.GLP_UP, lb: 0, ub: 4 },
+        },
+        {
+          name: "cover",
+          vars: [
+            { name: "a", coef: 1 },
+            { name: "b", coef: 1 },
+          ],
+          bnds: { type: glpk.GLP_LO, lb: 1, ub: 0 },
+        },
       ],
       binaries: ["a", "b", "c"],
     };
@@ -32,17 +55,41 @@ describe("restrict", () => {
     expect(r.constant).toBe(5);
     expect(r.lp.binaries).toEqual(["b", "c"]);
     expect(r.lp.objective.vars.map((v) => v.name)).toEqual(["b", "c"]);
-    expect(r.lp.subjectTo.find((row) => row.name === "cap")).toEqual({ name: "cap", vars: [{ name: "b", coef: 3 }, { name: "c", coef: 1 }], bnds: { type: glpk.GLP_UP, lb: -2, ub: 2 } });
+    expect(r.lp.subjectTo.find((row) => row.name === "cap")).toEqual({
+      name: "cap",
+      vars: [
+        { name: "b", coef: 3 },
+        { name: "c", coef: 1 },
+      ],
+      bnds: { type: glpk.GLP_UP, lb: -2, ub: 2 },
+    });
     expect(r.lp.subjectTo.find((row) => row.name === "cover")!.bnds.lb).toBe(0);
     // The restricted model's optimum plus the constant is the full model's optimum with a = 1.
     const out = await solveLp(glpk, r.lp);
-    const full = await solveLp(glpk, { ...lp, subjectTo: [...lp.subjectTo, { name: "fix", vars: [{ name: "a", coef: 1 }], bnds: { type: glpk.GLP_FX, lb: 1, ub: 1 } }] });
+    const full = await solveLp(glpk, {
+      ...lp,
+      subjectTo: [...lp.subjectTo, { name: "fix", vars: [{ name: "a", coef: 1 }], bnds: { type: glpk.GLP_FX, lb: 1, ub: 1 } }],
+    });
     expect(out.kind === "optimal" && full.kind === "optimal" ? out.z + r.constant : NaN).toBe(full.kind === "optimal" ? full.z : -1);
 
     // Both covering columns fixed at 0: the empty row "0 ≥ 1" cannot hold.
-    expect(restrict(lp, new Map([["a", 0], ["b", 0]]))).toBe("infeasible");
+    expect(
+      restrict(
+        lp,
+        new Map([
+          ["a", 0],
+          ["b", 0],
+        ]),
+      ),
+    ).toBe("infeasible");
     // Fixed at 1 and 0: "1 ≥ 1" holds, and the row goes.
-    const held = restrict(lp, new Map([["a", 1], ["b", 0]]));
+    const held = restrict(
+      lp,
+      new Map([
+        ["a", 1],
+        ["b", 0],
+      ]),
+    );
     expect(held === "infeasible" ? null : held.lp.subjectTo.map((row) => row.name)).toEqual(["cap"]);
   });
 });
@@ -115,7 +162,11 @@ describe("solveExact", () => {
     // ones keeping the rules are {M, V} and {V}. The first core (W alone, M fixed in, V fixed out) has none.
     const input = problem(
       100,
-      [req("M", { v: 90, cost: 10, region: "AFR" }), req("W", { v: 90, cost: 100, gender: "F", region: "WEOG", state: "NLD" }), req("V", { v: 10, cost: 60, gender: "F", region: "AFR", state: "SEN" })],
+      [
+        req("M", { v: 90, cost: 10, region: "AFR" }),
+        req("W", { v: 90, cost: 100, gender: "F", region: "WEOG", state: "NLD" }),
+        req("V", { v: 10, cost: 60, gender: "F", region: "AFR", state: "SEN" }),
+      ],
       { policy: { minWomenShare: 0.4, regionMin: { AFR: 1 } } },
     );
     const prep = prepare(ProblemSchema.parse(input));
@@ -156,7 +207,11 @@ describe("solveExact", () => {
   it("reaches HiGHS's optimum at n = 1'000 and 3'000, with and without earmarks", async () => {
     const glpk = await loadGlpk();
     const highs = await loadHighs();
-    for (const [n, donors] of [[1000, false], [1000, true], [3000, true]] as const) {
+    for (const [n, donors] of [
+      [1000, false],
+      [1000, true],
+      [3000, true],
+    ] as const) {
       const input = generateProblem({ n, seed: 77 + n, donors, tightEarmarks: donors });
       const ex = await solveExact(prepare(ProblemSchema.parse(input)), glpk);
       const h = solveHighs(highs, input);

@@ -7,9 +7,18 @@ describe("diagnosis of infeasible rules", () => {
   it("says how far the women share can go with the locks", async () => {
     // A (man) locked in; three women: the most is 3 of 4 = 0.75.
     const result = await solve(
-      problem(100, [req("A", { v: 50, lock: "in" }), req("B", { v: 40, gender: "F", state: "SEN" }), req("C", { v: 30, gender: "F", state: "PER" }), req("D", { v: 20, gender: "F", state: "KEN" })], {
-        policy: { minWomenShare: 0.9 },
-      }),
+      problem(
+        100,
+        [
+          req("A", { v: 50, lock: "in" }),
+          req("B", { v: 40, gender: "F", state: "SEN" }),
+          req("C", { v: 30, gender: "F", state: "PER" }),
+          req("D", { v: 20, gender: "F", state: "KEN" }),
+        ],
+        {
+          policy: { minWomenShare: 0.9 },
+        },
+      ),
     );
     expect(result.status).toBe("infeasible");
     expect(result.diagnosis?.rules).toHaveLength(1);
@@ -20,36 +29,63 @@ describe("diagnosis of infeasible rules", () => {
   });
 
   it("names a regional minimum that has too few candidates", async () => {
-    const result = await solve(problem(100, [req("A", { v: 50, region: "AFR", state: "SEN" }), req("B", { v: 40, region: "AFR", state: "KEN" }), req("C", { v: 30 })], { policy: { regionMin: { AFR: 3 } } }));
+    const result = await solve(
+      problem(
+        100,
+        [req("A", { v: 50, region: "AFR", state: "SEN" }), req("B", { v: 40, region: "AFR", state: "KEN" }), req("C", { v: 30 })],
+        { policy: { regionMin: { AFR: 3 } } },
+      ),
+    );
     expect(result.status).toBe("infeasible");
     expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable])).toEqual([["regionMin.AFR", 2]]);
   });
 
   it("prefers relaxing a policy rule to breaking a lock, and says how many seats the locks need", async () => {
-    const result = await solve(problem(100, [req("A", { v: 50, lock: "in" }), req("B", { v: 40, lock: "in", state: "SEN" }), req("C", { v: 30, lock: "in", state: "PER" })], { policy: { maxDelegates: 1 } }));
+    const result = await solve(
+      problem(
+        100,
+        [req("A", { v: 50, lock: "in" }), req("B", { v: 40, lock: "in", state: "SEN" }), req("C", { v: 30, lock: "in", state: "PER" })],
+        { policy: { maxDelegates: 1 } },
+      ),
+    );
     expect(result.diagnosis!.rules.map((r) => [r.rule, r.stated, r.reachable])).toEqual([["maxDelegates", 1, 3]]);
   });
 
   it("says how much money the locked-in requests need", async () => {
-    const result = await solve(problem(10, [req("A", { v: 50, cost: 8, lock: "in" }), req("B", { v: 40, cost: 8, lock: "in", state: "SEN" })]));
+    const result = await solve(
+      problem(10, [req("A", { v: 50, cost: 8, lock: "in" }), req("B", { v: 40, cost: 8, lock: "in", state: "SEN" })]),
+    );
     const rule = result.diagnosis!.rules.find((r) => r.rule === "budget");
     expect(rule?.reachable).toBe(16);
   });
 
   it("names an outreach minimum beyond the signatories and States not party who applied", async () => {
-    const result = await solve(problem(100, [req("A", { v: 50, status: "signatory", state: "KEN", region: "AFR" }), req("B", { v: 40 })], { policy: { minOutreach: 2 } }));
+    const result = await solve(
+      problem(100, [req("A", { v: 50, status: "signatory", state: "KEN", region: "AFR" }), req("B", { v: 40 })], {
+        policy: { minOutreach: 2 },
+      }),
+    );
     expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable])).toEqual([["minOutreach", 1]]);
   });
 
   it("names two rules that each fail, with the least relaxation of each", async () => {
     // Two requests, both from States Parties in Asia-Pacific: neither rule can be met at all.
-    const result = await solve(problem(100, [req("A", { v: 50 }), req("B", { v: 40, state: "IRQ" })], { policy: { regionMin: { AFR: 1 }, minOutreach: 1 } }));
+    const result = await solve(
+      problem(100, [req("A", { v: 50 }), req("B", { v: 40, state: "IRQ" })], { policy: { regionMin: { AFR: 1 }, minOutreach: 1 } }),
+    );
     const rules = Object.fromEntries(result.diagnosis!.rules.map((r) => [r.rule, r.reachable]));
     expect(rules).toEqual({ "regionMin.AFR": 0, minOutreach: 0 });
   });
 
   it("blames a donor's earmark when only that donor may pay a locked-in request", async () => {
-    const result = await solve(problem(100, [req("A", { v: 50, cost: 8, lock: "in", region: "AFR", state: "SEN" })], { donors: [{ id: "AFRO", amount: 5, regions: ["AFR"] }, { id: "ASIA", amount: 50, regions: ["APG"] }] }));
+    const result = await solve(
+      problem(100, [req("A", { v: 50, cost: 8, lock: "in", region: "AFR", state: "SEN" })], {
+        donors: [
+          { id: "AFRO", amount: 5, regions: ["AFR"] },
+          { id: "ASIA", amount: 50, regions: ["APG"] },
+        ],
+      }),
+    );
     expect(result.status).toBe("infeasible");
     const rule = result.diagnosis!.rules.find((r) => r.rule === "donor.AFRO");
     expect(rule?.reachable).toBe(8);

@@ -6,13 +6,43 @@ import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { solve } from "../helpers/glpk.js";
 
 type F = DiffableResult["funded"][number];
-const f = (id: string, o: Partial<F> = {}): F => ({ id, state: "LAO", region: "APG", status: "party", gender: "M", level: "full", cost: 100, value: 50, funding: [{ donor: "AUS", amount: 100 }], ...o });
+const f = (id: string, o: Partial<F> = {}): F => ({
+  id,
+  state: "LAO",
+  region: "APG",
+  status: "party",
+  gender: "M",
+  level: "full",
+  cost: 100,
+  value: 50,
+  funding: [{ donor: "AUS", amount: 100 }],
+  ...o,
+});
 
 describe("diff", () => {
-  const a: DiffableResult = { value: 150, funded: [f("A", { gender: "F" }), f("B", { state: "SEN", region: "AFR", funding: [{ donor: "NOR", amount: 100 }] }), f("C", { level: "ticket", cost: 60, value: 30, funding: [{ donor: "AUS", amount: 60 }] })] };
+  const a: DiffableResult = {
+    value: 150,
+    funded: [
+      f("A", { gender: "F" }),
+      f("B", { state: "SEN", region: "AFR", funding: [{ donor: "NOR", amount: 100 }] }),
+      f("C", { level: "ticket", cost: 60, value: 30, funding: [{ donor: "AUS", amount: 60 }] }),
+    ],
+  };
   const b: DiffableResult = {
     value: 160,
-    funded: [f("A", { gender: "F" }), f("C", { cost: 100, value: 50 }), f("D", { state: "CUB", region: "GRULAC", status: "signatory", gender: "F", cost: 80, value: 60, funding: [{ donor: "NOR", amount: 80 }] })],
+    funded: [
+      f("A", { gender: "F" }),
+      f("C", { cost: 100, value: 50 }),
+      f("D", {
+        state: "CUB",
+        region: "GRULAC",
+        status: "signatory",
+        gender: "F",
+        cost: 80,
+        value: 60,
+        funding: [{ donor: "NOR", amount: 80 }],
+      }),
+    ],
   };
 
   it("says who enters, who leaves, who changes level, and every figure's change", () => {
@@ -47,11 +77,25 @@ describe("diff", () => {
     const d = diff(r, r);
     expect(d.same).toBe(true);
     expect([d.entered, d.left, d.levelChanged]).toEqual([[], [], []]);
-    for (const c of [d.value, d.totalCost, d.delegates, d.women, d.womenShare, d.outreach, d.states, ...Object.values(d.regions), ...Object.values(d.donors)]) expect(c.change).toBe(0);
+    for (const c of [
+      d.value,
+      d.totalCost,
+      d.delegates,
+      d.women,
+      d.womenShare,
+      d.outreach,
+      d.states,
+      ...Object.values(d.regions),
+      ...Object.values(d.donors),
+    ])
+      expect(c.change).toBe(0);
   });
 
   it("notices a change of donor alone", () => {
-    const moved: DiffableResult = { ...a, funded: a.funded.map((x) => (x.id === "A" ? { ...x, funding: [{ donor: "NOR", amount: 100 }] } : x)) };
+    const moved: DiffableResult = {
+      ...a,
+      funded: a.funded.map((x) => (x.id === "A" ? { ...x, funding: [{ donor: "NOR", amount: 100 }] } : x)),
+    };
     const d = diff(a, moved);
     expect(d.same).toBe(false);
     expect(d.entered).toEqual([]);

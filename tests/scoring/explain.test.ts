@@ -43,7 +43,9 @@ describe("explanations", () => {
   });
 
   it("says when a funded request is required by a rule", async () => {
-    const r = await solve(problem(100, [req("A", { v: 10, region: "AFR", state: "SEN" }), req("B", { v: 90 })], { policy: { regionMin: { AFR: 1 } } }));
+    const r = await solve(
+      problem(100, [req("A", { v: 10, region: "AFR", state: "SEN" }), req("B", { v: 90 })], { policy: { regionMin: { AFR: 1 } } }),
+    );
     const a = r.funded.find((f) => f.id === "A")!;
     expect(a.lossIfDropped).toBeNull();
     expect(a.requiredBy).toContain("regionMin AFR");
@@ -72,7 +74,10 @@ describe("the explanations' time limit", () => {
 
 describe("a helper thread", () => {
   it("that fails costs time, never an answer: its share is explained here", async () => {
-    const failing = { outsiders: () => Promise.reject(new Error("the helper's thread died")), insiders: () => Promise.reject(new Error("the helper's thread died")) };
+    const failing = {
+      outsiders: () => Promise.reject(new Error("the helper's thread died")),
+      insiders: () => Promise.reject(new Error("the helper's thread died")),
+    };
     const withFailing = await solve(input, { helper: failing });
     const alone = await solve(input);
     expect(withFailing.notFunded).toEqual(alone.notFunded);

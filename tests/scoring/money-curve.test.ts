@@ -23,7 +23,11 @@ describe("moneyCurve", () => {
   it("re-solves each budget: a hand-solved curve with who enters and who leaves", async () => {
     // A 50 for 100, B 40 for 60, C 30 for 50. At 50: C (30). At 100: A (50). At 150: A+C (80; A+B costs
     // 160, B+C gives 70). At 200: A+B (90; all three cost 210).
-    const input = problem(100, [req("A", { v: 50, cost: 100 }), req("B", { v: 40, cost: 60, state: "SEN", region: "AFR" }), req("C", { v: 30, cost: 50, state: "PER", region: "GRULAC" })]);
+    const input = problem(100, [
+      req("A", { v: 50, cost: 100 }),
+      req("B", { v: 40, cost: 60, state: "SEN", region: "AFR" }),
+      req("C", { v: 30, cost: 50, state: "PER", region: "GRULAC" }),
+    ]);
     const c = await curveOf(input, { from: 50, to: 200, steps: 4 });
     expect(c.points.map((p) => [p.budget, p.value, p.delegates, p.totalCost, p.moneyLeft])).toEqual([
       [50, 30, 1, 50, 0],
@@ -70,7 +74,11 @@ describe("moneyCurve", () => {
   });
 
   it("reports an infeasible budget as such (a lock costs more than the money)", async () => {
-    const c = await curveOf(problem(100, [req("A", { v: 50, cost: 80, lock: "in" }), req("B", { v: 40, cost: 10 })]), { from: 40, to: 100, steps: 3 });
+    const c = await curveOf(problem(100, [req("A", { v: 50, cost: 80, lock: "in" }), req("B", { v: 40, cost: 10 })]), {
+      from: 40,
+      to: 100,
+      steps: 3,
+    });
     expect(c.points.map((p) => [p.budget, p.status, p.value])).toEqual([
       [40, "infeasible", null],
       [70, "infeasible", null],

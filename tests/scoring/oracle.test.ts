@@ -61,7 +61,11 @@ describe("identical requests", () => {
     for (const seed of [311, 312, 313, 314]) {
       const base = generateProblem({ n: 25, seed, locks: false });
       const requests = base.requests.flatMap((r) =>
-        [0, -10, 10].map((delta, k) => ({ ...r, id: `${"abc"[k]}-${r.id}`, levels: r.levels.map((l) => ({ ...l, cost: l.cost + delta })) })),
+        [0, -10, 10].map((delta, k) => ({
+          ...r,
+          id: `${"abc"[k]}-${r.id}`,
+          levels: r.levels.map((l) => ({ ...l, cost: l.cost + delta })),
+        })),
       );
       const input: ProblemInput = { ...base, requests, policy: { ...base.policy, maxPerState: 3, maxDelegates: 20 } };
       const g = await solve(input, { explain: false, baselines: false });
@@ -114,7 +118,14 @@ function evaluate(p: Problem, choice: number[]): number | null {
   for (const [reg, m] of Object.entries(pol.regionMin ?? {})) if (count((x) => x.r.region === reg) < m) return null;
   for (const [reg, m] of Object.entries(pol.regionMax ?? {})) if (count((x) => x.r.region === reg) > m) return null;
   if (pol.minOutreach !== undefined && count((x) => x.r.status !== "party") < pol.minOutreach) return null;
-  if (p.donors?.length && !donorsCanPay(p, sel.map((x) => ({ r: x.r, cost: x.lv.cost })))) return null;
+  if (
+    p.donors?.length &&
+    !donorsCanPay(
+      p,
+      sel.map((x) => ({ r: x.r, cost: x.lv.cost })),
+    )
+  )
+    return null;
   let v = sel.reduce((s, x) => s + valueUnits(x.r.criteria, p.weights, x.lv.valueShare), 0);
   v += new Set(sel.map((x) => x.r.state)).size * Math.round((pol.stateBonus ?? 0) * 100);
   v += new Set(sel.map((x) => x.r.region)).size * Math.round((pol.regionBonus ?? 0) * 100);
@@ -125,7 +136,9 @@ function evaluate(p: Problem, choice: number[]): number | null {
 function donorsCanPay(p: Problem, sel: { r: Problem["requests"][number]; cost: number }[]): boolean {
   const donors = p.donors!;
   const admits = (d: (typeof donors)[number], r: Problem["requests"][number]): boolean =>
-    (!d.regions || d.regions.includes(r.region)) && (!d.statuses || d.statuses.includes(r.status)) && (!d.states || d.states.includes(r.state));
+    (!d.regions || d.regions.includes(r.region)) &&
+    (!d.statuses || d.statuses.includes(r.status)) &&
+    (!d.states || d.states.includes(r.state));
   // Nodes: 0 source, 1..k requests, k+1..k+D donors, k+D+1 sink.
   const k = sel.length;
   const D = donors.length;
@@ -170,7 +183,13 @@ describe("glpk.js matches exhaustive search", () => {
     let feasible = 0;
     for (const seed of seeds) {
       const n = 3 + (seed % 10);
-      const input: ProblemInput = generateProblem({ n, seed, donors: seed % 3 !== 0, tightEarmarks: seed % 2 === 0, locks: seed % 3 === 0 });
+      const input: ProblemInput = generateProblem({
+        n,
+        seed,
+        donors: seed % 3 !== 0,
+        tightEarmarks: seed % 2 === 0,
+        locks: seed % 3 === 0,
+      });
       const p = ProblemSchema.parse(input);
       const best = bruteForce(p);
       const g = await solve(input, { explain: false, baselines: false });

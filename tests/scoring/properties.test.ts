@@ -8,7 +8,16 @@ import { type REGIONS } from "../../scoring/domain/index.js";
 import { solve } from "../helpers/glpk.js";
 
 const STATES = ["LAO", "IRQ", "SEN", "KEN", "PER", "COL", "BIH", "VNM"] as const;
-const REGION_OF: Record<string, (typeof REGIONS)[number]> = { LAO: "APG", IRQ: "APG", VNM: "APG", SEN: "AFR", KEN: "AFR", PER: "GRULAC", COL: "GRULAC", BIH: "EEG" };
+const REGION_OF: Record<string, (typeof REGIONS)[number]> = {
+  LAO: "APG",
+  IRQ: "APG",
+  VNM: "APG",
+  SEN: "AFR",
+  KEN: "AFR",
+  PER: "GRULAC",
+  COL: "GRULAC",
+  BIH: "EEG",
+};
 
 const requestArb = fc.record({
   state: fc.constantFrom(...STATES),
@@ -43,8 +52,19 @@ const problemArb = fc
       status: r.status,
       gender: r.gender,
       submittedAt: new Date(Date.UTC(2025, 4, 1 + r.day)).toISOString(),
-      criteria: { implementation: r.crit[0]!, technical: r.crit[1]!, universalization: r.crit[2]!, capacity: r.crit[3]!, representation: r.crit[4]! },
-      levels: r.ticket ? [{ level: "full" as const, cost: r.cost, valueShare: 1 }, { level: "ticket" as const, cost: Math.round(r.cost * 0.6), valueShare: 0.6 }] : [{ level: "full" as const, cost: r.cost, valueShare: 1 }],
+      criteria: {
+        implementation: r.crit[0]!,
+        technical: r.crit[1]!,
+        universalization: r.crit[2]!,
+        capacity: r.crit[3]!,
+        representation: r.crit[4]!,
+      },
+      levels: r.ticket
+        ? [
+            { level: "full" as const, cost: r.cost, valueShare: 1 },
+            { level: "ticket" as const, cost: Math.round(r.cost * 0.6), valueShare: 0.6 },
+          ]
+        : [{ level: "full" as const, cost: r.cost, valueShare: 1 }],
       ...(r.lock ? { lock: r.lock } : {}),
     }));
     const total = requests.reduce((s, r) => s + r.levels[0]!.cost, 0);
@@ -64,7 +84,13 @@ const problemArb = fc
         regionBonus: g.regionBonus,
       },
       ...(g.donors
-        ? { donors: [{ id: "AFRO", amount: Math.round(budget * 0.4), regions: ["AFR" as const] }, { id: "OUT", amount: Math.round(budget * 0.3), statuses: ["signatory" as const, "nonparty" as const] }, { id: "ANY", amount: Math.round(budget * 0.4) }] }
+        ? {
+            donors: [
+              { id: "AFRO", amount: Math.round(budget * 0.4), regions: ["AFR" as const] },
+              { id: "OUT", amount: Math.round(budget * 0.3), statuses: ["signatory" as const, "nonparty" as const] },
+              { id: "ANY", amount: Math.round(budget * 0.4) },
+            ],
+          }
         : {}),
       requests,
     };
@@ -109,10 +135,12 @@ describe("allocation invariants", () => {
           return;
         }
         const prep = prepare(ProblemSchema.parse(input));
-        const chosen = new Map(result.funded.map((f) => {
-          const r = prep.byId.get(f.id)!;
-          return [r.index, r.levels.findIndex((l) => l.level === f.level)] as [number, number];
-        }));
+        const chosen = new Map(
+          result.funded.map((f) => {
+            const r = prep.byId.get(f.id)!;
+            return [r.index, r.levels.findIndex((l) => l.level === f.level)] as [number, number];
+          }),
+        );
         expect(checkRules(prep, chosen)).toEqual([]);
         for (const r of input.requests) {
           if (r.lock === "in") expect(chosen.has(prep.byId.get(r.id)!.index)).toBe(true);

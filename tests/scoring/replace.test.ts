@@ -44,10 +44,18 @@ describe("replace", () => {
   it("keeps every other delegate even when dropping one would pay more", async () => {
     // Budget 25: A (60, 15) and B (30, 10) beat D (85, 25). B declines: a fresh solve would now fund D
     // alone (85 > A + C = 80), but A keeps the offer, so C (20, 10) takes B's money.
-    const input = problem(25, [req("A", { v: 60, cost: 15 }), req("B", { v: 30, cost: 10, state: "SEN" }), req("C", { v: 20, cost: 10, state: "PER" }), req("D", { v: 85, cost: 25, state: "KEN" })]);
+    const input = problem(25, [
+      req("A", { v: 60, cost: 15 }),
+      req("B", { v: 30, cost: 10, state: "SEN" }),
+      req("C", { v: 20, cost: 10, state: "PER" }),
+      req("D", { v: 85, cost: 25, state: "KEN" }),
+    ]);
     const before = await solve(input, { explain: false });
     expect(before.funded.map((f) => f.id)).toEqual(["A", "B"]);
-    const fresh = await solve({ ...input, requests: input.requests.map((q) => (q.id === "B" ? { ...q, lock: "out" as const } : q)) }, { explain: false });
+    const fresh = await solve(
+      { ...input, requests: input.requests.map((q) => (q.id === "B" ? { ...q, lock: "out" as const } : q)) },
+      { explain: false },
+    );
     expect(fresh.funded.map((f) => f.id)).toEqual(["D"]);
     const r = await replace(ProblemSchema.parse(input), before, ["B"], glpk);
     expect(r.funded.map((f) => f.id)).toEqual(["A", "C"]);
@@ -55,7 +63,13 @@ describe("replace", () => {
 
   it("keeps the kept at their level: a ticket-only offer stays a ticket", async () => {
     const input = problem(30, [
-      req("A", { v: 60, levels: [{ level: "full", cost: 20, valueShare: 1 }, { level: "ticket", cost: 12, valueShare: 0.6 }] }),
+      req("A", {
+        v: 60,
+        levels: [
+          { level: "full", cost: 20, valueShare: 1 },
+          { level: "ticket", cost: 12, valueShare: 0.6 },
+        ],
+      }),
       req("B", { v: 50, cost: 15, state: "SEN" }),
       req("C", { v: 20, cost: 5, state: "PER" }),
     ]);
@@ -74,7 +88,9 @@ describe("replace", () => {
     expect(r.funded).toEqual([]);
     expect(r.value).toBeNull();
     expect(r.diagnosis?.rules.map((x) => x.rule)).toContain("minWomenShare");
-    expect(r.text).toMatch(/^No replacement keeps every rule with the 1 other funded delegates kept\. These rules cannot hold together: minWomenShare/);
+    expect(r.text).toMatch(
+      /^No replacement keeps every rule with the 1 other funded delegates kept\. These rules cannot hold together: minWomenShare/,
+    );
   });
 
   it("rejects ids that are not funded, named twice, or a result that does not fit the problem", async () => {
@@ -88,7 +104,9 @@ describe("replace", () => {
     ]);
     const empty = (await replace(p, before, [], glpk).catch((e: unknown) => e)) as InvalidInputError;
     expect(empty.problems[0]!.path).toBe("declined");
-    const foreign = (await replace(p, { funded: [{ id: "ZZ", level: "full" }] }, ["ZZ"], glpk).catch((e: unknown) => e)) as InvalidInputError;
+    const foreign = (await replace(p, { funded: [{ id: "ZZ", level: "full" }] }, ["ZZ"], glpk).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     expect(foreign.problems).toEqual([{ path: "result.funded[0].id", message: '"ZZ" is not a request of the problem' }]);
   });
 
@@ -98,7 +116,11 @@ describe("replace", () => {
     const before = await solve(input, { explain: false });
     if (before.status !== "optimal") return;
     // Release the two funded requests with the highest value, unless locked in (a lock is the ISU's own word).
-    const declined = before.funded.filter((f) => input.requests.find((r) => r.id === f.id)!.lock !== "in").sort((a, b) => b.value - a.value).slice(0, 2).map((f) => f.id);
+    const declined = before.funded
+      .filter((f) => input.requests.find((r) => r.id === f.id)!.lock !== "in")
+      .sort((a, b) => b.value - a.value)
+      .slice(0, 2)
+      .map((f) => f.id);
     const r = await replace(p, before, declined, glpk);
     if (r.status !== "optimal") {
       expect(r.status).toBe("infeasible");
@@ -129,7 +151,9 @@ describe("release", () => {
 
   it("rejects an offer without a valid deadline, by its path", async () => {
     const before = await solve(seats, { explain: false });
-    const err = (await release(ProblemSchema.parse(seats), before, [{ id: "M1", deadline: "soon" }], glpk).catch((e: unknown) => e)) as InvalidInputError;
+    const err = (await release(ProblemSchema.parse(seats), before, [{ id: "M1", deadline: "soon" }], glpk).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     expect(err.problems[0]!.path).toBe("expiredOffers[0].deadline");
   });
 });

@@ -10,7 +10,13 @@ import { loadGlpk } from "../../server/glpk.js";
 import { req } from "../helpers/problems.js";
 
 const glpk = await loadGlpk();
-const crit = (implementation: number, technical: number) => ({ implementation, technical, universalization: 0, capacity: 0, representation: 0 });
+const crit = (implementation: number, technical: number) => ({
+  implementation,
+  technical,
+  universalization: 0,
+  capacity: 0,
+  representation: 0,
+});
 
 // Two seats. C scores 100 on every criterion: always first. D costs more than the money: never. A is all
 // implementation, B all technical, with equal weights: whichever weight the sample draws higher wins.
@@ -81,7 +87,9 @@ describe("robustness", () => {
   });
 
   it("rejects bad options by name", async () => {
-    const err = (await robustness(ProblemSchema.parse(input), glpk, { samples: 0, weightJitter: 2 }).catch((e: unknown) => e)) as InvalidInputError;
+    const err = (await robustness(ProblemSchema.parse(input), glpk, { samples: 0, weightJitter: 2 }).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     expect(err).toBeInstanceOf(InvalidInputError);
     expect(err.problems.map((p) => p.path)).toEqual(["samples", "weightJitter"]);
   });

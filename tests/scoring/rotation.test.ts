@@ -38,7 +38,11 @@ describe("recentRounds and rotationFactor", () => {
     expect(recent.of("LAO", "P-7").delegate.map((r) => r.round)).toEqual(["12MSP"]);
     expect(recent.of("SEN")).toEqual({ state: [], delegate: [] });
     // A round held after this one does not count.
-    expect(recentRounds(history, "2024-01-01", 3).of("LAO").state.map((r) => r.round)).toEqual(["10MSP", "9MSP"]);
+    expect(
+      recentRounds(history, "2024-01-01", 3)
+        .of("LAO")
+        .state.map((r) => r.round),
+    ).toEqual(["10MSP", "9MSP"]);
   });
 
   it("lowers the factor by each weighted round, never below the floor, and says why", () => {
@@ -46,7 +50,9 @@ describe("recentRounds and rotationFactor", () => {
     // State: 0.1 × (1 + 1/3); delegate: 0.15 × 1 → 1 − 0.1333 − 0.15 = 0.7167.
     const f = rotationFactor(recent.of("LAO", "P-7"), rotation)!;
     expect(f.factor).toBe(0.7167);
-    expect(f.evidence).toBe("State sponsored at 12MSP (last round, weight 1), 10MSP (3 rounds ago, weight 0.333): −0.133; delegate sponsored at 12MSP (last round, weight 1): −0.15; factor 0.7167");
+    expect(f.evidence).toBe(
+      "State sponsored at 12MSP (last round, weight 1), 10MSP (3 rounds ago, weight 0.333): −0.133; delegate sponsored at 12MSP (last round, weight 1): −0.15; factor 0.7167",
+    );
     expect(rotationFactor(recent.of("SEN"), rotation)).toBeNull();
     const steep = rotationFactor(recent.of("LAO", "P-7"), { ...rotation, statePerRound: 0.5 })!;
     expect(steep.factor).toBe(0.5);
@@ -66,7 +72,17 @@ describe("rotation in a round", () => {
   const round = (withHistory: boolean): RoundFile =>
     RoundFileSchema.parse({
       version: 1,
-      round: { id: "13MSP", meeting: "13MSP", venue: "Geneva", startDate: "2025-09-16", endDate: "2025-09-19", windowOpens: "2025-05-01", windowCloses: "2025-07-15", allowanceRate: 350, nights: 5 },
+      round: {
+        id: "13MSP",
+        meeting: "13MSP",
+        venue: "Geneva",
+        startDate: "2025-09-16",
+        endDate: "2025-09-19",
+        windowOpens: "2025-05-01",
+        windowCloses: "2025-07-15",
+        allowanceRate: 350,
+        nights: 5,
+      },
       weights: { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 },
       policy: { maxDelegates: 1 },
       donors: [{ id: "AUS", amount: 10000 }],
@@ -90,7 +106,11 @@ describe("rotation in a round", () => {
     expect(laos.total).toBe(Math.round(plain.requests[0]!.total * 0.9 * 100) / 100);
     for (const c of CRITERIA) {
       const last = laos.reasons[c].at(-1);
-      if (laos.criteria[c] > 0) expect(last).toMatchObject({ rule: "rotation", evidence: expect.stringMatching(/^State sponsored at 12MSP \(last round, weight 1\): −0\.1; factor 0\.9$/) });
+      if (laos.criteria[c] > 0)
+        expect(last).toMatchObject({
+          rule: "rotation",
+          evidence: expect.stringMatching(/^State sponsored at 12MSP \(last round, weight 1\): −0\.1; factor 0\.9$/),
+        });
       // The reasons still add up to the criterion.
       expect(laos.reasons[c].reduce((s, r) => s + r.points, 0)).toBeCloseTo(laos.criteria[c], 6);
     }
@@ -109,9 +129,21 @@ describe("rotation in a round", () => {
     const rules = RuleSetSchema.parse({
       ...DEFAULT_RULES,
       rotation: undefined,
-      rules: [...DEFAULT_RULES.rules, { id: "state-recent", criterion: "representation", label: "State sponsored recently", points: -5, per: "history.stateRecentRounds" }],
+      rules: [
+        ...DEFAULT_RULES.rules,
+        {
+          id: "state-recent",
+          criterion: "representation",
+          label: "State sponsored recently",
+          points: -5,
+          per: "history.stateRecentRounds",
+        },
+      ],
     });
     const scored = scoreRound({ ...round(true), rules }, ref);
-    expect(scored.requests[0]!.reasons.representation.find((r) => r.rule === "state-recent")).toMatchObject({ points: -5, evidence: "history.stateRecentRounds = 1" });
+    expect(scored.requests[0]!.reasons.representation.find((r) => r.rule === "state-recent")).toMatchObject({
+      points: -5,
+      evidence: "history.stateRecentRounds = 1",
+    });
   });
 });

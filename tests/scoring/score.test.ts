@@ -12,7 +12,14 @@ const rules = RuleSetSchema.parse(DEFAULT_RULES);
 const ref = loadReferenceData();
 
 const attrs = (over: Record<string, unknown> = {}) =>
-  RequestAttributesSchema.parse({ id: "R-1", state: "LAO", gender: "F", submittedAt: "2025-05-02T09:30:00Z", travel: { airTicket: 1500 }, ...over });
+  RequestAttributesSchema.parse({
+    id: "R-1",
+    state: "LAO",
+    gender: "F",
+    submittedAt: "2025-05-02T09:30:00Z",
+    travel: { airTicket: 1500 },
+    ...over,
+  });
 
 describe("reference data", () => {
   it("loads every State of the shipped file with its date and the rows to verify", () => {
@@ -29,7 +36,8 @@ describe("reference data", () => {
   });
 
   it("rejects a malformed row, naming its line", () => {
-    const text = "iso3,name,region,ccm_status,ldc,income_group,art4_clearance,art4_extension_request,art5_victim_assistance,verify\nLAO,Laos,XYZ,party,maybe,low,true,false,true,\n";
+    const text =
+      "iso3,name,region,ccm_status,ldc,income_group,art4_clearance,art4_extension_request,art5_victim_assistance,verify\nLAO,Laos,XYZ,party,maybe,low,true,false,true,\n";
     expect(() => parseStatesCsv(text, "2025-12-31")).toThrow(ReferenceDataError);
     try {
       parseStatesCsv(text, "2025-12-31");
@@ -44,7 +52,12 @@ describe("score(request, state, rules)", () => {
     const laos = ref.states.get("LAO")!;
     const s = score(attrs({ role: "art4-extension", technicalRating: 4, operationalExpertise: true }), laos, rules);
     const impl = s.reasons.implementation.map((r) => [r.rule, r.points]);
-    expect(impl).toEqual([["ldc-state-party", 25], ["art4-extension-request", 35], ["art4-clearance", 15], ["art5-victim-assistance", 10]]);
+    expect(impl).toEqual([
+      ["ldc-state-party", 25],
+      ["art4-extension-request", 35],
+      ["art4-clearance", 15],
+      ["art5-victim-assistance", 10],
+    ]);
     expect(s.criteria.implementation).toBe(85);
     const ext = s.reasons.implementation.find((r) => r.rule === "art4-extension-request")!;
     expect(ext.evidence).toBe("request.role = art4-extension");
@@ -55,7 +68,10 @@ describe("score(request, state, rules)", () => {
   });
 
   it("caps a criterion at 100 and says so in the reasons, which always add up to the score", () => {
-    const generous = RuleSetSchema.parse({ ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)) });
+    const generous = RuleSetSchema.parse({
+      ...DEFAULT_RULES,
+      rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)),
+    });
     // woman 50 + survivor 35 + first participation 20 + under-represented region 10 = 115.
     const s = score(attrs({ survivor: true, firstParticipation: true }), ref.states.get("LAO")!, generous);
     expect(s.criteria.representation).toBe(100);
@@ -88,15 +104,24 @@ describe("score(request, state, rules)", () => {
   });
 
   it("lets the ISU change a rule's points as data", () => {
-    const edited = RuleSetSchema.parse({ ...DEFAULT_RULES, rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)) });
+    const edited = RuleSetSchema.parse({
+      ...DEFAULT_RULES,
+      rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)),
+    });
     // woman 50 + under-represented region (Asia-Pacific) 10.
     expect(score(attrs(), ref.states.get("LAO")!, edited).criteria.representation).toBe(60);
   });
 
   it("rejects a rule set with an unknown fact or two tests in one condition", () => {
-    const bad = RuleSetSchema.safeParse({ ...DEFAULT_RULES, rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.gdp", eq: 1 } }] });
+    const bad = RuleSetSchema.safeParse({
+      ...DEFAULT_RULES,
+      rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.gdp", eq: 1 } }],
+    });
     expect(bad.success).toBe(false);
-    const two = RuleSetSchema.safeParse({ ...DEFAULT_RULES, rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.ldc", eq: true, in: [true] } }] });
+    const two = RuleSetSchema.safeParse({
+      ...DEFAULT_RULES,
+      rules: [{ id: "x", criterion: "capacity", label: "x", points: 5, when: { fact: "state.ldc", eq: true, in: [true] } }],
+    });
     expect(two.success).toBe(false);
   });
 
@@ -107,7 +132,11 @@ describe("score(request, state, rules)", () => {
   });
 
   it("derives the support levels' costs from the ticket, the nights and the allowance", () => {
-    const levels = supportLevels(attrs({ travel: { airTicket: 1500, terminal: 80 }, acceptedLevels: ["full", "ticket", "allowance"] }), { nights: 5, allowanceRate: 350 }, rules);
+    const levels = supportLevels(
+      attrs({ travel: { airTicket: 1500, terminal: 80 }, acceptedLevels: ["full", "ticket", "allowance"] }),
+      { nights: 5, allowanceRate: 350 },
+      rules,
+    );
     expect(levels).toEqual([
       { level: "full", cost: 3330, valueShare: 1 },
       { level: "ticket", cost: 1580, valueShare: 0.6 },
@@ -141,7 +170,9 @@ describe("the demo round", () => {
     try {
       scoreRound(bad, ref);
     } catch (e) {
-      expect((e as UnknownStateError).problems).toEqual([{ path: `requests[${round.requests.length}].state`, message: 'unknown State "XXX"' }]);
+      expect((e as UnknownStateError).problems).toEqual([
+        { path: `requests[${round.requests.length}].state`, message: 'unknown State "XXX"' },
+      ]);
     }
   });
 });

@@ -14,9 +14,13 @@ describe("sensitivities", () => {
   it("prices a seat limit and a regional minimum (hand-solved)", async () => {
     // Two seats, at least one from Africa: a (30, AFR) + b (50) = 80. Without the minimum: b + c = 95
     // (costs 15). With a third seat: a + b + c = 125 (costs 45).
-    const input = problem(1000, [req("a", { v: 30, state: "SEN", region: "AFR" }), req("b", { v: 50 }), req("c", { v: 45, state: "VNM" })], {
-      policy: { maxDelegates: 2, regionMin: { AFR: 1 }, regionMax: { EEG: 3 } },
-    });
+    const input = problem(
+      1000,
+      [req("a", { v: 30, state: "SEN", region: "AFR" }), req("b", { v: 50 }), req("c", { v: 45, state: "VNM" })],
+      {
+        policy: { maxDelegates: 2, regionMin: { AFR: 1 }, regionMax: { EEG: 3 } },
+      },
+    );
     const s = await sensitivities(ProblemSchema.parse(input), glpk);
     expect(s).toMatchObject({ status: "optimal", value: 80 });
     expect(s.rules.map((r) => [r.rule, r.stated, r.relaxedTo, r.tight, r.cost])).toEqual([
@@ -27,7 +31,9 @@ describe("sensitivities", () => {
     const afr = s.rules.find((r) => r.rule === "regionMin.AFR")!;
     expect(afr.entered.map((p) => p.id)).toEqual(["c"]);
     expect(afr.left.map((p) => p.id)).toEqual(["a"]);
-    expect(afr.text).toBe("The regional minimum for AFR (African Group, at least 1) costs 15 points: relaxed to 0, c would enter and a would leave");
+    expect(afr.text).toBe(
+      "The regional minimum for AFR (African Group, at least 1) costs 15 points: relaxed to 0, c would enter and a would leave",
+    );
     expect(s.rules.find((r) => r.rule === "regionMax.EEG")!.text).toMatch(/costs nothing/);
   });
 
@@ -37,8 +43,19 @@ describe("sensitivities", () => {
     // + W (40, paid by ANY) = 105.
     const input = problem(
       100,
-      [req("W", { v: 40, gender: "F", cost: 10 }), req("M1", { v: 60, state: "SEN", region: "AFR", cost: 10 }), req("M2", { v: 55, state: "PER", region: "GRULAC", cost: 10 }), req("L", { v: 5, state: "KEN", region: "AFR", cost: 10, lock: "in" })],
-      { policy: { maxDelegates: 3, minWomenShare: 0.3 }, donors: [{ id: "AFRONLY", amount: 20, regions: ["AFR"] }, { id: "ANY", amount: 20 }] },
+      [
+        req("W", { v: 40, gender: "F", cost: 10 }),
+        req("M1", { v: 60, state: "SEN", region: "AFR", cost: 10 }),
+        req("M2", { v: 55, state: "PER", region: "GRULAC", cost: 10 }),
+        req("L", { v: 5, state: "KEN", region: "AFR", cost: 10, lock: "in" }),
+      ],
+      {
+        policy: { maxDelegates: 3, minWomenShare: 0.3 },
+        donors: [
+          { id: "AFRONLY", amount: 20, regions: ["AFR"] },
+          { id: "ANY", amount: 20 },
+        ],
+      },
     );
     const s = await sensitivities(ProblemSchema.parse(input), glpk);
     expect(s.value).toBe(105);

@@ -108,7 +108,12 @@ describe("counterfactual solves through the core", () => {
       const plain = (await solveWhole(prep, new Map([[r.index, "in"]])))?.solution ?? null;
       if (!plain) throw new Error("forced solve not optimal");
       expect(n.reason.price).toBeCloseTo((base.units - plain.units) / 100, 6);
-      expect(n.reason.displaced).toEqual([...base.chosen.keys()].filter((i) => !plain.chosen.has(i)).map((i) => prep.requests[i]!.req.id).sort());
+      expect(n.reason.displaced).toEqual(
+        [...base.chosen.keys()]
+          .filter((i) => !plain.chosen.has(i))
+          .map((i) => prep.requests[i]!.req.id)
+          .sort(),
+      );
     }
     expect(priced).toBeGreaterThan(10);
     for (const [id, f] of explained.funded) {

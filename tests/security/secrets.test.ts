@@ -40,7 +40,9 @@ describe("no secret in the repository", () => {
     for (const a of DEMO_ACCOUNTS) expect(readme).toContain(a.password);
     expect(readme).toContain(DEMO_APPLICANT.code);
     expect(readme).toMatch(/SEED_DEMO=false/);
-    const literals = tracked.filter((f) => /^(server|web\/src|scoring)\/.*\.tsx?$/.test(f)).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/password:\s*"([^"]+)"/g)].map((m) => m[1]!));
+    const literals = tracked
+      .filter((f) => /^(server|web\/src|scoring)\/.*\.tsx?$/.test(f))
+      .flatMap((f) => [...readFileSync(f, "utf8").matchAll(/password:\s*"([^"]+)"/g)].map((m) => m[1]!));
     expect(new Set(literals)).toEqual(new Set(DEMO_ACCOUNTS.map((a) => a.password)));
   });
 });
@@ -49,7 +51,13 @@ describe("first start of a real installation (SEED_DEMO=false)", () => {
   it("generates the administrator's password, stores only its hash, and writes it beside the database only", async () => {
     const dir = mkdtempSync(join(tmpdir(), "first-"));
     const port = await freePort();
-    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "data", "real.db"), WEB_DIST: emptyWebBuild(dir), SEED_DEMO: "false" };
+    const env = {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: join(dir, "data", "real.db"),
+      WEB_DIST: emptyWebBuild(dir),
+      SEED_DEMO: "false",
+    };
     const first = await startServer(env);
     const password = /user admin, password (\S+)/.exec(first.log())![1]!;
     expect(password.length).toBeGreaterThanOrEqual(24);
@@ -57,9 +65,17 @@ describe("first start of a real installation (SEED_DEMO=false)", () => {
     expect(readFileSync(file, "utf8").trim()).toBe(password);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(first.log()).not.toMatch(/demo/i);
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password }),
+    });
     expect(login.status).toBe(200);
-    const demo = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: DEMO_ACCOUNTS[0].password }) });
+    const demo = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: DEMO_ACCOUNTS[0].password }),
+    });
     expect(demo.status).toBe(401);
     await first.stop();
     // The database holds the hash, never the password.

@@ -3,13 +3,21 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8")) as { packages: Record<string, { version?: string }> };
 const record = readFileSync("docs/decisions/011-production-dependencies.md", "utf8");
 
 describe("dependencies", () => {
   it("each production dependency is in decision record 011 at its version, with a reason, and the record names no other", () => {
-    const rows = [...record.matchAll(/^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => ({ name: m[1]!, version: m[2]!.trim(), what: m[3]!.trim(), why: m[4]!.trim() }));
+    const rows = [...record.matchAll(/^\| `([^`]+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)].map((m) => ({
+      name: m[1]!,
+      version: m[2]!.trim(),
+      what: m[3]!.trim(),
+      why: m[4]!.trim(),
+    }));
     expect(Object.fromEntries(rows.map((r) => [r.name, r.version]))).toEqual(pkg.dependencies);
     for (const r of rows) {
       expect(r.what.length, r.name).toBeGreaterThan(10);

@@ -37,26 +37,48 @@ describe("access-control matrix", async () => {
   await api.runs.settled(runA);
   const runB = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id as string;
   await api.runs.settled(runB);
-  const approved = await admin.req("POST", `/api/runs/${runA}/approve`, { offerDeadline: "2099-12-31", roundVersion: (await get("/api/rounds/13MSP")).version });
+  const approved = await admin.req("POST", `/api/runs/${runA}/approve`, {
+    offerDeadline: "2099-12-31",
+    roundVersion: (await get("/api/rounds/13MSP")).version,
+  });
   expect(approved.status).toBe(200);
   const funded = (approved.json as { requestId: string; decision: string; version: number }[]).filter((d) => d.decision === "funded");
   const [own, declined, answered] = [funded[0]!, funded[1]!, funded[2]!];
   const applicant = { reference: own.requestId, code: "MATR-IXAP-PLIC-ANT1" };
   api.db.prepare("UPDATE requests SET access_code_hash = ? WHERE id = ?").run(hashCode(applicant.code), applicant.reference);
-  expect((await admin.req("POST", `/api/rounds/13MSP/offers/${declined.requestId}`, { offerStatus: "declined", version: declined.version })).status).toBe(200);
+  expect(
+    (await admin.req("POST", `/api/rounds/13MSP/offers/${declined.requestId}`, { offerStatus: "declined", version: declined.version }))
+      .status,
+  ).toBe(200);
   const replacement = (await admin.req("POST", "/api/rounds/13MSP/replacements")).json.id as string;
   expect(replacement).toBeTruthy();
   // A draft round for the status change, and an import file made of an exported row.
-  expect((await admin.req("POST", "/api/rounds", { round: roundLike(await get("/api/rounds/DEMO-OPEN"), "MATRIX"), weights: (await get("/api/rounds/13MSP/settings")).weights })).status).toBe(201);
+  expect(
+    (
+      await admin.req("POST", "/api/rounds", {
+        round: roundLike(await get("/api/rounds/DEMO-OPEN"), "MATRIX"),
+        weights: (await get("/api/rounds/13MSP/settings")).weights,
+      })
+    ).status,
+  ).toBe(201);
   const exported = (await admin.req("GET", "/api/rounds/13MSP/requests/export")).text.split(/\r?\n/);
   const importCsv = `${exported[0]}\n${exported[5]!.replace(/^[^,]+/, "13MSP-IMPORTED")}\n`;
 
   // Every personal value and secret in the database, to look for in answers.
-  const requests = api.db.prepare("SELECT id, round_id, attributes FROM requests").all() as { id: string; round_id: string; attributes: string }[];
+  const requests = api.db.prepare("SELECT id, round_id, attributes FROM requests").all() as {
+    id: string;
+    round_id: string;
+    attributes: string;
+  }[];
   const personal = new Map<string, string[]>(
     requests.map((r) => {
       const a = JSON.parse(r.attributes) as Record<string, unknown>;
-      return [r.id, CONTACT_FIELDS.map((k) => a[k]).filter((v): v is string => typeof v === "string" && v.trim().length > 0).map((v) => v.trim())];
+      return [
+        r.id,
+        CONTACT_FIELDS.map((k) => a[k])
+          .filter((v): v is string => typeof v === "string" && v.trim().length > 0)
+          .map((v) => v.trim()),
+      ];
     }),
   );
   const SECRETS = /scrypt\$|sha256\$|password_hash|access_code_hash|token_hash/;
@@ -71,28 +93,63 @@ describe("access-control matrix", async () => {
   // One well-formed request per route, as each caller would send it. Public routes give their status per
   // caller; guarded routes the status for their allowed roles (the others: 401 without a session, 403).
   const ROUTES: Record<string, { probe: (who: Who) => Probe | Promise<Probe>; ok: Partial<Record<Who, number>> }> = {
-    "GET /api/health": { probe: () => ({ path: "/api/health" }), ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 } },
+    "GET /api/health": {
+      probe: () => ({ path: "/api/health" }),
+      ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 },
+    },
     "POST /api/auth/login": {
       probe: (who) => ({
         path: "/api/auth/login",
-        body: who === "anonymous" ? { username: "admin", password: "not-the-password" } : who === "applicant" ? { username: applicant.reference, password: applicant.code } : { username: who === "donor" ? "donor-aus" : who, password: `demo-${who}-13msp` },
+        body:
+          who === "anonymous"
+            ? { username: "admin", password: "not-the-password" }
+            : who === "applicant"
+              ? { username: applicant.reference, password: applicant.code }
+              : { username: who === "donor" ? "donor-aus" : who, password: `demo-${who}-13msp` },
       }),
       ok: { anonymous: 401, applicant: 401, donor: 200, reviewer: 200, admin: 200 },
     },
     "POST /api/auth/logout": { probe: () => ({ path: "/api/auth/logout", fresh: true }), ok: { donor: 204, reviewer: 204, admin: 204 } },
     "GET /api/auth/session": { probe: () => ({ path: "/api/auth/session" }), ok: { donor: 200, reviewer: 200, admin: 200 } },
     "GET /api/users": { probe: () => ({ path: "/api/users" }), ok: { admin: 200 } },
-    "POST /api/users": { probe: (who) => ({ path: "/api/users", body: { username: `matrix-${who}`, displayName: "Matrix", role: "reviewer", password: "a-long-password-123" } }), ok: { admin: 201 } },
-    "POST /api/users/{username}/password": { probe: () => ({ path: "/api/users/matrix-admin/password", body: { password: "another-long-password" } }), ok: { admin: 204 } },
+    "POST /api/users": {
+      probe: (who) => ({
+        path: "/api/users",
+        body: { username: `matrix-${who}`, displayName: "Matrix", role: "reviewer", password: "a-long-password-123" },
+      }),
+      ok: { admin: 201 },
+    },
+    "POST /api/users/{username}/password": {
+      probe: () => ({ path: "/api/users/matrix-admin/password", body: { password: "another-long-password" } }),
+      ok: { admin: 204 },
+    },
     "POST /api/auth/password": {
       probe: (who) => ({ path: "/api/auth/password", body: { current: `demo-${who}-13msp`, password: `demo-${who}-13msp` }, fresh: true }),
       ok: { donor: 204, reviewer: 204, admin: 204 },
     },
     "GET /api/rounds": { probe: () => ({ path: "/api/rounds" }), ok: { donor: 200, reviewer: 200, admin: 200 } },
-    "GET /api/rounds/{roundId}": { probe: () => ({ path: "/api/rounds/13MSP" }), ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 } },
-    "POST /api/rounds": { probe: async () => ({ path: "/api/rounds", body: { round: roundLike(await get("/api/rounds/DEMO-OPEN"), "MATRIX-2"), weights: (await get("/api/rounds/13MSP/settings")).weights } }), ok: { admin: 201 } },
-    "PATCH /api/rounds/{roundId}": { probe: async () => ({ path: "/api/rounds/MATRIX", body: { version: await version("/api/rounds/MATRIX"), reserve: 100 } }), ok: { admin: 200 } },
-    "POST /api/rounds/{roundId}/status": { probe: async () => ({ path: "/api/rounds/MATRIX/status", body: { status: "open", version: await version("/api/rounds/MATRIX") } }), ok: { admin: 200 } },
+    "GET /api/rounds/{roundId}": {
+      probe: () => ({ path: "/api/rounds/13MSP" }),
+      ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 },
+    },
+    "POST /api/rounds": {
+      probe: async () => ({
+        path: "/api/rounds",
+        body: {
+          round: roundLike(await get("/api/rounds/DEMO-OPEN"), "MATRIX-2"),
+          weights: (await get("/api/rounds/13MSP/settings")).weights,
+        },
+      }),
+      ok: { admin: 201 },
+    },
+    "PATCH /api/rounds/{roundId}": {
+      probe: async () => ({ path: "/api/rounds/MATRIX", body: { version: await version("/api/rounds/MATRIX"), reserve: 100 } }),
+      ok: { admin: 200 },
+    },
+    "POST /api/rounds/{roundId}/status": {
+      probe: async () => ({ path: "/api/rounds/MATRIX/status", body: { status: "open", version: await version("/api/rounds/MATRIX") } }),
+      ok: { admin: 200 },
+    },
     "GET /api/rounds/{roundId}/states": { probe: () => ({ path: "/api/rounds/13MSP/states" }), ok: { reviewer: 200, admin: 200 } },
     "PUT /api/rounds/{roundId}/states/{iso3}": {
       probe: async () => {
@@ -111,7 +168,10 @@ describe("access-control matrix", async () => {
       ok: { admin: 200 },
     },
     "GET /api/rounds/{roundId}/settings": { probe: () => ({ path: "/api/rounds/13MSP/settings" }), ok: { reviewer: 200, admin: 200 } },
-    "GET /api/rounds/{roundId}/settings/versions": { probe: () => ({ path: "/api/rounds/13MSP/settings/versions" }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/rounds/{roundId}/settings/versions": {
+      probe: () => ({ path: "/api/rounds/13MSP/settings/versions" }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     "PUT /api/rounds/{roundId}/settings": {
       probe: async () => {
         const s = await get("/api/rounds/MATRIX/settings");
@@ -133,44 +193,116 @@ describe("access-control matrix", async () => {
       },
       ok: { admin: 200 },
     },
-    "POST /api/requests/{requestId}/status": { probe: async () => ({ path: "/api/requests/MATRIX-001/status", body: { status: "under-review", version: await version("/api/requests/MATRIX-001") } }), ok: { admin: 200 } },
-    "POST /api/requests/{requestId}/lock": { probe: async () => ({ path: "/api/requests/MATRIX-001/lock", body: { lock: "in", justification: "speaks for the region", version: await version("/api/requests/MATRIX-001") } }), ok: { admin: 200 } },
+    "POST /api/requests/{requestId}/status": {
+      probe: async () => ({
+        path: "/api/requests/MATRIX-001/status",
+        body: { status: "under-review", version: await version("/api/requests/MATRIX-001") },
+      }),
+      ok: { admin: 200 },
+    },
+    "POST /api/requests/{requestId}/lock": {
+      probe: async () => ({
+        path: "/api/requests/MATRIX-001/lock",
+        body: { lock: "in", justification: "speaks for the region", version: await version("/api/requests/MATRIX-001") },
+      }),
+      ok: { admin: 200 },
+    },
     "GET /api/rounds/{roundId}/scores": { probe: () => ({ path: "/api/rounds/13MSP/scores" }), ok: { reviewer: 200, admin: 200 } },
-    "PUT /api/requests/{requestId}/review": { probe: () => ({ path: "/api/requests/MATRIX-001/review", body: { rating: 3, comment: "matrix" } }), ok: { reviewer: 200, admin: 200 } },
-    "POST /api/rounds/{roundId}/requests/import": { probe: () => ({ path: "/api/rounds/13MSP/requests/import", body: { format: "csv", content: importCsv } }), ok: { admin: 201 } },
-    "GET /api/rounds/{roundId}/requests/export": { probe: () => ({ path: "/api/rounds/13MSP/requests/export" }), ok: { reviewer: 200, admin: 200 } },
+    "PUT /api/requests/{requestId}/review": {
+      probe: () => ({ path: "/api/requests/MATRIX-001/review", body: { rating: 3, comment: "matrix" } }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    "POST /api/rounds/{roundId}/requests/import": {
+      probe: () => ({ path: "/api/rounds/13MSP/requests/import", body: { format: "csv", content: importCsv } }),
+      ok: { admin: 201 },
+    },
+    "GET /api/rounds/{roundId}/requests/export": {
+      probe: () => ({ path: "/api/rounds/13MSP/requests/export" }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     "POST /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs", body: {} }), ok: { admin: 202 } },
     "GET /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs" }), ok: { reviewer: 200, admin: 200 } },
     "GET /api/runs/{runId}": { probe: () => ({ path: `/api/runs/${runA}` }), ok: { reviewer: 200, admin: 200 } },
     "POST /api/runs/{runId}/cancel": {
       // The admin's cell cancels a run it has just started; the others try a finished one.
-      probe: async (who) => ({ path: `/api/runs/${who === "admin" ? (await clients.admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id : runB}/cancel` }),
+      probe: async (who) => ({
+        path: `/api/runs/${who === "admin" ? (await clients.admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id : runB}/cancel`,
+      }),
       ok: { admin: 200 },
     },
     "GET /api/runs/{runId}/export": { probe: () => ({ path: `/api/runs/${runA}/export` }), ok: { reviewer: 200, admin: 200 } },
-    "GET /api/runs/{runId}/compare/{otherId}": { probe: () => ({ path: `/api/runs/${runA}/compare/${runB}` }), ok: { reviewer: 200, admin: 200 } },
-    "POST /api/runs/{runId}/curve": { probe: () => ({ path: `/api/runs/${runA}/curve`, body: { steps: 3 } }), ok: { reviewer: 200, admin: 200 } },
-    "POST /api/runs/{runId}/robustness": { probe: () => ({ path: `/api/runs/${runA}/robustness`, body: { samples: 3 } }), ok: { reviewer: 200, admin: 200 } },
-    "POST /api/runs/{runId}/sensitivity": { probe: () => ({ path: `/api/runs/${runA}/sensitivity`, body: { locks: false, earmarks: false } }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/runs/{runId}/compare/{otherId}": {
+      probe: () => ({ path: `/api/runs/${runA}/compare/${runB}` }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    "POST /api/runs/{runId}/curve": {
+      probe: () => ({ path: `/api/runs/${runA}/curve`, body: { steps: 3 } }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    "POST /api/runs/{runId}/robustness": {
+      probe: () => ({ path: `/api/runs/${runA}/robustness`, body: { samples: 3 } }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    "POST /api/runs/{runId}/sensitivity": {
+      probe: () => ({ path: `/api/runs/${runA}/sensitivity`, body: { locks: false, earmarks: false } }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     // The round is decided: the admin passes the guard and meets the round's status (409).
-    "POST /api/runs/{runId}/approve": { probe: async () => ({ path: `/api/runs/${runB}/approve`, body: { offerDeadline: "2099-12-31", roundVersion: await version("/api/rounds/13MSP") } }), ok: { admin: 409 } },
+    "POST /api/runs/{runId}/approve": {
+      probe: async () => ({
+        path: `/api/runs/${runB}/approve`,
+        body: { offerDeadline: "2099-12-31", roundVersion: await version("/api/rounds/13MSP") },
+      }),
+      ok: { admin: 409 },
+    },
     "GET /api/rounds/{roundId}/decisions": { probe: () => ({ path: "/api/rounds/13MSP/decisions" }), ok: { reviewer: 200, admin: 200 } },
-    "POST /api/rounds/{roundId}/offers/{requestId}": { probe: () => ({ path: `/api/rounds/13MSP/offers/${answered.requestId}`, body: { offerStatus: "accepted", version: answered.version } }), ok: { admin: 200 } },
+    "POST /api/rounds/{roundId}/offers/{requestId}": {
+      probe: () => ({
+        path: `/api/rounds/13MSP/offers/${answered.requestId}`,
+        body: { offerStatus: "accepted", version: answered.version },
+      }),
+      ok: { admin: 200 },
+    },
     "POST /api/rounds/{roundId}/replacements": { probe: () => ({ path: "/api/rounds/13MSP/replacements" }), ok: { admin: 201 } },
-    "POST /api/replacements/{replacementId}/apply": { probe: () => ({ path: `/api/replacements/${replacement}/apply`, body: { offerDeadline: "2099-12-31" } }), ok: { admin: 200 } },
+    "POST /api/replacements/{replacementId}/apply": {
+      probe: () => ({ path: `/api/replacements/${replacement}/apply`, body: { offerDeadline: "2099-12-31" } }),
+      ok: { admin: 200 },
+    },
     "GET /api/rounds/{roundId}/statement": { probe: () => ({ path: "/api/rounds/13MSP/statement" }), ok: { donor: 200, admin: 200 } },
-    "GET /api/states": { probe: () => ({ path: "/api/states" }), ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 } },
+    "GET /api/states": {
+      probe: () => ({ path: "/api/states" }),
+      ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 },
+    },
     "POST /api/rounds/{roundId}/apply": {
-      probe: () => ({ path: "/api/rounds/DEMO-OPEN/apply", body: { state: "LAO", name: "Applicant Person", gender: "F", email: "applicant@example.org", travel: { airTicket: 1200 }, acceptedLevels: ["full"] } }),
+      probe: () => ({
+        path: "/api/rounds/DEMO-OPEN/apply",
+        body: {
+          state: "LAO",
+          name: "Applicant Person",
+          gender: "F",
+          email: "applicant@example.org",
+          travel: { airTicket: 1200 },
+          acceptedLevels: ["full"],
+        },
+      }),
       ok: { anonymous: 201, applicant: 201, donor: 201, reviewer: 201, admin: 201 },
     },
     // Only the applicant knows the code: everyone else guesses.
     "POST /api/applicant/status": {
-      probe: (who) => ({ path: "/api/applicant/status", body: who === "applicant" ? applicant : { reference: applicant.reference, code: "GUES-SGUE-SSGU-ESS2" } }),
+      probe: (who) => ({
+        path: "/api/applicant/status",
+        body: who === "applicant" ? applicant : { reference: applicant.reference, code: "GUES-SGUE-SSGU-ESS2" },
+      }),
       ok: { anonymous: 404, applicant: 200, donor: 404, reviewer: 404, admin: 404 },
     },
     "POST /api/applicant/offer": {
-      probe: (who) => ({ path: "/api/applicant/offer", body: { ...(who === "applicant" ? applicant : { reference: applicant.reference, code: "GUES-SGUE-SSGU-ESS2" }), answer: "accepted" } }),
+      probe: (who) => ({
+        path: "/api/applicant/offer",
+        body: {
+          ...(who === "applicant" ? applicant : { reference: applicant.reference, code: "GUES-SGUE-SSGU-ESS2" }),
+          answer: "accepted",
+        },
+      }),
       ok: { anonymous: 404, applicant: 200, donor: 404, reviewer: 404, admin: 404 },
     },
     "GET /api/rounds/{roundId}/rationale": { probe: () => ({ path: "/api/rounds/13MSP/rationale" }), ok: { donor: 200, admin: 200 } },
@@ -189,7 +321,12 @@ describe("access-control matrix", async () => {
     const row = ROUTES[key]!;
     const guard = GUARDS.get(key)!;
     for (const who of WHO) {
-      const expected = guard === "public" || (who !== "anonymous" && who !== "applicant" && guard.includes(who)) ? row.ok[who] : who === "anonymous" || who === "applicant" ? 401 : 403;
+      const expected =
+        guard === "public" || (who !== "anonymous" && who !== "applicant" && guard.includes(who))
+          ? row.ok[who]
+          : who === "anonymous" || who === "applicant"
+            ? 401
+            : 403;
       expect(expected, `${key} as ${who}: no expected status`).toBeDefined();
       const probe = await row.probe(who);
       expect(probe.path.split("?")[0]!.split("/").length, `${key}: probe ${probe.path}`).toBe(template.split("/").length);
@@ -238,7 +375,19 @@ function strings(v: unknown): string[] {
 
 /** A new draft round with the dates and money of `r`. */
 function roundLike(r: Record<string, unknown>, id: string): Record<string, unknown> {
-  const keys = ["meeting", "venue", "startDate", "endDate", "windowOpens", "windowCloses", "allowanceRate", "nights", "carryOver", "reserve", "adminEstimate"];
+  const keys = [
+    "meeting",
+    "venue",
+    "startDate",
+    "endDate",
+    "windowOpens",
+    "windowCloses",
+    "allowanceRate",
+    "nights",
+    "carryOver",
+    "reserve",
+    "adminEstimate",
+  ];
   return { ...Object.fromEntries(keys.map((k) => [k, r[k]])), id, status: "draft" };
 }
 
@@ -249,7 +398,15 @@ function pickState(s: Record<string, unknown>): Record<string, unknown> {
 }
 
 function sampleRequest(): Record<string, unknown> {
-  return { state: "LAO", name: "Matrix Delegate", gender: "F", email: "matrix@example.org", submittedAt: "2025-05-02T09:30:00Z", travel: { airTicket: 1500 }, acceptedLevels: ["full"] };
+  return {
+    state: "LAO",
+    name: "Matrix Delegate",
+    gender: "F",
+    email: "matrix@example.org",
+    submittedAt: "2025-05-02T09:30:00Z",
+    travel: { airTicket: 1500 },
+    acceptedLevels: ["full"],
+  };
 }
 
 describe("attacks", async () => {
@@ -261,7 +418,13 @@ describe("attacks", async () => {
   const anon = await strict.as("anonymous");
 
   it("guessing access codes: 429 past the per-address limit, and the reference locked from any address", async () => {
-    const guess = (n: number, address = Math.floor(n / 4)) => anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: `GUES-SGUE-SSGU-ES${String(n).padStart(2, "2")}` }, ip(address));
+    const guess = (n: number, address = Math.floor(n / 4)) =>
+      anon.req(
+        "POST",
+        "/api/applicant/status",
+        { reference: "13MSP-001", code: `GUES-SGUE-SSGU-ES${String(n).padStart(2, "2")}` },
+        ip(address),
+      );
     // Four wrong codes from one address: 404 each; the fifth from that address: 429.
     for (let n = 0; n < 4; n++) expect((await guess(n)).status).toBe(404);
     const limited = await guess(4, 0);
@@ -269,30 +432,51 @@ describe("attacks", async () => {
     expect(limited.json.error.code).toBe("rate-limited");
     expect(limited.headers.get("retry-after")).toBe("60");
     // The right code still works from another address (the address, not the applicant, is throttled)…
-    expect((await anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: "DEMO-CODE-13MS-P001" }, ip(50))).status).toBe(200);
+    expect((await anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: "DEMO-CODE-13MS-P001" }, ip(50))).status).toBe(
+      200,
+    );
     // …until eight wrong codes from any addresses lock the reference, for the right code too.
     for (let n = 4; n < 8; n++) expect((await guess(n)).status).toBe(404);
     const locked = await anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: "DEMO-CODE-13MS-P001" }, ip(51));
     expect(locked.status).toBe(429);
     expect(locked.json.error.code).toBe("reference-locked");
     // Another reference is not affected.
-    expect((await anon.req("POST", "/api/applicant/status", { reference: "13MSP-002", code: "GUES-SGUE-SSGU-ESS2" }, ip(52))).status).toBe(404);
+    expect((await anon.req("POST", "/api/applicant/status", { reference: "13MSP-002", code: "GUES-SGUE-SSGU-ESS2" }, ip(52))).status).toBe(
+      404,
+    );
   });
 
   it("guessing passwords: 429 per address, and the account locked after five failures from any addresses", async () => {
     const fromMany = [];
-    for (let n = 0; n < 6; n++) fromMany.push((await anon.req("POST", "/api/auth/login", { username: "reviewer", password: `wrong-${n}` }, ip(100 + n))).json.error.code);
-    expect(fromMany).toEqual(["bad-credentials", "bad-credentials", "bad-credentials", "bad-credentials", "bad-credentials", "account-locked"]);
+    for (let n = 0; n < 6; n++)
+      fromMany.push(
+        (await anon.req("POST", "/api/auth/login", { username: "reviewer", password: `wrong-${n}` }, ip(100 + n))).json.error.code,
+      );
+    expect(fromMany).toEqual([
+      "bad-credentials",
+      "bad-credentials",
+      "bad-credentials",
+      "bad-credentials",
+      "bad-credentials",
+      "account-locked",
+    ]);
     // Locked against the right password too.
-    expect((await anon.req("POST", "/api/auth/login", { username: "reviewer", password: "demo-reviewer-13msp" }, ip(120))).status).toBe(429);
+    expect((await anon.req("POST", "/api/auth/login", { username: "reviewer", password: "demo-reviewer-13msp" }, ip(120))).status).toBe(
+      429,
+    );
     const fromOne = [];
-    for (let n = 0; n < 5; n++) fromOne.push((await anon.req("POST", "/api/auth/login", { username: "nobody", password: `wrong-${n}` }, ip(130))).status);
+    for (let n = 0; n < 5; n++)
+      fromOne.push((await anon.req("POST", "/api/auth/login", { username: "nobody", password: `wrong-${n}` }, ip(130))).status);
     expect(fromOne).toEqual([401, 401, 401, 401, 429]);
   });
 
   it("session fixation: a session id chosen before sign-in is not the one issued, and is worth nothing", async () => {
     const planted = "attacker-chosen-session-id-0123456789abcdef";
-    const login = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", cookie: `sid=${planted}` }, body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }) });
+    const login = await api.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `sid=${planted}` },
+      body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }),
+    });
     expect(login.status).toBe(200);
     const issued = /sid=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")![1]!;
     expect(issued).not.toBe(planted);
@@ -308,7 +492,8 @@ describe("attacks", async () => {
     const reviewer = await api.as("reviewer");
     const cookie = admin.cookie!;
     const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
-    const patch = (headers: Record<string, string>, body = JSON.stringify({ version: round.version, reserve: 1 })) => api.app.request("/api/rounds/13MSP", { method: "PATCH", headers: { cookie, ...headers }, body });
+    const patch = (headers: Record<string, string>, body = JSON.stringify({ version: round.version, reserve: 1 })) =>
+      api.app.request("/api/rounds/13MSP", { method: "PATCH", headers: { cookie, ...headers }, body });
     for (const res of [
       await patch({ "content-type": "application/json" }),
       await patch({ "content-type": "application/json", "x-csrf-token": reviewer.csrf! }),
@@ -318,7 +503,11 @@ describe("attacks", async () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("csrf");
     }
     // A cross-site form without any session (e.g. to the applicants' routes) is refused too.
-    const form = await api.app.request("/api/applicant/status", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ reference: "13MSP-002", code: "x" }) });
+    const form = await api.app.request("/api/applicant/status", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ reference: "13MSP-002", code: "x" }),
+    });
     expect(form.status).toBe(403);
     expect((await admin.req("GET", "/api/rounds/13MSP")).json.version).toBe(round.version);
   });
@@ -343,10 +532,13 @@ describe("attacks", async () => {
     expect(compare.status).toBe(409);
     expect(compare.json.error.code).toBe("different-rounds");
     const r13 = (await admin.req("GET", "/api/rounds/13MSP")).json;
-    const decisions = (await admin.req("POST", `/api/runs/${a}/approve`, { offerDeadline: "2099-12-31", roundVersion: r13.version })).json as { requestId: string; decision: string; version: number }[];
+    const decisions = (await admin.req("POST", `/api/runs/${a}/approve`, { offerDeadline: "2099-12-31", roundVersion: r13.version }))
+      .json as { requestId: string; decision: string; version: number }[];
     const f = decisions.find((d) => d.decision === "funded")!;
     // The 13MSP offer through the other round's path: not found there.
-    expect((await admin.req("POST", `/api/rounds/DEMO-OPEN/offers/${f.requestId}`, { offerStatus: "declined", version: f.version })).status).toBe(404);
+    expect(
+      (await admin.req("POST", `/api/rounds/DEMO-OPEN/offers/${f.requestId}`, { offerStatus: "declined", version: f.version })).status,
+    ).toBe(404);
     // A run of 13MSP cannot be approved for anything but 13MSP, and the other round's donors' view is its own.
     expect((await admin.req("GET", "/api/rounds/DEMO-OPEN/decisions")).json).toEqual([]);
   });

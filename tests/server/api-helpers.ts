@@ -25,9 +25,11 @@ export interface Client {
   cookie: string | null;
   csrf: string | null;
   // The tests read answers freely (each asserts the fields it needs), hence `any` for the parsed body.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  req(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  req(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestAnswer>;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TestAnswer = { status: number; json: any; text: string; headers: Headers };
 
 export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "api-"));
@@ -51,7 +53,11 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
       const remote = h["x-test-remote"];
       delete h["x-test-remote"];
       const env = remote ? { incoming: { socket: { remoteAddress: remote, remoteFamily: "IPv4", remotePort: 40000 } } } : undefined;
-      const res = await app.request(path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) }, env);
+      const res = await app.request(
+        path,
+        { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) },
+        env,
+      );
       const text = await res.text();
       let json: unknown;
       try {
@@ -72,7 +78,11 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
     async as(who) {
       if (who === "anonymous") return client(null, null);
       const account = DEMO_ACCOUNTS.find((a) => a.username === who)!;
-      const res = await app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: account.username, password: account.password }) });
+      const res = await app.request("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: account.username, password: account.password }),
+      });
       if (res.status !== 200) throw new Error(`login as ${who}: ${res.status} ${await res.text()}`);
       const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
       const user = (await res.json()) as { csrfToken: string };

@@ -41,7 +41,9 @@ describe("audit log", async () => {
     const other = testApiSync!;
     other.exec("DROP TRIGGER audit_log_no_update;");
     const [a, b] = other.prepare("SELECT * FROM audit_log WHERE seq IN (7, 8) ORDER BY seq").all() as Record<string, unknown>[];
-    const put = other.prepare("UPDATE audit_log SET at = @at, actor = @actor, action = @action, entity = @entity, entity_id = @entity_id, data = @data, prev_hash = @prev_hash, hash = @hash WHERE seq = @seq");
+    const put = other.prepare(
+      "UPDATE audit_log SET at = @at, actor = @actor, action = @action, entity = @entity, entity_id = @entity_id, data = @data, prev_hash = @prev_hash, hash = @hash WHERE seq = @seq",
+    );
     put.run({ ...b, seq: 7 });
     put.run({ ...a, seq: 8 });
     expect(verifyChain(other)).toMatchObject({ ok: false, firstBad: { seq: 7, problem: "its link to the previous entry does not match" } });

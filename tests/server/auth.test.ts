@@ -21,7 +21,11 @@ describe("auth", async () => {
   const api = await testApi({ LOGIN_MAX_FAILURES: "3", LOGIN_RATE_PER_MINUTE: "50" });
 
   it("signs in with an HttpOnly, SameSite=Strict session cookie and gives the CSRF token", async () => {
-    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "reviewer", password: "demo-reviewer-13msp" }) });
+    const res = await api.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "reviewer", password: "demo-reviewer-13msp" }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^sid=[\w-]{40,};/);
@@ -38,7 +42,8 @@ describe("auth", async () => {
 
   it("keeps a session in use alive, renewing it once less than half its life is left, and ends an expired one", async () => {
     const reviewer = await api.as("reviewer");
-    const newest = () => api.db.prepare("SELECT rowid, expires_at FROM sessions ORDER BY rowid DESC LIMIT 1").get() as { rowid: number; expires_at: string };
+    const newest = () =>
+      api.db.prepare("SELECT rowid, expires_at FROM sessions ORDER BY rowid DESC LIMIT 1").get() as { rowid: number; expires_at: string };
     const { rowid } = newest();
     const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
     const expiry = () => Date.parse(newest().expires_at);
@@ -82,7 +87,8 @@ describe("auth", async () => {
 
   it("locks an account after repeated failures, even against the right password", async () => {
     const anon = await api.as("anonymous");
-    for (let i = 0; i < 3; i++) expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "wrong" })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "wrong" })).status).toBe(401);
     const locked = await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "demo-donor-13msp" });
     expect(locked.status).toBe(429);
     expect(locked.json.error.code).toBe("account-locked");
@@ -92,7 +98,11 @@ describe("auth", async () => {
     const res = await api.app.request("/api/auth/logout", { method: "POST", headers: { cookie: (await api.as("admin")).cookie! } });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("csrf");
-    const form = await api.app.request("/api/applicant/status", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "reference=x&code=y" });
+    const form = await api.app.request("/api/applicant/status", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "reference=x&code=y",
+    });
     expect(form.status).toBe(403);
   });
 

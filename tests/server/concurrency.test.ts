@@ -18,7 +18,10 @@ describe("concurrent staff", async () => {
     // Both send at the same moment, each changing another field.
     const [a, b] = await Promise.all([
       first.req("PUT", "/api/requests/13MSP-010", { version: read.version, attributes: { ...attributes, title: "Head of Mine Action" } }),
-      second.req("PUT", "/api/requests/13MSP-010", { version: read.version, attributes: { ...attributes, organisation: "National Mine Action Authority" } }),
+      second.req("PUT", "/api/requests/13MSP-010", {
+        version: read.version,
+        attributes: { ...attributes, organisation: "National Mine Action Authority" },
+      }),
     ]);
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -28,13 +31,18 @@ describe("concurrent staff", async () => {
     expect(current.version).toBe(won.json.version);
     const loserChange = lost === b ? { organisation: "National Mine Action Authority" } : { title: "Head of Mine Action" };
     const { id: __, ...now } = current.attributes;
-    const retried = await (lost === b ? second : first).req("PUT", "/api/requests/13MSP-010", { version: current.version, attributes: { ...now, ...loserChange } });
+    const retried = await (lost === b ? second : first).req("PUT", "/api/requests/13MSP-010", {
+      version: current.version,
+      attributes: { ...now, ...loserChange },
+    });
     expect(retried.status).toBe(200);
     const final = (await first.req("GET", "/api/requests/13MSP-010")).json;
     expect(final.attributes).toMatchObject({ title: "Head of Mine Action", organisation: "National Mine Action Authority" });
     expect(final.version).toBe(read.version + 2);
     // The audit log has both edits, and not the refused one.
-    const edits = (await first.req("GET", "/api/audit?entity=request&entityId=13MSP-010")).json.filter((e: { action: string }) => e.action !== "create");
+    const edits = (await first.req("GET", "/api/audit?entity=request&entityId=13MSP-010")).json.filter(
+      (e: { action: string }) => e.action !== "create",
+    );
     expect(edits).toHaveLength(2);
   });
 

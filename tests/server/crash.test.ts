@@ -27,20 +27,34 @@ describe("crash durability", () => {
     const dir = mkdtempSync(join(tmpdir(), "crash-"));
     const dbPath = join(dir, "crash.db");
     const port = await freePort();
-    const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, WEB_DIST: emptyWebBuild(dir), LOGIN_RATE_PER_MINUTE: "1000" };
+    const env = {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: dbPath,
+      WEB_DIST: emptyWebBuild(dir),
+      LOGIN_RATE_PER_MINUTE: "1000",
+    };
     const base = `http://127.0.0.1:${port}`;
     const random = rng(20261128);
 
     let server = await startServer(env);
     const login = async (username: string, password: string) => {
-      const res = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username, password }),
+      });
       return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
     };
     // Sessions are in the database: they outlive the crashes.
     const admin = await login("admin", "demo-admin-13msp");
     const reviewer = await login("reviewer", "demo-reviewer-13msp");
     const send = (who: { cookie: string; csrf: string } | null, method: string, path: string, body: unknown) =>
-      fetch(`${base}${path}`, { method, headers: { "content-type": "application/json", ...(who ? { cookie: who.cookie, "x-csrf-token": who.csrf } : {}) }, body: JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method,
+        headers: { "content-type": "application/json", ...(who ? { cookie: who.cookie, "x-csrf-token": who.csrf } : {}) },
+        body: JSON.stringify(body),
+      });
 
     const writes: Write[] = [];
     let serial = 0;
@@ -65,7 +79,16 @@ describe("crash durability", () => {
       const id = `13MSP-C${String(++serial).padStart(4, "0")}`;
       const w: Write = { kind: "request", key: id, value: `Crash Delegate ${serial}`, acked: false };
       writes.push(w);
-      const res = await send(admin, "POST", "/api/rounds/13MSP/requests", { id, state: "LAO", name: w.value, gender: "F", email: "c@example.org", submittedAt: "2025-05-02T09:30:00Z", travel: { airTicket: 1500 }, acceptedLevels: ["full"] });
+      const res = await send(admin, "POST", "/api/rounds/13MSP/requests", {
+        id,
+        state: "LAO",
+        name: w.value,
+        gender: "F",
+        email: "c@example.org",
+        submittedAt: "2025-05-02T09:30:00Z",
+        travel: { airTicket: 1500 },
+        acceptedLevels: ["full"],
+      });
       if (res.status !== 201) throw new Error(`request ${id}: ${res.status} ${await res.text()}`);
       w.acked = true;
     };
@@ -73,11 +96,17 @@ describe("crash durability", () => {
       const id = `13MSP-0${String(10 + Math.floor(random() * 30)).padStart(2, "0")}`;
       const rating = Math.floor(random() * 6);
       // The review's version as it is now (an update names it; the first review has none).
-      const read = (await (await fetch(`${base}/api/requests/${id}`, { headers: { cookie: reviewer.cookie } })).json()) as { reviews: { reviewer: string; version: number }[] };
+      const read = (await (await fetch(`${base}/api/requests/${id}`, { headers: { cookie: reviewer.cookie } })).json()) as {
+        reviews: { reviewer: string; version: number }[];
+      };
       const version = read.reviews.find((r) => r.reviewer === "reviewer")?.version;
       const w: Write = { kind: "review", key: id, value: String(rating), acked: false };
       writes.push(w);
-      const res = await send(reviewer, "PUT", `/api/requests/${id}/review`, { rating, comment: `crash ${serial}`, ...(version ? { version } : {}) });
+      const res = await send(reviewer, "PUT", `/api/requests/${id}/review`, {
+        rating,
+        comment: `crash ${serial}`,
+        ...(version ? { version } : {}),
+      });
       if (res.status !== 200) throw new Error(`review ${id}: ${res.status} ${await res.text()}`);
       w.acked = true;
     };
@@ -93,7 +122,14 @@ describe("crash durability", () => {
         const name = `Applicant ${++serial}`;
         const w: Write = { kind: "apply", key: "", value: name, acked: false };
         writes.push(w);
-        const res = await send(null, "POST", "/api/rounds/DEMO-OPEN/apply", { state: "KHM", name, gender: "M", email: "a@example.org", travel: { airTicket: 900 }, acceptedLevels: ["full"] });
+        const res = await send(null, "POST", "/api/rounds/DEMO-OPEN/apply", {
+          state: "KHM",
+          name,
+          gender: "M",
+          email: "a@example.org",
+          travel: { airTicket: 900 },
+          acceptedLevels: ["full"],
+        });
         if (res.status !== 201) throw new Error(`apply: ${res.status} ${await res.text()}`);
         w.key = ((await res.json()) as { reference: string }).reference;
         w.acked = true;
@@ -116,9 +152,28 @@ describe("crash durability", () => {
         expect(db.pragma("integrity_check", { simple: true }), `after kill ${kill}`).toBe("ok");
         expect(verifyChain(db).ok, `audit chain after kill ${kill}`).toBe(true);
         // Nothing half-written: every request has its history row and its audit entry, every run its audit entry.
-        expect(db.prepare("SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM request_history h WHERE h.request_id = r.id)").pluck().get()).toBe(0);
-        expect(db.prepare("SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'request' AND a.entity_id = r.id)").pluck().get()).toBe(0);
-        expect(db.prepare("SELECT COUNT(*) FROM runs r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'run' AND a.entity_id = r.id)").pluck().get()).toBe(0);
+        expect(
+          db
+            .prepare("SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM request_history h WHERE h.request_id = r.id)")
+            .pluck()
+            .get(),
+        ).toBe(0);
+        expect(
+          db
+            .prepare(
+              "SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'request' AND a.entity_id = r.id)",
+            )
+            .pluck()
+            .get(),
+        ).toBe(0);
+        expect(
+          db
+            .prepare(
+              "SELECT COUNT(*) FROM runs r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'run' AND a.entity_id = r.id)",
+            )
+            .pluck()
+            .get(),
+        ).toBe(0);
         for (const w of writes.slice(from)) {
           const found = present(db, w);
           if (w.acked) {
@@ -131,7 +186,9 @@ describe("crash durability", () => {
         }
         // Each review on file is the last acknowledged rating of its request, or one sent after it that
         // was in flight at a kill: an acknowledged rating is never lost, never rolled back to an older one.
-        const reviews = db.prepare("SELECT r.request_id AS id, r.rating FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.username = 'reviewer'").all() as { id: string; rating: number }[];
+        const reviews = db
+          .prepare("SELECT r.request_id AS id, r.rating FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.username = 'reviewer'")
+          .all() as { id: string; rating: number }[];
         const onFile = new Map(reviews.map((r) => [r.id, String(r.rating)]));
         for (const key of new Set(writes.filter((w) => w.kind === "review").map((w) => w.key))) {
           const sent = writes.filter((w) => w.kind === "review" && w.key === key);
@@ -146,12 +203,16 @@ describe("crash durability", () => {
       server = await startServer(env);
     }
     // The last start: the server serves the state it recovered (left-over runs are failed, not lost).
-    const runs = (await (await fetch(`${base}/api/rounds/13MSP/runs`, { headers: { cookie: admin.cookie } })).json()) as { status: string }[];
+    const runs = (await (await fetch(`${base}/api/rounds/13MSP/runs`, { headers: { cookie: admin.cookie } })).json()) as {
+      status: string;
+    }[];
     expect(runs.every((r) => ["done", "failed", "cancelled"].includes(r.status))).toBe(true);
     await server.stop("SIGKILL");
     expect(killedAt).toBe(KILLS);
     expect(stats.acked).toBeGreaterThan(KILLS * 5);
-    console.info(`crash durability: ${KILLS} SIGKILLs survived; ${stats.acked} acknowledged writes all present; ${stats.inFlight} writes in flight at a kill, ${stats.inFlightLanded} of them landed whole`);
+    console.info(
+      `crash durability: ${KILLS} SIGKILLs survived; ${stats.acked} acknowledged writes all present; ${stats.inFlight} writes in flight at a kill, ${stats.inFlightLanded} of them landed whole`,
+    );
   });
 });
 
@@ -160,14 +221,27 @@ function present(db: ReturnType<typeof openDatabase>, w: Write): boolean {
   switch (w.kind) {
     case "request": {
       const row = db.prepare("SELECT attributes FROM requests WHERE id = ?").get(w.key) as { attributes: string } | undefined;
-      return row !== undefined && (JSON.parse(row.attributes) as { name: string }).name === w.value && db.prepare("SELECT COUNT(*) FROM request_history WHERE request_id = ?").pluck().get(w.key) === 1;
+      return (
+        row !== undefined &&
+        (JSON.parse(row.attributes) as { name: string }).name === w.value &&
+        db.prepare("SELECT COUNT(*) FROM request_history WHERE request_id = ?").pluck().get(w.key) === 1
+      );
     }
     case "review": // (checked with the ratings sent after it, above)
-      return db.prepare("SELECT COUNT(*) FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.username = 'reviewer' AND r.request_id = ?").pluck().get(w.key) === 1;
+      return (
+        db
+          .prepare("SELECT COUNT(*) FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.username = 'reviewer' AND r.request_id = ?")
+          .pluck()
+          .get(w.key) === 1
+      );
     case "run":
       return w.key !== "" && db.prepare("SELECT COUNT(*) FROM runs WHERE id = ?").pluck().get(w.key) === 1;
     case "apply":
-      if (w.key === "") return db.prepare("SELECT COUNT(*) FROM requests WHERE json_extract(attributes, '$.name') = ?").pluck().get(w.value) === 1;
-      return db.prepare("SELECT COUNT(*) FROM requests WHERE id = ? AND json_extract(attributes, '$.name') = ?").pluck().get(w.key, w.value) === 1;
+      if (w.key === "")
+        return db.prepare("SELECT COUNT(*) FROM requests WHERE json_extract(attributes, '$.name') = ?").pluck().get(w.value) === 1;
+      return (
+        db.prepare("SELECT COUNT(*) FROM requests WHERE id = ? AND json_extract(attributes, '$.name') = ?").pluck().get(w.key, w.value) ===
+        1
+      );
   }
 }

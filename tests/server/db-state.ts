@@ -6,7 +6,9 @@ import type { Db } from "../../server/db/database.js";
 export type DbState = Record<string, Record<string, unknown>[]>;
 
 export function dbState(db: Db): DbState {
-  return Object.fromEntries(backupTables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  return Object.fromEntries(
+    backupTables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]),
+  );
 }
 
 /** Row counts per table: a quick summary for failure messages. */

@@ -16,7 +16,13 @@ describe("database", () => {
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.prepare("SELECT version FROM schema_migrations").pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     // Foreign keys hold: a request in a round that does not exist is refused.
-    expect(() => db.prepare("INSERT INTO requests (id, round_id, attributes, status, created_at, updated_at) VALUES ('x', 'nope', '{}', 'submitted', '', '')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO requests (id, round_id, attributes, status, created_at, updated_at) VALUES ('x', 'nope', '{}', 'submitted', '', '')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -32,10 +38,19 @@ describe("database", () => {
 
   it("fills the run summaries' columns of a version-1 database from its results (migration 2)", () => {
     const old = join(mkdtempSync(join(tmpdir(), "db-")), "v1.db");
-    const v1 = openDatabase(old, MIGRATIONS.filter((m) => m.version === 1));
-    v1.prepare("INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reference_as_of, created_at, updated_at) VALUES ('R', 'm', 'v', '2025-01-01', '2025-01-02', '2024-01-01', '2024-02-01', 1, 1, 'review', '2025-01-01', '', '')").run();
-    v1.prepare("INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, result, created_at) VALUES ('a', 'R', 1, 'done', 60, '{}', '{}', ?, '')").run(JSON.stringify({ status: "optimal", value: 812.5 }));
-    v1.prepare("INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at) VALUES ('b', 'R', 1, 'failed', 60, '{}', '{}', '')").run();
+    const v1 = openDatabase(
+      old,
+      MIGRATIONS.filter((m) => m.version === 1),
+    );
+    v1.prepare(
+      "INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reference_as_of, created_at, updated_at) VALUES ('R', 'm', 'v', '2025-01-01', '2025-01-02', '2024-01-01', '2024-02-01', 1, 1, 'review', '2025-01-01', '', '')",
+    ).run();
+    v1.prepare(
+      "INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, result, created_at) VALUES ('a', 'R', 1, 'done', 60, '{}', '{}', ?, '')",
+    ).run(JSON.stringify({ status: "optimal", value: 812.5 }));
+    v1.prepare(
+      "INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at) VALUES ('b', 'R', 1, 'failed', 60, '{}', '{}', '')",
+    ).run();
     v1.close();
     const db = openDatabase(old);
     expect(db.prepare("SELECT id, value, result_status FROM runs ORDER BY id").all()).toEqual([

@@ -17,9 +17,37 @@ import { dbState } from "./db-state.js";
 const RUNS = 10_000;
 
 const INJECTIONS = [
-  "' OR '1'='1", "'; DROP TABLE requests; --", "\" OR \"\"=\"", "1; SELECT * FROM users", "../../../../etc/passwd", "..%2f..%2f", "%00", "\u0000",
-  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "${7*7}", "{{7*7}}", "__proto__", "constructor", "prototype", "$where", "{\"$gt\":\"\"}",
-  "‮evil", "𝕌𝕟𝕚𝕔𝕠𝕕𝕖", "Ω≈ç√∫", "\uD800", "\uFFFF", "null", "undefined", "NaN", "-0", "1e309", "0x10", " ", "\t\n\r", "💥".repeat(50),
+  "' OR '1'='1",
+  "'; DROP TABLE requests; --",
+  '" OR ""="',
+  "1; SELECT * FROM users",
+  "../../../../etc/passwd",
+  "..%2f..%2f",
+  "%00",
+  "\u0000",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "${7*7}",
+  "{{7*7}}",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "$where",
+  '{"$gt":""}',
+  "‮evil",
+  "𝕌𝕟𝕚𝕔𝕠𝕕𝕖",
+  "Ω≈ç√∫",
+  "\uD800",
+  "\uFFFF",
+  "null",
+  "undefined",
+  "NaN",
+  "-0",
+  "1e309",
+  "0x10",
+  " ",
+  "\t\n\r",
+  "💥".repeat(50),
 ];
 const HUGE = "A".repeat(200_000);
 /** A stack frame: "at fn (/path/file.ts:12:3)", "at node:internal/…", or a source path with line and column. */
@@ -32,7 +60,9 @@ describe("hostile input", async () => {
   const run = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id as string;
   await api.runs.settled(run);
   const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
-  expect((await admin.req("POST", `/api/runs/${run}/approve`, { offerDeadline: "2099-12-31", roundVersion: round.version })).status).toBe(200);
+  expect((await admin.req("POST", `/api/runs/${run}/approve`, { offerDeadline: "2099-12-31", roundVersion: round.version })).status).toBe(
+    200,
+  );
 
   // The callers' sessions. The fuzzer may sign them out, lock their accounts or change their passwords:
   // the set-up then puts the account back and signs in again (test plumbing, outside the counted writes).
@@ -42,14 +72,18 @@ describe("hostile input", async () => {
   const signIn = async (who: Role) => {
     const client = await api.as(who).catch(async () => {
       // The account as seeded: its demo password, unlocked, no recent attempts.
-      api.db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?").run(await hashSecret(DEMO_ACCOUNTS.find((a) => a.username === who)!.password), who);
+      api.db
+        .prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?")
+        .run(await hashSecret(DEMO_ACCOUNTS.find((a) => a.username === who)!.password), who);
       api.db.prepare("DELETE FROM login_attempts").run();
       return api.as(who);
     });
     sessions.set(who, { cookie: client.cookie!, csrf: client.csrf! });
   };
   const refreshSessions = async () => {
-    for (const who of roles) if ((await api.app.request("/api/auth/session", { headers: { cookie: sessions.get(who)!.cookie } })).status !== 200) await signIn(who);
+    for (const who of roles)
+      if ((await api.app.request("/api/auth/session", { headers: { cookie: sessions.get(who)!.cookie } })).status !== 200)
+        await signIn(who);
   };
   for (const who of roles) await signIn(who);
 
@@ -58,7 +92,11 @@ describe("hostile input", async () => {
   api.db.exec("CREATE TABLE fuzz_writes (n INTEGER NOT NULL); INSERT INTO fuzz_writes VALUES (0);");
   for (const t of backupTables(api.db).filter((t) => t !== "fuzz_writes")) {
     const update = t === "users" ? "UPDATE OF username, display_name, role, donor_id, password_hash, version" : "UPDATE";
-    for (const [name, event] of [["i", "INSERT"], ["u", update], ["d", "DELETE"]] as const) {
+    for (const [name, event] of [
+      ["i", "INSERT"],
+      ["u", update],
+      ["d", "DELETE"],
+    ] as const) {
       api.db.exec(`CREATE TRIGGER fuzz_${t}_${name} AFTER ${event} ON "${t}" BEGIN UPDATE fuzz_writes SET n = n + 1; END;`);
     }
   }
@@ -71,7 +109,11 @@ describe("hostile input", async () => {
     const s = schema as Record<string, unknown>;
     if (typeof s.$ref === "string") return fieldsOf(doc.components.schemas[s.$ref.split("/").pop()!], depth + 1);
     const own = s.properties ? Object.keys(s.properties) : [];
-    const nested = [...Object.values((s.properties ?? {}) as Record<string, unknown>), s.items, ...((s.anyOf ?? s.oneOf ?? s.allOf ?? []) as unknown[])].flatMap((x) => fieldsOf(x, depth + 1));
+    const nested = [
+      ...Object.values((s.properties ?? {}) as Record<string, unknown>),
+      s.items,
+      ...((s.anyOf ?? s.oneOf ?? s.allOf ?? []) as unknown[]),
+    ].flatMap((x) => fieldsOf(x, depth + 1));
     return [...new Set([...own, ...nested])];
   };
   const routes = [...GUARDS.keys()].map((key) => {
@@ -107,36 +149,106 @@ describe("hostile input", async () => {
       fc.constantFrom(0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.1, 5, 3600, 1),
       fc.boolean(),
       fc.constant(null),
-      fc.constantFrom("2025-05-02", "2099-12-31", "2025-13-45", "full", "ticket", "F", "X", "AFR", "party", "in", "out", "accepted", "declined", "csv", "xlsx", "admin", "donor"),
+      fc.constantFrom(
+        "2025-05-02",
+        "2099-12-31",
+        "2025-13-45",
+        "full",
+        "ticket",
+        "F",
+        "X",
+        "AFR",
+        "party",
+        "in",
+        "out",
+        "accepted",
+        "declined",
+        "csv",
+        "xlsx",
+        "admin",
+        "donor",
+      ),
       fc.array(tie("v"), { maxLength: 5 }),
       fc.dictionary(adversarialString, tie("v"), { maxKeys: 4 }),
     ),
   })).v;
-  const nearValid = (fields: string[]) => fc.dictionary(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: adversarialString }), value, { maxKeys: fields.length + 2 });
+  const nearValid = (fields: string[]) =>
+    fc.dictionary(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: adversarialString }), value, {
+      maxKeys: fields.length + 2,
+    });
   const deep = fc.integer({ min: 50, max: 5000 }).map((n) => "[".repeat(n) + "]".repeat(n));
   const body = (fields: string[]) =>
     fc.oneof(
       { weight: 8, arbitrary: nearValid(fields).map((o) => JSON.stringify(o)) },
       { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
       { weight: 1, arbitrary: adversarialString },
-      { weight: 1, arbitrary: fc.constantFrom("{", "[]", "null", "", "{\"a\":", "\u0000", "{\"__proto__\":{\"admin\":true}}", "{\"version\":1,\"version\":2}") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("{", "[]", "null", "", '{"a":', "\u0000", '{"__proto__":{"admin":true}}', '{"version":1,"version":2}'),
+      },
       { weight: 1, arbitrary: deep },
-      { weight: 1, arbitrary: fc.array(fc.constant({ id: "x".repeat(100) }), { minLength: 1000, maxLength: 3000 }).map((a) => JSON.stringify(a)) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.constant({ id: "x".repeat(100) }), { minLength: 1000, maxLength: 3000 }).map((a) => JSON.stringify(a)),
+      },
     );
   const OVERSIZED = JSON.stringify({ content: "z".repeat(1_100_000) });
 
-  const request = fc.record({
-    route: fc.constantFrom(...routes),
-    who: fc.constantFrom("anonymous" as const, ...roles),
-    method: fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") }),
-    params: fc.dictionary(fc.constantFrom(...Object.keys(PARAMS)), fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: adversarialString })),
-    pick: fc.nat(),
-    query: fc.oneof({ weight: 4, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.dictionary(fc.constantFrom("format", "limit", "before", "entity", "entityId", "settingsVersion", "x"), adversarialString).map((q) => `?${new URLSearchParams(q)}`) }),
-    contentType: fc.oneof({ weight: 8, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "garbage/;;;", "") }),
-    cookie: fc.oneof({ weight: 8, arbitrary: fc.constant("session") }, { weight: 1, arbitrary: fc.constantFrom("sid=garbage", "sid=", `sid=${randomBytes(32).toString("base64url")}`, "sid=a; sid=b", `sid=${"x".repeat(8000)}`, "sid=%00%ff", "other=1") }),
-    csrf: fc.oneof({ weight: 8, arbitrary: fc.constant("right") }, { weight: 1, arbitrary: fc.constantFrom("none", "wrong", "") }),
-    oversized: fc.integer({ min: 0, max: 199 }).map((n) => n === 0),
-  }).chain((r) => body(r.route.fields).map((b) => ({ ...r, body: b })));
+  const request = fc
+    .record({
+      route: fc.constantFrom(...routes),
+      who: fc.constantFrom("anonymous" as const, ...roles),
+      method: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD") },
+      ),
+      params: fc.dictionary(
+        fc.constantFrom(...Object.keys(PARAMS)),
+        fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: adversarialString }),
+      ),
+      pick: fc.nat(),
+      query: fc.oneof(
+        { weight: 4, arbitrary: fc.constant("") },
+        {
+          weight: 1,
+          arbitrary: fc
+            .dictionary(fc.constantFrom("format", "limit", "before", "entity", "entityId", "settingsVersion", "x"), adversarialString)
+            .map((q) => `?${new URLSearchParams(q)}`),
+        },
+      ),
+      contentType: fc.oneof(
+        { weight: 8, arbitrary: fc.constant("application/json") },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/json; charset=utf-16",
+            "garbage/;;;",
+            "",
+          ),
+        },
+      ),
+      cookie: fc.oneof(
+        { weight: 8, arbitrary: fc.constant("session") },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "sid=garbage",
+            "sid=",
+            `sid=${randomBytes(32).toString("base64url")}`,
+            "sid=a; sid=b",
+            `sid=${"x".repeat(8000)}`,
+            "sid=%00%ff",
+            "other=1",
+          ),
+        },
+      ),
+      csrf: fc.oneof({ weight: 8, arbitrary: fc.constant("right") }, { weight: 1, arbitrary: fc.constantFrom("none", "wrong", "") }),
+      oversized: fc.integer({ min: 0, max: 199 }).map((n) => n === 0),
+    })
+    .chain((r) => body(r.route.fields).map((b) => ({ ...r, body: b })));
 
   it(`answers ${RUNS} hostile requests below 500, in the error format, and writes nothing when it refuses`, async () => {
     const before = dbState(api.db);
@@ -155,19 +267,27 @@ describe("hostile input", async () => {
         const session = r.who === "anonymous" ? null : sessions.get(r.who)!;
         if (r.cookie !== "session") headers.cookie = r.cookie;
         else if (session) headers.cookie = session.cookie;
-        if (session && r.csrf !== "none") headers["x-csrf-token"] = r.csrf === "right" ? session.csrf : r.csrf === "wrong" ? "not-the-token" : "";
+        if (session && r.csrf !== "none")
+          headers["x-csrf-token"] = r.csrf === "right" ? session.csrf : r.csrf === "wrong" ? "not-the-token" : "";
         const hasBody = !["GET", "HEAD", "OPTIONS"].includes(method);
         const n = writes();
-        const res = await api.app.request(`${path}${r.query}`, { method, headers, body: hasBody ? (r.oversized ? OVERSIZED : r.body) : undefined });
+        const res = await api.app.request(`${path}${r.query}`, {
+          method,
+          headers,
+          body: hasBody ? (r.oversized ? OVERSIZED : r.body) : undefined,
+        });
         const text = method === "HEAD" ? "" : await res.text();
         tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
         expect(res.status, `${method} ${path}: ${text.slice(0, 300)}`).toBeLessThan(500);
         if (/json|text/.test(res.headers.get("content-type") ?? "")) expect(text).not.toMatch(STACK);
         if (res.status >= 400 && method !== "HEAD") {
-          const json = JSON.parse(text) as { error: { code: string; message: string; details?: { problems?: { path: string; message: string }[] } } };
+          const json = JSON.parse(text) as {
+            error: { code: string; message: string; details?: { problems?: { path: string; message: string }[] } };
+          };
           expect(typeof json.error.code).toBe("string");
           expect(json.error.message.length).toBeGreaterThan(0);
-          if (res.status === 422 && json.error.code === "validation") for (const p of json.error.details!.problems!) expect(typeof p.message).toBe("string");
+          if (res.status === 422 && json.error.code === "validation")
+            for (const p of json.error.details!.problems!) expect(typeof p.message).toBe("string");
           if (writes() !== n) refusedWrites++;
           expect(writes(), `${method} ${path} was refused (${res.status}) but wrote: ${text.slice(0, 200)}`).toBe(n);
         }
@@ -189,7 +309,6 @@ describe("hostile input", async () => {
     expect(after.audit_log!.length).toBeGreaterThanOrEqual(before.audit_log!.length);
     console.info(`hostile input: ${RUNS} requests; statuses ${JSON.stringify(Object.fromEntries([...tally].sort((a, b) => a[0] - b[0])))}`);
   });
-
 });
 
 /** Percent-encodes a path segment; a lone surrogate goes out as the bytes of its (invalid) UTF-8 form. */

@@ -5,7 +5,13 @@ import { GUARDS } from "../../server/http.js";
 import { testApi } from "./api-helpers.js";
 
 const fill = (path: string): string =>
-  path.replace(/\{(\w+)\}/g, (_, name: string) => (name.endsWith("Id") && ["runId", "otherId", "replacementId"].includes(name) ? "00000000-0000-4000-8000-000000000000" : name === "iso3" ? "LAO" : "13MSP"));
+  path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name.endsWith("Id") && ["runId", "otherId", "replacementId"].includes(name)
+      ? "00000000-0000-4000-8000-000000000000"
+      : name === "iso3"
+        ? "LAO"
+        : "13MSP",
+  );
 
 describe("guards", async () => {
   const api = await testApi();
@@ -13,7 +19,9 @@ describe("guards", async () => {
 
   it("are declared for every API route (documentation routes apart)", () => {
     const declared = new Set([...GUARDS.keys()].map((k) => k.replace(/\{(\w+)\}/g, ":$1")));
-    const undeclared = apiRoutes.map((r) => `${r.method} ${r.path}`).filter((k) => !declared.has(k) && !["GET /api/openapi.json", "GET /api/docs"].includes(k) && !k.startsWith("GET /api/docs/assets/"));
+    const undeclared = apiRoutes
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((k) => !declared.has(k) && !["GET /api/openapi.json", "GET /api/docs"].includes(k) && !k.startsWith("GET /api/docs/assets/"));
     expect(undeclared).toEqual([]);
     expect(GUARDS.size).toBeGreaterThan(35);
   });
@@ -24,7 +32,9 @@ describe("guards", async () => {
     const anon = await api.as("anonymous");
     const res = await anon.req(method, fill(path), method === "GET" ? undefined : {});
     expect(res.status).toBe(401);
-    const outsider = (["donor-aus", "reviewer", "admin"] as const).find((who) => !(guard as string[]).includes(who === "donor-aus" ? "donor" : who));
+    const outsider = (["donor-aus", "reviewer", "admin"] as const).find(
+      (who) => !(guard as string[]).includes(who === "donor-aus" ? "donor" : who),
+    );
     if (outsider) {
       const other = await api.as(outsider);
       const denied = await other.req(method, fill(path), method === "GET" ? undefined : {});
@@ -36,7 +46,9 @@ describe("guards", async () => {
   it("the OpenAPI document lists every route with its roles, and Swagger UI is served", async () => {
     const anon = await api.as("anonymous");
     const doc = (await anon.req("GET", "/api/openapi.json")).json;
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual([...GUARDS.keys()].sort());
     expect(doc.paths["/api/runs/{runId}/approve"].post.description).toMatch(/Roles: admin\./);
     expect(doc.components.schemas.Condition).toBeDefined();

@@ -23,7 +23,11 @@ describe("security headers and body limits", async () => {
 
   it("refuses a body over 1 MB with 413 before reading it, and an import over 32 MB", async () => {
     const big = JSON.stringify({ username: "x".repeat(1_100_000), password: "y" });
-    const res = await api.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "content-length": String(big.length) }, body: big });
+    const res = await api.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(big.length) },
+      body: big,
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "too-large", message: "the body is larger than 1 MB" } });
     // An import of a few MB is fine (it reaches validation), one over 32 MB is not.

@@ -5,7 +5,17 @@ import { verifyChain } from "../../server/audit.js";
 import { testApi } from "./api-helpers.js";
 
 const newRound = {
-  round: { id: "14MSP", meeting: "Fourteenth Meeting of States Parties", venue: "Geneva", startDate: "2026-09-14", endDate: "2026-09-17", windowOpens: "2026-05-01", windowCloses: "2026-07-15", allowanceRate: 360, nights: 5 },
+  round: {
+    id: "14MSP",
+    meeting: "Fourteenth Meeting of States Parties",
+    venue: "Geneva",
+    startDate: "2026-09-14",
+    endDate: "2026-09-17",
+    windowOpens: "2026-05-01",
+    windowCloses: "2026-07-15",
+    allowanceRate: 360,
+    nights: 5,
+  },
   weights: { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 },
   policy: { maxDelegates: 20, maxPerState: 1 },
 };
@@ -27,7 +37,11 @@ describe("rounds", async () => {
   });
 
   it("rejects a bad round with every problem by its path", async () => {
-    const bad = await admin.req("POST", "/api/rounds", { ...newRound, round: { ...newRound.round, id: "", endDate: "2026-09-01", nights: -1 }, weights: { implementation: 0, technical: 0, universalization: 0, capacity: 0, representation: 0 } });
+    const bad = await admin.req("POST", "/api/rounds", {
+      ...newRound,
+      round: { ...newRound.round, id: "", endDate: "2026-09-01", nights: -1 },
+      weights: { implementation: 0, technical: 0, universalization: 0, capacity: 0, representation: 0 },
+    });
     expect(bad.status).toBe(422);
     const paths = bad.json.error.details.problems.map((p: { path: string }) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["round.id", "round.nights", "round.endDate", "weights"]));
@@ -81,12 +95,26 @@ describe("rounds", async () => {
   it("versions the settings: each save is a new version, a save on a stale one is refused", async () => {
     const s = (await reviewer.req("GET", "/api/rounds/14MSP/settings")).json;
     expect(s.version).toBe(1);
-    const v2 = await admin.req("PUT", "/api/rounds/14MSP/settings", { weights: { ...s.weights, technical: 30 }, policy: { ...s.policy, minWomenShare: 0.5 }, note: "more technical", basedOn: 1 });
+    const v2 = await admin.req("PUT", "/api/rounds/14MSP/settings", {
+      weights: { ...s.weights, technical: 30 },
+      policy: { ...s.policy, minWomenShare: 0.5 },
+      note: "more technical",
+      basedOn: 1,
+    });
     expect(v2.json).toMatchObject({ version: 2, note: "more technical" });
     expect((await admin.req("PUT", "/api/rounds/14MSP/settings", { weights: s.weights, policy: s.policy, basedOn: 1 })).status).toBe(409);
-    expect((await reviewer.req("GET", "/api/rounds/14MSP/settings/versions")).json.map((x: { version: number }) => x.version)).toEqual([2, 1]);
-    const bad = await admin.req("PUT", "/api/rounds/14MSP/settings", { weights: s.weights, policy: { minWomenShare: 2 }, rules: { id: "x" }, basedOn: 2 });
-    expect(bad.json.error.details.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(["policy.minWomenShare", "rules.levelValueShare", "rules.rules"]));
+    expect((await reviewer.req("GET", "/api/rounds/14MSP/settings/versions")).json.map((x: { version: number }) => x.version)).toEqual([
+      2, 1,
+    ]);
+    const bad = await admin.req("PUT", "/api/rounds/14MSP/settings", {
+      weights: s.weights,
+      policy: { minWomenShare: 2 },
+      rules: { id: "x" },
+      basedOn: 2,
+    });
+    expect(bad.json.error.details.problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(["policy.minWomenShare", "rules.levelValueShare", "rules.rules"]),
+    );
   });
 
   it("404s an unknown round", async () => {
@@ -105,7 +133,14 @@ describe("requests and reviews", async () => {
   const admin = await api.as("admin");
   const reviewer = await api.as("reviewer");
   const donor = await api.as("donor-aus");
-  const attrs = { state: "SEN", gender: "F", submittedAt: "2025-06-01T10:00:00Z", travel: { airTicket: 900 }, name: "Awa Diop", email: "awa@example.org" };
+  const attrs = {
+    state: "SEN",
+    gender: "F",
+    submittedAt: "2025-06-01T10:00:00Z",
+    travel: { airTicket: 900 },
+    name: "Awa Diop",
+    email: "awa@example.org",
+  };
 
   it("creates a request with the next reference, reads it with its history, edits it with its version", async () => {
     const created = await admin.req("POST", "/api/rounds/13MSP/requests", attrs);
@@ -132,9 +167,16 @@ describe("requests and reviews", async () => {
 
   it("changes a request's status with a note, recorded in its history", async () => {
     const r = (await reviewer.req("GET", "/api/requests/13MSP-049")).json;
-    const w = await admin.req("POST", "/api/requests/13MSP-049/status", { status: "withdrawn", note: "travel cancelled", version: r.version });
+    const w = await admin.req("POST", "/api/requests/13MSP-049/status", {
+      status: "withdrawn",
+      note: "travel cancelled",
+      version: r.version,
+    });
     expect(w.json.status).toBe("withdrawn");
-    expect((await reviewer.req("GET", "/api/requests/13MSP-049")).json.history.at(-1)).toMatchObject({ status: "withdrawn", note: "travel cancelled" });
+    expect((await reviewer.req("GET", "/api/requests/13MSP-049")).json.history.at(-1)).toMatchObject({
+      status: "withdrawn",
+      note: "travel cancelled",
+    });
     expect((await admin.req("POST", "/api/requests/13MSP-049/status", { status: "funded", version: r.version + 1 })).status).toBe(422);
   });
 
@@ -143,16 +185,32 @@ describe("requests and reviews", async () => {
     expect(rated.json).toMatchObject({ rating: 4, conflict: false, version: 1 });
     const conflict = await admin.req("PUT", "/api/requests/13MSP-002/review", { rating: 3, conflict: true });
     expect(conflict.status).toBe(422);
-    expect(conflict.json.error.details.problems[0]).toEqual({ path: "rating", message: "a reviewer with a conflict of interest cannot rate the request" });
+    expect(conflict.json.error.details.problems[0]).toEqual({
+      path: "rating",
+      message: "a reviewer with a conflict of interest cannot rate the request",
+    });
     expect((await admin.req("PUT", "/api/requests/13MSP-002/review", { rating: null, conflict: true })).json.conflict).toBe(true);
     const again = await admin.req("PUT", "/api/requests/13MSP-002/review", { rating: 5, version: 1 });
     expect(again.json.error.details.problems[0].message).toMatch(/conflict of interest/);
-    expect((await reviewer.req("GET", "/api/requests/13MSP-002")).json.reviews.map((r: { reviewer: string; rating: number | null }) => [r.reviewer, r.rating])).toEqual([["admin", null], ["reviewer", 4]]);
+    expect(
+      (await reviewer.req("GET", "/api/requests/13MSP-002")).json.reviews.map((r: { reviewer: string; rating: number | null }) => [
+        r.reviewer,
+        r.rating,
+      ]),
+    ).toEqual([
+      ["admin", null],
+      ["reviewer", 4],
+    ]);
   });
 
   it("imports nothing from a CSV with bad rows, and reports each by row and column", async () => {
     const before = (await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length;
-    const csv = ["state,gender,submittedAt,airTicket,survivor", "KEN,F,2025-06-02T09:00:00Z,1200,yes", "ZZZ,F,2025-06-02T09:00:00Z,1200,no", "PER,woman,2025-06-02T09:00:00Z,lots,maybe"].join("\n");
+    const csv = [
+      "state,gender,submittedAt,airTicket,survivor",
+      "KEN,F,2025-06-02T09:00:00Z,1200,yes",
+      "ZZZ,F,2025-06-02T09:00:00Z,1200,no",
+      "PER,woman,2025-06-02T09:00:00Z,lots,maybe",
+    ].join("\n");
     const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "csv", content: csv });
     expect(res.status).toBe(422);
     expect(res.json.error.details.problems).toEqual([
@@ -164,7 +222,11 @@ describe("requests and reviews", async () => {
   });
 
   it("imports a good CSV, exports CSV and XLSX, and re-imports the XLSX into another round", async () => {
-    const csv = ["state,gender,submittedAt,airTicket,acceptedLevels,expertise", "KEN,F,2025-06-02T09:00:00Z,1200,full;ticket,clearance;victim assistance", "PER,M,2025-06-03T09:00:00Z,1500,full,"].join("\n");
+    const csv = [
+      "state,gender,submittedAt,airTicket,acceptedLevels,expertise",
+      "KEN,F,2025-06-02T09:00:00Z,1200,full;ticket,clearance;victim assistance",
+      "PER,M,2025-06-03T09:00:00Z,1500,full,",
+    ].join("\n");
     const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "csv", content: csv });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({ imported: 2, ids: ["13MSP-050", "13MSP-051"] });
@@ -187,7 +249,10 @@ describe("requests and reviews", async () => {
   });
 
   it("rejects a file that is not XLSX", async () => {
-    const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "xlsx", contentBase64: Buffer.from("not a workbook").toString("base64") });
+    const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", {
+      format: "xlsx",
+      contentBase64: Buffer.from("not a workbook").toString("base64"),
+    });
     expect(res.json.error.details.problems[0].message).toBe("not a readable XLSX workbook");
   });
 });
@@ -199,10 +264,20 @@ describe("locks", async () => {
 
   it("locks a request in with a justification in its history, lifts it, and refuses one without a reason", async () => {
     const r = (await reviewer.req("GET", "/api/requests/13MSP-020")).json;
-    const locked = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: "in", justification: "Presents the Art. 4 extension request", version: r.version });
+    const locked = await admin.req("POST", "/api/requests/13MSP-020/lock", {
+      lock: "in",
+      justification: "Presents the Art. 4 extension request",
+      version: r.version,
+    });
     expect(locked.json).toMatchObject({ attributes: { lock: "in" }, version: r.version + 1 });
-    expect((await reviewer.req("GET", "/api/requests/13MSP-020")).json.history.at(-1).note).toBe("locked in: Presents the Art. 4 extension request");
-    const lifted = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: null, justification: "No longer needed", version: r.version + 1 });
+    expect((await reviewer.req("GET", "/api/requests/13MSP-020")).json.history.at(-1).note).toBe(
+      "locked in: Presents the Art. 4 extension request",
+    );
+    const lifted = await admin.req("POST", "/api/requests/13MSP-020/lock", {
+      lock: null,
+      justification: "No longer needed",
+      version: r.version + 1,
+    });
     expect(lifted.json.attributes.lock).toBeUndefined();
     const bad = await admin.req("POST", "/api/requests/13MSP-020/lock", { lock: "out", justification: " ", version: r.version + 2 });
     expect(bad.json.error.details.problems).toEqual([{ path: "justification", message: "say why (at least 3 characters)" }]);

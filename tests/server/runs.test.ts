@@ -41,12 +41,20 @@ describe("runs, decisions and the outside audiences", async () => {
     expect((await reviewer.req("GET", "/api/runs/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await reviewer.req("GET", "/api/runs/not-a-uuid")).status).toBe(422);
     expect((await reviewer.req("POST", "/api/rounds/13MSP/runs", {})).status).toBe(403);
-    expect((await admin.req("POST", "/api/rounds/DEMO-OPEN/runs", {})).json.error).toEqual({ code: "no-requests", message: "the round has no request to allocate" });
+    expect((await admin.req("POST", "/api/rounds/DEMO-OPEN/runs", {})).json.error).toEqual({
+      code: "no-requests",
+      message: "the round has no request to allocate",
+    });
   });
 
   it("compares two runs with the engine's diff, after a change of settings", async () => {
     const s = (await reviewer.req("GET", "/api/rounds/13MSP/settings")).json;
-    await admin.req("PUT", "/api/rounds/13MSP/settings", { weights: { ...s.weights, universalization: 40 }, policy: s.policy, basedOn: s.version, note: "more outreach" });
+    await admin.req("PUT", "/api/rounds/13MSP/settings", {
+      weights: { ...s.weights, universalization: 40 },
+      policy: s.policy,
+      basedOn: s.version,
+      note: "more outreach",
+    });
     const other = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id;
     await api.runs.settled(other);
     const d = (await reviewer.req("GET", `/api/runs/${runId}/compare/${other}`)).json;
@@ -57,11 +65,31 @@ describe("runs, decisions and the outside audiences", async () => {
 
   it("cancels a running solve at once", async () => {
     // A round of 1'500 generated requests takes seconds: cancel it while it runs.
-    const big = await admin.req("POST", "/api/rounds", { round: { id: "BIG", meeting: "Stress", venue: "Geneva", startDate: "2026-09-14", endDate: "2026-09-17", windowOpens: "2026-05-01", windowCloses: "2026-07-15", allowanceRate: 350, nights: 5 }, weights: { implementation: 1, technical: 1, universalization: 1, capacity: 1, representation: 1 }, policy: { maxDelegates: 300, minWomenShare: 0.45 } });
+    const big = await admin.req("POST", "/api/rounds", {
+      round: {
+        id: "BIG",
+        meeting: "Stress",
+        venue: "Geneva",
+        startDate: "2026-09-14",
+        endDate: "2026-09-17",
+        windowOpens: "2026-05-01",
+        windowCloses: "2026-07-15",
+        allowanceRate: 350,
+        nights: 5,
+      },
+      weights: { implementation: 1, technical: 1, universalization: 1, capacity: 1, representation: 1 },
+      policy: { maxDelegates: 300, minWomenShare: 0.45 },
+    });
     expect(big.status).toBe(201);
     const states = ["LAO", "SEN", "KEN", "PER", "COL", "IRQ", "BIH", "TCD", "MOZ", "AFG", "ALB", "CHL"];
-    const rows = Array.from({ length: 1500 }, (_, i) => `${states[i % states.length]},${i % 2 ? "F" : "M"},2025-06-01T00:00:00Z,${900 + ((i * 37) % 2000)},${i % 7 === 0},${i % 5}`);
-    await admin.req("POST", "/api/rounds/BIG/requests/import", { format: "csv", content: ["state,gender,submittedAt,airTicket,survivor,technicalRating", ...rows].join("\n") });
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `${states[i % states.length]},${i % 2 ? "F" : "M"},2025-06-01T00:00:00Z,${900 + ((i * 37) % 2000)},${i % 7 === 0},${i % 5}`,
+    );
+    await admin.req("POST", "/api/rounds/BIG/requests/import", {
+      format: "csv",
+      content: ["state,gender,submittedAt,airTicket,survivor,technicalRating", ...rows].join("\n"),
+    });
     await admin.req("PUT", "/api/rounds/BIG/donors/ANY", { name: "Any", amount: 400000 });
     const id = (await admin.req("POST", "/api/rounds/BIG/runs", {})).json.id;
     const cancelled = await admin.req("POST", `/api/runs/${id}/cancel`);
@@ -86,9 +114,16 @@ describe("runs, decisions and the outside audiences", async () => {
     const round = (await reviewer.req("GET", "/api/rounds/13MSP")).json;
     const bad = await admin.req("POST", `/api/runs/${runId}/approve`, { offerDeadline: "2025-08-15", roundVersion: round.version + 7 });
     expect(bad.status).toBe(409);
-    const approved = await admin.req("POST", `/api/runs/${runId}/approve`, { offerDeadline: "2099-08-15", waitlist: 3, roundVersion: round.version });
+    const approved = await admin.req("POST", `/api/runs/${runId}/approve`, {
+      offerDeadline: "2099-08-15",
+      waitlist: 3,
+      roundVersion: round.version,
+    });
     expect(approved.status).toBe(200);
-    const counts = approved.json.reduce((m: Record<string, number>, d: { decision: string }) => ({ ...m, [d.decision]: (m[d.decision] ?? 0) + 1 }), {});
+    const counts = approved.json.reduce(
+      (m: Record<string, number>, d: { decision: string }) => ({ ...m, [d.decision]: (m[d.decision] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ funded: 20, waitlisted: 3, "not-funded": 25 });
     expect((await reviewer.req("GET", "/api/rounds/13MSP")).json.status).toBe("decided");
     expect((await reviewer.req("GET", "/api/requests/13MSP-001")).json.status).toBe("funded");
@@ -98,7 +133,12 @@ describe("runs, decisions and the outside audiences", async () => {
     const res = await donor.req("GET", "/api/rounds/13MSP/rationale");
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ yourDonor: "AUS", runId, rules: "ccm-para102-v1" });
-    expect(res.json.funded[0]).toMatchObject({ state: expect.any(String), region: expect.any(String), gender: expect.any(String), funding: expect.any(Array) });
+    expect(res.json.funded[0]).toMatchObject({
+      state: expect.any(String),
+      region: expect.any(String),
+      gender: expect.any(String),
+      funding: expect.any(Array),
+    });
     expect(res.json.funded[0].score.reasons).toBeDefined();
     expect(res.json.moneyCurve.points).toHaveLength(21);
     expect(res.json.rulePrices.map((r: { rule: string }) => r.rule)).toContain("regionMin.AFR");
@@ -106,7 +146,17 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(res.json.robustness).toMatchObject({ samples: 30, solved: 30 });
     // No name, e-mail, title, organisation or justification anywhere in the answer.
     const text = res.text;
-    for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority", '"email"', '"organisation"', '"title"', '"justification"', '"delegateId"']) expect(text).not.toContain(needle);
+    for (const needle of [
+      "@example.org",
+      "Delegate LAO-1",
+      "National Mine Action Authority",
+      '"email"',
+      '"organisation"',
+      '"title"',
+      '"justification"',
+      '"delegateId"',
+    ])
+      expect(text).not.toContain(needle);
     for (const f of res.json.funded) expect(Object.keys(f)).not.toContain("name");
     expect((await donor.req("GET", "/api/rounds/13MSP/requests")).status).toBe(403);
     // Another round, which Australia did not fund: 403.
@@ -120,11 +170,30 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(wrong.status).toBe(404);
     const other = await anon.req("POST", "/api/applicant/status", { reference: "13MSP-002", code: DEMO_APPLICANT.code });
     expect(other.status).toBe(404);
-    const mine = await anon.req("POST", "/api/applicant/status", { reference: DEMO_APPLICANT.reference, code: DEMO_APPLICANT.code.toLowerCase() });
-    expect(mine.json).toMatchObject({ reference: "13MSP-001", status: "funded", decision: { decision: "funded", offerStatus: "pending", offerDeadline: "2099-08-15" } });
-    const declined = await anon.req("POST", "/api/applicant/offer", { reference: DEMO_APPLICANT.reference, code: DEMO_APPLICANT.code, answer: "declined" });
+    const mine = await anon.req("POST", "/api/applicant/status", {
+      reference: DEMO_APPLICANT.reference,
+      code: DEMO_APPLICANT.code.toLowerCase(),
+    });
+    expect(mine.json).toMatchObject({
+      reference: "13MSP-001",
+      status: "funded",
+      decision: { decision: "funded", offerStatus: "pending", offerDeadline: "2099-08-15" },
+    });
+    const declined = await anon.req("POST", "/api/applicant/offer", {
+      reference: DEMO_APPLICANT.reference,
+      code: DEMO_APPLICANT.code,
+      answer: "declined",
+    });
     expect(declined.json.decision.offerStatus).toBe("declined");
-    expect((await anon.req("POST", "/api/applicant/offer", { reference: DEMO_APPLICANT.reference, code: DEMO_APPLICANT.code, answer: "accepted" })).status).toBe(409);
+    expect(
+      (
+        await anon.req("POST", "/api/applicant/offer", {
+          reference: DEMO_APPLICANT.reference,
+          code: DEMO_APPLICANT.code,
+          answer: "accepted",
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("proposes a replacement for the declined offer and applies it", async () => {
@@ -141,8 +210,14 @@ describe("runs, decisions and the outside audiences", async () => {
   });
 
   it("records answers and actual costs, and writes the statement in the form of Table 3 (JSON and CSV)", async () => {
-    const d = (await reviewer.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string; offerStatus: string }) => x.decision === "funded" && x.offerStatus === "pending");
-    const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", actualCost: 3000, version: d.version });
+    const d = (await reviewer.req("GET", "/api/rounds/13MSP/decisions")).json.find(
+      (x: { decision: string; offerStatus: string }) => x.decision === "funded" && x.offerStatus === "pending",
+    );
+    const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, {
+      offerStatus: "accepted",
+      actualCost: 3000,
+      version: d.version,
+    });
     expect(accepted.json).toMatchObject({ offerStatus: "accepted", actualCost: 3000 });
     const st = (await donor.req("GET", "/api/rounds/13MSP/statement")).json;
     expect(st.revenues.totalContributions).toBe(53683);
@@ -161,7 +236,13 @@ describe("runs, decisions and the outside audiences", async () => {
   it("takes an applicant's request only while the round is open, with a reference and a code shown once", async () => {
     const closed = await anon.req("POST", "/api/rounds/13MSP/apply", { state: "KEN", gender: "F", travel: { airTicket: 1000 } });
     expect(closed.status).toBe(409);
-    const res = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", { state: "KEN", gender: "F", travel: { airTicket: 1000 }, name: "Wanjiru K.", email: "w@example.org" });
+    const res = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", {
+      state: "KEN",
+      gender: "F",
+      travel: { airTicket: 1000 },
+      name: "Wanjiru K.",
+      email: "w@example.org",
+    });
     expect(res.status).toBe(201);
     expect(res.json.reference).toBe("DEMO-OPEN-001");
     expect(res.json.accessCode).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
@@ -170,7 +251,12 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(stored).not.toContain(res.json.accessCode);
     const status = await anon.req("POST", "/api/applicant/status", { reference: res.json.reference, code: res.json.accessCode });
     expect(status.json).toMatchObject({ status: "submitted", request: { name: "Wanjiru K." }, decision: null });
-    const bad = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", { state: "KEN", gender: "F", travel: { airTicket: 1000 }, lock: "in" });
+    const bad = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", {
+      state: "KEN",
+      gender: "F",
+      travel: { airTicket: 1000 },
+      lock: "in",
+    });
     expect(bad.json.error.details.problems[0].path).toBe("lock");
   });
 });

@@ -8,7 +8,11 @@ import { loadGlpk } from "../../server/glpk.js";
 import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { moneyCurve, type MoneyCurve } from "../../scoring/analytics/money-curve.js";
 import type { ReplacementResult } from "../../scoring/analytics/replace.js";
-import { runInWorker, solveInWorker, SolveCancelled, startExplainHelper } from "../../server/solve-in-worker.js";
+import { runInWorker, solveInWorker, SolveCancelled, startExplainHelper, withHelper, HELPER_FROM } from "../../server/solve-in-worker.js";
+import type { RunOutput } from "../../server/solver-worker.js";
+import { realisticRound } from "../../bench/realistic.js";
+import { parseStatesCsv } from "../../scoring/criteria/index.js";
+import type { AllocationResult } from "../../scoring/domain/index.js";
 
 describe("solveInWorker", () => {
   it("returns the same allocation as the CLI for the demo round", async () => {
@@ -65,6 +69,28 @@ describe("solveInWorker", () => {
     expect(imports).toEqual(["glpk.js/node", "node:worker_threads"]);
     const run = readFileSync(await workerUrl("solver-worker"), "utf8");
     expect(run).toMatch(/from "zod"/);
+  });
+});
+
+describe("a server run's worker", () => {
+  it("shares the explanations of a round of HELPER_FROM requests or more with the helper thread, with the same answers", async () => {
+    const reference = parseStatesCsv(readFileSync("data/states.csv", "utf8"), "2025-12-31");
+    const round = realisticRound(HELPER_FROM + 20, 11, reference);
+    const fileText = JSON.stringify(round);
+    const alone = await runInWorker<RunOutput>({ type: "run", fileText, reference, timeLimit: 60 }).result;
+    const shared = await runInWorker<RunOutput>(withHelper({ type: "run", fileText, reference, timeLimit: 60 })).result;
+    const a = JSON.parse(alone.snapshot!.result) as AllocationResult;
+    const b = JSON.parse(shared.snapshot!.result) as AllocationResult;
+    expect([a.solver.explainThreads, b.solver.explainThreads]).toEqual([1, 2]);
+    expect(b.funded.map((f) => [f.id, f.level, f.lossIfDropped])).toEqual(a.funded.map((f) => [f.id, f.level, f.lossIfDropped]));
+    expect(b.notFunded.map((n) => [n.id, n.reason.kind])).toEqual(a.notFunded.map((n) => [n.id, n.reason.kind]));
+  });
+
+  it("keeps a small round's explanations on its own thread", async () => {
+    const reference = parseStatesCsv(readFileSync("data/states.csv", "utf8"), "2025-12-31");
+    const fileText = JSON.stringify(realisticRound(30, 12, reference));
+    const out = await runInWorker<RunOutput>(withHelper({ type: "run", fileText, reference, timeLimit: 60 })).result;
+    expect((JSON.parse(out.snapshot!.result) as AllocationResult).solver.explainThreads).toBe(1);
   });
 });
 

@@ -20,8 +20,16 @@ describe("storage failures", async () => {
   };
   // A request with long texts: its row, its history row and its audit entry need new pages.
   const request = (id: string) => ({
-    id, state: "LAO", name: "Test Delegate", gender: "F", email: "test@example.org", submittedAt: "2025-05-02T09:30:00Z",
-    justification: "j".repeat(5000), interestEvidence: "e".repeat(2000), travel: { airTicket: 1500 }, acceptedLevels: ["full"],
+    id,
+    state: "LAO",
+    name: "Test Delegate",
+    gender: "F",
+    email: "test@example.org",
+    submittedAt: "2025-05-02T09:30:00Z",
+    justification: "j".repeat(5000),
+    interestEvidence: "e".repeat(2000),
+    travel: { airTicket: 1500 },
+    acceptedLevels: ["full"],
   });
 
   it("disk full: 503 storage-unavailable, and no partial write", async () => {
@@ -31,7 +39,10 @@ describe("storage failures", async () => {
     const res = await quiet(() => admin.req("POST", "/api/rounds/13MSP/requests", request("13MSP-900")));
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");
-    expect(res.json.error).toEqual({ code: "storage-unavailable", message: "the database's disk is full: nothing was saved; try again once space is freed" });
+    expect(res.json.error).toEqual({
+      code: "storage-unavailable",
+      message: "the database's disk is full: nothing was saved; try again once space is freed",
+    });
     expect(dbState(api.db)).toEqual(before);
     api.db.pragma("max_page_count = 1073741823");
     const again = await admin.req("POST", "/api/rounds/13MSP/requests", request("13MSP-900"));

@@ -13,10 +13,23 @@ describe("the solver worker behind the API", async () => {
   const gen = generateProblem({ n: 3000, seed: 5025, locks: false });
   const csv = [
     "state,gender,submittedAt,airTicket,survivor,technicalRating,operationalExpertise,firstParticipation,acceptedLevels",
-    ...gen.requests.map((r, i) => `${pickState(i)},${r.gender},${r.submittedAt},${Math.round(r.levels[0]!.cost * 0.6)},${i % 9 === 0},${i % 6},${i % 4 === 0},${i % 3 === 0},${r.levels.map((l) => l.level).join(";")}`),
+    ...gen.requests.map(
+      (r, i) =>
+        `${pickState(i)},${r.gender},${r.submittedAt},${Math.round(r.levels[0]!.cost * 0.6)},${i % 9 === 0},${i % 6},${i % 4 === 0},${i % 3 === 0},${r.levels.map((l) => l.level).join(";")}`,
+    ),
   ].join("\n");
   const created = await admin.req("POST", "/api/rounds", {
-    round: { id: "LOAD", meeting: "Load", venue: "Geneva", startDate: "2026-09-14", endDate: "2026-09-17", windowOpens: "2026-05-01", windowCloses: "2026-07-15", allowanceRate: 350, nights: 5 },
+    round: {
+      id: "LOAD",
+      meeting: "Load",
+      venue: "Geneva",
+      startDate: "2026-09-14",
+      endDate: "2026-09-17",
+      windowOpens: "2026-05-01",
+      windowCloses: "2026-07-15",
+      allowanceRate: 350,
+      nights: 5,
+    },
     weights: gen.weights,
     policy: { maxDelegates: 600, maxPerState: 40, minWomenShare: 0.4, regionMin: { AFR: 50, GRULAC: 40 }, minOutreach: 30 },
   });
@@ -64,6 +77,31 @@ describe("the solver worker behind the API", async () => {
 });
 
 function pickState(i: number): string {
-  const states = ["LAO", "SEN", "KEN", "PER", "COL", "IRQ", "BIH", "TCD", "MOZ", "AFG", "ALB", "CHL", "CUB", "VNM", "KHM", "NPL", "ECU", "BOL", "GTM", "MDA", "UGA", "COD", "SOM", "ZMB"];
+  const states = [
+    "LAO",
+    "SEN",
+    "KEN",
+    "PER",
+    "COL",
+    "IRQ",
+    "BIH",
+    "TCD",
+    "MOZ",
+    "AFG",
+    "ALB",
+    "CHL",
+    "CUB",
+    "VNM",
+    "KHM",
+    "NPL",
+    "ECU",
+    "BOL",
+    "GTM",
+    "MDA",
+    "UGA",
+    "COD",
+    "SOM",
+    "ZMB",
+  ];
   return states[i % states.length]!;
 }

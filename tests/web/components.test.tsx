@@ -11,7 +11,16 @@ import { chf } from "../../web/src/format.js";
 import { rank } from "../../web/src/pages/Settings.js";
 
 // jsdom lacks matchMedia, which Mantine reads for the colour scheme.
-window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+window.matchMedia ??= ((query: string) => ({
+  matches: false,
+  media: query,
+  onchange: null,
+  addListener() {},
+  removeListener() {},
+  addEventListener() {},
+  removeEventListener() {},
+  dispatchEvent: () => false,
+})) as typeof window.matchMedia;
 
 const crit = (i: number, t: number) => ({ implementation: i, technical: t, universalization: 0, capacity: 0, representation: 0 });
 
@@ -27,13 +36,23 @@ describe("live ranking", () => {
     expect(rank(requests, { ...w, implementation: 10, technical: 40 }).map((r) => r.id)).toEqual(["B", "C", "A"]);
     expect(rank(requests, w)[0]!.total).toBe(weightedScore(requests[0]!.criteria, w));
     // Ties by reference, as the engine breaks them.
-    expect(rank([{ id: "Z", criteria: crit(10, 10) }, { id: "Y", criteria: crit(10, 10) }], w).map((r) => r.id)).toEqual(["Y", "Z"]);
+    expect(
+      rank(
+        [
+          { id: "Z", criteria: crit(10, 10) },
+          { id: "Y", criteria: crit(10, 10) },
+        ],
+        w,
+      ).map((r) => r.id),
+    ).toEqual(["Y", "Z"]);
   });
 });
 
 describe("error display", () => {
   it("shows the server's message and each problem by its field", () => {
-    const e = new ApiError(422, "validation", "the input is not valid", { problems: [{ path: "policy.minWomenShare", message: "Too big: expected number to be <=1" }] });
+    const e = new ApiError(422, "validation", "the input is not valid", {
+      problems: [{ path: "policy.minWomenShare", message: "Too big: expected number to be <=1" }],
+    });
     render(
       <MantineProvider>
         <ErrorAlert title="Not saved" error={e} />

@@ -6,10 +6,20 @@ const CACHE = "sponsorship-v1";
 const PUBLIC_API = [/^\/api\/states$/, /^\/api\/rounds\/[^/]+$/];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(["/"])).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((c) => c.addAll(["/"]))
+      .then(() => self.skipWaiting()),
+  );
 });
 self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
 });
 
 async function networkFirst(request, fallbackKey) {
@@ -31,7 +41,13 @@ self.addEventListener("fetch", (event) => {
   if (event.request.mode === "navigate") {
     event.respondWith(networkFirst(event.request));
   } else if (url.pathname.startsWith("/assets/")) {
-    event.respondWith(caches.open(CACHE).then(async (c) => (await c.match(event.request)) ?? fetch(event.request).then((r) => (r.ok && c.put(event.request, r.clone()), r))));
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then(
+          async (c) => (await c.match(event.request)) ?? fetch(event.request).then((r) => (r.ok && c.put(event.request, r.clone()), r)),
+        ),
+    );
   } else if (PUBLIC_API.some((re) => re.test(url.pathname))) {
     event.respondWith(networkFirst(event.request));
   }

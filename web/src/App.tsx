@@ -7,7 +7,8 @@ import { ErrorAlert, Loading } from "./components/status.js";
 import { useSession, useSignOut } from "./session.js";
 
 // Code-split: each screen is its own chunk. (The applicants' pages are another entry: applicant-main.tsx.)
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
 const SignInPage = page(() => import("./pages/SignIn.js"), "SignInPage");
 const RoundsPage = page(() => import("./pages/Rounds.js"), "RoundsPage");
 const DashboardPage = page(() => import("./pages/Dashboard.js"), "DashboardPage");
@@ -25,22 +26,106 @@ export function App() {
   return (
     <BrowserRouter>
       <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route path="/signin" element={<SignInPage />} />
-        <Route path="/" element={<Navigate to="/rounds" replace />} />
-        <Route path="/rounds" element={<Staff><RoundsPage /></Staff>} />
-        <Route path="/rounds/:roundId" element={<Staff><DashboardPage /></Staff>} />
-        <Route path="/rounds/:roundId/requests" element={<Staff><RequestsPage /></Staff>} />
-        <Route path="/rounds/:roundId/requests/:requestId" element={<Staff><RequestPage /></Staff>} />
-        <Route path="/rounds/:roundId/settings" element={<Staff><SettingsPage /></Staff>} />
-        <Route path="/rounds/:roundId/allocate" element={<Staff><AllocatePage /></Staff>} />
-        <Route path="/rounds/:roundId/after" element={<Staff><AfterPage /></Staff>} />
-        <Route path="/rounds/:roundId/statement" element={<Staff bare><StatementPrintPage /></Staff>} />
-        <Route path="/audit" element={<Staff><AuditPage /></Staff>} />
-        <Route path="/donor" element={<DonorOnly><DonorHome /></DonorOnly>} />
-        <Route path="/donor/:roundId" element={<DonorOnly><DonorRationalePage /></DonorOnly>} />
-        <Route path="*" element={<Staff><ErrorAlert title="Not found" error={new Error("There is no page at this address.")} /></Staff>} />
-      </Routes>
+        <Routes>
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/" element={<Navigate to="/rounds" replace />} />
+          <Route
+            path="/rounds"
+            element={
+              <Staff>
+                <RoundsPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId"
+            element={
+              <Staff>
+                <DashboardPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/requests"
+            element={
+              <Staff>
+                <RequestsPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/requests/:requestId"
+            element={
+              <Staff>
+                <RequestPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/settings"
+            element={
+              <Staff>
+                <SettingsPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/allocate"
+            element={
+              <Staff>
+                <AllocatePage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/after"
+            element={
+              <Staff>
+                <AfterPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/rounds/:roundId/statement"
+            element={
+              <Staff bare>
+                <StatementPrintPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <Staff>
+                <AuditPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/donor"
+            element={
+              <DonorOnly>
+                <DonorHome />
+              </DonorOnly>
+            }
+          />
+          <Route
+            path="/donor/:roundId"
+            element={
+              <DonorOnly>
+                <DonorRationalePage />
+              </DonorOnly>
+            }
+          />
+          <Route
+            path="*"
+            element={
+              <Staff>
+                <ErrorAlert title="Not found" error={new Error("There is no page at this address.")} />
+              </Staff>
+            }
+          />
+        </Routes>
       </Suspense>
     </BrowserRouter>
   );
@@ -139,11 +224,11 @@ function Shell({ children }: { children: ReactNode }) {
         {links.map((l) => (
           <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={location.pathname === l.to} variant="filled" />
         ))}
-        {session.data?.role === "admin" && <NavLink component={Link} to="/audit" label="Audit log" active={location.pathname === "/audit"} variant="filled" mt="md" />}
+        {session.data?.role === "admin" && (
+          <NavLink component={Link} to="/audit" label="Audit log" active={location.pathname === "/audit"} variant="filled" mt="md" />
+        )}
       </AppShell.Navbar>
-      <AppShell.Main>
-        {children}
-      </AppShell.Main>
+      <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
   );
 }

@@ -15,7 +15,9 @@ const apply = /^\/apply\/([^/]+)\/?$/.exec(window.location.pathname);
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>{apply ? <ApplyPage roundId={decodeURIComponent(apply[1]!)} /> : <StatusPage />}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        {apply ? <ApplyPage roundId={decodeURIComponent(apply[1]!)} /> : <StatusPage />}
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -6,4 +6,5 @@ export const points = (x: number | null | undefined): string => (x === null || x
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)} %`);
 
 /** Who pays for a delegate: "AUS CHF 3'290, carry-over CHF 450". */
-export const paidBy = (funding: readonly { donor: string; amount: number }[]): string => funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ");
+export const paidBy = (funding: readonly { donor: string; amount: number }[]): string =>
+  funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ");

@@ -10,7 +10,8 @@ export type Language = keyof typeof LANGUAGES;
 
 const en = {
   title: "Sponsorship Programme: request sponsorship",
-  intro: "The Convention on Cluster Munitions' Sponsorship Programme helps delegates attend its meetings. Fill in this form to request sponsorship for {{meeting}}, {{venue}}, {{start}} to {{end}}.",
+  intro:
+    "The Convention on Cluster Munitions' Sponsorship Programme helps delegates attend its meetings. Fill in this form to request sponsorship for {{meeting}}, {{venue}}, {{start}} to {{end}}.",
   window: "Requests are taken from {{opens}} to {{closes}}.",
   closed: "This round does not take requests now (from {{opens}} to {{closes}}, while it is open).",
   language: "Language",
@@ -33,9 +34,22 @@ const en = {
     acceptedLevels: "Support I would accept",
   },
   gender: { F: "Woman", M: "Man", X: "Other or prefer not to say" },
-  role: { none: "Participant", "art4-extension": "Presenting an Article 4 extension request", presenter: "Presenter", panellist: "Panellist", coordinator: "Coordinator", statement: "Delivering a statement" },
+  role: {
+    none: "Participant",
+    "art4-extension": "Presenting an Article 4 extension request",
+    presenter: "Presenter",
+    panellist: "Panellist",
+    coordinator: "Coordinator",
+    statement: "Delivering a statement",
+  },
   level: { full: "Full (ticket and daily allowance)", ticket: "Air ticket only", allowance: "Daily allowance only" },
-  draft: { saved: "Draft saved on this device at {{time}}.", restored: "Your draft from {{time}} was restored.", offline: "You are offline. Your draft is kept on this device; submit it when you are back online.", online: "You are back online: you can submit your request now.", discard: "Discard the draft" },
+  draft: {
+    saved: "Draft saved on this device at {{time}}.",
+    restored: "Your draft from {{time}} was restored.",
+    offline: "You are offline. Your draft is kept on this device; submit it when you are back online.",
+    online: "You are back online: you can submit your request now.",
+    discard: "Discard the draft",
+  },
   submit: "Submit the request",
   submitted: {
     title: "Request received",
@@ -79,7 +93,8 @@ type Dict = typeof en;
 
 const fr: Dict = {
   title: "Programme de parrainage : demander un parrainage",
-  intro: "Le Programme de parrainage de la Convention sur les armes à sous-munitions aide les délégués à participer à ses réunions. Remplissez ce formulaire pour demander un parrainage pour {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
+  intro:
+    "Le Programme de parrainage de la Convention sur les armes à sous-munitions aide les délégués à participer à ses réunions. Remplissez ce formulaire pour demander un parrainage pour {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
   window: "Les demandes sont reçues du {{opens}} au {{closes}}.",
   closed: "Ce cycle ne reçoit pas de demandes actuellement (du {{opens}} au {{closes}}, lorsqu'il est ouvert).",
   language: "Langue",
@@ -102,9 +117,26 @@ const fr: Dict = {
     acceptedLevels: "Soutien que j'accepterais",
   },
   gender: { F: "Femme", M: "Homme", X: "Autre ou ne souhaite pas répondre" },
-  role: { none: "Participant", "art4-extension": "Présentation d'une demande de prolongation au titre de l'article 4", presenter: "Présentateur", panellist: "Panéliste", coordinator: "Coordinateur", statement: "Déclaration" },
-  level: { full: "Complet (billet et indemnité journalière)", ticket: "Billet d'avion seulement", allowance: "Indemnité journalière seulement" },
-  draft: { saved: "Brouillon enregistré sur cet appareil à {{time}}.", restored: "Votre brouillon de {{time}} a été restauré.", offline: "Vous êtes hors ligne. Votre brouillon est conservé sur cet appareil ; envoyez-le lorsque vous serez de nouveau en ligne.", online: "Vous êtes de nouveau en ligne : vous pouvez envoyer votre demande.", discard: "Supprimer le brouillon" },
+  role: {
+    none: "Participant",
+    "art4-extension": "Présentation d'une demande de prolongation au titre de l'article 4",
+    presenter: "Présentateur",
+    panellist: "Panéliste",
+    coordinator: "Coordinateur",
+    statement: "Déclaration",
+  },
+  level: {
+    full: "Complet (billet et indemnité journalière)",
+    ticket: "Billet d'avion seulement",
+    allowance: "Indemnité journalière seulement",
+  },
+  draft: {
+    saved: "Brouillon enregistré sur cet appareil à {{time}}.",
+    restored: "Votre brouillon de {{time}} a été restauré.",
+    offline: "Vous êtes hors ligne. Votre brouillon est conservé sur cet appareil ; envoyez-le lorsque vous serez de nouveau en ligne.",
+    online: "Vous êtes de nouveau en ligne : vous pouvez envoyer votre demande.",
+    discard: "Supprimer le brouillon",
+  },
   submit: "Envoyer la demande",
   submitted: {
     title: "Demande reçue",
@@ -146,7 +178,8 @@ const fr: Dict = {
 
 const es: Dict = {
   title: "Programa de patrocinio: solicitar patrocinio",
-  intro: "El Programa de patrocinio de la Convención sobre Municiones en Racimo ayuda a los delegados a asistir a sus reuniones. Complete este formulario para solicitar patrocinio para {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
+  intro:
+    "El Programa de patrocinio de la Convención sobre Municiones en Racimo ayuda a los delegados a asistir a sus reuniones. Complete este formulario para solicitar patrocinio para {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
   window: "Las solicitudes se reciben del {{opens}} al {{closes}}.",
   closed: "Este ciclo no recibe solicitudes en este momento (del {{opens}} al {{closes}}, mientras está abierto).",
   language: "Idioma",
@@ -169,9 +202,22 @@ const es: Dict = {
     acceptedLevels: "Apoyo que aceptaría",
   },
   gender: { F: "Mujer", M: "Hombre", X: "Otro o prefiere no decirlo" },
-  role: { none: "Participante", "art4-extension": "Presentación de una solicitud de prórroga del artículo 4", presenter: "Presentador", panellist: "Panelista", coordinator: "Coordinador", statement: "Declaración" },
+  role: {
+    none: "Participante",
+    "art4-extension": "Presentación de una solicitud de prórroga del artículo 4",
+    presenter: "Presentador",
+    panellist: "Panelista",
+    coordinator: "Coordinador",
+    statement: "Declaración",
+  },
   level: { full: "Completo (billete y dietas)", ticket: "Solo billete de avión", allowance: "Solo dietas" },
-  draft: { saved: "Borrador guardado en este dispositivo a las {{time}}.", restored: "Se restauró su borrador de las {{time}}.", offline: "Está sin conexión. Su borrador se conserva en este dispositivo; envíelo cuando vuelva a estar en línea.", online: "Vuelve a estar en línea: ya puede enviar su solicitud.", discard: "Descartar el borrador" },
+  draft: {
+    saved: "Borrador guardado en este dispositivo a las {{time}}.",
+    restored: "Se restauró su borrador de las {{time}}.",
+    offline: "Está sin conexión. Su borrador se conserva en este dispositivo; envíelo cuando vuelva a estar en línea.",
+    online: "Vuelve a estar en línea: ya puede enviar su solicitud.",
+    discard: "Descartar el borrador",
+  },
   submit: "Enviar la solicitud",
   submitted: {
     title: "Solicitud recibida",

@@ -11,7 +11,10 @@ import { cssVariablesResolver, theme } from "./theme.js";
 const queryClient = new QueryClient({
   defaultOptions: {
     // A 4xx will not get better by asking again; a network error may.
-    queries: { retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2, refetchOnWindowFocus: false },
+    queries: {
+      retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
   },
 });
 

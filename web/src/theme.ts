@@ -14,7 +14,10 @@ export const theme = createTheme({
 });
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { "--mantine-color-dimmed": t.colors.gray[7]!, "--mantine-color-anchor": t.colors.blue[8]!, "--mantine-color-error": t.colors.red[9]! },
+  light: {
+    "--mantine-color-dimmed": t.colors.gray[7]!,
+    "--mantine-color-anchor": t.colors.blue[8]!,
+    "--mantine-color-error": t.colors.red[9]!,
+  },
   dark: {},
 });
-

@@ -16,7 +16,8 @@ export const maxDelegates = defineRule({
   tight: (t, bound) => t.delegates >= bound,
   admits: (t, _c, bound) => t.delegates < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
-  unreachable: (bound, _scope, reachable, { withOthers }) => `maxDelegates ${bound} is too few${withOthers}: at least ${reachable} are needed`,
+  unreachable: (bound, _scope, reachable, { withOthers }) =>
+    `maxDelegates ${bound} is too few${withOthers}: at least ${reachable} are needed`,
   sensitivityName: (bound) => `the limit of ${plural(bound, "delegate", "delegates")}`,
   words: {
     en: {

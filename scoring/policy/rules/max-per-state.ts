@@ -18,7 +18,8 @@ export const maxPerState = defineRule({
   tight: (t, bound) => Math.max(0, ...t.perState.values()) >= bound,
   admits: (t, c, bound) => (t.perState.get(c.req.state) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
-  unreachable: (bound, _scope, reachable, { withOthers }) => `maxPerState ${bound} is too low${withOthers}: ${reachable} is the least that works`,
+  unreachable: (bound, _scope, reachable, { withOthers }) =>
+    `maxPerState ${bound} is too low${withOthers}: ${reachable} is the least that works`,
   sensitivityName: (bound) => `the limit of ${plural(bound, "delegate", "delegates")} per State`,
   words: {
     en: {

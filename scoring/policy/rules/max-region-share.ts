@@ -16,16 +16,27 @@ export const maxRegionShare = defineRule({
     for (const [region, idx] of w.byRegion) {
       if (idx.length === 0) continue;
       const inGroup = new Set(idx);
-      w.row("maxRegionShare", `rshare_${region}`, w.x(all, (i) => (inGroup.has(i) ? 1 - share : -share)), "<=", 0, w.candidates.length);
+      w.row(
+        "maxRegionShare",
+        `rshare_${region}`,
+        w.x(all, (i) => (inGroup.has(i) ? 1 - share : -share)),
+        "<=",
+        0,
+        w.candidates.length,
+      );
     }
   },
   broken: (t, share) =>
-    [...t.perRegion].filter(([, c]) => c > share * t.delegates + 1e-9).map(([region, c]) => `maxRegionShare: ${c} of ${t.delegates} from ${region}, at most ${share}`),
+    [...t.perRegion]
+      .filter(([, c]) => c > share * t.delegates + 1e-9)
+      .map(([region, c]) => `maxRegionShare: ${c} of ${t.delegates} from ${region}, at most ${share}`),
   // At the limit when one more delegate of the largest group would break it.
   tight: (t, share) => t.delegates > 0 && Math.max(...t.perRegion.values()) + 1 > share * (t.delegates + 1) + 1e-9,
   reachable: (share, _scope, _slack, probe) => leastShare(share, probe),
   unreachable: (share, _scope, reachable, { withOthers }) =>
-    reachable === null ? `maxRegionShare ${share} is not reachable${withOthers}` : `maxRegionShare ${share} is too low${withOthers}: ${reachable} is the least that works`,
+    reachable === null
+      ? `maxRegionShare ${share} is not reachable${withOthers}`
+      : `maxRegionShare ${share} is too low${withOthers}: ${reachable} is the least that works`,
   sensitivityName: (share) => `the largest share from one regional group (${share})`,
   words: {
     en: {

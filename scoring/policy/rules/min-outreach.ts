@@ -20,7 +20,8 @@ export const minOutreach = defineRule({
   words: {
     en: {
       name: "Outreach at least (signatories, States not party)",
-      statement: (b) => `At least ${plural(b, "delegate", "delegates")} from signatories and States not party (outreach for universalization).`,
+      statement: (b) =>
+        `At least ${plural(b, "delegate", "delegates")} from signatories and States not party (outreach for universalization).`,
       applicant: "The programme reserves seats for delegates of signatories and States not party.",
     },
     fr: {

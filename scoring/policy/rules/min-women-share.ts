@@ -11,7 +11,14 @@ export const minWomenShare = defineRule({
   withBound: (_value, _scope, bound) => bound,
   rows(w, share) {
     const all = w.candidates.map((c) => c.index);
-    w.row("minWomenShare", "women", w.x(all, (i) => (w.candidates[i]!.woman ? 1 - share : -share)), ">=", 0, w.candidates.length);
+    w.row(
+      "minWomenShare",
+      "women",
+      w.x(all, (i) => (w.candidates[i]!.woman ? 1 - share : -share)),
+      ">=",
+      0,
+      w.candidates.length,
+    );
     if (w.plain && w.seats !== undefined) {
       // A Chvátal–Gomory cut of the women-share and seats rows: men ≤ (1 − share) × funded ≤ (1 − share) ×
       // seats, and men are counted in whole delegates. It removes the LP's half-delegates.
@@ -20,7 +27,8 @@ export const minWomenShare = defineRule({
       if (men.length > cap) w.cut("cg_men", men, "<=", cap);
     }
   },
-  broken: (t, share) => (t.women < share * t.delegates - 1e-9 ? [`minWomenShare: ${t.women} of ${t.delegates} are women, at least ${share} required`] : []),
+  broken: (t, share) =>
+    t.women < share * t.delegates - 1e-9 ? [`minWomenShare: ${t.women} of ${t.delegates} are women, at least ${share} required`] : [],
   // Tight when one woman fewer would break it.
   tight: (t, share) => t.women - 1 < share * t.delegates - 1e-9,
   // Dinkelbach's method: the largest share of women any allocation reaches under the other rules.
@@ -37,7 +45,9 @@ export const minWomenShare = defineRule({
     return Math.floor(t * 100 + 1e-9) / 100;
   },
   unreachable: (share, _scope, reachable, { withOthers, withLocks }) =>
-    reachable === null ? `minWomenShare ${share} is not reachable${withOthers}` : `minWomenShare ${share} is not reachable${withLocks}${withOthers}: ${reachable} is the most`,
+    reachable === null
+      ? `minWomenShare ${share} is not reachable${withOthers}`
+      : `minWomenShare ${share} is not reachable${withLocks}${withOthers}: ${reachable} is the most`,
   sensitivityName: (share) => `the minimum share of women (${share})`,
   words: {
     en: {

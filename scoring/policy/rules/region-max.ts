@@ -5,7 +5,6 @@ import { defineRule } from "../types.js";
 
 type PerRegion = Partial<Record<Region, number>>;
 
-
 export const regionMax = defineRule({
   key: "regionMax",
   field: "count-per-region",
@@ -24,7 +23,8 @@ export const regionMax = defineRule({
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) >= bound,
   admits: (t, c, bound, scope) => c.req.region !== scope || (t.perRegion.get(c.req.region) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
-  unreachable: (bound, scope, reachable, { withOthers }) => `regionMax ${scope} ${bound} is too low${withOthers}: ${reachable} is the least that works`,
+  unreachable: (bound, scope, reachable, { withOthers }) =>
+    `regionMax ${scope} ${bound} is too low${withOthers}: ${reachable} is the least that works`,
   sensitivityName: (bound, scope) => `the regional maximum for ${scope} (${REGION_NAMES[scope as Region]}, at most ${bound})`,
   words: {
     en: {

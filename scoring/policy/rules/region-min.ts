@@ -5,13 +5,15 @@ import { defineRule } from "../types.js";
 
 type PerRegion = Partial<Record<Region, number>>;
 
-
 export const regionMin = defineRule({
   key: "regionMin",
   field: "count-per-region",
   sense: "min",
   step: 1,
-  instances: (value: PerRegion) => Object.entries(value).filter(([, min]) => min! > 0).map(([scope, bound]) => ({ scope, bound: bound! })),
+  instances: (value: PerRegion) =>
+    Object.entries(value)
+      .filter(([, min]) => min! > 0)
+      .map(([scope, bound]) => ({ scope, bound: bound! })),
   withBound: (value: PerRegion | undefined, scope, bound) => ({ ...value, [scope!]: bound }),
   rows(w, bound, scope) {
     w.row(`regionMin.${scope}`, `rmin_${scope}`, w.x(w.byRegion.get(scope as Region) ?? []), ">=", bound, bound);
@@ -22,7 +24,8 @@ export const regionMin = defineRule({
   },
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) <= bound,
   reachable: async (bound, _scope, slack) => Math.max(0, bound - whole(await slack())),
-  unreachable: (bound, scope, reachable, { withOthers }) => `regionMin ${scope} ${bound} is not reachable${withOthers}: ${reachable} is the most`,
+  unreachable: (bound, scope, reachable, { withOthers }) =>
+    `regionMin ${scope} ${bound} is not reachable${withOthers}: ${reachable} is the most`,
   sensitivityName: (bound, scope) => `the regional minimum for ${scope} (${REGION_NAMES[scope as Region]}, at least ${bound})`,
   words: {
     en: {

@@ -34,8 +34,25 @@ describe("at most a share of delegates from one regional group", () => {
 
   it("is broken, in the checker's words, by a selection with too many from one group", () => {
     const prep = prepare(ProblemSchema.parse(problem(100, requests, { policy: { maxRegionShare: 0.5 } })));
-    expect(checkRules(prep, new Map([[0, 0], [1, 0], [3, 0]]))).toEqual(["maxRegionShare: 2 of 3 from AFR, at most 0.5"]);
-    expect(checkRules(prep, new Map([[0, 0], [3, 0]]))).toEqual([]);
+    expect(
+      checkRules(
+        prep,
+        new Map([
+          [0, 0],
+          [1, 0],
+          [3, 0],
+        ]),
+      ),
+    ).toEqual(["maxRegionShare: 2 of 3 from AFR, at most 0.5"]);
+    expect(
+      checkRules(
+        prep,
+        new Map([
+          [0, 0],
+          [3, 0],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("is diagnosed exactly when other rules force a larger share", async () => {
@@ -54,12 +71,16 @@ describe("at most a share of delegates from one regional group", () => {
     const oneStep = (await sensitivities(input, glpk, { locks: false, earmarks: false })).rules.find((r) => r.rule === "maxRegionShare")!;
     expect([oneStep.relaxedTo, oneStep.tight, oneStep.cost]).toEqual([0.55, true, 0]);
     // A step of 25 points does: A3 enters, G1 leaves.
-    const wide = (await sensitivities(input, glpk, { locks: false, earmarks: false, steps: { maxRegionShare: 0.25 } })).rules.find((r) => r.rule === "maxRegionShare")!;
+    const wide = (await sensitivities(input, glpk, { locks: false, earmarks: false, steps: { maxRegionShare: 0.25 } })).rules.find(
+      (r) => r.rule === "maxRegionShare",
+    )!;
     expect([wide.relaxedTo, wide.entered.map((p) => p.id), wide.left.map((p) => p.id)]).toEqual([0.75, ["A3"], ["G1"]]);
     expect(wide.cost).toBeGreaterThan(0);
     expect(policyInWords(input.policy, "en")).toContain("At most 50 % of the sponsored delegates come from any one regional group.");
     expect(policyInWords(input.policy, "fr")).toContain("Au plus 50 % des délégués parrainés viennent d'un même groupe régional.");
-    expect(policyInWords(input.policy, "es")).toContain("Como máximo el 50 % de los delegados patrocinados proceden de un mismo grupo regional.");
+    expect(policyInWords(input.policy, "es")).toContain(
+      "Como máximo el 50 % de los delegados patrocinados proceden de un mismo grupo regional.",
+    );
   });
 
   it("reaches HiGHS's optimum with the rule written as its own rows (40 generated problems)", async () => {
@@ -72,7 +93,12 @@ describe("at most a share of delegates from one regional group", () => {
       const p = ProblemSchema.parse(input);
       // Σ_{i,l} ([region of i = g] − share) x_i_l ≤ 0 for every group g with a request.
       const rows = [...new Set(p.requests.map((r) => r.region))].map((g) => {
-        const terms = p.requests.flatMap((r, i) => r.levels.map((_, l) => `${(r.region === g ? 1 - share : -share) >= 0 ? "+" : "-"} ${Math.abs(r.region === g ? 1 - share : -share)} x_${i}_${l}`));
+        const terms = p.requests.flatMap((r, i) =>
+          r.levels.map(
+            (_, l) =>
+              `${(r.region === g ? 1 - share : -share) >= 0 ? "+" : "-"} ${Math.abs(r.region === g ? 1 - share : -share)} x_${i}_${l}`,
+          ),
+        );
         return ` share_${g}: ${terms.join(" ")} <= 0`;
       });
       const lp = highsLp(input).replace("\nBounds\n", `\n${rows.join("\n")}\nBounds\n`);

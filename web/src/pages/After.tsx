@@ -22,23 +22,37 @@ interface Decision {
 
 interface Proposal {
   id: string;
-  proposal: { status: string; text: string; released: { id: string; reason: string }[]; replacements: { id: string; state: string; region: string; gender: string; level: string; cost: number }[] };
+  proposal: {
+    status: string;
+    text: string;
+    released: { id: string; reason: string }[];
+    replacements: { id: string; state: string; region: string; gender: string; level: string; cost: number }[];
+  };
 }
 
 export function AfterPage() {
   const { roundId = "" } = useParams();
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
-  const decisions = useQuery({ queryKey: ["decisions", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } }))) as unknown as Decision[] });
+  const decisions = useQuery({
+    queryKey: ["decisions", roundId],
+    queryFn: async () => (await call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } }))) as unknown as Decision[],
+  });
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [deadline, setDeadline] = useState("");
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ["decisions", roundId] });
     void qc.invalidateQueries({ queryKey: ["statement", roundId] });
   };
-  const propose = useMutation({ mutationFn: async () => (await call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } }))) as unknown as Proposal, onSuccess: (p) => (setProposal(p), refresh()) });
+  const propose = useMutation({
+    mutationFn: async () => (await call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } }))) as unknown as Proposal,
+    onSuccess: (p) => (setProposal(p), refresh()),
+  });
   const apply = useMutation({
-    mutationFn: () => call(api.api.replacements[":replacementId"].apply.$post({ param: { replacementId: proposal!.id }, json: { offerDeadline: deadline } })),
+    mutationFn: () =>
+      call(
+        api.api.replacements[":replacementId"].apply.$post({ param: { replacementId: proposal!.id }, json: { offerDeadline: deadline } }),
+      ),
     onSuccess: () => (setProposal(null), refresh()),
   });
   if (decisions.isPending) return <Loading label="Loading the decisions" />;
@@ -81,7 +95,8 @@ export function AfterPage() {
             Replacements
           </Title>
           <Text size="sm" mb="sm">
-            {released.length} offer(s) declined or expired. Offers still pending past their deadline are marked expired when replacements are proposed. Everyone else keeps their offer.
+            {released.length} offer(s) declined or expired. Offers still pending past their deadline are marked expired when replacements
+            are proposed. Everyone else keeps their offer.
           </Text>
           <Button onClick={() => propose.mutate()} loading={propose.isPending}>
             Propose replacements
@@ -119,8 +134,19 @@ export function AfterPage() {
                 </Table>
               )}
               {proposal.proposal.status !== "infeasible" && (
-                <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), apply.mutate())} aria-label="Accept the replacement">
-                  <TextInput type="date" label="Replacements accept by" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} required />
+                <Group
+                  align="flex-end"
+                  component="form"
+                  onSubmit={(e) => (e.preventDefault(), apply.mutate())}
+                  aria-label="Accept the replacement"
+                >
+                  <TextInput
+                    type="date"
+                    label="Replacements accept by"
+                    value={deadline}
+                    onChange={(e) => setDeadline(e.currentTarget.value)}
+                    required
+                  />
                   <Button type="submit" loading={apply.isPending} disabled={!deadline}>
                     Accept the replacement
                   </Button>
@@ -145,7 +171,12 @@ function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision
   const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
   const save = useMutation({
     mutationFn: (json: { offerStatus?: "accepted" | "declined" | "expired"; actualCost?: number | null }) =>
-      call(api.api.rounds[":roundId"].offers[":requestId"].$post({ param: { roundId, requestId: d.requestId }, json: { ...json, version: d.version } })),
+      call(
+        api.api.rounds[":roundId"].offers[":requestId"].$post({
+          param: { roundId, requestId: d.requestId },
+          json: { ...json, version: d.version },
+        }),
+      ),
     onSuccess: onSaved,
   });
   return (
@@ -163,7 +194,13 @@ function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision
           <Group gap={4} wrap="nowrap">
             <Text size="sm">pending:</Text>
             {(["accepted", "declined", "expired"] as const).map((s) => (
-              <Button key={s} size="compact-xs" variant="default" onClick={() => save.mutate({ offerStatus: s })} aria-label={`${d.requestId} ${s}`}>
+              <Button
+                key={s}
+                size="compact-xs"
+                variant="default"
+                onClick={() => save.mutate({ offerStatus: s })}
+                aria-label={`${d.requestId} ${s}`}
+              >
                 {s}
               </Button>
             ))}
@@ -175,8 +212,21 @@ function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision
       </Table.Td>
       <Table.Td>
         {admin ? (
-          <Group gap={4} wrap="nowrap" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate({ actualCost: actual === "" ? null : actual }))}>
-            <NumberInput aria-label={`Actual cost of ${d.requestId}`} size="xs" w={110} min={0} thousandSeparator="'" value={actual} onChange={(v) => setActual(typeof v === "number" ? v : "")} />
+          <Group
+            gap={4}
+            wrap="nowrap"
+            component="form"
+            onSubmit={(e) => (e.preventDefault(), save.mutate({ actualCost: actual === "" ? null : actual }))}
+          >
+            <NumberInput
+              aria-label={`Actual cost of ${d.requestId}`}
+              size="xs"
+              w={110}
+              min={0}
+              thousandSeparator="'"
+              value={actual}
+              onChange={(v) => setActual(typeof v === "number" ? v : "")}
+            />
             <Button size="compact-xs" type="submit" variant="default">
               Save
             </Button>
@@ -197,7 +247,11 @@ interface StatementData {
 }
 
 export function Statement({ roundId, printable = false }: { roundId: string; printable?: boolean }) {
-  const st = useQuery({ queryKey: ["statement", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} }))) as unknown as StatementData });
+  const st = useQuery({
+    queryKey: ["statement", roundId],
+    queryFn: async () =>
+      (await call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} }))) as unknown as StatementData,
+  });
   if (st.isPending) return <Loading label="Loading the statement" />;
   if (st.isError) return <ErrorAlert error={st.error} />;
   const s = st.data;
@@ -219,7 +273,11 @@ export function Statement({ roundId, printable = false }: { roundId: string; pri
         </Title>
         {!printable && (
           <Group className="no-print">
-            <Button size="xs" variant="default" onClick={() => void download(`/api/rounds/${roundId}/statement?format=csv`, `${roundId}-statement.csv`)}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => void download(`/api/rounds/${roundId}/statement?format=csv`, `${roundId}-statement.csv`)}
+            >
               Export CSV
             </Button>
             <Button size="xs" variant="default" component={Link} to={`/rounds/${roundId}/statement`}>
@@ -230,7 +288,8 @@ export function Statement({ roundId, printable = false }: { roundId: string; pri
       </Group>
       {s.provisional && (
         <Text size="sm" c="dimmed" mb="xs">
-          Provisional: some actual costs, or the actual general and administrative expenses, are not recorded yet; committed amounts stand in for them.
+          Provisional: some actual costs, or the actual general and administrative expenses, are not recorded yet; committed amounts stand
+          in for them.
         </Text>
       )}
       <Table aria-label="Financial statement">

@@ -1,7 +1,25 @@
 // Allocate: run the optimiser (progress, cancel), read the result (who is funded and why not, who pays,
 // charts, the baselines, the diagnosis when the rules cannot hold), lock requests in or out with a
 // justification, compare two runs, approve and publish.
-import { Alert, Badge, Button, Card, Group, Loader, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
@@ -34,7 +52,10 @@ export function AllocatePage() {
   const session = useSession();
   const admin = session.data?.role === "admin";
   const qc = useQueryClient();
-  const runs = useQuery({ queryKey: ["runs", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } }))) as unknown as RunView[] });
+  const runs = useQuery({
+    queryKey: ["runs", roundId],
+    queryFn: async () => (await call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } }))) as unknown as RunView[],
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? runs.data?.[0]?.id ?? null;
   const run = useQuery({
@@ -77,29 +98,36 @@ export function AllocatePage() {
           </Button>
         )}
       </Group>
-      {decided && <Text size="sm">The round is decided: its requests have their decisions. Declines and expired offers are replaced after the decision.</Text>}
+      {decided && (
+        <Text size="sm">
+          The round is decided: its requests have their decisions. Declines and expired offers are replaced after the decision.
+        </Text>
+      )}
       {start.isError && <ErrorAlert title="The run did not start" error={start.error} />}
       {runs.isPending && <Loading label="Loading the runs" />}
       {runs.isError && <ErrorAlert error={runs.error} />}
       {runs.data && runs.data.length > 0 && (
         <Select
           label="Run"
-          data={runs.data.map((r) => ({ value: r.id, label: `${r.createdAt.replace("T", " ").slice(0, 19)}: ${r.status}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}` }))}
+          data={runs.data.map((r) => ({
+            value: r.id,
+            label: `${r.createdAt.replace("T", " ").slice(0, 19)}: ${r.status}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
+          }))}
           value={current}
           onChange={setSelected}
           allowDeselect={false}
           maw={520}
         />
       )}
-      {runs.data?.length === 0 && <Text>No run yet. {admin ? "Run the optimiser to allocate the round." : "An administrator starts the runs."}</Text>}
+      {runs.data?.length === 0 && (
+        <Text>No run yet. {admin ? "Run the optimiser to allocate the round." : "An administrator starts the runs."}</Text>
+      )}
       {run.isError && <ErrorAlert error={run.error} />}
       {running && (
         <Alert variant="filled" color="blue.8" title="Solving" role="status">
           <Group>
             <Loader size="sm" aria-label="Solving" />
-            <Text>
-              {run.data!.status === "queued" ? "Queued" : `Scoring, solving and explaining: ${run.data!.elapsedSeconds ?? 0} s`}
-            </Text>
+            <Text>{run.data!.status === "queued" ? "Queued" : `Scoring, solving and explaining: ${run.data!.elapsedSeconds ?? 0} s`}</Text>
             {admin && (
               <Button size="xs" variant="default" onClick={() => cancel.mutate(run.data!.id)} loading={cancel.isPending}>
                 Cancel
@@ -109,7 +137,11 @@ export function AllocatePage() {
         </Alert>
       )}
       {run.data?.status === "failed" && <ErrorAlert title="The run failed" error={new Error(run.data.error ?? "unknown error")} />}
-      {run.data?.status === "cancelled" && <Alert variant="filled" color="gray.7" title="Cancelled">This run was cancelled.</Alert>}
+      {run.data?.status === "cancelled" && (
+        <Alert variant="filled" color="gray.7" title="Cancelled">
+          This run was cancelled.
+        </Alert>
+      )}
       {run.data?.status === "done" && run.data.result && <Result roundId={roundId} run={run.data} runs={runs.data ?? []} admin={admin} />}
     </Stack>
   );
@@ -117,7 +149,11 @@ export function AllocatePage() {
 
 function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; runs: RunView[]; admin: boolean }) {
   const r = run.result!;
-  const states = useQuery({ queryKey: ["states", roundId], queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })), staleTime: 300_000 });
+  const states = useQuery({
+    queryKey: ["states", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })),
+    staleTime: 300_000,
+  });
   const nameOf = new Map(((states.data?.states ?? []) as { iso3: string; name: string }[]).map((s) => [s.iso3, s.name]));
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
   const [locking, setLocking] = useState<string | null>(null);
@@ -142,10 +178,18 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <Figure label="Value" value={points(r.value)} note={r.status === "optimal" ? "proven optimum" : `stopped by the time limit (gap ${pct(r.solver.gap)})`} />
+        <Figure
+          label="Value"
+          value={points(r.value)}
+          note={r.status === "optimal" ? "proven optimum" : `stopped by the time limit (gap ${pct(r.solver.gap)})`}
+        />
         <Figure label="Delegates" value={String(s.delegates)} note={`${s.women} women (${pct(s.womenShare)}), ${s.outreach} outreach`} />
         <Figure label="Committed" value={chf(s.totalCost)} note={`${chf(s.moneyLeft)} left`} />
-        <Figure label="States" value={String(s.states)} note={`solved in ${r.solver.ms} ms, explained in ${r.solver.explainMs ?? "–"} ms`} />
+        <Figure
+          label="States"
+          value={String(s.states)}
+          note={`solved in ${r.solver.ms} ms, explained in ${r.solver.explainMs ?? "–"} ms`}
+        />
       </SimpleGrid>
 
       <Charts roundId={roundId} run={run} />
@@ -174,16 +218,29 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
               {r.funded.map((f: FundedRequest) => (
                 <Table.Tr key={f.id}>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {f.id} {lockOf.get(f.id) && <Badge size="xs" color="dark.6">locked {lockOf.get(f.id)}</Badge>}
+                    {f.id}{" "}
+                    {lockOf.get(f.id) && (
+                      <Badge size="xs" color="dark.6">
+                        locked {lockOf.get(f.id)}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{nameOf.get(f.state) ?? f.state}</Table.Td>
                   <Table.Td>{f.region}</Table.Td>
                   <Table.Td>{f.gender}</Table.Td>
                   <Table.Td>{f.level}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{chf(f.cost)}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    {chf(f.cost)}
+                  </Table.Td>
                   <Table.Td ta="right">{points(f.value)}</Table.Td>
                   <Table.Td>{paidBy(f.funding)}</Table.Td>
-                  <Table.Td>{f.lossIfDropped === null ? `required: ${f.requiredBy}` : f.lossIfDropped !== undefined ? `−${points(f.lossIfDropped)} points` : f.note}</Table.Td>
+                  <Table.Td>
+                    {f.lossIfDropped === null
+                      ? `required: ${f.requiredBy}`
+                      : f.lossIfDropped !== undefined
+                        ? `−${points(f.lossIfDropped)} points`
+                        : f.note}
+                  </Table.Td>
                   {admin && (
                     <Table.Td>
                       <LockButton id={f.id} onClick={setLocking} />
@@ -317,12 +374,23 @@ function ChartCard({ title, summary, children }: { title: string; summary: strin
 function Charts({ roundId, run }: { roundId: string; run: RunView }) {
   const r = run.result!;
   const s = r.summary!;
-  const curve = useQuery({ queryKey: ["curve", run.id], queryFn: () => call(api.api.runs[":runId"].curve.$post({ param: { runId: run.id }, json: {} })), staleTime: Infinity });
+  const curve = useQuery({
+    queryKey: ["curve", run.id],
+    queryFn: () => call(api.api.runs[":runId"].curve.$post({ param: { runId: run.id }, json: {} })),
+    staleTime: Infinity,
+  });
   const regions = Object.entries(s.regions).map(([name, n]) => ({ name, n }));
-  const gender = ["F", "M", "X"].map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other", n: r.funded.filter((f) => f.gender === g).length })).filter((x) => x.n > 0);
-  const ccm = ["party", "signatory", "nonparty"].map((k) => ({ name: k, n: r.funded.filter((f) => f.status === k).length })).filter((x) => x.n > 0);
+  const gender = ["F", "M", "X"]
+    .map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other", n: r.funded.filter((f) => f.gender === g).length }))
+    .filter((x) => x.n > 0);
+  const ccm = ["party", "signatory", "nonparty"]
+    .map((k) => ({ name: k, n: r.funded.filter((f) => f.status === k).length }))
+    .filter((x) => x.n > 0);
   const donors = s.byDonor.map((d) => ({ name: d.donor, amount: d.amount }));
-  const points_ = ((curve.data as { points?: { budget: number; value: number | null }[] } | undefined)?.points ?? []).map((p) => ({ budget: Math.round(p.budget), value: p.value }));
+  const points_ = ((curve.data as { points?: { budget: number; value: number | null }[] } | undefined)?.points ?? []).map((p) => ({
+    budget: Math.round(p.budget),
+    value: p.value,
+  }));
   const list = (xs: { name: string; n: number }[]) => xs.map((x) => `${x.name} ${x.n}`).join(", ");
   void roundId;
   return (
@@ -365,7 +433,14 @@ function Charts({ roundId, run }: { roundId: string; run: RunView }) {
           <Bar dataKey="amount" name="CHF" fill={COLORS[4]} />
         </BarChart>
       </ChartCard>
-      <ChartCard title="What more money would buy" summary={curve.isPending ? "Computing the money curve" : `Value by budget: ${points_.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`}>
+      <ChartCard
+        title="What more money would buy"
+        summary={
+          curve.isPending
+            ? "Computing the money curve"
+            : `Value by budget: ${points_.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`
+        }
+      >
         <LineChart data={points_}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="budget" tickFormatter={(v: number) => `${Math.round(v / 1000)}k`} />
@@ -381,15 +456,32 @@ function Charts({ roundId, run }: { roundId: string; run: RunView }) {
 function Compare({ run, runs }: { run: RunView; runs: RunView[] }) {
   const others = runs.filter((x) => x.id !== run.id && x.status === "done");
   const [other, setOther] = useState<string | null>(null);
-  const diff = useQuery({ queryKey: ["compare", run.id, other], enabled: !!other, queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other! } })) });
+  const diff = useQuery({
+    queryKey: ["compare", run.id, other],
+    enabled: !!other,
+    queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other! } })),
+  });
   if (others.length === 0) return null;
-  const d = diff.data as { same: boolean; entered: { id: string; state: string }[]; left: { id: string; state: string }[]; value: { a: number; b: number; change: number } } | undefined;
+  const d = diff.data as
+    | {
+        same: boolean;
+        entered: { id: string; state: string }[];
+        left: { id: string; state: string }[];
+        value: { a: number; b: number; change: number };
+      }
+    | undefined;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
         Compare with another run
       </Title>
-      <Select label="Other run" data={others.map((x) => ({ value: x.id, label: `${x.createdAt.replace("T", " ").slice(0, 19)}, value ${points(x.value)}` }))} value={other} onChange={setOther} maw={420} />
+      <Select
+        label="Other run"
+        data={others.map((x) => ({ value: x.id, label: `${x.createdAt.replace("T", " ").slice(0, 19)}, value ${points(x.value)}` }))}
+        value={other}
+        onChange={setOther}
+        maw={420}
+      />
       {diff.isError && <ErrorAlert error={diff.error} />}
       {d && (
         <Stack mt="sm" gap="xs" aria-live="polite">
@@ -417,7 +509,13 @@ function Approve({ roundId, runId }: { roundId: string; runId: string }) {
   const [deadline, setDeadline] = useState("");
   const [waitlist, setWaitlist] = useState<number>(5);
   const approve = useMutation({
-    mutationFn: () => call(api.api.runs[":runId"].approve.$post({ param: { runId }, json: { offerDeadline: deadline, waitlist, roundVersion: (round.data as unknown as { version: number }).version } })),
+    mutationFn: () =>
+      call(
+        api.api.runs[":runId"].approve.$post({
+          param: { runId },
+          json: { offerDeadline: deadline, waitlist, roundVersion: (round.data as unknown as { version: number }).version },
+        }),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries();
     },
@@ -431,8 +529,20 @@ function Approve({ roundId, runId }: { roundId: string; runId: string }) {
         The funded requests get offers to accept by the deadline; the next best are waitlisted; the round moves to decided.
       </Text>
       <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), approve.mutate())} aria-label="Approve this run">
-        <TextInput type="date" label="Offers to be accepted by" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} required />
-        <NumberInput label="Waitlist size" min={0} max={100} value={waitlist} onChange={(v) => setWaitlist(typeof v === "number" ? v : 0)} />
+        <TextInput
+          type="date"
+          label="Offers to be accepted by"
+          value={deadline}
+          onChange={(e) => setDeadline(e.currentTarget.value)}
+          required
+        />
+        <NumberInput
+          label="Waitlist size"
+          min={0}
+          max={100}
+          value={waitlist}
+          onChange={(v) => setWaitlist(typeof v === "number" ? v : 0)}
+        />
         <Button type="submit" loading={approve.isPending} disabled={!deadline || !round.data}>
           Approve this run
         </Button>
@@ -451,10 +561,23 @@ function LockDialog({ requestId, roundId, onClose }: { requestId: string | null;
   const qc = useQueryClient();
   const [lock, setLock] = useState<string>("in");
   const [why, setWhy] = useState("");
-  const request = useQuery({ queryKey: ["request", requestId], enabled: !!requestId, queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId: requestId! } })) });
+  const request = useQuery({
+    queryKey: ["request", requestId],
+    enabled: !!requestId,
+    queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId: requestId! } })),
+  });
   const save = useMutation({
     mutationFn: () =>
-      call(api.api.requests[":requestId"].lock.$post({ param: { requestId: requestId! }, json: { lock: lock === "none" ? null : (lock as "in" | "out"), justification: why, version: (request.data as unknown as { version: number }).version } })),
+      call(
+        api.api.requests[":requestId"].lock.$post({
+          param: { requestId: requestId! },
+          json: {
+            lock: lock === "none" ? null : (lock as "in" | "out"),
+            justification: why,
+            version: (request.data as unknown as { version: number }).version,
+          },
+        }),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["request", requestId] });
       void qc.invalidateQueries({ queryKey: ["requests", roundId] });
@@ -472,7 +595,14 @@ function LockDialog({ requestId, roundId, onClose }: { requestId: string | null;
             <Radio value="none" label="No lock" />
           </Stack>
         </Radio.Group>
-        <Textarea label="Justification" description="Kept in the request's history and the audit log" value={why} onChange={(e) => setWhy(e.currentTarget.value)} required minRows={2} />
+        <Textarea
+          label="Justification"
+          description="Kept in the request's history and the audit log"
+          value={why}
+          onChange={(e) => setWhy(e.currentTarget.value)}
+          required
+          minRows={2}
+        />
         {save.isError && <ErrorAlert title="Not saved" error={save.error} />}
         <Text size="sm">The lock applies from the next run.</Text>
         <Group justify="flex-end">

@@ -16,7 +16,10 @@ export function AuditPage() {
   const verify = useQuery({ queryKey: ["audit-verify"], queryFn: () => call(api.api.audit.verify.$get()) });
   const entries = useQuery({
     queryKey: ["audit", entity, before],
-    queryFn: async () => (await call(api.api.audit.$get({ query: { limit: "50", ...(entity ? { entity } : {}), ...(before ? { before: String(before) } : {}) } }))) as unknown as Entry[],
+    queryFn: async () =>
+      (await call(
+        api.api.audit.$get({ query: { limit: "50", ...(entity ? { entity } : {}), ...(before ? { before: String(before) } : {}) } }),
+      )) as unknown as Entry[],
   });
   const v = verify.data as { ok: boolean; entries: number; firstBad: { seq: number; problem: string } | null } | undefined;
   return (

@@ -18,29 +18,64 @@ export function DashboardPage() {
   const { roundId = "" } = useParams();
   const round = useRound(roundId);
   const admin = useSession().data?.role === "admin";
-  const donors = useQuery({ queryKey: ["donors", roundId], queryFn: () => call(api.api.rounds[":roundId"].donors.$get({ param: { roundId } })) });
-  const requests = useQuery({ queryKey: ["requests", roundId], queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })) });
-  const decisions = useQuery({ queryKey: ["decisions", roundId], queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })) });
+  const donors = useQuery({
+    queryKey: ["donors", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].donors.$get({ param: { roundId } })),
+  });
+  const requests = useQuery({
+    queryKey: ["requests", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })),
+  });
+  const decisions = useQuery({
+    queryKey: ["decisions", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })),
+  });
   const runs = useQuery({ queryKey: ["runs", roundId], queryFn: () => call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } })) });
-  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const scores = useQuery({
+    queryKey: ["scores", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
+  });
 
   if (round.isPending) return <Loading label="Loading the round" />;
   if (round.isError) return <ErrorAlert error={round.error} />;
-  const r = round.data as unknown as { id: string; meeting: string; venue: string; startDate: string; endDate: string; status: string; carryOver: number; reserve: number; adminEstimate: number; referenceAsOf: string; windowOpens: string; windowCloses: string };
+  const r = round.data as unknown as {
+    id: string;
+    meeting: string;
+    venue: string;
+    startDate: string;
+    endDate: string;
+    status: string;
+    carryOver: number;
+    reserve: number;
+    adminEstimate: number;
+    referenceAsOf: string;
+    windowOpens: string;
+    windowCloses: string;
+  };
   const contributions = (donors.data ?? []).filter((d) => d.id !== "carry-over").reduce((s, d) => s + (d.amount as number), 0);
   const budget = contributions + r.carryOver - r.reserve - r.adminEstimate;
-  const funded = (decisions.data ?? []).filter((d) => d.decision === "funded" && d.offerStatus !== "declined" && d.offerStatus !== "expired");
+  const funded = (decisions.data ?? []).filter(
+    (d) => d.decision === "funded" && d.offerStatus !== "declined" && d.offerStatus !== "expired",
+  );
   const lastRun = (runs.data ?? []).find((x) => x.status === "done");
   const committed = funded.length ? funded.reduce((s, d) => s + ((d.cost as number) ?? 0), 0) : null;
   const byStatus = new Map<string, number>();
   for (const q of requests.data ?? []) byStatus.set(q.status as string, (byStatus.get(q.status as string) ?? 0) + 1);
 
   const attention: string[] = [];
-  const unverified = (scores.data as { referenceData?: { unverifiedUsed?: { state: string }[] } } | undefined)?.referenceData?.unverifiedUsed ?? [];
-  if (unverified.length) attention.push(`${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`);
-  const pendingPast = (decisions.data ?? []).filter((d) => d.offerStatus === "pending" && (d.offerDeadline as string) < new Date().toISOString().slice(0, 10));
+  const unverified =
+    (scores.data as { referenceData?: { unverifiedUsed?: { state: string }[] } } | undefined)?.referenceData?.unverifiedUsed ?? [];
+  if (unverified.length)
+    attention.push(
+      `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`,
+    );
+  const pendingPast = (decisions.data ?? []).filter(
+    (d) => d.offerStatus === "pending" && (d.offerDeadline as string) < new Date().toISOString().slice(0, 10),
+  );
   if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
-  const declined = (decisions.data ?? []).filter((d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"));
+  const declined = (decisions.data ?? []).filter(
+    (d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"),
+  );
   if (declined.length) attention.push(`${declined.length} offer(s) declined or expired: their money can go to replacements.`);
   if ((runs.data ?? []).some((x) => x.status === "failed")) attention.push("A run failed: see the runs.");
   if (r.status === "review" && !lastRun) attention.push("The round is in review and has no allocation run yet.");
@@ -86,7 +121,10 @@ export function DashboardPage() {
               <Row label="Reserve (held back)" value={`– ${chf(r.reserve)}`} />
               <Row label="Administrative estimate" value={`– ${chf(r.adminEstimate)}`} />
               <Row label="Available for travel" value={chf(budget)} strong />
-              <Row label={committed !== null ? "Committed (offers not declined)" : lastRun ? "Proposed by the latest run" : "Committed"} value={committed !== null ? chf(committed) : lastRun ? `${lastRun.value ?? "–"} points` : chf(0)} />
+              <Row
+                label={committed !== null ? "Committed (offers not declined)" : lastRun ? "Proposed by the latest run" : "Committed"}
+                value={committed !== null ? chf(committed) : lastRun ? `${lastRun.value ?? "–"} points` : chf(0)}
+              />
               {committed !== null && <Row label="Left" value={chf(budget - committed)} strong />}
             </Table.Tbody>
           </Table>
@@ -117,7 +155,9 @@ export function DashboardPage() {
             <Title order={3} size="h4" mb="sm">
               Reference data
             </Title>
-            <Text size="sm">States' data as of {r.referenceAsOf} (UN regional groups, CCM status, LDC, income group, Art. 4/5 obligations).</Text>
+            <Text size="sm">
+              States' data as of {r.referenceAsOf} (UN regional groups, CCM status, LDC, income group, Art. 4/5 obligations).
+            </Text>
           </Card>
           <Card withBorder>
             <Title order={3} size="h4" mb="sm">

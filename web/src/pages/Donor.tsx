@@ -23,8 +23,28 @@ interface Rationale {
   rules: string;
   referenceData: { asOf: string };
   value: number;
-  summary: { delegates: number; totalCost: number; moneyLeft: number; women: number; womenShare: number | null; outreach: number; states: number; regions: Record<string, number> };
-  funded: { id: string; state: string; region: string; status: string; gender: string; level: string; cost: number; value: number; funding: { donor: string; amount: number }[]; score: { criteria: Record<string, number>; total: number } | null }[];
+  summary: {
+    delegates: number;
+    totalCost: number;
+    moneyLeft: number;
+    women: number;
+    womenShare: number | null;
+    outreach: number;
+    states: number;
+    regions: Record<string, number>;
+  };
+  funded: {
+    id: string;
+    state: string;
+    region: string;
+    status: string;
+    gender: string;
+    level: string;
+    cost: number;
+    value: number;
+    funding: { donor: string; amount: number }[];
+    score: { criteria: Record<string, number>; total: number } | null;
+  }[];
   baselines: { name: string; description: string; value: number; count: number; totalCost: number; broken: string[] }[];
   moneyCurve: { points: { budget: number; value: number | null; delegates: number; entered: { id: string }[] }[] };
   rulePrices: { rule: string; cost: number | null; text: string }[];
@@ -53,7 +73,10 @@ export function DonorHome() {
 export function DonorRationalePage() {
   const { roundId = "" } = useParams();
   const session = useSession();
-  const q = useQuery({ queryKey: ["rationale", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].rationale.$get({ param: { roundId } }))) as unknown as Rationale });
+  const q = useQuery({
+    queryKey: ["rationale", roundId],
+    queryFn: async () => (await call(api.api.rounds[":roundId"].rationale.$get({ param: { roundId } }))) as unknown as Rationale,
+  });
   if (q.isPending) return <Loading label="Loading the rationale" />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const r = q.data;
@@ -61,9 +84,20 @@ export function DonorRationalePage() {
   const myDonor = r.donors.find((d) => d.id === mine);
   const paidByMe = r.funded.filter((f) => f.funding.some((x) => x.donor === mine));
   const wsum = CRITERIA.reduce((s, c) => s + r.weights[c], 0);
-  const base = r.moneyCurve.points.reduce((best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best), r.moneyCurve.points[0]!);
+  const base = r.moneyCurve.points.reduce(
+    (best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best),
+    r.moneyCurve.points[0]!,
+  );
   const more = r.moneyCurve.points.find((p) => p.budget >= r.budget + 5000) ?? null;
-  const earmark = myDonor ? [myDonor.regions && `regional groups ${myDonor.regions.join(", ")}`, myDonor.statuses && `CCM status ${myDonor.statuses.join(", ")}`, myDonor.states && `States ${myDonor.states.join(", ")}`].filter(Boolean).join("; ") : "";
+  const earmark = myDonor
+    ? [
+        myDonor.regions && `regional groups ${myDonor.regions.join(", ")}`,
+        myDonor.statuses && `CCM status ${myDonor.statuses.join(", ")}`,
+        myDonor.states && `States ${myDonor.states.join(", ")}`,
+      ]
+        .filter(Boolean)
+        .join("; ")
+    : "";
   return (
     <Stack>
       <Group justify="space-between" className="no-print">
@@ -74,11 +108,11 @@ export function DonorRationalePage() {
           Print the report
         </Button>
       </Group>
-      <Title order={2}>
-        How the Sponsorship Programme used the money: {r.round.id}
-      </Title>
+      <Title order={2}>How the Sponsorship Programme used the money: {r.round.id}</Title>
       <Text>
-        {r.round.meeting}, {r.round.venue}, {r.round.startDate} to {r.round.endDate}. {r.summary.delegates} delegates from {r.summary.states} States were sponsored for {chf(r.summary.totalCost)} of {chf(r.budget)} available ({pct(r.summary.womenShare)} women, {r.summary.outreach} from signatories and States not party).
+        {r.round.meeting}, {r.round.venue}, {r.round.startDate} to {r.round.endDate}. {r.summary.delegates} delegates from{" "}
+        {r.summary.states} States were sponsored for {chf(r.summary.totalCost)} of {chf(r.budget)} available ({pct(r.summary.womenShare)}{" "}
+        women, {r.summary.outreach} from signatories and States not party).
       </Text>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -87,7 +121,8 @@ export function DonorRationalePage() {
             How requests were scored
           </Title>
           <Text size="sm" mb="xs">
-            Each request is scored 0 to 100 on five criteria (rules {r.rules}, from para. 102 of the ISU's 2024 report); the total weighs them:
+            Each request is scored 0 to 100 on five criteria (rules {r.rules}, from para. 102 of the ISU's 2024 report); the total weighs
+            them:
           </Text>
           <List size="sm">
             {CRITERIA.map((c) => (
@@ -105,15 +140,20 @@ export function DonorRationalePage() {
             {policyInWords(r.policy).map((t) => (
               <List.Item key={t}>{t}</List.Item>
             ))}
-            <List.Item>Within these rules and the money, the allocation gives the highest total score (proven by an exact optimiser).</List.Item>
+            <List.Item>
+              Within these rules and the money, the allocation gives the highest total score (proven by an exact optimiser).
+            </List.Item>
           </List>
         </Card>
       </SimpleGrid>
 
       {myDonor && (
         <Alert variant="filled" color="blue.8" title={`Your contribution: ${chf(myDonor.amount)}`}>
-          {paidByMe.length} sponsored delegate{paidByMe.length === 1 ? "" : "s"} paid in whole or in part by your contribution ({chf(paidByMe.reduce((s, f) => s + (f.funding.find((x) => x.donor === mine)?.amount ?? 0), 0))}).{" "}
-          {earmark ? `Your earmark (${earmark}) was honoured: every franc of yours went to delegates it admits.` : "Your contribution was not earmarked."}
+          {paidByMe.length} sponsored delegate{paidByMe.length === 1 ? "" : "s"} paid in whole or in part by your contribution (
+          {chf(paidByMe.reduce((s, f) => s + (f.funding.find((x) => x.donor === mine)?.amount ?? 0), 0))}).{" "}
+          {earmark
+            ? `Your earmark (${earmark}) was honoured: every franc of yours went to delegates it admits.`
+            : "Your contribution was not earmarked."}
         </Alert>
       )}
 
@@ -122,7 +162,8 @@ export function DonorRationalePage() {
           The sponsored delegates
         </Title>
         <Text size="sm" c="dimmed" mb="xs">
-          No names or contact details: each delegate by reference, State, group, CCM status and gender. Rows paid by your contribution are marked.
+          No names or contact details: each delegate by reference, State, group, CCM status and gender. Rows paid by your contribution are
+          marked.
         </Text>
         {/* A region that scrolls sideways must be reachable by keyboard. */}
         <div tabIndex={0} role="region" aria-label="Sponsored delegates, scrolls sideways" style={{ overflowX: "auto" }}>
@@ -199,9 +240,12 @@ export function DonorRationalePage() {
               </Table.Tr>
               {r.baselines.map((b) => (
                 <Table.Tr key={b.name}>
-                  <Table.Td fw={700}>{b.name === "fcfs" ? "First come, first served (the practice until 2023)" : "A plain ranking by score"}</Table.Td>
+                  <Table.Td fw={700}>
+                    {b.name === "fcfs" ? "First come, first served (the practice until 2023)" : "A plain ranking by score"}
+                  </Table.Td>
                   <Table.Td>
-                    {b.count} delegates, total score {points(b.value)}; {b.broken.length ? `breaks: ${b.broken.join("; ")}` : "keeps every rule"}
+                    {b.count} delegates, total score {points(b.value)};{" "}
+                    {b.broken.length ? `breaks: ${b.broken.join("; ")}` : "keeps every rule"}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -213,9 +257,11 @@ export function DonorRationalePage() {
             What each rule costs
           </Title>
           <List size="sm">
-            {r.rulePrices.filter((p) => (p.cost ?? 0) > 0).map((p) => (
-              <List.Item key={p.rule}>{p.text}.</List.Item>
-            ))}
+            {r.rulePrices
+              .filter((p) => (p.cost ?? 0) > 0)
+              .map((p) => (
+                <List.Item key={p.rule}>{p.text}.</List.Item>
+              ))}
             {r.rulePrices.every((p) => !p.cost) && <List.Item>No rule changes the allocation.</List.Item>}
           </List>
           <Text size="xs" c="dimmed" mt="xs">
@@ -234,7 +280,11 @@ export function DonorRationalePage() {
                   ? `CHF 5'000 more would raise the total score from ${points(base.value)} to ${points(more.value)}, funding ${more.delegates} delegates.`
                   : `CHF 5'000 more would not raise the total score (${points(base.value)}): at this budget the rules (the seats above all) are the limit, not the money.`}
             </Text>
-            <div role="img" aria-label={`Total score by budget: ${r.moneyCurve.points.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`} style={{ width: "100%", height: 220 }}>
+            <div
+              role="img"
+              aria-label={`Total score by budget: ${r.moneyCurve.points.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`}
+              style={{ width: "100%", height: 220 }}
+            >
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart data={r.moneyCurve.points.map((p) => ({ budget: Math.round(p.budget), value: p.value }))}>
                   <CartesianGrid strokeDasharray="3 3" />
@@ -252,7 +302,8 @@ export function DonorRationalePage() {
             How firm the decisions are
           </Title>
           <Text size="sm">
-            Re-solved {r.robustness.solved} times with the weights moved by up to 20 % and travel costs by up to 15 %: {r.robustness.counts.always} requests were funded every time, {r.robustness.counts.never} never, and{" "}
+            Re-solved {r.robustness.solved} times with the weights moved by up to 20 % and travel costs by up to 15 %:{" "}
+            {r.robustness.counts.always} requests were funded every time, {r.robustness.counts.never} never, and{" "}
             {r.robustness.counts.borderline} sometimes (the close calls the ISU reviewed).
           </Text>
         </Card>

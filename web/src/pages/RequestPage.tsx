@@ -1,6 +1,20 @@
 // One request: its attributes, its score breakdown (every reason with its points), the reviews (with
 // the rating form and the conflict-of-interest declaration) and its status history.
-import { Badge, Button, Card, Checkbox, Group, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
@@ -19,8 +33,14 @@ interface Reason {
 
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
-  const request = useQuery({ queryKey: ["request", requestId], queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId } })) });
-  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const request = useQuery({
+    queryKey: ["request", requestId],
+    queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId } })),
+  });
+  const scores = useQuery({
+    queryKey: ["scores", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
+  });
   const session = useSession();
   if (request.isPending) return <Loading label="Loading the request" />;
   if (request.isError) return <ErrorAlert error={request.error} />;
@@ -31,7 +51,10 @@ export function RequestPage() {
     history: { status: string; note: string; at: string; by: string | null }[];
     reviews: { reviewer: string; rating: number | null; comment: string; conflict: boolean; updatedAt: string; version: number }[];
   };
-  const score = (scores.data?.requests as { id: string; criteria: Record<string, number>; total: number; reasons: Record<string, Reason[]> }[] | undefined)?.find((s) => s.id === requestId);
+  const score = (
+    scores.data?.requests as
+      { id: string; criteria: Record<string, number>; total: number; reasons: Record<string, Reason[]> }[] | undefined
+  )?.find((s) => s.id === requestId);
   const a = r.attributes;
   const facts: [string, string][] = [
     ["State", String(a.state)],
@@ -118,7 +141,8 @@ export function RequestPage() {
           {r.reviews.length === 0 && <Text size="sm">No review yet.</Text>}
           {r.reviews.map((rv) => (
             <Text key={rv.reviewer} size="sm">
-              <strong>{rv.reviewer}</strong>: {rv.conflict ? "declared a conflict of interest" : `rating ${rv.rating ?? "–"} of 5`} {rv.comment && `(${rv.comment})`}
+              <strong>{rv.reviewer}</strong>: {rv.conflict ? "declared a conflict of interest" : `rating ${rv.rating ?? "–"} of 5`}{" "}
+              {rv.comment && `(${rv.comment})`}
             </Text>
           ))}
           <ReviewForm requestId={r.id} roundId={roundId} mine={r.reviews.find((x) => x.reviewer === session.data?.username)} />
@@ -143,13 +167,27 @@ export function RequestPage() {
   );
 }
 
-function ReviewForm({ requestId, roundId, mine }: { requestId: string; roundId: string; mine?: { rating: number | null; comment: string; conflict: boolean; version: number } }) {
+function ReviewForm({
+  requestId,
+  roundId,
+  mine,
+}: {
+  requestId: string;
+  roundId: string;
+  mine?: { rating: number | null; comment: string; conflict: boolean; version: number };
+}) {
   const qc = useQueryClient();
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [comment, setComment] = useState(mine?.comment ?? "");
   const [conflict, setConflict] = useState(mine?.conflict ?? false);
   const save = useMutation({
-    mutationFn: () => call(api.api.requests[":requestId"].review.$put({ param: { requestId }, json: { rating: conflict ? null : rating, comment, conflict, ...(mine ? { version: mine.version } : {}) } })),
+    mutationFn: () =>
+      call(
+        api.api.requests[":requestId"].review.$put({
+          param: { requestId },
+          json: { rating: conflict ? null : rating, comment, conflict, ...(mine ? { version: mine.version } : {}) },
+        }),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["request", requestId] });
       void qc.invalidateQueries({ queryKey: ["scores", roundId] });
@@ -157,8 +195,21 @@ function ReviewForm({ requestId, roundId, mine }: { requestId: string; roundId: 
   });
   return (
     <Stack mt="md" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Your review">
-      <Checkbox label="I have a conflict of interest with this request (I will not rate it)" checked={conflict} disabled={mine?.conflict} onChange={(e) => setConflict(e.currentTarget.checked)} />
-      <NumberInput label="Technical value, 0 to 5" min={0} max={5} step={0.5} value={rating ?? ""} onChange={(v) => setRating(typeof v === "number" ? v : null)} disabled={conflict} />
+      <Checkbox
+        label="I have a conflict of interest with this request (I will not rate it)"
+        checked={conflict}
+        disabled={mine?.conflict}
+        onChange={(e) => setConflict(e.currentTarget.checked)}
+      />
+      <NumberInput
+        label="Technical value, 0 to 5"
+        min={0}
+        max={5}
+        step={0.5}
+        value={rating ?? ""}
+        onChange={(v) => setRating(typeof v === "number" ? v : null)}
+        disabled={conflict}
+      />
       <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
       {save.isError && <ErrorAlert title="The review was not saved" error={save.error} />}
       {save.isSuccess && (

@@ -2,7 +2,15 @@
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
 import { Anchor, Button, FileButton, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../scoring/domain/index.js";
@@ -27,13 +35,27 @@ export interface Row {
 const ELIGIBLE = new Set(["submitted", "under-review"]);
 
 export function useRequestRows(roundId: string) {
-  const requests = useQuery({ queryKey: ["requests", roundId], queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })) });
-  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
-  const states = useQuery({ queryKey: ["states", roundId], queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })), staleTime: 300_000 });
+  const requests = useQuery({
+    queryKey: ["requests", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })),
+  });
+  const scores = useQuery({
+    queryKey: ["scores", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
+  });
+  const states = useQuery({
+    queryKey: ["states", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })),
+    staleTime: 300_000,
+  });
   const rows = useMemo((): Row[] | undefined => {
     if (!requests.data || !scores.data || !states.data) return undefined;
-    const stateOf = new Map((states.data.states as { iso3: string; name: string; region: string; ccmStatus: string }[]).map((s) => [s.iso3, s]));
-    const scoreOf = new Map((scores.data.requests as { id: string; criteria: Record<string, number>; total: number }[]).map((s) => [s.id, s]));
+    const stateOf = new Map(
+      (states.data.states as { iso3: string; name: string; region: string; ccmStatus: string }[]).map((s) => [s.iso3, s]),
+    );
+    const scoreOf = new Map(
+      (scores.data.requests as { id: string; criteria: Record<string, number>; total: number }[]).map((s) => [s.id, s]),
+    );
     return requests.data.map((q) => {
       const a = q.attributes as { state: string; gender: string };
       const s = stateOf.get(a.state);
@@ -52,7 +74,11 @@ export function useRequestRows(roundId: string) {
       };
     });
   }, [requests.data, scores.data, states.data]);
-  return { rows, error: requests.error ?? scores.error ?? states.error, pending: requests.isPending || scores.isPending || states.isPending };
+  return {
+    rows,
+    error: requests.error ?? scores.error ?? states.error,
+    pending: requests.isPending || scores.isPending || states.isPending,
+  };
 }
 
 const col = createColumnHelper<Row>();
@@ -62,16 +88,44 @@ export function RequestsPage() {
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
   const [sorting, setSorting] = useState<SortingState>([{ id: "total", desc: true }]);
-  const [filters, setFilters] = useState<{ status: string | null; region: string | null; ccm: string | null; gender: string | null; eligibility: string | null; text: string }>({ status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" });
+  const [filters, setFilters] = useState<{
+    status: string | null;
+    region: string | null;
+    ccm: string | null;
+    gender: string | null;
+    eligibility: string | null;
+    text: string;
+  }>({ status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" });
   const columns = useMemo(
     () => [
-      col.accessor("id", { header: "Reference", cell: (c) => <Anchor component={Link} to={`/rounds/${roundId}/requests/${c.getValue()}`} style={{ whiteSpace: "nowrap" }}>{c.getValue()}</Anchor> }),
+      col.accessor("id", {
+        header: "Reference",
+        cell: (c) => (
+          <Anchor component={Link} to={`/rounds/${roundId}/requests/${c.getValue()}`} style={{ whiteSpace: "nowrap" }}>
+            {c.getValue()}
+          </Anchor>
+        ),
+      }),
       col.accessor("stateName", { header: "State" }),
       col.accessor("region", { header: "Region" }),
       col.accessor("ccmStatus", { header: "CCM status" }),
       col.accessor("gender", { header: "Gender" }),
-      col.accessor("status", { header: "Status", cell: (c) => <Text size="sm" style={{ whiteSpace: "nowrap" }}>{c.getValue()}</Text> }),
-      ...CRITERIA.map((k) => col.accessor((r) => r.criteria[k], { id: k, header: CRITERION_NAMES[k], cell: (c) => points(c.getValue() as number | null), sortUndefined: "last" })),
+      col.accessor("status", {
+        header: "Status",
+        cell: (c) => (
+          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+            {c.getValue()}
+          </Text>
+        ),
+      }),
+      ...CRITERIA.map((k) =>
+        col.accessor((r) => r.criteria[k], {
+          id: k,
+          header: CRITERION_NAMES[k],
+          cell: (c) => points(c.getValue() as number | null),
+          sortUndefined: "last",
+        }),
+      ),
       col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
     ],
     [roundId],
@@ -89,7 +143,15 @@ export function RequestsPage() {
       ),
     [rows, filters],
   );
-  const table = useReactTable({ data: filtered, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getFilteredRowModel: getFilteredRowModel() });
+  const table = useReactTable({
+    data: filtered,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
   const statuses = [...new Set((rows ?? []).map((r) => r.status))].sort();
 
   return (
@@ -97,22 +159,60 @@ export function RequestsPage() {
       <Group justify="space-between">
         <Title order={2}>Requests of {roundId}</Title>
         <Group>
-          <Button variant="default" onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=csv`, `${roundId}-requests.csv`)}>
+          <Button
+            variant="default"
+            onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=csv`, `${roundId}-requests.csv`)}
+          >
             Export CSV
           </Button>
-          <Button variant="default" onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=xlsx`, `${roundId}-requests.xlsx`)}>
+          <Button
+            variant="default"
+            onClick={() => void download(`/api/rounds/${roundId}/requests/export?format=xlsx`, `${roundId}-requests.xlsx`)}
+          >
             Export XLSX
           </Button>
           {session.data?.role === "admin" && <ImportButton roundId={roundId} />}
         </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label="Search" placeholder="Reference or State" value={filters.text} onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })} />
+        <TextInput
+          label="Search"
+          placeholder="Reference or State"
+          value={filters.text}
+          onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })}
+        />
         <Select label="Status" clearable data={statuses} value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} />
-        <Select label="Region" clearable data={[...REGIONS]} value={filters.region} onChange={(v) => setFilters({ ...filters, region: v })} />
-        <Select label="CCM status" clearable data={["party", "signatory", "nonparty"]} value={filters.ccm} onChange={(v) => setFilters({ ...filters, ccm: v })} />
-        <Select label="Gender" clearable data={["F", "M", "X"]} value={filters.gender} onChange={(v) => setFilters({ ...filters, gender: v })} />
-        <Select label="Eligibility" clearable data={[{ value: "eligible", label: "in the allocation" }, { value: "ineligible", label: "not in it" }]} value={filters.eligibility} onChange={(v) => setFilters({ ...filters, eligibility: v })} />
+        <Select
+          label="Region"
+          clearable
+          data={[...REGIONS]}
+          value={filters.region}
+          onChange={(v) => setFilters({ ...filters, region: v })}
+        />
+        <Select
+          label="CCM status"
+          clearable
+          data={["party", "signatory", "nonparty"]}
+          value={filters.ccm}
+          onChange={(v) => setFilters({ ...filters, ccm: v })}
+        />
+        <Select
+          label="Gender"
+          clearable
+          data={["F", "M", "X"]}
+          value={filters.gender}
+          onChange={(v) => setFilters({ ...filters, gender: v })}
+        />
+        <Select
+          label="Eligibility"
+          clearable
+          data={[
+            { value: "eligible", label: "in the allocation" },
+            { value: "ineligible", label: "not in it" },
+          ]}
+          value={filters.eligibility}
+          onChange={(v) => setFilters({ ...filters, eligibility: v })}
+        />
       </Group>
       {pending && <Loading label="Loading the requests" />}
       {error && <ErrorAlert error={error} />}
@@ -130,7 +230,11 @@ export function RequestsPage() {
                       const dir = h.column.getIsSorted();
                       return (
                         <Table.Th key={h.id} aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
-                          <button type="button" onClick={h.column.getToggleSortingHandler()} style={{ all: "unset", cursor: "pointer", fontWeight: 700 }}>
+                          <button
+                            type="button"
+                            onClick={h.column.getToggleSortingHandler()}
+                            style={{ all: "unset", cursor: "pointer", fontWeight: 700 }}
+                          >
                             {flexRender(h.column.columnDef.header, h.getContext())} {dir === "asc" ? "▲" : dir === "desc" ? "▼" : ""}
                           </button>
                         </Table.Th>
@@ -169,7 +273,9 @@ function ImportButton({ roundId }: { roundId: string }) {
   const importFile = useMutation({
     mutationFn: async (file: File) => {
       const xlsx = /\.xlsx$/i.test(file.name);
-      const json = xlsx ? { format: "xlsx" as const, contentBase64: await toBase64(file) } : { format: "csv" as const, content: await file.text() };
+      const json = xlsx
+        ? { format: "xlsx" as const, contentBase64: await toBase64(file) }
+        : { format: "csv" as const, content: await file.text() };
       return call(api.api.rounds[":roundId"].requests.import.$post({ param: { roundId }, json }));
     },
     onSuccess: (r) => {
@@ -179,10 +285,14 @@ function ImportButton({ roundId }: { roundId: string }) {
     },
     onError: () => setResult(null),
   });
-  const problems = importFile.error instanceof ApiError ? ((importFile.error.details?.problems as unknown as RowProblem[] | undefined) ?? []) : [];
+  const problems =
+    importFile.error instanceof ApiError ? ((importFile.error.details?.problems as unknown as RowProblem[] | undefined) ?? []) : [];
   return (
     <>
-      <FileButton onChange={(f) => f && importFile.mutate(f)} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+      <FileButton
+        onChange={(f) => f && importFile.mutate(f)}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      >
         {(props) => (
           <Button {...props} loading={importFile.isPending}>
             Import CSV / XLSX

@@ -22,7 +22,13 @@ export interface RoundRecord {
   version: number;
 }
 
-const NEXT: Record<RoundRecord["status"], RoundRecord["status"][]> = { draft: ["open"], open: ["review"], review: ["decided", "open"], decided: ["closed", "review"], closed: [] };
+const NEXT: Record<RoundRecord["status"], RoundRecord["status"][]> = {
+  draft: ["open"],
+  open: ["review"],
+  review: ["decided", "open"],
+  decided: ["closed", "review"],
+  closed: [],
+};
 
 export function RoundEditButton({ round }: { round: RoundRecord }) {
   const [opened, setOpened] = useState(false);
@@ -34,14 +40,47 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
   };
   const save = useMutation({
     mutationFn: () => {
-      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } = draft;
-      return call(api.api.rounds[":roundId"].$patch({ param: { roundId: round.id }, json: { version: round.version, meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } }));
+      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } =
+        draft;
+      return call(
+        api.api.rounds[":roundId"].$patch({
+          param: { roundId: round.id },
+          json: {
+            version: round.version,
+            meeting,
+            venue,
+            startDate,
+            endDate,
+            windowOpens,
+            windowCloses,
+            allowanceRate,
+            nights,
+            carryOver,
+            reserve,
+            adminEstimate,
+          },
+        }),
+      );
     },
     onSuccess: () => (done(), setOpened(false)),
   });
-  const move = useMutation({ mutationFn: (status: RoundRecord["status"]) => call(api.api.rounds[":roundId"].status.$post({ param: { roundId: round.id }, json: { status, version: round.version } })), onSuccess: done });
-  const text = (k: keyof RoundRecord, label: string, type = "text") => <TextInput label={label} type={type} value={String(draft[k])} onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />;
-  const num = (k: keyof RoundRecord, label: string) => <NumberInput label={label} min={0} thousandSeparator="'" value={draft[k] as number} onChange={(v) => setDraft({ ...draft, [k]: typeof v === "number" ? v : 0 })} />;
+  const move = useMutation({
+    mutationFn: (status: RoundRecord["status"]) =>
+      call(api.api.rounds[":roundId"].status.$post({ param: { roundId: round.id }, json: { status, version: round.version } })),
+    onSuccess: done,
+  });
+  const text = (k: keyof RoundRecord, label: string, type = "text") => (
+    <TextInput label={label} type={type} value={String(draft[k])} onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />
+  );
+  const num = (k: keyof RoundRecord, label: string) => (
+    <NumberInput
+      label={label}
+      min={0}
+      thousandSeparator="'"
+      value={draft[k] as number}
+      onChange={(v) => setDraft({ ...draft, [k]: typeof v === "number" ? v : 0 })}
+    />
+  );
   return (
     <Group gap="xs">
       {NEXT[round.status].map((s) => (
@@ -53,7 +92,13 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
         Edit the round
       </Button>
       {move.isError && <ErrorAlert title="Not moved" error={move.error} />}
-      <Modal closeButtonProps={{ "aria-label": "Close" }} opened={opened} onClose={() => setOpened(false)} title={`Edit ${round.id}`} size="lg">
+      <Modal
+        closeButtonProps={{ "aria-label": "Close" }}
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={`Edit ${round.id}`}
+        size="lg"
+      >
         <Stack component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())}>
           {text("meeting", "Meeting")}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

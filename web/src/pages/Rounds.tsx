@@ -12,7 +12,13 @@ import { ErrorAlert, Loading } from "../components/status.js";
 import { useSession } from "../session.js";
 
 // Dark shades: white text on them passes WCAG AA contrast.
-export const STATUS_COLOR: Record<string, string> = { draft: "gray.7", open: "teal.9", review: "grape.8", decided: "blue.8", closed: "dark.6" };
+export const STATUS_COLOR: Record<string, string> = {
+  draft: "gray.7",
+  open: "teal.9",
+  review: "grape.8",
+  decided: "blue.8",
+  closed: "dark.6",
+};
 
 export function useRounds() {
   return useQuery({ queryKey: ["rounds"], queryFn: () => call(api.api.rounds.$get()) });
@@ -57,7 +63,10 @@ const NewRound = z
   .omit({ status: true })
   .extend({ carryOver: z.number().min(0), reserve: z.number().min(0), adminEstimate: z.number().min(0) })
   .refine((r) => !r.startDate || !r.endDate || r.endDate >= r.startDate, { path: ["endDate"], message: "must not be before the first day" })
-  .refine((r) => !r.windowOpens || !r.windowCloses || r.windowCloses >= r.windowOpens, { path: ["windowCloses"], message: "must not be before the window opens" });
+  .refine((r) => !r.windowOpens || !r.windowCloses || r.windowCloses >= r.windowOpens, {
+    path: ["windowCloses"],
+    message: "must not be before the window opens",
+  });
 type NewRound = z.infer<typeof NewRound>;
 
 function NewRoundForm({ onDone }: { onDone: () => void }) {
@@ -65,11 +74,32 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
   const navigate = useNavigate();
   const form = useForm<NewRound>({
     resolver: zodResolver(NewRound),
-    defaultValues: { id: "", meeting: "", venue: "Geneva", startDate: "", endDate: "", windowOpens: "", windowCloses: "", allowanceRate: 350, nights: 5, carryOver: 0, reserve: 0, adminEstimate: 0 },
+    defaultValues: {
+      id: "",
+      meeting: "",
+      venue: "Geneva",
+      startDate: "",
+      endDate: "",
+      windowOpens: "",
+      windowCloses: "",
+      allowanceRate: 350,
+      nights: 5,
+      carryOver: 0,
+      reserve: 0,
+      adminEstimate: 0,
+    },
   });
   const create = useMutation({
     mutationFn: (v: NewRound) =>
-      call(api.api.rounds.$post({ json: { round: v, weights: { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 }, policy: { maxDelegates: 20, maxPerState: 1, minWomenShare: 0.5 } } })),
+      call(
+        api.api.rounds.$post({
+          json: {
+            round: v,
+            weights: { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 },
+            policy: { maxDelegates: 20, maxPerState: 1, minWomenShare: 0.5 },
+          },
+        }),
+      ),
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ["rounds"] });
       onDone();
@@ -78,9 +108,24 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
   });
   const e = form.formState.errors;
   type Field = keyof NewRound & string;
-  const text = (name: Field, label: string, type = "text") => <TextInput label={label} type={type} {...form.register(name)} error={e[name]?.message} />;
+  const text = (name: Field, label: string, type = "text") => (
+    <TextInput label={label} type={type} {...form.register(name)} error={e[name]?.message} />
+  );
   const num = (name: Field, label: string) => (
-    <Controller name={name} control={form.control} render={({ field }) => <NumberInput label={label} value={field.value as number} onChange={(v) => field.onChange(typeof v === "number" ? v : 0)} error={e[name]?.message} thousandSeparator="'" min={0} />} />
+    <Controller
+      name={name}
+      control={form.control}
+      render={({ field }) => (
+        <NumberInput
+          label={label}
+          value={field.value as number}
+          onChange={(v) => field.onChange(typeof v === "number" ? v : 0)}
+          error={e[name]?.message}
+          thousandSeparator="'"
+          min={0}
+        />
+      )}
+    />
   );
   return (
     <form onSubmit={form.handleSubmit((v) => create.mutate(v))} noValidate aria-label="New round">

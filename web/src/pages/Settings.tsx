@@ -7,7 +7,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { rankByWeights, DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
-import { CRITERIA, CRITERION_NAMES, WeightsSchema, type CriteriaScores, type Weights, fieldProblems } from "../../../scoring/domain/index.js";
+import {
+  CRITERIA,
+  CRITERION_NAMES,
+  WeightsSchema,
+  type CriteriaScores,
+  type Weights,
+  fieldProblems,
+} from "../../../scoring/domain/index.js";
 import { PolicySchema, type Policy } from "../../../scoring/policy/index.js";
 import { api, ApiError, call } from "../api.js";
 import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
@@ -31,8 +38,14 @@ export function SettingsPage() {
   const { roundId = "" } = useParams();
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
-  const settings = useQuery({ queryKey: ["settings", roundId], queryFn: async () => (await call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } }))) as unknown as Settings });
-  const scores = useQuery({ queryKey: ["scores", roundId], queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })) });
+  const settings = useQuery({
+    queryKey: ["settings", roundId],
+    queryFn: async () => (await call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } }))) as unknown as Settings,
+  });
+  const scores = useQuery({
+    queryKey: ["scores", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
+  });
   const [weights, setWeights] = useState<Weights | null>(null);
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [rulesText, setRulesText] = useState("");
@@ -61,7 +74,9 @@ export function SettingsPage() {
   const dirty =
     !!settings.data &&
     !!weights &&
-    (JSON.stringify(weights) !== JSON.stringify(settings.data.weights) || JSON.stringify(policy) !== JSON.stringify(settings.data.policy) || rulesText !== (settings.data.rules ? JSON.stringify(settings.data.rules, null, 2) : ""));
+    (JSON.stringify(weights) !== JSON.stringify(settings.data.weights) ||
+      JSON.stringify(policy) !== JSON.stringify(settings.data.policy) ||
+      rulesText !== (settings.data.rules ? JSON.stringify(settings.data.rules, null, 2) : ""));
   useEffect(() => {
     if (!settings.data || !weights) return;
     if (dirty) void saveDraft(scenarioKey, { weights, policy, rulesText, note, basedOn: settings.data.version });
@@ -81,11 +96,19 @@ export function SettingsPage() {
     const ranked = rank(requests, weights);
     return { ranked, ms: performance.now() - t0 };
   }, [weights, requests]);
-  const saved = useMemo(() => (settings.data && requests.length ? new Map(rank(requests, settings.data.weights).map((r, i) => [r.id, i + 1])) : new Map<string, number>()), [settings.data, requests]);
+  const saved = useMemo(
+    () =>
+      settings.data && requests.length
+        ? new Map(rank(requests, settings.data.weights).map((r, i) => [r.id, i + 1]))
+        : new Map<string, number>(),
+    [settings.data, requests],
+  );
 
   const weightProblems = weights ? WeightsSchema.safeParse(weights) : null;
   const policyParsed = policy ? PolicySchema.safeParse(policy) : null;
-  const policyErrors = new Map(policyParsed && !policyParsed.success ? fieldProblems(policyParsed.error).map((p) => [p.path, p.message]) : []);
+  const policyErrors = new Map(
+    policyParsed && !policyParsed.success ? fieldProblems(policyParsed.error).map((p) => [p.path, p.message]) : [],
+  );
   let rulesParsed: { ok: true; value: unknown } | { ok: false; problems: { path: string; message: string }[] } = { ok: true, value: null };
   if (rulesText.trim()) {
     try {
@@ -99,7 +122,18 @@ export function SettingsPage() {
 
   const save = useMutation({
     mutationFn: () =>
-      call(api.api.rounds[":roundId"].settings.$put({ param: { roundId }, json: { weights: weights!, policy: policyParsed!.data!, rules: rulesParsed.ok ? (rulesParsed.value as never) : null, note, basedOn: settings.data!.version } })),
+      call(
+        api.api.rounds[":roundId"].settings.$put({
+          param: { roundId },
+          json: {
+            weights: weights!,
+            policy: policyParsed!.data!,
+            rules: rulesParsed.ok ? (rulesParsed.value as never) : null,
+            note,
+            basedOn: settings.data!.version,
+          },
+        }),
+      ),
     onSuccess: () => {
       void clearDraft(scenarioKey);
       setRestoredAt(null);
@@ -108,7 +142,9 @@ export function SettingsPage() {
       void qc.invalidateQueries({ queryKey: ["scores", roundId] });
     },
   });
-  const serverProblems = new Map(save.error instanceof ApiError ? (save.error.details?.problems ?? []).map((p) => [p.path, p.message]) : []);
+  const serverProblems = new Map(
+    save.error instanceof ApiError ? (save.error.details?.problems ?? []).map((p) => [p.path, p.message]) : [],
+  );
 
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data || !weights || !policy) return <Loading label="Loading the settings" />;
@@ -122,7 +158,9 @@ export function SettingsPage() {
       {(dirty || restoredAt) && (
         <Group role="status" gap="xs">
           <Text size="sm">
-            {restoredAt ? `Your unsaved what-if from ${new Date(restoredAt).toLocaleString()} was restored from this browser.` : "Unsaved what-if: kept in this browser until you save or discard it."}
+            {restoredAt
+              ? `Your unsaved what-if from ${new Date(restoredAt).toLocaleString()} was restored from this browser.`
+              : "Unsaved what-if: kept in this browser until you save or discard it."}
           </Text>
           <Button size="compact-xs" variant="default" onClick={() => void discard()}>
             Discard the what-if
@@ -139,7 +177,16 @@ export function SettingsPage() {
               <Text size="sm" id={`w-${c}`}>
                 {CRITERION_NAMES[c]}: {weights[c]}
               </Text>
-              <Slider min={0} max={100} step={1} value={weights[c]} onChange={(v) => setWeights({ ...weights, [c]: v })} aria-labelledby={`w-${c}`} thumbLabel={`${CRITERION_NAMES[c]} weight`} disabled={!admin} />
+              <Slider
+                min={0}
+                max={100}
+                step={1}
+                value={weights[c]}
+                onChange={(v) => setWeights({ ...weights, [c]: v })}
+                aria-labelledby={`w-${c}`}
+                thumbLabel={`${CRITERION_NAMES[c]} weight`}
+                disabled={!admin}
+              />
             </Stack>
           ))}
           {weightProblems && !weightProblems.success && (
@@ -177,7 +224,13 @@ export function SettingsPage() {
                         <Table.Td>{i + 1}</Table.Td>
                         <Table.Td>{r.id}</Table.Td>
                         <Table.Td ta="right">{points(r.total)}</Table.Td>
-                        <Table.Td>{before === undefined ? "" : move === 0 ? `#${before}` : `#${before} (${move > 0 ? "up" : "down"} ${Math.abs(move)})`}</Table.Td>
+                        <Table.Td>
+                          {before === undefined
+                            ? ""
+                            : move === 0
+                              ? `#${before}`
+                              : `#${before} (${move > 0 ? "up" : "down"} ${Math.abs(move)})`}
+                        </Table.Td>
                       </Table.Tr>
                     );
                   })}
@@ -197,9 +250,19 @@ export function SettingsPage() {
             Rule set
           </Title>
           <Text size="sm" mb="xs">
-            Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion when its condition holds.
+            Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion
+            when its condition holds.
           </Text>
-          <JsonInput label="Rules (JSON)" value={rulesText} onChange={setRulesText} autosize minRows={6} maxRows={18} formatOnBlur disabled={!admin} />
+          <JsonInput
+            label="Rules (JSON)"
+            value={rulesText}
+            onChange={setRulesText}
+            autosize
+            minRows={6}
+            maxRows={18}
+            formatOnBlur
+            disabled={!admin}
+          />
           {!rulesParsed.ok && (
             <Stack gap={2} mt="xs" role="alert">
               {rulesParsed.problems.slice(0, 8).map((p, i) => (

@@ -32,8 +32,18 @@ export function SignInPage() {
         </Title>
         <Paper withBorder p="lg" component="form" onSubmit={form.handleSubmit((v) => signIn.mutate(v))} noValidate aria-label="Sign in">
           <Stack>
-            <TextInput label="User name" autoComplete="username" {...form.register("username")} error={form.formState.errors.username?.message} />
-            <PasswordInput label="Password" autoComplete="current-password" {...form.register("password")} error={form.formState.errors.password?.message} />
+            <TextInput
+              label="User name"
+              autoComplete="username"
+              {...form.register("username")}
+              error={form.formState.errors.username?.message}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              {...form.register("password")}
+              error={form.formState.errors.password?.message}
+            />
             {signIn.isError && <ErrorAlert title="Could not sign in" error={signIn.error} />}
             <Button type="submit" loading={signIn.isPending}>
               Sign in

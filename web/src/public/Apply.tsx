@@ -2,7 +2,21 @@
 // server's own schema (scoring/), saved as a draft on the device as the applicant types (Dexie), kept
 // through a reload, a closed tab or a lost connection, and cleared once submitted; the reference and the
 // access code are shown once.
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
@@ -18,7 +32,14 @@ import { PublicLayout } from "./Layout.js";
 initI18n();
 
 /** The applicant's part of a request: the server's schema without what the ISU sets. */
-const ApplicantSchema = RequestAttributesSchema.omit({ id: true, submittedAt: true, lock: true, technicalRating: true, previousSponsorships: true, delegateId: true });
+const ApplicantSchema = RequestAttributesSchema.omit({
+  id: true,
+  submittedAt: true,
+  lock: true,
+  technicalRating: true,
+  previousSponsorships: true,
+  delegateId: true,
+});
 
 interface FormValues {
   state: string;
@@ -38,7 +59,23 @@ interface FormValues {
   acceptedLevels: string[];
 }
 
-const EMPTY: FormValues = { state: "", gender: "", name: "", title: "", organisation: "", email: "", role: "none", expertise: "", operationalExpertise: false, survivor: false, firstParticipation: false, interestEvidence: "", justification: "", airTicket: "", acceptedLevels: ["full"] };
+const EMPTY: FormValues = {
+  state: "",
+  gender: "",
+  name: "",
+  title: "",
+  organisation: "",
+  email: "",
+  role: "none",
+  expertise: "",
+  operationalExpertise: false,
+  survivor: false,
+  firstParticipation: false,
+  interestEvidence: "",
+  justification: "",
+  airTicket: "",
+  acceptedLevels: ["full"],
+};
 
 function payloadOf(v: FormValues) {
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
@@ -50,7 +87,10 @@ function payloadOf(v: FormValues) {
     organisation: opt(v.organisation),
     email: opt(v.email),
     role: v.role,
-    expertise: v.expertise.split(",").map((x) => x.trim()).filter(Boolean),
+    expertise: v.expertise
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
     operationalExpertise: v.operationalExpertise,
     survivor: v.survivor,
     firstParticipation: v.firstParticipation,
@@ -76,7 +116,10 @@ const resolver: Resolver<FormValues> = async (values) => {
 export function ApplyPage({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const key = `apply:${roundId}`;
-  const round = useQuery({ queryKey: ["public-round", roundId], queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })) });
+  const round = useQuery({
+    queryKey: ["public-round", roundId],
+    queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })),
+  });
   const states = useQuery({ queryKey: ["public-states"], queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
   const form = useForm<FormValues>({ resolver, defaultValues: EMPTY, mode: "onTouched" });
   const [draftNote, setDraftNote] = useState<string | null>(null);
@@ -110,13 +153,27 @@ export function ApplyPage({ roundId }: { roundId: string }) {
   }, []);
 
   const submit = useMutation({
-    mutationFn: (v: FormValues) => call(api.api.rounds[":roundId"].apply.$post({ param: { roundId }, json: ApplicantSchema.parse(payloadOf(v)) as never })),
+    mutationFn: (v: FormValues) =>
+      call(api.api.rounds[":roundId"].apply.$post({ param: { roundId }, json: ApplicantSchema.parse(payloadOf(v)) as never })),
     onSuccess: () => void clearDraft(key),
   });
 
   if (round.isPending) return <Loading />;
-  if (round.isError) return <PublicLayout title={t("title")}><ErrorAlert error={round.error} /></PublicLayout>;
-  const r = round.data as unknown as { meeting: string; venue: string; startDate: string; endDate: string; windowOpens: string; windowCloses: string; status: string };
+  if (round.isError)
+    return (
+      <PublicLayout title={t("title")}>
+        <ErrorAlert error={round.error} />
+      </PublicLayout>
+    );
+  const r = round.data as unknown as {
+    meeting: string;
+    venue: string;
+    startDate: string;
+    endDate: string;
+    windowOpens: string;
+    windowCloses: string;
+    status: string;
+  };
   const today = new Date().toISOString().slice(0, 10);
   const open = r.status === "open" && today >= r.windowOpens && today <= r.windowCloses;
 
@@ -146,9 +203,17 @@ export function ApplyPage({ roundId }: { roundId: string }) {
 
   const e = form.formState.errors;
   const text = (name: keyof FormValues, opts: { required?: boolean; type?: string } = {}) => (
-    <TextInput label={t(`field.${name}`)} type={opts.type ?? "text"} withAsterisk={opts.required} {...form.register(name)} error={e[name]?.message} />
+    <TextInput
+      label={t(`field.${name}`)}
+      type={opts.type ?? "text"}
+      withAsterisk={opts.required}
+      {...form.register(name)}
+      error={e[name]?.message}
+    />
   );
-  const check = (name: "operationalExpertise" | "survivor" | "firstParticipation") => <Checkbox label={t(`field.${name}`)} {...form.register(name)} />;
+  const check = (name: "operationalExpertise" | "survivor" | "firstParticipation") => (
+    <Checkbox label={t(`field.${name}`)} {...form.register(name)} />
+  );
   return (
     <PublicLayout title={t("title")}>
       <Stack>
@@ -179,14 +244,30 @@ export function ApplyPage({ roundId }: { roundId: string }) {
                 name="state"
                 control={form.control}
                 render={({ field }) => (
-                  <NativeSelect label={t("field.state")} withAsterisk data={[{ value: "", label: "—" }, ...(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))]} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} onBlur={field.onBlur} error={e.state?.message} />
+                  <NativeSelect
+                    label={t("field.state")}
+                    withAsterisk
+                    data={[{ value: "", label: "—" }, ...(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))]}
+                    value={field.value}
+                    onChange={(ev) => field.onChange(ev.currentTarget.value)}
+                    onBlur={field.onBlur}
+                    error={e.state?.message}
+                  />
                 )}
               />
               <Controller
                 name="gender"
                 control={form.control}
                 render={({ field }) => (
-                  <NativeSelect label={t("field.gender")} withAsterisk data={[{ value: "", label: "—" }, ...(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))]} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} onBlur={field.onBlur} error={e.gender?.message} />
+                  <NativeSelect
+                    label={t("field.gender")}
+                    withAsterisk
+                    data={[{ value: "", label: "—" }, ...(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
+                    value={field.value}
+                    onChange={(ev) => field.onChange(ev.currentTarget.value)}
+                    onBlur={field.onBlur}
+                    error={e.gender?.message}
+                  />
                 )}
               />
               {text("name")}
@@ -200,27 +281,62 @@ export function ApplyPage({ roundId }: { roundId: string }) {
             <Controller
               name="role"
               control={form.control}
-              render={({ field }) => <NativeSelect label={t("field.role")} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={field.value} onChange={(ev) => field.onChange(ev.currentTarget.value)} />}
+              render={({ field }) => (
+                <NativeSelect
+                  label={t("field.role")}
+                  data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                  value={field.value}
+                  onChange={(ev) => field.onChange(ev.currentTarget.value)}
+                />
+              )}
             />
             {text("expertise")}
             {check("operationalExpertise")}
             {check("survivor")}
             {check("firstParticipation")}
-            <Textarea label={t("field.interestEvidence")} autosize minRows={2} {...form.register("interestEvidence")} error={e.interestEvidence?.message} />
-            <Textarea label={t("field.justification")} autosize minRows={3} {...form.register("justification")} error={e.justification?.message} />
+            <Textarea
+              label={t("field.interestEvidence")}
+              autosize
+              minRows={2}
+              {...form.register("interestEvidence")}
+              error={e.interestEvidence?.message}
+            />
+            <Textarea
+              label={t("field.justification")}
+              autosize
+              minRows={3}
+              {...form.register("justification")}
+              error={e.justification?.message}
+            />
             <Title order={2} size="h4">
               {t("section.travel")}
             </Title>
             <Controller
               name="airTicket"
               control={form.control}
-              render={({ field }) => <NumberInput label={t("field.airTicket")} withAsterisk min={0} thousandSeparator="'" value={field.value} onChange={(v) => field.onChange(typeof v === "number" ? v : "")} onBlur={field.onBlur} error={e.airTicket?.message} />}
+              render={({ field }) => (
+                <NumberInput
+                  label={t("field.airTicket")}
+                  withAsterisk
+                  min={0}
+                  thousandSeparator="'"
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === "number" ? v : "")}
+                  onBlur={field.onBlur}
+                  error={e.airTicket?.message}
+                />
+              )}
             />
             <Controller
               name="acceptedLevels"
               control={form.control}
               render={({ field }) => (
-                <Checkbox.Group label={t("field.acceptedLevels")} value={field.value} onChange={field.onChange} error={e.acceptedLevels?.message}>
+                <Checkbox.Group
+                  label={t("field.acceptedLevels")}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={e.acceptedLevels?.message}
+                >
                   <Stack gap="xs" mt="xs">
                     {(["full", "ticket", "allowance"] as const).map((l) => (
                       <Checkbox key={l} value={l} label={t(`level.${l}`)} />
@@ -229,7 +345,18 @@ export function ApplyPage({ roundId }: { roundId: string }) {
                 </Checkbox.Group>
               )}
             />
-            {submit.isError && <ErrorAlert title="" error={new Error(t(`errors.${submit.error instanceof ApiError && ["network", "rate-limited", "round-closed", "validation"].includes(submit.error.code) ? submit.error.code : "other"}`))} />}
+            {submit.isError && (
+              <ErrorAlert
+                title=""
+                error={
+                  new Error(
+                    t(
+                      `errors.${submit.error instanceof ApiError && ["network", "rate-limited", "round-closed", "validation"].includes(submit.error.code) ? submit.error.code : "other"}`,
+                    ),
+                  )
+                }
+              />
+            )}
             <Group justify="space-between">
               <Text size="sm" c="dimmed" aria-live="polite">
                 {draftNote}

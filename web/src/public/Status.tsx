@@ -22,16 +22,34 @@ export function StatusPage() {
   const { t } = useTranslation();
   const [reference, setReference] = useState("");
   const [code, setCode] = useState("");
-  const check = useMutation({ mutationFn: async () => (await call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } }))) as unknown as StatusView });
+  const check = useMutation({
+    mutationFn: async () =>
+      (await call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } }))) as unknown as StatusView,
+  });
   const s = check.data;
-  const since = s?.history.filter((h) => h.status === s.status).at(-1)?.at.slice(0, 10);
+  const since = s?.history
+    .filter((h) => h.status === s.status)
+    .at(-1)
+    ?.at.slice(0, 10);
   return (
     <PublicLayout title={t("status.title")}>
       <Stack>
         <Text>{t("status.intro")}</Text>
-        <Paper withBorder p="md" component="form" onSubmit={(e: React.FormEvent) => (e.preventDefault(), check.mutate())} aria-label={t("status.title")}>
+        <Paper
+          withBorder
+          p="md"
+          component="form"
+          onSubmit={(e: React.FormEvent) => (e.preventDefault(), check.mutate())}
+          aria-label={t("status.title")}
+        >
           <Stack>
-            <TextInput label={t("status.reference")} value={reference} onChange={(e) => setReference(e.currentTarget.value)} required autoComplete="off" />
+            <TextInput
+              label={t("status.reference")}
+              value={reference}
+              onChange={(e) => setReference(e.currentTarget.value)}
+              required
+              autoComplete="off"
+            />
             <TextInput label={t("status.code")} value={code} onChange={(e) => setCode(e.currentTarget.value)} required autoComplete="off" />
             <Button type="submit" loading={check.isPending}>
               {t("status.check")}
@@ -41,7 +59,15 @@ export function StatusPage() {
         {check.isError && (
           <ErrorAlert
             title=""
-            error={new Error(check.error instanceof ApiError && check.error.status === 404 ? t("status.notFound") : t(`errors.${check.error instanceof ApiError && ["network", "rate-limited"].includes(check.error.code) ? check.error.code : "other"}`))}
+            error={
+              new Error(
+                check.error instanceof ApiError && check.error.status === 404
+                  ? t("status.notFound")
+                  : t(
+                      `errors.${check.error instanceof ApiError && ["network", "rate-limited"].includes(check.error.code) ? check.error.code : "other"}`,
+                    ),
+              )
+            }
           />
         )}
         {s && (
@@ -49,7 +75,12 @@ export function StatusPage() {
             <Text fw={700}>
               {t("status.current")}: {s.status} {since && `(${t("status.since", { date: since })})`}
             </Text>
-            <Text>{t(`status.reason.${s.status}`, { level: s.decision?.level ? t(`level.${s.decision.level}`) : "", deadline: s.decision?.offerDeadline ?? "" })}</Text>
+            <Text>
+              {t(`status.reason.${s.status}`, {
+                level: s.decision?.level ? t(`level.${s.decision.level}`) : "",
+                deadline: s.decision?.offerDeadline ?? "",
+              })}
+            </Text>
           </Paper>
         )}
       </Stack>
