@@ -5,7 +5,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { fieldProblems, InvalidInputError, type FieldProblem } from "../scoring/domain/index.js";
+import { fieldProblems, InvalidInputError } from "../scoring/domain/index.js";
+import { DomainError, type ErrorKind } from "./errors.js";
 import type { ReferenceData } from "../scoring/criteria/index.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
@@ -35,28 +36,23 @@ export interface AppEnv {
 
 export type Ctx = Context<AppEnv>;
 
-/** An error the client can act on: its status, a stable code, a message and details (field paths…). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string): ApiError => new ApiError(404, "not-found", `${what} not found`);
-export const invalid = (problems: FieldProblem[]): ApiError => new ApiError(422, "validation", "the input is not valid", { problems });
+/** The HTTP status of each kind of domain error (errors.ts). */
+const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  invalid: 422,
+  "rate-limited": 429,
+};
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
 /** The one error handler: `{ error: { code, message, details } }`, never a stack trace. */
 export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.infer<typeof ErrorSchema> } {
-  if (e instanceof ApiError)
+  if (e instanceof DomainError)
     return {
-      status: e.status,
+      status: STATUS[e.kind],
       body: { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } },
     };
   if (e instanceof InvalidInputError)
@@ -115,8 +111,8 @@ export function requireRole(guard: Guard): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (guard !== "public") {
       const user = c.get("user");
-      if (!user) throw new ApiError(401, "unauthenticated", "sign in first");
-      if (!guard.includes(user.role)) throw new ApiError(403, "forbidden", `this needs the role ${guard.join(" or ")}`);
+      if (!user) throw new DomainError("unauthenticated", "unauthenticated", "sign in first");
+      if (!guard.includes(user.role)) throw new DomainError("forbidden", "forbidden", `this needs the role ${guard.join(" or ")}`);
     }
     await next();
   };
@@ -158,18 +154,6 @@ export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "a
 /** The signed-in user (for routes whose guard requires one). */
 export function userOf(c: Ctx): SessionUser {
   const user = c.get("user");
-  if (!user) throw new ApiError(401, "unauthenticated", "sign in first");
+  if (!user) throw new DomainError("unauthenticated", "unauthenticated", "sign in first");
   return user;
-}
-
-/** Optimistic concurrency: the write names the version it read; a different current version is a 409. */
-export function checkVersion(current: { version: number }, given: number): void {
-  if (current.version !== given) {
-    throw new ApiError(
-      409,
-      "stale-version",
-      `the record changed since it was read (version ${given}; now ${current.version}): reload it and apply your change again`,
-      { current },
-    );
-  }
 }

@@ -9,7 +9,7 @@ import type { AllocationResult } from "../scoring/domain/index.js";
 import type { Problem } from "../scoring/problem/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
-import { ApiError, notFound } from "./http.js";
+import { DomainError, notFound } from "./errors.js";
 import { runInWorker, SolveCancelled, withHelper, type Running } from "./solve-in-worker.js";
 import type { RunOutput } from "./solver-worker.js";
 import { roundFileTextOf } from "./store.js";
@@ -96,7 +96,7 @@ export class RunManager {
   /** Reads the round as it is now and starts its run (scored and solved in a worker); returns the run's id at once. */
   start(roundId: string, actor: { id: number; name: string }, opts: { timeLimit?: number; settingsVersion?: number } = {}): string {
     const { text, requests, reference, settingsVersion } = roundFileTextOf(this.db, roundId, opts.settingsVersion);
-    if (requests === 0) throw new ApiError(409, "no-requests", "the round has no request to allocate");
+    if (requests === 0) throw new DomainError("conflict", "no-requests", "the round has no request to allocate");
     const id = randomUUID();
     const timeLimit = opts.timeLimit ?? this.defaultTimeLimit;
     tx(this.db, () => {
@@ -164,7 +164,7 @@ export class RunManager {
   async cancel(id: string, actor: { name: string }): Promise<RunSummary> {
     const run = this.summary(id);
     if (run.status !== "queued" && run.status !== "running")
-      throw new ApiError(409, "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
+      throw new DomainError("conflict", "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
     tx(this.db, () => {
       this.db
         .prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled', finished_at = ? WHERE id = ?")

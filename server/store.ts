@@ -26,7 +26,7 @@ import {
 import { PolicySchema, type Policy } from "../scoring/policy/index.js";
 import { audit } from "./audit.js";
 import { tx, type Db } from "./db/database.js";
-import { ApiError, notFound } from "./http.js";
+import { DomainError, notFound } from "./errors.js";
 
 export const REQUEST_STATUSES = [
   "submitted",
@@ -143,7 +143,8 @@ export interface NewRound {
 export function createRound(db: Db, input: NewRound, reference: ReferenceData, actor: { id: number | null; name: string }): RoundRecord {
   const r = RoundSchema.parse(input.round);
   return tx(db, () => {
-    if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id)) throw new ApiError(409, "exists", `a round "${r.id}" exists already`);
+    if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id))
+      throw new DomainError("conflict", "exists", `a round "${r.id}" exists already`);
     const t = now();
     db.prepare(
       `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, carry_over, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
@@ -250,10 +251,12 @@ export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, v
     };
     if (existing) {
       if (version === null)
-        throw new ApiError(409, "exists", `donor "${d.id}" exists already: send its version to change it`, { current: donorOf(existing) });
+        throw new DomainError("conflict", "exists", `donor "${d.id}" exists already: send its version to change it`, {
+          current: donorOf(existing),
+        });
       if (existing.version !== version)
-        throw new ApiError(
-          409,
+        throw new DomainError(
+          "conflict",
           "stale-version",
           `donor "${d.id}" changed since it was read (version ${version}; now ${existing.version})`,
           { current: donorOf(existing) },
@@ -337,9 +340,14 @@ export function saveSettings(
   return tx(db, () => {
     const current = currentSettings(db, roundId);
     if (current.version !== basedOn)
-      throw new ApiError(409, "stale-version", `the settings changed since they were read (version ${basedOn}; now ${current.version})`, {
-        current,
-      });
+      throw new DomainError(
+        "conflict",
+        "stale-version",
+        `the settings changed since they were read (version ${basedOn}; now ${current.version})`,
+        {
+          current,
+        },
+      );
     db.prepare(
       "INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(
@@ -553,6 +561,6 @@ export function roundFileTextOf(
 /** A donor reads only the rounds it contributes to (staff: every round). */
 export function requireDonorOf(db: Db, user: { role: string; donorId: string | null }, roundId: string): void {
   if (user.role === "donor" && !listDonors(db, roundId).some((d) => d.id === user.donorId)) {
-    throw new ApiError(403, "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
+    throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
   }
 }

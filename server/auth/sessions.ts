@@ -6,7 +6,8 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
-import { ApiError, type AppEnv, type Role, type SessionUser } from "../http.js";
+import { type AppEnv, type Role, type SessionUser } from "../http.js";
+import { DomainError } from "../errors.js";
 import { hashSecret, randomToken, verifySecret } from "./passwords.js";
 
 export const SESSION_COOKIE = "sid";
@@ -55,7 +56,7 @@ function recordAttempt(db: Db, key: string, now: Date): void {
 export function rateLimit(db: Db, config: Config, key: string, what: string): void {
   const now = new Date();
   if (recentAttempts(db, key, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE)
-    throw new ApiError(429, "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
+    throw new DomainError("rate-limited", "rate-limited", `too many ${what} from this address: wait a minute`, { retryAfterSeconds: 60 });
   recordAttempt(db, key, now);
 }
 
@@ -69,12 +70,14 @@ export function rateLimit(db: Db, config: Config, key: string, what: string): vo
 export function checkCodeAttempts(db: Db, config: Config, client: string, reference: string): void {
   const now = new Date();
   if (recentAttempts(db, `code:${client}`, 60_000, now) >= config.LOGIN_RATE_PER_MINUTE) {
-    throw new ApiError(429, "rate-limited", "too many wrong access codes from this address: wait a minute", { retryAfterSeconds: 60 });
+    throw new DomainError("rate-limited", "rate-limited", "too many wrong access codes from this address: wait a minute", {
+      retryAfterSeconds: 60,
+    });
   }
   const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
   if (recentAttempts(db, `ref:${reference}`, windowMs, now) >= config.CODE_MAX_FAILURES) {
-    throw new ApiError(
-      429,
+    throw new DomainError(
+      "rate-limited",
       "reference-locked",
       `too many wrong access codes for this reference: it is locked for up to ${config.LOGIN_LOCK_MINUTES} minutes`,
       { retryAfterSeconds: config.LOGIN_LOCK_MINUTES * 60 },
@@ -103,8 +106,8 @@ export async function login(
   // The same answer for an unknown user and a wrong password (and the same work: a hash is computed).
   const ok = row ? await verifySecret(password, row.password_hash) : (await hashSecret(password), false);
   if (row?.locked_until && row.locked_until > now.toISOString()) {
-    throw new ApiError(
-      429,
+    throw new DomainError(
+      "rate-limited",
       "account-locked",
       `this account is locked after ${config.LOGIN_MAX_FAILURES} failed sign-ins until ${row.locked_until}`,
       { lockedUntil: row.locked_until },
@@ -117,7 +120,7 @@ export async function login(
         failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
       db.prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?").run(lock ? 0 : failures, lock, row.id);
     }
-    throw new ApiError(401, "bad-credentials", "unknown user name or wrong password");
+    throw new DomainError("unauthenticated", "bad-credentials", "unknown user name or wrong password");
   }
   db.prepare("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?").run(row.id);
   const token = randomToken();
@@ -185,14 +188,15 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     if (!SAFE.has(c.req.method)) {
       if (user) {
         if (c.req.header(CSRF_HEADER) !== user.csrfToken)
-          throw new ApiError(
-            403,
+          throw new DomainError(
+            "forbidden",
             "csrf",
             "missing or wrong X-CSRF-Token header (read it from the sign-in answer or GET /api/auth/session)",
           );
       } else {
         const type = c.req.header("content-type") ?? "";
-        if (!type.startsWith("application/json")) throw new ApiError(403, "csrf", "requests without a session must send application/json");
+        if (!type.startsWith("application/json"))
+          throw new DomainError("forbidden", "csrf", "requests without a session must send application/json");
       }
     }
     await next();

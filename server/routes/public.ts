@@ -11,7 +11,8 @@ import { accessCode, hashCode, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
-import { ApiError, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { DomainError } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { currentSettings, getRequest, getRound, insertRequest, nextReference, recordOfferAnswer, requireDonorOf } from "../store.js";
 import { client } from "./auth.js";
@@ -61,7 +62,7 @@ export function publicRoutes() {
     const ok = row?.access_code_hash ? await verifyCode(code, row.access_code_hash) : false;
     if (!ok) {
       recordCodeFailure(db, client(c), reference);
-      throw new ApiError(404, "not-found", "no request with this reference and access code");
+      throw new DomainError("not-found", "not-found", "no request with this reference and access code");
     }
     return getRequest(db, reference);
   };
@@ -113,14 +114,14 @@ export function publicRoutes() {
         const round = getRound(db, roundId);
         const today = new Date().toISOString().slice(0, 10);
         if (round.status !== "open" || today < round.windowOpens || today > round.windowCloses) {
-          throw new ApiError(
-            409,
+          throw new DomainError(
+            "conflict",
             "round-closed",
             `round ${roundId} takes requests while open, from ${round.windowOpens} to ${round.windowCloses}`,
           );
         }
         if (!reference.states.has(input.state))
-          throw new ApiError(422, "validation", "the input is not valid", {
+          throw new DomainError("invalid", "validation", "the input is not valid", {
             problems: [{ path: "state", message: `unknown State "${input.state}"` }],
           });
         const code = accessCode();
@@ -179,10 +180,10 @@ export function publicRoutes() {
           const d = db
             .prepare("SELECT offer_status, offer_deadline FROM decisions WHERE request_id = ? AND decision = 'funded'")
             .get(r.id) as { offer_status: string; offer_deadline: string } | undefined;
-          if (!d) throw new ApiError(409, "no-offer", "this request has no offer");
-          if (d.offer_status !== "pending") throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
+          if (!d) throw new DomainError("conflict", "no-offer", "this request has no offer");
+          if (d.offer_status !== "pending") throw new DomainError("conflict", "offer-answered", `the offer was ${d.offer_status} already`);
           if (new Date().toISOString().slice(0, 10) > d.offer_deadline)
-            throw new ApiError(409, "offer-expired", `the offer's deadline (${d.offer_deadline}) has passed`);
+            throw new DomainError("conflict", "offer-expired", `the offer's deadline (${d.offer_deadline}) has passed`);
           recordOfferAnswer(db, r.roundId, r.id, answer, `offer ${answer} by the applicant`, { id: null, name: "applicant" });
           audit(db, { actor: "applicant", action: "offer", entity: "request", entityId: r.id, data: { answer } });
         });
@@ -211,7 +212,7 @@ export function publicRoutes() {
           )
           .get(roundId) as
           { id: string; settings_version: number; problem: string; scores: string; result: string; approved_at: string } | undefined;
-        if (!run) throw new ApiError(409, "not-approved", `round ${roundId} has no approved allocation yet`);
+        if (!run) throw new DomainError("conflict", "not-approved", `round ${roundId} has no approved allocation yet`);
         const problem = JSON.parse(run.problem) as Problem;
         const result = JSON.parse(run.result) as AllocationResult;
         const scores = JSON.parse(run.scores) as {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
-import { ApiError, body, checkVersion, errors, json, newApp, route, userOf } from "../http.js";
+import { body, errors, json, newApp, route, userOf } from "../http.js";
+import { DomainError, checkVersion } from "../errors.js";
 import {
   getRequest,
   getRound,
@@ -84,12 +85,12 @@ export function requestRoutes() {
           tx(db, () => {
             getRound(db, roundId);
             if (!reference.states.has(input.state))
-              throw new ApiError(422, "validation", "the input is not valid", {
+              throw new DomainError("invalid", "validation", "the input is not valid", {
                 problems: [{ path: "state", message: `unknown State "${input.state}"` }],
               });
             const id = input.id ?? nextReference(db, roundId);
             if (db.prepare("SELECT 1 FROM requests WHERE id = ?").get(id))
-              throw new ApiError(409, "exists", `a request "${id}" exists already`);
+              throw new DomainError("conflict", "exists", `a request "${id}" exists already`);
             insertRequest(db, roundId, { ...input, id }, "submitted", null, { id: user.id, name: user.username });
             return getRequest(db, id);
           }),
@@ -119,7 +120,7 @@ export function requestRoutes() {
             const current = getRequest(db, requestId);
             checkVersion(current, version);
             if (!reference.states.has(attributes.state))
-              throw new ApiError(422, "validation", "the input is not valid", {
+              throw new DomainError("invalid", "validation", "the input is not valid", {
                 problems: [{ path: "attributes.state", message: `unknown State "${attributes.state}"` }],
               });
             db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
@@ -272,10 +273,10 @@ export function requestRoutes() {
               .get(requestId, user.id) as { version: number; conflict: number } | undefined;
             if (existing) {
               if (r.version === undefined)
-                throw new ApiError(409, "exists", "you reviewed this request already: send the review's version to change it");
+                throw new DomainError("conflict", "exists", "you reviewed this request already: send the review's version to change it");
               checkVersion(existing, r.version);
               if (existing.conflict === 1 && r.rating !== null)
-                throw new ApiError(422, "validation", "the input is not valid", {
+                throw new DomainError("invalid", "validation", "the input is not valid", {
                   problems: [{ path: "rating", message: "you declared a conflict of interest with this request" }],
                 });
               db.prepare(
@@ -341,7 +342,7 @@ export function requestRoutes() {
         }
         if (table.rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
         if (problems.length)
-          throw new ApiError(422, "import", `nothing imported: ${problems.length} problem(s) in the file`, {
+          throw new DomainError("invalid", "import", `nothing imported: ${problems.length} problem(s) in the file`, {
             problems: problems.sort((a, b) => a.row - b.row),
           });
         tx(db, () => {

@@ -5,7 +5,8 @@ import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scor
 import { PolicySchema } from "../../scoring/policy/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
-import { ApiError, body, checkVersion, errors, json, newApp, route, userOf } from "../http.js";
+import { body, errors, json, newApp, route, userOf } from "../http.js";
+import { DomainError, checkVersion } from "../errors.js";
 import {
   createRound,
   currentSettings,
@@ -133,11 +134,11 @@ export function roundRoutes() {
             checkVersion(current, version);
             const merged = { ...current, ...patch };
             if (merged.endDate < merged.startDate)
-              throw new ApiError(422, "validation", "the input is not valid", {
+              throw new DomainError("invalid", "validation", "the input is not valid", {
                 problems: [{ path: "endDate", message: "must not be before startDate" }],
               });
             if (merged.windowCloses < merged.windowOpens)
-              throw new ApiError(422, "validation", "the input is not valid", {
+              throw new DomainError("invalid", "validation", "the input is not valid", {
                 problems: [{ path: "windowCloses", message: "must not be before windowOpens" }],
               });
             const sets = Object.keys(patch).map((k) => `${COLUMN[k]} = @${k}`);
@@ -175,8 +176,8 @@ export function roundRoutes() {
             const current = getRound(db, roundId);
             checkVersion(current, version);
             if (!TRANSITIONS[current.status].includes(status)) {
-              throw new ApiError(
-                422,
+              throw new DomainError(
+                "invalid",
                 "validation",
                 `a round in "${current.status}" cannot move to "${status}" (allowed: ${TRANSITIONS[current.status].join(", ") || "none"})`,
                 { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
@@ -229,7 +230,7 @@ export function roundRoutes() {
         const { state, version } = c.req.valid("json");
         const user = userOf(c);
         if (state.iso3 !== iso3)
-          throw new ApiError(422, "validation", "the input is not valid", {
+          throw new DomainError("invalid", "validation", "the input is not valid", {
             problems: [{ path: "state.iso3", message: `must be ${iso3}, as in the path` }],
           });
         return c.json(
@@ -239,7 +240,11 @@ export function roundRoutes() {
             getRound(db, roundId);
             if (!row) {
               if (version !== 1)
-                throw new ApiError(404, "not-found", `State ${iso3} is not in the round's reference data (send version 1 to add it)`);
+                throw new DomainError(
+                  "not-found",
+                  "not-found",
+                  `State ${iso3} is not in the round's reference data (send version 1 to add it)`,
+                );
               db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(
                 roundId,
                 iso3,

@@ -14,7 +14,8 @@ import { round2, type AllocationResult } from "../../scoring/domain/index.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
-import { ApiError, body, checkVersion, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { DomainError, checkVersion } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { getRound, listDonors, recordOfferAnswer, requireDonorOf, setRequestStatus } from "../store.js";
 import { toCsv } from "../tabular.js";
@@ -55,7 +56,8 @@ function roundDecisions(db: Db, roundId: string) {
 }
 
 function doneResult(run: { status: string; result: AllocationResult | null; id: string }): AllocationResult {
-  if (run.status !== "done" || !run.result) throw new ApiError(409, "not-done", `run ${run.id} is ${run.status}: it has no result yet`);
+  if (run.status !== "done" || !run.result)
+    throw new DomainError("conflict", "not-done", `run ${run.id} is ${run.status}: it has no result yet`);
   return run.result;
 }
 
@@ -174,8 +176,8 @@ export function runRoutes() {
         const { runId, otherId } = c.req.valid("param");
         const [a, b] = [runs.get(runId), runs.get(otherId)];
         if (a.roundId !== b.roundId)
-          throw new ApiError(
-            409,
+          throw new DomainError(
+            "conflict",
             "different-rounds",
             `run ${runId} is of round ${a.roundId} and run ${otherId} of round ${b.roundId}: compare runs of one round`,
           );
@@ -223,13 +225,13 @@ export function runRoutes() {
         const run = runs.get(c.req.valid("param").runId);
         const result = doneResult(run);
         if (result.status !== "optimal" && result.status !== "time-limit")
-          throw new ApiError(409, "infeasible", "an infeasible run cannot be approved");
+          throw new DomainError("conflict", "infeasible", "an infeasible run cannot be approved");
         return c.json(
           tx(db, () => {
             const round = getRound(db, run.roundId);
             checkVersion(round, roundVersion);
             if (round.status !== "review")
-              throw new ApiError(409, "round-status", `the round is "${round.status}": runs are approved in review`);
+              throw new DomainError("conflict", "round-status", `the round is "${round.status}": runs are approved in review`);
             db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(new Date().toISOString(), user.id, run.id);
             db.prepare("DELETE FROM decisions WHERE round_id = ?").run(run.roundId);
             const insert = db.prepare(
@@ -308,11 +310,12 @@ export function runRoutes() {
           tx(db, () => {
             const d = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as
               DecisionRow | undefined;
-            if (!d || d.decision !== "funded") throw new ApiError(404, "not-found", `no offer to ${requestId} in round ${roundId}`);
+            if (!d || d.decision !== "funded")
+              throw new DomainError("not-found", "not-found", `no offer to ${requestId} in round ${roundId}`);
             checkVersion(d, version);
             if (offerStatus) {
               if (d.offer_status !== "pending" && offerStatus !== d.offer_status)
-                throw new ApiError(409, "offer-answered", `the offer was ${d.offer_status} already`);
+                throw new DomainError("conflict", "offer-answered", `the offer was ${d.offer_status} already`);
               recordOfferAnswer(db, roundId, requestId, offerStatus, `offer ${offerStatus}`, { id: user.id, name: user.username });
             }
             if (actualCost !== undefined)
@@ -356,10 +359,10 @@ export function runRoutes() {
             recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", { id: user.id, name: user.username });
         });
         const decisions = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[];
-        if (decisions.length === 0) throw new ApiError(409, "no-decisions", "the round has no approved run");
+        if (decisions.length === 0) throw new DomainError("conflict", "no-decisions", "the round has no approved run");
         const run = runs.get(decisions[0]!.run_id);
         const released = decisions.filter((d) => d.offer_status === "declined" || d.offer_status === "expired");
-        if (released.length === 0) throw new ApiError(409, "nothing-released", "no offer was declined or has expired");
+        if (released.length === 0) throw new DomainError("conflict", "nothing-released", "no offer was declined or has expired");
         // The funded list as it stands now (earlier replacements applied).
         const current = { funded: decisions.map((d) => ({ id: d.request_id, level: d.level as "full" | "ticket" | "allowance" })) };
         const declined = released.filter((d) => d.offer_status === "declined").map((d) => d.request_id);
@@ -417,11 +420,11 @@ export function runRoutes() {
           tx(db, () => {
             const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(replacementId) as
               { round_id: string; run_id: string; result: string; status: string } | undefined;
-            if (!row) throw new ApiError(404, "not-found", `replacement ${replacementId} not found`);
-            if (row.status !== "proposed") throw new ApiError(409, "replacement-status", `the proposal is ${row.status} already`);
+            if (!row) throw new DomainError("not-found", "not-found", `replacement ${replacementId} not found`);
+            if (row.status !== "proposed") throw new DomainError("conflict", "replacement-status", `the proposal is ${row.status} already`);
             const proposal = JSON.parse(row.result) as ReplacementResult;
             if (proposal.status === "infeasible")
-              throw new ApiError(409, "infeasible", "this proposal found no replacement that keeps the rules");
+              throw new DomainError("conflict", "infeasible", "this proposal found no replacement that keeps the rules");
             for (const r of proposal.replacements) {
               db.prepare(
                 "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1",

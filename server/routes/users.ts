@@ -3,7 +3,8 @@ import { z } from "zod";
 import { hashSecret, verifySecret } from "../auth/passwords.js";
 import { createUser } from "../auth/sessions.js";
 import { audit } from "../audit.js";
-import { ApiError, body, errors, json, newApp, route, userOf } from "../http.js";
+import { body, errors, json, newApp, route, userOf } from "../http.js";
+import { DomainError } from "../errors.js";
 
 const Password = z.string().min(12, "at least 12 characters").max(200);
 const UserOut = z.object({
@@ -70,7 +71,7 @@ export function userRoutes() {
         const { db } = c.get("services");
         const input = c.req.valid("json");
         if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(input.username))
-          throw new ApiError(409, "exists", `the user name "${input.username}" is taken`);
+          throw new DomainError("conflict", "exists", `the user name "${input.username}" is taken`);
         const id = await createUser(db, input);
         audit(db, {
           actor: userOf(c).username,
@@ -95,7 +96,7 @@ export function userRoutes() {
         const { db } = c.get("services");
         const { username } = c.req.valid("param");
         const row = db.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number } | undefined;
-        if (!row) throw new ApiError(404, "not-found", `user "${username}" not found`);
+        if (!row) throw new DomainError("not-found", "not-found", `user "${username}" not found`);
         const hash = await hashSecret(c.req.valid("json").password);
         db.transaction(() => {
           db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?").run(
@@ -123,7 +124,7 @@ export function userRoutes() {
         const { current, password } = c.req.valid("json");
         const stored = db.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(user.id) as string;
         if (!(await verifySecret(current, stored)))
-          throw new ApiError(422, "validation", "the input is not valid", {
+          throw new DomainError("invalid", "validation", "the input is not valid", {
             problems: [{ path: "current", message: "is not your current password" }],
           });
         const hash = await hashSecret(password);
