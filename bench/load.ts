@@ -16,7 +16,7 @@ import { hashCode } from "../server/auth/passwords.js";
 import { openDatabase } from "../server/db/database.js";
 import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
-import { createRound, insertRequest, putDonor } from "../server/store.js";
+import { createRound, insertRequest, putDonor } from "../server/store/index.js";
 import { emptyWebBuild, freePort, startNode, startServer } from "../tests/support/server-process.js";
 import { realisticRound } from "./realistic.js";
 

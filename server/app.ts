@@ -17,6 +17,8 @@ import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";
 import { requestRoutes } from "./routes/requests.js";
 import { runRoutes } from "./routes/runs.js";
+import { decisionRoutes } from "./routes/decisions.js";
+import { financeRoutes } from "./routes/finance.js";
 import { publicRoutes } from "./routes/public.js";
 import { userRoutes } from "./routes/users.js";
 
@@ -92,6 +94,8 @@ export function createApp(services: Services) {
     .route("/", roundRoutes())
     .route("/", requestRoutes())
     .route("/", runRoutes())
+    .route("/", decisionRoutes())
+    .route("/", financeRoutes())
     .route("/", publicRoutes())
     .route("/", auditRoutes())
     .route("/", backupRoutes());

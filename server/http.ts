@@ -10,7 +10,7 @@ import { DomainError, type ErrorKind } from "./errors.js";
 import type { ReferenceData } from "../scoring/criteria/index.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
-import type { RunManager } from "./runs.js";
+import type { RunManager } from "./services/runs.js";
 
 export type Role = "admin" | "reviewer" | "donor";
 

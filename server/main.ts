@@ -7,7 +7,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { loadReferenceData } from "./reference.js";
-import { RunManager } from "./runs.js";
+import { RunManager } from "./services/runs.js";
 import { createInitialAdmin, isEmpty, seedDemo } from "./seed.js";
 import { ensureWebBuild } from "./web-build.js";
 

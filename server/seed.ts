@@ -8,7 +8,7 @@ import { hashCode, randomToken } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
 import { DEMO_DIR } from "./reference.js";
-import { createRound, insertRequest, putDonor } from "./store.js";
+import { createRound, insertRequest, putDonor } from "./store/index.js";
 
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },

@@ -4,3 +4,4 @@ export * from "./format.js";
 export * from "./issues.js";
 export * from "./random.js";
 export * from "./schemas.js";
+export * from "./lifecycle.js";

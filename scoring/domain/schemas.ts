@@ -3,6 +3,7 @@
 // allocation from it, so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
 import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
+import { ROUND_STATUSES } from "./lifecycle.js";
 
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
@@ -112,7 +113,7 @@ export const CriteriaScoresSchema = z.strictObject({
 export type CriteriaScores = z.infer<typeof CriteriaScoresSchema>;
 
 /** A round: one meeting, its window and allowance, and its status. */
-export const RoundStatusSchema = z.enum(["draft", "open", "review", "decided", "closed"]);
+export const RoundStatusSchema = z.enum(ROUND_STATUSES);
 export const RoundSchema = z
   .strictObject({
     id: z.string().min(1).max(64),

@@ -14,7 +14,7 @@ import { tx } from "../db/database.js";
 import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { DomainError } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { currentSettings, getRequest, getRound, insertRequest, nextReference, recordOfferAnswer, requireDonorOf } from "../store.js";
+import { currentSettings, getRequest, getRound, insertRequest, nextReference, recordOfferAnswer, requireDonorOf } from "../store/index.js";
 import { client } from "./auth.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });

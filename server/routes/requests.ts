@@ -15,7 +15,7 @@ import {
   requestHistory,
   roundFileOf,
   setRequestStatus,
-} from "../store.js";
+} from "../store/index.js";
 import { attributesToRows, parseCsv, parseXlsx, REQUEST_COLUMNS, rowsToAttributes, toCsv, toXlsx } from "../tabular.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });

@@ -1,7 +1,7 @@
 // Rounds (with status transitions), their reference States, donors and settings (weights, policy, rules).
 import { z } from "zod";
 import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
-import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
+import { canMove, DonorSchema, ROUND_TRANSITIONS, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
 import { PolicySchema } from "../../scoring/policy/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
@@ -17,8 +17,7 @@ import {
   roundStates,
   saveSettings,
   settingsVersions,
-  TRANSITIONS,
-} from "../store.js";
+} from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RoundOut = z.looseObject({ id: z.string(), status: z.string(), version: z.number() });
@@ -175,11 +174,11 @@ export function roundRoutes() {
           tx(db, () => {
             const current = getRound(db, roundId);
             checkVersion(current, version);
-            if (!TRANSITIONS[current.status].includes(status)) {
+            if (!canMove(current.status, status)) {
               throw new DomainError(
                 "invalid",
                 "validation",
-                `a round in "${current.status}" cannot move to "${status}" (allowed: ${TRANSITIONS[current.status].join(", ") || "none"})`,
+                `a round in "${current.status}" cannot move to "${status}" (allowed: ${ROUND_TRANSITIONS[current.status].join(", ") || "none"})`,
                 { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
               );
             }

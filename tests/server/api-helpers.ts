@@ -7,7 +7,7 @@ import { createApp, type App } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
 import { openDatabase, type Db } from "../../server/db/database.js";
 import { loadReferenceData } from "../../server/reference.js";
-import { RunManager } from "../../server/runs.js";
+import { RunManager } from "../../server/services/runs.js";
 import { DEMO_ACCOUNTS, seedDemo } from "../../server/seed.js";
 
 export interface TestApi {

@@ -24,7 +24,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { AllocationResult, FundedRequest, NotFundedRequest } from "../../../scoring/domain/index.js";
+import { isDecided, type AllocationResult, type FundedRequest, type NotFundedRequest } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";
@@ -86,7 +86,7 @@ export function AllocatePage() {
   }, [finished, qc, roundId]);
   const running = run.data?.status === "queued" || run.data?.status === "running";
   const round = useRound(roundId);
-  const decided = ["decided", "closed"].includes((round.data as { status?: string } | undefined)?.status ?? "");
+  const decided = isDecided((round.data as { status?: string } | undefined)?.status ?? "");
 
   return (
     <Stack>

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES, type Weights } from "../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION_NAMES, isDecided, type Weights } from "../../../scoring/domain/index.js";
 import { policyInWords, type Policy } from "../../../scoring/policy/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
@@ -55,7 +55,7 @@ export function DonorHome() {
   const rounds = useQuery({ queryKey: ["rounds"], queryFn: () => call(api.api.rounds.$get()) });
   if (rounds.isPending) return <Loading label="Loading the rounds" />;
   if (rounds.isError) return <ErrorAlert error={rounds.error} />;
-  const decided = rounds.data.filter((r) => r.status === "decided" || r.status === "closed");
+  const decided = rounds.data.filter((r) => isDecided(r.status));
   return (
     <Stack>
       <Title order={2}>Allocations</Title>

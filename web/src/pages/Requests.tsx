@@ -13,7 +13,7 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION_NAMES, IN_RUN, REGIONS } from "../../../scoring/domain/index.js";
 import { api, ApiError, call, download } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { points } from "../format.js";
@@ -32,7 +32,7 @@ export interface Row {
   total: number | null;
 }
 
-const ELIGIBLE = new Set(["submitted", "under-review"]);
+const ELIGIBLE = new Set<string>(IN_RUN);
 
 export function useRequestRows(roundId: string) {
   const requests = useQuery({

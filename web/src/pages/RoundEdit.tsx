@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call } from "../api.js";
 import { ErrorAlert } from "../components/status.js";
+import { ROUND_TRANSITIONS, type RoundStatus } from "../../../scoring/domain/index.js";
 
 export interface RoundRecord {
   id: string;
@@ -15,20 +16,14 @@ export interface RoundRecord {
   windowCloses: string;
   allowanceRate: number;
   nights: number;
-  status: "draft" | "open" | "review" | "decided" | "closed";
+  status: RoundStatus;
   carryOver: number;
   reserve: number;
   adminEstimate: number;
   version: number;
 }
 
-const NEXT: Record<RoundRecord["status"], RoundRecord["status"][]> = {
-  draft: ["open"],
-  open: ["review"],
-  review: ["decided", "open"],
-  decided: ["closed", "review"],
-  closed: [],
-};
+const NEXT = ROUND_TRANSITIONS;
 
 export function RoundEditButton({ round }: { round: RoundRecord }) {
   const [opened, setOpened] = useState(false);

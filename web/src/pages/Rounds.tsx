@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
-import { RoundSchema } from "../../../scoring/domain/index.js";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema } from "../../../scoring/domain/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { useSession } from "../session.js";
@@ -95,8 +95,8 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
         api.api.rounds.$post({
           json: {
             round: v,
-            weights: { implementation: 30, technical: 20, universalization: 20, capacity: 15, representation: 15 },
-            policy: { maxDelegates: 20, maxPerState: 1, minWomenShare: 0.5 },
+            weights: DEFAULT_WEIGHTS,
+            policy: DEFAULT_POLICY,
           },
         }),
       ),

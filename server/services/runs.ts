@@ -4,15 +4,15 @@
 // done | failed | cancelled, and once done it is an immutable snapshot: the problem file as solved, the
 // scores with their reasons, the result with explanations and baselines, the solver's name and version.
 import { randomUUID } from "node:crypto";
-import type { ReferenceData } from "../scoring/criteria/index.js";
-import type { AllocationResult } from "../scoring/domain/index.js";
-import type { Problem } from "../scoring/problem/index.js";
-import { audit } from "./audit.js";
-import { tx, type Db } from "./db/database.js";
-import { DomainError, notFound } from "./errors.js";
-import { runInWorker, SolveCancelled, withHelper, type Running } from "./solve-in-worker.js";
-import type { RunOutput } from "./solver-worker.js";
-import { roundFileTextOf } from "./store.js";
+import type { ReferenceData } from "../../scoring/criteria/index.js";
+import type { AllocationResult } from "../../scoring/domain/index.js";
+import type { Problem } from "../../scoring/problem/index.js";
+import { audit } from "../audit.js";
+import { tx, type Db } from "../db/database.js";
+import { DomainError, notFound } from "../errors.js";
+import { runInWorker, SolveCancelled, withHelper, type Running } from "../solve-in-worker.js";
+import type { RunOutput } from "../solver-worker.js";
+import { roundFileTextOf } from "../store/index.js";
 
 export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -217,6 +217,20 @@ export class RunManager {
     const r = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
     if (!r) throw notFound(`run "${id}"`);
     return r;
+  }
+
+  /** Records the run's approval (its decisions are written by the decisions service, in the same transaction). */
+  markApproved(id: string, userId: number): void {
+    this.db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(new Date().toISOString(), userId, id);
+  }
+
+  /** The round's most recently approved run, with its snapshot (null: none approved). */
+  latestApproved(roundId: string): RunRecord | null {
+    const id = this.db
+      .prepare("SELECT id FROM runs WHERE round_id = ? AND approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1")
+      .pluck()
+      .get(roundId) as string | undefined;
+    return id ? this.get(id) : null;
   }
 
   /** Terminates every solve (server shutdown); their runs are marked failed. */

@@ -1,0 +1,102 @@
+// Decisions: approving a run into offers, a waitlist and decisions; offers' answers and actual costs;
+// replacement proposals after declines and lapsed offers. The work is in services/decisions.ts.
+import { z } from "zod";
+import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { applyReplacement, approveRun, proposeReplacements, recordOffer, type Actor } from "../services/decisions.js";
+import { getRound, listDecisions } from "../store/index.js";
+
+const RoundId = z.object({ roundId: z.string().min(1).max(64) });
+const RunId = z.object({ runId: z.string().uuid() });
+const Loose = z.looseObject({});
+const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
+
+const actorOf = (c: Ctx): Actor => {
+  const user = userOf(c);
+  return { id: user.id, name: user.username };
+};
+
+export function decisionRoutes() {
+  return newApp()
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/runs/{runId}/approve",
+        tags: ["decisions"],
+        summary:
+          "Approve a run: its funded requests get offers (with an acceptance deadline), the next best are waitlisted, the rest not funded; the round moves to decided",
+        request: {
+          params: RunId,
+          ...body(
+            z.strictObject({
+              offerDeadline: z.iso.date(),
+              waitlist: z.number().int().min(0).max(1000).default(5),
+              roundVersion: z.number().int().min(1),
+            }),
+          ),
+        },
+        responses: { 200: json(z.array(Loose), "The decisions"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(approveRun(c.get("services"), c.req.valid("param").runId, c.req.valid("json"), actorOf(c)), 200),
+    )
+    .openapi(
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/decisions",
+        tags: ["decisions"],
+        summary: "The published decisions and the offers' state",
+        request: { params: RoundId },
+        responses: { 200: json(z.array(Loose), "Decisions"), ...errors(401, 403, 404) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        getRound(db, c.req.valid("param").roundId);
+        return c.json(listDecisions(db, c.req.valid("param").roundId), 200);
+      },
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/rounds/{roundId}/offers/{requestId}",
+        tags: ["decisions"],
+        summary: "Record an offer's answer: accepted, declined, or expired (its deadline passed); or the actual cost after the meeting",
+        request: {
+          params: RoundId.extend({ requestId: z.string().min(1).max(64) }),
+          ...body(
+            z.strictObject({
+              offerStatus: z.enum(["accepted", "declined", "expired"]).optional(),
+              actualCost: z.number().finite().min(0).max(1e6).nullable().optional(),
+              version: z.number().int().min(1),
+            }),
+          ),
+        },
+        responses: { 200: json(Loose, "Saved"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => {
+        const { roundId, requestId } = c.req.valid("param");
+        return c.json(recordOffer(c.get("services"), roundId, requestId, c.req.valid("json"), actorOf(c)), 200);
+      },
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/rounds/{roundId}/replacements",
+        tags: ["decisions"],
+        summary: "Propose replacements for the declined and expired offers (everyone else kept at their level)",
+        request: { params: RoundId },
+        responses: { 201: json(Loose, "The proposal"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      async (c) => c.json(await proposeReplacements(c.get("services"), c.req.valid("param").roundId, actorOf(c)), 201),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/replacements/{replacementId}/apply",
+        tags: ["decisions"],
+        summary: "Apply a replacement proposal: the replacements get offers with the deadline given",
+        request: { params: z.object({ replacementId: z.string().uuid() }), ...body(z.strictObject({ offerDeadline: z.iso.date() })) },
+        responses: { 200: json(z.array(Loose), "The decisions"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) =>
+        c.json(applyReplacement(c.get("services"), c.req.valid("param").replacementId, c.req.valid("json").offerDeadline, actorOf(c)), 200),
+    );
+}

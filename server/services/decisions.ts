@@ -1,0 +1,204 @@
+// Decisions after an allocation: approving a run (offers to the funded, a waitlist, the rest not
+// funded), offers' answers and actual costs, replacement proposals after declines and lapsed offers, and
+// applying a proposal. Each change is one transaction with its audit entry; the routes only parse,
+// authorise and answer.
+import { randomUUID } from "node:crypto";
+import type { ReplacementResult } from "../../scoring/analytics/index.js";
+import type { AllocationResult } from "../../scoring/domain/index.js";
+import { audit } from "../audit.js";
+import { tx } from "../db/database.js";
+import { checkVersion, conflict, DomainError, notFound } from "../errors.js";
+import type { Services } from "../http.js";
+import { runInWorker } from "../solve-in-worker.js";
+import {
+  clearDecisions,
+  findDecision,
+  findReplacement,
+  fundedDecisions,
+  getRound,
+  insertDecision,
+  insertReplacement,
+  listDecisions,
+  markNotFunded,
+  markReplacementApplied,
+  overdueOffers,
+  recordOfferAnswer,
+  setActualCost,
+  setRequestStatus,
+  setRoundStatus,
+  upsertOffer,
+  type DecisionRecord,
+} from "../store/index.js";
+import type { RunRecord } from "./runs.js";
+
+export interface Actor {
+  id: number;
+  name: string;
+}
+
+/** A run's result, or a conflict when the run has none yet. */
+export function doneResult(run: Pick<RunRecord, "id" | "status" | "result">): AllocationResult {
+  if (run.status !== "done" || !run.result) throw conflict("not-done", `run ${run.id} is ${run.status}: it has no result yet`);
+  return run.result;
+}
+
+/**
+ * Approves a run: its funded requests get offers with the deadline given, the `waitlist` requests not
+ * funded that cost the least value to bring in are waitlisted, the rest are not funded; the round moves
+ * to decided.
+ */
+export function approveRun(
+  { db, runs }: Services,
+  runId: string,
+  input: { offerDeadline: string; waitlist: number; roundVersion: number },
+  actor: Actor,
+): DecisionRecord[] {
+  const run = runs.get(runId);
+  const result = doneResult(run);
+  if (result.status !== "optimal" && result.status !== "time-limit") throw conflict("infeasible", "an infeasible run cannot be approved");
+  return tx(db, () => {
+    const round = getRound(db, run.roundId);
+    checkVersion(round, input.roundVersion);
+    if (round.status !== "review") throw conflict("round-status", `the round is "${round.status}": runs are approved in review`);
+    runs.markApproved(run.id, actor.id);
+    clearDecisions(db, run.roundId);
+    for (const f of result.funded) {
+      insertDecision(db, {
+        roundId: run.roundId,
+        requestId: f.id,
+        runId: run.id,
+        decision: "funded",
+        level: f.level,
+        cost: f.cost,
+        offerDeadline: input.offerDeadline,
+      });
+      setRequestStatus(db, f.id, "funded", `approved run ${run.id}`, actor);
+    }
+    // Waitlist: the requests not funded that cost the least value to bring in.
+    const ranked = result.notFunded
+      .filter((n) => n.reason.kind === "price-of-inclusion")
+      .sort((a, b) => (a.reason as { price: number }).price - (b.reason as { price: number }).price);
+    const waitlisted = new Set(ranked.slice(0, input.waitlist).map((n) => n.id));
+    for (const n of result.notFunded) {
+      const decision = waitlisted.has(n.id) ? "waitlisted" : "not-funded";
+      insertDecision(db, { roundId: run.roundId, requestId: n.id, runId: run.id, decision, level: null, cost: null, offerDeadline: null });
+      setRequestStatus(db, n.id, decision, n.reason.text, actor);
+    }
+    setRoundStatus(db, run.roundId, "decided");
+    audit(db, {
+      actor: actor.name,
+      action: "approve",
+      entity: "run",
+      entityId: run.id,
+      data: { roundId: run.roundId, funded: result.funded.length, waitlisted: waitlisted.size, offerDeadline: input.offerDeadline },
+    });
+    return listDecisions(db, run.roundId);
+  });
+}
+
+/** Records an offer's answer (accepted, declined, expired) and/or its actual cost after the meeting. */
+export function recordOffer(
+  { db }: Services,
+  roundId: string,
+  requestId: string,
+  input: { offerStatus?: "accepted" | "declined" | "expired"; actualCost?: number | null; version: number },
+  actor: Actor,
+): DecisionRecord {
+  return tx(db, () => {
+    const d = findDecision(db, roundId, requestId);
+    if (!d || d.decision !== "funded") throw new DomainError("not-found", "not-found", `no offer to ${requestId} in round ${roundId}`);
+    checkVersion(d, input.version);
+    if (input.offerStatus) {
+      if (d.offerStatus !== "pending" && input.offerStatus !== d.offerStatus)
+        throw conflict("offer-answered", `the offer was ${d.offerStatus} already`);
+      recordOfferAnswer(db, roundId, requestId, input.offerStatus, `offer ${input.offerStatus}`, actor);
+    }
+    if (input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);
+    audit(db, {
+      actor: actor.name,
+      action: "offer",
+      entity: "request",
+      entityId: requestId,
+      data: { offerStatus: input.offerStatus, actualCost: input.actualCost },
+    });
+    return findDecision(db, roundId, requestId)!;
+  });
+}
+
+/**
+ * Proposes replacements for the declined and lapsed offers (everyone else kept at their level), solved
+ * by the engine in a worker. Offers still pending after their deadline are recorded as expired first.
+ */
+export async function proposeReplacements(
+  { db, runs }: Services,
+  roundId: string,
+  actor: Actor,
+): Promise<{ id: string; status: "proposed"; proposal: ReplacementResult }> {
+  const today = new Date().toISOString().slice(0, 10);
+  tx(db, () => {
+    for (const id of overdueOffers(db, roundId, today))
+      recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
+  });
+  const decisions = fundedDecisions(db, roundId);
+  if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
+  const run = runs.get(decisions[0]!.runId);
+  const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
+  if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
+  // The funded list as it stands now (earlier replacements applied).
+  const current = { funded: decisions.map((d) => ({ id: d.requestId, level: d.level as "full" | "ticket" | "allowance" })) };
+  const declined = released.filter((d) => d.offerStatus === "declined").map((d) => d.requestId);
+  const expired = released.filter((d) => d.offerStatus === "expired").map((d) => ({ id: d.requestId, deadline: d.offerDeadline! }));
+  const proposal = declined.length
+    ? await runInWorker<ReplacementResult>({
+        type: "replace",
+        problem: run.problem,
+        result: current,
+        declined: [...declined, ...expired.map((e) => e.id)],
+      }).result
+    : await runInWorker<ReplacementResult>({ type: "release", problem: run.problem, result: current, expiredOffers: expired }).result;
+  const id = randomUUID();
+  tx(db, () => {
+    insertReplacement(db, {
+      id,
+      roundId,
+      runId: run.id,
+      cause: declined.length ? "declined" : "expired",
+      input: { declined, expired },
+      proposal,
+      by: actor.id,
+    });
+    audit(db, {
+      actor: actor.name,
+      action: "propose",
+      entity: "replacement",
+      entityId: id,
+      data: { declined, expired, replacements: proposal.replacements.map((r) => r.id) },
+    });
+  });
+  return { id, status: "proposed", proposal };
+}
+
+/** Applies a replacement proposal: the replacements get offers with the deadline given, the released are not funded. */
+export function applyReplacement({ db }: Services, replacementId: string, offerDeadline: string, actor: Actor): DecisionRecord[] {
+  return tx(db, () => {
+    const row = findReplacement(db, replacementId);
+    if (!row) throw notFound(`replacement ${replacementId}`);
+    if (row.status !== "proposed") throw conflict("replacement-status", `the proposal is ${row.status} already`);
+    const { proposal } = row;
+    if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
+    for (const r of proposal.replacements) {
+      upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });
+      setRequestStatus(db, r.id, "funded", `replacement ${replacementId}`, actor);
+    }
+    for (const r of proposal.released) markNotFunded(db, row.roundId, r.id);
+    markReplacementApplied(db, replacementId);
+    audit(db, {
+      actor: actor.name,
+      action: "apply",
+      entity: "replacement",
+      entityId: replacementId,
+      data: { replacements: proposal.replacements.map((r) => r.id) },
+    });
+    return listDecisions(db, row.roundId);
+  });
+}

@@ -1,0 +1,172 @@
+// Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
+// funded), their offers' answers and actual costs; and the replacement proposals made after declines.
+import type { ReplacementResult } from "../../scoring/analytics/index.js";
+import type { Db } from "../db/database.js";
+import { now } from "./rows.js";
+import { setRequestStatus } from "./requests.js";
+
+export type DecisionKind = "funded" | "waitlisted" | "not-funded";
+export type OfferStatus = "pending" | "accepted" | "declined" | "expired";
+
+interface DecisionRow {
+  round_id: string;
+  request_id: string;
+  run_id: string;
+  decision: DecisionKind;
+  level: string | null;
+  cost: number | null;
+  offer_deadline: string | null;
+  offer_status: OfferStatus | null;
+  actual_cost: number | null;
+  version: number;
+}
+
+export interface DecisionRecord {
+  requestId: string;
+  runId: string;
+  decision: DecisionKind;
+  level: string | null;
+  cost: number | null;
+  offerDeadline: string | null;
+  offerStatus: OfferStatus | null;
+  actualCost: number | null;
+  version: number;
+}
+
+const decisionOf = (d: DecisionRow): DecisionRecord => ({
+  requestId: d.request_id,
+  runId: d.run_id,
+  decision: d.decision,
+  level: d.level,
+  cost: d.cost,
+  offerDeadline: d.offer_deadline,
+  offerStatus: d.offer_status,
+  actualCost: d.actual_cost,
+  version: d.version,
+});
+
+/** A round's decisions, by request. */
+export function listDecisions(db: Db, roundId: string): DecisionRecord[] {
+  return (db.prepare("SELECT * FROM decisions WHERE round_id = ? ORDER BY request_id").all(roundId) as DecisionRow[]).map(decisionOf);
+}
+
+/** The round's funded decisions (with their offers). */
+export function fundedDecisions(db: Db, roundId: string): DecisionRecord[] {
+  return (db.prepare("SELECT * FROM decisions WHERE round_id = ? AND decision = 'funded'").all(roundId) as DecisionRow[]).map(decisionOf);
+}
+
+export function findDecision(db: Db, roundId: string, requestId: string): DecisionRecord | null {
+  const row = db.prepare("SELECT * FROM decisions WHERE round_id = ? AND request_id = ?").get(roundId, requestId) as
+    DecisionRow | undefined;
+  return row ? decisionOf(row) : null;
+}
+
+/** A request's decision, in whichever round (a request belongs to one). */
+export function decisionOfRequest(db: Db, requestId: string): DecisionRecord | null {
+  const row = db.prepare("SELECT * FROM decisions WHERE request_id = ?").get(requestId) as DecisionRow | undefined;
+  return row ? decisionOf(row) : null;
+}
+
+export function clearDecisions(db: Db, roundId: string): void {
+  db.prepare("DELETE FROM decisions WHERE round_id = ?").run(roundId);
+}
+
+export function insertDecision(
+  db: Db,
+  d: {
+    roundId: string;
+    requestId: string;
+    runId: string;
+    decision: DecisionKind;
+    level: string | null;
+    cost: number | null;
+    offerDeadline: string | null;
+  },
+): void {
+  db.prepare(
+    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(d.roundId, d.requestId, d.runId, d.decision, d.level, d.cost, d.offerDeadline, d.decision === "funded" ? "pending" : null);
+}
+
+/** A replacement's offer: a new funded decision, or the request's earlier one made funded again. */
+export function upsertOffer(
+  db: Db,
+  d: { roundId: string; requestId: string; runId: string; level: string; cost: number; offerDeadline: string },
+): void {
+  db.prepare(
+    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1",
+  ).run(d.roundId, d.requestId, d.runId, d.level, d.cost, d.offerDeadline);
+}
+
+export function markNotFunded(db: Db, roundId: string, requestId: string): void {
+  db.prepare("UPDATE decisions SET decision = 'not-funded', version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+    roundId,
+    requestId,
+  );
+}
+
+export function setActualCost(db: Db, roundId: string, requestId: string, actualCost: number | null): void {
+  db.prepare("UPDATE decisions SET actual_cost = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+    actualCost,
+    roundId,
+    requestId,
+  );
+}
+
+/** An offer's answer, with the request's status and history. */
+export function recordOfferAnswer(
+  db: Db,
+  roundId: string,
+  requestId: string,
+  status: "accepted" | "declined" | "expired",
+  note: string,
+  actor: { id: number | null; name: string },
+): void {
+  db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+    status,
+    roundId,
+    requestId,
+  );
+  setRequestStatus(db, requestId, status, note, actor);
+}
+
+/** Offers still pending after their deadline (`today`, an ISO date). */
+export function overdueOffers(db: Db, roundId: string, today: string): string[] {
+  return db
+    .prepare(
+      "SELECT request_id FROM decisions WHERE round_id = ? AND decision = 'funded' AND offer_status = 'pending' AND offer_deadline < ?",
+    )
+    .pluck()
+    .all(roundId, today) as string[];
+}
+
+// --- replacement proposals ------------------------------------------------------------------------
+
+export interface ReplacementRecord {
+  id: string;
+  roundId: string;
+  runId: string;
+  status: "proposed" | "applied";
+  proposal: ReplacementResult;
+}
+
+export function insertReplacement(
+  db: Db,
+  r: { id: string; roundId: string; runId: string; cause: "declined" | "expired"; input: unknown; proposal: ReplacementResult; by: number },
+): void {
+  db.prepare(
+    "INSERT INTO replacements (id, round_id, run_id, cause, input, result, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?)",
+  ).run(r.id, r.roundId, r.runId, r.cause, JSON.stringify(r.input), JSON.stringify(r.proposal), now(), r.by);
+}
+
+export function findReplacement(db: Db, id: string): ReplacementRecord | null {
+  const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(id) as
+    { id: string; round_id: string; run_id: string; result: string; status: "proposed" | "applied" } | undefined;
+  return row
+    ? { id: row.id, roundId: row.round_id, runId: row.run_id, status: row.status, proposal: JSON.parse(row.result) as ReplacementResult }
+    : null;
+}
+
+export function markReplacementApplied(db: Db, id: string): void {
+  db.prepare("UPDATE replacements SET status = 'applied' WHERE id = ?").run(id);
+}

@@ -1,0 +1,98 @@
+// Donors of a round: their contributions and earmarks; which rounds a donor may read.
+import { DonorSchema, type Donor } from "../../scoring/domain/index.js";
+import { audit } from "../audit.js";
+import { tx, type Db } from "../db/database.js";
+import { DomainError, notFound } from "../errors.js";
+
+import { getRound } from "./rounds.js";
+
+// --- donors ------------------------------------------------------------------------------------
+
+export interface DonorRecord extends Donor {
+  name: string;
+  version: number;
+}
+
+interface DonorRow {
+  id: string;
+  name: string;
+  amount: number;
+  regions: string | null;
+  statuses: string | null;
+  states: string | null;
+  version: number;
+}
+
+function donorOf(r: DonorRow): DonorRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    amount: r.amount,
+    ...(r.regions ? { regions: JSON.parse(r.regions) } : {}),
+    ...(r.statuses ? { statuses: JSON.parse(r.statuses) } : {}),
+    ...(r.states ? { states: JSON.parse(r.states) } : {}),
+    version: r.version,
+  };
+}
+
+export function listDonors(db: Db, roundId: string): DonorRecord[] {
+  getRound(db, roundId);
+  return (db.prepare("SELECT * FROM donors WHERE round_id = ? ORDER BY rowid").all(roundId) as DonorRow[]).map(donorOf);
+}
+
+export function getDonor(db: Db, roundId: string, id: string): DonorRecord {
+  const row = db.prepare("SELECT * FROM donors WHERE round_id = ? AND id = ?").get(roundId, id) as DonorRow | undefined;
+  if (!row) throw notFound(`donor "${id}" of round "${roundId}"`);
+  return donorOf(row);
+}
+
+export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, version: number | null, actor: string): DonorRecord {
+  const donor = DonorSchema.parse({ id: d.id, amount: d.amount, regions: d.regions, statuses: d.statuses, states: d.states });
+  return tx(db, () => {
+    getRound(db, roundId);
+    const existing = db.prepare("SELECT * FROM donors WHERE round_id = ? AND id = ?").get(roundId, d.id) as DonorRow | undefined;
+    const cols = {
+      round: roundId,
+      id: donor.id,
+      name: d.name,
+      amount: donor.amount,
+      regions: donor.regions ? JSON.stringify(donor.regions) : null,
+      statuses: donor.statuses ? JSON.stringify(donor.statuses) : null,
+      states: donor.states ? JSON.stringify(donor.states) : null,
+    };
+    if (existing) {
+      if (version === null)
+        throw new DomainError("conflict", "exists", `donor "${d.id}" exists already: send its version to change it`, {
+          current: donorOf(existing),
+        });
+      if (existing.version !== version)
+        throw new DomainError(
+          "conflict",
+          "stale-version",
+          `donor "${d.id}" changed since it was read (version ${version}; now ${existing.version})`,
+          { current: donorOf(existing) },
+        );
+      db.prepare(
+        "UPDATE donors SET name = @name, amount = @amount, regions = @regions, statuses = @statuses, states = @states, version = version + 1 WHERE round_id = @round AND id = @id",
+      ).run(cols);
+    } else {
+      db.prepare(
+        "INSERT INTO donors (round_id, id, name, amount, regions, statuses, states) VALUES (@round, @id, @name, @amount, @regions, @statuses, @states)",
+      ).run(cols);
+    }
+    audit(db, {
+      actor,
+      action: existing ? "update" : "create",
+      entity: "donor",
+      entityId: `${roundId}/${d.id}`,
+      data: { ...donor, name: d.name },
+    });
+    return getDonor(db, roundId, d.id);
+  });
+}
+
+export function requireDonorOf(db: Db, user: { role: string; donorId: string | null }, roundId: string): void {
+  if (user.role === "donor" && !listDonors(db, roundId).some((d) => d.id === user.donorId)) {
+    throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
+  }
+}

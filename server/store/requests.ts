@@ -1,0 +1,124 @@
+// Requests: their records, references, status changes with their history, offers' answers, ratings.
+import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
+import { audit } from "../audit.js";
+import { type Db } from "../db/database.js";
+
+import { type RequestStatus } from "../../scoring/domain/index.js";
+import { byId, now } from "./rows.js";
+import { getRound } from "./rounds.js";
+
+// --- requests ----------------------------------------------------------------------------------
+
+export interface RequestRecord {
+  id: string;
+  roundId: string;
+  status: RequestStatus;
+  attributes: RequestAttributes;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+interface RequestRow {
+  id: string;
+  round_id: string;
+  attributes: string;
+  status: RequestStatus;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+const requestOf = (r: RequestRow): RequestRecord => ({
+  id: r.id,
+  roundId: r.round_id,
+  status: r.status,
+  attributes: RequestAttributesSchema.parse(JSON.parse(r.attributes)),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: r.version,
+});
+
+export function getRequest(db: Db, id: string): RequestRecord {
+  return byId(db, "requests", id, "request", requestOf);
+}
+
+export function listRequests(db: Db, roundId: string): RequestRecord[] {
+  getRound(db, roundId);
+  return (db.prepare("SELECT * FROM requests WHERE round_id = ? ORDER BY id").all(roundId) as RequestRow[]).map(requestOf);
+}
+
+/** The next free reference of a round: ROUND-001, ROUND-002, … */
+export function nextReference(db: Db, roundId: string): string {
+  const ids = db.prepare("SELECT id FROM requests WHERE round_id = ?").pluck().all(roundId) as string[];
+  const prefix = `${roundId}-`;
+  const max = Math.max(0, ...ids.filter((x) => x.startsWith(prefix)).map((x) => Number(x.slice(prefix.length)) || 0));
+  return `${prefix}${String(max + 1).padStart(3, "0")}`;
+}
+
+/** Inserts a request (inside the caller's transaction). The attributes' id is the reference. */
+export function insertRequest(
+  db: Db,
+  roundId: string,
+  attributes: RequestAttributes,
+  status: RequestStatus,
+  accessCodeHash: string | null,
+  actor: { id: number | null; name: string },
+): void {
+  const t = now();
+  db.prepare(
+    "INSERT INTO requests (id, round_id, attributes, status, access_code_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ).run(attributes.id, roundId, JSON.stringify(attributes), status, accessCodeHash, t, t);
+  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
+    attributes.id,
+    status,
+    "created",
+    t,
+    actor.id,
+  );
+  audit(db, { actor: actor.name, action: "create", entity: "request", entityId: attributes.id, data: { roundId, status } });
+}
+
+export function setRequestStatus(
+  db: Db,
+  id: string,
+  status: RequestStatus,
+  note: string,
+  actor: { id: number | null; name: string },
+): void {
+  const t = now();
+  db.prepare("UPDATE requests SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, t, id);
+  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    status,
+    note,
+    t,
+    actor.id,
+  );
+  audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
+}
+
+/** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
+export function requestHistory(db: Db, id: string): { status: string; note: string; at: string; by: string | null }[] {
+  return db
+    .prepare(
+      "SELECT h.status, h.note, h.at, u.display_name AS by FROM request_history h LEFT JOIN users u ON u.id = h.by_user WHERE h.request_id = ? ORDER BY h.id",
+    )
+    .all(id) as { status: string; note: string; at: string; by: string | null }[];
+}
+
+/** Mean reviewers' rating of each request (conflicts excluded), for the technical-value rule. */
+export function meanRatings(db: Db, roundId: string): Map<string, number> {
+  const rows = db
+    .prepare(
+      "SELECT r.request_id AS id, AVG(r.rating) AS mean FROM reviews r JOIN requests q ON q.id = r.request_id WHERE q.round_id = ? AND r.conflict = 0 AND r.rating IS NOT NULL GROUP BY r.request_id",
+    )
+    .all(roundId) as { id: string; mean: number }[];
+  return new Map(rows.map((r) => [r.id, Math.round(r.mean * 100) / 100]));
+}
+
+/**
+ * The round as a round file (format of scoring/round-file.ts): its money, settings (a given version or
+ * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
+ * rating as each request's technical rating. The round's States are the reference data.
+ */

@@ -1,0 +1,73 @@
+// The round file (scoring/criteria/round-file.ts) assembled from a round's records, for scoring and allocation.
+import { RoundFileSchema, type RoundFile, type ReferenceData } from "../../scoring/criteria/index.js";
+import { type Db } from "../db/database.js";
+
+import { IN_RUN } from "../../scoring/domain/index.js";
+import { getRound, roundHistory, roundReference } from "./rounds.js";
+import { listDonors } from "./donors.js";
+import { currentSettings, settingsAt } from "./settings.js";
+import { meanRatings } from "./requests.js";
+
+export function roundFileOf(
+  db: Db,
+  roundId: string,
+  settingsVersion?: number,
+): { file: RoundFile; reference: ReferenceData; settingsVersion: number } {
+  const { text, reference, settingsVersion: version } = roundFileTextOf(db, roundId, settingsVersion);
+  return { file: RoundFileSchema.parse(JSON.parse(text)), reference, settingsVersion: version };
+}
+
+/**
+ * The same round file as JSON text, not yet validated: what a run sends to its worker, which parses,
+ * validates and scores it there. The requests' stored attributes are spliced in as they are (only those
+ * with reviewers' ratings are re-serialised), so that the request-serving thread does no parsing or
+ * validation of thousands of requests.
+ */
+export function roundFileTextOf(
+  db: Db,
+  roundId: string,
+  settingsVersion?: number,
+): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
+  const round = getRound(db, roundId);
+  const settings = settingsVersion === undefined ? currentSettings(db, roundId) : settingsAt(db, roundId, settingsVersion);
+  const history = roundHistory(db, roundId);
+  const header = {
+    version: 1,
+    round: {
+      id: round.id,
+      meeting: round.meeting,
+      venue: round.venue,
+      startDate: round.startDate,
+      endDate: round.endDate,
+      windowOpens: round.windowOpens,
+      windowCloses: round.windowCloses,
+      allowanceRate: round.allowanceRate,
+      nights: round.nights,
+      status: round.status,
+      carryOver: round.carryOver,
+      reserve: round.reserve,
+      adminEstimate: round.adminEstimate,
+    },
+    weights: settings.weights,
+    policy: settings.policy,
+    donors: listDonors(db, roundId).map(({ version: _v, ...d }) => d),
+    ...(settings.rules ? { rules: settings.rules } : {}),
+    ...(history ? { history } : {}),
+  };
+  const ratings = meanRatings(db, roundId);
+  const rows = db
+    .prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${IN_RUN.map(() => "?").join(", ")}) ORDER BY id`)
+    .all(roundId, ...IN_RUN) as { id: string; attributes: string }[];
+  const requests = rows.map((r) => {
+    const rating = ratings.get(r.id);
+    return rating === undefined ? r.attributes : JSON.stringify({ ...(JSON.parse(r.attributes) as object), technicalRating: rating });
+  });
+  return {
+    text: `${JSON.stringify(header).slice(0, -1)},"requests":[${requests.join(",")}]}`,
+    requests: rows.length,
+    reference: roundReference(db, roundId),
+    settingsVersion: settings.version,
+  };
+}
+
+/** A donor reads only the rounds it contributes to (staff: every round). */

@@ -1,0 +1,156 @@
+// Rounds: their records, creation (with their States as of the meeting), and each round's reference data.
+import { RuleSetSchema, type RuleSet, HistorySchema, type History, type ReferenceData } from "../../scoring/criteria/index.js";
+import {
+  RoundSchema,
+  StateSchema,
+  WeightsSchema,
+  type Round,
+  type State,
+  type Weights,
+  type RoundStatus,
+} from "../../scoring/domain/index.js";
+import { PolicySchema, type Policy } from "../../scoring/policy/index.js";
+import { audit } from "../audit.js";
+import { tx, type Db } from "../db/database.js";
+import { DomainError } from "../errors.js";
+
+import { byId, now } from "./rows.js";
+
+export interface RoundRecord extends Round {
+  adminActual: number | null;
+  deferredTo: number | null;
+  referenceAsOf: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface RoundRow {
+  id: string;
+  meeting: string;
+  venue: string;
+  start_date: string;
+  end_date: string;
+  window_opens: string;
+  window_closes: string;
+  allowance_rate: number;
+  nights: number;
+  status: Round["status"];
+  carry_over: number;
+  reserve: number;
+  admin_estimate: number;
+  admin_actual: number | null;
+  deferred_to: number | null;
+  history: string | null;
+  reference_as_of: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+function roundOf(r: RoundRow): RoundRecord {
+  return {
+    id: r.id,
+    meeting: r.meeting,
+    venue: r.venue,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    windowOpens: r.window_opens,
+    windowCloses: r.window_closes,
+    allowanceRate: r.allowance_rate,
+    nights: r.nights,
+    status: r.status,
+    carryOver: r.carry_over,
+    reserve: r.reserve,
+    adminEstimate: r.admin_estimate,
+    adminActual: r.admin_actual,
+    deferredTo: r.deferred_to,
+    referenceAsOf: r.reference_as_of,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The row of `table` with this id, read through `of`; 404 (naming `what`) when there is none. */
+export function getRound(db: Db, id: string): RoundRecord {
+  return byId(db, "rounds", id, "round", roundOf);
+}
+
+export function listRounds(db: Db): RoundRecord[] {
+  return (db.prepare("SELECT * FROM rounds ORDER BY start_date DESC").all() as RoundRow[]).map(roundOf);
+}
+
+export function roundHistory(db: Db, id: string): History | undefined {
+  const raw = db.prepare("SELECT history FROM rounds WHERE id = ?").pluck().get(id) as string | null | undefined;
+  return raw ? HistorySchema.parse(JSON.parse(raw)) : undefined;
+}
+
+export interface NewRound {
+  round: Round;
+  weights: Weights;
+  policy: Policy;
+  rules?: RuleSet;
+  history?: History;
+}
+
+/** A new round with a copy of the reference States (editable per round) and its first settings. */
+export function createRound(db: Db, input: NewRound, reference: ReferenceData, actor: { id: number | null; name: string }): RoundRecord {
+  const r = RoundSchema.parse(input.round);
+  return tx(db, () => {
+    if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id))
+      throw new DomainError("conflict", "exists", `a round "${r.id}" exists already`);
+    const t = now();
+    db.prepare(
+      `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, carry_over, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
+       VALUES (@id, @meeting, @venue, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @carryOver, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
+    ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: reference.asOf, t });
+    const insertState = db.prepare("INSERT INTO round_states (round_id, iso3, data) VALUES (?, ?, ?)");
+    for (const s of reference.states.values()) insertState.run(r.id, s.iso3, JSON.stringify(s));
+    db.prepare(
+      "INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      r.id,
+      JSON.stringify(WeightsSchema.parse(input.weights)),
+      JSON.stringify(PolicySchema.parse(input.policy)),
+      input.rules ? JSON.stringify(RuleSetSchema.parse(input.rules)) : null,
+      "initial settings",
+      t,
+      actor.id,
+    );
+    audit(db, {
+      actor: actor.name,
+      action: "create",
+      entity: "round",
+      entityId: r.id,
+      data: { round: r, weights: input.weights, policy: input.policy },
+    });
+    return getRound(db, r.id);
+  });
+}
+
+// --- reference States per round ------------------------------------------------------------------
+
+export function roundStates(db: Db, roundId: string): { states: (State & { edited: boolean; version: number })[]; asOf: string } {
+  const round = getRound(db, roundId);
+  const rows = db.prepare("SELECT data, edited, version FROM round_states WHERE round_id = ? ORDER BY iso3").all(roundId) as {
+    data: string;
+    edited: number;
+    version: number;
+  }[];
+  return {
+    asOf: round.referenceAsOf,
+    states: rows.map((r) => ({ ...StateSchema.parse(JSON.parse(r.data)), edited: r.edited === 1, version: r.version })),
+  };
+}
+
+export function roundReference(db: Db, roundId: string): ReferenceData {
+  const { states, asOf } = roundStates(db, roundId);
+  const map = new Map(states.map(({ edited: _e, version: _v, ...s }) => [s.iso3, s as State]));
+  return { states: map, asOf, unverified: [...map.values()].filter((s) => s.verify).length };
+}
+
+/** Moves a round to a status (the caller checked the move: scoring/domain/lifecycle.ts). */
+export function setRoundStatus(db: Db, id: string, status: RoundStatus): void {
+  db.prepare("UPDATE rounds SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, now(), id);
+}

@@ -1,0 +1,10 @@
+// Small helpers the stores share: the time of a write, and reading one row by id as a record.
+import { type Db } from "../db/database.js";
+import { notFound } from "../errors.js";
+
+export const now = (): string => new Date().toISOString();
+export function byId<R, T>(db: Db, table: "rounds" | "requests", id: string, what: string, of: (row: R) => T): T {
+  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as R | undefined;
+  if (!row) throw notFound(`${what} "${id}"`);
+  return of(row);
+}
