@@ -19,8 +19,9 @@ import { requestRoutes } from "./routes/requests.js";
 import { runRoutes } from "./routes/runs.js";
 import { decisionRoutes } from "./routes/decisions.js";
 import { financeRoutes } from "./routes/finance.js";
-import { publicRoutes } from "./routes/public.js";
-import { userRoutes } from "./routes/users.js";
+import { applicantRoutes } from "./routes/applicants.js";
+import { donorRoutes } from "./routes/donors.js";
+import { accountRoutes } from "./routes/accounts.js";
 
 const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -90,13 +91,14 @@ export function createApp(services: Services) {
       (c) => c.json({ ok: true, time: new Date().toISOString() }, 200),
     )
     .route("/", authRoutes())
-    .route("/", userRoutes())
+    .route("/", accountRoutes())
     .route("/", roundRoutes())
     .route("/", requestRoutes())
     .route("/", runRoutes())
     .route("/", decisionRoutes())
     .route("/", financeRoutes())
-    .route("/", publicRoutes())
+    .route("/", applicantRoutes())
+    .route("/", donorRoutes())
     .route("/", auditRoutes())
     .route("/", backupRoutes());
 

@@ -10,6 +10,7 @@ import { DomainError, type ErrorKind } from "./errors.js";
 import type { ReferenceData } from "../scoring/criteria/index.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/database.js";
+import type { Actor } from "./services/actor.js";
 import type { RunManager } from "./services/runs.js";
 
 export type Role = "admin" | "reviewer" | "donor";
@@ -150,6 +151,12 @@ export function errors(
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
+
+/** The signed-in user as the author of a change (services and the audit log). */
+export function actorOf(c: Ctx): Actor {
+  const user = userOf(c);
+  return { id: user.id, name: user.username };
+}
 
 /** The signed-in user (for routes whose guard requires one). */
 export function userOf(c: Ctx): SessionUser {

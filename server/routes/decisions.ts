@@ -1,19 +1,14 @@
 // Decisions: approving a run into offers, a waitlist and decisions; offers' answers and actual costs;
 // replacement proposals after declines and lapsed offers. The work is in services/decisions.ts.
 import { z } from "zod";
-import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
-import { applyReplacement, approveRun, proposeReplacements, recordOffer, type Actor } from "../services/decisions.js";
+import { actorOf, body, errors, json, newApp, route } from "../http.js";
+import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
 import { getRound, listDecisions } from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RunId = z.object({ runId: z.string().uuid() });
 const Loose = z.looseObject({});
 const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
-
-const actorOf = (c: Ctx): Actor => {
-  const user = userOf(c);
-  return { id: user.id, name: user.username };
-};
 
 export function decisionRoutes() {
   return newApp()

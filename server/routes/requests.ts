@@ -1,22 +1,10 @@
 // Requests (staff): list, read, create, edit, status, history; reviews; import and export as CSV / XLSX.
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { audit } from "../audit.js";
-import { tx } from "../db/database.js";
-import { body, errors, json, newApp, route, userOf } from "../http.js";
-import { DomainError, checkVersion } from "../errors.js";
-import {
-  getRequest,
-  getRound,
-  insertRequest,
-  listRequests,
-  nextReference,
-  REQUEST_STATUSES,
-  requestHistory,
-  roundFileOf,
-  setRequestStatus,
-} from "../store/index.js";
-import { attributesToRows, parseCsv, parseXlsx, REQUEST_COLUMNS, rowsToAttributes, toCsv, toXlsx } from "../tabular.js";
+import { actorOf, body, errors, json, newApp, route } from "../http.js";
+import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
+import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
+import { attributesToRows, REQUEST_COLUMNS, toCsv, toXlsx } from "../tabular.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RequestId = z.object({ requestId: z.string().min(1).max(64) });
@@ -48,23 +36,7 @@ export function requestRoutes() {
       (c) => {
         const { db } = c.get("services");
         const { requestId } = c.req.valid("param");
-        const request = getRequest(db, requestId);
-        const reviews = db
-          .prepare(
-            "SELECT u.username AS reviewer, r.rating, r.comment, r.conflict, r.updated_at AS updatedAt, r.version FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.request_id = ? ORDER BY u.username",
-          )
-          .all(requestId) as {
-          reviewer: string;
-          rating: number | null;
-          comment: string;
-          conflict: number;
-          updatedAt: string;
-          version: number;
-        }[];
-        return c.json(
-          { ...request, history: requestHistory(db, requestId), reviews: reviews.map((r) => ({ ...r, conflict: r.conflict === 1 })) },
-          200,
-        );
+        return c.json({ ...getRequest(db, requestId), history: requestHistory(db, requestId), reviews: listReviews(db, requestId) }, 200);
       },
     )
     .openapi(
@@ -76,27 +48,7 @@ export function requestRoutes() {
         request: { params: RoundId, ...body(RequestAttributesSchema.extend({ id: z.string().min(1).max(64).optional() }).strict()) },
         responses: { 201: json(RequestOut, "Created"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db, reference } = c.get("services");
-        const { roundId } = c.req.valid("param");
-        const input = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            getRound(db, roundId);
-            if (!reference.states.has(input.state))
-              throw new DomainError("invalid", "validation", "the input is not valid", {
-                problems: [{ path: "state", message: `unknown State "${input.state}"` }],
-              });
-            const id = input.id ?? nextReference(db, roundId);
-            if (db.prepare("SELECT 1 FROM requests WHERE id = ?").get(id))
-              throw new DomainError("conflict", "exists", `a request "${id}" exists already`);
-            insertRequest(db, roundId, { ...input, id }, "submitted", null, { id: user.id, name: user.username });
-            return getRequest(db, id);
-          }),
-          201,
-        );
-      },
+      (c) => c.json(createRequest(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 201),
     )
     .openapi(
       route(["admin"], {
@@ -110,30 +62,7 @@ export function requestRoutes() {
         },
         responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db, reference } = c.get("services");
-        const { requestId } = c.req.valid("param");
-        const { attributes, version } = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            const current = getRequest(db, requestId);
-            checkVersion(current, version);
-            if (!reference.states.has(attributes.state))
-              throw new DomainError("invalid", "validation", "the input is not valid", {
-                problems: [{ path: "attributes.state", message: `unknown State "${attributes.state}"` }],
-              });
-            db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
-              JSON.stringify({ ...attributes, id: requestId }),
-              new Date().toISOString(),
-              requestId,
-            );
-            audit(db, { actor: user.username, action: "update", entity: "request", entityId: requestId, data: attributes });
-            return getRequest(db, requestId);
-          }),
-          200,
-        );
-      },
+      (c) => c.json(editRequest(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(["admin"], {
@@ -153,20 +82,7 @@ export function requestRoutes() {
         },
         responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const { requestId } = c.req.valid("param");
-        const { status, note, version } = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            checkVersion(getRequest(db, requestId), version);
-            setRequestStatus(db, requestId, status, note, { id: user.id, name: user.username });
-            return getRequest(db, requestId);
-          }),
-          200,
-        );
-      },
+      (c) => c.json(changeStatus(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(["admin"], {
@@ -186,35 +102,7 @@ export function requestRoutes() {
         },
         responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const { requestId } = c.req.valid("param");
-        const { lock, justification, version } = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            const current = getRequest(db, requestId);
-            checkVersion(current, version);
-            const { lock: _old, ...rest } = current.attributes;
-            const attributes = lock ? { ...rest, lock } : rest;
-            db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
-              JSON.stringify(attributes),
-              new Date().toISOString(),
-              requestId,
-            );
-            db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
-              requestId,
-              current.status,
-              `${lock ? `locked ${lock}` : "lock lifted"}: ${justification}`,
-              new Date().toISOString(),
-              user.id,
-            );
-            audit(db, { actor: user.username, action: "lock", entity: "request", entityId: requestId, data: { lock, justification } });
-            return getRequest(db, requestId);
-          }),
-          200,
-        );
-      },
+      (c) => c.json(setLock(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(STAFF, {
@@ -260,50 +148,7 @@ export function requestRoutes() {
         },
         responses: { 200: json(z.looseObject({ rating: z.number().nullable() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const { requestId } = c.req.valid("param");
-        const r = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            getRequest(db, requestId);
-            const existing = db
-              .prepare("SELECT version, conflict FROM reviews WHERE request_id = ? AND reviewer_id = ?")
-              .get(requestId, user.id) as { version: number; conflict: number } | undefined;
-            if (existing) {
-              if (r.version === undefined)
-                throw new DomainError("conflict", "exists", "you reviewed this request already: send the review's version to change it");
-              checkVersion(existing, r.version);
-              if (existing.conflict === 1 && r.rating !== null)
-                throw new DomainError("invalid", "validation", "the input is not valid", {
-                  problems: [{ path: "rating", message: "you declared a conflict of interest with this request" }],
-                });
-              db.prepare(
-                "UPDATE reviews SET rating = ?, comment = ?, conflict = ?, updated_at = ?, version = version + 1 WHERE request_id = ? AND reviewer_id = ?",
-              ).run(r.rating, r.comment, r.conflict ? 1 : 0, new Date().toISOString(), requestId, user.id);
-            } else {
-              db.prepare(
-                "INSERT INTO reviews (request_id, reviewer_id, rating, comment, conflict, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-              ).run(requestId, user.id, r.rating, r.comment, r.conflict ? 1 : 0, new Date().toISOString());
-            }
-            audit(db, {
-              actor: user.username,
-              action: "review",
-              entity: "request",
-              entityId: requestId,
-              data: { rating: r.rating, conflict: r.conflict },
-            });
-            const row = db
-              .prepare(
-                "SELECT rating, comment, conflict, updated_at AS updatedAt, version FROM reviews WHERE request_id = ? AND reviewer_id = ?",
-              )
-              .get(requestId, user.id) as { rating: number | null; comment: string; conflict: number; updatedAt: string; version: number };
-            return { ...row, conflict: row.conflict === 1 };
-          }),
-          200,
-        );
-      },
+      (c) => c.json(saveReview(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(["admin"], {
@@ -325,38 +170,7 @@ export function requestRoutes() {
           ...errors(401, 403, 404, 409, 422),
         },
       }),
-      async (c) => {
-        const { db, reference } = c.get("services");
-        const { roundId } = c.req.valid("param");
-        const input = c.req.valid("json");
-        const user = userOf(c);
-        getRound(db, roundId);
-        const table = input.format === "csv" ? parseCsv(input.content) : await parseXlsx(Buffer.from(input.contentBase64, "base64"));
-        let next = Number(nextReference(db, roundId).slice(roundId.length + 1));
-        const { requests, problems } = rowsToAttributes(table.rows, () => `${roundId}-${String(next++).padStart(3, "0")}`);
-        problems.unshift(...table.problems);
-        for (const { row, attrs } of requests) {
-          if (!reference.states.has(attrs.state)) problems.push({ row, column: "state", message: `unknown State "${attrs.state}"` });
-          if (db.prepare("SELECT 1 FROM requests WHERE id = ?").get(attrs.id))
-            problems.push({ row, column: "id", message: `a request "${attrs.id}" exists already` });
-        }
-        if (table.rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
-        if (problems.length)
-          throw new DomainError("invalid", "import", `nothing imported: ${problems.length} problem(s) in the file`, {
-            problems: problems.sort((a, b) => a.row - b.row),
-          });
-        tx(db, () => {
-          for (const { attrs } of requests) insertRequest(db, roundId, attrs, "submitted", null, { id: user.id, name: user.username });
-          audit(db, {
-            actor: user.username,
-            action: "import",
-            entity: "round",
-            entityId: roundId,
-            data: { format: input.format, count: requests.length },
-          });
-        });
-        return c.json({ imported: requests.length, ids: requests.map((r) => r.attrs.id) }, 201);
-      },
+      async (c) => c.json(await importRequests(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 201),
     )
     .openapi(
       route(STAFF, {

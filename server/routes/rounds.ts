@@ -1,12 +1,10 @@
 // Rounds (with status transitions), their reference States, donors and settings (weights, policy, rules).
 import { z } from "zod";
 import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
-import { canMove, DonorSchema, ROUND_TRANSITIONS, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
+import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
 import { PolicySchema } from "../../scoring/policy/index.js";
-import { audit } from "../audit.js";
-import { tx } from "../db/database.js";
-import { body, errors, json, newApp, route, userOf } from "../http.js";
-import { DomainError, checkVersion } from "../errors.js";
+import { actorOf, body, errors, json, newApp, route, userOf } from "../http.js";
+import { correctState, editRound, moveRound } from "../services/rounds.js";
 import {
   createRound,
   currentSettings,
@@ -47,22 +45,6 @@ const RoundPatchSchema = z.strictObject({
   adminActual: z.number().finite().min(0).max(1e9).nullable().optional(),
   deferredTo: z.number().finite().min(0).max(1e9).nullable().optional(),
 });
-
-const COLUMN: Record<string, string> = {
-  meeting: "meeting",
-  venue: "venue",
-  startDate: "start_date",
-  endDate: "end_date",
-  windowOpens: "window_opens",
-  windowCloses: "window_closes",
-  allowanceRate: "allowance_rate",
-  nights: "nights",
-  carryOver: "carry_over",
-  reserve: "reserve",
-  adminEstimate: "admin_estimate",
-  adminActual: "admin_actual",
-  deferredTo: "deferred_to",
-};
 
 export function roundRoutes() {
   const SettingsInput = z.strictObject({
@@ -122,36 +104,7 @@ export function roundRoutes() {
         request: { params: RoundId, ...body(RoundPatchSchema) },
         responses: { 200: json(RoundOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const { roundId } = c.req.valid("param");
-        const { version, ...patch } = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            const current = getRound(db, roundId);
-            checkVersion(current, version);
-            const merged = { ...current, ...patch };
-            if (merged.endDate < merged.startDate)
-              throw new DomainError("invalid", "validation", "the input is not valid", {
-                problems: [{ path: "endDate", message: "must not be before startDate" }],
-              });
-            if (merged.windowCloses < merged.windowOpens)
-              throw new DomainError("invalid", "validation", "the input is not valid", {
-                problems: [{ path: "windowCloses", message: "must not be before windowOpens" }],
-              });
-            const sets = Object.keys(patch).map((k) => `${COLUMN[k]} = @${k}`);
-            db.prepare(`UPDATE rounds SET ${[...sets, "updated_at = @t", "version = version + 1"].join(", ")} WHERE id = @id`).run({
-              ...patch,
-              t: new Date().toISOString(),
-              id: roundId,
-            });
-            audit(db, { actor: user.username, action: "update", entity: "round", entityId: roundId, data: patch });
-            return getRound(db, roundId);
-          }),
-          200,
-        );
-      },
+      (c) => c.json(editRound(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(["admin"], {
@@ -165,40 +118,7 @@ export function roundRoutes() {
         },
         responses: { 200: json(RoundOut, "Moved"), ...errors(401, 403, 404, 409, 422) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const { roundId } = c.req.valid("param");
-        const { status, version } = c.req.valid("json");
-        const user = userOf(c);
-        return c.json(
-          tx(db, () => {
-            const current = getRound(db, roundId);
-            checkVersion(current, version);
-            if (!canMove(current.status, status)) {
-              throw new DomainError(
-                "invalid",
-                "validation",
-                `a round in "${current.status}" cannot move to "${status}" (allowed: ${ROUND_TRANSITIONS[current.status].join(", ") || "none"})`,
-                { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
-              );
-            }
-            db.prepare("UPDATE rounds SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
-              status,
-              new Date().toISOString(),
-              roundId,
-            );
-            audit(db, {
-              actor: user.username,
-              action: "status",
-              entity: "round",
-              entityId: roundId,
-              data: { from: current.status, to: status },
-            });
-            return getRound(db, roundId);
-          }),
-          200,
-        );
-      },
+      (c) => c.json(moveRound(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(STAFF, {
@@ -224,44 +144,8 @@ export function roundRoutes() {
         responses: { 200: json(z.looseObject({ iso3: z.string() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
-        const { db } = c.get("services");
         const { roundId, iso3 } = c.req.valid("param");
-        const { state, version } = c.req.valid("json");
-        const user = userOf(c);
-        if (state.iso3 !== iso3)
-          throw new DomainError("invalid", "validation", "the input is not valid", {
-            problems: [{ path: "state.iso3", message: `must be ${iso3}, as in the path` }],
-          });
-        return c.json(
-          tx(db, () => {
-            const row = db.prepare("SELECT version FROM round_states WHERE round_id = ? AND iso3 = ?").get(roundId, iso3) as
-              { version: number } | undefined;
-            getRound(db, roundId);
-            if (!row) {
-              if (version !== 1)
-                throw new DomainError(
-                  "not-found",
-                  "not-found",
-                  `State ${iso3} is not in the round's reference data (send version 1 to add it)`,
-                );
-              db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(
-                roundId,
-                iso3,
-                JSON.stringify(state),
-              );
-            } else {
-              checkVersion(row, version);
-              db.prepare("UPDATE round_states SET data = ?, edited = 1, version = version + 1 WHERE round_id = ? AND iso3 = ?").run(
-                JSON.stringify(state),
-                roundId,
-                iso3,
-              );
-            }
-            audit(db, { actor: user.username, action: "update", entity: "state", entityId: `${roundId}/${iso3}`, data: state });
-            return roundStates(db, roundId).states.find((s) => s.iso3 === iso3)!;
-          }),
-          200,
-        );
+        return c.json(correctState(c.get("services"), roundId, iso3, c.req.valid("json"), actorOf(c)), 200);
       },
     )
     .openapi(

@@ -29,12 +29,10 @@ import {
   upsertOffer,
   type DecisionRecord,
 } from "../store/index.js";
+import type { Actor } from "./actor.js";
 import type { RunRecord } from "./runs.js";
 
-export interface Actor {
-  id: number;
-  name: string;
-}
+export type { Actor };
 
 /** A run's result, or a conflict when the run has none yet. */
 export function doneResult(run: Pick<RunRecord, "id" | "status" | "result">): AllocationResult {

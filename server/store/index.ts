@@ -8,4 +8,5 @@ export * from "./settings.js";
 export * from "./requests.js";
 export * from "./round-file.js";
 export * from "./decisions.js";
+export * from "./reviews.js";
 export { IN_RUN, REQUEST_STATUSES, type RequestStatus } from "../../scoring/domain/index.js";

@@ -122,3 +122,37 @@ export function meanRatings(db: Db, roundId: string): Map<string, number> {
  * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
  * rating as each request's technical rating. The round's States are the reference data.
  */
+
+export function requestExists(db: Db, id: string): boolean {
+  return db.prepare("SELECT 1 FROM requests WHERE id = ?").get(id) !== undefined;
+}
+
+/** Replaces a request's attributes (a new version). */
+export function updateAttributes(db: Db, id: string, attributes: RequestAttributes): void {
+  db.prepare("UPDATE requests SET attributes = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(
+    JSON.stringify(attributes),
+    now(),
+    id,
+  );
+}
+
+/** A line in the request's history that keeps its status (a lock set or lifted, with its justification). */
+export function addHistory(db: Db, id: string, status: RequestStatus, note: string, actorId: number | null): void {
+  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
+    id,
+    status,
+    note,
+    now(),
+    actorId,
+  );
+}
+
+/** The hash of the request's access code (null: entered by staff, or an unknown reference). */
+export function accessCodeHash(db: Db, id: string): string | null {
+  return (db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").pluck().get(id) as string | null | undefined) ?? null;
+}
+
+/** The request's statuses over time, as its applicant sees them (no notes, no names). */
+export function statusTimeline(db: Db, id: string): { status: string; at: string }[] {
+  return db.prepare("SELECT status, at FROM request_history WHERE request_id = ? ORDER BY id").all(id) as { status: string; at: string }[];
+}

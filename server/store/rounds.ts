@@ -154,3 +154,58 @@ export function roundReference(db: Db, roundId: string): ReferenceData {
 export function setRoundStatus(db: Db, id: string, status: RoundStatus): void {
   db.prepare("UPDATE rounds SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, now(), id);
 }
+
+/** The columns a round's edit may change, by field. */
+const ROUND_COLUMNS = {
+  meeting: "meeting",
+  venue: "venue",
+  startDate: "start_date",
+  endDate: "end_date",
+  windowOpens: "window_opens",
+  windowCloses: "window_closes",
+  allowanceRate: "allowance_rate",
+  nights: "nights",
+  carryOver: "carry_over",
+  reserve: "reserve",
+  adminEstimate: "admin_estimate",
+  adminActual: "admin_actual",
+  deferredTo: "deferred_to",
+} as const;
+
+export type RoundPatch = Partial<Pick<RoundRecord, keyof typeof ROUND_COLUMNS>>;
+
+/** Writes the fields of a patch (a new version of the round). */
+export function patchRound(db: Db, id: string, patch: RoundPatch): void {
+  const keys = Object.keys(patch).filter((k): k is keyof typeof ROUND_COLUMNS => k in ROUND_COLUMNS);
+  const sets = keys.map((k) => `${ROUND_COLUMNS[k]} = @${k}`);
+  db.prepare(`UPDATE rounds SET ${[...sets, "updated_at = @t", "version = version + 1"].join(", ")} WHERE id = @id`).run({
+    ...Object.fromEntries(keys.map((k) => [k, patch[k]])),
+    t: now(),
+    id,
+  });
+}
+
+/** The version of a State's row in the round's reference data (null: not in it). */
+export function roundStateVersion(db: Db, roundId: string, iso3: string): number | null {
+  return (
+    (db.prepare("SELECT version FROM round_states WHERE round_id = ? AND iso3 = ?").pluck().get(roundId, iso3) as number | undefined) ??
+    null
+  );
+}
+
+/** A State corrected for this round (added when it was not in the round's data). */
+export function putRoundState(db: Db, roundId: string, state: State, exists: boolean): void {
+  if (exists) {
+    db.prepare("UPDATE round_states SET data = ?, edited = 1, version = version + 1 WHERE round_id = ? AND iso3 = ?").run(
+      JSON.stringify(state),
+      roundId,
+      state.iso3,
+    );
+  } else {
+    db.prepare("INSERT INTO round_states (round_id, iso3, data, edited) VALUES (?, ?, ?, 1)").run(
+      roundId,
+      state.iso3,
+      JSON.stringify(state),
+    );
+  }
+}

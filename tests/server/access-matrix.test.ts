@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { hashCode } from "../../server/auth/passwords.js";
 import { GUARDS } from "../../server/http.js";
-import { CONTACT_FIELDS } from "../../server/routes/public.js";
+import { CONTACT_FIELDS } from "../../server/routes/applicants.js";
 import { testApi, type Client } from "./api-helpers.js";
 
 type Who = "anonymous" | "applicant" | "donor" | "reviewer" | "admin";

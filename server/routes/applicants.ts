@@ -1,0 +1,89 @@
+// The applicants: they have no account. They submit a request while the round is open and get a
+// reference and an access code (shown once, stored hashed), with which they see their own request and
+// answer their offer. The work is in services/applicants.ts.
+import { z } from "zod";
+import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
+import { body, type Ctx, errors, json, newApp, route } from "../http.js";
+import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
+import { client } from "./auth.js";
+
+const RoundId = z.object({ roundId: z.string().min(1).max(64) });
+const Loose = z.looseObject({});
+const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
+
+/** Fields of a request that are personal contact data: never sent to donors. */
+export const CONTACT_FIELDS = ["name", "email", "title", "organisation", "delegateId", "justification"] as const;
+
+const APPLICANT_FIELDS = RequestAttributesSchema.omit({
+  id: true,
+  submittedAt: true,
+  lock: true,
+  technicalRating: true,
+  previousSponsorships: true,
+}).strict();
+
+export function applicantRoutes() {
+  const openRequest = (c: Ctx, reference: string, code: string) => applicantRequest(c.get("services"), client(c), reference, code);
+  return newApp()
+    .openapi(
+      route("public", {
+        method: "get",
+        path: "/api/states",
+        tags: ["applicants"],
+        summary: "The States (ISO3 code and name), for the application form",
+        responses: { 200: json(z.array(z.object({ iso3: z.string(), name: z.string() })), "States by name") },
+      }),
+      (c) =>
+        c.json(
+          [...c.get("services").reference.states.values()]
+            .map((s) => ({ iso3: s.iso3, name: s.name }))
+            .sort((a, b) => a.name.localeCompare(b.name, "en")),
+          200,
+        ),
+    )
+    .openapi(
+      route("public", {
+        method: "post",
+        path: "/api/rounds/{roundId}/apply",
+        tags: ["applicants"],
+        summary: "Submit a sponsorship request while the round is open: answers with the reference and the access code (shown this once)",
+        request: { params: RoundId, ...body(APPLICANT_FIELDS) },
+        responses: {
+          201: json(z.object({ reference: z.string(), accessCode: z.string(), notice: z.string() }), "Submitted"),
+          ...errors(403, 404, 409, 422, 429),
+        },
+      }),
+      (c) => c.json(submitRequest(c.get("services"), client(c), c.req.valid("param").roundId, c.req.valid("json")), 201),
+    )
+    .openapi(
+      route("public", {
+        method: "post",
+        path: "/api/applicant/status",
+        tags: ["applicants"],
+        summary: "An applicant's own request, its status and any offer (reference + access code)",
+        request: body(Credentials),
+        responses: { 200: json(Loose, "The request"), ...errors(404, 422, 429) },
+      }),
+      async (c) => {
+        const { reference, code } = c.req.valid("json");
+        const r = await openRequest(c, reference, code);
+        return c.json(applicantStatus(c.get("services"), r.id), 200);
+      },
+    )
+    .openapi(
+      route("public", {
+        method: "post",
+        path: "/api/applicant/offer",
+        tags: ["applicants"],
+        summary: "An applicant accepts or declines their offer before its deadline",
+        request: body(Credentials.extend({ answer: z.enum(["accepted", "declined"]) }).strict()),
+        responses: { 200: json(Loose, "Recorded"), ...errors(404, 409, 422, 429) },
+      }),
+      async (c) => {
+        const { reference, code, answer } = c.req.valid("json");
+        const r = await openRequest(c, reference, code);
+        answerOffer(c.get("services"), r, answer);
+        return c.json(applicantStatus(c.get("services"), r.id), 200);
+      },
+    );
+}

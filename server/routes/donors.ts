@@ -1,0 +1,23 @@
+// The donors: the rationale of a round's approved run, without any personal contact data
+// (services/rationale.ts).
+import { z } from "zod";
+import { errors, json, newApp, route, userOf } from "../http.js";
+import { rationale } from "../services/rationale.js";
+
+const RoundId = z.object({ roundId: z.string().min(1).max(64) });
+const Loose = z.looseObject({});
+
+export function donorRoutes() {
+  return newApp().openapi(
+    route(["donor", "admin"], {
+      method: "get",
+      path: "/api/rounds/{roundId}/rationale",
+      tags: ["donors"],
+      summary:
+        "The rationale of the round's approved run, without personal contact data: weights, rules, each funded delegate's State, region, status, gender, score breakdown and paying donor; the baselines; the money curve; the price of each rule; robustness",
+      request: { params: RoundId },
+      responses: { 200: json(Loose, "The rationale"), ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await rationale(c.get("services"), c.req.valid("param").roundId, userOf(c)), 200),
+  );
+}

@@ -1,0 +1,5 @@
+// Who makes a change: the signed-in user's id (null for the system or an applicant) and the name the audit log shows.
+export interface Actor {
+  id: number;
+  name: string;
+}

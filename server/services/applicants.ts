@@ -1,0 +1,105 @@
+// The applicants' side: submitting a request while the round is open (a reference and an access code,
+// shown once, stored hashed), reading one's own request with them, and answering an offer.
+import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
+import { accessCode, hashCode, verifyCode } from "../auth/passwords.js";
+import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
+import { audit } from "../audit.js";
+import { tx } from "../db/database.js";
+import { conflict, DomainError, invalid } from "../errors.js";
+import type { Services } from "../http.js";
+import {
+  accessCodeHash,
+  decisionOfRequest,
+  getRequest,
+  getRound,
+  insertRequest,
+  nextReference,
+  recordOfferAnswer,
+  statusTimeline,
+  type RequestRecord,
+} from "../store/index.js";
+
+const APPLICANT = { id: null, name: "applicant" };
+
+/** A request submitted by its applicant: the reference and the access code (shown this once). */
+export function submitRequest(
+  { db, config, reference }: Services,
+  client: string,
+  roundId: string,
+  input: Omit<RequestAttributes, "id" | "submittedAt" | "lock" | "technicalRating" | "previousSponsorships">,
+): { reference: string; accessCode: string; notice: string } {
+  rateLimit(db, config, `apply:${client}`, "submissions");
+  const round = getRound(db, roundId);
+  const today = new Date().toISOString().slice(0, 10);
+  if (round.status !== "open" || today < round.windowOpens || today > round.windowCloses) {
+    throw conflict("round-closed", `round ${roundId} takes requests while open, from ${round.windowOpens} to ${round.windowCloses}`);
+  }
+  if (!reference.states.has(input.state)) throw invalid([{ path: "state", message: `unknown State "${input.state}"` }]);
+  const code = accessCode();
+  const codeHash = hashCode(code);
+  const id = tx(db, () => {
+    const ref = nextReference(db, roundId);
+    insertRequest(
+      db,
+      roundId,
+      RequestAttributesSchema.parse({ ...input, id: ref, submittedAt: new Date().toISOString() }),
+      "submitted",
+      codeHash,
+      APPLICANT,
+    );
+    return ref;
+  });
+  return {
+    reference: id,
+    accessCode: code,
+    notice: "Keep the reference and the access code: the code is shown only now and cannot be recovered.",
+  };
+}
+
+/** The request a reference and its access code open; one answer for an unknown reference and a wrong code. */
+export async function applicantRequest({ db, config }: Services, client: string, reference: string, code: string): Promise<RequestRecord> {
+  checkCodeAttempts(db, config, client, reference);
+  const hash = accessCodeHash(db, reference);
+  const ok = hash ? await verifyCode(code, hash) : false;
+  if (!ok) {
+    recordCodeFailure(db, client, reference);
+    throw new DomainError("not-found", "not-found", "no request with this reference and access code");
+  }
+  return getRequest(db, reference);
+}
+
+/** What an applicant sees of their request: its status over time and its decision. */
+export function applicantStatus({ db }: Services, id: string) {
+  const r = getRequest(db, id);
+  const d = decisionOfRequest(db, id);
+  return {
+    reference: r.id,
+    roundId: r.roundId,
+    status: r.status,
+    request: r.attributes,
+    history: statusTimeline(db, id),
+    decision: d
+      ? {
+          decision: d.decision,
+          level: d.level,
+          cost: d.cost,
+          offerDeadline: d.offerDeadline,
+          offerStatus: d.offerStatus,
+          version: d.version,
+        }
+      : null,
+  };
+}
+
+/** An applicant accepts or declines their offer, before its deadline. */
+export function answerOffer({ db }: Services, r: RequestRecord, answer: "accepted" | "declined"): void {
+  tx(db, () => {
+    const d = decisionOfRequest(db, r.id);
+    if (!d || d.decision !== "funded") throw conflict("no-offer", "this request has no offer");
+    if (d.offerStatus !== "pending") throw conflict("offer-answered", `the offer was ${d.offerStatus} already`);
+    if (new Date().toISOString().slice(0, 10) > d.offerDeadline!)
+      throw conflict("offer-expired", `the offer's deadline (${d.offerDeadline}) has passed`);
+    recordOfferAnswer(db, r.roundId, r.id, answer, `offer ${answer} by the applicant`, APPLICANT);
+    audit(db, { actor: "applicant", action: "offer", entity: "request", entityId: r.id, data: { answer } });
+  });
+}

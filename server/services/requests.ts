@@ -1,0 +1,157 @@
+// Requests as staff change them: entered for an applicant, edited, moved between statuses, locked in or
+// out with a justification, reviewed, imported from a spreadsheet. Each change is one transaction with its
+// audit entry; the routes only parse, authorise and answer.
+import type { RequestAttributes } from "../../scoring/criteria/index.js";
+import type { RequestStatus } from "../../scoring/domain/index.js";
+import { audit } from "../audit.js";
+import { tx } from "../db/database.js";
+import { checkVersion, conflict, DomainError, invalid } from "../errors.js";
+import type { Services } from "../http.js";
+import {
+  addHistory,
+  findReview,
+  getRequest,
+  getRound,
+  insertRequest,
+  nextReference,
+  putReview,
+  requestExists,
+  setRequestStatus,
+  updateAttributes,
+  type RequestRecord,
+  type ReviewRecord,
+} from "../store/index.js";
+import { parseCsv, parseXlsx, rowsToAttributes } from "../tabular.js";
+import type { Actor } from "./actor.js";
+
+/** A request entered by staff for an applicant; its reference is the round's next when `id` is left out. */
+export function createRequest(
+  { db, reference }: Services,
+  roundId: string,
+  input: Omit<RequestAttributes, "id"> & { id?: string },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    getRound(db, roundId);
+    if (!reference.states.has(input.state)) throw invalid([{ path: "state", message: `unknown State "${input.state}"` }]);
+    const id = input.id ?? nextReference(db, roundId);
+    if (requestExists(db, id)) throw conflict("exists", `a request "${id}" exists already`);
+    insertRequest(db, roundId, { ...input, id }, "submitted", null, actor);
+    return getRequest(db, id);
+  });
+}
+
+export function editRequest(
+  { db, reference }: Services,
+  requestId: string,
+  input: { attributes: Omit<RequestAttributes, "id">; version: number },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    checkVersion(getRequest(db, requestId), input.version);
+    if (!reference.states.has(input.attributes.state))
+      throw invalid([{ path: "attributes.state", message: `unknown State "${input.attributes.state}"` }]);
+    updateAttributes(db, requestId, { ...input.attributes, id: requestId });
+    audit(db, { actor: actor.name, action: "update", entity: "request", entityId: requestId, data: input.attributes });
+    return getRequest(db, requestId);
+  });
+}
+
+export function changeStatus(
+  { db }: Services,
+  requestId: string,
+  input: { status: RequestStatus; note: string; version: number },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    checkVersion(getRequest(db, requestId), input.version);
+    setRequestStatus(db, requestId, input.status, input.note, actor);
+    return getRequest(db, requestId);
+  });
+}
+
+/** Locks a request in (must be funded) or out (must not be), or lifts its lock; the justification goes into its history. */
+export function setLock(
+  { db }: Services,
+  requestId: string,
+  input: { lock: "in" | "out" | null; justification: string; version: number },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    const current = getRequest(db, requestId);
+    checkVersion(current, input.version);
+    const { lock: _old, ...rest } = current.attributes;
+    updateAttributes(db, requestId, input.lock ? { ...rest, lock: input.lock } : rest);
+    addHistory(db, requestId, current.status, `${input.lock ? `locked ${input.lock}` : "lock lifted"}: ${input.justification}`, actor.id);
+    audit(db, {
+      actor: actor.name,
+      action: "lock",
+      entity: "request",
+      entityId: requestId,
+      data: { lock: input.lock, justification: input.justification },
+    });
+    return getRequest(db, requestId);
+  });
+}
+
+/** A reviewer's review: a rating with a comment, or a declared conflict of interest (then no rating). */
+export function saveReview(
+  { db }: Services,
+  requestId: string,
+  r: { rating: number | null; comment: string; conflict: boolean; version?: number },
+  actor: Actor,
+): ReviewRecord {
+  return tx(db, () => {
+    getRequest(db, requestId);
+    const existing = findReview(db, requestId, actor.id);
+    if (existing) {
+      if (r.version === undefined) throw conflict("exists", "you reviewed this request already: send the review's version to change it");
+      checkVersion(existing, r.version);
+      if (existing.conflict && r.rating !== null)
+        throw invalid([{ path: "rating", message: "you declared a conflict of interest with this request" }]);
+    }
+    putReview(db, requestId, actor.id, r, existing !== null);
+    audit(db, {
+      actor: actor.name,
+      action: "review",
+      entity: "request",
+      entityId: requestId,
+      data: { rating: r.rating, conflict: r.conflict },
+    });
+    return findReview(db, requestId, actor.id)!;
+  });
+}
+
+/** Imports requests from a CSV text or an XLSX file: every row checked, nothing imported if any row is bad. */
+export async function importRequests(
+  { db, reference }: Services,
+  roundId: string,
+  input: { format: "csv"; content: string } | { format: "xlsx"; contentBase64: string },
+  actor: Actor,
+): Promise<{ imported: number; ids: string[] }> {
+  getRound(db, roundId);
+  const table = input.format === "csv" ? parseCsv(input.content) : await parseXlsx(Buffer.from(input.contentBase64, "base64"));
+  let next = Number(nextReference(db, roundId).slice(roundId.length + 1));
+  const { requests, problems } = rowsToAttributes(table.rows, () => `${roundId}-${String(next++).padStart(3, "0")}`);
+  problems.unshift(...table.problems);
+  for (const { row, attrs } of requests) {
+    if (!reference.states.has(attrs.state)) problems.push({ row, column: "state", message: `unknown State "${attrs.state}"` });
+    if (requestExists(db, attrs.id)) problems.push({ row, column: "id", message: `a request "${attrs.id}" exists already` });
+  }
+  if (table.rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
+  if (problems.length)
+    throw new DomainError("invalid", "import", `nothing imported: ${problems.length} problem(s) in the file`, {
+      problems: problems.sort((a, b) => a.row - b.row),
+    });
+  tx(db, () => {
+    for (const { attrs } of requests) insertRequest(db, roundId, attrs, "submitted", null, actor);
+    audit(db, {
+      actor: actor.name,
+      action: "import",
+      entity: "round",
+      entityId: roundId,
+      data: { format: input.format, count: requests.length },
+    });
+  });
+  return { imported: requests.length, ids: requests.map((r) => r.attrs.id) };
+}

@@ -1,0 +1,76 @@
+// Rounds as staff change them: their dates and money, their status along the lifecycle
+// (scoring/domain/lifecycle.ts), and corrections of a State's facts for one round.
+import { canMove, ROUND_TRANSITIONS, type RoundStatus, type State } from "../../scoring/domain/index.js";
+import { audit } from "../audit.js";
+import { tx } from "../db/database.js";
+import { checkVersion, DomainError, invalid } from "../errors.js";
+import type { Services } from "../http.js";
+import {
+  getRound,
+  patchRound,
+  putRoundState,
+  roundStates,
+  roundStateVersion,
+  setRoundStatus,
+  type RoundPatch,
+  type RoundRecord,
+} from "../store/index.js";
+import type { Actor } from "./actor.js";
+
+/** Edits a round's dates, allowance and money (not its status); the dates must stay in order. */
+export function editRound({ db }: Services, roundId: string, input: RoundPatch & { version: number }, actor: Actor): RoundRecord {
+  const { version, ...patch } = input;
+  return tx(db, () => {
+    const current = getRound(db, roundId);
+    checkVersion(current, version);
+    const merged = { ...current, ...patch };
+    if (merged.endDate < merged.startDate) throw invalid([{ path: "endDate", message: "must not be before startDate" }]);
+    if (merged.windowCloses < merged.windowOpens) throw invalid([{ path: "windowCloses", message: "must not be before windowOpens" }]);
+    patchRound(db, roundId, patch);
+    audit(db, { actor: actor.name, action: "update", entity: "round", entityId: roundId, data: patch });
+    return getRound(db, roundId);
+  });
+}
+
+/** Moves a round along its lifecycle, one allowed step at a time. */
+export function moveRound({ db }: Services, roundId: string, input: { status: RoundStatus; version: number }, actor: Actor): RoundRecord {
+  return tx(db, () => {
+    const current = getRound(db, roundId);
+    checkVersion(current, input.version);
+    if (!canMove(current.status, input.status)) {
+      throw new DomainError(
+        "invalid",
+        "validation",
+        `a round in "${current.status}" cannot move to "${input.status}" (allowed: ${ROUND_TRANSITIONS[current.status].join(", ") || "none"})`,
+        { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
+      );
+    }
+    setRoundStatus(db, roundId, input.status);
+    audit(db, {
+      actor: actor.name,
+      action: "status",
+      entity: "round",
+      entityId: roundId,
+      data: { from: current.status, to: input.status },
+    });
+    return getRound(db, roundId);
+  });
+}
+
+/** Corrects a State for this round (version 1 adds a State the round's data does not hold). */
+export function correctState({ db }: Services, roundId: string, iso3: string, input: { state: State; version: number }, actor: Actor) {
+  if (input.state.iso3 !== iso3) throw invalid([{ path: "state.iso3", message: `must be ${iso3}, as in the path` }]);
+  return tx(db, () => {
+    getRound(db, roundId);
+    const version = roundStateVersion(db, roundId, iso3);
+    if (version === null) {
+      if (input.version !== 1)
+        throw new DomainError("not-found", "not-found", `State ${iso3} is not in the round's reference data (send version 1 to add it)`);
+    } else {
+      checkVersion({ version }, input.version);
+    }
+    putRoundState(db, roundId, input.state, version !== null);
+    audit(db, { actor: actor.name, action: "update", entity: "state", entityId: `${roundId}/${iso3}`, data: input.state });
+    return roundStates(db, roundId).states.find((s) => s.iso3 === iso3)!;
+  });
+}
