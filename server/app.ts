@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
+import { AuditViewSchema, ChainReportSchema } from "./schemas.js";
 import { errorBody, errors, json, newApp, route, type Ctx, type Services } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
 import { backupRoutes } from "./routes/backup.js";
@@ -164,7 +165,7 @@ function auditRoutes() {
             before: z.coerce.number().int().min(1).optional(),
           }),
         },
-        responses: { 200: json(z.array(z.looseObject({ seq: z.number() })), "Entries"), ...errors(401, 403, 422) },
+        responses: { 200: json(z.array(AuditViewSchema), "Entries"), ...errors(401, 403, 422) },
       }),
       (c) => c.json(auditEntries(c.get("services").db, c.req.valid("query")), 200),
     )
@@ -174,7 +175,7 @@ function auditRoutes() {
         path: "/api/audit/verify",
         tags: ["audit"],
         summary: "Check the audit log's hash chain",
-        responses: { 200: json(z.looseObject({ ok: z.boolean() }), "The chain's state"), ...errors(401, 403) },
+        responses: { 200: json(ChainReportSchema, "The chain's state"), ...errors(401, 403) },
       }),
       (c) => c.json(verifyChain(c.get("services").db), 200),
     );

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
-import { fieldProblems } from "../scoring/domain/index.js";
+import { fieldProblems, type RowProblem } from "../scoring/domain/index.js";
 
 /** Columns an export adds that an import reads past (the status is the ISU's, not the file's). */
 const EXPORT_ONLY = ["status"];
@@ -42,11 +42,7 @@ const BOOLS: Column[] = ["operationalExpertise", "survivor", "firstParticipation
 const NUMBERS: Column[] = ["technicalRating", "previousSponsorships", "airTicket", "nights", "allowanceRate", "terminal"];
 const TRAVEL: Column[] = ["airTicket", "nights", "allowanceRate", "terminal"];
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+export type { RowProblem };
 
 /** One table row (strings) to request attributes; problems name the row (1 = first data row) and column. */
 function rowToAttributes(

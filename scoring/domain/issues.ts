@@ -6,6 +6,13 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A problem of an imported table, by row (1 = the first data row) and column. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const p of path) {

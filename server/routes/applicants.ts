@@ -6,9 +6,9 @@ import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route } from "../http.js";
 import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
 import { client } from "./auth.js";
+import { ApplicantStatusSchema } from "../schemas.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const Loose = z.looseObject({});
 const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
 
 /** Fields of a request that are personal contact data: never sent to donors. */
@@ -62,7 +62,7 @@ export function applicantRoutes() {
         tags: ["applicants"],
         summary: "An applicant's own request, its status and any offer (reference + access code)",
         request: body(Credentials),
-        responses: { 200: json(Loose, "The request"), ...errors(404, 422, 429) },
+        responses: { 200: json(ApplicantStatusSchema, "The request"), ...errors(404, 422, 429) },
       }),
       async (c) => {
         const { reference, code } = c.req.valid("json");
@@ -77,7 +77,7 @@ export function applicantRoutes() {
         tags: ["applicants"],
         summary: "An applicant accepts or declines their offer before its deadline",
         request: body(Credentials.extend({ answer: z.enum(["accepted", "declined"]) }).strict()),
-        responses: { 200: json(Loose, "Recorded"), ...errors(404, 409, 422, 429) },
+        responses: { 200: json(ApplicantStatusSchema, "Recorded"), ...errors(404, 409, 422, 429) },
       }),
       async (c) => {
         const { reference, code, answer } = c.req.valid("json");

@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route } from "../http.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
+import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
 import { getRound, listDecisions } from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RunId = z.object({ runId: z.string().uuid() });
-const Loose = z.looseObject({});
 const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function decisionRoutes() {
@@ -29,7 +29,7 @@ export function decisionRoutes() {
             }),
           ),
         },
-        responses: { 200: json(z.array(Loose), "The decisions"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(z.array(DecisionRecordSchema), "The decisions"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(approveRun(c.get("services"), c.req.valid("param").runId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -40,7 +40,7 @@ export function decisionRoutes() {
         tags: ["decisions"],
         summary: "The published decisions and the offers' state",
         request: { params: RoundId },
-        responses: { 200: json(z.array(Loose), "Decisions"), ...errors(401, 403, 404) },
+        responses: { 200: json(z.array(DecisionRecordSchema), "Decisions"), ...errors(401, 403, 404) },
       }),
       (c) => {
         const { db } = c.get("services");
@@ -64,7 +64,7 @@ export function decisionRoutes() {
             }),
           ),
         },
-        responses: { 200: json(Loose, "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(DecisionRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
         const { roundId, requestId } = c.req.valid("param");
@@ -78,7 +78,7 @@ export function decisionRoutes() {
         tags: ["decisions"],
         summary: "Propose replacements for the declined and expired offers (everyone else kept at their level)",
         request: { params: RoundId },
-        responses: { 201: json(Loose, "The proposal"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 201: json(ReplacementProposalSchema, "The proposal"), ...errors(401, 403, 404, 409, 422) },
       }),
       async (c) => c.json(await proposeReplacements(c.get("services"), c.req.valid("param").roundId, actorOf(c)), 201),
     )
@@ -89,7 +89,7 @@ export function decisionRoutes() {
         tags: ["decisions"],
         summary: "Apply a replacement proposal: the replacements get offers with the deadline given",
         request: { params: z.object({ replacementId: z.string().uuid() }), ...body(z.strictObject({ offerDeadline: z.iso.date() })) },
-        responses: { 200: json(z.array(Loose), "The decisions"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(z.array(DecisionRecordSchema), "The decisions"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) =>
         c.json(applyReplacement(c.get("services"), c.req.valid("param").replacementId, c.req.valid("json").offerDeadline, actorOf(c)), 200),

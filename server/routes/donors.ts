@@ -2,10 +2,10 @@
 // (services/rationale.ts).
 import { z } from "zod";
 import { errors, json, newApp, route, userOf } from "../http.js";
-import { rationale } from "../services/rationale.js";
+import { rationale, type Rationale } from "../services/rationale.js";
+import { engineOutput } from "../schemas.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const Loose = z.looseObject({});
 
 export function donorRoutes() {
   return newApp().openapi(
@@ -16,7 +16,10 @@ export function donorRoutes() {
       summary:
         "The rationale of the round's approved run, without personal contact data: weights, rules, each funded delegate's State, region, status, gender, score breakdown and paying donor; the baselines; the money curve; the price of each rule; robustness",
       request: { params: RoundId },
-      responses: { 200: json(Loose, "The rationale"), ...errors(401, 403, 404, 409) },
+      responses: {
+        200: json(engineOutput<Rationale>("The rationale of the approved run, without personal contact data"), "The rationale"),
+        ...errors(401, 403, 404, 409),
+      },
     }),
     async (c) => c.json(await rationale(c.get("services"), c.req.valid("param").roundId, userOf(c)), 200),
   );

@@ -1,6 +1,7 @@
 // Requests (staff): list, read, create, edit, status, history; reviews; import and export as CSV / XLSX.
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
+import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route } from "../http.js";
 import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
 import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
@@ -8,7 +9,6 @@ import { attributesToRows, REQUEST_COLUMNS, toCsv, toXlsx } from "../tabular.js"
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RequestId = z.object({ requestId: z.string().min(1).max(64) });
-const RequestOut = z.looseObject({ id: z.string(), status: z.string(), version: z.number() });
 const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function requestRoutes() {
@@ -20,7 +20,7 @@ export function requestRoutes() {
         tags: ["requests"],
         summary: "The round's requests with their attributes and status",
         request: { params: RoundId },
-        responses: { 200: json(z.array(RequestOut), "Requests"), ...errors(401, 403, 404) },
+        responses: { 200: json(z.array(RequestRecordSchema), "Requests"), ...errors(401, 403, 404) },
       }),
       (c) => c.json(listRequests(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -31,7 +31,7 @@ export function requestRoutes() {
         tags: ["requests"],
         summary: "A request, its status history and its reviews",
         request: { params: RequestId },
-        responses: { 200: json(RequestOut, "The request"), ...errors(401, 403, 404) },
+        responses: { 200: json(RequestDetailSchema, "The request"), ...errors(401, 403, 404) },
       }),
       (c) => {
         const { db } = c.get("services");
@@ -46,7 +46,7 @@ export function requestRoutes() {
         tags: ["requests"],
         summary: "Enter a request for an applicant (the reference is given when id is left out)",
         request: { params: RoundId, ...body(RequestAttributesSchema.extend({ id: z.string().min(1).max(64).optional() }).strict()) },
-        responses: { 201: json(RequestOut, "Created"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 201: json(RequestRecordSchema, "Created"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(createRequest(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 201),
     )
@@ -60,7 +60,7 @@ export function requestRoutes() {
           params: RequestId,
           ...body(z.strictObject({ attributes: RequestAttributesSchema.omit({ id: true }).strict(), version: z.number().int().min(1) })),
         },
-        responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(editRequest(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -80,7 +80,7 @@ export function requestRoutes() {
             }),
           ),
         },
-        responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(changeStatus(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -100,7 +100,7 @@ export function requestRoutes() {
             }),
           ),
         },
-        responses: { 200: json(RequestOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(setLock(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -112,7 +112,7 @@ export function requestRoutes() {
         summary: "Every request scored with the round's current (or a given version of) settings: points per criterion with their reasons",
         request: { params: RoundId, query: z.object({ settingsVersion: z.coerce.number().int().min(1).optional() }) },
         responses: {
-          200: json(z.looseObject({ requests: z.array(z.looseObject({ id: z.string() })) }), "The scores"),
+          200: json(ScoresSchema, "The scores"),
           ...errors(401, 403, 404, 422),
         },
       }),
@@ -146,7 +146,7 @@ export function requestRoutes() {
               }),
           ),
         },
-        responses: { 200: json(z.looseObject({ rating: z.number().nullable() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(ReviewRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(saveReview(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )

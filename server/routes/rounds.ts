@@ -3,6 +3,7 @@ import { z } from "zod";
 import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
 import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
 import { PolicySchema } from "../../scoring/policy/index.js";
+import { DonorRecordSchema, RoundRecordSchema, RoundStateSchema, RoundStatesSchema, SettingsRecordSchema } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, userOf } from "../http.js";
 import { correctState, editRound, moveRound } from "../services/rounds.js";
 import {
@@ -18,7 +19,6 @@ import {
 } from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const RoundOut = z.looseObject({ id: z.string(), status: z.string(), version: z.number() });
 const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 const NewRoundSchema = z.strictObject({
@@ -61,7 +61,7 @@ export function roundRoutes() {
         path: "/api/rounds",
         tags: ["rounds"],
         summary: "All rounds",
-        responses: { 200: json(z.array(RoundOut), "Rounds, newest first"), ...errors(401) },
+        responses: { 200: json(z.array(RoundRecordSchema), "Rounds, newest first"), ...errors(401) },
       }),
       (c) => c.json(listRounds(c.get("services").db), 200),
     )
@@ -72,7 +72,7 @@ export function roundRoutes() {
         tags: ["rounds"],
         summary: "A round (public: applicants read its window)",
         request: { params: RoundId },
-        responses: { 200: json(RoundOut, "The round"), ...errors(404) },
+        responses: { 200: json(RoundRecordSchema, "The round"), ...errors(404) },
       }),
       (c) => c.json(getRound(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -83,7 +83,7 @@ export function roundRoutes() {
         tags: ["rounds"],
         summary: "Create a round (with a copy of the reference States)",
         request: body(NewRoundSchema),
-        responses: { 201: json(RoundOut, "Created"), ...errors(401, 403, 409, 422) },
+        responses: { 201: json(RoundRecordSchema, "Created"), ...errors(401, 403, 409, 422) },
       }),
       (c) => {
         const { db, reference } = c.get("services");
@@ -102,7 +102,7 @@ export function roundRoutes() {
         tags: ["rounds"],
         summary: "Edit a round's dates, allowance and money (not its status)",
         request: { params: RoundId, ...body(RoundPatchSchema) },
-        responses: { 200: json(RoundOut, "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RoundRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(editRound(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -116,7 +116,7 @@ export function roundRoutes() {
           params: RoundId,
           ...body(z.strictObject({ status: RoundSchema.shape.status.unwrap(), version: z.number().int().min(1) })),
         },
-        responses: { 200: json(RoundOut, "Moved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RoundRecordSchema, "Moved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(moveRound(c.get("services"), c.req.valid("param").roundId, c.req.valid("json"), actorOf(c)), 200),
     )
@@ -127,7 +127,7 @@ export function roundRoutes() {
         tags: ["rounds"],
         summary: "The round's reference States, with the data's date",
         request: { params: RoundId },
-        responses: { 200: json(z.looseObject({ asOf: z.string() }), "States"), ...errors(401, 403, 404) },
+        responses: { 200: json(RoundStatesSchema, "States"), ...errors(401, 403, 404) },
       }),
       (c) => c.json(roundStates(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -141,7 +141,7 @@ export function roundRoutes() {
           params: RoundId.extend({ iso3: z.string().regex(/^[A-Z]{3}$/) }),
           ...body(z.strictObject({ state: StateSchema, version: z.number().int().min(1) })),
         },
-        responses: { 200: json(z.looseObject({ iso3: z.string() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(RoundStateSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
         const { roundId, iso3 } = c.req.valid("param");
@@ -155,7 +155,7 @@ export function roundRoutes() {
         tags: ["funding"],
         summary: "The round's donors with amounts and earmarks",
         request: { params: RoundId },
-        responses: { 200: json(z.array(z.looseObject({ id: z.string() })), "Donors"), ...errors(401, 403, 404) },
+        responses: { 200: json(z.array(DonorRecordSchema), "Donors"), ...errors(401, 403, 404) },
       }),
       (c) => c.json(listDonors(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -173,7 +173,7 @@ export function roundRoutes() {
               .strict(),
           ),
         },
-        responses: { 200: json(z.looseObject({ id: z.string() }), "Saved"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(DonorRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
         const { roundId, donorId } = c.req.valid("param");
@@ -188,7 +188,7 @@ export function roundRoutes() {
         tags: ["settings"],
         summary: "The current weights, policy and rules (null: the default rules)",
         request: { params: RoundId },
-        responses: { 200: json(z.looseObject({ version: z.number() }), "Settings"), ...errors(401, 403, 404) },
+        responses: { 200: json(SettingsRecordSchema, "Settings"), ...errors(401, 403, 404) },
       }),
       (c) => c.json(currentSettings(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -199,7 +199,7 @@ export function roundRoutes() {
         tags: ["settings"],
         summary: "Every version of the settings, newest first",
         request: { params: RoundId },
-        responses: { 200: json(z.array(z.looseObject({ version: z.number() })), "Versions"), ...errors(401, 403, 404) },
+        responses: { 200: json(z.array(SettingsRecordSchema), "Versions"), ...errors(401, 403, 404) },
       }),
       (c) => c.json(settingsVersions(c.get("services").db, c.req.valid("param").roundId), 200),
     )
@@ -210,7 +210,7 @@ export function roundRoutes() {
         tags: ["settings"],
         summary: "Save a new version of the settings (basedOn: the version read)",
         request: { params: RoundId, ...body(SettingsInput) },
-        responses: { 200: json(z.looseObject({ version: z.number() }), "The new version"), ...errors(401, 403, 404, 409, 422) },
+        responses: { 200: json(SettingsRecordSchema, "The new version"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
         const user = userOf(c);

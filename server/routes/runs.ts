@@ -1,34 +1,49 @@
 // Allocation runs: start one (scored and solved in a worker), its progress, cancel, export, compare two,
 // and the engine's analytics on a run (money curve, robustness, sensitivity).
 import { z } from "zod";
-import { diff, MoneyCurveOptionsSchema, RobustnessOptionsSchema, SensitivityOptionsSchema } from "../../scoring/analytics/index.js";
-import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import {
+  diff,
+  MoneyCurveOptionsSchema,
+  RobustnessOptionsSchema,
+  SensitivityOptionsSchema,
+  type MoneyCurve,
+  type Robustness,
+  type Sensitivities,
+} from "../../scoring/analytics/index.js";
+import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
 import { DomainError } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { doneResult } from "../services/decisions.js";
+import {
+  type RunRecord,
+  DiffSchema,
+  MoneyCurveSchema,
+  RobustnessSchema,
+  RunRecordSchema,
+  RunSummarySchema,
+  SensitivitiesSchema,
+} from "../schemas.js";
 import { getRound } from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RunId = z.object({ runId: z.string().uuid() });
-const Loose = z.looseObject({});
 const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function runRoutes() {
-  const analysis = <P extends string>(path: P, options: z.ZodType, summary: string) =>
+  const analysis = <P extends string, O extends z.ZodType>(path: P, options: z.ZodType, answer: O, summary: string) =>
     route(STAFF, {
       method: "post",
       path,
       tags: ["analytics"],
       summary,
       request: { params: RunId, ...body(options) },
-      responses: { 200: json(Loose, "The analysis"), ...errors(401, 403, 404, 409, 422) },
+      responses: { 200: json(answer, "The analysis"), ...errors(401, 403, 404, 409, 422) },
     });
-  const analyse = async (kind: "curve" | "robustness" | "sensitivity", c: Ctx) => {
+  /** An analysis of a done run's problem, in a worker. */
+  const analyse = async <T>(kind: "curve" | "robustness" | "sensitivity", c: Ctx): Promise<T> => {
     const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
     doneResult(run);
-    const answer = await runInWorker<Record<string, unknown>>({ type: kind, problem: run.problem, options: (await c.req.json()) as never })
-      .result;
-    return c.json(answer, 200);
+    return runInWorker<T>({ type: kind, problem: run.problem, options: (await c.req.json()) as never }).result;
   };
   return newApp()
     .openapi(
@@ -63,7 +78,7 @@ export function runRoutes() {
         tags: ["runs"],
         summary: "The round's runs, newest first",
         request: { params: RoundId },
-        responses: { 200: json(z.array(Loose), "Runs"), ...errors(401, 403, 404) },
+        responses: { 200: json(z.array(RunSummarySchema), "Runs"), ...errors(401, 403, 404) },
       }),
       (c) => {
         const { db, runs } = c.get("services");
@@ -79,11 +94,14 @@ export function runRoutes() {
         summary: "A run: its progress, and once done its snapshot (problem, scores, result with explanations and baselines)",
         request: { params: RunId },
         responses: {
-          200: { description: "The run (JSON: the summary's fields, and problem, scores and result, null until it is done)" },
+          200: json(RunRecordSchema, "The run: the summary's fields, and problem, scores and result (null until it is done)"),
           ...errors(401, 403, 404, 422),
         },
       }),
-      (c) => c.body(c.get("services").runs.json(c.req.valid("param").runId), 200, { "Content-Type": "application/json; charset=UTF-8" }),
+      (c) =>
+        sentAsIs<RunRecord>(
+          c.body(c.get("services").runs.json(c.req.valid("param").runId), 200, { "Content-Type": "application/json; charset=UTF-8" }),
+        ),
     )
     .openapi(
       route(["admin"], {
@@ -92,7 +110,7 @@ export function runRoutes() {
         tags: ["runs"],
         summary: "Cancel a queued or running run",
         request: { params: RunId },
-        responses: { 200: json(Loose, "Cancelled"), ...errors(401, 403, 404, 409) },
+        responses: { 200: json(RunSummarySchema, "Cancelled"), ...errors(401, 403, 404, 409) },
       }),
       async (c) => c.json(await c.get("services").runs.cancel(c.req.valid("param").runId, { name: userOf(c).username }), 200),
     )
@@ -104,7 +122,10 @@ export function runRoutes() {
         summary: "The run as files anyone can re-run: the problem file (format v1) and the result (npm run allocate -- problem.json)",
         request: { params: RunId },
         responses: {
-          200: json(z.object({ problem: Loose, result: Loose, rerun: z.string() }), "Problem and result"),
+          200: json(
+            z.object({ problem: RunRecordSchema.shape.problem.unwrap(), result: RunRecordSchema.shape.result.unwrap(), rerun: z.string() }),
+            "Problem and result",
+          ),
           ...errors(401, 403, 404, 409),
         },
       }),
@@ -121,7 +142,7 @@ export function runRoutes() {
         tags: ["runs"],
         summary: "Two runs side by side (the engine's diff: this run as a, the other as b)",
         request: { params: RunId.extend({ otherId: z.string().uuid() }) },
-        responses: { 200: json(Loose, "The diff"), ...errors(401, 403, 404, 409) },
+        responses: { 200: json(DiffSchema, "The diff"), ...errors(401, 403, 404, 409) },
       }),
       (c) => {
         const { runs } = c.get("services");
@@ -137,18 +158,30 @@ export function runRoutes() {
       },
     )
     .openapi(
-      analysis("/api/runs/{runId}/curve", MoneyCurveOptionsSchema.partial(), "The money curve: what more (or less) money would buy"),
-      (c) => analyse("curve", c),
+      analysis(
+        "/api/runs/{runId}/curve",
+        MoneyCurveOptionsSchema.partial(),
+        MoneyCurveSchema,
+        "The money curve: what more (or less) money would buy",
+      ),
+      async (c) => c.json(await analyse<MoneyCurve>("curve", c), 200),
     )
     .openapi(
       analysis(
         "/api/runs/{runId}/robustness",
         RobustnessOptionsSchema.partial(),
+        RobustnessSchema,
         "Robustness: who is always, sometimes or never funded under perturbed weights and costs",
       ),
-      (c) => analyse("robustness", c),
+      async (c) => c.json(await analyse<Robustness>("robustness", c), 200),
     )
-    .openapi(analysis("/api/runs/{runId}/sensitivity", SensitivityOptionsSchema.partial(), "What each rule, lock and earmark costs"), (c) =>
-      analyse("sensitivity", c),
+    .openapi(
+      analysis(
+        "/api/runs/{runId}/sensitivity",
+        SensitivityOptionsSchema.partial(),
+        SensitivitiesSchema,
+        "What each rule, lock and earmark costs",
+      ),
+      async (c) => c.json(await analyse<Sensitivities>("sensitivity", c), 200),
     );
 }

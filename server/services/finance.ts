@@ -4,15 +4,9 @@ import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { round2 } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { fundedDecisions, getRound, listDonors } from "../store/index.js";
+import type { Statement } from "../schemas.js";
 
-export interface Statement {
-  roundId: string;
-  /** Some actual cost (travel or administrative) is not recorded yet. */
-  provisional: boolean;
-  expenditures: { travel: number; generalAndAdministrative: number; total: number };
-  revenues: { contributions: { donor: string; amount: number }[]; totalContributions: number; deferredFrom: number; total: number };
-  deferredTo: number;
-}
+export type { Statement };
 
 export function roundStatement(db: Db, roundId: string): Statement {
   const round = getRound(db, roundId);

@@ -3,6 +3,7 @@
 // money curve, the price of each rule and how firm each decision is.
 import type { MoneyCurve, Robustness, Sensitivities } from "../../scoring/analytics/index.js";
 import type { Problem } from "../../scoring/problem/index.js";
+import type { ScoredRound } from "../../scoring/criteria/index.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
@@ -29,6 +30,9 @@ function analyticsOf(runId: string, problem: Problem): Promise<[MoneyCurve, Sens
   return pending;
 }
 
+/** The rationale as the donors' page reads it. */
+export type Rationale = Awaited<ReturnType<typeof rationale>>;
+
 export async function rationale({ db, runs }: Services, roundId: string, user: { role: string; donorId: string | null }) {
   const round = getRound(db, roundId);
   requireDonorOf(db, user, roundId);
@@ -36,18 +40,18 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
   if (!run) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
   const problem = run.problem;
   const result = doneResult(run);
-  const scores = run.scores as {
-    rules: string;
-    referenceData: unknown;
-    requests: { id: string; criteria: unknown; total: number; reasons: unknown }[];
-  };
+  const scores = run.scores as Omit<ScoredRound, "problem">;
+  // An approved run has its approval's time and, being feasible, a summary.
+  const approvedAt = run.approvedAt;
+  const summary = result.summary;
+  if (approvedAt === null || summary === null) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
   const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
   const settings = currentSettings(db, roundId);
   const [curve, sensitivity, robustness] = await analyticsOf(run.id, problem);
   return {
     round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
     runId: run.id,
-    approvedAt: run.approvedAt,
+    approvedAt,
     yourDonor: user.donorId,
     budget: problem.budget,
     // The donors with their amounts and earmarks (how each earmark was honoured is in each funded delegate's funding).
@@ -65,7 +69,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     settingsNote: settings.version === run.settingsVersion ? settings.note : null,
     referenceData: scores.referenceData,
     value: result.value,
-    summary: result.summary,
+    summary,
     // Each funded delegate by reference: State, region, status, gender, level, cost, score breakdown,
     // paying donors. No name, e-mail, title, organisation or justification.
     funded: result.funded.map((f) => ({

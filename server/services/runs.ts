@@ -13,26 +13,11 @@ import { DomainError, notFound } from "../errors.js";
 import { runInWorker, SolveCancelled, withHelper, type Running } from "../solve-in-worker.js";
 import type { RunOutput } from "../solver-worker.js";
 import { roundFileTextOf } from "../store/index.js";
+import type { RunSummary } from "../schemas.js";
 
 export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
-export interface RunSummary {
-  id: string;
-  roundId: string;
-  settingsVersion: number;
-  status: RunStatus;
-  timeLimit: number;
-  error: string | null;
-  solver: { name: string; version: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  approvedAt: string | null;
-  /** Seconds since the run started (running) or its duration (finished). */
-  elapsedSeconds: number | null;
-  value: number | null;
-  resultStatus: AllocationResult["status"] | null;
-}
+export type { RunSummary };
 
 export interface RunRecord extends RunSummary {
   /** The problem and the scores (null until the run is done: they are made in the worker). */

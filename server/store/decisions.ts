@@ -1,9 +1,11 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
+import type { SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
+import type { DecisionRecord } from "../schemas.js";
 
 export type DecisionKind = "funded" | "waitlisted" | "not-funded";
 export type OfferStatus = "pending" | "accepted" | "declined" | "expired";
@@ -13,7 +15,7 @@ interface DecisionRow {
   request_id: string;
   run_id: string;
   decision: DecisionKind;
-  level: string | null;
+  level: SupportLevel | null;
   cost: number | null;
   offer_deadline: string | null;
   offer_status: OfferStatus | null;
@@ -21,17 +23,7 @@ interface DecisionRow {
   version: number;
 }
 
-export interface DecisionRecord {
-  requestId: string;
-  runId: string;
-  decision: DecisionKind;
-  level: string | null;
-  cost: number | null;
-  offerDeadline: string | null;
-  offerStatus: OfferStatus | null;
-  actualCost: number | null;
-  version: number;
-}
+export type { DecisionRecord };
 
 const decisionOf = (d: DecisionRow): DecisionRecord => ({
   requestId: d.request_id,
@@ -78,7 +70,7 @@ export function insertDecision(
     requestId: string;
     runId: string;
     decision: DecisionKind;
-    level: string | null;
+    level: SupportLevel | null;
     cost: number | null;
     offerDeadline: string | null;
   },
@@ -91,7 +83,7 @@ export function insertDecision(
 /** A replacement's offer: a new funded decision, or the request's earlier one made funded again. */
 export function upsertOffer(
   db: Db,
-  d: { roundId: string; requestId: string; runId: string; level: string; cost: number; offerDeadline: string },
+  d: { roundId: string; requestId: string; runId: string; level: SupportLevel; cost: number; offerDeadline: string },
 ): void {
   db.prepare(
     "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1",

@@ -5,13 +5,11 @@ import { tx, type Db } from "../db/database.js";
 import { DomainError, notFound } from "../errors.js";
 
 import { getRound } from "./rounds.js";
+import type { DonorRecord } from "../schemas.js";
 
 // --- donors ------------------------------------------------------------------------------------
 
-export interface DonorRecord extends Donor {
-  name: string;
-  version: number;
-}
+export type { DonorRecord };
 
 interface DonorRow {
   id: string;

@@ -6,18 +6,11 @@ import { type Db } from "../db/database.js";
 import { type RequestStatus } from "../../scoring/domain/index.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
+import type { RequestRecord } from "../schemas.js";
 
 // --- requests ----------------------------------------------------------------------------------
 
-export interface RequestRecord {
-  id: string;
-  roundId: string;
-  status: RequestStatus;
-  attributes: RequestAttributes;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export type { RequestRecord };
 
 interface RequestRow {
   id: string;

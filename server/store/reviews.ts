@@ -1,14 +1,9 @@
 // Reviewers' ratings of requests (technical value, 0–5), with their comments and declared conflicts.
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
+import type { ReviewRecord } from "../schemas.js";
 
-export interface ReviewRecord {
-  rating: number | null;
-  comment: string;
-  conflict: boolean;
-  updatedAt: string;
-  version: number;
-}
+export type { ReviewRecord };
 
 type ReviewRow = Omit<ReviewRecord, "conflict"> & { conflict: number };
 

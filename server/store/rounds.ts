@@ -15,15 +15,9 @@ import { tx, type Db } from "../db/database.js";
 import { DomainError } from "../errors.js";
 
 import { byId, now } from "./rows.js";
+import type { RoundRecord } from "../schemas.js";
 
-export interface RoundRecord extends Round {
-  adminActual: number | null;
-  deferredTo: number | null;
-  referenceAsOf: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { RoundRecord };
 
 interface RoundRow {
   id: string;

@@ -8,18 +8,11 @@ import { DomainError, notFound } from "../errors.js";
 
 import { now } from "./rows.js";
 import { getRound } from "./rounds.js";
+import type { SettingsRecord } from "../schemas.js";
 
 // --- settings (weights, policy, rules), versioned ---------------------------------------------------
 
-export interface SettingsRecord {
-  roundId: string;
-  version: number;
-  weights: Weights;
-  policy: Policy;
-  rules: RuleSet | null;
-  note: string;
-  createdAt: string;
-}
+export type { SettingsRecord };
 
 interface SettingsRow {
   round_id: string;

@@ -1,8 +1,10 @@
 // The API client: hono/client over the server's own type (AppType), so that every call and answer is
 // typed end to end. The session's CSRF token goes with every state-changing request; an error answer
 // becomes an ApiError carrying the server's message and field problems.
-import { hc } from "hono/client";
+import { hc, type InferResponseType } from "hono/client";
+import { z } from "zod";
 import type { AppType } from "../../server/app.js";
+import type { FieldProblem, RowProblem } from "../../scoring/domain/index.js";
 
 let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null): void => {
@@ -14,17 +16,38 @@ export const api = hc<AppType>("/", {
   init: { credentials: "same-origin" },
 });
 
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+/** The JSON a call answers with on success, as the server's route declares it (hc infers it from AppType). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Answer<F extends (...args: any[]) => unknown> = InferResponseType<F, 200> | InferResponseType<F, 201>;
+
+export type { FieldProblem, RowProblem };
+
+/** The one error format of the API: { error: { code, message, details } }. */
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .looseObject({
+        problems: z
+          .array(
+            z.union([
+              z.object({ path: z.string(), message: z.string() }),
+              z.object({ row: z.number(), column: z.string(), message: z.string() }),
+            ]),
+          )
+          .optional(),
+      })
+      .optional(),
+  }),
+});
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: { problems?: FieldProblem[]; current?: unknown } & Record<string, unknown>,
+    readonly details?: { problems?: (FieldProblem | RowProblem)[]; current?: unknown } & Record<string, unknown>,
   ) {
     super(message);
   }
@@ -45,7 +68,8 @@ export async function call<T>(request: Promise<{ ok: boolean; status: number; js
   } catch {
     // not JSON: keep the status
   }
-  const error = (body as { error?: { code: string; message: string; details?: ApiError["details"] } } | null)?.error;
+  const parsed = ErrorBody.safeParse(body);
+  const error = parsed.success ? parsed.data.error : undefined;
   throw new ApiError(res.status, error?.code ?? "http", error?.message ?? `The server answered ${res.status}.`, error?.details);
 }
 

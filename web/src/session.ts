@@ -1,22 +1,15 @@
 // The signed-in user: read from GET /api/auth/session (which also gives the CSRF token after a reload).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, call, setCsrfToken } from "./api.js";
+import { api, ApiError, call, setCsrfToken, type Answer } from "./api.js";
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: "admin" | "reviewer" | "donor";
-  donorId: string | null;
-  csrfToken: string;
-}
+export type User = Answer<typeof api.api.auth.session.$get>;
 
 export function useSession() {
   return useQuery({
     queryKey: ["session"],
     queryFn: async (): Promise<User | null> => {
       try {
-        const user = (await call(api.api.auth.session.$get())) as User;
+        const user = await call(api.api.auth.session.$get());
         setCsrfToken(user.csrfToken);
         return user;
       } catch (e) {

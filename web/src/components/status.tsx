@@ -20,7 +20,7 @@ export function ErrorAlert({ error, title = "Something went wrong" }: { error: u
         <List size="sm" mt="xs">
           {e.details.problems.map((p, i) => (
             <List.Item key={i}>
-              <strong>{p.path}</strong>: {p.message}
+              <strong>{"path" in p ? p.path : `row ${p.row}, ${p.column}`}</strong>: {p.message}
             </List.Item>
           ))}
         </List>
@@ -32,6 +32,6 @@ export function ErrorAlert({ error, title = "Something went wrong" }: { error: u
 /** The message the server gave for a field, for react-hook-form's errors. */
 export function problemsByPath(error: unknown): Map<string, string> {
   const m = new Map<string, string>();
-  if (error instanceof ApiError) for (const p of error.details?.problems ?? []) m.set(p.path, p.message);
+  if (error instanceof ApiError) for (const p of error.details?.problems ?? []) if ("path" in p) m.set(p.path, p.message);
   return m;
 }

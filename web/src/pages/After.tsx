@@ -4,31 +4,13 @@ import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { api, call, download } from "../api.js";
+import { api, call, download, type Answer } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf } from "../format.js";
 import { useSession } from "../session.js";
 
-interface Decision {
-  requestId: string;
-  decision: string;
-  level: string | null;
-  cost: number | null;
-  offerDeadline: string | null;
-  offerStatus: string | null;
-  actualCost: number | null;
-  version: number;
-}
-
-interface Proposal {
-  id: string;
-  proposal: {
-    status: string;
-    text: string;
-    released: { id: string; reason: string }[];
-    replacements: { id: string; state: string; region: string; gender: string; level: string; cost: number }[];
-  };
-}
+type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
+type Proposal = Answer<(typeof api.api.rounds)[":roundId"]["replacements"]["$post"]>;
 
 export function AfterPage() {
   const { roundId = "" } = useParams();
@@ -36,7 +18,7 @@ export function AfterPage() {
   const qc = useQueryClient();
   const decisions = useQuery({
     queryKey: ["decisions", roundId],
-    queryFn: async () => (await call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } }))) as unknown as Decision[],
+    queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })),
   });
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [deadline, setDeadline] = useState("");
@@ -45,7 +27,7 @@ export function AfterPage() {
     void qc.invalidateQueries({ queryKey: ["statement", roundId] });
   };
   const propose = useMutation({
-    mutationFn: async () => (await call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } }))) as unknown as Proposal,
+    mutationFn: () => call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } })),
     onSuccess: (p) => (setProposal(p), refresh()),
   });
   const apply = useMutation({
@@ -239,18 +221,10 @@ function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision
   );
 }
 
-interface StatementData {
-  provisional: boolean;
-  expenditures: { travel: number; generalAndAdministrative: number; total: number };
-  revenues: { contributions: { donor: string; amount: number }[]; totalContributions: number; deferredFrom: number; total: number };
-  deferredTo: number;
-}
-
 export function Statement({ roundId, printable = false }: { roundId: string; printable?: boolean }) {
   const st = useQuery({
     queryKey: ["statement", roundId],
-    queryFn: async () =>
-      (await call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} }))) as unknown as StatementData,
+    queryFn: () => call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} })),
   });
   if (st.isPending) return <Loading label="Loading the statement" />;
   if (st.isError) return <ErrorAlert error={st.error} />;

@@ -24,26 +24,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { isDecided, type AllocationResult, type FundedRequest, type NotFundedRequest } from "../../../scoring/domain/index.js";
-import { api, call } from "../api.js";
+import { isDecided, type FundedRequest, type NotFundedRequest } from "../../../scoring/domain/index.js";
+import { api, call, type Answer } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";
 import { useSession } from "../session.js";
 import { useRound } from "./Dashboard.js";
 
-interface RunView {
-  id: string;
-  status: string;
-  elapsedSeconds: number | null;
-  createdAt: string;
-  approvedAt: string | null;
-  value: number | null;
-  resultStatus: string | null;
-  error: string | null;
-  settingsVersion: number;
-  result?: AllocationResult | null;
-  problem?: { requests: { id: string; lock?: string }[]; budget: number };
-}
+type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
+type RunSummary = Answer<(typeof api.api.rounds)[":roundId"]["runs"]["$get"]>[number];
 
 const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#e8590c", "#5f3dc4", "#495057"];
 
@@ -54,14 +43,14 @@ export function AllocatePage() {
   const qc = useQueryClient();
   const runs = useQuery({
     queryKey: ["runs", roundId],
-    queryFn: async () => (await call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } }))) as unknown as RunView[],
+    queryFn: () => call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } })),
   });
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? runs.data?.[0]?.id ?? null;
   const run = useQuery({
     queryKey: ["run", current],
     enabled: !!current,
-    queryFn: async () => (await call(api.api.runs[":runId"].$get({ param: { runId: current! } }))) as unknown as RunView,
+    queryFn: () => call(api.api.runs[":runId"].$get({ param: { runId: current! } })),
     // Progress: ask again while the run is queued or running.
     refetchInterval: (q) => (q.state.data && (q.state.data.status === "queued" || q.state.data.status === "running") ? 500 : false),
   });
@@ -86,7 +75,7 @@ export function AllocatePage() {
   }, [finished, qc, roundId]);
   const running = run.data?.status === "queued" || run.data?.status === "running";
   const round = useRound(roundId);
-  const decided = isDecided((round.data as { status?: string } | undefined)?.status ?? "");
+  const decided = isDecided(round.data?.status ?? "");
 
   return (
     <Stack>
@@ -147,14 +136,14 @@ export function AllocatePage() {
   );
 }
 
-function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; runs: RunView[]; admin: boolean }) {
+function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; runs: RunSummary[]; admin: boolean }) {
   const r = run.result!;
   const states = useQuery({
     queryKey: ["states", roundId],
     queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })),
     staleTime: 300_000,
   });
-  const nameOf = new Map(((states.data?.states ?? []) as { iso3: string; name: string }[]).map((s) => [s.iso3, s.name]));
+  const nameOf = new Map((states.data?.states ?? []).map((s) => [s.iso3, s.name]));
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
   const [locking, setLocking] = useState<string | null>(null);
   if (r.status === "infeasible") {
@@ -387,7 +376,7 @@ function Charts({ roundId, run }: { roundId: string; run: RunView }) {
     .map((k) => ({ name: k, n: r.funded.filter((f) => f.status === k).length }))
     .filter((x) => x.n > 0);
   const donors = s.byDonor.map((d) => ({ name: d.donor, amount: d.amount }));
-  const points_ = ((curve.data as { points?: { budget: number; value: number | null }[] } | undefined)?.points ?? []).map((p) => ({
+  const points_ = (curve.data?.points ?? []).map((p) => ({
     budget: Math.round(p.budget),
     value: p.value,
   }));
@@ -453,7 +442,7 @@ function Charts({ roundId, run }: { roundId: string; run: RunView }) {
   );
 }
 
-function Compare({ run, runs }: { run: RunView; runs: RunView[] }) {
+function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
   const others = runs.filter((x) => x.id !== run.id && x.status === "done");
   const [other, setOther] = useState<string | null>(null);
   const diff = useQuery({
@@ -509,13 +498,15 @@ function Approve({ roundId, runId }: { roundId: string; runId: string }) {
   const [deadline, setDeadline] = useState("");
   const [waitlist, setWaitlist] = useState<number>(5);
   const approve = useMutation({
-    mutationFn: () =>
-      call(
+    mutationFn: () => {
+      if (!round.data) throw new Error("The round is still loading: try again in a moment.");
+      return call(
         api.api.runs[":runId"].approve.$post({
           param: { runId },
-          json: { offerDeadline: deadline, waitlist, roundVersion: (round.data as unknown as { version: number }).version },
+          json: { offerDeadline: deadline, waitlist, roundVersion: round.data.version },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       void qc.invalidateQueries();
     },
@@ -567,17 +558,15 @@ function LockDialog({ requestId, roundId, onClose }: { requestId: string | null;
     queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId: requestId! } })),
   });
   const save = useMutation({
-    mutationFn: () =>
-      call(
+    mutationFn: () => {
+      if (!requestId || !request.data) throw new Error("The request is still loading: try again in a moment.");
+      return call(
         api.api.requests[":requestId"].lock.$post({
-          param: { requestId: requestId! },
-          json: {
-            lock: lock === "none" ? null : (lock as "in" | "out"),
-            justification: why,
-            version: (request.data as unknown as { version: number }).version,
-          },
+          param: { requestId },
+          json: { lock: lock === "none" ? null : lock === "out" ? "out" : "in", justification: why, version: request.data.version },
         }),
-      ),
+      );
+    },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["request", requestId] });
       void qc.invalidateQueries({ queryKey: ["requests", roundId] });

@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router-dom";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf } from "../format.js";
-import { RoundEditButton, type RoundRecord } from "./RoundEdit.js";
+import { RoundEditButton } from "./RoundEdit.js";
 import { STATUS_COLOR } from "./Rounds.js";
 import { useSession } from "../session.js";
 
@@ -38,33 +38,19 @@ export function DashboardPage() {
 
   if (round.isPending) return <Loading label="Loading the round" />;
   if (round.isError) return <ErrorAlert error={round.error} />;
-  const r = round.data as unknown as {
-    id: string;
-    meeting: string;
-    venue: string;
-    startDate: string;
-    endDate: string;
-    status: string;
-    carryOver: number;
-    reserve: number;
-    adminEstimate: number;
-    referenceAsOf: string;
-    windowOpens: string;
-    windowCloses: string;
-  };
+  const r = round.data;
   const contributions = (donors.data ?? []).filter((d) => d.id !== "carry-over").reduce((s, d) => s + (d.amount as number), 0);
   const budget = contributions + r.carryOver - r.reserve - r.adminEstimate;
   const funded = (decisions.data ?? []).filter(
     (d) => d.decision === "funded" && d.offerStatus !== "declined" && d.offerStatus !== "expired",
   );
   const lastRun = (runs.data ?? []).find((x) => x.status === "done");
-  const committed = funded.length ? funded.reduce((s, d) => s + ((d.cost as number) ?? 0), 0) : null;
+  const committed = funded.length ? funded.reduce((s, d) => s + (d.cost ?? 0), 0) : null;
   const byStatus = new Map<string, number>();
-  for (const q of requests.data ?? []) byStatus.set(q.status as string, (byStatus.get(q.status as string) ?? 0) + 1);
+  for (const q of requests.data ?? []) byStatus.set(q.status, (byStatus.get(q.status) ?? 0) + 1);
 
   const attention: string[] = [];
-  const unverified =
-    (scores.data as { referenceData?: { unverifiedUsed?: { state: string }[] } } | undefined)?.referenceData?.unverifiedUsed ?? [];
+  const unverified = scores.data?.referenceData.unverifiedUsed ?? [];
   if (unverified.length)
     attention.push(
       `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`,
@@ -96,7 +82,7 @@ export function DashboardPage() {
           <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
             {r.status}
           </Badge>
-          {admin && <RoundEditButton round={round.data as unknown as RoundRecord} />}
+          {admin && <RoundEditButton round={round.data} />}
         </Stack>
       </Group>
 

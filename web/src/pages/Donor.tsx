@@ -4,52 +4,13 @@ import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES, isDecided, type Weights } from "../../../scoring/domain/index.js";
-import { policyInWords, type Policy } from "../../../scoring/policy/index.js";
+import { CRITERIA, CRITERION_NAMES, isDecided } from "../../../scoring/domain/index.js";
+import { policyInWords } from "../../../scoring/policy/index.js";
 import { api, call } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, paidBy, pct, points } from "../format.js";
 import { useSession } from "../session.js";
 import { Statement } from "./After.js";
-
-interface Rationale {
-  round: { id: string; meeting: string; venue: string; startDate: string; endDate: string };
-  approvedAt: string;
-  yourDonor: string | null;
-  budget: number;
-  donors: { id: string; amount: number; regions: string[] | null; statuses: string[] | null; states: string[] | null }[];
-  weights: Weights;
-  policy: Policy;
-  rules: string;
-  referenceData: { asOf: string };
-  value: number;
-  summary: {
-    delegates: number;
-    totalCost: number;
-    moneyLeft: number;
-    women: number;
-    womenShare: number | null;
-    outreach: number;
-    states: number;
-    regions: Record<string, number>;
-  };
-  funded: {
-    id: string;
-    state: string;
-    region: string;
-    status: string;
-    gender: string;
-    level: string;
-    cost: number;
-    value: number;
-    funding: { donor: string; amount: number }[];
-    score: { criteria: Record<string, number>; total: number } | null;
-  }[];
-  baselines: { name: string; description: string; value: number; count: number; totalCost: number; broken: string[] }[];
-  moneyCurve: { points: { budget: number; value: number | null; delegates: number; entered: { id: string }[] }[] };
-  rulePrices: { rule: string; cost: number | null; text: string }[];
-  robustness: { samples: number; solved: number; counts: { always: number; borderline: number; never: number } };
-}
 
 export function DonorHome() {
   const rounds = useQuery({ queryKey: ["rounds"], queryFn: () => call(api.api.rounds.$get()) });
@@ -63,7 +24,7 @@ export function DonorHome() {
       {decided.map((r) => (
         <Card key={r.id} withBorder component={Link} to={`/donor/${r.id}`}>
           <Text fw={700}>{r.id}</Text>
-          <Text size="sm">{r.meeting as string}</Text>
+          <Text size="sm">{r.meeting}</Text>
         </Card>
       ))}
     </Stack>
@@ -75,7 +36,7 @@ export function DonorRationalePage() {
   const session = useSession();
   const q = useQuery({
     queryKey: ["rationale", roundId],
-    queryFn: async () => (await call(api.api.rounds[":roundId"].rationale.$get({ param: { roundId } }))) as unknown as Rationale,
+    queryFn: () => call(api.api.rounds[":roundId"].rationale.$get({ param: { roundId } })),
   });
   if (q.isPending) return <Loading label="Loading the rationale" />;
   if (q.isError) return <ErrorAlert error={q.error} />;

@@ -24,13 +24,6 @@ import { ErrorAlert, Loading } from "../components/status.js";
 import { chf, points } from "../format.js";
 import { useSession } from "../session.js";
 
-interface Reason {
-  rule: string;
-  label: string;
-  points: number;
-  evidence: string;
-}
-
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
   const request = useQuery({
@@ -44,17 +37,8 @@ export function RequestPage() {
   const session = useSession();
   if (request.isPending) return <Loading label="Loading the request" />;
   if (request.isError) return <ErrorAlert error={request.error} />;
-  const r = request.data as unknown as {
-    id: string;
-    status: string;
-    attributes: Record<string, unknown> & { travel: Record<string, number>; expertise: string[]; acceptedLevels: string[] };
-    history: { status: string; note: string; at: string; by: string | null }[];
-    reviews: { reviewer: string; rating: number | null; comment: string; conflict: boolean; updatedAt: string; version: number }[];
-  };
-  const score = (
-    scores.data?.requests as
-      { id: string; criteria: Record<string, number>; total: number; reasons: Record<string, Reason[]> }[] | undefined
-  )?.find((s) => s.id === requestId);
+  const r = request.data;
+  const score = scores.data?.requests.find((s) => s.id === requestId);
   const a = r.attributes;
   const facts: [string, string][] = [
     ["State", String(a.state)],

@@ -14,7 +14,7 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES, IN_RUN, REGIONS } from "../../../scoring/domain/index.js";
-import { api, ApiError, call, download } from "../api.js";
+import { api, ApiError, call, type RowProblem, download } from "../api.js";
 import { ErrorAlert, Loading } from "../components/status.js";
 import { points } from "../format.js";
 import { useSession } from "../session.js";
@@ -50,18 +50,14 @@ export function useRequestRows(roundId: string) {
   });
   const rows = useMemo((): Row[] | undefined => {
     if (!requests.data || !scores.data || !states.data) return undefined;
-    const stateOf = new Map(
-      (states.data.states as { iso3: string; name: string; region: string; ccmStatus: string }[]).map((s) => [s.iso3, s]),
-    );
-    const scoreOf = new Map(
-      (scores.data.requests as { id: string; criteria: Record<string, number>; total: number }[]).map((s) => [s.id, s]),
-    );
+    const stateOf = new Map(states.data.states.map((s) => [s.iso3, s]));
+    const scoreOf = new Map(scores.data.requests.map((s) => [s.id, s]));
     return requests.data.map((q) => {
-      const a = q.attributes as { state: string; gender: string };
+      const a = q.attributes;
       const s = stateOf.get(a.state);
-      const sc = scoreOf.get(q.id as string);
+      const sc = scoreOf.get(q.id);
       return {
-        id: q.id as string,
+        id: q.id,
         state: a.state,
         stateName: s?.name ?? a.state,
         region: s?.region ?? "",
@@ -260,12 +256,6 @@ export function RequestsPage() {
   );
 }
 
-interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
 /** Import a CSV or XLSX file; a file with bad rows imports nothing and shows each problem by row and column. */
 function ImportButton({ roundId }: { roundId: string }) {
   const qc = useQueryClient();
@@ -286,7 +276,7 @@ function ImportButton({ roundId }: { roundId: string }) {
     onError: () => setResult(null),
   });
   const problems =
-    importFile.error instanceof ApiError ? ((importFile.error.details?.problems as unknown as RowProblem[] | undefined) ?? []) : [];
+    importFile.error instanceof ApiError ? (importFile.error.details?.problems ?? []).filter((p): p is RowProblem => "row" in p) : [];
   return (
     <>
       <FileButton

@@ -2,26 +2,11 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, call } from "../api.js";
+import { api, call, type Answer } from "../api.js";
 import { ErrorAlert } from "../components/status.js";
-import { ROUND_TRANSITIONS, type RoundStatus } from "../../../scoring/domain/index.js";
+import { ROUND_TRANSITIONS } from "../../../scoring/domain/index.js";
 
-export interface RoundRecord {
-  id: string;
-  meeting: string;
-  venue: string;
-  startDate: string;
-  endDate: string;
-  windowOpens: string;
-  windowCloses: string;
-  allowanceRate: number;
-  nights: number;
-  status: RoundStatus;
-  carryOver: number;
-  reserve: number;
-  adminEstimate: number;
-  version: number;
-}
+export type RoundRecord = Answer<(typeof api.api.rounds)[":roundId"]["$get"]>;
 
 const NEXT = ROUND_TRANSITIONS;
 

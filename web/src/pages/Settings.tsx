@@ -6,15 +6,9 @@ import { Button, Card, Group, JsonInput, SimpleGrid, Slider, Stack, Table, Text,
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
+import { z } from "zod";
 import { rankByWeights, DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
-import {
-  CRITERIA,
-  CRITERION_NAMES,
-  WeightsSchema,
-  type CriteriaScores,
-  type Weights,
-  fieldProblems,
-} from "../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION_NAMES, WeightsSchema, type Weights, fieldProblems } from "../../../scoring/domain/index.js";
 import { PolicySchema, type Policy } from "../../../scoring/policy/index.js";
 import { api, ApiError, call } from "../api.js";
 import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
@@ -23,16 +17,17 @@ import { points } from "../format.js";
 import { useSession } from "../session.js";
 import { PolicyFields, policySharesValid } from "../components/PolicyFields.js";
 
-interface Settings {
-  version: number;
-  weights: Weights;
-  policy: Policy;
-  rules: unknown;
-  note: string;
-}
-
 /** Ranks requests by their weighted total under `weights` (scoring/rank.ts: the engine's own score). */
 export const rank = rankByWeights;
+
+/** An unsaved what-if, as this page keeps it in the browser (Dexie). */
+const ScenarioSchema = z.object({
+  weights: WeightsSchema,
+  policy: PolicySchema,
+  rulesText: z.string(),
+  note: z.string(),
+  basedOn: z.number().int(),
+});
 
 export function SettingsPage() {
   const { roundId = "" } = useParams();
@@ -40,7 +35,7 @@ export function SettingsPage() {
   const qc = useQueryClient();
   const settings = useQuery({
     queryKey: ["settings", roundId],
-    queryFn: async () => (await call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } }))) as unknown as Settings,
+    queryFn: () => call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } })),
   });
   const scores = useQuery({
     queryKey: ["scores", roundId],
@@ -57,13 +52,15 @@ export function SettingsPage() {
     if (!settings.data || weights) return;
     const saved = settings.data;
     void loadDraft(scenarioKey).then((d) => {
-      const v = d?.values as { weights: Weights; policy: Policy; rulesText: string; note: string; basedOn: number } | undefined;
-      if (v && v.basedOn === saved.version) {
+      // A draft kept by an older version of this page may not parse: it is then ignored.
+      const parsed = d ? ScenarioSchema.safeParse(d.values) : null;
+      const v = parsed?.success ? parsed.data : null;
+      if (d && v && v.basedOn === saved.version) {
         setWeights(v.weights);
         setPolicy(v.policy);
         setRulesText(v.rulesText);
         setNote(v.note);
-        setRestoredAt(d!.updatedAt);
+        setRestoredAt(d.updatedAt);
       } else {
         setWeights(saved.weights);
         setPolicy(saved.policy);
@@ -88,7 +85,7 @@ export function SettingsPage() {
     setWeights(null);
   };
 
-  const requests = (scores.data?.requests ?? []) as { id: string; state: string; criteria: CriteriaScores }[];
+  const requests = scores.data?.requests ?? [];
   // Live ranking: every request re-scored in the browser at each move of a slider.
   const live = useMemo(() => {
     if (!weights || requests.length === 0) return null;
@@ -143,7 +140,9 @@ export function SettingsPage() {
     },
   });
   const serverProblems = new Map(
-    save.error instanceof ApiError ? (save.error.details?.problems ?? []).map((p) => [p.path, p.message]) : [],
+    save.error instanceof ApiError
+      ? (save.error.details?.problems ?? []).flatMap((p) => ("path" in p ? [[p.path, p.message] as const] : []))
+      : [],
   );
 
   if (settings.isError) return <ErrorAlert error={settings.error} />;

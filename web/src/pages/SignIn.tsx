@@ -7,7 +7,6 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import { z } from "zod";
 import { api, call, setCsrfToken } from "../api.js";
 import { ErrorAlert } from "../components/status.js";
-import type { User } from "../session.js";
 
 const Form = z.object({ username: z.string().min(1, "Enter your user name"), password: z.string().min(1, "Enter your password") });
 
@@ -17,7 +16,7 @@ export function SignInPage() {
   const qc = useQueryClient();
   const form = useForm<z.infer<typeof Form>>({ resolver: zodResolver(Form), defaultValues: { username: "", password: "" } });
   const signIn = useMutation({
-    mutationFn: async (v: z.infer<typeof Form>) => (await call(api.api.auth.login.$post({ json: v }))) as User,
+    mutationFn: (v: z.infer<typeof Form>) => call(api.api.auth.login.$post({ json: v })),
     onSuccess: (user) => {
       setCsrfToken(user.csrfToken);
       qc.setQueryData(["session"], user);

@@ -165,20 +165,12 @@ export function ApplyPage({ roundId }: { roundId: string }) {
         <ErrorAlert error={round.error} />
       </PublicLayout>
     );
-  const r = round.data as unknown as {
-    meeting: string;
-    venue: string;
-    startDate: string;
-    endDate: string;
-    windowOpens: string;
-    windowCloses: string;
-    status: string;
-  };
+  const r = round.data;
   const today = new Date().toISOString().slice(0, 10);
   const open = r.status === "open" && today >= r.windowOpens && today <= r.windowCloses;
 
   if (submit.isSuccess) {
-    const s = submit.data as { reference: string; accessCode: string };
+    const s = submit.data;
     return (
       <PublicLayout title={t("submitted.title")}>
         <Paper withBorder p="lg">

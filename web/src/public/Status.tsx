@@ -11,20 +11,12 @@ import { PublicLayout } from "./Layout.js";
 
 initI18n();
 
-interface StatusView {
-  reference: string;
-  status: string;
-  history: { status: string; at: string }[];
-  decision: { level: string | null; offerDeadline: string | null } | null;
-}
-
 export function StatusPage() {
   const { t } = useTranslation();
   const [reference, setReference] = useState("");
   const [code, setCode] = useState("");
   const check = useMutation({
-    mutationFn: async () =>
-      (await call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } }))) as unknown as StatusView,
+    mutationFn: () => call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } })),
   });
   const s = check.data;
   const since = s?.history
