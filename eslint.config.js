@@ -86,6 +86,13 @@ const throughEntries = {
   message: "import scoring/ through a stage's entry (scoring/<stage>/index.js) or scoring/index.js.",
 };
 
+/** The browser's rules: the server's types only, no Node module, scoring/ through its entries. */
+const webPatterns = [
+  { group: ["**/server/**"], allowTypeImports: true, message: "web/ may import the server's types (import type), never its code." },
+  { group: ["node:*", "better-sqlite3", "glpk.js/node"], message: "web/ runs in the browser." },
+  throughEntries,
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "web/dist/", "var/", "coverage/", "bench/out/", "tests/e2e/screenshots/"] },
   js.configs.recommended,
@@ -102,17 +109,22 @@ export default tseslint.config(
     files: ["web/**/*.ts", "web/**/*.tsx"],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
+      "no-restricted-imports": ["error", { patterns: webPatterns }],
+    },
+  },
+  {
+    // A feature (web/src/features/<name>/) uses another only through its entry: pages do not import each other.
+    files: ["web/src/features/*/**/*.ts", "web/src/features/*/**/*.tsx"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            ...webPatterns,
             {
-              group: ["**/server/**"],
-              allowTypeImports: true,
-              message: "web/ may import the server's types (import type), never its code.",
+              group: ["../*/**", "!../../**", "!../*/index.js"],
+              message: "a feature uses another only through its entry (../<feature>/index.js): pages do not import each other.",
             },
-            { group: ["node:*", "better-sqlite3", "glpk.js/node"], message: "web/ runs in the browser." },
-            throughEntries,
           ],
         },
       ],

@@ -84,6 +84,20 @@ describe("stages of scoring/", () => {
   });
 });
 
+describe("features of web/", () => {
+  it("use another feature only through its entry, and the shared modules freely", async () => {
+    const ok = 'import { useRound } from "../rounds/index.js";\nimport { api } from "../../api.js";\nexport const y = [useRound, api];\n';
+    expect(await lint(ok, "web/src/features/allocation/Bad.tsx")).toEqual([]);
+    const bad = 'import { DashboardPage } from "../rounds/DashboardPage.js";\nexport const y = DashboardPage;\n';
+    expect((await lint(bad, "web/src/features/allocation/Bad.tsx")).join()).toMatch(/pages do not import each other/);
+  });
+
+  it("keep the browser's rules", async () => {
+    const bad = 'import { readFileSync } from "node:fs";\nexport const y = readFileSync;\n';
+    expect((await lint(bad, "web/src/features/rounds/Bad.tsx")).join()).toMatch(/runs in the browser/);
+  });
+});
+
 describe("the import graph of scoring/", () => {
   it("has no cycle, type imports included", () => {
     const files = readdirSync("scoring", { recursive: true, encoding: "utf8" })

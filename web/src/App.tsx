@@ -4,23 +4,23 @@ import { useDisclosure } from "@mantine/hooks";
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from "react";
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "./components/status.js";
-import { useSession, useSignOut } from "./session.js";
+import { useSession, useSignOut } from "./features/accounts/index.js";
 
 // Code-split: each screen is its own chunk. (The applicants' pages are another entry: applicant-main.tsx.)
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
-const SignInPage = page(() => import("./pages/SignIn.js"), "SignInPage");
-const RoundsPage = page(() => import("./pages/Rounds.js"), "RoundsPage");
-const DashboardPage = page(() => import("./pages/Dashboard.js"), "DashboardPage");
-const RequestsPage = page(() => import("./pages/Requests.js"), "RequestsPage");
-const RequestPage = page(() => import("./pages/RequestPage.js"), "RequestPage");
-const SettingsPage = page(() => import("./pages/Settings.js"), "SettingsPage");
-const AllocatePage = page(() => import("./pages/Allocate.js"), "AllocatePage");
-const AfterPage = page(() => import("./pages/After.js"), "AfterPage");
-const StatementPrintPage = page(() => import("./pages/After.js"), "StatementPrintPage");
-const AuditPage = page(() => import("./pages/Audit.js"), "AuditPage");
-const DonorHome = page(() => import("./pages/Donor.js"), "DonorHome");
-const DonorRationalePage = page(() => import("./pages/Donor.js"), "DonorRationalePage");
+const SignInPage = page(() => import("./features/accounts/SignInPage.js"), "SignInPage");
+const RoundsPage = page(() => import("./features/rounds/RoundsPage.js"), "RoundsPage");
+const DashboardPage = page(() => import("./features/rounds/DashboardPage.js"), "DashboardPage");
+const RequestsPage = page(() => import("./features/requests/RequestsPage.js"), "RequestsPage");
+const RequestPage = page(() => import("./features/requests/RequestPage.js"), "RequestPage");
+const SettingsPage = page(() => import("./features/settings/SettingsPage.js"), "SettingsPage");
+const AllocatePage = page(() => import("./features/allocation/AllocatePage.js"), "AllocatePage");
+const AfterPage = page(() => import("./features/decisions/AfterPage.js"), "AfterPage");
+const StatementPrintPage = page(() => import("./features/decisions/Statement.js"), "StatementPrintPage");
+const AuditPage = page(() => import("./features/audit/AuditPage.js"), "AuditPage");
+const DonorHome = page(() => import("./features/donors/DonorPages.js"), "DonorHome");
+const DonorRationalePage = page(() => import("./features/donors/DonorPages.js"), "DonorRationalePage");
 
 export function App() {
   return (

@@ -6,8 +6,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { cssVariablesResolver, theme } from "./theme.js";
-import { ApplyPage } from "./public/Apply.js";
-import { StatusPage } from "./public/Status.js";
+import { ApplyPage } from "./features/applicants/ApplyPage.js";
+import { StatusPage } from "./features/applicants/StatusPage.js";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 const apply = /^\/apply\/([^/]+)\/?$/.exec(window.location.pathname);

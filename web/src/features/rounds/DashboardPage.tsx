@@ -1,40 +1,26 @@
 // A round at a glance: the money (contributions per donor, carry-over, reserve, admin estimate,
 // committed, left), requests by status, the reference data's date, and what needs attention.
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
-import { api, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { chf } from "../format.js";
-import { RoundEditButton } from "./RoundEdit.js";
-import { STATUS_COLOR } from "./Rounds.js";
-import { useSession } from "../session.js";
-
-export function useRound(roundId: string) {
-  return useQuery({ queryKey: ["round", roundId], queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })) });
-}
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { chf } from "../../format.js";
+import { RoundEditButton } from "./RoundEditButton.js";
+import { STATUS_COLOR } from "./round-status.js";
+import { useSession } from "../accounts/index.js";
+import { useRuns } from "../allocation/index.js";
+import { useDecisions } from "../decisions/index.js";
+import { useRequests, useScores } from "../requests/index.js";
+import { useDonors, useRound } from "./api.js";
 
 export function DashboardPage() {
   const { roundId = "" } = useParams();
   const round = useRound(roundId);
   const admin = useSession().data?.role === "admin";
-  const donors = useQuery({
-    queryKey: ["donors", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].donors.$get({ param: { roundId } })),
-  });
-  const requests = useQuery({
-    queryKey: ["requests", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })),
-  });
-  const decisions = useQuery({
-    queryKey: ["decisions", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })),
-  });
-  const runs = useQuery({ queryKey: ["runs", roundId], queryFn: () => call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } })) });
-  const scores = useQuery({
-    queryKey: ["scores", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
-  });
+  const donors = useDonors(roundId);
+  const requests = useRequests(roundId);
+  const decisions = useDecisions(roundId);
+  const runs = useRuns(roundId);
+  const scores = useScores(roundId);
 
   if (round.isPending) return <Loading label="Loading the round" />;
   if (round.isError) return <ErrorAlert error={round.error} />;

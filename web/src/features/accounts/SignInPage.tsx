@@ -5,8 +5,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { z } from "zod";
-import { api, call, setCsrfToken } from "../api.js";
-import { ErrorAlert } from "../components/status.js";
+import { api, call, setCsrfToken } from "../../api.js";
+import { ErrorAlert } from "../../components/status.js";
 
 const Form = z.object({ username: z.string().min(1, "Enter your user name"), password: z.string().min(1, "Enter your password") });
 

@@ -1,8 +1,8 @@
 // The policy's fields, one per rule of the registry (scoring/policy/): a new rule appears here with its
 // own label and input kind, with no change to this form. Shares are typed as percentages.
 import { NumberInput, SimpleGrid, Stack, Text } from "@mantine/core";
-import { REGIONS } from "../../../scoring/domain/index.js";
-import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../scoring/policy/index.js";
+import { REGIONS } from "../../../../scoring/domain/index.js";
+import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
 
 type Values = Record<string, unknown>;
 

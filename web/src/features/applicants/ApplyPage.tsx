@@ -21,13 +21,14 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ROLES, RequestAttributesSchema } from "../../../scoring/criteria/index.js";
-import { fieldProblems } from "../../../scoring/domain/index.js";
-import { api, ApiError, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
-import { initI18n } from "../i18n.js";
-import { PublicLayout } from "./Layout.js";
+import { ROLES, RequestAttributesSchema } from "../../../../scoring/criteria/index.js";
+import { fieldProblems } from "../../../../scoring/domain/index.js";
+import { api, ApiError, call } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { clearDraft, loadDraft, saveDraft } from "../../drafts.js";
+import { initI18n } from "../../i18n.js";
+import { PublicLayout } from "./PublicLayout.js";
+import { keys } from "../../query-keys.js";
 
 initI18n();
 
@@ -117,10 +118,10 @@ export function ApplyPage({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const key = `apply:${roundId}`;
   const round = useQuery({
-    queryKey: ["public-round", roundId],
+    queryKey: keys.publicRound(roundId),
     queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })),
   });
-  const states = useQuery({ queryKey: ["public-states"], queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
+  const states = useQuery({ queryKey: keys.publicStates(), queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
   const form = useForm<FormValues>({ resolver, defaultValues: EMPTY, mode: "onTouched" });
   const [draftNote, setDraftNote] = useState<string | null>(null);
   const [online, setOnline] = useState(navigator.onLine);

@@ -2,7 +2,7 @@
 import { Container, Group, NativeSelect, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../i18n.js";
+import { LANGUAGES } from "../../i18n.js";
 
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();

@@ -1,13 +1,16 @@
 // After the decision: the offers and their answers, declines and expired offers with the proposed
 // replacement, actual costs after the meeting, and the financial statement (Table 3 of the ISU's report).
 import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { api, call, download, type Answer } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { chf } from "../format.js";
-import { useSession } from "../session.js";
+import { api, call, type Answer } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { chf } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { keys } from "../../query-keys.js";
+import { useDecisions } from "./api.js";
+import { Statement } from "./Statement.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
 type Proposal = Answer<(typeof api.api.rounds)[":roundId"]["replacements"]["$post"]>;
@@ -16,15 +19,12 @@ export function AfterPage() {
   const { roundId = "" } = useParams();
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
-  const decisions = useQuery({
-    queryKey: ["decisions", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].decisions.$get({ param: { roundId } })),
-  });
+  const decisions = useDecisions(roundId);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [deadline, setDeadline] = useState("");
   const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ["decisions", roundId] });
-    void qc.invalidateQueries({ queryKey: ["statement", roundId] });
+    void qc.invalidateQueries({ queryKey: keys.decisions(roundId) });
+    void qc.invalidateQueries({ queryKey: keys.statement(roundId) });
   };
   const propose = useMutation({
     mutationFn: () => call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } })),
@@ -218,90 +218,5 @@ function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision
         )}
       </Table.Td>
     </Table.Tr>
-  );
-}
-
-export function Statement({ roundId, printable = false }: { roundId: string; printable?: boolean }) {
-  const st = useQuery({
-    queryKey: ["statement", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} })),
-  });
-  if (st.isPending) return <Loading label="Loading the statement" />;
-  if (st.isError) return <ErrorAlert error={st.error} />;
-  const s = st.data;
-  const row = (label: string, amount: number | null, strong = false, indent = false) => (
-    <Table.Tr>
-      <Table.Td fw={strong ? 700 : undefined} pl={indent ? "xl" : undefined}>
-        {label}
-      </Table.Td>
-      <Table.Td ta="right" fw={strong ? 700 : undefined}>
-        {amount === null ? "" : chf(amount)}
-      </Table.Td>
-    </Table.Tr>
-  );
-  return (
-    <Card withBorder>
-      <Group justify="space-between" mb="sm">
-        <Title order={printable ? 1 : 3} size={printable ? "h3" : "h4"}>
-          Sponsorship Programme: expenditures and revenues, {roundId}
-        </Title>
-        {!printable && (
-          <Group className="no-print">
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => void download(`/api/rounds/${roundId}/statement?format=csv`, `${roundId}-statement.csv`)}
-            >
-              Export CSV
-            </Button>
-            <Button size="xs" variant="default" component={Link} to={`/rounds/${roundId}/statement`}>
-              Print-ready page
-            </Button>
-          </Group>
-        )}
-      </Group>
-      {s.provisional && (
-        <Text size="sm" c="dimmed" mb="xs">
-          Provisional: some actual costs, or the actual general and administrative expenses, are not recorded yet; committed amounts stand
-          in for them.
-        </Text>
-      )}
-      <Table aria-label="Financial statement">
-        <Table.Tbody>
-          {row("EXPENDITURES", null, true)}
-          {row("Travel costs", s.expenditures.travel, false, true)}
-          {row("General & admin. expenses", s.expenditures.generalAndAdministrative, false, true)}
-          {row("Total Expenditures", s.expenditures.total, true)}
-          {row("REVENUES", null, true)}
-          {s.revenues.contributions.map((c) => (
-            <Table.Tr key={c.donor}>
-              <Table.Td pl="xl">Contributions: {c.donor}</Table.Td>
-              <Table.Td ta="right">{chf(c.amount)}</Table.Td>
-            </Table.Tr>
-          ))}
-          {row("Total Contributions", s.revenues.totalContributions, true)}
-          {row("Contributions deferred from earlier years", s.revenues.deferredFrom)}
-          {row("Total Revenues", s.revenues.total, true)}
-          {row("Contributions deferred to the next year", s.deferredTo, true)}
-        </Table.Tbody>
-      </Table>
-    </Card>
-  );
-}
-
-/** The statement alone, for printing (to paper or PDF from the browser). */
-export function StatementPrintPage() {
-  const { roundId = "" } = useParams();
-  return (
-    <main style={{ maxWidth: 760, margin: "2rem auto", padding: "0 1rem" }}>
-      <Statement roundId={roundId} printable />
-      <Group mt="md" className="no-print">
-        <Button onClick={() => window.print()}>Print</Button>
-        <Button variant="default" component={Link} to={`/rounds/${roundId}/after`}>
-          Back
-        </Button>
-      </Group>
-      <style>{"@media print { .no-print { display: none !important; } body { background: white; } }"}</style>
-    </main>
   );
 }

@@ -4,16 +4,18 @@ import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES, isDecided } from "../../../scoring/domain/index.js";
-import { policyInWords } from "../../../scoring/policy/index.js";
-import { api, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { chf, paidBy, pct, points } from "../format.js";
-import { useSession } from "../session.js";
-import { Statement } from "./After.js";
+import { CRITERIA, CRITERION_NAMES, isDecided } from "../../../../scoring/domain/index.js";
+import { policyInWords } from "../../../../scoring/policy/index.js";
+import { api, call } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { chf, paidBy, pct, points } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { Statement } from "../decisions/index.js";
+import { keys } from "../../query-keys.js";
+import { useRounds } from "../rounds/index.js";
 
 export function DonorHome() {
-  const rounds = useQuery({ queryKey: ["rounds"], queryFn: () => call(api.api.rounds.$get()) });
+  const rounds = useRounds();
   if (rounds.isPending) return <Loading label="Loading the rounds" />;
   if (rounds.isError) return <ErrorAlert error={rounds.error} />;
   const decided = rounds.data.filter((r) => isDecided(r.status));
@@ -35,7 +37,7 @@ export function DonorRationalePage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const q = useQuery({
-    queryKey: ["rationale", roundId],
+    queryKey: keys.rationale(roundId),
     queryFn: () => call(api.api.rounds[":roundId"].rationale.$get({ param: { roundId } })),
   });
   if (q.isPending) return <Loading label="Loading the rationale" />;

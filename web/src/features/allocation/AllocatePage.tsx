@@ -24,12 +24,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { isDecided, type FundedRequest, type NotFundedRequest } from "../../../scoring/domain/index.js";
-import { api, call, type Answer } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { chf, paidBy, pct, points } from "../format.js";
-import { useSession } from "../session.js";
-import { useRound } from "./Dashboard.js";
+import { isDecided, type FundedRequest, type NotFundedRequest } from "../../../../scoring/domain/index.js";
+import { api, call, type Answer } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { chf, paidBy, pct, points } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { useRound, useStates } from "../rounds/index.js";
+import { keys } from "../../query-keys.js";
+import { useRequest } from "../requests/index.js";
+import { useRun, useRuns } from "./api.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 type RunSummary = Answer<(typeof api.api.rounds)[":roundId"]["runs"]["$get"]>[number];
@@ -41,37 +44,28 @@ export function AllocatePage() {
   const session = useSession();
   const admin = session.data?.role === "admin";
   const qc = useQueryClient();
-  const runs = useQuery({
-    queryKey: ["runs", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].runs.$get({ param: { roundId } })),
-  });
+  const runs = useRuns(roundId);
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? runs.data?.[0]?.id ?? null;
-  const run = useQuery({
-    queryKey: ["run", current],
-    enabled: !!current,
-    queryFn: () => call(api.api.runs[":runId"].$get({ param: { runId: current! } })),
-    // Progress: ask again while the run is queued or running.
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === "queued" || q.state.data.status === "running") ? 500 : false),
-  });
+  const run = useRun(current);
   const start = useMutation({
     mutationFn: () => call(api.api.rounds[":roundId"].runs.$post({ param: { roundId }, json: {} })),
     onSuccess: (r) => {
       setSelected(r.id);
-      void qc.invalidateQueries({ queryKey: ["runs", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.runs(roundId) });
     },
   });
   const cancel = useMutation({
     mutationFn: (id: string) => call(api.api.runs[":runId"].cancel.$post({ param: { runId: id } })),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["run", current] });
-      void qc.invalidateQueries({ queryKey: ["runs", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.run(current) });
+      void qc.invalidateQueries({ queryKey: keys.runs(roundId) });
     },
   });
   // When the run finishes, the list of runs (and its status there) follows.
   const finished = run.data && run.data.status !== "queued" && run.data.status !== "running" ? run.data.status : null;
   useEffect(() => {
-    if (finished) void qc.invalidateQueries({ queryKey: ["runs", roundId] });
+    if (finished) void qc.invalidateQueries({ queryKey: keys.runs(roundId) });
   }, [finished, qc, roundId]);
   const running = run.data?.status === "queued" || run.data?.status === "running";
   const round = useRound(roundId);
@@ -138,11 +132,7 @@ export function AllocatePage() {
 
 function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; runs: RunSummary[]; admin: boolean }) {
   const r = run.result!;
-  const states = useQuery({
-    queryKey: ["states", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })),
-    staleTime: 300_000,
-  });
+  const states = useStates(roundId);
   const nameOf = new Map((states.data?.states ?? []).map((s) => [s.iso3, s.name]));
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
   const [locking, setLocking] = useState<string | null>(null);
@@ -364,7 +354,7 @@ function Charts({ roundId, run }: { roundId: string; run: RunView }) {
   const r = run.result!;
   const s = r.summary!;
   const curve = useQuery({
-    queryKey: ["curve", run.id],
+    queryKey: keys.curve(run.id),
     queryFn: () => call(api.api.runs[":runId"].curve.$post({ param: { runId: run.id }, json: {} })),
     staleTime: Infinity,
   });
@@ -446,7 +436,7 @@ function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
   const others = runs.filter((x) => x.id !== run.id && x.status === "done");
   const [other, setOther] = useState<string | null>(null);
   const diff = useQuery({
-    queryKey: ["compare", run.id, other],
+    queryKey: keys.compare(run.id, other),
     enabled: !!other,
     queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other! } })),
   });
@@ -552,11 +542,7 @@ function LockDialog({ requestId, roundId, onClose }: { requestId: string | null;
   const qc = useQueryClient();
   const [lock, setLock] = useState<string>("in");
   const [why, setWhy] = useState("");
-  const request = useQuery({
-    queryKey: ["request", requestId],
-    enabled: !!requestId,
-    queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId: requestId! } })),
-  });
+  const request = useRequest(requestId);
   const save = useMutation({
     mutationFn: () => {
       if (!requestId || !request.data) throw new Error("The request is still loading: try again in a moment.");
@@ -568,8 +554,8 @@ function LockDialog({ requestId, roundId, onClose }: { requestId: string | null;
       );
     },
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["request", requestId] });
-      void qc.invalidateQueries({ queryKey: ["requests", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.request(requestId) });
+      void qc.invalidateQueries({ queryKey: keys.requests(roundId) });
       setWhy("");
       onClose();
     },

@@ -4,10 +4,10 @@ import { Button, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError, call } from "../api.js";
-import { ErrorAlert } from "../components/status.js";
-import { initI18n } from "../i18n.js";
-import { PublicLayout } from "./Layout.js";
+import { api, ApiError, call } from "../../api.js";
+import { ErrorAlert } from "../../components/status.js";
+import { initI18n } from "../../i18n.js";
+import { PublicLayout } from "./PublicLayout.js";
 
 initI18n();
 

@@ -1,12 +1,13 @@
 // The signed-in user: read from GET /api/auth/session (which also gives the CSRF token after a reload).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, call, setCsrfToken, type Answer } from "./api.js";
+import { api, ApiError, call, setCsrfToken, type Answer } from "../../api.js";
+import { keys } from "../../query-keys.js";
 
 export type User = Answer<typeof api.api.auth.session.$get>;
 
 export function useSession() {
   return useQuery({
-    queryKey: ["session"],
+    queryKey: keys.session(),
     queryFn: async (): Promise<User | null> => {
       try {
         const user = await call(api.api.auth.session.$get());

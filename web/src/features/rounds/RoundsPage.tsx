@@ -2,27 +2,19 @@
 import { Badge, Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
-import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema } from "../../../scoring/domain/index.js";
-import { api, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { useSession } from "../session.js";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema } from "../../../../scoring/domain/index.js";
+import { api, call } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { useSession } from "../accounts/index.js";
+import { STATUS_COLOR } from "./round-status.js";
+import { keys } from "../../query-keys.js";
+import { useRounds } from "./api.js";
 
 // Dark shades: white text on them passes WCAG AA contrast.
-export const STATUS_COLOR: Record<string, string> = {
-  draft: "gray.7",
-  open: "teal.9",
-  review: "grape.8",
-  decided: "blue.8",
-  closed: "dark.6",
-};
-
-export function useRounds() {
-  return useQuery({ queryKey: ["rounds"], queryFn: () => call(api.api.rounds.$get()) });
-}
 
 export function RoundsPage() {
   const rounds = useRounds();
@@ -101,7 +93,7 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
         }),
       ),
     onSuccess: (r) => {
-      void qc.invalidateQueries({ queryKey: ["rounds"] });
+      void qc.invalidateQueries({ queryKey: keys.rounds() });
       onDone();
       navigate(`/rounds/${r.id}`);
     },

@@ -2,9 +2,10 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, call, type Answer } from "../api.js";
-import { ErrorAlert } from "../components/status.js";
-import { ROUND_TRANSITIONS } from "../../../scoring/domain/index.js";
+import { api, call, type Answer } from "../../api.js";
+import { ErrorAlert } from "../../components/status.js";
+import { ROUND_TRANSITIONS } from "../../../../scoring/domain/index.js";
+import { keys } from "../../query-keys.js";
 
 export type RoundRecord = Answer<(typeof api.api.rounds)[":roundId"]["$get"]>;
 
@@ -15,8 +16,8 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
   const [draft, setDraft] = useState(round);
   const qc = useQueryClient();
   const done = () => {
-    void qc.invalidateQueries({ queryKey: ["round", round.id] });
-    void qc.invalidateQueries({ queryKey: ["rounds"] });
+    void qc.invalidateQueries({ queryKey: keys.round(round.id) });
+    void qc.invalidateQueries({ queryKey: keys.rounds() });
   };
   const save = useMutation({
     mutationFn: () => {

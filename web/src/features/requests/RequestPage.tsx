@@ -15,25 +15,21 @@ import {
   Timeline,
   Title,
 } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES } from "../../../scoring/domain/index.js";
-import { api, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { chf, points } from "../format.js";
-import { useSession } from "../session.js";
+import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
+import { api, call } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { chf, points } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { keys } from "../../query-keys.js";
+import { useRequest, useScores } from "./api.js";
 
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
-  const request = useQuery({
-    queryKey: ["request", requestId],
-    queryFn: () => call(api.api.requests[":requestId"].$get({ param: { requestId } })),
-  });
-  const scores = useQuery({
-    queryKey: ["scores", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
-  });
+  const request = useRequest(requestId);
+  const scores = useScores(roundId);
   const session = useSession();
   if (request.isPending) return <Loading label="Loading the request" />;
   if (request.isError) return <ErrorAlert error={request.error} />;
@@ -173,8 +169,8 @@ function ReviewForm({
         }),
       ),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ["request", requestId] });
-      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.request(requestId) });
+      void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
     },
   });
   return (

@@ -2,17 +2,18 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, call } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
+import { api, call } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { keys } from "../../query-keys.js";
 
 const ENTITIES = ["round", "request", "donor", "settings", "state", "run", "replacement", "user"];
 
 export function AuditPage() {
   const [entity, setEntity] = useState<string | null>(null);
   const [before, setBefore] = useState<number | undefined>(undefined);
-  const verify = useQuery({ queryKey: ["audit-verify"], queryFn: () => call(api.api.audit.verify.$get()) });
+  const verify = useQuery({ queryKey: keys.auditVerify(), queryFn: () => call(api.api.audit.verify.$get()) });
   const entries = useQuery({
-    queryKey: ["audit", entity, before],
+    queryKey: keys.audit(entity, before),
     queryFn: () =>
       call(api.api.audit.$get({ query: { limit: "50", ...(entity ? { entity } : {}), ...(before ? { before: String(before) } : {}) } })),
   });

@@ -3,19 +3,22 @@
 // and the rule set, each validated by the same zod schemas as the server's, saved as a new
 // version of the round's settings.
 import { Button, Card, Group, JsonInput, SimpleGrid, Slider, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { z } from "zod";
-import { rankByWeights, DEFAULT_RULES, RuleSetSchema } from "../../../scoring/criteria/index.js";
-import { CRITERIA, CRITERION_NAMES, WeightsSchema, type Weights, fieldProblems } from "../../../scoring/domain/index.js";
-import { PolicySchema, type Policy } from "../../../scoring/policy/index.js";
-import { api, ApiError, call } from "../api.js";
-import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { points } from "../format.js";
-import { useSession } from "../session.js";
-import { PolicyFields, policySharesValid } from "../components/PolicyFields.js";
+import { rankByWeights, DEFAULT_RULES, RuleSetSchema } from "../../../../scoring/criteria/index.js";
+import { CRITERIA, CRITERION_NAMES, WeightsSchema, type Weights, fieldProblems } from "../../../../scoring/domain/index.js";
+import { PolicySchema, type Policy } from "../../../../scoring/policy/index.js";
+import { api, ApiError, call } from "../../api.js";
+import { clearDraft, loadDraft, saveDraft } from "../../drafts.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { points } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { PolicyFields, policySharesValid } from "./PolicyFields.js";
+import { keys } from "../../query-keys.js";
+import { useScores } from "../requests/index.js";
+import { useSettings } from "../rounds/index.js";
 
 /** Ranks requests by their weighted total under `weights` (scoring/rank.ts: the engine's own score). */
 export const rank = rankByWeights;
@@ -33,14 +36,8 @@ export function SettingsPage() {
   const { roundId = "" } = useParams();
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
-  const settings = useQuery({
-    queryKey: ["settings", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].settings.$get({ param: { roundId } })),
-  });
-  const scores = useQuery({
-    queryKey: ["scores", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
-  });
+  const settings = useSettings(roundId);
+  const scores = useScores(roundId);
   const [weights, setWeights] = useState<Weights | null>(null);
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [rulesText, setRulesText] = useState("");
@@ -135,8 +132,8 @@ export function SettingsPage() {
       void clearDraft(scenarioKey);
       setRestoredAt(null);
       setWeights(null);
-      void qc.invalidateQueries({ queryKey: ["settings", roundId] });
-      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.settings(roundId) });
+      void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
     },
   });
   const serverProblems = new Map(

@@ -1,7 +1,7 @@
 // The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
 import { Anchor, Button, FileButton, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   createColumnHelper,
   flexRender,
@@ -13,11 +13,14 @@ import {
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, IN_RUN, REGIONS } from "../../../scoring/domain/index.js";
-import { api, ApiError, call, type RowProblem, download } from "../api.js";
-import { ErrorAlert, Loading } from "../components/status.js";
-import { points } from "../format.js";
-import { useSession } from "../session.js";
+import { CRITERIA, CRITERION_NAMES, IN_RUN, REGIONS } from "../../../../scoring/domain/index.js";
+import { api, ApiError, call, type RowProblem, download } from "../../api.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { points } from "../../format.js";
+import { useSession } from "../accounts/index.js";
+import { keys } from "../../query-keys.js";
+import { useStates } from "../rounds/index.js";
+import { useRequests, useScores } from "./api.js";
 
 export interface Row {
   id: string;
@@ -35,19 +38,9 @@ export interface Row {
 const ELIGIBLE = new Set<string>(IN_RUN);
 
 export function useRequestRows(roundId: string) {
-  const requests = useQuery({
-    queryKey: ["requests", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })),
-  });
-  const scores = useQuery({
-    queryKey: ["scores", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].scores.$get({ param: { roundId }, query: {} })),
-  });
-  const states = useQuery({
-    queryKey: ["states", roundId],
-    queryFn: () => call(api.api.rounds[":roundId"].states.$get({ param: { roundId } })),
-    staleTime: 300_000,
-  });
+  const requests = useRequests(roundId);
+  const scores = useScores(roundId);
+  const states = useStates(roundId);
   const rows = useMemo((): Row[] | undefined => {
     if (!requests.data || !scores.data || !states.data) return undefined;
     const stateOf = new Map(states.data.states.map((s) => [s.iso3, s]));
@@ -270,8 +263,8 @@ function ImportButton({ roundId }: { roundId: string }) {
     },
     onSuccess: (r) => {
       setResult(`${r.imported} request(s) imported.`);
-      void qc.invalidateQueries({ queryKey: ["requests", roundId] });
-      void qc.invalidateQueries({ queryKey: ["scores", roundId] });
+      void qc.invalidateQueries({ queryKey: keys.requests(roundId) });
+      void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
     },
     onError: () => setResult(null),
   });

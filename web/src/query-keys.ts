@@ -1,0 +1,23 @@
+// One factory for every query's key: a screen reads and a change invalidates the same key, named once.
+export const keys = {
+  session: () => ["session"] as const,
+  rounds: () => ["rounds"] as const,
+  round: (roundId: string) => ["round", roundId] as const,
+  donors: (roundId: string) => ["donors", roundId] as const,
+  states: (roundId: string) => ["states", roundId] as const,
+  settings: (roundId: string) => ["settings", roundId] as const,
+  requests: (roundId: string) => ["requests", roundId] as const,
+  request: (requestId: string | null) => ["request", requestId] as const,
+  scores: (roundId: string) => ["scores", roundId] as const,
+  runs: (roundId: string) => ["runs", roundId] as const,
+  run: (runId: string | null) => ["run", runId] as const,
+  curve: (runId: string) => ["curve", runId] as const,
+  compare: (runId: string, otherId: string | null) => ["compare", runId, otherId] as const,
+  decisions: (roundId: string) => ["decisions", roundId] as const,
+  statement: (roundId: string) => ["statement", roundId] as const,
+  rationale: (roundId: string) => ["rationale", roundId] as const,
+  audit: (entity: string | null, before: number | undefined) => ["audit", entity, before] as const,
+  auditVerify: () => ["audit-verify"] as const,
+  publicStates: () => ["public-states"] as const,
+  publicRound: (roundId: string) => ["public-round", roundId] as const,
+};
