@@ -8,7 +8,7 @@ import { weightedScore } from "../../scoring/problem/index.js";
 import { ApiError } from "../../web/src/api.js";
 import { ErrorAlert } from "../../web/src/components/status.js";
 import { chf } from "../../web/src/format.js";
-import { rank } from "../../web/src/features/settings/SettingsPage.js";
+import { rankByWeights as rank } from "../../scoring/criteria/index.js";
 
 // jsdom lacks matchMedia, which Mantine reads for the colour scheme.
 window.matchMedia ??= ((query: string) => ({

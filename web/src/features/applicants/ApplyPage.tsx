@@ -2,32 +2,20 @@
 // server's own schema (scoring/), saved as a draft on the device as the applicant types (Dexie), kept
 // through a reload, a closed tab or a lost connection, and cleared once submitted; the reference and the
 // access code are shown once.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { Controller, useForm, type Resolver } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ROLES, RequestAttributesSchema } from "../../../../scoring/criteria/index.js";
+import { RequestAttributesSchema } from "../../../../scoring/criteria/index.js";
 import { fieldProblems } from "../../../../scoring/domain/index.js";
 import { api, ApiError, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { clearDraft, loadDraft, saveDraft } from "../../drafts.js";
+import { clearDraft } from "../../drafts.js";
 import { initI18n } from "../../i18n.js";
 import { PublicLayout } from "./PublicLayout.js";
+import { useKeptDraft, useOnline } from "./draft.js";
+import { Submitted } from "./Submitted.js";
+import { ApplyFields } from "./ApplyFields.js";
 import { keys } from "../../query-keys.js";
 
 initI18n();
@@ -42,7 +30,7 @@ const ApplicantSchema = RequestAttributesSchema.omit({
   delegateId: true,
 });
 
-interface FormValues {
+export interface FormValues {
   state: string;
   gender: string;
   name: string;
@@ -123,35 +111,8 @@ export function ApplyPage({ roundId }: { roundId: string }) {
   });
   const states = useQuery({ queryKey: keys.publicStates(), queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
   const form = useForm<FormValues>({ resolver, defaultValues: EMPTY, mode: "onTouched" });
-  const [draftNote, setDraftNote] = useState<string | null>(null);
-  const [online, setOnline] = useState(navigator.onLine);
-  const [backOnline, setBackOnline] = useState(false);
-  const restored = useRef(false);
-
-  // Restore the draft once (per form key), then save it as the applicant types.
-  useEffect(() => {
-    void loadDraft(key).then((d) => {
-      if (d && !restored.current) {
-        form.reset({ ...EMPTY, ...(d.values as Partial<FormValues>) });
-        setDraftNote(t("draft.restored", { time: new Date(d.updatedAt).toLocaleTimeString() }));
-      }
-      restored.current = true;
-    });
-  }, [key]);
-  useEffect(() => {
-    const sub = form.watch((values) => {
-      if (!restored.current) return;
-      void saveDraft(key, values).then((d) => setDraftNote(t("draft.saved", { time: new Date(d.updatedAt).toLocaleTimeString() })));
-    });
-    return () => sub.unsubscribe();
-  }, [form, key, t]);
-  useEffect(() => {
-    const up = () => (setOnline(true), setBackOnline(true));
-    const down = () => (setOnline(false), setBackOnline(false));
-    window.addEventListener("online", up);
-    window.addEventListener("offline", down);
-    return () => (window.removeEventListener("online", up), window.removeEventListener("offline", down));
-  }, []);
+  const { draftNote, setDraftNote } = useKeptDraft(key, form, EMPTY);
+  const { online, backOnline } = useOnline();
 
   const submit = useMutation({
     mutationFn: (v: FormValues) =>
@@ -170,43 +131,8 @@ export function ApplyPage({ roundId }: { roundId: string }) {
   const today = new Date().toISOString().slice(0, 10);
   const open = r.status === "open" && today >= r.windowOpens && today <= r.windowCloses;
 
-  if (submit.isSuccess) {
-    const s = submit.data;
-    return (
-      <PublicLayout title={t("submitted.title")}>
-        <Paper withBorder p="lg">
-          <Stack>
-            <Text fw={700}>{t("submitted.keep")}</Text>
-            <Text size="lg">
-              {t("submitted.reference")}: <strong data-testid="reference">{s.reference}</strong>
-            </Text>
-            <Text size="lg">
-              {t("submitted.code")}: <strong data-testid="access-code">{s.accessCode}</strong>
-            </Text>
-            <Group>
-              <Button component="a" href="/status">
-                {t("submitted.status")}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      </PublicLayout>
-    );
-  }
+  if (submit.isSuccess) return <Submitted reference={submit.data.reference} accessCode={submit.data.accessCode} />;
 
-  const e = form.formState.errors;
-  const text = (name: keyof FormValues, opts: { required?: boolean; type?: string } = {}) => (
-    <TextInput
-      label={t(`field.${name}`)}
-      type={opts.type ?? "text"}
-      withAsterisk={opts.required}
-      {...form.register(name)}
-      error={e[name]?.message}
-    />
-  );
-  const check = (name: "operationalExpertise" | "survivor" | "firstParticipation") => (
-    <Checkbox label={t(`field.${name}`)} {...form.register(name)} />
-  );
   return (
     <PublicLayout title={t("title")}>
       <Stack>
@@ -229,115 +155,7 @@ export function ApplyPage({ roundId }: { roundId: string }) {
         )}
         <form onSubmit={form.handleSubmit((v) => submit.mutate(v))} noValidate aria-label={t("title")}>
           <Stack>
-            <Title order={2} size="h4">
-              {t("section.you")}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
-                name="state"
-                control={form.control}
-                render={({ field }) => (
-                  <NativeSelect
-                    label={t("field.state")}
-                    withAsterisk
-                    data={[{ value: "", label: "—" }, ...(states.data ?? []).map((s) => ({ value: s.iso3, label: s.name }))]}
-                    value={field.value}
-                    onChange={(ev) => field.onChange(ev.currentTarget.value)}
-                    onBlur={field.onBlur}
-                    error={e.state?.message}
-                  />
-                )}
-              />
-              <Controller
-                name="gender"
-                control={form.control}
-                render={({ field }) => (
-                  <NativeSelect
-                    label={t("field.gender")}
-                    withAsterisk
-                    data={[{ value: "", label: "—" }, ...(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
-                    value={field.value}
-                    onChange={(ev) => field.onChange(ev.currentTarget.value)}
-                    onBlur={field.onBlur}
-                    error={e.gender?.message}
-                  />
-                )}
-              />
-              {text("name")}
-              {text("email", { type: "email" })}
-              {text("title")}
-              {text("organisation")}
-            </SimpleGrid>
-            <Title order={2} size="h4">
-              {t("section.role")}
-            </Title>
-            <Controller
-              name="role"
-              control={form.control}
-              render={({ field }) => (
-                <NativeSelect
-                  label={t("field.role")}
-                  data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                  value={field.value}
-                  onChange={(ev) => field.onChange(ev.currentTarget.value)}
-                />
-              )}
-            />
-            {text("expertise")}
-            {check("operationalExpertise")}
-            {check("survivor")}
-            {check("firstParticipation")}
-            <Textarea
-              label={t("field.interestEvidence")}
-              autosize
-              minRows={2}
-              {...form.register("interestEvidence")}
-              error={e.interestEvidence?.message}
-            />
-            <Textarea
-              label={t("field.justification")}
-              autosize
-              minRows={3}
-              {...form.register("justification")}
-              error={e.justification?.message}
-            />
-            <Title order={2} size="h4">
-              {t("section.travel")}
-            </Title>
-            <Controller
-              name="airTicket"
-              control={form.control}
-              render={({ field }) => (
-                <NumberInput
-                  label={t("field.airTicket")}
-                  withAsterisk
-                  min={0}
-                  thousandSeparator="'"
-                  value={field.value}
-                  onChange={(v) => field.onChange(typeof v === "number" ? v : "")}
-                  onBlur={field.onBlur}
-                  error={e.airTicket?.message}
-                />
-              )}
-            />
-            <Controller
-              name="acceptedLevels"
-              control={form.control}
-              render={({ field }) => (
-                <Checkbox.Group
-                  label={t("field.acceptedLevels")}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={e.acceptedLevels?.message}
-                >
-                  <Stack gap="xs" mt="xs">
-                    {(["full", "ticket", "allowance"] as const).map((l) => (
-                      <Checkbox key={l} value={l} label={t(`level.${l}`)} />
-                    ))}
-                  </Stack>
-                </Checkbox.Group>
-              )}
-            />
+            <ApplyFields form={form} states={states.data ?? []} />
             {submit.isError && (
               <ErrorAlert
                 title=""

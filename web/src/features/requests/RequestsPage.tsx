@@ -1,9 +1,8 @@
 // The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
-import { Anchor, Button, FileButton, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, FileButton, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
-  createColumnHelper,
   flexRender,
   getCoreRowModel,
   getFilteredRowModel,
@@ -12,15 +11,15 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { Link, useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, IN_RUN, REGIONS } from "../../../../scoring/domain/index.js";
+import { useParams } from "react-router-dom";
+import { CRITERIA, IN_RUN } from "../../../../scoring/domain/index.js";
 import { api, ApiError, call, type RowProblem, download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { points } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useStates } from "../rounds/index.js";
 import { useRequests, useScores } from "./api.js";
+import { applyFilters, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
 
 export interface Row {
   id: string;
@@ -70,68 +69,14 @@ export function useRequestRows(roundId: string) {
   };
 }
 
-const col = createColumnHelper<Row>();
-
 export function RequestsPage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
   const [sorting, setSorting] = useState<SortingState>([{ id: "total", desc: true }]);
-  const [filters, setFilters] = useState<{
-    status: string | null;
-    region: string | null;
-    ccm: string | null;
-    gender: string | null;
-    eligibility: string | null;
-    text: string;
-  }>({ status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" });
-  const columns = useMemo(
-    () => [
-      col.accessor("id", {
-        header: "Reference",
-        cell: (c) => (
-          <Anchor component={Link} to={`/rounds/${roundId}/requests/${c.getValue()}`} style={{ whiteSpace: "nowrap" }}>
-            {c.getValue()}
-          </Anchor>
-        ),
-      }),
-      col.accessor("stateName", { header: "State" }),
-      col.accessor("region", { header: "Region" }),
-      col.accessor("ccmStatus", { header: "CCM status" }),
-      col.accessor("gender", { header: "Gender" }),
-      col.accessor("status", {
-        header: "Status",
-        cell: (c) => (
-          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-            {c.getValue()}
-          </Text>
-        ),
-      }),
-      ...CRITERIA.map((k) =>
-        col.accessor((r) => r.criteria[k], {
-          id: k,
-          header: CRITERION_NAMES[k],
-          cell: (c) => points(c.getValue() as number | null),
-          sortUndefined: "last",
-        }),
-      ),
-      col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
-    ],
-    [roundId],
-  );
-  const filtered = useMemo(
-    () =>
-      (rows ?? []).filter(
-        (r) =>
-          (!filters.status || r.status === filters.status) &&
-          (!filters.region || r.region === filters.region) &&
-          (!filters.ccm || r.ccmStatus === filters.ccm) &&
-          (!filters.gender || r.gender === filters.gender) &&
-          (!filters.eligibility || (filters.eligibility === "eligible") === r.eligible) &&
-          (!filters.text || `${r.id} ${r.stateName}`.toLowerCase().includes(filters.text.toLowerCase())),
-      ),
-    [rows, filters],
-  );
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const columns = useMemo(() => requestColumns(roundId), [roundId]);
+  const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
   const table = useReactTable({
     data: filtered,
     columns,
@@ -163,46 +108,7 @@ export function RequestsPage() {
           {session.data?.role === "admin" && <ImportButton roundId={roundId} />}
         </Group>
       </Group>
-      <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label="Search"
-          placeholder="Reference or State"
-          value={filters.text}
-          onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })}
-        />
-        <Select label="Status" clearable data={statuses} value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} />
-        <Select
-          label="Region"
-          clearable
-          data={[...REGIONS]}
-          value={filters.region}
-          onChange={(v) => setFilters({ ...filters, region: v })}
-        />
-        <Select
-          label="CCM status"
-          clearable
-          data={["party", "signatory", "nonparty"]}
-          value={filters.ccm}
-          onChange={(v) => setFilters({ ...filters, ccm: v })}
-        />
-        <Select
-          label="Gender"
-          clearable
-          data={["F", "M", "X"]}
-          value={filters.gender}
-          onChange={(v) => setFilters({ ...filters, gender: v })}
-        />
-        <Select
-          label="Eligibility"
-          clearable
-          data={[
-            { value: "eligible", label: "in the allocation" },
-            { value: "ineligible", label: "not in it" },
-          ]}
-          value={filters.eligibility}
-          onChange={(v) => setFilters({ ...filters, eligibility: v })}
-        />
-      </Group>
+      <RequestFilters filters={filters} onChange={setFilters} statuses={statuses} />
       {pending && <Loading label="Loading the requests" />}
       {error && <ErrorAlert error={error} />}
       {rows && (

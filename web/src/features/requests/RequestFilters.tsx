@@ -1,0 +1,106 @@
+// The requests table's columns and its filters (status, region, CCM status, gender, eligibility, text).
+import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
+import { createColumnHelper } from "@tanstack/react-table";
+import { Link } from "react-router-dom";
+import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../../scoring/domain/index.js";
+import { points } from "../../format.js";
+import type { Row } from "./RequestsPage.js";
+
+export interface Filters {
+  status: string | null;
+  region: string | null;
+  ccm: string | null;
+  gender: string | null;
+  eligibility: string | null;
+  text: string;
+}
+
+export const NO_FILTERS: Filters = { status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" };
+
+export function applyFilters(rows: readonly Row[], f: Filters): Row[] {
+  return rows.filter(
+    (r) =>
+      (!f.status || r.status === f.status) &&
+      (!f.region || r.region === f.region) &&
+      (!f.ccm || r.ccmStatus === f.ccm) &&
+      (!f.gender || r.gender === f.gender) &&
+      (!f.eligibility || (f.eligibility === "eligible") === r.eligible) &&
+      (!f.text || `${r.id} ${r.stateName}`.toLowerCase().includes(f.text.toLowerCase())),
+  );
+}
+
+const col = createColumnHelper<Row>();
+
+export function requestColumns(roundId: string) {
+  return [
+    col.accessor("id", {
+      header: "Reference",
+      cell: (c) => (
+        <Anchor component={Link} to={`/rounds/${roundId}/requests/${c.getValue()}`} style={{ whiteSpace: "nowrap" }}>
+          {c.getValue()}
+        </Anchor>
+      ),
+    }),
+    col.accessor("stateName", { header: "State" }),
+    col.accessor("region", { header: "Region" }),
+    col.accessor("ccmStatus", { header: "CCM status" }),
+    col.accessor("gender", { header: "Gender" }),
+    col.accessor("status", {
+      header: "Status",
+      cell: (c) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {c.getValue()}
+        </Text>
+      ),
+    }),
+    ...CRITERIA.map((k) =>
+      col.accessor((r) => r.criteria[k], {
+        id: k,
+        header: CRITERION_NAMES[k],
+        cell: (c) => points(c.getValue() as number | null),
+        sortUndefined: "last",
+      }),
+    ),
+    col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
+  ];
+}
+
+export function RequestFilters({ filters, onChange, statuses }: { filters: Filters; onChange: (f: Filters) => void; statuses: string[] }) {
+  const setFilters = onChange;
+  return (
+    <Group align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Reference or State"
+        value={filters.text}
+        onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })}
+      />
+      <Select label="Status" clearable data={statuses} value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} />
+      <Select label="Region" clearable data={[...REGIONS]} value={filters.region} onChange={(v) => setFilters({ ...filters, region: v })} />
+      <Select
+        label="CCM status"
+        clearable
+        data={["party", "signatory", "nonparty"]}
+        value={filters.ccm}
+        onChange={(v) => setFilters({ ...filters, ccm: v })}
+      />
+      <Select
+        label="Gender"
+        clearable
+        data={["F", "M", "X"]}
+        value={filters.gender}
+        onChange={(v) => setFilters({ ...filters, gender: v })}
+      />
+      <Select
+        label="Eligibility"
+        clearable
+        data={[
+          { value: "eligible", label: "in the allocation" },
+          { value: "ineligible", label: "not in it" },
+        ]}
+        value={filters.eligibility}
+        onChange={(v) => setFilters({ ...filters, eligibility: v })}
+      />
+    </Group>
+  );
+}

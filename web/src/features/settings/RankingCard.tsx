@@ -1,0 +1,74 @@
+// The ranking under the weights being tried, re-computed in the browser at each move of a slider, with
+// each request's move against the saved weights.
+import { Card, Table, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
+import { rankByWeights } from "../../../../scoring/criteria/index.js";
+import type { CriteriaScores, Weights } from "../../../../scoring/domain/index.js";
+import { ErrorAlert, Loading } from "../../components/status.js";
+import { points } from "../../format.js";
+
+type Scored = { id: string; criteria: CriteriaScores };
+
+export function RankingCard({
+  requests,
+  weights,
+  savedWeights,
+  pending,
+  error,
+}: {
+  requests: readonly Scored[];
+  weights: Weights;
+  savedWeights: Weights;
+  pending: boolean;
+  error: Error | null;
+}) {
+  const live = useMemo(() => {
+    if (requests.length === 0) return null;
+    const t0 = performance.now();
+    const ranked = rankByWeights(requests, weights);
+    return { ranked, ms: performance.now() - t0 };
+  }, [weights, requests]);
+  const saved = useMemo(() => new Map(rankByWeights(requests, savedWeights).map((r, i) => [r.id, i + 1])), [savedWeights, requests]);
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        Ranking with these weights
+      </Title>
+      {pending && <Loading label="Loading the scores" />}
+      {error && <ErrorAlert error={error} />}
+      {live && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
+          </Text>
+          <Table fz="sm" aria-label="Ranking">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Rank</Table.Th>
+                <Table.Th>Reference</Table.Th>
+                <Table.Th ta="right">Total</Table.Th>
+                <Table.Th>Saved weights</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {live.ranked.slice(0, 15).map((r, i) => {
+                const before = saved.get(r.id);
+                const move = before ? before - (i + 1) : 0;
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{i + 1}</Table.Td>
+                    <Table.Td>{r.id}</Table.Td>
+                    <Table.Td ta="right">{points(r.total)}</Table.Td>
+                    <Table.Td>
+                      {before === undefined ? "" : move === 0 ? `#${before}` : `#${before} (${move > 0 ? "up" : "down"} ${Math.abs(move)})`}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+// The scoring rule set as JSON (empty: the default rules), checked against the engine's schema as typed.
+import { Button, Card, Group, JsonInput, Stack, Text, Title } from "@mantine/core";
+import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "../../../../scoring/criteria/index.js";
+import { fieldProblems, type FieldProblem } from "../../../../scoring/domain/index.js";
+
+export type ParsedRules = { ok: true; value: RuleSet | null } | { ok: false; problems: FieldProblem[] };
+
+/** The rule set typed as JSON: null for the default rules, or every problem by its path. */
+export function parseRules(text: string): ParsedRules {
+  if (!text.trim()) return { ok: true, value: null };
+  try {
+    const r = RuleSetSchema.safeParse(JSON.parse(text));
+    return r.success ? { ok: true, value: r.data } : { ok: false, problems: fieldProblems(r.error) };
+  } catch (e) {
+    return { ok: false, problems: [{ path: "(the text)", message: `not JSON: ${(e as Error).message}` }] };
+  }
+}
+
+export function RuleSetCard({ text, onChange, admin }: { text: string; onChange: (text: string) => void; admin: boolean }) {
+  const parsed = parseRules(text);
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        Rule set
+      </Title>
+      <Text size="sm" mb="xs">
+        Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion when
+        its condition holds.
+      </Text>
+      <JsonInput label="Rules (JSON)" value={text} onChange={onChange} autosize minRows={6} maxRows={18} formatOnBlur disabled={!admin} />
+      {!parsed.ok && (
+        <Stack gap={2} mt="xs" role="alert">
+          {parsed.problems.slice(0, 8).map((p, i) => (
+            <Text key={i} size="sm" c="red.9">
+              {p.path}: {p.message}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      {admin && (
+        <Group mt="xs">
+          <Button size="xs" variant="default" onClick={() => onChange(JSON.stringify(DEFAULT_RULES, null, 2))}>
+            Start from the default rules
+          </Button>
+          <Button size="xs" variant="default" onClick={() => onChange("")}>
+            Use the default rules
+          </Button>
+        </Group>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+// The five criteria's weights as sliders.
+import { Card, Slider, Stack, Text, Title } from "@mantine/core";
+import { CRITERIA, CRITERION_NAMES, WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
+
+export function WeightsCard({ weights, onChange, disabled }: { weights: Weights; onChange: (w: Weights) => void; disabled: boolean }) {
+  const problems = WeightsSchema.safeParse(weights);
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4" mb="sm">
+        Weights
+      </Title>
+      {CRITERIA.map((c) => (
+        <Stack key={c} gap={2} mb="md">
+          <Text size="sm" id={`w-${c}`}>
+            {CRITERION_NAMES[c]}: {weights[c]}
+          </Text>
+          <Slider
+            min={0}
+            max={100}
+            step={1}
+            value={weights[c]}
+            onChange={(v) => onChange({ ...weights, [c]: v })}
+            aria-labelledby={`w-${c}`}
+            thumbLabel={`${CRITERION_NAMES[c]} weight`}
+            disabled={disabled}
+          />
+        </Stack>
+      ))}
+      {!problems.success && (
+        <Text c="red.9" size="sm" role="alert">
+          {problems.error.issues[0]?.message}
+        </Text>
+      )}
+    </Card>
+  );
+}
