@@ -61,49 +61,81 @@ type Term = { name: string; coef: number };
 const POLICY_PENALTY = 1_000;
 const HARD_PENALTY = 1_000_000;
 
-export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions = {}): BuiltModel {
-  const { problem, requests } = prep;
-  const policy = problem.policy;
-  const force = opts.force ?? new Map();
-  const omit = opts.omit ?? new Set<RuleId>();
-  const elasticAll = opts.elastic === "all";
-  const elasticSet = opts.elastic instanceof Set ? opts.elastic : null;
-  // Forced rows are never elastic: a counterfactual asks what follows if this request is in (or out).
-  const isElastic = (rule: RuleId): boolean => !rule.startsWith(RULE_IDS.force("")) && (elasticAll || (elasticSet?.has(rule) ?? false));
-  const probe = opts.probe;
-  const valueObjective = !opts.elastic && probe === undefined;
-
-  const subjectTo: LP["subjectTo"] = [];
+/**
+ * The model being written: its rows, columns, objective and slacks, and the helpers every section uses
+ * (a binary column, a rule's row with its slack when elastic, the terms of some requests' columns).
+ */
+class ModelWriter {
+  readonly subjectTo: LP["subjectTo"] = [];
   // Accumulated per column: glpk.js sets (does not add) a coefficient named twice.
-  const objectiveCoefs = new Map<string, number>();
-  const objective = { push: (t: Term): void => void objectiveCoefs.set(t.name, (objectiveCoefs.get(t.name) ?? 0) + t.coef) };
-  const binaries: string[] = [];
-  const bounds: NonNullable<LP["bounds"]> = [];
-  const slack = new Map<RuleId, { name: string; scale: number }>();
-  const indicator = new Map<RuleId, string>();
-  const rowsByRule = new Map<RuleId, string[]>();
-  const maxCostSum = requests.reduce((s, r) => s + Math.max(...r.levels.map((l) => l.cost)), 0) + 1;
-  const meanCost = Math.max(1, maxCostSum / Math.max(1, requests.length));
+  readonly objectiveCoefs = new Map<string, number>();
+  readonly binaries: string[] = [];
+  readonly bounds: NonNullable<LP["bounds"]> = [];
+  readonly slack = new Map<RuleId, { name: string; scale: number }>();
+  readonly indicator = new Map<RuleId, string>();
+  readonly rowsByRule = new Map<RuleId, string[]>();
+  readonly flowNames: BuiltModel["flowNames"] = [];
+  readonly symmetryRows = new Map<number, string[]>();
+  readonly force: Map<number, "in" | "out">;
+  readonly elasticAll: boolean;
+  readonly elasticSet: Set<RuleId> | null;
+  /** The plain value objective (not an elastic copy, not a probe). */
+  readonly valueObjective: boolean;
+  /** xNames[i][l]: the column of request i at level l; null when it cannot be funded. */
+  readonly xNames: (string[] | null)[];
+  readonly maxCostSum: number;
+  readonly meanCost: number;
 
-  const addBinary = (name: string): void => {
+  constructor(
+    readonly prep: Prepared,
+    readonly K: GlpkConstants,
+    readonly opts: ModelOptions,
+  ) {
+    this.force = opts.force ?? new Map();
+    this.elasticAll = opts.elastic === "all";
+    this.elasticSet = opts.elastic instanceof Set ? opts.elastic : null;
+    this.valueObjective = !opts.elastic && opts.probe === undefined;
+    this.xNames = prep.requests.map((r) => {
+      const f = this.force.get(r.index);
+      if (f === "out" || (r.req.lock === "out" && f !== "in")) return null;
+      return r.levels.map((_, l) => `x${r.index}_${l}`);
+    });
+    this.maxCostSum = prep.requests.reduce((s, r) => s + Math.max(...r.levels.map((l) => l.cost)), 0) + 1;
+    this.meanCost = Math.max(1, this.maxCostSum / Math.max(1, prep.requests.length));
+  }
+
+  objective(t: Term): void {
+    this.objectiveCoefs.set(t.name, (this.objectiveCoefs.get(t.name) ?? 0) + t.coef);
+  }
+
+  /** Forced rows are never elastic: a counterfactual asks what follows if this request is in (or out). */
+  isElastic(rule: RuleId): boolean {
+    return !rule.startsWith(RULE_IDS.force("")) && (this.elasticAll || (this.elasticSet?.has(rule) ?? false));
+  }
+
+  addBinary(name: string): void {
+    const { K, opts } = this;
     const f = opts.fixed?.get(name);
-    if (f !== undefined) bounds.push({ name, type: K.GLP_FX, lb: f, ub: f });
-    else if (opts.relaxed) bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
-    else binaries.push(name);
-  };
-  const slackFor = (rule: RuleId, bigM: number, scale: number): string | null => {
-    if (!isElastic(rule)) return null;
-    let s = slack.get(rule);
+    if (f !== undefined) this.bounds.push({ name, type: K.GLP_FX, lb: f, ub: f });
+    else if (opts.relaxed) this.bounds.push({ name, type: K.GLP_DB, lb: 0, ub: 1 });
+    else this.binaries.push(name);
+  }
+
+  /** The rule's slack column when it is elastic (one per rule), with its indicator in the "all" copy. */
+  private slackFor(rule: RuleId, bigM: number, scale: number): string | null {
+    if (!this.isElastic(rule)) return null;
+    const { K, opts } = this;
+    let s = this.slack.get(rule);
     if (!s) {
-      s = { name: `s_${slack.size}`, scale };
-      slack.set(rule, s);
-      if (elasticAll) {
-        const v = `v_${indicator.size}`;
-        indicator.set(rule, v);
-        binaries.push(v);
-        objective.push({ name: v, coef: isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY });
-        subjectTo.push({
-          name: `ind_${slack.size}`,
+      s = { name: `s_${this.slack.size}`, scale };
+      this.slack.set(rule, s);
+      if (this.elasticAll) {
+        const v = `v_${this.indicator.size}`;
+        this.indicator.set(rule, v);
+        this.binaries.push(v);
+        this.objective({ name: v, coef: isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY });
+        this.subjectTo.push({
+          name: `ind_${this.slack.size}`,
           vars: [
             { name: s.name, coef: 1 },
             { name: v, coef: -Math.max(1, bigM) },
@@ -111,130 +143,167 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
           bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
         });
       }
-      const coef = probe !== undefined ? 0 : opts.slackObjective !== undefined ? (opts.slackObjective === rule ? 1 : 0) : 1 / scale;
-      if (coef !== 0) objective.push({ name: s.name, coef });
+      const coef = opts.probe !== undefined ? 0 : opts.slackObjective !== undefined ? (opts.slackObjective === rule ? 1 : 0) : 1 / scale;
+      if (coef !== 0) this.objective({ name: s.name, coef });
       const fixed = opts.fixSlack?.get(rule);
-      if (fixed !== undefined) bounds.push({ name: s.name, type: K.GLP_FX, lb: fixed, ub: fixed });
+      if (fixed !== undefined) this.bounds.push({ name: s.name, type: K.GLP_FX, lb: fixed, ub: fixed });
     }
     return s.name;
-  };
+  }
 
-  /** Adds `vars (sense) rhs`, with the rule's slack when it is elastic. */
-  const row = (rule: RuleId, name: string, vars: Term[], sense: "<=" | ">=" | "=", rhs: number, bigM: number, scale = 1): void => {
-    if (omit.has(rule)) return;
-    const s = slackFor(rule, bigM, scale);
+  /** Adds `vars (sense) rhs` as a row of `rule`, with the rule's slack when it is elastic. */
+  row(rule: RuleId, name: string, vars: Term[], sense: "<=" | ">=" | "=", rhs: number, bigM: number, scale = 1): void {
+    if (this.opts.omit?.has(rule)) return;
+    const s = this.slackFor(rule, bigM, scale);
     const all = s ? [...vars, { name: s, coef: sense === "<=" ? -1 : 1 }] : vars;
     if (all.length === 0) {
       if ((sense === "<=" && rhs >= 0) || (sense === ">=" && rhs <= 0) || (sense === "=" && rhs === 0)) return;
     }
-    const bnds =
-      sense === "<="
-        ? { type: K.GLP_UP, lb: 0, ub: rhs }
-        : sense === ">="
-          ? { type: K.GLP_LO, lb: rhs, ub: 0 }
-          : { type: K.GLP_FX, lb: rhs, ub: rhs };
-    subjectTo.push({ name, vars: all, bnds });
-    const list = rowsByRule.get(rule);
+    this.subjectTo.push({ name, vars: all, bnds: this.bounded(sense, rhs) });
+    const list = this.rowsByRule.get(rule);
     if (list) list.push(name);
-    else rowsByRule.set(rule, [name]);
-  };
+    else this.rowsByRule.set(rule, [name]);
+  }
 
-  // Columns and the objective.
-  const xNames: (string[] | null)[] = requests.map((r) => {
-    const f = force.get(r.index);
-    if (f === "out" || (r.req.lock === "out" && f !== "in")) return null;
-    return r.levels.map((_, l) => `x${r.index}_${l}`);
-  });
-  const allX: Term[] = [];
-  for (const r of requests) {
-    const names = xNames[r.index];
+  /** A row of no rule (a cut, a one-level row, a dominance row): never elastic, never omitted. */
+  plainRow(name: string, vars: Term[], sense: "<=" | ">=", rhs: number): void {
+    this.subjectTo.push({ name, vars, bnds: this.bounded(sense, rhs) });
+  }
+
+  private bounded(sense: "<=" | ">=" | "=", rhs: number) {
+    const { K } = this;
+    return sense === "<="
+      ? { type: K.GLP_UP, lb: 0, ub: rhs }
+      : sense === ">="
+        ? { type: K.GLP_LO, lb: rhs, ub: 0 }
+        : { type: K.GLP_FX, lb: rhs, ub: rhs };
+  }
+
+  /** Σ coef(i) · x[i, l] over every level of the requests `indexes` the model can fund. */
+  x(indexes: Iterable<number>, coef: (i: number) => number = () => 1): Term[] {
+    return [...indexes].flatMap((i) => (this.xNames[i] ?? []).map((name) => ({ name, coef: coef(i) })));
+  }
+
+  /** Σ cost · x over the requests `indexes`, with a sign. */
+  cost(indexes: Iterable<number>, sign = 1): Term[] {
+    const { requests } = this.prep;
+    return [...indexes].flatMap((i) => (this.xNames[i] ?? []).map((name, l) => ({ name, coef: sign * requests[i]!.levels[l]!.cost })));
+  }
+}
+
+export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions = {}): BuiltModel {
+  const w = new ModelWriter(prep, K, opts);
+  writeColumns(w);
+  writeMoney(w);
+  writePolicy(w);
+  writeDominance(w);
+  if (w.valueObjective) writeCoverage(w);
+  if (opts.probe !== undefined) w.plainRow("nonempty", w.x(prep.requests.map((r) => r.index)), ">=", 1);
+  // glpk aborts on a model without columns (every request locked out, say): a column fixed at 0 keeps
+  // the model well-formed without changing it.
+  w.objective({ name: "zero", coef: 0 });
+  w.bounds.push({ name: "zero", type: K.GLP_FX, lb: 0, ub: 0 });
+  const lp: LP = {
+    name: "allocation",
+    objective: {
+      direction: opts.elastic && opts.probe === undefined ? K.GLP_MIN : K.GLP_MAX,
+      name: "obj",
+      vars: [...w.objectiveCoefs].map(([name, coef]) => ({ name, coef })),
+    },
+    subjectTo: w.subjectTo,
+    bounds: w.bounds,
+    binaries: w.binaries,
+  };
+  const { xNames, flowNames, slack, indicator, rowsByRule, symmetryRows } = w;
+  return { lp, xNames, flowNames, slack, indicator, rowsByRule, symmetryRows };
+}
+
+/** The columns x[i, l], their objective, and each request's at-most-one-level row, lock or forcing. */
+function writeColumns(w: ModelWriter): void {
+  const { probe } = w.opts;
+  for (const r of w.prep.requests) {
+    const names = w.xNames[r.index];
     if (!names) continue;
     names.forEach((name, l) => {
       const lv = r.levels[l]!;
-      addBinary(name);
-      allX.push({ name, coef: 1 });
-      if (valueObjective) objective.push({ name, coef: lv.units - lv.tie });
-      else if (probe !== undefined) objective.push({ name, coef: probe(r) });
+      w.addBinary(name);
+      if (w.valueObjective) w.objective({ name, coef: lv.units - lv.tie });
+      else if (probe !== undefined) w.objective({ name, coef: probe(r) });
     });
-    const f = force.get(r.index);
+    const f = w.force.get(r.index);
     const lockedIn = f === "in" || (r.req.lock === "in" && f !== "out");
     const terms = names.map((name) => ({ name, coef: 1 }));
     if (lockedIn && f === "in") {
-      row(RULE_IDS.force(r.req.id), `one${r.index}`, terms, "=", 1, 1);
-    } else if (lockedIn && !isElastic(RULE_IDS.lock(r.req.id))) {
-      row(RULE_IDS.lock(r.req.id), `one${r.index}`, terms, "=", 1, 1);
+      w.row(RULE_IDS.force(r.req.id), `one${r.index}`, terms, "=", 1, 1);
+    } else if (lockedIn && !w.isElastic(RULE_IDS.lock(r.req.id))) {
+      w.row(RULE_IDS.lock(r.req.id), `one${r.index}`, terms, "=", 1, 1);
     } else if (lockedIn) {
-      row(RULE_IDS.lock(r.req.id), `lock${r.index}`, terms, ">=", 1, 1);
-      if (names.length > 1) subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
+      w.row(RULE_IDS.lock(r.req.id), `lock${r.index}`, terms, ">=", 1, 1);
+      if (names.length > 1) w.plainRow(`one${r.index}`, terms, "<=", 1);
     } else if (names.length > 1) {
-      subjectTo.push({ name: `one${r.index}`, vars: terms, bnds: { type: K.GLP_UP, lb: 0, ub: 1 } });
+      w.plainRow(`one${r.index}`, terms, "<=", 1);
     }
   }
-  const xOf = (indexes: number[], coef: (i: number) => number = () => 1): Term[] =>
-    indexes.flatMap((i) => (xNames[i] ?? []).map((name) => ({ name, coef: coef(i) })));
+}
 
-  // Money.
-  const costTerms: Term[] = requests.flatMap((r) => (xNames[r.index] ?? []).map((name, l) => ({ name, coef: r.levels[l]!.cost })));
-  row(RULE_IDS.budget, "budget", costTerms, "<=", problem.budget, maxCostSum, meanCost);
-
-  const flowNames: BuiltModel["flowNames"] = [];
-  if (prep.hasDonors && !opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
+/** The budget, and the donors' earmarks: Hall's rows (few donors, plain model) or flows per eligibility class. */
+function writeMoney(w: ModelWriter): void {
+  const { prep, opts, maxCostSum, meanCost } = w;
+  w.row(RULE_IDS.budget, "budget", w.cost(prep.requests.map((r) => r.index)), "<=", prep.problem.budget, maxCostSum, meanCost);
+  if (!prep.hasDonors) return;
+  if (!opts.elastic && prep.donors.length <= HALL_MAX_DONORS) {
     // Earmarks without flow columns: Hall's condition, one knapsack row per binding donor set.
     for (const h of hallRows(prep)) {
-      const terms = h.classes.flatMap((k) =>
-        prep.classes[k]!.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: requests[i]!.levels[l]!.cost }))),
-      );
+      const terms = w.cost(h.classes.flatMap((k) => prep.classes[k]!.requests));
       if (terms.reduce((s, t) => s + t.coef, 0) <= h.money) continue;
-      row(RULE_IDS.earmarks, `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
+      w.row(RULE_IDS.earmarks, `hall${h.mask}`, terms, "<=", h.money, maxCostSum, meanCost);
     }
-  } else if (prep.hasDonors) {
-    const byDonor: Term[][] = prep.donors.map(() => []);
-    prep.classes.forEach((cls, k) => {
-      const flows: Term[] = cls.donors.map((d) => {
-        const name = `g${d}_${k}`;
-        flowNames.push({ donor: d, cls: k, name });
-        byDonor[d]!.push({ name, coef: 1 });
-        return { name, coef: 1 };
-      });
-      const spent = cls.requests.flatMap((i) => (xNames[i] ?? []).map((name, l) => ({ name, coef: -requests[i]!.levels[l]!.cost })));
-      // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
-      // Unpaid money counts double in the elastic model: "donor X would need more" is the more useful answer.
-      row(
-        RULE_IDS.earmarks,
-        `cls${k}`,
-        [...flows, ...spent],
-        elasticAll || elasticSet?.has(RULE_IDS.earmarks) ? ">=" : "=",
-        0,
-        maxCostSum,
-        meanCost / 2,
-      );
-    });
-    prep.donors.forEach((d, di) => row(RULE_IDS.donor(d.id), `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
+    return;
   }
+  const byDonor: Term[][] = prep.donors.map(() => []);
+  prep.classes.forEach((cls, k) => {
+    const flows: Term[] = cls.donors.map((d) => {
+      const name = `g${d}_${k}`;
+      w.flowNames.push({ donor: d, cls: k, name });
+      byDonor[d]!.push({ name, coef: 1 });
+      return { name, coef: 1 };
+    });
+    // Σ_d g[d,K] (+ unpaid when elastic) = cost of the class's funded requests.
+    // Unpaid money counts double in the elastic model: "donor X would need more" is the more useful answer.
+    const sense = w.elasticAll || w.elasticSet?.has(RULE_IDS.earmarks) ? ">=" : "=";
+    w.row(RULE_IDS.earmarks, `cls${k}`, [...flows, ...w.cost(cls.requests, -1)], sense, 0, maxCostSum, meanCost / 2);
+  });
+  prep.donors.forEach((d, di) => w.row(RULE_IDS.donor(d.id), `donor${di}`, byDonor[di]!, "<=", d.amount, maxCostSum, meanCost));
+}
 
-  // Policy: each rule of the registry writes its own rows (scoring/policy/rules/).
+/** Each rule of the policy registry writes its own rows (scoring/policy/rules/). */
+function writePolicy(w: ModelWriter): void {
+  const { prep } = w;
   const writer: RowWriter = {
-    candidates: requests,
+    candidates: prep.requests,
     byState: prep.states,
     byRegion: prep.regions,
-    x: (indexes, coef) => xOf([...indexes], coef),
-    row: (rule, name, terms, sense, rhs, bigM) => row(rule, name, terms, sense, rhs, bigM),
-    cut: (name, terms, sense, rhs) =>
-      subjectTo.push({ name, vars: terms, bnds: sense === "<=" ? { type: K.GLP_UP, lb: 0, ub: rhs } : { type: K.GLP_LO, lb: rhs, ub: 0 } }),
-    plain: !opts.elastic && probe === undefined,
-    seats: policy.maxDelegates,
+    x: (indexes, coef) => w.x(indexes, coef),
+    row: (rule, name, terms, sense, rhs, bigM) => w.row(rule, name, terms, sense, rhs, bigM),
+    cut: (name, terms, sense, rhs) => w.plainRow(name, terms, sense, rhs),
+    plain: !w.opts.elastic && w.opts.probe === undefined,
+    seats: prep.problem.policy.maxDelegates,
   };
   for (const inst of prep.rules) inst.rule.rows?.(writer, inst.bound, inst.scope);
+}
 
-  // Dominance: a request a dominates b when both are from the same State, region, status and gender,
-  // offer the same support levels, and at every level a costs no more and is worth more (the tie-break
-  // counts: between twins, the lower id is worth more). Swapping b for a then keeps every rule and raises
-  // the objective, so the optimum never funds b without a: rows x[a] ≥ x[b] spare branch and bound from
-  // trying such swaps. (Four near-copies of the demo round: 60 s without a proof → see decision 002.)
-  const symmetryRows = new Map<number, string[]>();
+/**
+ * Dominance: a request a dominates b when both are from the same State, region, status and gender, offer
+ * the same support levels, and at every level a costs no more and is worth more (the tie-break counts:
+ * between twins, the lower id is worth more). Swapping b for a then keeps every rule and raises the
+ * objective, so the optimum never funds b without a: rows x[a] ≥ x[b] spare branch and bound from trying
+ * such swaps. (Four near-copies of the demo round: 60 s without a proof → see decision 002.)
+ */
+function writeDominance(w: ModelWriter): void {
+  const { requests } = w.prep;
   const groups = new Map<string, number[]>();
   for (const r of requests) {
-    if (!xNames[r.index] || r.req.lock || force.has(r.index)) continue;
+    if (!w.xNames[r.index] || r.req.lock || w.force.has(r.index)) continue;
     const key = [r.req.state, r.req.region, r.req.status, r.req.gender, ...r.levels.map((l) => l.level)].join("|");
     const group = groups.get(key);
     if (group) group.push(r.index);
@@ -251,58 +320,34 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
       for (const b of group) {
         if (a === b || !dominates(a, b)) continue;
         const name = `dom${a}_${b}`;
-        subjectTo.push({ name, vars: [...xOf([a]), ...xOf([b], () => -1)], bnds: { type: K.GLP_LO, lb: 0, ub: 0 } });
-        for (const i of [a, b]) symmetryRows.set(i, [...(symmetryRows.get(i) ?? []), name]);
+        w.plainRow(name, [...w.x([a]), ...w.x([b], () => -1)], ">=", 0);
+        for (const i of [a, b]) w.symmetryRows.set(i, [...(w.symmetryRows.get(i) ?? []), name]);
       }
     }
   }
+}
 
-  // Coverage bonuses: binary y ≤ Σ x (binary rather than [0, 1] columns: far faster in glpk's search).
-  if (valueObjective) {
-    const coverage = (prefix: string, groups: Iterable<[string, number[]]>, unitsEach: number): void => {
-      if (unitsEach <= 0) return;
-      let j = 0;
-      for (const [, idx] of groups) {
-        const terms = xOf(idx);
-        if (terms.length === 0) continue;
-        if (idx.filter((i) => xNames[i]).length === 1) {
-          // One candidate only: covering the group is funding it, so the bonus goes on its columns.
-          for (const t of terms) objective.push({ name: t.name, coef: unitsEach });
-          continue;
-        }
-        const y = `${prefix}${j++}`;
-        addBinary(y);
-        objective.push({ name: y, coef: unitsEach });
-        subjectTo.push({
-          name: `c${y}`,
-          vars: [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))],
-          bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
-        });
+/** Coverage bonuses: binary y ≤ Σ x per State and per region (binary rather than [0, 1]: far faster in glpk's search). */
+function writeCoverage(w: ModelWriter): void {
+  const coverage = (prefix: string, groups: Iterable<[string, number[]]>, unitsEach: number): void => {
+    if (unitsEach <= 0) return;
+    let j = 0;
+    for (const [, idx] of groups) {
+      const terms = w.x(idx);
+      if (terms.length === 0) continue;
+      if (idx.filter((i) => w.xNames[i]).length === 1) {
+        // One candidate only: covering the group is funding it, so the bonus goes on its columns.
+        for (const t of terms) w.objective({ name: t.name, coef: unitsEach });
+        continue;
       }
-    };
-    coverage("y", prep.states, prep.stateBonusUnits);
-    coverage("z", prep.regions, prep.regionBonusUnits);
-  }
-  if (probe !== undefined) {
-    subjectTo.push({ name: "nonempty", vars: allX, bnds: { type: K.GLP_LO, lb: 1, ub: 0 } });
-  }
-  // glpk aborts on a model without columns (every request locked out, say): a column fixed at 0 keeps
-  // the model well-formed without changing it.
-  objective.push({ name: "zero", coef: 0 });
-  bounds.push({ name: "zero", type: K.GLP_FX, lb: 0, ub: 0 });
-
-  const lp: LP = {
-    name: "allocation",
-    objective: {
-      direction: opts.elastic && probe === undefined ? K.GLP_MIN : K.GLP_MAX,
-      name: "obj",
-      vars: [...objectiveCoefs].map(([name, coef]) => ({ name, coef })),
-    },
-    subjectTo,
-    bounds,
-    binaries,
+      const y = `${prefix}${j++}`;
+      w.addBinary(y);
+      w.objective({ name: y, coef: unitsEach });
+      w.plainRow(`c${y}`, [{ name: y, coef: 1 }, ...terms.map((t) => ({ name: t.name, coef: -1 }))], "<=", 0);
+    }
   };
-  return { lp, xNames, flowNames, slack, indicator, rowsByRule, symmetryRows };
+  coverage("y", w.prep.states, w.prep.stateBonusUnits);
+  coverage("z", w.prep.regions, w.prep.regionBonusUnits);
 }
 
 const baseModels = new WeakMap<Prepared, BuiltModel>();
