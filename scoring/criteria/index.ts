@@ -5,3 +5,4 @@ export * from "./round-file.js";
 export * from "./rules.js";
 export * from "./score.js";
 export * from "./states.js";
+export * from "./default-rules.js";

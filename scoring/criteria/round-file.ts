@@ -13,7 +13,8 @@ import {
   type Criterion,
 } from "../domain/index.js";
 import { HistorySchema, recentRounds } from "./rotation.js";
-import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "./rules.js";
+import { RuleSetSchema, type RuleSet } from "./rules.js";
+import { DEFAULT_RULES } from "./default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
 import { PolicySchema } from "../policy/index.js";
 import { type Problem } from "../problem/index.js";

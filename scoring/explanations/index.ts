@@ -2,3 +2,4 @@
 export * from "./baselines.js";
 export * from "./diagnose.js";
 export * from "./explain.js";
+export * from "./neighbours.js";

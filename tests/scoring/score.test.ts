@@ -1,7 +1,8 @@
 // Scoring by rules as data, the reference data and the round file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULES, RuleSetSchema } from "../../scoring/criteria/rules.js";
+import { RuleSetSchema } from "../../scoring/criteria/rules.js";
+import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
 import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
