@@ -26,11 +26,11 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(out.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
 
-  if (out.kind === "infeasible" || out.kind === "unbounded") {
+  if (out.status === "infeasible") {
     const diagnosis = await diagnose(prep, glpk);
     return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
   }
-  if (out.kind !== "optimal" && out.kind !== "feasible") {
+  if (!out.found) {
     return {
       status: "time-limit",
       value: null,
@@ -45,7 +45,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   }
 
   const solution = readSolution(prep, model, out.vars);
-  if (out.kind === "optimal") solver.gap = 0;
+  if (out.status === "optimal") solver.gap = 0;
   else solver.gap = report ? gapTo(report.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units);
 
   const { funded, summary } = fundedOf(prep, solution);
@@ -63,7 +63,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     explainMs = Math.round(now() - t0);
   }
   return {
-    status: out.kind === "optimal" ? "optimal" : "time-limit",
+    status: out.status,
     value: solution.units / 100,
     totalCost: summary.totalCost,
     funded,
@@ -79,7 +79,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
 async function relativeGap(prep: Prepared, glpk: Glpk, incumbentUnits: number): Promise<number | null> {
   const relaxed = variantModel(prep, glpk, { relaxed: true });
   const out = await solveLp(glpk, relaxed.lp);
-  if (out.kind !== "optimal") return null;
+  if (!out.found || out.status !== "optimal") return null;
   return gapTo(out.z, incumbentUnits);
 }
 

@@ -3,7 +3,7 @@
 // a server run's worker from inside it (solver-worker.ts), so that server runs use both cores too.
 import { Worker } from "node:worker_threads";
 import type { FundedRequest } from "../scoring/domain/index.js";
-import type { ExplainHelper, OutsidersExplained } from "../scoring/explanations/index.js";
+import type { ExplainHelper, NotFundedExplained } from "../scoring/explanations/index.js";
 import type { HelperMessage } from "./explain-worker.js";
 import { connect, SolveCancelled } from "./worker-protocol.js";
 
@@ -20,7 +20,7 @@ export function spawn(url: URL): Worker {
 /**
  * A worker thread that takes a share of the explanations: the machine's second core. Start it as early as
  * possible (it needs ~100 ms to load), then pass it to allocate() for a problem of at least HELPER_FROM
- * requests. It sends each problem, proposal and outsiders' result once, and keeps two requests in flight.
+ * requests. It sends each problem, proposal and requests not funded' result once, and keeps two requests in flight.
  */
 export function explainHelperAt(url: URL): ExplainHelperThread {
   // Its own bundle (explain-worker.ts): ready in about half a run worker's time, and, unlike a run's
@@ -28,31 +28,31 @@ export function explainHelperAt(url: URL): ExplainHelperThread {
   const worker = spawn(url);
   const { call } = connect(worker, () => new SolveCancelled());
   let nextKey = 1;
-  // The worker keeps one problem (with its proposal and outsiders' result): sent again whenever it changes.
+  // The worker keeps one problem (with its proposal and requests not funded' result): sent again whenever it changes.
   const keys = new WeakMap<object, number>();
-  let held: { key: number; outside: object | null } | null = null;
+  let held: { key: number; notFundedResult: object | null } | null = null;
   return {
-    outsiders: (problem, base, indexes, seconds, timeLimit) => {
+    notFunded: (problem, base, indexes, seconds, timeLimit) => {
       let key = keys.get(problem);
       if (key === undefined) keys.set(problem, (key = nextKey++));
       const send = held?.key !== key;
-      if (send) held = { key, outside: null };
+      if (send) held = { key, notFundedResult: null };
       const payload = send ? { problem, chosen: [...base.chosen], units: base.units } : {};
-      return call<OutsidersExplained>({ type: "outsiders", key, ...payload, indexes, seconds, timeLimit } satisfies Omit<
+      return call<NotFundedExplained>({ type: "not-funded", key, ...payload, indexes, seconds, timeLimit } satisfies Omit<
         HelperMessage,
         "id"
       >);
     },
-    insiders: (problem, _base, outside, indexes, seconds, timeLimit) => {
+    funded: (problem, _base, notFundedResult, indexes, seconds, timeLimit) => {
       const key = keys.get(problem);
       if (key === undefined || held?.key !== key)
-        return Promise.reject(new Error("explain helper: insiders of a problem it does not hold"));
-      const send = held.outside !== outside;
-      held.outside = outside;
+        return Promise.reject(new Error("explain helper: funded requests of a problem it does not hold"));
+      const send = held.notFundedResult !== notFundedResult;
+      held.notFundedResult = notFundedResult;
       return call<[string, Partial<FundedRequest>][]>({
-        type: "insiders",
+        type: "funded",
         key,
-        ...(send ? { outside } : {}),
+        ...(send ? { notFundedResult } : {}),
         indexes,
         seconds,
         timeLimit,

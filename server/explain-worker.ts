@@ -3,8 +3,8 @@
 // only (no zod, no SQLite), so it is ready in about half the time of the run worker.
 // Several messages may be in flight (worker-protocol.ts); the first of a `key` carries the
 // problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
-// first "insiders" of a key carries what the outsiders yielded.
-import { explainInsiders, explainOutsiders, Neighbours, type OutsidersExplained } from "../scoring/explanations/index.js";
+// first "funded requests" of a key carries what the requests not funded yielded.
+import { explainFunded, explainNotFunded, Neighbours, type NotFundedExplained } from "../scoring/explanations/index.js";
 import { prepare, type Prepared, type Problem } from "../scoring/problem/index.js";
 import type { Solution } from "../scoring/allocation/index.js";
 import { loadGlpk } from "./glpk.js";
@@ -12,7 +12,7 @@ import { serve } from "./worker-protocol.js";
 
 export type HelperMessage =
   | {
-      type: "outsiders";
+      type: "not-funded";
       id: number;
       key: number;
       problem?: Problem;
@@ -22,7 +22,15 @@ export type HelperMessage =
       seconds: number;
       timeLimit: number;
     }
-  | { type: "insiders"; id: number; key: number; outside?: OutsidersExplained; indexes: number[]; seconds: number; timeLimit: number };
+  | {
+      type: "funded";
+      id: number;
+      key: number;
+      notFundedResult?: NotFundedExplained;
+      indexes: number[];
+      seconds: number;
+      timeLimit: number;
+    };
 
 // Loaded as soon as the thread starts, so that the wasm is ready when the first message comes.
 const glpkReady = loadGlpk();
@@ -34,21 +42,21 @@ let helping: {
   base: Solution;
   outGuess: Neighbours;
   inGuess: Neighbours;
-  outside?: OutsidersExplained;
+  notFundedResult?: NotFundedExplained;
 } | null = null;
 
 async function help(msg: HelperMessage): Promise<unknown> {
   const glpk = await glpkReady;
-  if (msg.type === "outsiders" && msg.problem !== undefined) {
+  if (msg.type === "not-funded" && msg.problem !== undefined) {
     const base = { chosen: new Map(msg.chosen), flows: new Map<string, number>(), units: msg.units ?? 0 };
     helping = { key: msg.key, prep: prepare(msg.problem), base, outGuess: new Neighbours(), inGuess: new Neighbours() };
   }
   if (!helping || helping.key !== msg.key) throw new Error(`explain helper: no problem for key ${msg.key}`);
   const h = helping;
-  if (msg.type === "outsiders") return explainOutsiders(h.prep, glpk, h.base, msg.indexes, msg.seconds, msg.timeLimit, h.outGuess);
-  if (msg.outside) h.outside = msg.outside;
-  if (!h.outside) throw new Error("explain helper: insiders before the outsiders' results");
-  return [...(await explainInsiders(h.prep, glpk, h.base, h.outside, msg.indexes, msg.seconds, msg.timeLimit, h.inGuess))];
+  if (msg.type === "not-funded") return explainNotFunded(h.prep, glpk, h.base, msg.indexes, msg.seconds, msg.timeLimit, h.outGuess);
+  if (msg.notFundedResult) h.notFundedResult = msg.notFundedResult;
+  if (!h.notFundedResult) throw new Error("explain helper: funded requests before the results of those not funded");
+  return [...(await explainFunded(h.prep, glpk, h.base, h.notFundedResult, msg.indexes, msg.seconds, msg.timeLimit, h.inGuess))];
 }
 
 serve(help);

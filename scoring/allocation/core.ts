@@ -26,7 +26,9 @@ export interface CoreStage {
   fixed: number;
   /** Binary columns left to branch and bound. */
   free: number;
-  kind: SolveOutcome["kind"];
+  status: SolveOutcome["status"];
+  /** Whether the stage found an allocation. */
+  found: boolean;
   /** The worth of the stage's allocation (model units, tie-break included), or null. */
   objective: number | null;
   ms: number;
@@ -112,7 +114,7 @@ export function restrict(lp: LP, fixed: Map<string, 0 | 1>): { lp: LP; constant:
 
 /** A solve of a restricted model read in the full model's terms: the constant added, the fixed columns' values back. */
 function lift(out: SolveOutcome, constant: number, ...fixed: Map<string, 0 | 1>[]): SolveOutcome {
-  if (out.kind !== "optimal" && out.kind !== "feasible") return out;
+  if (!out.found) return out;
   const vars = { ...out.vars };
   for (const m of fixed) for (const [column, value] of m) vars[column] = value;
   return { ...out, z: out.z + constant, vars };
@@ -162,10 +164,11 @@ export async function solveExact(
     if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
   const full = restrict(model.lp, preset);
   const relaxed = restrict(variantModel(prep, glpk, { force, relaxed: true }).lp, preset);
-  if (full === "infeasible" || relaxed === "infeasible") return { out: { kind: "infeasible", ms: now() - t0 }, model, report: null };
+  if (full === "infeasible" || relaxed === "infeasible")
+    return { out: { status: "infeasible", found: false, ms: now() - t0 }, model, report: null };
   const lp = await solveLp(glpk, relaxed.lp, left());
-  if (lp.kind === "infeasible") return { out: lp, model, report: null };
-  if (lp.kind !== "optimal" || !lp.dual)
+  if (lp.status === "infeasible") return { out: lp, model, report: null };
+  if (!lp.found || lp.status !== "optimal" || !lp.dual)
     return { out: lift(await solveLp(glpk, full.lp, left()), full.constant, preset), model, report: null };
 
   const z = lp.z + relaxed.constant;
@@ -195,44 +198,42 @@ export async function solveExact(
     const core = restrict(full.lp, fixed);
     const out =
       core === "infeasible"
-        ? ({ kind: "infeasible", ms: 0 } as const)
+        ? ({ status: "infeasible", found: false, ms: 0 } as const)
         : lift(await solveLp(glpk, core.lp, left()), core.constant + full.constant, fixed, preset);
     const whole = fixed.size === 0;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
-    const objective =
-      out.kind === "optimal" || out.kind === "feasible"
-        ? Math.max(out.z, objectiveOf(prep, readSolution(prep, model, out.vars).chosen))
-        : null;
+    const objective = out.found ? Math.max(out.z, objectiveOf(prep, readSolution(prep, model, out.vars).chosen)) : null;
     report.stages.push({
       threshold,
       fixed: fixed.size,
       free: (full.lp.binaries?.length ?? 0) - fixed.size,
-      kind: out.kind,
+      status: out.status,
+      found: out.found,
       objective,
       ms: now() - t1,
     });
     report.fixings = fixings;
-    if ((out.kind === "optimal" || out.kind === "feasible") && objective !== null) {
+    if (out.found && objective !== null) {
       best = Math.max(best, objective);
       report.incumbent ??= { objective, vars: out.vars };
-      const result: SolveOutcome = { kind: out.kind, z: objective, vars: out.vars, ms: now() - t0 };
+      const result: SolveOutcome = { status: out.status, found: true, z: objective, vars: out.vars, ms: now() - t0 };
       // Proven: every fixing is justified by the best allocation found (z − best ≤ threshold).
-      if (out.kind === "optimal" && (z - best <= threshold || whole)) {
+      if (out.status === "optimal" && (z - best <= threshold || whole)) {
         report.proven = true;
         return { out: result, model, report };
       }
       // Stopped by the time limit, or out of time for another stage: the best found, not proven (so
-      // "feasible", whatever the core's own status).
-      if (out.kind === "feasible" || now() >= deadline) return { out: { ...result, kind: "feasible" }, model, report };
+      // "time-limit", whatever the core's own status).
+      if (out.status === "time-limit" || now() >= deadline) return { out: { ...result, status: "time-limit" }, model, report };
       // The guess was too small: the core that the allocation found justifies.
       threshold = Math.min(z - best, threshold * GROWTH);
       continue;
     }
-    if (out.kind === "infeasible" && whole) return { out: { kind: "infeasible", ms: now() - t0 }, model, report };
+    if (out.status === "infeasible" && whole) return { out: { status: "infeasible", found: false, ms: now() - t0 }, model, report };
     // Stopped without an allocation (time limit), or no time left to widen the core.
-    if (out.kind === "none" || out.kind === "unbounded") return { out: { kind: out.kind, ms: now() - t0 }, model, report };
-    if (now() >= deadline) return { out: { kind: "none", ms: now() - t0 }, model, report };
+    if (out.status === "time-limit" || now() >= deadline)
+      return { out: { status: "time-limit", found: false, ms: now() - t0 }, model, report };
     // No allocation inside the guessed core: widen it (the whole model once nothing is left to fix).
     threshold = threshold * 8 >= largest ? largest : threshold * 8;
   }

@@ -16,9 +16,13 @@ export interface Glpk extends GlpkConstants {
   solve(lp: LP, options?: { msglev?: number; presol?: boolean; tmlim?: number; mipgap?: number }): Result | Promise<Result>;
 }
 
+/**
+ * How a solve ended, in the vocabulary of every layer and of the results (SolveStatus): "optimal" (proven),
+ * "time-limit" (stopped by the time limit, with the best allocation found when `found`), "infeasible".
+ */
 export type SolveOutcome =
-  | { kind: "optimal" | "feasible"; z: number; vars: Record<string, number>; dual?: Record<string, number>; ms: number }
-  | { kind: "infeasible" | "none" | "unbounded"; ms: number };
+  | { status: "optimal" | "time-limit"; found: true; z: number; vars: Record<string, number>; dual?: Record<string, number>; ms: number }
+  | { status: "infeasible" | "time-limit"; found: false; ms: number };
 
 /** A monotonic clock that exists in Node and in browsers. */
 export const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -31,10 +35,11 @@ export async function solveLp(glpk: Glpk, lp: LP, timeLimitSeconds?: number): Pr
   const { result } = await glpk.solve(lp, options);
   const ms = now() - t0;
   const status = result.status;
-  if (status === glpk.GLP_OPT) return { kind: "optimal", z: result.z, vars: result.vars, dual: result.dual, ms };
-  if (status === glpk.GLP_FEAS) return { kind: "feasible", z: result.z, vars: result.vars, dual: result.dual, ms };
-  if (status === glpk.GLP_NOFEAS || status === glpk.GLP_INFEAS) return { kind: "infeasible", ms };
-  if (status === glpk.GLP_UNBND) return { kind: "unbounded", ms };
+  if (status === glpk.GLP_OPT) return { status: "optimal", found: true, z: result.z, vars: result.vars, dual: result.dual, ms };
+  if (status === glpk.GLP_FEAS) return { status: "time-limit", found: true, z: result.z, vars: result.vars, dual: result.dual, ms };
+  // Unbounded cannot happen (every column is bounded): read as no allocation, like infeasible.
+  if (status === glpk.GLP_NOFEAS || status === glpk.GLP_INFEAS || status === glpk.GLP_UNBND)
+    return { status: "infeasible", found: false, ms };
   // GLP_UNDEF: stopped (time limit) before any integer solution was found.
-  return { kind: "none", ms };
+  return { status: "time-limit", found: false, ms };
 }

@@ -57,8 +57,7 @@ export async function solveProblem(
   const none = new Map<number, "in" | "out">();
   const out = await solveVariant(prep, glpk, none, opts.timeLimit, { incumbent: sel && feasible(prep, sel, none) ? sel : null });
   const ms = Math.round(now() - t0);
-  if (!("solution" in out)) return { status: out.status === "infeasible" ? "infeasible" : "time-limit", prep, solution: null, ms };
-  return { status: out.status === "optimal" ? "optimal" : "time-limit", prep, solution: out.solution, ms };
+  return { status: out.status, prep, solution: out.solution, ms };
 }
 
 /** The funded list (by id, with who pays) and the summary of a solution. */

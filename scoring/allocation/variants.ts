@@ -16,7 +16,9 @@ export async function solveVariant(
   force: Map<number, "in" | "out">,
   timeLimit?: number,
   hints: { incumbent?: Selection | null; firstThreshold?: number } = {},
-): Promise<{ status: "optimal" | "feasible"; solution: Solution; gap: number | null } | { status: "infeasible" | "none" }> {
+): Promise<
+  { status: "optimal" | "time-limit"; solution: Solution; gap: number | null } | { status: "infeasible" | "time-limit"; solution: null }
+> {
   const { out, model, report } = await solveExact(prep, glpk, {
     force,
     timeLimit,
@@ -24,7 +26,6 @@ export async function solveVariant(
     firstThreshold: hints.firstThreshold,
   });
   // gap: how far the LP bound lies above the optimum (model units), what a similar variant's first guess needs.
-  if (out.kind === "optimal" || out.kind === "feasible")
-    return { status: out.kind, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
-  return { status: out.kind === "infeasible" ? "infeasible" : "none" };
+  if (out.found) return { status: out.status, solution: readSolution(prep, model, out.vars), gap: report ? report.lpBound - out.z : null };
+  return { status: out.status, solution: null };
 }

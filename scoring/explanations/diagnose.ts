@@ -11,7 +11,7 @@ const EPS = 1e-6;
 export async function diagnose(prep: Prepared, glpk: Glpk, force?: Map<number, "in" | "out">): Promise<Diagnosis> {
   const elastic = buildModel(prep, glpk, { elastic: "all", force });
   const out = await solveLp(glpk, elastic.lp);
-  if (out.kind !== "optimal" && out.kind !== "feasible") {
+  if (!out.found) {
     return {
       infeasible: true,
       rules: [],
@@ -48,7 +48,7 @@ async function leastRelaxation(
   const slack = async (): Promise<number> => {
     const model = buildModel(prep, glpk, { elastic: elasticSet, fixSlack: others, slackObjective: rule, force });
     const out = await solveLp(glpk, model.lp);
-    return out.kind === "optimal" || out.kind === "feasible" ? (out.vars[model.slack.get(rule)?.name ?? ""] ?? jointSlack) : jointSlack;
+    return out.found ? (out.vars[model.slack.get(rule)?.name ?? ""] ?? jointSlack) : jointSlack;
   };
 
   const inst = instanceById(prep.problem.policy, rule);
@@ -109,14 +109,14 @@ function probeFor(
     async maximise(weight) {
       const model = buildModel(prep, glpk, { probe: weight, omit: new Set([rule]), elastic, fixSlack: others, force });
       const out = await solveLp(glpk, model.lp);
-      if (out.kind !== "optimal" && out.kind !== "feasible") return null;
+      if (!out.found) return null;
       return prep.requests.filter((r) => model.xNames[r.index]?.some((name) => (out.vars[name] ?? 0) > 0.5));
     },
     async feasibleAt(bound) {
       const moved = prepare({ ...prep.problem, policy: withBound(prep.problem.policy, inst, bound) });
       const model = buildModel(moved, glpk, { elastic, fixSlack: others, force });
       const out = await solveLp(glpk, model.lp);
-      return out.kind === "optimal" || out.kind === "feasible";
+      return out.found;
     },
   };
 }

@@ -1,8 +1,8 @@
 // Counterfactual explanations: every request not funded is forced in (its price of inclusion, and who it
 // would displace) and every funded one forced out (the value lost without it), each solved exactly.
-// The requests not funded ("outsiders") come first, and are independent of one another: half of them can
+// The requests not funded  come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
-// answered from the outsiders' optima.
+// answered from the requests not funded' optima.
 import { solveVariant, type Solution, objectiveOf, type Selection, now, type Glpk } from "../allocation/index.js";
 import { RULE_IDS } from "../policy/index.js";
 import { diagnose } from "./diagnose.js";
@@ -10,18 +10,18 @@ import { Neighbours } from "./neighbours.js";
 import { chf, type FundedRequest, type NotFundedRequest } from "../domain/index.js";
 import { cmp, type Prepared, type Problem } from "../problem/index.js";
 
-/** What explaining some outsiders yields: their reasons, and their forced-in optima. */
+/** What explaining some requests not funded yields: their reasons, and their forced-in optima. */
 export interface Optimum {
   objective: number;
   chosen: [number, number][];
   units: number;
 }
 
-export interface OutsidersExplained {
+export interface NotFundedExplained {
   notFunded: NotFundedRequest[];
-  /** The optimum of each outsider forced in (feasible allocations the funded requests' counterfactuals start from). */
+  /** The optimum of each request not funded forced in (feasible allocations the funded requests' counterfactuals start from). */
   optima: Optimum[];
-  /** Every outsider of the share was solved to optimality (or shown infeasible). */
+  /** Every request not funded of the share was solved to optimality (or shown infeasible). */
   complete: boolean;
 }
 
@@ -32,12 +32,12 @@ export interface OutsidersExplained {
  */
 export interface ExplainHelper {
   /** Forces each of `indexes` (requests not funded) in. */
-  outsiders(problem: Problem, base: Solution, indexes: number[], seconds: number, timeLimit: number): Promise<OutsidersExplained>;
-  /** Forces each of `indexes` (funded requests) out, given what every outsider yielded. */
-  insiders(
+  notFunded(problem: Problem, base: Solution, indexes: number[], seconds: number, timeLimit: number): Promise<NotFundedExplained>;
+  /** Forces each of `indexes` (funded requests) out, given what every request not funded yielded. */
+  funded(
     problem: Problem,
     base: Solution,
-    outside: OutsidersExplained,
+    notFundedResult: NotFundedExplained,
     indexes: number[],
     seconds: number,
     timeLimit: number,
@@ -49,8 +49,8 @@ export function lateText(timeLimit: number): string {
 }
 
 /** Requests handed out a few at a time, so that each thread takes more while it has time: neither waits for the other. */
-const OUTSIDERS_CHUNK = 4;
-const INSIDERS_CHUNK = 2;
+const NOT_FUNDED_CHUNK = 4;
+const FUNDED_CHUNK = 2;
 
 export async function explain(
   prep: Prepared,
@@ -72,32 +72,32 @@ export async function explain(
     cmp(footprint(a), footprint(b)) ||
     prep.requests[a]!.levels[0]!.cost - prep.requests[b]!.levels[0]!.cost ||
     cmp(prep.requests[a]!.req.id, prep.requests[b]!.req.id);
-  const outsiders = prep.requests
+  const notFundedIndexes = prep.requests
     .filter((r) => !base.chosen.has(r.index))
     .map((r) => r.index)
     .sort(bySimilarity);
   const outGuess = new Neighbours();
   const outParts = await share(
-    outsiders,
-    OUTSIDERS_CHUNK,
-    (chunk) => explainOutsiders(prep, glpk, base, chunk, left(), timeLimit, outGuess),
-    helper && ((chunk) => helper.outsiders(prep.problem, base, chunk, left(), timeLimit)),
+    notFundedIndexes,
+    NOT_FUNDED_CHUNK,
+    (chunk) => explainNotFunded(prep, glpk, base, chunk, left(), timeLimit, outGuess),
+    helper && ((chunk) => helper.notFunded(prep.problem, base, chunk, left(), timeLimit)),
   );
-  const outside: OutsidersExplained = {
+  const notFundedResult: NotFundedExplained = {
     notFunded: outParts.flatMap((p) => p.notFunded).sort((a, b) => cmp(a.id, b.id)),
     // Best first; equal objectives are the same allocation (the tie-break makes the optimum unique).
     optima: outParts.flatMap((p) => p.optima).sort((a, b) => b.objective - a.objective),
     complete: outParts.every((p) => p.complete),
   };
-  const insiders = [...base.chosen.keys()].sort(bySimilarity);
+  const fundedIndexes = [...base.chosen.keys()].sort(bySimilarity);
   const inGuess = new Neighbours();
   const inParts = await share(
-    insiders,
-    INSIDERS_CHUNK,
-    async (chunk) => [...(await explainInsiders(prep, glpk, base, outside, chunk, left(), timeLimit, inGuess))],
-    helper && ((chunk) => helper.insiders(prep.problem, base, outside, chunk, left(), timeLimit)),
+    fundedIndexes,
+    FUNDED_CHUNK,
+    async (chunk) => [...(await explainFunded(prep, glpk, base, notFundedResult, chunk, left(), timeLimit, inGuess))],
+    helper && ((chunk) => helper.funded(prep.problem, base, notFundedResult, chunk, left(), timeLimit)),
   );
-  return { funded: new Map(inParts.flat()), notFunded: outside.notFunded };
+  return { funded: new Map(inParts.flat()), notFunded: notFundedResult.notFunded };
 }
 
 /**
@@ -138,7 +138,7 @@ async function share<T>(
 }
 
 /** Forces each of `indexes` (requests not funded) in, within `seconds`. */
-export async function explainOutsiders(
+export async function explainNotFunded(
   prep: Prepared,
   glpk: Glpk,
   base: Solution,
@@ -146,7 +146,7 @@ export async function explainOutsiders(
   seconds: number,
   timeLimit: number,
   guess = new Neighbours(),
-): Promise<OutsidersExplained> {
+): Promise<NotFundedExplained> {
   const deadline = now() + seconds * 1000;
   const left = (): number => (deadline - now()) / 1000;
   const late = lateText(timeLimit);
@@ -186,8 +186,8 @@ export async function explainOutsiders(
     }
     const force = new Map([[index, "in" as const]]);
     const v = await solveVariant(prep, glpk, force, left(), { firstThreshold: guess.next(), incumbent: guess.borrow(prep, index, force) });
-    if (v.status === "optimal" || v.status === "feasible") {
-      if (v.status === "feasible") complete = false;
+    if (v.solution) {
+      if (v.status === "time-limit") complete = false;
       guess.saw(v.gap, index, v.solution.chosen);
       const objective = objectiveOf(prep, v.solution.chosen);
       if (v.status === "optimal") optima.push({ objective, chosen: [...v.solution.chosen], units: v.solution.units });
@@ -215,16 +215,16 @@ export async function explainOutsiders(
 
 /**
  * Forces each funded request out. The best allocation without k either stays within the proposal (a
- * small MIP over the proposal's requests) or funds some outsider. When the best of all the outsiders'
+ * small MIP over the proposal's requests) or funds some request not funded. When the best of all the requests not funded'
  * forced-in optima does without k, it is the best of the latter, and the answer needs no other solve;
  * otherwise k is forced out and solved, from the best of those allocations that do without k.
  */
-export async function explainInsiders(
+export async function explainFunded(
   prep: Prepared,
   glpk: Glpk,
   base: Solution,
-  outsiders: OutsidersExplained,
-  insiders: number[],
+  notFundedResult: NotFundedExplained,
+  indexes: number[],
   seconds: number,
   timeLimit: number,
   guess = new Neighbours(),
@@ -234,10 +234,10 @@ export async function explainInsiders(
   const late = lateText(timeLimit);
   const funded = new Map<string, Partial<FundedRequest>>();
   // Best first (explain() sorts them; a helper's copy keeps the order).
-  const optima = outsiders.optima.map((o) => ({ objective: o.objective, chosen: new Map(o.chosen), units: o.units }));
+  const optima = notFundedResult.optima.map((o) => ({ objective: o.objective, chosen: new Map(o.chosen), units: o.units }));
   const bestIn = optima[0] ?? null;
-  const outside = new Map(prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => [r.index, "out" as const]));
-  for (const k of insiders) {
+  const allOut = new Map(prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => [r.index, "out" as const]));
+  for (const k of indexes) {
     const r = prep.requests[k]!;
     if (left() <= 0) {
       funded.set(r.req.id, { lossIfDropped: null, note: late });
@@ -245,11 +245,11 @@ export async function explainInsiders(
     }
     const force = new Map([[k, "out" as const]]);
     const without = optima.find((o) => !o.chosen.has(k)) ?? null;
-    // The proposal-only optimum decides only when the best outsider's optimum does without k.
-    const shortcut = outsiders.complete && bestIn !== null && without === bestIn;
-    const within = shortcut ? await solveVariant(prep, glpk, new Map([...outside, [k, "out"]]), left()) : null;
+    // The proposal-only optimum decides only when the best request not funded's optimum does without k.
+    const shortcut = notFundedResult.complete && bestIn !== null && without === bestIn;
+    const within = shortcut ? await solveVariant(prep, glpk, new Map([...allOut, [k, "out"]]), left()) : null;
     const inside = within?.status === "optimal" ? within.solution : null;
-    let v: { status: "optimal" | "feasible"; solution: Solution } | { status: "infeasible" | "none" };
+    let v: { status: "optimal" | "time-limit"; solution: Solution } | { status: "infeasible" | "time-limit"; solution: null };
     if (shortcut && bestIn && (within?.status === "optimal" || within?.status === "infeasible")) {
       const winner: Solution =
         inside && objectiveOf(prep, inside.chosen) > bestIn.objective
@@ -265,7 +265,7 @@ export async function explainInsiders(
       if (direct.status === "optimal") guess.saw(direct.gap, k, direct.solution.chosen);
       v = direct;
     }
-    if (v.status === "optimal" || v.status === "feasible") {
+    if (v.solution) {
       funded.set(r.req.id, { lossIfDropped: Math.max(0, base.units - v.solution.units) / 100 });
     } else if (v.status === "infeasible") {
       const why = r.req.lock === "in" ? "its lock" : (await ruleNames(prep, glpk, force)).text;

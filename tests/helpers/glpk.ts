@@ -18,5 +18,5 @@ export async function solveWhole(
   const glpk = await loadGlpk();
   const model = buildModel(prep, glpk, { force });
   const out = await solveLp(glpk, model.lp);
-  return out.kind === "optimal" ? { z: out.z, solution: readSolution(prep, model, out.vars) } : null;
+  return out.found && out.status === "optimal" ? { z: out.z, solution: readSolution(prep, model, out.vars) } : null;
 }

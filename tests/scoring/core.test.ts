@@ -70,7 +70,9 @@ describe("restrict", () => {
       ...lp,
       subjectTo: [...lp.subjectTo, { name: "fix", vars: [{ name: "a", coef: 1 }], bnds: { type: glpk.GLP_FX, lb: 1, ub: 1 } }],
     });
-    expect(out.kind === "optimal" && full.kind === "optimal" ? out.z + r.constant : NaN).toBe(full.kind === "optimal" ? full.z : -1);
+    expect(out.found && out.status === "optimal" && full.found && full.status === "optimal" ? out.z + r.constant : NaN).toBe(
+      full.found && full.status === "optimal" ? full.z : -1,
+    );
 
     // Both covering columns fixed at 0: the empty row "0 ≥ 1" cannot hold.
     expect(
@@ -107,12 +109,12 @@ describe("solveExact", () => {
       const ex = await solveExact(prep, glpk);
       const whole = await solveWhole(prep);
       if (!whole) {
-        expect(ex.out.kind, `seed ${seed}`).toBe("infeasible");
+        expect(ex.out.status, `seed ${seed}`).toBe("infeasible");
         continue;
       }
       cases++;
-      expect(ex.out.kind, `seed ${seed}`).toBe("optimal");
-      if (ex.out.kind !== "optimal" || !ex.report) throw new Error(`seed ${seed}: no report`);
+      expect(ex.out.status, `seed ${seed}`).toBe("optimal");
+      if (!(ex.out.found && ex.out.status === "optimal") || !ex.report) throw new Error(`seed ${seed}: no report`);
       const report = ex.report;
       expect(report.proven).toBe(true);
 
@@ -135,7 +137,7 @@ describe("solveExact", () => {
       // found, and the column sits at that bound in the LP. Recomputed here from a fresh LP solve.
       const relaxed = variantModel(prep, glpk, { relaxed: true });
       const lp = await solveLp(glpk, relaxed.lp);
-      if (lp.kind !== "optimal" || !lp.dual) throw new Error("LP not optimal");
+      if (!(lp.found && lp.status === "optimal") || !lp.dual) throw new Error("LP not optimal");
       expect(report.lpBound).toBeCloseTo(lp.z, 4);
       const d = reducedCosts(relaxed.lp, lp.dual);
       for (const f of report.fixings) {
@@ -171,9 +173,9 @@ describe("solveExact", () => {
     );
     const prep = prepare(ProblemSchema.parse(input));
     const ex = await solveExact(prep, glpk, { firstGuess: 0 });
-    expect(ex.out.kind).toBe("optimal");
-    if (ex.out.kind !== "optimal" || !ex.report) throw new Error("no report");
-    expect(ex.report.stages[0]!.kind).toBe("infeasible");
+    expect(ex.out.status).toBe("optimal");
+    if (!(ex.out.found && ex.out.status === "optimal") || !ex.report) throw new Error("no report");
+    expect(ex.report.stages[0]!.status).toBe("infeasible");
     expect(ex.report.stages[0]!.fixed).toBeGreaterThan(0);
     expect(ex.report.stages.at(-1)!.threshold).toBeGreaterThan(ex.report.stages[0]!.threshold);
     expect([...readSolution(prep, ex.model, ex.out.vars).chosen.keys()].map((i) => prep.requests[i]!.req.id).sort()).toEqual(["M", "V"]);
@@ -182,9 +184,9 @@ describe("solveExact", () => {
     // Without V no allocation keeps the rules, though the LP has one: every widening fails, then the whole model says so.
     const none = prepare(ProblemSchema.parse({ ...input, requests: input.requests.slice(0, 2) }));
     const lp = await solveLp(glpk, variantModel(none, glpk, { relaxed: true }).lp);
-    expect(lp.kind).toBe("optimal");
+    expect(lp.status).toBe("optimal");
     const ex2 = await solveExact(none, glpk, { firstGuess: 0 });
-    expect(ex2.out.kind).toBe("infeasible");
+    expect(ex2.out.status).toBe("infeasible");
     expect(ex2.report!.stages.at(-1)!.fixed).toBe(0);
   });
 
@@ -192,14 +194,14 @@ describe("solveExact", () => {
     const glpk = await loadGlpk();
     const prep = prepare(ProblemSchema.parse(generateProblem({ n: 150, seed: 2175 })));
     const whole = await solveExact(prep, glpk);
-    if (whole.out.kind !== "optimal" || !whole.report) throw new Error("not optimal");
+    if (!(whole.out.found && whole.out.status === "optimal") || !whole.report) throw new Error("not optimal");
     // The LP misses this optimum by more than the first guess: the first stage cannot prove it.
     expect(whole.report.lpBound - whole.out.z).toBeGreaterThan(1);
     const late = await solveExact(prep, glpk, { firstThreshold: 0.5, timeLimit: 1e-6 });
-    expect(late.out.kind).toBe("feasible");
+    expect(late.out.status).toBe("time-limit");
     expect(late.report!.proven).toBe(false);
     expect(late.report!.stages).toHaveLength(1);
-    if (late.out.kind !== "feasible") return;
+    if (!(late.out.found && late.out.status === "time-limit")) return;
     expect(checkRules(prep, readSolution(prep, late.model, late.out.vars).chosen)).toEqual([]);
     expect(late.out.z).toBeLessThanOrEqual(whole.out.z + 1e-6);
   });
@@ -216,8 +218,8 @@ describe("solveExact", () => {
       const ex = await solveExact(prepare(ProblemSchema.parse(input)), glpk);
       const h = solveHighs(highs, input);
       expect(h.status).toBe("optimal");
-      expect(ex.out.kind).toBe("optimal");
-      if (ex.out.kind !== "optimal") continue;
+      expect(ex.out.status).toBe("optimal");
+      if (!(ex.out.found && ex.out.status === "optimal")) continue;
       // HiGHS's units carry no tie-break; ours is below half a unit.
       expect(Math.round(ex.out.z), `n ${n}`).toBe(h.units);
       expect(ex.report!.stages.at(-1)!.free).toBeLessThan(n);

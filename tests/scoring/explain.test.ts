@@ -75,8 +75,8 @@ describe("the explanations' time limit", () => {
 describe("a helper thread", () => {
   it("that fails costs time, never an answer: its share is explained here", async () => {
     const failing = {
-      outsiders: () => Promise.reject(new Error("the helper's thread died")),
-      insiders: () => Promise.reject(new Error("the helper's thread died")),
+      notFunded: () => Promise.reject(new Error("the helper's thread died")),
+      funded: () => Promise.reject(new Error("the helper's thread died")),
     };
     const withFailing = await solve(input, { helper: failing });
     const alone = await solve(input);

@@ -33,8 +33,8 @@ describe("counterfactual solves through the core", () => {
         const force = new Map([[r.index, inBase ? ("out" as const) : ("in" as const)]]);
         const plain = (await solveWhole(prep, force))?.solution ?? null;
         const ex = await solveExact(prep, glpk, { force });
-        expect(ex.out.kind === "optimal", `seed ${seed} ${r.req.id}`).toBe(plain !== null);
-        if (!plain || ex.out.kind !== "optimal" || !ex.report) continue;
+        expect(ex.out.found && ex.out.status === "optimal", `seed ${seed} ${r.req.id}`).toBe(plain !== null);
+        if (!plain || !(ex.out.found && ex.out.status === "optimal") || !ex.report) continue;
         variants++;
         const solution = readSolution(prep, ex.model, ex.out.vars);
         // The same allocation, not only the same value; it keeps every rule and the forcing.
@@ -45,7 +45,7 @@ describe("counterfactual solves through the core", () => {
         // below the optimum found.
         const relaxed = variantModel(prep, glpk, { force, relaxed: true });
         const lp = await solveLp(glpk, relaxed.lp);
-        if (lp.kind !== "optimal" || !lp.dual) throw new Error("LP not optimal");
+        if (!(lp.found && lp.status === "optimal") || !lp.dual) throw new Error("LP not optimal");
         const d = reducedCosts(relaxed.lp, lp.dual);
         for (const f of ex.report.fixings) {
           expect(d.get(f.column)).toBeCloseTo(f.reducedCost, 4);
@@ -85,11 +85,14 @@ describe("counterfactual solves through the core", () => {
           const force = new Map([[r.index, f]]);
           const a = await solveLp(glpk, buildModel(prep, glpk, { force }).lp);
           const b = await solveLp(glpk, variantModel(prep, glpk, { force }).lp);
-          expect(b.kind, `seed ${seed} ${r.req.id} ${f}`).toBe(a.kind);
-          if (a.kind === "optimal" && b.kind === "optimal") expect(b.z).toBeCloseTo(a.z, 6);
+          expect(b.status, `seed ${seed} ${r.req.id} ${f}`).toBe(a.status);
+          if (a.found && a.status === "optimal" && b.found && b.status === "optimal") expect(b.z).toBeCloseTo(a.z, 6);
           // and the core solve agrees with both.
           const c = await solveExact(prep, glpk, { force });
-          expect(c.out.kind === "optimal" ? c.out.z : c.out.kind).toBeCloseTo(a.kind === "optimal" ? a.z : NaN, 6);
+          expect(c.out.found && c.out.status === "optimal" ? c.out.z : c.out.status).toBeCloseTo(
+            a.found && a.status === "optimal" ? a.z : NaN,
+            6,
+          );
         }
       }
     }
