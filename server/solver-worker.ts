@@ -24,6 +24,7 @@ import { ProblemSchema } from "../scoring/problem/index.js";
 import { explainHelperAt, HELPER_FROM } from "./explain-helper.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
+import { writeSnapshot } from "./store/runs.js";
 
 export interface AllocateMessage {
   type: "allocate";
@@ -99,14 +100,7 @@ async function run(msg: RunMessage): Promise<RunOutput> {
   try {
     db.pragma("busy_timeout = 5000");
     db.pragma("synchronous = FULL");
-    db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(
-      snapshot.problem,
-      snapshot.scores,
-      snapshot.result,
-      result.value,
-      result.status,
-      msg.store.runId,
-    );
+    writeSnapshot(db, msg.store.runId, snapshot, result.value, result.status);
     // Those megabytes into the database file here too: otherwise the next commit of the server's
     // thread would find the write-ahead log over its limit and copy them back itself.
     db.pragma("wal_checkpoint(PASSIVE)");

@@ -5,47 +5,25 @@ import { createUser } from "../auth/sessions.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { conflict, invalid, notFound } from "../errors.js";
+import {
+  accountById,
+  accountIdByName,
+  endSessions,
+  listAccounts,
+  passwordHashOf,
+  setPasswordHash,
+  type Account,
+  type AccountRole,
+} from "../store/users.js";
 
-export type AccountRole = "admin" | "reviewer" | "donor";
-
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  role: AccountRole;
-  donorId: string | null;
-  locked: boolean;
-}
-
-interface UserRow {
-  id: number;
-  username: string;
-  display_name: string;
-  role: AccountRole;
-  donor_id: string | null;
-  locked_until: string | null;
-}
-
-const accountOf = (r: UserRow): Account => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  donorId: r.donor_id,
-  locked: !!r.locked_until && r.locked_until > new Date().toISOString(),
-});
-
-export function listAccounts(db: Db): Account[] {
-  return (db.prepare("SELECT * FROM users ORDER BY username").all() as UserRow[]).map(accountOf);
-}
+export { listAccounts, type Account, type AccountRole };
 
 export async function createAccount(
   db: Db,
   input: { username: string; displayName: string; role: AccountRole; donorId?: string; password: string },
   actor: string,
 ): Promise<Account> {
-  if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(input.username))
-    throw conflict("exists", `the user name "${input.username}" is taken`);
+  if (accountIdByName(db, input.username) !== null) throw conflict("exists", `the user name "${input.username}" is taken`);
   const id = await createUser(db, input);
   audit(db, {
     actor,
@@ -54,20 +32,17 @@ export async function createAccount(
     entityId: input.username,
     data: { role: input.role, donorId: input.donorId ?? null },
   });
-  return accountOf(db.prepare("SELECT * FROM users WHERE id = ?").get(id) as UserRow);
+  return accountById(db, id);
 }
 
 /** Sets another account's password and unlocks it; its sessions end. */
 export async function resetPassword(db: Db, username: string, password: string, actor: string): Promise<void> {
-  const id = db.prepare("SELECT id FROM users WHERE username = ?").pluck().get(username) as number | undefined;
-  if (id === undefined) throw notFound(`user "${username}"`);
+  const id = accountIdByName(db, username);
+  if (id === null) throw notFound(`user "${username}"`);
   const hash = await hashSecret(password);
   tx(db, () => {
-    db.prepare("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?").run(
-      hash,
-      id,
-    );
-    db.prepare("DELETE FROM sessions WHERE user_id = ?").run(id);
+    setPasswordHash(db, id, hash, true);
+    endSessions(db, id);
     audit(db, { actor, action: "password", entity: "user", entityId: username });
   });
 }
@@ -78,12 +53,12 @@ export async function changeOwnPassword(
   user: { id: number; username: string; csrfToken: string },
   input: { current: string; password: string },
 ): Promise<void> {
-  const stored = db.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(user.id) as string;
-  if (!(await verifySecret(input.current, stored))) throw invalid([{ path: "current", message: "is not your current password" }]);
+  if (!(await verifySecret(input.current, passwordHashOf(db, user.id))))
+    throw invalid([{ path: "current", message: "is not your current password" }]);
   const hash = await hashSecret(input.password);
   tx(db, () => {
-    db.prepare("UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?").run(hash, user.id);
-    db.prepare("DELETE FROM sessions WHERE user_id = ? AND csrf_token <> ?").run(user.id, user.csrfToken);
+    setPasswordHash(db, user.id, hash, false);
+    endSessions(db, user.id, user.csrfToken);
     audit(db, { actor: user.username, action: "password", entity: "user", entityId: user.username });
   });
 }

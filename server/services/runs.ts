@@ -9,65 +9,34 @@ import type { AllocationResult } from "../../scoring/domain/index.js";
 import type { Problem } from "../../scoring/problem/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
-import { DomainError, notFound } from "../errors.js";
+import { DomainError } from "../errors.js";
 import { runInWorker, SolveCancelled, withHelper, type Running } from "../solve-in-worker.js";
 import type { RunOutput } from "../solver-worker.js";
 import { roundFileTextOf } from "../store/index.js";
+import {
+  failUnfinishedRuns,
+  insertRun,
+  latestApprovedRunId,
+  listRunSummaries,
+  markApproved,
+  markDone,
+  markRunning,
+  markStopped,
+  runRow,
+  runSummary,
+  summaryOf,
+  writeSnapshot,
+  type RunStatus,
+} from "../store/runs.js";
 import type { RunSummary } from "../schemas.js";
 
-export type RunStatus = "queued" | "running" | "done" | "failed" | "cancelled";
-
-export type { RunSummary };
+export type { RunStatus, RunSummary };
 
 export interface RunRecord extends RunSummary {
   /** The problem and the scores (null until the run is done: they are made in the worker). */
   problem: Problem;
   scores: unknown;
   result: AllocationResult | null;
-}
-
-interface RunRow {
-  id: string;
-  round_id: string;
-  settings_version: number;
-  status: RunStatus;
-  time_limit: number;
-  problem: string;
-  scores: string;
-  result: string | null;
-  error: string | null;
-  solver_name: string | null;
-  solver_version: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  approved_at: string | null;
-  value: number | null;
-  result_status: AllocationResult["status"] | null;
-}
-
-/** The columns of a summary: not the problem, scores and result (megabytes each for large rounds). */
-const SUMMARY =
-  "id, round_id, settings_version, status, time_limit, error, solver_name, solver_version, created_at, started_at, finished_at, approved_at, value, result_status";
-
-function summaryOf(r: Omit<RunRow, "problem" | "scores" | "result">): RunSummary {
-  const end = r.finished_at ? Date.parse(r.finished_at) : Date.now();
-  return {
-    id: r.id,
-    roundId: r.round_id,
-    settingsVersion: r.settings_version,
-    status: r.status,
-    timeLimit: r.time_limit,
-    error: r.error,
-    solver: r.solver_name ? { name: r.solver_name, version: r.solver_version ?? "" } : null,
-    createdAt: r.created_at,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    approvedAt: r.approved_at,
-    elapsedSeconds: r.started_at ? Math.round((end - Date.parse(r.started_at)) / 100) / 10 : null,
-    value: r.value,
-    resultStatus: r.result_status,
-  };
 }
 
 export class RunManager {
@@ -85,12 +54,7 @@ export class RunManager {
     const id = randomUUID();
     const timeLimit = opts.timeLimit ?? this.defaultTimeLimit;
     tx(this.db, () => {
-      // The problem and the scores are filled in when the worker has made them (JSON null until then).
-      this.db
-        .prepare(
-          "INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, 'null', 'null', ?, ?)",
-        )
-        .run(id, roundId, settingsVersion, timeLimit, new Date().toISOString(), actor.id);
+      insertRun(this.db, { id, roundId, settingsVersion, timeLimit, by: actor.id });
       audit(this.db, { actor: actor.name, action: "start", entity: "run", entityId: id, data: { roundId, settingsVersion, timeLimit } });
     });
     this.execute(id, text, reference, timeLimit);
@@ -103,24 +67,12 @@ export class RunManager {
     const store = this.db.memory ? undefined : { dbPath: this.db.name, runId: id };
     const solve = runInWorker<RunOutput>(withHelper({ type: "run", fileText, reference, timeLimit, store }));
     this.active.set(id, solve);
-    this.db
-      .prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'")
-      .run(new Date().toISOString(), id);
+    markRunning(this.db, id);
     solve.result
       .then((out) => {
         tx(this.db, () => {
-          if (out.snapshot) {
-            this.db
-              .prepare(
-                "UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'",
-              )
-              .run(out.snapshot.problem, out.snapshot.scores, out.snapshot.result, out.value, out.status, id);
-          }
-          this.db
-            .prepare(
-              "UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'",
-            )
-            .run(out.solver.name, out.solver.version, new Date().toISOString(), id);
+          if (out.snapshot) writeSnapshot(this.db, id, out.snapshot, out.value, out.status);
+          markDone(this.db, id, out.solver);
           audit(this.db, {
             actor: "solver",
             action: "finish",
@@ -133,9 +85,7 @@ export class RunManager {
       .catch((e: unknown) => {
         const cancelled = e instanceof SolveCancelled;
         tx(this.db, () => {
-          this.db
-            .prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
-            .run(cancelled ? "cancelled" : "failed", cancelled ? "cancelled" : (e as Error).message, new Date().toISOString(), id);
+          markStopped(this.db, id, cancelled ? "cancelled" : "failed", cancelled ? "cancelled" : (e as Error).message);
           if (!cancelled)
             audit(this.db, { actor: "solver", action: "fail", entity: "run", entityId: id, data: { error: (e as Error).message } });
         });
@@ -151,9 +101,7 @@ export class RunManager {
     if (run.status !== "queued" && run.status !== "running")
       throw new DomainError("conflict", "not-running", `run ${id} is ${run.status}: only a queued or running run can be cancelled`);
     tx(this.db, () => {
-      this.db
-        .prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled', finished_at = ? WHERE id = ?")
-        .run(new Date().toISOString(), id);
+      markStopped(this.db, id, "cancelled", "cancelled");
       audit(this.db, { actor: actor.name, action: "cancel", entity: "run", entityId: id });
     });
     await this.active.get(id)?.cancel();
@@ -167,13 +115,11 @@ export class RunManager {
   }
 
   summary(id: string): RunSummary {
-    const r = this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
-    if (!r) throw notFound(`run "${id}"`);
-    return summaryOf(r);
+    return runSummary(this.db, id);
   }
 
   get(id: string): RunRecord {
-    const r = this.row(id);
+    const r = runRow(this.db, id);
     return {
       ...summaryOf(r),
       problem: JSON.parse(r.problem),
@@ -188,33 +134,22 @@ export class RunManager {
    * server a read, not megabytes of JSON work).
    */
   json(id: string): string {
-    const r = this.row(id);
+    const r = runRow(this.db, id);
     return `${JSON.stringify(summaryOf(r)).slice(0, -1)},"problem":${r.problem},"scores":${r.scores},"result":${r.result ?? "null"}}`;
   }
 
   list(roundId: string): RunSummary[] {
-    return (this.db.prepare(`SELECT ${SUMMARY} FROM runs WHERE round_id = ? ORDER BY created_at DESC`).all(roundId) as RunRow[]).map(
-      summaryOf,
-    );
-  }
-
-  private row(id: string): RunRow {
-    const r = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
-    if (!r) throw notFound(`run "${id}"`);
-    return r;
+    return listRunSummaries(this.db, roundId);
   }
 
   /** Records the run's approval (its decisions are written by the decisions service, in the same transaction). */
   markApproved(id: string, userId: number): void {
-    this.db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(new Date().toISOString(), userId, id);
+    markApproved(this.db, id, userId);
   }
 
   /** The round's most recently approved run, with its snapshot (null: none approved). */
   latestApproved(roundId: string): RunRecord | null {
-    const id = this.db
-      .prepare("SELECT id FROM runs WHERE round_id = ? AND approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1")
-      .pluck()
-      .get(roundId) as string | undefined;
+    const id = latestApprovedRunId(this.db, roundId);
     return id ? this.get(id) : null;
   }
 
@@ -225,10 +160,6 @@ export class RunManager {
 
   /** Runs left queued or running by a previous process are failed at start: their worker is gone. */
   recover(): void {
-    this.db
-      .prepare(
-        "UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')",
-      )
-      .run(new Date().toISOString());
+    failUnfinishedRuns(this.db);
   }
 }

@@ -9,4 +9,5 @@ export * from "./requests.js";
 export * from "./round-file.js";
 export * from "./decisions.js";
 export * from "./reviews.js";
+export * from "./users.js";
 export { IN_RUN, REQUEST_STATUSES, type RequestStatus } from "../../scoring/domain/index.js";

@@ -1,0 +1,138 @@
+// Allocation runs' rows: queued → running → done | failed | cancelled, the snapshot (problem, scores,
+// result: megabytes for large rounds) and the approval. The one place that writes the runs table: the
+// run manager (services/runs.ts) on the server's thread, and the run's worker for the snapshot, which it
+// writes through its own connection (so the thread that serves requests never copies megabytes).
+import type { AllocationResult } from "../../scoring/domain/index.js";
+import type { Db } from "../db/database.js";
+import { notFound } from "../errors.js";
+import type { RunSummary } from "../schemas.js";
+import { now } from "./rows.js";
+
+export type RunStatus = RunSummary["status"];
+
+export interface RunRow {
+  id: string;
+  round_id: string;
+  settings_version: number;
+  status: RunStatus;
+  time_limit: number;
+  problem: string;
+  scores: string;
+  result: string | null;
+  error: string | null;
+  solver_name: string | null;
+  solver_version: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  approved_at: string | null;
+  value: number | null;
+  result_status: AllocationResult["status"] | null;
+}
+
+/** A run's snapshot as its worker serialised it. */
+export interface Snapshot {
+  problem: string;
+  scores: string;
+  result: string;
+}
+
+/** The columns of a summary: not the problem, scores and result (megabytes each for large rounds). */
+const SUMMARY =
+  "id, round_id, settings_version, status, time_limit, error, solver_name, solver_version, created_at, started_at, finished_at, approved_at, value, result_status";
+
+export function summaryOf(r: Omit<RunRow, "problem" | "scores" | "result">): RunSummary {
+  const end = r.finished_at ? Date.parse(r.finished_at) : Date.now();
+  return {
+    id: r.id,
+    roundId: r.round_id,
+    settingsVersion: r.settings_version,
+    status: r.status,
+    timeLimit: r.time_limit,
+    error: r.error,
+    solver: r.solver_name ? { name: r.solver_name, version: r.solver_version ?? "" } : null,
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    approvedAt: r.approved_at,
+    elapsedSeconds: r.started_at ? Math.round((end - Date.parse(r.started_at)) / 100) / 10 : null,
+    value: r.value,
+    resultStatus: r.result_status,
+  };
+}
+
+/** A queued run: its problem and scores are filled in when the worker has made them (JSON null until then). */
+export function insertRun(db: Db, r: { id: string; roundId: string; settingsVersion: number; timeLimit: number; by: number }): void {
+  db.prepare(
+    "INSERT INTO runs (id, round_id, settings_version, status, time_limit, problem, scores, created_at, created_by) VALUES (?, ?, ?, 'queued', ?, 'null', 'null', ?, ?)",
+  ).run(r.id, r.roundId, r.settingsVersion, r.timeLimit, now(), r.by);
+}
+
+export function markRunning(db: Db, id: string): void {
+  db.prepare("UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'").run(now(), id);
+}
+
+/** The snapshot into a running run's row (by the worker's own connection, or by the server's thread). */
+export function writeSnapshot(db: Db, id: string, snapshot: Snapshot, value: number | null, status: AllocationResult["status"]): void {
+  db.prepare("UPDATE runs SET problem = ?, scores = ?, result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(
+    snapshot.problem,
+    snapshot.scores,
+    snapshot.result,
+    value,
+    status,
+    id,
+  );
+}
+
+export function markDone(db: Db, id: string, solver: { name: string; version: string }): void {
+  db.prepare(
+    "UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+  ).run(solver.name, solver.version, now(), id);
+}
+
+/** A run that did not finish: failed (with the error) or cancelled; only while it is queued or running. */
+export function markStopped(db: Db, id: string, status: "failed" | "cancelled", error: string): void {
+  db.prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')").run(
+    status,
+    error,
+    now(),
+    id,
+  );
+}
+
+export function markApproved(db: Db, id: string, userId: number): void {
+  db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(now(), userId, id);
+}
+
+/** Runs left queued or running by a previous process: failed, their worker is gone. */
+export function failUnfinishedRuns(db: Db): void {
+  db.prepare(
+    "UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')",
+  ).run(now());
+}
+
+export function runSummary(db: Db, id: string): RunSummary {
+  const r = db.prepare(`SELECT ${SUMMARY} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+  if (!r) throw notFound(`run "${id}"`);
+  return summaryOf(r);
+}
+
+export function runRow(db: Db, id: string): RunRow {
+  const r = db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
+  if (!r) throw notFound(`run "${id}"`);
+  return r;
+}
+
+export function listRunSummaries(db: Db, roundId: string): RunSummary[] {
+  return (db.prepare(`SELECT ${SUMMARY} FROM runs WHERE round_id = ? ORDER BY created_at DESC`).all(roundId) as RunRow[]).map(summaryOf);
+}
+
+/** The round's most recently approved run's id (null: none approved). */
+export function latestApprovedRunId(db: Db, roundId: string): string | null {
+  return (
+    (db
+      .prepare("SELECT id FROM runs WHERE round_id = ? AND approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1")
+      .pluck()
+      .get(roundId) as string | undefined) ?? null
+  );
+}
