@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { allocate } from "../scoring/allocate.js";
 import { baselines as computeBaselines } from "../scoring/explanations/index.js";
 import { prepare, ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
-import { solveExact } from "../scoring/allocation/index.js";
+import { solve } from "../scoring/allocation/index.js";
 import { scoreRound, rankByWeights } from "../scoring/criteria/index.js";
 import { type AllocationResult } from "../scoring/domain/index.js";
 import { loadGlpk } from "../server/glpk.js";
@@ -124,7 +124,7 @@ if (sections.has("solver")) {
       rmSync(file);
       if (gCli!.status !== g!.status || (gCli!.value !== null && Math.round(gCli!.value * 100) !== hCli!.units))
         throw new Error(`n ${n} ${mode}: the processes disagree (${JSON.stringify(gCli!.value)} vs ${hCli!.units})`);
-      const core = (await solveExact(prepare(problem), glpk, { timeLimit })).report;
+      const core = (await solve(prepare(problem), glpk, { timeLimit })).core;
       const coreText = core
         ? `${core.stages.length}, ${core.stages.at(-1)!.free.toLocaleString("en")} / ${(core.stages.at(-1)!.free + core.stages.at(-1)!.fixed).toLocaleString("en")}`
         : "LP infeasible";

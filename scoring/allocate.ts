@@ -1,7 +1,7 @@
 // allocate(problem): the exact allocation with glpk.js, its explanations, the diagnosis when the rules
 // cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
 import { baselines as computeBaselines, diagnose, explain, type ExplainHelper } from "./explanations/index.js";
-import { variantModel, solveExact, readSolution, fundedOf, now, solveLp, type Glpk } from "./allocation/index.js";
+import { variantModel, solve, fundedOf, now, solveLp, type Glpk } from "./allocation/index.js";
 import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";
 import type { AllocationResult, NotFundedRequest } from "./domain/index.js";
 
@@ -22,15 +22,16 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const timeLimit = opts.timeLimit ?? 60;
   const prep = prepare(problem);
   // The LP relaxation, a core of the model fixed by reduced costs, and the proof (core.ts).
-  const { out, model, report } = await solveExact(prep, glpk, { timeLimit });
-  const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(out.ms), gap: null as number | null };
+  const solved = await solve(prep, glpk, { timeLimit });
+  const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(solved.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
 
-  if (out.status === "infeasible") {
+  if (solved.status === "infeasible") {
     const diagnosis = await diagnose(prep, glpk);
     return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
   }
-  if (!out.found) {
+  const solution = solved.solution;
+  if (!solution) {
     return {
       status: "time-limit",
       value: null,
@@ -44,9 +45,8 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     };
   }
 
-  const solution = readSolution(prep, model, out.vars);
-  if (out.status === "optimal") solver.gap = 0;
-  else solver.gap = report ? gapTo(report.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units);
+  if (solved.status === "optimal") solver.gap = 0;
+  else solver.gap = solved.lpBound !== null ? gapTo(solved.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units);
 
   const { funded, summary } = fundedOf(prep, solution);
   let notFunded: NotFundedRequest[] = prep.requests
@@ -63,7 +63,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     explainMs = Math.round(now() - t0);
   }
   return {
-    status: out.status,
+    status: solved.status,
     value: solution.units / 100,
     totalCost: summary.totalCost,
     funded,

@@ -3,12 +3,13 @@
 // (money curve, replacement, robustness, sensitivity).
 import { round2, type FundedRequest, type SupportLevel } from "../domain/index.js";
 import { splitFunding } from "./funding.js";
-import { feasible, type Selection } from "./selection.js";
+import { type Selection } from "./selection.js";
 import { cmp, prepare, type Prepared, type Problem } from "../problem/index.js";
 import { now, type Glpk } from "./glpk.js";
 import { summarise, type AllocationSummary } from "./summary.js";
 import { paymentPlan, type Solution } from "./solution.js";
-import { solveVariant } from "./variants.js";
+import { solve } from "./solve.js";
+import type { SolveStatus } from "../domain/index.js";
 
 /** A funded request as a later run can name it: by id and support level. */
 export interface Pick {
@@ -17,7 +18,7 @@ export interface Pick {
 }
 
 export interface Solved {
-  status: "optimal" | "time-limit" | "infeasible";
+  status: SolveStatus;
   prep: Prepared;
   /** Null when infeasible, or when the time limit passed before any solution was found. */
   solution: Solution | null;
@@ -54,10 +55,8 @@ export async function solveProblem(
   const t0 = now();
   const prep = prepare(problem);
   const sel = opts.incumbent ? selectionOf(prep, opts.incumbent) : null;
-  const none = new Map<number, "in" | "out">();
-  const out = await solveVariant(prep, glpk, none, opts.timeLimit, { incumbent: sel && feasible(prep, sel, none) ? sel : null });
-  const ms = Math.round(now() - t0);
-  return { status: out.status, prep, solution: out.solution, ms };
+  const out = await solve(prep, glpk, { timeLimit: opts.timeLimit, incumbent: sel });
+  return { status: out.status, prep, solution: out.solution, ms: Math.round(now() - t0) };
 }
 
 /** The funded list (by id, with who pays) and the summary of a solution. */

@@ -3,11 +3,11 @@
 // The requests not funded  come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the requests not funded' optima.
-import { solveVariant, type Solution, objectiveOf, type Selection, now, type Glpk } from "../allocation/index.js";
+import { solve, type Solution, objectiveOf, type Selection, now, type Glpk } from "../allocation/index.js";
 import { RULE_IDS } from "../policy/index.js";
 import { diagnose } from "./diagnose.js";
 import { Neighbours } from "./neighbours.js";
-import { chf, type FundedRequest, type NotFundedRequest } from "../domain/index.js";
+import { chf, type FundedRequest, type NotFundedRequest, type SolveStatus } from "../domain/index.js";
 import { cmp, type Prepared, type Problem } from "../problem/index.js";
 
 /** What explaining some requests not funded yields: their reasons, and their forced-in optima. */
@@ -185,18 +185,24 @@ export async function explainNotFunded(
       continue;
     }
     const force = new Map([[index, "in" as const]]);
-    const v = await solveVariant(prep, glpk, force, left(), { firstThreshold: guess.next(), incumbent: guess.borrow(prep, index, force) });
-    if (v.solution) {
+    const v = await solve(prep, glpk, {
+      force,
+      timeLimit: left(),
+      firstThreshold: guess.next(),
+      incumbent: guess.borrow(prep, index, force),
+    });
+    const found = v.solution;
+    if (found) {
       if (v.status === "time-limit") complete = false;
-      guess.saw(v.gap, index, v.solution.chosen);
-      const objective = objectiveOf(prep, v.solution.chosen);
-      if (v.status === "optimal") optima.push({ objective, chosen: [...v.solution.chosen], units: v.solution.units });
-      const price = Math.max(0, base.units - v.solution.units) / 100;
+      guess.saw(v.gap, index, found.chosen);
+      const objective = objectiveOf(prep, found.chosen);
+      if (v.status === "optimal") optima.push({ objective, chosen: [...found.chosen], units: found.units });
+      const price = Math.max(0, base.units - found.units) / 100;
       const displaced = [...base.chosen.keys()]
-        .filter((i) => !v.solution.chosen.has(i))
+        .filter((i) => !found.chosen.has(i))
         .map((i) => prep.requests[i]!.req.id)
         .sort(cmp);
-      const level = r.levels[v.solution.chosen.get(index)!]!.level;
+      const level = r.levels[found.chosen.get(index)!]!.level;
       const text =
         price === 0
           ? `Could be funded (${level}) at no loss of value: an equally good allocation; the tie-break (lower cost, then id) preferred the proposal.`
@@ -247,9 +253,9 @@ export async function explainFunded(
     const without = optima.find((o) => !o.chosen.has(k)) ?? null;
     // The proposal-only optimum decides only when the best request not funded's optimum does without k.
     const shortcut = notFundedResult.complete && bestIn !== null && without === bestIn;
-    const within = shortcut ? await solveVariant(prep, glpk, new Map([...allOut, [k, "out"]]), left()) : null;
+    const within = shortcut ? await solve(prep, glpk, { force: new Map([...allOut, [k, "out"]]), timeLimit: left() }) : null;
     const inside = within?.status === "optimal" ? within.solution : null;
-    let v: { status: "optimal" | "time-limit"; solution: Solution } | { status: "infeasible" | "time-limit"; solution: null };
+    let v: { status: SolveStatus; solution: Solution | null };
     if (shortcut && bestIn && (within?.status === "optimal" || within?.status === "infeasible")) {
       const winner: Solution =
         inside && objectiveOf(prep, inside.chosen) > bestIn.objective
@@ -261,8 +267,8 @@ export async function explainFunded(
         (b, c) => (c && (!b || objectiveOf(prep, c) > objectiveOf(prep, b)) ? c : b),
         null,
       );
-      const direct = await solveVariant(prep, glpk, force, left(), { incumbent, firstThreshold: guess.next() });
-      if (direct.status === "optimal") guess.saw(direct.gap, k, direct.solution.chosen);
+      const direct = await solve(prep, glpk, { force, timeLimit: left(), incumbent, firstThreshold: guess.next() });
+      if (direct.status === "optimal" && direct.solution) guess.saw(direct.gap, k, direct.solution.chosen);
       v = direct;
     }
     if (v.solution) {

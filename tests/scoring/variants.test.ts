@@ -10,7 +10,7 @@ import { buildModel, variantModel } from "../../scoring/allocation/model.js";
 import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
-import { solveVariant } from "../../scoring/allocation/variants.js";
+import { solve } from "../../scoring/allocation/solve.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { solveWhole } from "../helpers/glpk.js";
 
@@ -57,15 +57,18 @@ describe("counterfactual solves through the core", () => {
         // The hints the explanations give change nothing but the time: a first guess far too small or too
         // large, and a known allocation (the base without the request, for one forced out).
         for (const firstThreshold of [0.5, 1e6]) {
-          const v = await solveVariant(prep, glpk, force, undefined, { firstThreshold });
-          expect(v.status === "optimal" ? objectiveOf(prep, v.solution.chosen) : null).toBeCloseTo(objectiveOf(prep, plain.chosen), 6);
+          const v = await solve(prep, glpk, { force, firstThreshold });
+          expect(v.status === "optimal" && v.solution ? objectiveOf(prep, v.solution.chosen) : null).toBeCloseTo(
+            objectiveOf(prep, plain.chosen),
+            6,
+          );
         }
         const without = new Map(base.chosen);
         without.delete(r.index);
         if (inBase && feasible(prep, without, force)) {
           hinted++;
-          const v = await solveVariant(prep, glpk, force, undefined, { incumbent: without });
-          expect(v.status === "optimal" ? [...v.solution.chosen].sort() : null).toEqual([...plain.chosen].sort());
+          const v = await solve(prep, glpk, { force, incumbent: without });
+          expect(v.status === "optimal" && v.solution ? [...v.solution.chosen].sort() : null).toEqual([...plain.chosen].sort());
         }
       }
     }
