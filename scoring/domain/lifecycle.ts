@@ -44,6 +44,48 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Requests that take part in an allocation run. */
 export const IN_RUN: readonly RequestStatus[] = ["submitted", "under-review"];
 
+/** Decided requests whose decision a re-approval may still change (no offer answered yet). */
+export const REDECIDABLE: readonly RequestStatus[] = ["funded", "waitlisted", "not-funded"];
+
+/**
+ * A request's allowed moves. Staff move requests in the running (submitted, under review, withdrawn,
+ * ineligible); an approval decides them (funded, waitlisted, not funded) and a re-approval may decide
+ * them again until an offer is answered; a replacement funds a waitlisted or not-funded request; an offer
+ * is answered once (accepted, declined, expired), and an answer is final.
+ */
+export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  submitted: ["under-review", "withdrawn", "ineligible", "funded", "waitlisted", "not-funded"],
+  "under-review": ["submitted", "withdrawn", "ineligible", "funded", "waitlisted", "not-funded"],
+  withdrawn: ["submitted", "under-review"],
+  ineligible: ["submitted", "under-review"],
+  funded: ["accepted", "declined", "expired", "funded", "waitlisted", "not-funded"],
+  waitlisted: ["funded", "waitlisted", "not-funded"],
+  "not-funded": ["funded", "waitlisted", "not-funded"],
+  accepted: [],
+  declined: [],
+  expired: [],
+};
+
+const STATUS_WORDS: Record<RequestStatus, string> = {
+  submitted: "submitted",
+  "under-review": "under review",
+  withdrawn: "withdrawn",
+  ineligible: "ineligible",
+  funded: "funded",
+  waitlisted: "on the waiting list",
+  "not-funded": "not funded",
+  accepted: "accepted (its offer)",
+  declined: "declined (its offer)",
+  expired: "lapsed (its offer)",
+};
+
+/** Why a request cannot move from one status to another, in words; null when it can. */
+export function requestMoveRefused(id: string, from: RequestStatus, to: RequestStatus): string | null {
+  if (REQUEST_TRANSITIONS[from].includes(to)) return null;
+  const final = REQUEST_TRANSITIONS[from].length === 0 ? ": that answer is final" : "";
+  return `request ${id} is ${STATUS_WORDS[from]}${final}; it cannot become ${STATUS_WORDS[to]}`;
+}
+
 /** The weights a new round starts with (para. 102's order of priority). */
 export const DEFAULT_WEIGHTS: Record<(typeof CRITERIA)[number], number> = {
   implementation: 30,

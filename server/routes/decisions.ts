@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route } from "../http.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
 import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
-import { getRound, listDecisions } from "../store/index.js";
+import { getRound, listDecisions, openReplacement } from "../store/index.js";
 
 const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const RunId = z.object({ runId: z.string().uuid() });
@@ -81,6 +81,23 @@ export function decisionRoutes() {
         responses: { 201: json(ReplacementProposalSchema, "The proposal"), ...errors(401, 403, 404, 409, 422) },
       }),
       async (c) => c.json(await proposeReplacements(c.get("services"), c.req.valid("param").roundId, actorOf(c)), 201),
+    )
+    .openapi(
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/replacements/open",
+        tags: ["decisions"],
+        summary: "The round's open replacement proposal (the latest, not yet applied), or null",
+        request: { params: RoundId },
+        responses: { 200: json(ReplacementProposalSchema.nullable(), "The open proposal, or null"), ...errors(401, 403, 404) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        const { roundId } = c.req.valid("param");
+        getRound(db, roundId);
+        const open = openReplacement(db, roundId);
+        return c.json(open ? { id: open.id, status: "proposed" as const, proposal: open.proposal } : null, 200);
+      },
     )
     .openapi(
       route(["admin"], {

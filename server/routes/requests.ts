@@ -118,7 +118,13 @@ export function requestRoutes() {
       }),
       (c) => {
         const { db } = c.get("services");
-        const { file, reference, settingsVersion } = roundFileOf(db, c.req.valid("param").roundId, c.req.valid("query").settingsVersion);
+        // Every request of the round, decided or not: the scores stay visible after approval.
+        const { file, reference, settingsVersion } = roundFileOf(
+          db,
+          c.req.valid("param").roundId,
+          c.req.valid("query").settingsVersion,
+          REQUEST_STATUSES,
+        );
         const { problem: _p, ...scored } = scoreRound(file, reference);
         return c.json({ settingsVersion, ...scored }, 200);
       },

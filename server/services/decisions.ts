@@ -4,7 +4,7 @@
 // authorise and answer.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import type { AllocationResult } from "../../scoring/domain/index.js";
+import { IN_RUN, REDECIDABLE, type AllocationResult } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, notFound } from "../errors.js";
@@ -12,9 +12,11 @@ import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import {
   clearDecisions,
+  discardOpenReplacements,
   findDecision,
   findReplacement,
   fundedDecisions,
+  getRequest,
   getRound,
   insertDecision,
   insertReplacement,
@@ -58,6 +60,21 @@ export function approveRun(
     const round = getRound(db, run.roundId);
     checkVersion(round, input.roundVersion);
     if (round.status !== "review") throw conflict("round-status", `the round is "${round.status}": runs are approved in review`);
+    // A re-approval never loses what was recorded after the last one.
+    const recorded = listDecisions(db, run.roundId).filter(
+      (d) => (d.offerStatus !== null && d.offerStatus !== "pending") || d.actualCost !== null,
+    );
+    if (recorded.length)
+      throw conflict(
+        "answers-recorded",
+        `offers of this round have been answered or given actual costs (${recorded.map((d) => d.requestId).join(", ")}): a new approval would lose them`,
+      );
+    // The run acts only on requests still in the running (or decided by the previous approval, unanswered).
+    for (const id of [...result.funded.map((f) => f.id), ...result.notFunded.map((n) => n.id)]) {
+      const status = getRequest(db, id).status;
+      if (!IN_RUN.includes(status) && !REDECIDABLE.includes(status))
+        throw conflict("not-in-running", `the run decides ${id}, which is now ${status}: start a new run, then approve it`);
+    }
     runs.markApproved(run.id, actor.id);
     clearDecisions(db, run.roundId);
     for (const f of result.funded) {
@@ -156,6 +173,7 @@ export async function proposeReplacements(
     : await runInWorker<ReplacementResult>({ type: "release", problem: run.problem, result: current, expiredOffers: expired }).result;
   const id = randomUUID();
   tx(db, () => {
+    const discarded = discardOpenReplacements(db, roundId);
     insertReplacement(db, {
       id,
       roundId,
@@ -170,7 +188,7 @@ export async function proposeReplacements(
       action: "propose",
       entity: "replacement",
       entityId: id,
-      data: { declined, expired, replacements: proposal.replacements.map((r) => r.id) },
+      data: { declined, expired, replacements: proposal.replacements.map((r) => r.id), replaces: discarded },
     });
   });
   return { id, status: "proposed", proposal };
@@ -181,6 +199,8 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
   return tx(db, () => {
     const row = findReplacement(db, replacementId);
     if (!row) throw notFound(`replacement ${replacementId}`);
+    if (row.status === "discarded")
+      throw conflict("replacement-status", "a later proposal for this round replaced this one: apply the latest");
     if (row.status !== "proposed") throw conflict("replacement-status", `the proposal is ${row.status} already`);
     const { proposal } = row;
     if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");

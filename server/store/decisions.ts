@@ -138,8 +138,16 @@ export interface ReplacementRecord {
   id: string;
   roundId: string;
   runId: string;
-  status: "proposed" | "applied";
+  /** discarded: a later proposal for the round replaced it before it was applied. */
+  status: "proposed" | "applied" | "discarded";
   proposal: ReplacementResult;
+}
+
+/** A new proposal replaces the round's open ones: only the latest can be applied. */
+export function discardOpenReplacements(db: Db, roundId: string): string[] {
+  const open = db.prepare("SELECT id FROM replacements WHERE round_id = ? AND status = 'proposed'").pluck().all(roundId) as string[];
+  db.prepare("UPDATE replacements SET status = 'discarded' WHERE round_id = ? AND status = 'proposed'").run(roundId);
+  return open;
 }
 
 export function insertReplacement(
@@ -153,10 +161,19 @@ export function insertReplacement(
 
 export function findReplacement(db: Db, id: string): ReplacementRecord | null {
   const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(id) as
-    { id: string; round_id: string; run_id: string; result: string; status: "proposed" | "applied" } | undefined;
+    { id: string; round_id: string; run_id: string; result: string; status: "proposed" | "applied" | "discarded" } | undefined;
   return row
     ? { id: row.id, roundId: row.round_id, runId: row.run_id, status: row.status, proposal: JSON.parse(row.result) as ReplacementResult }
     : null;
+}
+
+/** The round's open proposal (the latest, not yet applied), or null. */
+export function openReplacement(db: Db, roundId: string): ReplacementRecord | null {
+  const id = db
+    .prepare("SELECT id FROM replacements WHERE round_id = ? AND status = 'proposed' ORDER BY created_at DESC LIMIT 1")
+    .pluck()
+    .get(roundId) as string | undefined;
+  return id ? findReplacement(db, id) : null;
 }
 
 export function markReplacementApplied(db: Db, id: string): void {

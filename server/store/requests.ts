@@ -3,7 +3,8 @@ import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/c
 import { audit } from "../audit.js";
 import { type Db } from "../db/database.js";
 
-import { type RequestStatus } from "../../scoring/domain/index.js";
+import { requestMoveRefused, type RequestStatus } from "../../scoring/domain/index.js";
+import { conflict } from "../errors.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
 import type { RequestRecord } from "../schemas.js";
@@ -79,6 +80,10 @@ export function setRequestStatus(
   note: string,
   actor: { id: number | null; name: string },
 ): void {
+  // Every status change goes through the lifecycle's guard (scoring/domain/lifecycle.ts).
+  const from = getRequest(db, id).status;
+  const refused = requestMoveRefused(id, from, status);
+  if (refused) throw conflict("request-status", refused);
   const t = now();
   db.prepare("UPDATE requests SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, t, id);
   db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(

@@ -2,7 +2,7 @@
 import { RoundFileSchema, type RoundFile, type ReferenceData } from "../../scoring/criteria/index.js";
 import { type Db } from "../db/database.js";
 
-import { IN_RUN } from "../../scoring/domain/index.js";
+import { IN_RUN, type RequestStatus } from "../../scoring/domain/index.js";
 import { getRound, roundHistory, roundReference } from "./rounds.js";
 import { listDonors } from "./donors.js";
 import { currentSettings, settingsAt } from "./settings.js";
@@ -12,8 +12,9 @@ export function roundFileOf(
   db: Db,
   roundId: string,
   settingsVersion?: number,
+  statuses: readonly RequestStatus[] = IN_RUN,
 ): { file: RoundFile; reference: ReferenceData; settingsVersion: number } {
-  const { text, reference, settingsVersion: version } = roundFileTextOf(db, roundId, settingsVersion);
+  const { text, reference, settingsVersion: version } = roundFileTextOf(db, roundId, settingsVersion, statuses);
   return { file: RoundFileSchema.parse(JSON.parse(text)), reference, settingsVersion: version };
 }
 
@@ -27,6 +28,8 @@ export function roundFileTextOf(
   db: Db,
   roundId: string,
   settingsVersion?: number,
+  /** The requests it holds, by status: those in the running for a run; every one for the scores' view. */
+  statuses: readonly RequestStatus[] = IN_RUN,
 ): { text: string; requests: number; reference: ReferenceData; settingsVersion: number } {
   const round = getRound(db, roundId);
   const settings = settingsVersion === undefined ? currentSettings(db, roundId) : settingsAt(db, roundId, settingsVersion);
@@ -56,8 +59,8 @@ export function roundFileTextOf(
   };
   const ratings = meanRatings(db, roundId);
   const rows = db
-    .prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${IN_RUN.map(() => "?").join(", ")}) ORDER BY id`)
-    .all(roundId, ...IN_RUN) as { id: string; attributes: string }[];
+    .prepare(`SELECT id, attributes FROM requests WHERE round_id = ? AND status IN (${statuses.map(() => "?").join(", ")}) ORDER BY id`)
+    .all(roundId, ...statuses) as { id: string; attributes: string }[];
   const requests = rows.map((r) => {
     const rating = ratings.get(r.id);
     return rating === undefined ? r.attributes : JSON.stringify({ ...(JSON.parse(r.attributes) as object), technicalRating: rating });

@@ -52,6 +52,11 @@ describe("access-control matrix", async () => {
   ).toBe(200);
   const replacement = (await admin.req("POST", "/api/rounds/13MSP/replacements")).json.id as string;
   expect(replacement).toBeTruthy();
+  const openProposal = () =>
+    api.db
+      .prepare("SELECT id FROM replacements WHERE round_id = '13MSP' AND status = 'proposed' ORDER BY created_at DESC LIMIT 1")
+      .pluck()
+      .get() as string | undefined;
   // A draft round for the status change, and an import file made of an exported row.
   expect(
     (
@@ -264,8 +269,13 @@ describe("access-control matrix", async () => {
       ok: { admin: 200 },
     },
     "POST /api/rounds/{roundId}/replacements": { probe: () => ({ path: "/api/rounds/13MSP/replacements" }), ok: { admin: 201 } },
+    "GET /api/rounds/{roundId}/replacements/open": {
+      probe: () => ({ path: "/api/rounds/13MSP/replacements/open" }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     "POST /api/replacements/{replacementId}/apply": {
-      probe: () => ({ path: `/api/replacements/${replacement}/apply`, body: { offerDeadline: "2099-12-31" } }),
+      // The latest proposal: a later one (the probe of POST …/replacements) replaces the earlier.
+      probe: () => ({ path: `/api/replacements/${openProposal() ?? replacement}/apply`, body: { offerDeadline: "2099-12-31" } }),
       ok: { admin: 200 },
     },
     "GET /api/rounds/{roundId}/statement": { probe: () => ({ path: "/api/rounds/13MSP/statement" }), ok: { donor: 200, admin: 200 } },

@@ -14,6 +14,7 @@ export const keys = {
   curve: (runId: string) => ["curve", runId] as const,
   compare: (runId: string, otherId: string | null) => ["compare", runId, otherId] as const,
   decisions: (roundId: string) => ["decisions", roundId] as const,
+  openReplacement: (roundId: string) => ["open-replacement", roundId] as const,
   statement: (roundId: string) => ["statement", roundId] as const,
   rationale: (roundId: string) => ["rationale", roundId] as const,
   audit: (entity: string | null, before: number | undefined) => ["audit", entity, before] as const,

@@ -9,7 +9,7 @@ import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
-import { useDecisions } from "./api.js";
+import { useDecisions, useOpenReplacement } from "./api.js";
 import { Statement } from "./Statement.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
@@ -20,22 +20,26 @@ export function AfterPage() {
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
   const decisions = useDecisions(roundId);
-  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const open = useOpenReplacement(roundId);
+  const proposal: Proposal | null = open.data ?? null;
   const [deadline, setDeadline] = useState("");
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: keys.decisions(roundId) });
     void qc.invalidateQueries({ queryKey: keys.statement(roundId) });
+    void qc.invalidateQueries({ queryKey: keys.openReplacement(roundId) });
   };
   const propose = useMutation({
     mutationFn: () => call(api.api.rounds[":roundId"].replacements.$post({ param: { roundId } })),
-    onSuccess: (p) => (setProposal(p), refresh()),
+    onSuccess: () => refresh(),
   });
   const apply = useMutation({
-    mutationFn: () =>
-      call(
-        api.api.replacements[":replacementId"].apply.$post({ param: { replacementId: proposal!.id }, json: { offerDeadline: deadline } }),
-      ),
-    onSuccess: () => (setProposal(null), refresh()),
+    mutationFn: () => {
+      if (!proposal) throw new Error("There is no open proposal to apply.");
+      return call(
+        api.api.replacements[":replacementId"].apply.$post({ param: { replacementId: proposal.id }, json: { offerDeadline: deadline } }),
+      );
+    },
+    onSuccess: () => refresh(),
   });
   if (decisions.isPending) return <Loading label="Loading the decisions" />;
   if (decisions.isError) return <ErrorAlert error={decisions.error} />;

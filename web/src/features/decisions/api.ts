@@ -11,3 +11,10 @@ export const useStatement = (roundId: string) =>
     queryKey: keys.statement(roundId),
     queryFn: () => call(api.api.rounds[":roundId"].statement.$get({ param: { roundId }, query: {} })),
   });
+
+/** The round's open replacement proposal (null: none), so that a proposal outlives a reload. */
+export const useOpenReplacement = (roundId: string) =>
+  useQuery({
+    queryKey: keys.openReplacement(roundId),
+    queryFn: () => call(api.api.rounds[":roundId"].replacements.open.$get({ param: { roundId } })),
+  });

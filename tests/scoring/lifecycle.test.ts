@@ -1,0 +1,49 @@
+// The lifecycle's moves, generated from its own lists: every pair of statuses is allowed exactly when the
+// list says so, an answer is final, and a refusal says why in words.
+import { describe, expect, it } from "vitest";
+import {
+  canMove,
+  IN_RUN,
+  REDECIDABLE,
+  REQUEST_STATUSES,
+  REQUEST_TRANSITIONS,
+  requestMoveRefused,
+  ROUND_STATUSES,
+  ROUND_TRANSITIONS,
+} from "../../scoring/domain/index.js";
+
+describe("request statuses", () => {
+  it("allow exactly the listed moves, for every pair", () => {
+    for (const from of REQUEST_STATUSES) {
+      for (const to of REQUEST_STATUSES) {
+        const refused = requestMoveRefused("R-1", from, to);
+        expect(refused === null, `${from} → ${to}`).toBe(REQUEST_TRANSITIONS[from].includes(to));
+        if (refused) expect(refused).toMatch(/^request R-1 is .+; it cannot become .+/);
+      }
+    }
+  });
+
+  it("make an offer's answer final", () => {
+    for (const answer of ["accepted", "declined", "expired"] as const) {
+      expect(REQUEST_TRANSITIONS[answer]).toEqual([]);
+      expect(requestMoveRefused("R-1", answer, "funded")).toMatch(/final/);
+    }
+  });
+
+  it("let an approval decide only requests in the running or decided but unanswered", () => {
+    for (const from of [...IN_RUN, ...REDECIDABLE]) {
+      for (const to of ["funded", "waitlisted", "not-funded"] as const)
+        expect(requestMoveRefused("R-1", from, to), `${from} → ${to}`).toBeNull();
+    }
+    expect(requestMoveRefused("R-1", "withdrawn", "funded")).toMatch(/withdrawn/);
+    expect(requestMoveRefused("R-1", "ineligible", "funded")).toMatch(/ineligible/);
+  });
+});
+
+describe("round statuses", () => {
+  it("move one step along draft → open → review → decided → closed, or back a step", () => {
+    const allowed = ROUND_STATUSES.flatMap((from) => ROUND_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`));
+    expect(allowed).toEqual(["draft→open", "open→review", "review→open", "review→decided", "decided→review", "decided→closed"]);
+    for (const from of ROUND_STATUSES) for (const to of ROUND_TRANSITIONS[from]) expect(canMove(from, to)).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+// The decision lifecycle through the API, against the defects an outside test found (issue 15): an
+// approval acts only on requests still in the running; a replacement never re-offers an answered offer;
+// a re-approval never loses recorded answers; scores stay visible after approval.
+import { describe, expect, it } from "vitest";
+import { testApi, type Client } from "./api-helpers.js";
+
+type Api = Awaited<ReturnType<typeof testApi>>;
+
+async function doneRun(api: Api, admin: Client): Promise<{ id: string; funded: string[] }> {
+  const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
+  await api.runs.settled(started.json.id);
+  const run = (await admin.req("GET", `/api/runs/${started.json.id}`)).json;
+  return { id: run.id, funded: run.result.funded.map((f: { id: string }) => f.id) };
+}
+
+async function roundVersion(admin: Client): Promise<number> {
+  return (await admin.req("GET", "/api/rounds/13MSP")).json.version;
+}
+
+describe("the decision lifecycle", () => {
+  it("refuses to approve a run that funds a request withdrawn since the run (409, in words)", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    const victim = run.funded[0]!;
+    const request = (await admin.req("GET", `/api/requests/${victim}`)).json;
+    const withdrawn = await admin.req("POST", `/api/requests/${victim}/status`, {
+      status: "withdrawn",
+      note: "the delegate withdrew",
+      version: request.version,
+    });
+    expect(withdrawn.status).toBe(200);
+    const approve = await admin.req("POST", `/api/runs/${run.id}/approve`, {
+      offerDeadline: "2099-08-15",
+      roundVersion: await roundVersion(admin),
+    });
+    expect(approve.status).toBe(409);
+    expect(approve.json.error.message).toMatch(new RegExp(`${victim}.*withdrawn`));
+    // Nothing was decided: the withdrawn request has no offer.
+    expect((await admin.req("GET", "/api/rounds/13MSP/decisions")).json).toEqual([]);
+    expect((await admin.req("GET", `/api/requests/${victim}`)).json.status).toBe("withdrawn");
+  });
+
+  it("applies only the latest replacement proposal, once, and never puts an accepted offer back to pending", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const decisions = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json;
+    const declined = decisions.find((d: { decision: string }) => d.decision === "funded");
+    await admin.req("POST", `/api/rounds/13MSP/offers/${declined.requestId}`, { offerStatus: "declined", version: declined.version });
+    const first = await admin.req("POST", "/api/rounds/13MSP/replacements");
+    const second = await admin.req("POST", "/api/rounds/13MSP/replacements");
+    expect([first.status, second.status]).toEqual([201, 201]);
+    // The later proposal replaced the first: applying the first is refused, in words.
+    // The open proposal is the latest, read back from the server (it outlives a reload of the page).
+    expect((await admin.req("GET", "/api/rounds/13MSP/replacements/open")).json.id).toBe(second.json.id);
+    const stale = await admin.req("POST", `/api/replacements/${first.json.id}/apply`, { offerDeadline: "2099-09-01" });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.message).toMatch(/later proposal/);
+    expect((await admin.req("POST", `/api/replacements/${second.json.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(200);
+    expect((await admin.req("GET", "/api/rounds/13MSP/replacements/open")).json).toBeNull();
+    const replacement = second.json.proposal.replacements[0].id as string;
+    const offer = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
+      (d: { requestId: string }) => d.requestId === replacement,
+    );
+    const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${replacement}`, {
+      offerStatus: "accepted",
+      actualCost: 2500,
+      version: offer.version,
+    });
+    expect(accepted.status).toBe(200);
+    for (const id of [first.json.id, second.json.id]) {
+      expect((await admin.req("POST", `/api/replacements/${id}/apply`, { offerDeadline: "2099-09-02" })).status).toBe(409);
+    }
+    const after = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
+      (d: { requestId: string }) => d.requestId === replacement,
+    );
+    expect(after).toMatchObject({ offerStatus: "accepted", actualCost: 2500, offerDeadline: "2099-09-01" });
+    // And the lifecycle itself refuses an answered offer becoming funded again, whatever the path.
+    const status = await admin.req("POST", `/api/requests/${replacement}/status`, {
+      status: "submitted",
+      note: "",
+      version: (await admin.req("GET", `/api/requests/${replacement}`)).json.version,
+    });
+    expect(status.status).toBe(409);
+    expect(status.json.error.message).toMatch(/final/);
+  });
+
+  it("refuses a re-approval that would wipe recorded answers and actual costs", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
+    await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", actualCost: 3100, version: d.version });
+    const back = await admin.req("POST", "/api/rounds/13MSP/status", { status: "review", version: await roundVersion(admin) });
+    expect(back.status).toBe(200);
+    const again = await admin.req("POST", `/api/runs/${run.id}/approve`, {
+      offerDeadline: "2099-08-20",
+      roundVersion: await roundVersion(admin),
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toMatch(/answer/);
+    const kept = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
+      (x: { requestId: string }) => x.requestId === d.requestId,
+    );
+    expect(kept).toMatchObject({ offerStatus: "accepted", actualCost: 3100 });
+  });
+
+  it("keeps every request's scores visible after approval", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const before = (await admin.req("GET", "/api/rounds/13MSP/scores")).json.requests.length;
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const after = (await admin.req("GET", "/api/rounds/13MSP/scores")).json.requests;
+    expect(after.length).toBe(before);
+    expect(after.find((s: { id: string }) => s.id === run.funded[0])?.total).toBeGreaterThan(0);
+  });
+});
