@@ -24,7 +24,11 @@ export function roundStatement(db: Db, roundId: string): Statement {
   const revenues = round2(contributions + round.carryOver);
   return {
     roundId,
-    provisional: decisions.some((d) => d.actualCost === null) || round.adminActual === null,
+    // Final once every offer is answered, every accepted one has its actual cost (a declined or lapsed one
+    // releases its money and needs none) and the administrative costs are known.
+    provisional:
+      decisions.some((d) => d.offerStatus === "pending" || (d.offerStatus === "accepted" && d.actualCost === null)) ||
+      round.adminActual === null,
     expenditures: { travel, generalAndAdministrative: admin, total: expenditures },
     revenues: {
       contributions: donors.map((d) => ({ donor: d.name, amount: d.amount })),

@@ -1,31 +1,14 @@
 // The donors' rationale in Chromium: a donor signs in, reads how the money of the approved allocation
 // was used (without personal data), and cannot reach the staff's pages or API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, shot, startE2E, type E2E } from "./harness.js";
+import { approveDemoRound, axe, shot, startE2E, type E2E } from "./harness.js";
 
 describe("donors' rationale (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E();
     // An approved allocation: the admin runs and approves the demo round through the API.
-    const { page, base } = e;
-    const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
-    const csrf = (await login.json()).csrfToken as string;
-    const headers = { "x-csrf-token": csrf, "content-type": "application/json" };
-    const run = await (await page.request.post(`${base}/api/rounds/13MSP/runs`, { headers, data: {} })).json();
-    for (let k = 0; k < 100; k++) {
-      const r = await (await page.request.get(`${base}/api/runs/${run.id}`)).json();
-      if (r.status === "done") break;
-      await new Promise((res) => setTimeout(res, 200));
-    }
-    const round = await (await page.request.get(`${base}/api/rounds/13MSP`)).json();
-    const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, {
-      headers,
-      data: { offerDeadline: "2099-08-15", roundVersion: round.version },
-    });
-    expect(approved.status()).toBe(200);
-    await page.request.post(`${base}/api/auth/logout`, { headers });
-    await page.context().clearCookies();
+    await approveDemoRound(e);
   });
   afterAll(async () => {
     await e?.close();

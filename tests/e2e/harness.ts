@@ -100,3 +100,25 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** An approved allocation of the demo round: the admin runs and approves it through the API, then signs out. */
+export async function approveDemoRound(e: E2E, offerDeadline = "2099-08-15"): Promise<void> {
+  const { page, base } = e;
+  const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
+  const csrf = (await login.json()).csrfToken as string;
+  const headers = { "x-csrf-token": csrf, "content-type": "application/json" };
+  const run = await (await page.request.post(`${base}/api/rounds/13MSP/runs`, { headers, data: {} })).json();
+  for (let k = 0; k < 300; k++) {
+    const r = await (await page.request.get(`${base}/api/runs/${run.id}`)).json();
+    if (r.status === "done") break;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  const round = await (await page.request.get(`${base}/api/rounds/13MSP`)).json();
+  const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, {
+    headers,
+    data: { offerDeadline, roundVersion: round.version },
+  });
+  if (approved.status() !== 200) throw new Error(`approval answered ${approved.status()}: ${await approved.text()}`);
+  await page.request.post(`${base}/api/auth/logout`, { headers });
+  await page.context().clearCookies();
+}

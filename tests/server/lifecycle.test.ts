@@ -118,4 +118,30 @@ describe("the decision lifecycle", () => {
     expect(after.length).toBe(before);
     expect(after.find((s: { id: string }) => s.id === run.funded[0])?.total).toBeGreaterThan(0);
   });
+
+  it("calls the statement final once every offer is answered and every accepted one has its actual cost", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, {
+      offerDeadline: "2099-08-15",
+      waitlist: 0,
+      roundVersion: await roundVersion(admin),
+    });
+    const offers = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter(
+      (d: { decision: string }) => d.decision === "funded",
+    );
+    for (const [k, d] of offers.entries()) {
+      const body =
+        k % 4 === 0 ? { offerStatus: "declined", version: d.version } : { offerStatus: "accepted", actualCost: 2600, version: d.version };
+      expect((await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, body)).status).toBe(200);
+    }
+    expect((await admin.req("GET", "/api/rounds/13MSP/statement")).json.provisional).toBe(true); // administrative costs not yet known
+    const patched = await admin.req("PATCH", "/api/rounds/13MSP", { adminActual: 195, version: await roundVersion(admin) });
+    expect(patched.status).toBe(200);
+    const statement = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
+    expect(statement.provisional).toBe(false);
+    const accepted = offers.filter((_: unknown, k: number) => k % 4 !== 0).length;
+    expect(statement.expenditures.travel).toBe(accepted * 2600);
+  });
 });

@@ -8,6 +8,7 @@ import { api, ApiError, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { initI18n } from "../../i18n.js";
 import { PublicLayout } from "./PublicLayout.js";
+import { OfferAnswer, type StatusView } from "./OfferAnswer.js";
 
 initI18n();
 
@@ -17,8 +18,12 @@ export function StatusPage() {
   const [code, setCode] = useState("");
   const check = useMutation({
     mutationFn: () => call(api.api.applicant.status.$post({ json: { reference: reference.trim(), code: code.trim() } })),
+    onSuccess: (v) => (setAnswered(false), setView(v)),
   });
-  const s = check.data;
+  // The view shown: as checked, or as the answer to the offer left it.
+  const [view, setView] = useState<StatusView | null>(null);
+  const [answered, setAnswered] = useState(false);
+  const s = view;
   const since = s?.history
     .filter((h) => h.status === s.status)
     .at(-1)
@@ -65,7 +70,7 @@ export function StatusPage() {
         {s && (
           <Paper withBorder p="md" role="status">
             <Text fw={700}>
-              {t("status.current")}: {s.status} {since && `(${t("status.since", { date: since })})`}
+              {t("status.current")}: {t(`status.value.${s.status}`)} {since && `(${t("status.since", { date: since })})`}
             </Text>
             <Text>
               {t(`status.reason.${s.status}`, {
@@ -73,6 +78,8 @@ export function StatusPage() {
                 deadline: s.decision?.offerDeadline ?? "",
               })}
             </Text>
+            {answered && <Text fw={700}>{t("status.answer.done")}</Text>}
+            <OfferAnswer view={s} reference={reference.trim()} code={code.trim()} onAnswered={(v) => (setAnswered(true), setView(v))} />
           </Paper>
         )}
       </Stack>
