@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
-import { fieldProblems, type RowProblem } from "../scoring/domain/index.js";
+import { fieldProblems, type RowProblem, parseDecimal } from "../scoring/domain/index.js";
 
 /** Columns an export adds that an import reads past (the status is the ISU's, not the file's). */
 const EXPORT_ONLY = ["status"];
@@ -67,8 +67,10 @@ function rowToAttributes(
       v = ["true", "yes", "1"].includes(t) ? true : ["false", "no", "0"].includes(t) ? false : raw;
       if (typeof v === "string") problems.push({ row, column: col, message: "must be true or false (yes/no, 1/0)" });
     } else if (NUMBERS.includes(col)) {
-      v = Number(raw.replace(/['\s]/g, ""));
-      if (!Number.isFinite(v as number)) problems.push({ row, column: col, message: `"${raw}" is not a number` });
+      // Thousands separators (1'200, 1 200) are allowed; only decimal numbers are.
+      const x = parseDecimal(raw.replace(/['\s]/g, ""));
+      v = x ?? raw;
+      if (x === null) problems.push({ row, column: col, message: `"${raw}" is not a number` });
     }
     if (TRAVEL.includes(col)) travel[col] = v;
     else obj[col] = v;

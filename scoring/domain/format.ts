@@ -10,3 +10,15 @@ export function chf(x: number): string {
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/**
+ * A number typed as text, in decimal only: an optional sign, digits with an optional fraction, an optional
+ * exponent. JavaScript's Number() also takes "0x10", "0b11", "Infinity" and "" (as 0): not numbers a
+ * person means in a spreadsheet cell or a command-line flag. Null when the text is not such a number.
+ */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
+  const x = Number(t);
+  return Number.isFinite(x) ? x : null;
+}

@@ -7,6 +7,7 @@ import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../glpk.js";
 import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
+import { parseDecimal } from "../../scoring/domain/index.js";
 
 const USAGE = "usage: npm run --silent allocate -- FILE [--time-limit SECONDS] [--no-explain] [--no-baselines]";
 
@@ -22,8 +23,8 @@ await runCli(USAGE, async () => {
   }
   if (args.positionals.length !== 1) throw new UsageError("give exactly one problem file");
   const raw = args.values["time-limit"];
-  const timeLimit = raw === undefined ? 60 : Number(raw);
-  if (!Number.isFinite(timeLimit) || timeLimit <= 0 || timeLimit > 86_400) {
+  const timeLimit = raw === undefined ? 60 : parseDecimal(raw);
+  if (timeLimit === null || timeLimit <= 0 || timeLimit > 86_400) {
     throw new UsageError(`--time-limit: "${raw}" is not a number of seconds between 0 and 86400`);
   }
   const problem = readJsonFile(args.positionals[0]!, ProblemSchema);

@@ -19,7 +19,7 @@ import {
   robustness,
   sensitivities,
 } from "../../scoring/analytics/index.js";
-import { InvalidInputError } from "../../scoring/domain/index.js";
+import { InvalidInputError, parseDecimal } from "../../scoring/domain/index.js";
 import { POLICY_RULES } from "../../scoring/policy/index.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../glpk.js";
@@ -93,8 +93,8 @@ await runCli(USAGE, async () => {
   const num = (flag: keyof typeof OPTIONS): number | undefined => {
     const raw = v[flag];
     if (raw === undefined || typeof raw === "boolean" || Array.isArray(raw)) return undefined;
-    const x = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(x)) throw new UsageError(`--${flag}: "${raw}" is not a number`);
+    const x = parseDecimal(raw);
+    if (x === null) throw new UsageError(`--${flag}: "${raw}" is not a number`);
     return x;
   };
   const timeLimit = num("time-limit");
@@ -110,8 +110,8 @@ await runCli(USAGE, async () => {
           .join(", ")}`,
       );
     }
-    const x = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(x) || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
+    const x = parseDecimal(raw);
+    if (x === null || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
     steps[key!] = x;
   }
   const list = (flag: "declined" | "expired"): string[] => {

@@ -160,6 +160,16 @@ export class RunManager {
 
   /** Runs left queued or running by a previous process are failed at start: their worker is gone. */
   recover(): void {
-    failUnfinishedRuns(this.db);
+    tx(this.db, () => {
+      for (const id of failUnfinishedRuns(this.db)) {
+        audit(this.db, {
+          actor: "server",
+          action: "fail",
+          entity: "run",
+          entityId: id,
+          data: { error: "the server stopped during the run" },
+        });
+      }
+    });
   }
 }

@@ -104,11 +104,13 @@ export function markApproved(db: Db, id: string, userId: number): void {
   db.prepare("UPDATE runs SET approved_at = ?, approved_by = ? WHERE id = ?").run(now(), userId, id);
 }
 
-/** Runs left queued or running by a previous process: failed, their worker is gone. */
-export function failUnfinishedRuns(db: Db): void {
+/** Runs left queued or running by a previous process: failed, their worker is gone. Returns their ids. */
+export function failUnfinishedRuns(db: Db): string[] {
+  const ids = db.prepare("SELECT id FROM runs WHERE status IN ('queued', 'running') ORDER BY created_at").pluck().all() as string[];
   db.prepare(
     "UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')",
   ).run(now());
+  return ids;
 }
 
 export function runSummary(db: Db, id: string): RunSummary {

@@ -144,4 +144,20 @@ describe("the decision lifecycle", () => {
     const accepted = offers.filter((_: unknown, k: number) => k % 4 !== 0).length;
     expect(statement.expenditures.travel).toBe(accepted * 2600);
   });
+
+  it("records in the audit log each run failed because the server stopped during it", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
+    await api.runs.settled(started.json.id);
+    // As a previous process would have left it: running, its worker gone.
+    api.db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(started.json.id);
+    api.runs.recover();
+    expect((await admin.req("GET", `/api/runs/${started.json.id}`)).json).toMatchObject({
+      status: "failed",
+      error: "the server stopped during the run",
+    });
+    const entries = (await admin.req("GET", `/api/audit?entity=run&entityId=${started.json.id}`)).json;
+    expect(entries[0]).toMatchObject({ actor: "server", action: "fail", entityId: started.json.id });
+  });
 });

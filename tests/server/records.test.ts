@@ -210,6 +210,9 @@ describe("requests and reviews", async () => {
       "KEN,F,2025-06-02T09:00:00Z,1200,yes",
       "ZZZ,F,2025-06-02T09:00:00Z,1200,no",
       "PER,woman,2025-06-02T09:00:00Z,lots,maybe",
+      // Decimal numbers only: JavaScript would read 0x10 as 16 and an empty-looking "Infinity" as a number.
+      "KEN,M,2025-06-02T09:00:00Z,0x10,no",
+      "KEN,M,2025-06-02T09:00:00Z,Infinity,no",
     ].join("\n");
     const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "csv", content: csv });
     expect(res.status).toBe(422);
@@ -217,6 +220,8 @@ describe("requests and reviews", async () => {
       { row: 2, column: "state", message: 'unknown State "ZZZ"' },
       { row: 3, column: "survivor", message: "must be true or false (yes/no, 1/0)" },
       { row: 3, column: "airTicket", message: '"lots" is not a number' },
+      { row: 4, column: "airTicket", message: '"0x10" is not a number' },
+      { row: 5, column: "airTicket", message: '"Infinity" is not a number' },
     ]);
     expect((await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length).toBe(before);
   });
