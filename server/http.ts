@@ -152,6 +152,14 @@ export function errors(
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
 
+// ---------------------------------------------------------------------------------------------
+// What several route modules share: the staff's roles and the ids in paths.
+
+export const STAFF = ["admin", "reviewer"] as const satisfies Role[];
+export const RoundId = z.object({ roundId: z.string().min(1).max(64) });
+export const RunId = z.object({ runId: z.string().uuid() });
+export const RequestId = z.object({ requestId: z.string().min(1).max(64) });
+
 /** The signed-in user as the author of a change (services and the audit log). */
 export function actorOf(c: Ctx): Actor {
   const user = userOf(c);

@@ -10,8 +10,8 @@ import { instancesOf, RULE_IDS, tally, withBound, type PolicyKey, type Tally } f
 import type { Problem } from "../problem/index.js";
 
 export const SensitivityOptionsSchema = z.strictObject({
-  /** How far the share of women is lowered (default 0.05: five percentage points). */
-  womenShareStep: z.number().gt(0).max(1).default(0.05),
+  /** How far the share of women is lowered (default: the rule's own step, 0.05: five percentage points). */
+  womenShareStep: z.number().gt(0).max(1).optional(),
   /** Another step for any policy rule, by its key (default: the rule's own, scoring/policy/rules/). */
   steps: z.record(z.string(), z.number().gt(0).max(1000)).default({}),
   /** Also price the locks (default true) and the donors' earmarks (default true). */
@@ -121,7 +121,9 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
   const t = tally([...base.solution.chosen.keys()].map((i) => base.prep.requests[i]!));
   const picks = picksOf(base.prep, base.solution.chosen);
   const rules: RuleSensitivity[] = [];
-  for (const rel of relaxations(problem, { minWomenShare: opts.womenShareStep, ...opts.steps }, opts.locks, opts.earmarks)) {
+  // womenShareStep is the older name of steps.minWomenShare (the CLI's --women-step): one mechanism.
+  const steps = { ...(opts.womenShareStep === undefined ? {} : { minWomenShare: opts.womenShareStep }), ...opts.steps };
+  for (const rel of relaxations(problem, steps, opts.locks, opts.earmarks)) {
     const out = await solveProblem(rel.problem, glpk, { incumbent: opts.warmStart ? picks : undefined, timeLimit: opts.timeLimit });
     const value = out.solution ? summarise(out.prep, out.solution.chosen, new Map()).value : null;
     const cost =

@@ -1,5 +1,5 @@
 // Small pieces the rule modules share: the tally of a selection, counts' relaxation.
-import type { CcmStatus, Region } from "../domain/index.js";
+import { REGION_NAMES, type CcmStatus, type Region } from "../domain/index.js";
 import type { Candidate, Lang, Tally } from "./types.js";
 
 const EPS = 1e-6;
@@ -52,13 +52,8 @@ export function percent(x: number): string {
 
 /** The UN regional groups' names, as the rules' sentences use them. */
 export const REGION_WORDS: Record<Lang, Record<Region, string>> = {
-  en: {
-    AFR: "African Group",
-    APG: "Asia-Pacific Group",
-    EEG: "Eastern European Group",
-    GRULAC: "Latin American and Caribbean Group",
-    WEOG: "Western European and Others Group",
-  },
+  en: REGION_NAMES,
+
   fr: {
     AFR: "Groupe des États d'Afrique",
     APG: "Groupe des États d'Asie et du Pacifique",

@@ -3,12 +3,11 @@
 // answer their offer. The work is in services/applicants.ts.
 import { z } from "zod";
 import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
-import { body, type Ctx, errors, json, newApp, route } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
 import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
 import { client } from "./auth.js";
 import { ApplicantStatusSchema } from "../schemas.js";
 
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
 
 /** Fields of a request that are personal contact data: never sent to donors. */

@@ -1,14 +1,10 @@
 // Decisions: approving a run into offers, a waitlist and decisions; offers' answers and actual costs;
 // replacement proposals after declines and lapsed offers. The work is in services/decisions.ts.
 import { z } from "zod";
-import { actorOf, body, errors, json, newApp, route } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
 import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
 import { getRound, listDecisions, openReplacement } from "../store/index.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const RunId = z.object({ runId: z.string().uuid() });
-const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function decisionRoutes() {
   return newApp()

@@ -1,11 +1,8 @@
 // The donors: the rationale of a round's approved run, without any personal contact data
 // (services/rationale.ts).
-import { z } from "zod";
-import { errors, json, newApp, route, userOf } from "../http.js";
+import { errors, json, newApp, route, userOf, RoundId } from "../http.js";
 import { rationale, type Rationale } from "../services/rationale.js";
 import { engineOutput } from "../schemas.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 
 export function donorRoutes() {
   return newApp().openapi(

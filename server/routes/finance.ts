@@ -1,12 +1,10 @@
 // The money: the round's financial statement (the form of Table 3 of the ISU's report), JSON or CSV.
 import { z } from "zod";
-import { errors, json, newApp, route, sentAsIs, userOf } from "../http.js";
+import { errors, json, newApp, route, sentAsIs, userOf, RoundId } from "../http.js";
 import { roundStatement, statementRows } from "../services/finance.js";
 import { getRound, requireDonorOf } from "../store/index.js";
 import { toCsv } from "../tabular.js";
 import { StatementSchema, type Statement } from "../schemas.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 
 export function financeRoutes() {
   return newApp().openapi(

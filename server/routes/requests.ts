@@ -2,14 +2,10 @@
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
-import { actorOf, body, errors, json, newApp, route } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http.js";
 import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
 import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
 import { attributesToRows, REQUEST_COLUMNS, toCsv, toXlsx } from "../tabular.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const RequestId = z.object({ requestId: z.string().min(1).max(64) });
-const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function requestRoutes() {
   return newApp()

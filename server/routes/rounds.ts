@@ -4,7 +4,7 @@ import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
 import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
 import { PolicySchema } from "../../scoring/policy/index.js";
 import { DonorRecordSchema, RoundRecordSchema, RoundStateSchema, RoundStatesSchema, SettingsRecordSchema } from "../schemas.js";
-import { actorOf, body, errors, json, newApp, route, userOf } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF } from "../http.js";
 import { correctState, editRound, moveRound } from "../services/rounds.js";
 import {
   createRound,
@@ -17,9 +17,6 @@ import {
   saveSettings,
   settingsVersions,
 } from "../store/index.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 const NewRoundSchema = z.strictObject({
   round: RoundSchema,
@@ -87,12 +84,8 @@ export function roundRoutes() {
       }),
       (c) => {
         const { db, reference } = c.get("services");
-        const user = userOf(c);
         const input = c.req.valid("json");
-        return c.json(
-          createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, { id: user.id, name: user.username }),
-          201,
-        );
+        return c.json(createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, actorOf(c)), 201);
       },
     )
     .openapi(
@@ -213,12 +206,8 @@ export function roundRoutes() {
         responses: { 200: json(SettingsRecordSchema, "The new version"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => {
-        const user = userOf(c);
         const { basedOn, ...s } = c.req.valid("json");
-        return c.json(
-          saveSettings(c.get("services").db, c.req.valid("param").roundId, s, basedOn, { id: user.id, name: user.username }),
-          200,
-        );
+        return c.json(saveSettings(c.get("services").db, c.req.valid("param").roundId, s, basedOn, actorOf(c)), 200);
       },
     );
 }

@@ -10,10 +10,10 @@ import {
   type Robustness,
   type Sensitivities,
 } from "../../scoring/analytics/index.js";
-import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf, RoundId, RunId, STAFF, actorOf } from "../http.js";
 import { DomainError } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { doneResult } from "../services/decisions.js";
+import { doneRun } from "../services/runs.js";
 import {
   type RunRecord,
   DiffSchema,
@@ -24,10 +24,6 @@ import {
   SensitivitiesSchema,
 } from "../schemas.js";
 import { getRound } from "../store/index.js";
-
-const RoundId = z.object({ roundId: z.string().min(1).max(64) });
-const RunId = z.object({ runId: z.string().uuid() });
-const STAFF = ["admin", "reviewer"] as const satisfies ("admin" | "reviewer")[];
 
 export function runRoutes() {
   const analysis = <P extends string, O extends z.ZodType>(path: P, options: z.ZodType, answer: O, summary: string) =>
@@ -42,8 +38,7 @@ export function runRoutes() {
   /** An analysis of a done run's problem, in a worker. */
   const analyse = async <T>(kind: "curve" | "robustness" | "sensitivity", c: Ctx): Promise<T> => {
     const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
-    doneResult(run);
-    return runInWorker<T>({ type: kind, problem: run.problem, options: (await c.req.json()) as never }).result;
+    return runInWorker<T>({ type: kind, problem: doneRun(run).problem, options: (await c.req.json()) as never }).result;
   };
   return newApp()
     .openapi(
@@ -65,8 +60,7 @@ export function runRoutes() {
       }),
       (c) => {
         const { runs } = c.get("services");
-        const user = userOf(c);
-        const id = runs.start(c.req.valid("param").roundId, { id: user.id, name: user.username }, c.req.valid("json"));
+        const id = runs.start(c.req.valid("param").roundId, actorOf(c), c.req.valid("json"));
         c.header("Location", `/api/runs/${id}`);
         return c.json({ id, status: runs.summary(id).status }, 202);
       },
@@ -132,7 +126,8 @@ export function runRoutes() {
       (c) => {
         const run = c.get("services").runs.get(c.req.valid("param").runId);
         c.header("Content-Disposition", `attachment; filename="run-${run.id}.json"`);
-        return c.json({ problem: run.problem, result: doneResult(run), rerun: "npm run --silent allocate -- problem.json" }, 200);
+        const { problem, result } = doneRun(run);
+        return c.json({ problem, result, rerun: "npm run --silent allocate -- problem.json" }, 200);
       },
     )
     .openapi(
@@ -154,7 +149,7 @@ export function runRoutes() {
             "different-rounds",
             `run ${runId} is of round ${a.roundId} and run ${otherId} of round ${b.roundId}: compare runs of one round`,
           );
-        return c.json(diff(doneResult(a), doneResult(b)), 200);
+        return c.json(diff(doneRun(a).result, doneRun(b).result), 200);
       },
     )
     .openapi(

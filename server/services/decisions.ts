@@ -4,7 +4,7 @@
 // authorise and answer.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { IN_RUN, REDECIDABLE, type AllocationResult } from "../../scoring/domain/index.js";
+import { IN_RUN, REDECIDABLE } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, notFound } from "../errors.js";
@@ -32,15 +32,9 @@ import {
   type DecisionRecord,
 } from "../store/index.js";
 import type { Actor } from "./actor.js";
-import type { RunRecord } from "./runs.js";
+import { doneRun } from "./runs.js";
 
 export type { Actor };
-
-/** A run's result, or a conflict when the run has none yet. */
-export function doneResult(run: Pick<RunRecord, "id" | "status" | "result">): AllocationResult {
-  if (run.status !== "done" || !run.result) throw conflict("not-done", `run ${run.id} is ${run.status}: it has no result yet`);
-  return run.result;
-}
 
 /**
  * Approves a run: its funded requests get offers with the deadline given, the `waitlist` requests not
@@ -54,7 +48,7 @@ export function approveRun(
   actor: Actor,
 ): DecisionRecord[] {
   const run = runs.get(runId);
-  const result = doneResult(run);
+  const { result } = doneRun(run);
   if (result.status !== "optimal" && result.status !== "time-limit") throw conflict("infeasible", "an infeasible run cannot be approved");
   return tx(db, () => {
     const round = getRound(db, run.roundId);
@@ -81,7 +75,7 @@ export function approveRun(
       insertDecision(db, {
         roundId: run.roundId,
         requestId: f.id,
-        runId: run.id,
+        runId,
         decision: "funded",
         level: f.level,
         cost: f.cost,
@@ -156,7 +150,8 @@ export async function proposeReplacements(
   });
   const decisions = fundedDecisions(db, roundId);
   if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
-  const run = runs.get(decisions[0]!.runId);
+  const runId = decisions[0]!.runId;
+  const { problem } = doneRun(runs.get(runId));
   const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
   if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
   // The funded list as it stands now (earlier replacements applied).
@@ -166,18 +161,18 @@ export async function proposeReplacements(
   const proposal = declined.length
     ? await runInWorker<ReplacementResult>({
         type: "replace",
-        problem: run.problem,
+        problem,
         result: current,
         declined: [...declined, ...expired.map((e) => e.id)],
       }).result
-    : await runInWorker<ReplacementResult>({ type: "release", problem: run.problem, result: current, expiredOffers: expired }).result;
+    : await runInWorker<ReplacementResult>({ type: "release", problem, result: current, expiredOffers: expired }).result;
   const id = randomUUID();
   tx(db, () => {
     const discarded = discardOpenReplacements(db, roundId);
     insertReplacement(db, {
       id,
       roundId,
-      runId: run.id,
+      runId,
       cause: declined.length ? "declined" : "expired",
       input: { declined, expired },
       proposal,

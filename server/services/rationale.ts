@@ -3,12 +3,11 @@
 // money curve, the price of each rule and how firm each decision is.
 import type { MoneyCurve, Robustness, Sensitivities } from "../../scoring/analytics/index.js";
 import type { Problem } from "../../scoring/problem/index.js";
-import type { ScoredRound } from "../../scoring/criteria/index.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { currentSettings, getRound, requireDonorOf } from "../store/index.js";
-import { doneResult } from "./decisions.js";
+import { doneRun } from "./runs.js";
 
 /**
  * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
@@ -38,9 +37,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
   requireDonorOf(db, user, roundId);
   const run = runs.latestApproved(roundId);
   if (!run) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
-  const problem = run.problem;
-  const result = doneResult(run);
-  const scores = run.scores as Omit<ScoredRound, "problem">;
+  const { problem, result, scores } = doneRun(run);
   // An approved run has its approval's time and, being feasible, a summary.
   const approvedAt = run.approvedAt;
   const summary = result.summary;

@@ -9,7 +9,7 @@ import type { AllocationResult } from "../../scoring/domain/index.js";
 import type { Problem } from "../../scoring/problem/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
-import { DomainError } from "../errors.js";
+import { conflict, DomainError } from "../errors.js";
 import { runInWorker, SolveCancelled, withHelper, type Running } from "../solve-in-worker.js";
 import type { RunOutput } from "../solver-worker.js";
 import { roundFileTextOf } from "../store/index.js";
@@ -28,15 +28,17 @@ import {
   writeSnapshot,
   type RunStatus,
 } from "../store/runs.js";
-import type { RunSummary } from "../schemas.js";
+import type { RunRecord, RunSummary } from "../schemas.js";
 
 export type { RunStatus, RunSummary };
 
-export interface RunRecord extends RunSummary {
-  /** The problem and the scores (null until the run is done: they are made in the worker). */
-  problem: Problem;
-  scores: unknown;
-  result: AllocationResult | null;
+export type { RunRecord };
+
+/** A done run's snapshot: its problem file, scores and result (a conflict when the run has none yet). */
+export function doneRun(run: RunRecord): { problem: Problem; scores: NonNullable<RunRecord["scores"]>; result: AllocationResult } {
+  if (run.status !== "done" || !run.result || !run.problem || !run.scores)
+    throw conflict("not-done", `run ${run.id} is ${run.status}: it has no result yet`);
+  return { problem: run.problem, scores: run.scores, result: run.result };
 }
 
 export class RunManager {
