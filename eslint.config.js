@@ -43,6 +43,7 @@ export const STAGES = {
   allocation: ["domain", "policy", "problem"],
   explanations: ["domain", "policy", "problem", "allocation"],
   analytics: ["domain", "policy", "problem", "allocation", "explanations"],
+  ledger: ["domain", "policy", "problem", "criteria"],
 };
 
 /** no-restricted-imports patterns for a file in scoring/<stage>/ (or at scoring/'s root: stage null). */

@@ -11,6 +11,7 @@ import { HistorySchema, RequestAttributesSchema, RuleSetSchema, type ScoredRound
 import {
   DonorSchema,
   REQUEST_STATUSES,
+  OFFER_STATUSES,
   RoundSchema,
   StateSchema,
   SUPPORT_LEVELS,
@@ -28,8 +29,9 @@ export function engineOutput<T>(description: string) {
 const Timestamp = z.string().describe("ISO 8601 date and time");
 
 export const RoundRecordSchema = RoundSchema.safeExtend({
+  carryOver: z.number().describe("The money the round starts from: the year's opening balance, or what the year's earlier rounds left"),
   adminActual: z.number().nullable(),
-  deferredTo: z.number().nullable(),
+  deferredTo: z.number().describe("What the round leaves to the next round of the year, or to the next year"),
   referenceAsOf: z.iso.date(),
   version: z.number().int(),
   createdAt: Timestamp,
@@ -40,7 +42,18 @@ export type RoundRecord = z.infer<typeof RoundRecordSchema>;
 export const RoundStateSchema = StateSchema.extend({ edited: z.boolean(), version: z.number().int() });
 export const RoundStatesSchema = z.object({ states: z.array(RoundStateSchema), asOf: z.iso.date() });
 
-export const DonorRecordSchema = DonorSchema.extend({ name: z.string(), version: z.number().int() });
+/** A contribution's own facts beside its amount and earmark: when it came, and whether its amount is sourced or derived. */
+export const ContributionFieldsSchema = z.object({
+  receivedOn: z.iso.date().nullable().default(null).describe("When the contribution was received"),
+  source: z
+    .enum(["sourced", "derived"])
+    .default("sourced")
+    .describe("sourced: read from a document; derived: computed (e.g. as a remainder), the note says how"),
+  note: z.string().max(1000).default(""),
+});
+export const DonorRecordSchema = DonorSchema.extend({ name: z.string(), version: z.number().int() }).extend(
+  ContributionFieldsSchema.required().shape,
+);
 export type DonorRecord = z.infer<typeof DonorRecordSchema>;
 
 export const SettingsRecordSchema = z.object({
@@ -90,8 +103,11 @@ export const DecisionRecordSchema = z.object({
   level: z.enum(SUPPORT_LEVELS).nullable(),
   cost: z.number().nullable(),
   offerDeadline: z.iso.date().nullable(),
-  offerStatus: z.enum(["pending", "accepted", "declined", "expired"]).nullable(),
-  actualCost: z.number().nullable(),
+  offerStatus: z.enum(OFFER_STATUSES).nullable(),
+  actualCost: z.number().nullable().describe("What was spent on a settled offer (travelled, no-show, cancelled late)"),
+  committedOn: z.iso.date().nullable(),
+  answeredOn: z.iso.date().nullable(),
+  settledOn: z.iso.date().nullable(),
   version: z.number().int(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
@@ -125,19 +141,114 @@ export const RunRecordSchema = RunSummarySchema.extend({
   result: engineOutput<AllocationResult>("The allocation with its explanations and baselines, null until the run is done").nullable(),
 });
 
-export const StatementSchema = z.object({
-  roundId: z.string(),
-  provisional: z.boolean().describe("Some actual cost (travel or administrative) is not recorded yet"),
+/** Table 3 of the ISU's report, for a round or a year: derived from the money's facts (scoring/ledger). */
+const Table3Schema = z.object({
+  provisional: z
+    .boolean()
+    .describe(
+      "Some figure may still change: an offer unanswered or unsettled, administrative costs estimated, the opening balance from a year not closed",
+    ),
+  pending: z.array(z.string()).describe("Why the statement is provisional, in words"),
   expenditures: z.object({ travel: z.number(), generalAndAdministrative: z.number(), total: z.number() }),
   revenues: z.object({
-    contributions: z.array(z.object({ donor: z.string(), amount: z.number() })),
+    contributions: z.array(
+      z.object({
+        donor: z.string(),
+        name: z.string(),
+        amount: z.number(),
+        source: z.enum(["sourced", "derived"]),
+        note: z.string(),
+      }),
+    ),
     totalContributions: z.number(),
     deferredFrom: z.number(),
     total: z.number(),
   }),
   deferredTo: z.number(),
+  balances: z
+    .object({ available: z.number(), committed: z.number(), spent: z.number(), released: z.number(), left: z.number() })
+    .describe("available = committed + spent + left; left is what is deferred"),
+  delegates: z
+    .object({
+      offers: z.number().int(),
+      pending: z.number().int(),
+      accepted: z.number().int(),
+      declined: z.number().int(),
+      expired: z.number().int(),
+      travelled: z.number().int(),
+      "no-show": z.number().int(),
+      cancelled: z.number().int(),
+    })
+    .describe("How many offers, and how many in each state"),
+});
+
+export const StatementSchema = Table3Schema.extend({
+  scope: z.literal("round"),
+  roundId: z.string(),
+  meeting: z.string(),
+  year: z.number().int(),
+  /** Who paid for whom: each delegate's actual (or committed) cost over the donors within their earmarks, then the money carried in. */
+  funding: z.array(
+    z.object({
+      requestId: z.string(),
+      state: z.string(),
+      stateName: z.string(),
+      cost: z.number(),
+      shares: z.array(z.object({ donor: z.string(), amount: z.number() })),
+      unpaid: z.number(),
+    }),
+  ),
 });
 export type Statement = z.infer<typeof StatementSchema>;
+
+export const OpeningSchema = z.object({
+  amount: z.number(),
+  carriedFrom: z.number().int().nullable().describe("The year it was carried from; null when entered (the first year)"),
+  provisional: z.boolean(),
+  note: z.string(),
+});
+
+export const YearRecordSchema = z.object({
+  year: z.number().int(),
+  status: z.enum(["open", "closed"]),
+  opening: OpeningSchema,
+  note: z.string(),
+  closing: z.number().nullable(),
+  closedAt: Timestamp.nullable(),
+  version: z.number().int(),
+});
+
+export const YearStatementSchema = Table3Schema.extend({
+  scope: z.literal("year"),
+  year: z.number().int(),
+  status: z.enum(["open", "closed"]),
+  opening: OpeningSchema,
+  note: z.string(),
+  rounds: z.array(
+    z.object({
+      roundId: z.string(),
+      meeting: z.string(),
+      startDate: z.iso.date(),
+      status: z.string(),
+      deferredFrom: z.number(),
+      deferredTo: z.number(),
+      provisional: z.boolean(),
+    }),
+  ),
+});
+export type YearStatement = z.infer<typeof YearStatementSchema>;
+
+export const LedgerEntrySchema = z.object({
+  date: z.iso.date().nullable(),
+  kind: z.enum(["opening", "contribution", "commitment", "release", "actual-cost", "administration"]),
+  roundId: z.string().nullable(),
+  donor: z.string().nullable(),
+  requestId: z.string().nullable(),
+  amount: z.number(),
+  effect: z.number(),
+  balance: z.number(),
+  text: z.string(),
+});
 
 export const ApplicantStatusSchema = z.object({
   reference: z.string(),

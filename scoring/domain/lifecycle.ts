@@ -38,6 +38,9 @@ export const REQUEST_STATUSES = [
   "accepted",
   "declined",
   "expired",
+  "travelled",
+  "no-show",
+  "cancelled",
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -51,7 +54,8 @@ export const REDECIDABLE: readonly RequestStatus[] = ["funded", "waitlisted", "n
  * A request's allowed moves. Staff move requests in the running (submitted, under review, withdrawn,
  * ineligible); an approval decides them (funded, waitlisted, not funded) and a re-approval may decide
  * them again until an offer is answered; a replacement funds a waitlisted or not-funded request; an offer
- * is answered once (accepted, declined, expired), and an answer is final.
+ * is answered once (accepted, declined, expired), and an answer is final; an accepted offer is settled
+ * once (travelled, a no-show, or cancelled late), with what it cost.
  */
 export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
   submitted: ["under-review", "withdrawn", "ineligible", "funded", "waitlisted", "not-funded"],
@@ -61,9 +65,12 @@ export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]
   funded: ["accepted", "declined", "expired", "funded", "waitlisted", "not-funded"],
   waitlisted: ["funded", "waitlisted", "not-funded"],
   "not-funded": ["funded", "waitlisted", "not-funded"],
-  accepted: [],
+  accepted: ["travelled", "no-show", "cancelled"],
   declined: [],
   expired: [],
+  travelled: [],
+  "no-show": [],
+  cancelled: [],
 };
 
 const STATUS_WORDS: Record<RequestStatus, string> = {
@@ -77,6 +84,9 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
   accepted: "accepted (its offer)",
   declined: "declined (its offer)",
   expired: "lapsed (its offer)",
+  travelled: "travelled",
+  "no-show": "a no-show (accepted, did not travel)",
+  cancelled: "cancelled late (after accepting)",
 };
 
 /** Why a request cannot move from one status to another, in words; null when it can. */
@@ -85,6 +95,65 @@ export function requestMoveRefused(id: string, from: RequestStatus, to: RequestS
   const final = REQUEST_TRANSITIONS[from].length === 0 ? ": that answer is final" : "";
   return `request ${id} is ${STATUS_WORDS[from]}${final}; it cannot become ${STATUS_WORDS[to]}`;
 }
+
+/**
+ * An offer's states. Pending until answered; accepted, then settled after the meeting: travelled (its
+ * actual cost), a no-show or a late cancellation (what could not be refunded, e.g. a ticket already
+ * bought); declined or lapsed (expired) release the money committed.
+ */
+export const OFFER_STATUSES = ["pending", "accepted", "declined", "expired", "travelled", "no-show", "cancelled"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const OFFER_TRANSITIONS: Record<OfferStatus, readonly OfferStatus[]> = {
+  pending: ["accepted", "declined", "expired"],
+  accepted: ["travelled", "no-show", "cancelled"],
+  declined: [],
+  expired: [],
+  travelled: [],
+  "no-show": [],
+  cancelled: [],
+};
+
+/** Offers whose money is still committed (not yet spent or released). */
+export const OPEN_OFFERS: readonly OfferStatus[] = ["pending", "accepted"];
+/** Offers settled after the meeting: each has its actual cost (what was spent on it, 0 or more). */
+export const SETTLED_OFFERS: readonly OfferStatus[] = ["travelled", "no-show", "cancelled"];
+/** Offers whose money went back without being spent. */
+export const RELEASED_OFFERS: readonly OfferStatus[] = ["declined", "expired"];
+
+const OFFER_WORDS: Record<OfferStatus, string> = {
+  pending: "awaiting an answer",
+  accepted: "accepted",
+  declined: "declined",
+  expired: "lapsed",
+  travelled: "travelled",
+  "no-show": "a no-show",
+  cancelled: "cancelled late",
+};
+
+/** Why an offer cannot move from one state to another, in words; null when it can. */
+export function offerMoveRefused(id: string, from: OfferStatus, to: OfferStatus): string | null {
+  if (OFFER_TRANSITIONS[from].includes(to)) return null;
+  if (from === to) return `the offer to ${id} is ${OFFER_WORDS[from]} already`;
+  const next = OFFER_TRANSITIONS[from];
+  const then = next.length ? `; from here it can only become ${next.map((s) => OFFER_WORDS[s]).join(", or ")}` : ": that is final";
+  return `the offer to ${id} is ${OFFER_WORDS[from]}${then}`;
+}
+
+/** The request's status that mirrors an offer's state. */
+export const REQUEST_STATUS_OF_OFFER: Record<OfferStatus, RequestStatus> = {
+  pending: "funded",
+  accepted: "accepted",
+  declined: "declined",
+  expired: "expired",
+  travelled: "travelled",
+  "no-show": "no-show",
+  cancelled: "cancelled",
+};
+
+/** A programme (financial) year: open while its money moves; closed, its figures locked. */
+export const YEAR_STATUSES = ["open", "closed"] as const;
+export type YearStatus = (typeof YEAR_STATUSES)[number];
 
 /** The weights a new round starts with (para. 102's order of priority). */
 export const DEFAULT_WEIGHTS: Record<(typeof CRITERIA)[number], number> = {

@@ -62,7 +62,7 @@ export function weightedScore(criteria: ProblemRequest["criteria"], weights: Pro
   return wsum > 0 ? sum / wsum : 0;
 }
 
-export function donorAdmits(donor: Donor, req: ProblemRequest): boolean {
+export function donorAdmits(donor: Donor, req: Pick<ProblemRequest, "region" | "status" | "state">): boolean {
   if (donor.regions && !donor.regions.includes(req.region)) return false;
   if (donor.statuses && !donor.statuses.includes(req.status)) return false;
   if (donor.states && !donor.states.includes(req.state)) return false;

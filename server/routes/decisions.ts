@@ -49,13 +49,14 @@ export function decisionRoutes() {
         method: "post",
         path: "/api/rounds/{roundId}/offers/{requestId}",
         tags: ["decisions"],
-        summary: "Record an offer's answer: accepted, declined, or expired (its deadline passed); or the actual cost after the meeting",
+        summary:
+          "Record an offer's answer (accepted, declined, expired: its deadline passed) or its settlement after the meeting: travelled with its actual cost, a no-show or a late cancellation with what could not be refunded (default 0); or correct a settled offer's actual cost",
         request: {
           params: RoundId.extend({ requestId: z.string().min(1).max(64) }),
           ...body(
             z.strictObject({
-              offerStatus: z.enum(["accepted", "declined", "expired"]).optional(),
-              actualCost: z.number().finite().min(0).max(1e6).nullable().optional(),
+              offerStatus: z.enum(["accepted", "declined", "expired", "travelled", "no-show", "cancelled"]).optional(),
+              actualCost: z.number().finite().min(0).max(1e6).optional(),
               version: z.number().int().min(1),
             }),
           ),

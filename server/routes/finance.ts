@@ -1,38 +1,196 @@
-// The money: the round's financial statement (the form of Table 3 of the ISU's report), JSON or CSV.
+// The money: each round's and each programme year's Table 3 (JSON, CSV, XLSX), the year's ledger, its
+// opening balance (the first year's, entered with a note), its note and its close.
+import type { Context } from "hono";
 import { z } from "zod";
-import { errors, json, newApp, route, sentAsIs, userOf, RoundId } from "../http.js";
-import { roundStatement, statementRows } from "../services/finance.js";
-import { getRound, requireDonorOf } from "../store/index.js";
+import { actorOf, body, errors, json, newApp, route, sentAsIs, userOf, RoundId } from "../http.js";
+import {
+  closeYear,
+  editYearNote,
+  enterOpening,
+  openYear,
+  roundStatement,
+  table3Rows,
+  table3Xlsx,
+  yearLedger,
+  yearStatementOf,
+} from "../services/finance.js";
+import { getRound, getYear, listYears, requireDonorOf, roundsOfYear } from "../store/index.js";
+import { DomainError } from "../errors.js";
 import { toCsv } from "../tabular.js";
-import { StatementSchema, type Statement } from "../schemas.js";
+import {
+  LedgerEntrySchema,
+  StatementSchema,
+  YearRecordSchema,
+  YearStatementSchema,
+  type Statement,
+  type YearStatement,
+} from "../schemas.js";
+import type { Db } from "../db/database.js";
+
+const Format = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") });
+const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A donor reads a year's figures when it contributed to one of its rounds. */
+function mayReadYear(db: Db, user: { role: string; donorId: string | null }, year: number): boolean {
+  return (
+    user.role !== "donor" ||
+    roundsOfYear(db, year).some((id) => db.prepare("SELECT 1 FROM donors WHERE round_id = ? AND id = ?").get(id, user.donorId))
+  );
+}
+function requireDonorOfYear(db: Db, user: { role: string; donorId: string | null }, year: number): void {
+  if (!mayReadYear(db, user, year)) throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute in ${year}`);
+}
+
+/** Table 3 in the format asked: JSON (as is), CSV or XLSX (a download). */
+async function table3Answer<T extends Statement | YearStatement>(
+  c: Context,
+  t: T,
+  name: string,
+  title: string,
+  format: "json" | "csv" | "xlsx",
+) {
+  if (format === "json") return c.json(t, 200);
+  c.header("Content-Disposition", `attachment; filename="${name}.${format}"`);
+  if (format === "csv")
+    return sentAsIs<T>(
+      c.body(toCsv(table3Rows(t, title), ["section", "item", "amount", "note"]), 200, { "Content-Type": "text/csv; charset=utf-8" }),
+    );
+  return sentAsIs<T>(c.body(new Uint8Array(await table3Xlsx(t, title)), 200, { "Content-Type": XLSX }));
+}
 
 export function financeRoutes() {
-  return newApp().openapi(
-    route(["admin", "donor"], {
-      method: "get",
-      path: "/api/rounds/{roundId}/statement",
-      tags: ["finance"],
-      summary:
-        "The round's financial statement: expenditures (travel, general and administrative), contributions per donor, deferred from and to other years; JSON or CSV",
-      request: { params: RoundId, query: z.object({ format: z.enum(["json", "csv"]).default("json") }) },
-      responses: {
-        200: json(StatementSchema, "The statement (JSON; CSV with format=csv)"),
-        ...errors(401, 403, 404, 422),
-      },
-    }),
-    (c) => {
-      const { db } = c.get("services");
-      const { roundId } = c.req.valid("param");
-      getRound(db, roundId);
-      requireDonorOf(db, userOf(c), roundId);
-      const statement = roundStatement(db, roundId);
-      if (c.req.valid("query").format === "csv") {
-        c.header("Content-Disposition", `attachment; filename="${roundId}-statement.csv"`);
-        return sentAsIs<Statement>(
-          c.body(toCsv(statementRows(statement), ["section", "item", "amount"]), 200, { "Content-Type": "text/csv; charset=utf-8" }),
+  return newApp()
+    .openapi(
+      route(["admin", "donor"], {
+        method: "get",
+        path: "/api/rounds/{roundId}/statement",
+        tags: ["finance"],
+        summary:
+          "The round's Table 3 within its year (expenditures, contributions per donor, deferred from and to), its balances and who paid for whom; JSON, CSV or XLSX",
+        request: { params: RoundId, query: Format },
+        responses: { 200: json(StatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
+      }),
+      async (c) => {
+        const { db } = c.get("services");
+        const { roundId } = c.req.valid("param");
+        const round = getRound(db, roundId);
+        requireDonorOf(db, userOf(c), roundId);
+        const t = roundStatement(db, roundId);
+        return table3Answer(
+          c,
+          t,
+          `${roundId}-statement`,
+          `${round.meeting} (${roundId}): expenditures and revenues, CHF`,
+          c.req.valid("query").format,
         );
-      }
-      return c.json(statement, 200);
-    },
-  );
+      },
+    )
+    .openapi(
+      route(["admin", "donor"], {
+        method: "get",
+        path: "/api/years",
+        tags: ["finance"],
+        summary: "The programme years (a donor: those it contributed in), newest first",
+        responses: { 200: json(z.array(YearRecordSchema), "Years"), ...errors(401) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        const user = userOf(c);
+        return c.json(
+          listYears(db).filter((y) => mayReadYear(db, user, y.year)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/years",
+        tags: ["finance"],
+        summary: "Open a programme year ahead of its first round (a round's creation opens its year too)",
+        request: body(z.strictObject({ year: z.number().int().min(2000).max(2100) })),
+        responses: { 201: json(YearRecordSchema, "The year"), ...errors(401, 403, 409, 422) },
+      }),
+      (c) => c.json(openYear(c.get("services").db, c.req.valid("json").year, actorOf(c)), 201),
+    )
+    .openapi(
+      route(["admin", "donor"], {
+        method: "get",
+        path: "/api/years/{year}/statement",
+        tags: ["finance"],
+        summary: "The year's Table 3 (the form of the ISU's report), with its opening balance and its rounds; JSON, CSV or XLSX",
+        request: { params: Year, query: Format },
+        responses: { 200: json(YearStatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
+      }),
+      async (c) => {
+        const { db } = c.get("services");
+        const { year } = c.req.valid("param");
+        getYear(db, year);
+        requireDonorOfYear(db, userOf(c), year);
+        const t = yearStatementOf(db, year);
+        return table3Answer(
+          c,
+          t,
+          `${year}-statement`,
+          `${year} CCM Sponsorship Programme expenditures and revenues, CHF`,
+          c.req.valid("query").format,
+        );
+      },
+    )
+    .openapi(
+      route(["admin"], {
+        method: "get",
+        path: "/api/years/{year}/ledger",
+        tags: ["finance"],
+        summary:
+          "The year's ledger: its money as dated entries (opening, contributions, offers, releases, actual costs, administration) with the balance after each",
+        request: { params: Year },
+        responses: { 200: json(z.array(LedgerEntrySchema), "Entries, by date"), ...errors(401, 403, 404, 422) },
+      }),
+      (c) => c.json(yearLedger(c.get("services").db, c.req.valid("param").year), 200),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "put",
+        path: "/api/years/{year}/opening",
+        tags: ["finance"],
+        summary: "Enter the first year's opening balance, with a note on where it comes from (later years carry the year before's)",
+        request: {
+          params: Year,
+          ...body(
+            z.strictObject({
+              amount: z.number().finite().min(0).max(1e9),
+              note: z.string().trim().min(1).max(1000),
+              version: z.number().int().min(1),
+            }),
+          ),
+        },
+        responses: { 200: json(YearRecordSchema, "The year"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(enterOpening(c.get("services").db, c.req.valid("param").year, c.req.valid("json"), actorOf(c)), 200),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "put",
+        path: "/api/years/{year}/note",
+        tags: ["finance"],
+        summary: "The year's note on its figures (e.g. how a published figure differs from the computed one)",
+        request: { params: Year, ...body(z.strictObject({ note: z.string().max(4000), version: z.number().int().min(1) })) },
+        responses: { 200: json(YearRecordSchema, "The year"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(editYearNote(c.get("services").db, c.req.valid("param").year, c.req.valid("json"), actorOf(c)), 200),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/years/{year}/close",
+        tags: ["finance"],
+        summary:
+          "Close the year: its figures are locked and its deferred-to opens the next year; refused while any figure may still change",
+        request: { params: Year, ...body(z.strictObject({ version: z.number().int().min(1) })) },
+        responses: { 200: json(YearRecordSchema, "The closed year"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(closeYear(c.get("services").db, c.req.valid("param").year, c.req.valid("json"), actorOf(c)), 200),
+    );
 }

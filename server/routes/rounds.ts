@@ -3,7 +3,14 @@ import { z } from "zod";
 import { RuleSetSchema, HistorySchema } from "../../scoring/criteria/index.js";
 import { DonorSchema, RoundSchema, StateSchema, WeightsSchema } from "../../scoring/domain/index.js";
 import { PolicySchema } from "../../scoring/policy/index.js";
-import { DonorRecordSchema, RoundRecordSchema, RoundStateSchema, RoundStatesSchema, SettingsRecordSchema } from "../schemas.js";
+import {
+  ContributionFieldsSchema,
+  DonorRecordSchema,
+  RoundRecordSchema,
+  RoundStateSchema,
+  RoundStatesSchema,
+  SettingsRecordSchema,
+} from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF } from "../http.js";
 import { correctState, editRound, moveRound } from "../services/rounds.js";
 import {
@@ -36,11 +43,9 @@ const RoundPatchSchema = z.strictObject({
   windowCloses: z.iso.date().optional(),
   allowanceRate: z.number().finite().min(0).max(1e6).optional(),
   nights: z.number().int().min(0).max(60).optional(),
-  carryOver: z.number().finite().min(0).max(1e9).optional(),
   reserve: z.number().finite().min(0).max(1e9).optional(),
   adminEstimate: z.number().finite().min(0).max(1e9).optional(),
   adminActual: z.number().finite().min(0).max(1e9).nullable().optional(),
-  deferredTo: z.number().finite().min(0).max(1e9).nullable().optional(),
 });
 
 export function roundRoutes() {
@@ -157,12 +162,14 @@ export function roundRoutes() {
         method: "put",
         path: "/api/rounds/{roundId}/donors/{donorId}",
         tags: ["funding"],
-        summary: "Add a donor (without version) or change one (with the version read)",
+        summary:
+          "Add a donor's contribution to the round (without version) or change one (with the version read): amount, earmark, date received, sourced or derived (with a note)",
         request: {
           params: RoundId.extend({ donorId: z.string().min(1).max(64) }),
           ...body(
             DonorSchema.omit({ id: true })
               .extend({ name: z.string().min(1).max(200), version: z.number().int().min(1).optional() })
+              .extend(ContributionFieldsSchema.shape)
               .strict(),
           ),
         },

@@ -15,6 +15,7 @@ import {
   insertRequest,
   nextReference,
   recordOfferAnswer,
+  assertRoundOpenForMoney,
   statusTimeline,
   type RequestRecord,
 } from "../store/index.js";
@@ -99,6 +100,7 @@ export function answerOffer({ db }: Services, r: RequestRecord, answer: "accepte
     if (d.offerStatus !== "pending") throw conflict("offer-answered", `the offer was ${d.offerStatus} already`);
     if (new Date().toISOString().slice(0, 10) > d.offerDeadline!)
       throw conflict("offer-expired", `the offer's deadline (${d.offerDeadline}) has passed`);
+    assertRoundOpenForMoney(db, r.roundId, "an answer to an offer");
     recordOfferAnswer(db, r.roundId, r.id, answer, `offer ${answer} by the applicant`, APPLICANT);
     audit(db, { actor: "applicant", action: "offer", entity: "request", entityId: r.id, data: { answer } });
   });

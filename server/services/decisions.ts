@@ -4,13 +4,14 @@
 // authorise and answer.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { IN_RUN, REDECIDABLE } from "../../scoring/domain/index.js";
+import { IN_RUN, offerMoveRefused, REDECIDABLE, SETTLED_OFFERS, type OfferStatus } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
-import { checkVersion, conflict, DomainError, notFound } from "../errors.js";
+import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import {
+  assertRoundOpenForMoney,
   clearDecisions,
   discardOpenReplacements,
   findDecision,
@@ -28,6 +29,7 @@ import {
   setActualCost,
   setRequestStatus,
   setRoundStatus,
+  settleOffer,
   upsertOffer,
   type DecisionRecord,
 } from "../store/index.js";
@@ -53,6 +55,7 @@ export function approveRun(
   return tx(db, () => {
     const round = getRound(db, run.roundId);
     checkVersion(round, input.roundVersion);
+    assertRoundOpenForMoney(db, run.roundId, "an approval");
     if (round.status !== "review") throw conflict("round-status", `the round is "${round.status}": runs are approved in review`);
     // A re-approval never loses what was recorded after the last one.
     const recorded = listDecisions(db, run.roundId).filter(
@@ -105,30 +108,52 @@ export function approveRun(
   });
 }
 
-/** Records an offer's answer (accepted, declined, expired) and/or its actual cost after the meeting. */
-export function recordOffer(
-  { db }: Services,
-  roundId: string,
-  requestId: string,
-  input: { offerStatus?: "accepted" | "declined" | "expired"; actualCost?: number | null; version: number },
-  actor: Actor,
-): DecisionRecord {
+/** What staff may record of an offer: its answer, its settlement after the meeting, or a corrected actual cost. */
+export interface OfferInput {
+  offerStatus?: Exclude<OfferStatus, "pending">;
+  actualCost?: number;
+  version: number;
+}
+
+/**
+ * Records an offer's answer (accepted, declined, expired) or its settlement after the meeting (travelled
+ * with its actual cost; a no-show or a late cancellation with what could not be refunded, 0 by default),
+ * or corrects a settled offer's actual cost. Each move is checked by the core's offer lifecycle; an
+ * actual cost alone settles an accepted offer as travelled; a settlement of an offer whose acceptance was
+ * not recorded records the acceptance first.
+ */
+export function recordOffer({ db }: Services, roundId: string, requestId: string, input: OfferInput, actor: Actor): DecisionRecord {
   return tx(db, () => {
     const d = findDecision(db, roundId, requestId);
-    if (!d || d.decision !== "funded") throw new DomainError("not-found", "not-found", `no offer to ${requestId} in round ${roundId}`);
+    if (!d || d.offerStatus === null) throw new DomainError("not-found", "not-found", `no offer to ${requestId} in round ${roundId}`);
     checkVersion(d, input.version);
-    if (input.offerStatus) {
-      if (d.offerStatus !== "pending" && input.offerStatus !== d.offerStatus)
-        throw conflict("offer-answered", `the offer was ${d.offerStatus} already`);
-      recordOfferAnswer(db, roundId, requestId, input.offerStatus, `offer ${input.offerStatus}`, actor);
+    assertRoundOpenForMoney(db, roundId, "an offer's answer or cost");
+    const from = d.offerStatus;
+    const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.includes(from) ? from : "travelled");
+    const settles = SETTLED_OFFERS.includes(target);
+    if (input.actualCost !== undefined && !settles)
+      throw invalid([
+        { path: "actualCost", message: "only an offer settled after the meeting (travelled, no-show, cancelled late) has an actual cost" },
+      ]);
+    if (target === "travelled" && input.actualCost === undefined && from !== "travelled")
+      throw invalid([{ path: "actualCost", message: "required: what the delegate's travel cost" }]);
+    const path: OfferStatus[] = from === "pending" && settles ? ["accepted", target] : target === from ? [] : [target];
+    let at = from;
+    for (const step of path) {
+      const refused = offerMoveRefused(requestId, at, step);
+      if (refused) throw conflict("offer-status", refused);
+      if (step === "accepted" || step === "declined" || step === "expired")
+        recordOfferAnswer(db, roundId, requestId, step, `offer ${step}`, actor);
+      else if (step !== "pending") settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, `offer settled: ${step}`, actor);
+      at = step;
     }
-    if (input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);
+    if (path.length === 0 && settles && input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);
     audit(db, {
       actor: actor.name,
       action: "offer",
       entity: "request",
       entityId: requestId,
-      data: { offerStatus: input.offerStatus, actualCost: input.actualCost },
+      data: { from, to: target, actualCost: input.actualCost ?? null },
     });
     return findDecision(db, roundId, requestId)!;
   });
@@ -144,6 +169,7 @@ export async function proposeReplacements(
   actor: Actor,
 ): Promise<{ id: string; status: "proposed"; proposal: ReplacementResult }> {
   const today = new Date().toISOString().slice(0, 10);
+  assertRoundOpenForMoney(db, roundId, "a replacement");
   tx(db, () => {
     for (const id of overdueOffers(db, roundId, today))
       recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
@@ -199,6 +225,7 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
     if (row.status !== "proposed") throw conflict("replacement-status", `the proposal is ${row.status} already`);
     const { proposal } = row;
     if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
+    assertRoundOpenForMoney(db, row.roundId, "a replacement");
     for (const r of proposal.replacements) {
       upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });
       setRequestStatus(db, r.id, "funded", `replacement ${replacementId}`, actor);

@@ -1,55 +1,210 @@
-// The round's financial statement, in the form of Table 3 of the ISU's report: expenditures (travel,
-// general and administrative), contributions per donor, deferred from and to other years.
+// The money after the allocation, for a round and for a programme year: Table 3 of the ISU's report
+// (JSON, CSV, XLSX), the ledger's dated entries, who paid for whom, the year's opening balance and its
+// close. Every figure is derived by scoring/ledger from the facts the stores hold once.
+import ExcelJS from "exceljs";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
-import { round2 } from "../../scoring/domain/index.js";
-import type { Db } from "../db/database.js";
-import { fundedDecisions, getRound, listDonors } from "../store/index.js";
-import type { Statement } from "../schemas.js";
+import { OPEN_OFFERS } from "../../scoring/domain/index.js";
+import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerEntry, type Table3 } from "../../scoring/ledger/index.js";
+import { audit } from "../audit.js";
+import { tx, type Db } from "../db/database.js";
+import { checkVersion, conflict } from "../errors.js";
+import {
+  ensureYear,
+  getRound,
+  getYear,
+  markYearClosed,
+  roundsOfYear,
+  setRoundStatus,
+  setYearNote,
+  setYearOpening,
+  yearFacts,
+  yearOfRound,
+  type YearRecord,
+} from "../store/index.js";
+import { now } from "../store/rows.js";
+import type { Statement, YearStatement } from "../schemas.js";
+import type { Actor } from "./actor.js";
 
-export type { Statement };
+export type { Statement, YearStatement };
 
+/** The round's Table 3 within its year, with who paid for whom. */
 export function roundStatement(db: Db, roundId: string): Statement {
   const round = getRound(db, roundId);
-  const decisions = fundedDecisions(db, roundId);
-  // Travel: the actual cost where known, else the committed cost of offers not declined or expired.
-  const travel = round2(
-    decisions
-      .filter((d) => d.offerStatus !== "declined" && d.offerStatus !== "expired")
-      .reduce((s, d) => s + (d.actualCost ?? d.cost ?? 0), 0),
-  );
-  const admin = round.adminActual ?? round.adminEstimate;
-  const donors = listDonors(db, roundId).filter((d) => d.id !== CARRY_OVER_DONOR);
-  const contributions = round2(donors.reduce((s, d) => s + d.amount, 0));
-  const expenditures = round2(travel + admin);
-  const revenues = round2(contributions + round.carryOver);
+  const year = yearOfRound(db, roundId);
+  const found = roundStatements(yearFacts(db, year)).find((s) => s.round.id === roundId)!;
+  const split = roundSplit(found.round, found.table.revenues.deferredFrom);
   return {
+    scope: "round",
     roundId,
-    // Final once every offer is answered, every accepted one has its actual cost (a declined or lapsed one
-    // releases its money and needs none) and the administrative costs are known.
-    provisional:
-      decisions.some((d) => d.offerStatus === "pending" || (d.offerStatus === "accepted" && d.actualCost === null)) ||
-      round.adminActual === null,
-    expenditures: { travel, generalAndAdministrative: admin, total: expenditures },
-    revenues: {
-      contributions: donors.map((d) => ({ donor: d.name, amount: d.amount })),
-      totalContributions: contributions,
-      deferredFrom: round.carryOver,
-      total: revenues,
-    },
-    deferredTo: round.deferredTo ?? round2(revenues - expenditures),
+    meeting: round.meeting,
+    year,
+    ...found.table,
+    funding: found.round.offers
+      .filter((o) => split.shares.has(o.requestId))
+      .map((o) => {
+        const shares = split.shares.get(o.requestId)!;
+        const unpaid = split.unpaid.get(o.requestId) ?? 0;
+        return {
+          requestId: o.requestId,
+          state: o.state,
+          stateName: o.stateName,
+          cost: shares.reduce((s, x) => s + x.amount, 0) + unpaid,
+          shares,
+          unpaid,
+        };
+      }),
   };
 }
 
-/** The statement's lines, as the CSV export writes them. */
-export function statementRows(s: Statement): Record<"section" | "item" | "amount", string>[] {
+/** The year's Table 3, with each round's place in it. */
+export function yearStatementOf(db: Db, year: number): YearStatement {
+  const record = getYear(db, year);
+  const facts = yearFacts(db, year);
+  return {
+    scope: "year",
+    year,
+    status: record.status,
+    opening: record.opening,
+    note: record.note,
+    ...yearStatement(facts),
+    rounds: roundStatements(facts).map(({ round, table }) => ({
+      roundId: round.id,
+      meeting: round.meeting,
+      startDate: round.startDate,
+      status: round.status,
+      deferredFrom: table.revenues.deferredFrom,
+      deferredTo: table.deferredTo,
+      provisional: table.provisional,
+    })),
+  };
+}
+
+export function yearLedger(db: Db, year: number): LedgerEntry[] {
+  getYear(db, year);
+  return ledgerEntries(yearFacts(db, year));
+}
+
+/** The first year's opening balance, entered with a note (later years carry theirs). */
+export function enterOpening(db: Db, year: number, input: { amount: number; note: string; version: number }, actor: Actor): YearRecord {
+  return tx(db, () => {
+    const current = getYear(db, year);
+    checkVersion(current, input.version);
+    if (current.status === "closed") throw conflict("year-closed", `the programme year ${year} is closed: its opening balance is locked`);
+    if (current.opening.carriedFrom !== null)
+      throw conflict(
+        "opening-carried",
+        `the opening balance of ${year} is carried from ${current.opening.carriedFrom} (CHF ${current.opening.amount}); only the first year's is entered`,
+      );
+    setYearOpening(db, year, input.amount, input.note);
+    audit(db, {
+      actor: actor.name,
+      action: "opening",
+      entity: "year",
+      entityId: String(year),
+      data: { amount: input.amount, note: input.note },
+    });
+    return getYear(db, year);
+  });
+}
+
+export function editYearNote(db: Db, year: number, input: { note: string; version: number }, actor: Actor): YearRecord {
+  return tx(db, () => {
+    checkVersion(getYear(db, year), input.version);
+    setYearNote(db, year, input.note);
+    audit(db, { actor: actor.name, action: "note", entity: "year", entityId: String(year), data: { note: input.note } });
+    return getYear(db, year);
+  });
+}
+
+/** Opens a programme year (for its contributions and rounds) ahead of its first round. */
+export function openYear(db: Db, year: number, actor: Actor): YearRecord {
+  return tx(db, () => {
+    if (db.prepare("SELECT 1 FROM years WHERE year = ?").get(year)) throw conflict("exists", `the programme year ${year} exists already`);
+    ensureYear(db, year);
+    audit(db, { actor: actor.name, action: "create", entity: "year", entityId: String(year), data: {} });
+    return getYear(db, year);
+  });
+}
+
+/**
+ * Closes a year: its figures are locked and its deferred-to becomes the next year's opening. Refused
+ * while any figure may still change: a round not decided, an offer unanswered or unsettled, the
+ * administrative costs unknown, or the year before still open.
+ */
+export function closeYear(db: Db, year: number, input: { version: number }, actor: Actor): YearRecord {
+  return tx(db, () => {
+    const current = getYear(db, year);
+    checkVersion(current, input.version);
+    if (current.status === "closed") throw conflict("year-closed", `the programme year ${year} is closed already`);
+    const facts = yearFacts(db, year);
+    const blocking: string[] = [];
+    if (current.opening.provisional) blocking.push(`the year ${current.opening.carriedFrom} is not closed yet`);
+    for (const r of facts.rounds) {
+      if (r.status !== "decided" && r.status !== "closed") blocking.push(`${r.meeting} (${r.id}) is not decided (it is ${r.status})`);
+      const open = r.offers.filter((o) => OPEN_OFFERS.includes(o.offerStatus));
+      if (open.length)
+        blocking.push(`${r.id}: ${open.map((o) => `${o.stateName}, ${o.requestId}`).join("; ")} not answered or not settled`);
+      if (r.adminActual === null) blocking.push(`${r.id}: the actual general and administrative costs are not recorded`);
+    }
+    if (blocking.length)
+      throw conflict("year-not-final", `the programme year ${year} cannot be closed yet: ${blocking.join("; ")}`, { blocking });
+    const statement = yearStatement(facts);
+    for (const id of roundsOfYear(db, year)) if (getRound(db, id).status === "decided") setRoundStatus(db, id, "closed");
+    markYearClosed(db, year, statement.deferredTo, now(), actor.id);
+    audit(db, {
+      actor: actor.name,
+      action: "close",
+      entity: "year",
+      entityId: String(year),
+      data: {
+        deferredTo: statement.deferredTo,
+        expenditures: statement.expenditures.total,
+        contributions: statement.revenues.totalContributions,
+      },
+    });
+    return getYear(db, year);
+  });
+}
+
+/** Table 3's lines, as the CSV and XLSX exports write them (amounts in CHF, as computed). */
+export function table3Rows(t: Table3, label: string): Record<"section" | "item" | "amount" | "note", string>[] {
+  const money = (x: number): string => String(x);
   return [
-    { section: "EXPENDITURES", item: "Travel costs", amount: String(s.expenditures.travel) },
-    { section: "EXPENDITURES", item: "General & admin. expenses", amount: String(s.expenditures.generalAndAdministrative) },
-    { section: "EXPENDITURES", item: "Total Expenditures", amount: String(s.expenditures.total) },
-    ...s.revenues.contributions.map((d) => ({ section: "REVENUES", item: `Contributions: ${d.donor}`, amount: String(d.amount) })),
-    { section: "REVENUES", item: "Total Contributions", amount: String(s.revenues.totalContributions) },
-    { section: "REVENUES", item: "Contributions deferred from", amount: String(s.revenues.deferredFrom) },
-    { section: "REVENUES", item: "Total Revenues", amount: String(s.revenues.total) },
-    { section: "", item: "Contributions deferred to", amount: String(s.deferredTo) },
+    { section: "EXPENDITURES", item: "Travel costs", amount: money(t.expenditures.travel), note: "" },
+    { section: "EXPENDITURES", item: "General & admin. expenses", amount: money(t.expenditures.generalAndAdministrative), note: "" },
+    { section: "EXPENDITURES", item: "Total Expenditures", amount: money(t.expenditures.total), note: "" },
+    ...t.revenues.contributions.map((d) => ({
+      section: "REVENUES",
+      item: `Contributions: ${d.name}`,
+      amount: money(d.amount),
+      note: d.source === "derived" ? `derived: ${d.note}` : d.note,
+    })),
+    { section: "REVENUES", item: "Total Contributions", amount: money(t.revenues.totalContributions), note: "" },
+    { section: "REVENUES", item: "Contributions deferred from", amount: money(t.revenues.deferredFrom), note: "" },
+    { section: "REVENUES", item: "Total Revenues", amount: money(t.revenues.total), note: "" },
+    { section: "", item: "Contributions deferred to", amount: money(t.deferredTo), note: "" },
+    ...(t.provisional ? [{ section: "", item: "Provisional", amount: "", note: t.pending.join("; ") }] : []),
+    { section: "", item: "Statement", amount: "", note: label },
   ];
 }
+
+/** Table 3 as an XLSX workbook: one sheet, amounts as numbers in CHF. */
+export async function table3Xlsx(t: Table3, title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Table 3");
+  ws.addRow([title]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(["", "", "CHF"]).font = { bold: true };
+  for (const r of table3Rows(t, title).slice(0, -1)) {
+    const row = ws.addRow([r.section, r.item, r.amount === "" ? null : Number(r.amount), r.note]);
+    if (/^Total|deferred to/.test(r.item)) row.font = { bold: true };
+  }
+  ws.getColumn(2).width = 36;
+  ws.getColumn(3).width = 14;
+  ws.getColumn(3).numFmt = "#,##0.00";
+  ws.getColumn(4).width = 60;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The money carried in, as a donor line would name it. */
+export const CARRIED_IN = { id: CARRY_OVER_DONOR, name: "Carried over from earlier years" };

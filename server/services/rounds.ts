@@ -6,6 +6,10 @@ import { tx } from "../db/database.js";
 import { checkVersion, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
 import {
+  assertRoundOpenForMoney,
+  assertYearOpen,
+  ensureYear,
+  yearOfDate,
   getRound,
   patchRound,
   putRoundState,
@@ -23,6 +27,11 @@ export function editRound({ db }: Services, roundId: string, input: RoundPatch &
   return tx(db, () => {
     const current = getRound(db, roundId);
     checkVersion(current, version);
+    assertRoundOpenForMoney(db, roundId, "a change to the round");
+    if (patch.startDate && yearOfDate(patch.startDate) !== yearOfDate(current.startDate)) {
+      assertYearOpen(db, yearOfDate(patch.startDate), `a round moved into it (${roundId})`);
+      ensureYear(db, yearOfDate(patch.startDate));
+    }
     const merged = { ...current, ...patch };
     if (merged.endDate < merged.startDate) throw invalid([{ path: "endDate", message: "must not be before startDate" }]);
     if (merged.windowCloses < merged.windowOpens) throw invalid([{ path: "windowCloses", message: "must not be before windowOpens" }]);
@@ -62,6 +71,7 @@ export function correctState({ db }: Services, roundId: string, iso3: string, in
   if (input.state.iso3 !== iso3) throw invalid([{ path: "state.iso3", message: `must be ${iso3}, as in the path` }]);
   return tx(db, () => {
     getRound(db, roundId);
+    assertRoundOpenForMoney(db, roundId, "a correction of a State's facts");
     const version = roundStateVersion(db, roundId, iso3);
     if (version === null) {
       if (input.version !== 1)

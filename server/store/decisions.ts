@@ -1,14 +1,15 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import type { SupportLevel } from "../../scoring/domain/index.js";
+import type { OfferStatus, SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
 import type { DecisionRecord } from "../schemas.js";
 
 export type DecisionKind = "funded" | "waitlisted" | "not-funded";
-export type OfferStatus = "pending" | "accepted" | "declined" | "expired";
+export type { OfferStatus };
+const today = (): string => now().slice(0, 10);
 
 interface DecisionRow {
   round_id: string;
@@ -20,6 +21,9 @@ interface DecisionRow {
   offer_deadline: string | null;
   offer_status: OfferStatus | null;
   actual_cost: number | null;
+  committed_on: string | null;
+  answered_on: string | null;
+  settled_on: string | null;
   version: number;
 }
 
@@ -34,6 +38,9 @@ const decisionOf = (d: DecisionRow): DecisionRecord => ({
   offerDeadline: d.offer_deadline,
   offerStatus: d.offer_status,
   actualCost: d.actual_cost,
+  committedOn: d.committed_on,
+  answeredOn: d.answered_on,
+  settledOn: d.settled_on,
   version: d.version,
 });
 
@@ -76,8 +83,18 @@ export function insertDecision(
   },
 ): void {
   db.prepare(
-    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  ).run(d.roundId, d.requestId, d.runId, d.decision, d.level, d.cost, d.offerDeadline, d.decision === "funded" ? "pending" : null);
+    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status, committed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(
+    d.roundId,
+    d.requestId,
+    d.runId,
+    d.decision,
+    d.level,
+    d.cost,
+    d.offerDeadline,
+    d.decision === "funded" ? "pending" : null,
+    d.decision === "funded" ? today() : null,
+  );
 }
 
 /** A replacement's offer: a new funded decision, or the request's earlier one made funded again. */
@@ -86,8 +103,8 @@ export function upsertOffer(
   d: { roundId: string; requestId: string; runId: string; level: SupportLevel; cost: number; offerDeadline: string },
 ): void {
   db.prepare(
-    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending') ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', version = version + 1",
-  ).run(d.roundId, d.requestId, d.runId, d.level, d.cost, d.offerDeadline);
+    "INSERT INTO decisions (round_id, request_id, run_id, decision, level, cost, offer_deadline, offer_status, committed_on) VALUES (?, ?, ?, 'funded', ?, ?, ?, 'pending', ?) ON CONFLICT (round_id, request_id) DO UPDATE SET decision = 'funded', level = excluded.level, cost = excluded.cost, offer_deadline = excluded.offer_deadline, offer_status = 'pending', committed_on = excluded.committed_on, version = version + 1",
+  ).run(d.roundId, d.requestId, d.runId, d.level, d.cost, d.offerDeadline, today());
 }
 
 export function markNotFunded(db: Db, roundId: string, requestId: string): void {
@@ -97,12 +114,29 @@ export function markNotFunded(db: Db, roundId: string, requestId: string): void 
   );
 }
 
-export function setActualCost(db: Db, roundId: string, requestId: string, actualCost: number | null): void {
+/** Corrects a settled offer's actual cost (the caller checked the offer is settled and its year open). */
+export function setActualCost(db: Db, roundId: string, requestId: string, actualCost: number): void {
   db.prepare("UPDATE decisions SET actual_cost = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
     actualCost,
     roundId,
     requestId,
   );
+}
+
+/** Settles an accepted offer after the meeting (travelled, no-show, cancelled late) with what it cost, and the request's status. */
+export function settleOffer(
+  db: Db,
+  roundId: string,
+  requestId: string,
+  status: "travelled" | "no-show" | "cancelled",
+  actualCost: number,
+  note: string,
+  actor: { id: number | null; name: string },
+): void {
+  db.prepare(
+    "UPDATE decisions SET offer_status = ?, actual_cost = ?, settled_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?",
+  ).run(status, actualCost, today(), roundId, requestId);
+  setRequestStatus(db, requestId, status, note, actor);
 }
 
 /** An offer's answer, with the request's status and history. */
@@ -114,8 +148,9 @@ export function recordOfferAnswer(
   note: string,
   actor: { id: number | null; name: string },
 ): void {
-  db.prepare("UPDATE decisions SET offer_status = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
+  db.prepare("UPDATE decisions SET offer_status = ?, answered_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
     status,
+    today(),
     roundId,
     requestId,
   );

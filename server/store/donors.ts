@@ -2,7 +2,9 @@
 import { DonorSchema, type Donor } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
-import { DomainError, notFound } from "../errors.js";
+import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
+import { DomainError, invalid, notFound } from "../errors.js";
+import { assertRoundOpenForMoney } from "./years.js";
 
 import { getRound } from "./rounds.js";
 import type { DonorRecord } from "../schemas.js";
@@ -18,6 +20,9 @@ interface DonorRow {
   regions: string | null;
   statuses: string | null;
   states: string | null;
+  received_on: string | null;
+  source: "sourced" | "derived";
+  note: string;
   version: number;
 }
 
@@ -29,6 +34,9 @@ function donorOf(r: DonorRow): DonorRecord {
     ...(r.regions ? { regions: JSON.parse(r.regions) } : {}),
     ...(r.statuses ? { statuses: JSON.parse(r.statuses) } : {}),
     ...(r.states ? { states: JSON.parse(r.states) } : {}),
+    receivedOn: r.received_on,
+    source: r.source,
+    note: r.note,
     version: r.version,
   };
 }
@@ -44,10 +52,23 @@ export function getDonor(db: Db, roundId: string, id: string): DonorRecord {
   return donorOf(row);
 }
 
-export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, version: number | null, actor: string): DonorRecord {
+export interface ContributionInput extends Donor {
+  name: string;
+  receivedOn?: string | null;
+  source?: "sourced" | "derived";
+  note?: string;
+}
+
+export function putDonor(db: Db, roundId: string, d: ContributionInput, version: number | null, actor: string): DonorRecord {
   const donor = DonorSchema.parse({ id: d.id, amount: d.amount, regions: d.regions, statuses: d.statuses, states: d.states });
+  const source = d.source ?? "sourced";
+  const note = d.note ?? "";
+  if (d.id === CARRY_OVER_DONOR)
+    throw invalid([{ path: "donorId", message: `"${CARRY_OVER_DONOR}" names the money carried in from earlier years, not a donor` }]);
+  if (source === "derived" && !note.trim()) throw invalid([{ path: "note", message: "say how a derived amount was derived" }]);
   return tx(db, () => {
     getRound(db, roundId);
+    assertRoundOpenForMoney(db, roundId, "a contribution");
     const existing = db.prepare("SELECT * FROM donors WHERE round_id = ? AND id = ?").get(roundId, d.id) as DonorRow | undefined;
     const cols = {
       round: roundId,
@@ -57,6 +78,9 @@ export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, v
       regions: donor.regions ? JSON.stringify(donor.regions) : null,
       statuses: donor.statuses ? JSON.stringify(donor.statuses) : null,
       states: donor.states ? JSON.stringify(donor.states) : null,
+      receivedOn: d.receivedOn ?? null,
+      source,
+      note,
     };
     if (existing) {
       if (version === null)
@@ -71,11 +95,11 @@ export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, v
           { current: donorOf(existing) },
         );
       db.prepare(
-        "UPDATE donors SET name = @name, amount = @amount, regions = @regions, statuses = @statuses, states = @states, version = version + 1 WHERE round_id = @round AND id = @id",
+        "UPDATE donors SET name = @name, amount = @amount, regions = @regions, statuses = @statuses, states = @states, received_on = @receivedOn, source = @source, note = @note, version = version + 1 WHERE round_id = @round AND id = @id",
       ).run(cols);
     } else {
       db.prepare(
-        "INSERT INTO donors (round_id, id, name, amount, regions, statuses, states) VALUES (@round, @id, @name, @amount, @regions, @statuses, @states)",
+        "INSERT INTO donors (round_id, id, name, amount, regions, statuses, states, received_on, source, note) VALUES (@round, @id, @name, @amount, @regions, @statuses, @states, @receivedOn, @source, @note)",
       ).run(cols);
     }
     audit(db, {
@@ -83,7 +107,7 @@ export function putDonor(db: Db, roundId: string, d: Donor & { name: string }, v
       action: existing ? "update" : "create",
       entity: "donor",
       entityId: `${roundId}/${d.id}`,
-      data: { ...donor, name: d.name },
+      data: { ...donor, name: d.name, receivedOn: cols.receivedOn, source, note },
     });
     return getDonor(db, roundId, d.id);
   });

@@ -11,3 +11,4 @@ export * from "./decisions.js";
 export * from "./reviews.js";
 export * from "./users.js";
 export { IN_RUN, REQUEST_STATUSES, type RequestStatus } from "../../scoring/domain/index.js";
+export * from "./years.js";

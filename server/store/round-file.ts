@@ -53,7 +53,7 @@ export function roundFileTextOf(
     },
     weights: settings.weights,
     policy: settings.policy,
-    donors: listDonors(db, roundId).map(({ version: _v, ...d }) => d),
+    donors: listDonors(db, roundId).map(({ version: _v, receivedOn: _r, source: _s, note: _n, ...d }) => d),
     ...(settings.rules ? { rules: settings.rules } : {}),
     ...(history ? { history } : {}),
   };

@@ -12,7 +12,10 @@ import {
 import { PolicySchema, type Policy } from "../../scoring/policy/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
-import { DomainError } from "../errors.js";
+import { chf } from "../../scoring/domain/index.js";
+import { roundStatements } from "../../scoring/ledger/index.js";
+import { DomainError, invalid } from "../errors.js";
+import { assertYearOpen, ensureYear, setYearOpening, yearFacts, yearOfDate } from "./years.js";
 
 import { byId, now } from "./rows.js";
 import type { RoundRecord } from "../schemas.js";
@@ -30,11 +33,9 @@ interface RoundRow {
   allowance_rate: number;
   nights: number;
   status: Round["status"];
-  carry_over: number;
   reserve: number;
   admin_estimate: number;
   admin_actual: number | null;
-  deferred_to: number | null;
   history: string | null;
   reference_as_of: string;
   created_at: string;
@@ -42,7 +43,8 @@ interface RoundRow {
   version: number;
 }
 
-function roundOf(r: RoundRow): RoundRecord {
+/** A round's record, with the money the year carries into it and what it defers (both derived: scoring/ledger). */
+function roundOf(r: RoundRow, money: { carryOver: number; deferredTo: number }): RoundRecord {
   return {
     id: r.id,
     meeting: r.meeting,
@@ -54,11 +56,11 @@ function roundOf(r: RoundRow): RoundRecord {
     allowanceRate: r.allowance_rate,
     nights: r.nights,
     status: r.status,
-    carryOver: r.carry_over,
+    carryOver: money.carryOver,
     reserve: r.reserve,
     adminEstimate: r.admin_estimate,
     adminActual: r.admin_actual,
-    deferredTo: r.deferred_to,
+    deferredTo: money.deferredTo,
     referenceAsOf: r.reference_as_of,
     version: r.version,
     createdAt: r.created_at,
@@ -68,11 +70,27 @@ function roundOf(r: RoundRow): RoundRecord {
 
 /** The row of `table` with this id, read through `of`; 404 (naming `what`) when there is none. */
 export function getRound(db: Db, id: string): RoundRecord {
-  return byId(db, "rounds", id, "round", roundOf);
+  return byId(db, "rounds", id, "round", (r: RoundRow) => roundOf(r, moneyOfRounds(db, yearOfDate(r.start_date)).get(r.id)!));
 }
 
 export function listRounds(db: Db): RoundRecord[] {
-  return (db.prepare("SELECT * FROM rounds ORDER BY start_date DESC").all() as RoundRow[]).map(roundOf);
+  const years = new Map<number, Map<string, { carryOver: number; deferredTo: number }>>();
+  return (db.prepare("SELECT * FROM rounds ORDER BY start_date DESC").all() as RoundRow[]).map((r) => {
+    const y = yearOfDate(r.start_date);
+    if (!years.has(y)) years.set(y, moneyOfRounds(db, y));
+    return roundOf(r, years.get(y)!.get(r.id)!);
+  });
+}
+
+/** Each round of a year: what it starts from and what it leaves. */
+function moneyOfRounds(db: Db, year: number): Map<string, { carryOver: number; deferredTo: number }> {
+  ensureYear(db, year);
+  return new Map(
+    roundStatements(yearFacts(db, year)).map((s) => [
+      s.round.id,
+      { carryOver: s.table.revenues.deferredFrom, deferredTo: s.table.deferredTo },
+    ]),
+  );
 }
 
 export function roundHistory(db: Db, id: string): History | undefined {
@@ -94,11 +112,28 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
   return tx(db, () => {
     if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id))
       throw new DomainError("conflict", "exists", `a round "${r.id}" exists already`);
+    const year = yearOfDate(r.startDate);
+    assertYearOpen(db, year, `a new round (${r.id})`);
+    const first = (db.prepare("SELECT COUNT(*) FROM years WHERE year <= ?").pluck().get(year) as number) === 0;
+    ensureYear(db, year);
     const t = now();
     db.prepare(
-      `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, carry_over, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
-       VALUES (@id, @meeting, @venue, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @carryOver, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
+      `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
+       VALUES (@id, @meeting, @venue, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
     ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: reference.asOf, t });
+    // The money carried in comes from the year: a carry-over given with the round is the opening balance
+    // of a first year (entered, with a note); for any other year it must be what the year carries.
+    if (first && r.carryOver > 0) setYearOpening(db, year, r.carryOver, `entered with round ${r.id}`);
+    else if (r.carryOver > 0) {
+      const carried = roundStatements(yearFacts(db, year)).find((x) => x.round.id === r.id)!.table.revenues.deferredFrom;
+      if (Math.abs(carried - r.carryOver) > 0.005)
+        throw invalid([
+          {
+            path: "round.carryOver",
+            message: `the money carried into ${year} comes from the year's opening balance and its earlier rounds (CHF ${chf(carried)}): leave it out`,
+          },
+        ]);
+    }
     const insertState = db.prepare("INSERT INTO round_states (round_id, iso3, data) VALUES (?, ?, ?)");
     for (const s of reference.states.values()) insertState.run(r.id, s.iso3, JSON.stringify(s));
     db.prepare(
@@ -159,11 +194,9 @@ const ROUND_COLUMNS = {
   windowCloses: "window_closes",
   allowanceRate: "allowance_rate",
   nights: "nights",
-  carryOver: "carry_over",
   reserve: "reserve",
   adminEstimate: "admin_estimate",
   adminActual: "admin_actual",
-  deferredTo: "deferred_to",
 } as const;
 
 export type RoundPatch = Partial<Pick<RoundRecord, keyof typeof ROUND_COLUMNS>>;

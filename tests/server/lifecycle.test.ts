@@ -65,7 +65,7 @@ describe("the decision lifecycle", () => {
       (d: { requestId: string }) => d.requestId === replacement,
     );
     const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${replacement}`, {
-      offerStatus: "accepted",
+      offerStatus: "travelled",
       actualCost: 2500,
       version: offer.version,
     });
@@ -76,7 +76,7 @@ describe("the decision lifecycle", () => {
     const after = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
       (d: { requestId: string }) => d.requestId === replacement,
     );
-    expect(after).toMatchObject({ offerStatus: "accepted", actualCost: 2500, offerDeadline: "2099-09-01" });
+    expect(after).toMatchObject({ offerStatus: "travelled", actualCost: 2500, offerDeadline: "2099-09-01" });
     // And the lifecycle itself refuses an answered offer becoming funded again, whatever the path.
     const status = await admin.req("POST", `/api/requests/${replacement}/status`, {
       status: "submitted",
@@ -93,7 +93,7 @@ describe("the decision lifecycle", () => {
     const run = await doneRun(api, admin);
     await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
     const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
-    await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", actualCost: 3100, version: d.version });
+    await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "travelled", actualCost: 3100, version: d.version });
     const back = await admin.req("POST", "/api/rounds/13MSP/status", { status: "review", version: await roundVersion(admin) });
     expect(back.status).toBe(200);
     const again = await admin.req("POST", `/api/runs/${run.id}/approve`, {
@@ -105,7 +105,7 @@ describe("the decision lifecycle", () => {
     const kept = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
       (x: { requestId: string }) => x.requestId === d.requestId,
     );
-    expect(kept).toMatchObject({ offerStatus: "accepted", actualCost: 3100 });
+    expect(kept).toMatchObject({ offerStatus: "travelled", actualCost: 3100 });
   });
 
   it("keeps every request's scores visible after approval", async () => {
@@ -133,7 +133,7 @@ describe("the decision lifecycle", () => {
     );
     for (const [k, d] of offers.entries()) {
       const body =
-        k % 4 === 0 ? { offerStatus: "declined", version: d.version } : { offerStatus: "accepted", actualCost: 2600, version: d.version };
+        k % 4 === 0 ? { offerStatus: "declined", version: d.version } : { offerStatus: "travelled", actualCost: 2600, version: d.version };
       expect((await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, body)).status).toBe(200);
     }
     expect((await admin.req("GET", "/api/rounds/13MSP/statement")).json.provisional).toBe(true); // administrative costs not yet known

@@ -61,8 +61,12 @@ describe("rounds", async () => {
 
   it("edits a round's money with the version, and refuses dates out of order", async () => {
     const r = (await admin.req("GET", "/api/rounds/14MSP")).json;
-    const saved = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version, carryOver: 12000, reserve: 5000 });
-    expect(saved.json).toMatchObject({ carryOver: 12000, reserve: 5000, version: r.version + 1 });
+    const saved = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version, reserve: 5000, adminEstimate: 300 });
+    expect(saved.json).toMatchObject({ reserve: 5000, adminEstimate: 300, version: r.version + 1 });
+    // The money carried in is the year's: a round does not type it.
+    const carried = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version + 1, carryOver: 12000 });
+    expect(carried.status).toBe(422);
+    expect(JSON.stringify(carried.json.error.details)).toMatch(/carryOver/);
     const bad = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version + 1, endDate: "2026-01-01" });
     expect(bad.status).toBe(422);
     expect(bad.json.error.details.problems[0].path).toBe("endDate");

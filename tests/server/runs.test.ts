@@ -1,6 +1,7 @@
 // Allocation runs in a worker thread, approval into offers, replacements, the statement, the donors'
 // rationale and the applicants' own view, through the API on a real database.
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { testApi } from "./api-helpers.js";
 import { DEMO_APPLICANT } from "../../server/seed.js";
@@ -209,16 +210,18 @@ describe("runs, decisions and the outside audiences", async () => {
     expect((await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(409);
   });
 
-  it("records answers and actual costs, and writes the statement in the form of Table 3 (JSON and CSV)", async () => {
+  it("records answers and actual costs, and writes the statement in the form of Table 3 (JSON, CSV and XLSX)", async () => {
     const d = (await reviewer.req("GET", "/api/rounds/13MSP/decisions")).json.find(
       (x: { decision: string; offerStatus: string }) => x.decision === "funded" && x.offerStatus === "pending",
     );
-    const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, {
-      offerStatus: "accepted",
+    const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", version: d.version });
+    expect(accepted.json).toMatchObject({ offerStatus: "accepted", actualCost: null });
+    // An actual cost alone settles an accepted offer: the delegate travelled.
+    const travelled = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, {
       actualCost: 3000,
-      version: d.version,
+      version: accepted.json.version,
     });
-    expect(accepted.json).toMatchObject({ offerStatus: "accepted", actualCost: 3000 });
+    expect(travelled.json).toMatchObject({ offerStatus: "travelled", actualCost: 3000 });
     const st = (await donor.req("GET", "/api/rounds/13MSP/statement")).json;
     expect(st.revenues.totalContributions).toBe(53683);
     expect(st.revenues.deferredFrom).toBe(51319);
@@ -227,9 +230,16 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(st.deferredTo).toBe(Math.round((st.revenues.total - st.expenditures.total) * 100) / 100);
     expect(st.provisional).toBe(true);
     const csv = await admin.req("GET", "/api/rounds/13MSP/statement?format=csv");
-    expect(csv.text.split(/\r?\n/)[0]).toBe("section,item,amount");
+    expect(csv.text.split(/\r?\n/)[0]).toBe("section,item,amount,note");
     expect(csv.text).toMatch(/REVENUES,Contributions: Australia,28933/);
     expect(csv.text).toMatch(/,Contributions deferred to,/);
+    const xlsx = await api.app.request("/api/rounds/13MSP/statement?format=xlsx", { headers: { cookie: admin.cookie! } });
+    expect(xlsx.headers.get("content-type")).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const cells = book.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : []));
+    expect(cells).toContain("Total Contributions");
+    expect(cells).toContain(53683);
     expect((await reviewer.req("GET", "/api/rounds/13MSP/statement")).status).toBe(403);
   });
 

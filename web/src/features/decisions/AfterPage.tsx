@@ -1,18 +1,18 @@
 // After the decision: the offers and their answers, declines and expired offers with the proposed
 // replacement, actual costs after the meeting, and the financial statement (Table 3 of the ISU's report).
-import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useDecisions, useOpenReplacement } from "./api.js";
+import { OfferRow } from "./OfferRow.js";
 import { Statement } from "./Statement.js";
 
-type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
 type Proposal = Answer<(typeof api.api.rounds)[":roundId"]["replacements"]["$post"]>;
 
 export function AfterPage() {
@@ -150,77 +150,5 @@ export function AfterPage() {
       )}
       <Statement roundId={roundId} />
     </Stack>
-  );
-}
-
-function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision; admin: boolean; onSaved: () => void }) {
-  const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
-  const save = useMutation({
-    mutationFn: (json: { offerStatus?: "accepted" | "declined" | "expired"; actualCost?: number | null }) =>
-      call(
-        api.api.rounds[":roundId"].offers[":requestId"].$post({
-          param: { roundId, requestId: d.requestId },
-          json: { ...json, version: d.version },
-        }),
-      ),
-    onSuccess: onSaved,
-  });
-  return (
-    <Table.Tr>
-      <Table.Td>
-        <Link to={`/rounds/${roundId}/requests/${d.requestId}`}>{d.requestId}</Link>
-      </Table.Td>
-      <Table.Td>{d.level}</Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-        {chf(d.cost)}
-      </Table.Td>
-      <Table.Td>{d.offerDeadline}</Table.Td>
-      <Table.Td>
-        {d.offerStatus === "pending" && admin ? (
-          <Group gap={4} wrap="nowrap">
-            <Text size="sm">pending:</Text>
-            {(["accepted", "declined", "expired"] as const).map((s) => (
-              <Button
-                key={s}
-                size="compact-xs"
-                variant="default"
-                onClick={() => save.mutate({ offerStatus: s })}
-                aria-label={`${d.requestId} ${s}`}
-              >
-                {s}
-              </Button>
-            ))}
-          </Group>
-        ) : (
-          d.offerStatus
-        )}
-        {save.isError && <ErrorAlert error={save.error} />}
-      </Table.Td>
-      <Table.Td>
-        {admin ? (
-          <Group
-            gap={4}
-            wrap="nowrap"
-            component="form"
-            onSubmit={(e) => (e.preventDefault(), save.mutate({ actualCost: actual === "" ? null : actual }))}
-          >
-            <NumberInput
-              aria-label={`Actual cost of ${d.requestId}`}
-              size="xs"
-              w={110}
-              min={0}
-              thousandSeparator="'"
-              value={actual}
-              onChange={(v) => setActual(typeof v === "number" ? v : "")}
-            />
-            <Button size="compact-xs" type="submit" variant="default">
-              Save
-            </Button>
-          </Group>
-        ) : (
-          chf(d.actualCost)
-        )}
-      </Table.Td>
-    </Table.Tr>
   );
 }

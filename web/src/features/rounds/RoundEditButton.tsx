@@ -21,8 +21,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
   };
   const save = useMutation({
     mutationFn: () => {
-      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, carryOver, reserve, adminEstimate } =
-        draft;
+      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, reserve, adminEstimate } = draft;
       return call(
         api.api.rounds[":roundId"].$patch({
           param: { roundId: round.id },
@@ -36,7 +35,6 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
             windowCloses,
             allowanceRate,
             nights,
-            carryOver,
             reserve,
             adminEstimate,
           },
@@ -90,7 +88,6 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
             {text("windowOpens", "Applications open", "date")}
             {text("windowCloses", "Applications close", "date")}
             {num("nights", "Nights")}
-            {num("carryOver", "Carry-over (CHF)")}
             {num("reserve", "Reserve (CHF)")}
             {num("adminEstimate", "Admin estimate (CHF)")}
           </SimpleGrid>

@@ -52,8 +52,8 @@ export function RoundsPage() {
 // The round schema of scoring/ (the server's own), its defaults made explicit for the form.
 const NewRound = z
   .object(RoundSchema.shape)
-  .omit({ status: true })
-  .extend({ carryOver: z.number().min(0), reserve: z.number().min(0), adminEstimate: z.number().min(0) })
+  .omit({ status: true, carryOver: true })
+  .extend({ reserve: z.number().min(0), adminEstimate: z.number().min(0) })
   .refine((r) => !r.startDate || !r.endDate || r.endDate >= r.startDate, { path: ["endDate"], message: "must not be before the first day" })
   .refine((r) => !r.windowOpens || !r.windowCloses || r.windowCloses >= r.windowOpens, {
     path: ["windowCloses"],
@@ -76,7 +76,6 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
       windowCloses: "",
       allowanceRate: 350,
       nights: 5,
-      carryOver: 0,
       reserve: 0,
       adminEstimate: 0,
     },
@@ -134,7 +133,6 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
           {text("windowCloses", "Applications close", "date")}
           {num("allowanceRate", "Daily allowance (CHF)")}
           {num("nights", "Nights")}
-          {num("carryOver", "Carry-over (CHF)")}
           {num("reserve", "Reserve (CHF)")}
           {num("adminEstimate", "Admin estimate (CHF)")}
         </SimpleGrid>

@@ -1,0 +1,132 @@
+// The ledger: the year's money as dated entries, each with its effect on what is left. Derived from the
+// facts (never stored): the opening, each contribution, each offer's commitment and its release or
+// settlement, the general and administrative costs. Its last balance is the year's deferred-to.
+import { chf, round2, type OfferStatus } from "../domain/index.js";
+import { offerMoney } from "./money.js";
+import type { YearFacts } from "./types.js";
+
+export type EntryKind = "opening" | "contribution" | "commitment" | "release" | "actual-cost" | "administration";
+
+export interface LedgerEntry {
+  /** ISO date; null when the fact has no date recorded (listed at the end of its round). */
+  date: string | null;
+  kind: EntryKind;
+  roundId: string | null;
+  donor: string | null;
+  requestId: string | null;
+  /** The amount the entry names (a contribution, a commitment, a cost). */
+  amount: number;
+  /** Its effect on what is left (+ in, − out). */
+  effect: number;
+  /** What is left after it, in the ledger's order. */
+  balance: number;
+  text: string;
+}
+
+const SETTLED_WORDS: Partial<Record<OfferStatus, string>> = {
+  travelled: "travelled",
+  "no-show": "did not travel (no-show)",
+  cancelled: "cancelled late",
+};
+
+export function ledgerEntries(y: YearFacts): LedgerEntry[] {
+  const raw: Omit<LedgerEntry, "balance">[] = [
+    {
+      date: `${y.year}-01-01`,
+      kind: "opening",
+      roundId: null,
+      donor: null,
+      requestId: null,
+      amount: y.opening.amount,
+      effect: y.opening.amount,
+      text:
+        y.opening.carriedFrom !== null
+          ? `Opening balance, carried from ${y.opening.carriedFrom}${y.opening.provisional ? " (not closed yet)" : ""}`
+          : `Opening balance, entered${y.opening.note ? `: ${y.opening.note}` : ""}`,
+    },
+  ];
+  for (const r of y.rounds) {
+    const base = { roundId: r.id, donor: null, requestId: null };
+    for (const c of r.contributions)
+      raw.push({
+        ...base,
+        date: c.receivedOn,
+        kind: "contribution",
+        donor: c.donor,
+        amount: c.amount,
+        effect: c.amount,
+        text: `Contribution from ${c.name} (${r.id})${c.source === "derived" ? `, derived: ${c.note}` : ""}`,
+      });
+    for (const o of r.offers) {
+      const who = `${o.stateName}, ${o.requestId}`;
+      raw.push({
+        ...base,
+        date: o.committedOn,
+        kind: "commitment",
+        requestId: o.requestId,
+        amount: o.cost,
+        effect: -o.cost,
+        text: `Offer to ${who}`,
+      });
+      const m = offerMoney(o);
+      if (o.offerStatus === "declined" || o.offerStatus === "expired")
+        raw.push({
+          ...base,
+          date: o.answeredOn,
+          kind: "release",
+          requestId: o.requestId,
+          amount: m.released,
+          effect: m.released,
+          text: `Offer to ${who} ${o.offerStatus === "declined" ? "declined" : "lapsed"}: CHF ${chf(m.released)} released`,
+        });
+      const settled = SETTLED_WORDS[o.offerStatus];
+      if (settled) {
+        raw.push({
+          ...base,
+          date: o.settledOn,
+          kind: "actual-cost",
+          requestId: o.requestId,
+          amount: m.spent,
+          effect: 0,
+          text: `${who} ${settled}: actual cost CHF ${chf(m.spent)}`,
+        });
+        if (m.released !== 0)
+          raw.push({
+            ...base,
+            date: o.settledOn,
+            kind: "release",
+            requestId: o.requestId,
+            amount: m.released,
+            effect: m.released,
+            text:
+              m.released > 0
+                ? `${who}: CHF ${chf(m.released)} of the offer not spent, released`
+                : `${who}: CHF ${chf(-m.released)} more than the offer`,
+          });
+      }
+    }
+    const admin = r.adminActual ?? r.adminEstimate;
+    raw.push({
+      ...base,
+      date: r.endDate,
+      kind: "administration",
+      amount: admin,
+      effect: -admin,
+      text: `General and administrative costs of ${r.id}${r.adminActual === null ? " (estimate)" : ""}`,
+    });
+  }
+  // Dated entries in date order (stable: the facts' order within a day); undated ones last.
+  const order = raw.map((e, i) => ({ e, i })).sort((a, b) => cmpDate(a.e.date, b.e.date) || a.i - b.i);
+  let balance = 0;
+  return order.map(({ e }) => {
+    balance = round2(balance + e.effect);
+    return { ...e, balance };
+  });
+}
+
+function cmpDate(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
