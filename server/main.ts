@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
+import { loadHistory, readHistory } from "./history.js";
 import { loadReferenceData } from "./reference.js";
 import { RunManager } from "./services/runs.js";
 import { createInitialAdmin, isEmpty, seedDemo } from "./seed.js";
@@ -25,16 +26,22 @@ const built = await ensureWebBuild(config.WEB_DIST);
 if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
+const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
+runs.recover();
 if (isEmpty(db)) {
   const lines = config.SEED_DEMO
     ? await seedDemo(db, reference)
     : config.DATABASE_PATH === ":memory:"
       ? []
       : await createInitialAdmin(db, config.DATABASE_PATH);
+  if (config.SEED_DEMO) {
+    // The 2024 programme year, replayed through the product: its Table 3 and 2025's opening balance.
+    const admin = db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
+    await loadHistory({ db, config, reference, runs }, readHistory(), reference, { id: admin, name: "seed" });
+    lines.push("  the 2024 programme year (12MSP) replayed from data/history/2024.json: Table 3 of the ISU's 2024 report");
+  }
   if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
 }
-const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
-runs.recover();
 const app = createApp({ db, config, reference, runs });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   process.stdout.write(

@@ -221,6 +221,7 @@ export const YearRecordSchema = z.object({
 export const YearStatementSchema = Table3Schema.extend({
   scope: z.literal("year"),
   year: z.number().int(),
+  version: z.number().int().describe("The year's record version, for its changes"),
   status: z.enum(["open", "closed"]),
   opening: OpeningSchema,
   note: z.string(),

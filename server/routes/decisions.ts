@@ -57,6 +57,7 @@ export function decisionRoutes() {
             z.strictObject({
               offerStatus: z.enum(["accepted", "declined", "expired", "travelled", "no-show", "cancelled"]).optional(),
               actualCost: z.number().finite().min(0).max(1e6).optional(),
+              on: z.iso.date().optional().describe("The day the answer came or the offer was settled (default today)"),
               version: z.number().int().min(1),
             }),
           ),

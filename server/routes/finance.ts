@@ -62,7 +62,7 @@ async function table3Answer<T extends Statement | YearStatement>(
 export function financeRoutes() {
   return newApp()
     .openapi(
-      route(["admin", "donor"], {
+      route(["admin", "reviewer", "donor"], {
         method: "get",
         path: "/api/rounds/{roundId}/statement",
         tags: ["finance"],
@@ -87,7 +87,7 @@ export function financeRoutes() {
       },
     )
     .openapi(
-      route(["admin", "donor"], {
+      route(["admin", "reviewer", "donor"], {
         method: "get",
         path: "/api/years",
         tags: ["finance"],
@@ -115,7 +115,7 @@ export function financeRoutes() {
       (c) => c.json(openYear(c.get("services").db, c.req.valid("json").year, actorOf(c)), 201),
     )
     .openapi(
-      route(["admin", "donor"], {
+      route(["admin", "reviewer", "donor"], {
         method: "get",
         path: "/api/years/{year}/statement",
         tags: ["finance"],
@@ -139,7 +139,7 @@ export function financeRoutes() {
       },
     )
     .openapi(
-      route(["admin"], {
+      route(["admin", "reviewer"], {
         method: "get",
         path: "/api/years/{year}/ledger",
         tags: ["finance"],

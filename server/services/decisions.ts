@@ -46,7 +46,12 @@ export type { Actor };
 export function approveRun(
   { db, runs }: Services,
   runId: string,
-  input: { offerDeadline: string; waitlist: number; roundVersion: number },
+  input: {
+    offerDeadline: string;
+    waitlist: number;
+    roundVersion: number;
+    /** The day of the approval (default today: a history's import gives its own). */ on?: string;
+  },
   actor: Actor,
 ): DecisionRecord[] {
   const run = runs.get(runId);
@@ -83,6 +88,7 @@ export function approveRun(
         level: f.level,
         cost: f.cost,
         offerDeadline: input.offerDeadline,
+        ...(input.on ? { on: input.on } : {}),
       });
       setRequestStatus(db, f.id, "funded", `approved run ${run.id}`, actor);
     }
@@ -112,6 +118,8 @@ export function approveRun(
 export interface OfferInput {
   offerStatus?: Exclude<OfferStatus, "pending">;
   actualCost?: number;
+  /** The day the answer came or the offer was settled (default today; never in the future). */
+  on?: string;
   version: number;
 }
 
@@ -129,6 +137,8 @@ export function recordOffer({ db }: Services, roundId: string, requestId: string
     checkVersion(d, input.version);
     assertRoundOpenForMoney(db, roundId, "an offer's answer or cost");
     const from = d.offerStatus;
+    const on = input.on ?? new Date().toISOString().slice(0, 10);
+    if (on > new Date().toISOString().slice(0, 10)) throw invalid([{ path: "on", message: "must not be in the future" }]);
     const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.includes(from) ? from : "travelled");
     const settles = SETTLED_OFFERS.includes(target);
     if (input.actualCost !== undefined && !settles)
@@ -143,8 +153,8 @@ export function recordOffer({ db }: Services, roundId: string, requestId: string
       const refused = offerMoveRefused(requestId, at, step);
       if (refused) throw conflict("offer-status", refused);
       if (step === "accepted" || step === "declined" || step === "expired")
-        recordOfferAnswer(db, roundId, requestId, step, `offer ${step}`, actor);
-      else if (step !== "pending") settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, `offer settled: ${step}`, actor);
+        recordOfferAnswer(db, roundId, requestId, step, `offer ${step}`, actor, on);
+      else if (step !== "pending") settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, `offer settled: ${step}`, actor, on);
       at = step;
     }
     if (path.length === 0 && settles && input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);

@@ -63,6 +63,7 @@ export function yearStatementOf(db: Db, year: number): YearStatement {
   return {
     scope: "year",
     year,
+    version: record.version,
     status: record.status,
     opening: record.opening,
     note: record.note,

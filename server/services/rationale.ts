@@ -6,8 +6,10 @@ import type { Problem } from "../../scoring/problem/index.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
-import { currentSettings, getRound, requireDonorOf } from "../store/index.js";
+import { currentSettings, getRound, listDecisions, requireDonorOf } from "../store/index.js";
+import { RELEASED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
 import { doneRun } from "./runs.js";
+import { roundStatement } from "./finance.js";
 
 /**
  * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
@@ -29,6 +31,32 @@ function analyticsOf(runId: string, problem: Problem): Promise<[MoneyCurve, Sens
   return pending;
 }
 
+/** The summary of the delegates as they stand now (the run's value stays: it is what the approval chose). */
+function nowSummary(
+  run: AllocationSummary,
+  funded: { state: string; region: Region; status: string; gender: string; cost: number; funding: FundingShare[] }[],
+  budget: number,
+): AllocationSummary {
+  const women = funded.filter((f) => f.gender === "F").length;
+  const totalCost = round2(funded.reduce((t, f) => t + f.cost, 0));
+  const byDonor = new Map<string, number>();
+  for (const f of funded) for (const sh of f.funding) byDonor.set(sh.donor, round2((byDonor.get(sh.donor) ?? 0) + sh.amount));
+  const regions: Record<Region, number> = { AFR: 0, APG: 0, EEG: 0, GRULAC: 0, WEOG: 0 };
+  for (const f of funded) regions[f.region] += 1;
+  return {
+    ...run,
+    delegates: funded.length,
+    totalCost,
+    moneyLeft: round2(budget - totalCost),
+    women,
+    womenShare: funded.length ? women / funded.length : null,
+    outreach: funded.filter((f) => f.status !== "party").length,
+    states: new Set(funded.map((f) => f.state)).size,
+    regions,
+    byDonor: [...byDonor].map(([donor, amount]) => ({ donor, amount })),
+  };
+}
+
 /** The rationale as the donors' page reads it. */
 export type Rationale = Awaited<ReturnType<typeof rationale>>;
 
@@ -45,6 +73,39 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
   const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
   const settings = currentSettings(db, roundId);
   const [curve, sensitivity, robustness] = await analyticsOf(run.id, problem);
+  // The delegates as they stand now (declined and lapsed offers out, replacements in), with what each
+  // costs and who pays for it from the ledger: the same money as the dashboard's and the statement's.
+  const statement = roundStatement(db, roundId);
+  const offers = listDecisions(db, roundId).filter((d) => d.offerStatus !== null);
+  const live = offers.filter((d) => !RELEASED_OFFERS.includes(d.offerStatus!));
+  const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
+  const inRun = new Map(result.funded.map((f) => [f.id, f]));
+  const paid = new Map(statement.funding.map((f) => [f.requestId, f]));
+  const funded = live.flatMap((d) => {
+    const q = requestOf.get(d.requestId);
+    if (!q) return [];
+    const f = inRun.get(d.requestId);
+    const p = paid.get(d.requestId);
+    const sc = scoreOf.get(d.requestId);
+    return [
+      {
+        id: d.requestId,
+        state: q.state,
+        region: q.region,
+        status: q.status,
+        gender: q.gender,
+        level: d.level ?? "full",
+        cost: p?.cost ?? d.cost ?? 0,
+        value: f?.value ?? null,
+        funding: p?.shares ?? [],
+        lossIfDropped: f?.lossIfDropped ?? null,
+        offer: d.offerStatus!,
+        /** Offered by a replacement after a decline or a lapsed offer (not by the approved run). */
+        replacement: f === undefined,
+        score: sc ? { criteria: sc.criteria, total: sc.total, reasons: sc.reasons } : null,
+      },
+    ];
+  });
   return {
     round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
     runId: run.id,
@@ -66,24 +127,23 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     settingsNote: settings.version === run.settingsVersion ? settings.note : null,
     referenceData: scores.referenceData,
     value: result.value,
-    summary,
-    // Each funded delegate by reference: State, region, status, gender, level, cost, score breakdown,
-    // paying donors. No name, e-mail, title, organisation or justification.
-    funded: result.funded.map((f) => ({
-      id: f.id,
-      state: f.state,
-      region: f.region,
-      status: f.status,
-      gender: f.gender,
-      level: f.level,
-      cost: f.cost,
-      value: f.value,
-      funding: f.funding,
-      lossIfDropped: f.lossIfDropped ?? null,
-      score: scoreOf.get(f.id)
-        ? { criteria: scoreOf.get(f.id)!.criteria, total: scoreOf.get(f.id)!.total, reasons: scoreOf.get(f.id)!.reasons }
-        : null,
-    })),
+    // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).
+    summary: nowSummary(summary, funded, problem.budget),
+    // Each delegate as it stands by reference: State, region, status, gender, level, cost, score
+    // breakdown, paying donors. No name, e-mail, title, organisation or justification.
+    funded,
+    /** Offers declined or lapsed: their money went back to the programme. */
+    released: offers
+      .filter((d) => RELEASED_OFFERS.includes(d.offerStatus!))
+      .map((d) => ({ id: d.requestId, state: requestOf.get(d.requestId)?.state ?? "", offer: d.offerStatus! })),
+    /** The money from the ledger: Table 3 and the balances, as the statement and the dashboard show them. */
+    money: {
+      balances: statement.balances,
+      expenditures: statement.expenditures,
+      revenues: statement.revenues,
+      deferredTo: statement.deferredTo,
+      provisional: statement.provisional,
+    },
     notFunded: result.notFunded.map((n) => ({ id: n.id, reason: n.reason })),
     baselines: result.baselines.map((b) => ({
       name: b.name,

@@ -1,7 +1,7 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import type { OfferStatus, SupportLevel } from "../../scoring/domain/index.js";
+import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
@@ -80,6 +80,8 @@ export function insertDecision(
     level: SupportLevel | null;
     cost: number | null;
     offerDeadline: string | null;
+    /** The day of the commitment (default today). */
+    on?: string;
   },
 ): void {
   db.prepare(
@@ -93,7 +95,7 @@ export function insertDecision(
     d.cost,
     d.offerDeadline,
     d.decision === "funded" ? "pending" : null,
-    d.decision === "funded" ? today() : null,
+    d.decision === "funded" ? (d.on ?? today()) : null,
   );
 }
 
@@ -132,11 +134,12 @@ export function settleOffer(
   actualCost: number,
   note: string,
   actor: { id: number | null; name: string },
+  on = today(),
 ): void {
   db.prepare(
     "UPDATE decisions SET offer_status = ?, actual_cost = ?, settled_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?",
-  ).run(status, actualCost, today(), roundId, requestId);
-  setRequestStatus(db, requestId, status, note, actor);
+  ).run(status, actualCost, on, roundId, requestId);
+  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }
 
 /** An offer's answer, with the request's status and history. */
@@ -147,14 +150,15 @@ export function recordOfferAnswer(
   status: "accepted" | "declined" | "expired",
   note: string,
   actor: { id: number | null; name: string },
+  on = today(),
 ): void {
   db.prepare("UPDATE decisions SET offer_status = ?, answered_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
     status,
-    today(),
+    on,
     roundId,
     requestId,
   );
-  setRequestStatus(db, requestId, status, note, actor);
+  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }
 
 /** Offers still pending after their deadline (`today`, an ISO date). */

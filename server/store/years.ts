@@ -41,7 +41,14 @@ function yearRow(db: Db, year: number): YearRow | undefined {
 
 /** Creates the year's record if it has none (open; its opening carried, or 0 for a first year). */
 export function ensureYear(db: Db, year: number): void {
-  db.prepare("INSERT OR IGNORE INTO years (year) VALUES (?)").run(year);
+  if (yearRow(db, year)) return;
+  // A year before a closed one would change the opening it carried: its figures are locked.
+  const later = db.prepare("SELECT MIN(year) FROM years WHERE year > ? AND status = 'closed'").pluck().get(year) as number | null;
+  if (later !== null)
+    throw conflict("year-closed", `the programme year ${later} is closed: a year before it (${year}) can no longer be added`);
+  db.prepare("INSERT INTO years (year) VALUES (?)").run(year);
+  // The year after it now carries its opening from this one: an opening entered there gives way.
+  db.prepare("UPDATE years SET opening = NULL, opening_note = '' WHERE year = (SELECT MIN(year) FROM years WHERE year > ?)").run(year);
 }
 
 /** The year before this one that the programme kept (null: this is the first). */

@@ -4,6 +4,13 @@ import { describe, expect, it } from "vitest";
 import {
   canMove,
   IN_RUN,
+  OFFER_STATUSES,
+  OFFER_TRANSITIONS,
+  offerMoveRefused,
+  OPEN_OFFERS,
+  RELEASED_OFFERS,
+  REQUEST_STATUS_OF_OFFER,
+  SETTLED_OFFERS,
   REDECIDABLE,
   REQUEST_STATUSES,
   REQUEST_TRANSITIONS,
@@ -23,11 +30,13 @@ describe("request statuses", () => {
     }
   });
 
-  it("make an offer's answer final", () => {
-    for (const answer of ["accepted", "declined", "expired"] as const) {
+  it("make an offer's answer final: an accepted offer can only be settled, and a settlement is final", () => {
+    for (const answer of ["declined", "expired", "travelled", "no-show", "cancelled"] as const) {
       expect(REQUEST_TRANSITIONS[answer]).toEqual([]);
       expect(requestMoveRefused("R-1", answer, "funded")).toMatch(/final/);
     }
+    expect(REQUEST_TRANSITIONS.accepted).toEqual(["travelled", "no-show", "cancelled"]);
+    expect(requestMoveRefused("R-1", "accepted", "funded")).toMatch(/accepted .*cannot become funded/);
   });
 
   it("let an approval decide only requests in the running or decided but unanswered", () => {
@@ -37,6 +46,24 @@ describe("request statuses", () => {
     }
     expect(requestMoveRefused("R-1", "withdrawn", "funded")).toMatch(/withdrawn/);
     expect(requestMoveRefused("R-1", "ineligible", "funded")).toMatch(/ineligible/);
+  });
+});
+
+describe("offer states", () => {
+  it("allow exactly the listed moves, each refusal in words", () => {
+    for (const from of OFFER_STATUSES)
+      for (const to of OFFER_STATUSES) {
+        const refused = offerMoveRefused("R-1", from, to);
+        expect(refused === null, `${from} → ${to}`).toBe(OFFER_TRANSITIONS[from].includes(to));
+        if (refused) expect(refused).toMatch(/^the offer to R-1 is /);
+      }
+    expect(offerMoveRefused("R-1", "travelled", "no-show")).toMatch(/travelled: that is final/);
+    expect(offerMoveRefused("R-1", "pending", "travelled")).toMatch(/can only become accepted, or declined, or lapsed/);
+  });
+
+  it("each mirror a request status, and split into open, released and settled", () => {
+    for (const s of OFFER_STATUSES) expect(REQUEST_STATUSES).toContain(REQUEST_STATUS_OF_OFFER[s]);
+    expect([...OPEN_OFFERS, ...RELEASED_OFFERS, ...SETTLED_OFFERS].sort()).toEqual([...OFFER_STATUSES].sort());
   });
 });
 

@@ -18,6 +18,9 @@ const SettingsPage = page(() => import("./features/settings/SettingsPage.js"), "
 const AllocatePage = page(() => import("./features/allocation/AllocatePage.js"), "AllocatePage");
 const AfterPage = page(() => import("./features/decisions/AfterPage.js"), "AfterPage");
 const StatementPrintPage = page(() => import("./features/decisions/Statement.js"), "StatementPrintPage");
+const YearsPage = page(() => import("./features/years/YearsPage.js"), "YearsPage");
+const YearPage = page(() => import("./features/years/YearPage.js"), "YearPage");
+const YearStatementPrintPage = page(() => import("./features/years/YearPage.js"), "YearStatementPrintPage");
 const AuditPage = page(() => import("./features/audit/AuditPage.js"), "AuditPage");
 const DonorHome = page(() => import("./features/donors/DonorPages.js"), "DonorHome");
 const DonorRationalePage = page(() => import("./features/donors/DonorPages.js"), "DonorRationalePage");
@@ -90,6 +93,30 @@ export function App() {
             element={
               <Staff bare>
                 <StatementPrintPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/years"
+            element={
+              <Staff>
+                <YearsPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/years/:year"
+            element={
+              <Staff>
+                <YearPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/years/:year/statement"
+            element={
+              <Staff bare>
+                <YearStatementPrintPage />
               </Staff>
             }
           />
@@ -216,6 +243,7 @@ function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Round">
         <NavLink component={Link} to="/rounds" label="All rounds" active={location.pathname === "/rounds"} variant="filled" />
+        <NavLink component={Link} to="/years" label="Programme years" active={location.pathname.startsWith("/years")} variant="filled" />
         {roundId && (
           <Text size="xs" c="dimmed" mt="sm" px="sm">
             Round {roundId}

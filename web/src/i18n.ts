@@ -78,6 +78,9 @@ const en = {
       accepted: "offer accepted",
       declined: "offer declined",
       expired: "offer lapsed",
+      travelled: "travelled",
+      "no-show": "did not travel",
+      cancelled: "travel cancelled",
     },
     answer: {
       accept: "Accept the offer",
@@ -101,6 +104,9 @@ const en = {
       accepted: "You accepted the offer.",
       declined: "You declined the offer.",
       expired: "The offer was not accepted by its deadline.",
+      travelled: "You travelled to the meeting with the Programme's sponsorship.",
+      "no-show": "You accepted the offer but did not travel.",
+      cancelled: "Your sponsored travel was cancelled after you accepted the offer.",
     },
   },
   errors: {
@@ -188,6 +194,9 @@ const fr: Dict = {
       accepted: "offre acceptée",
       declined: "offre refusée",
       expired: "offre expirée",
+      travelled: "voyage effectué",
+      "no-show": "voyage non effectué",
+      cancelled: "voyage annulé",
     },
     answer: {
       accept: "Accepter l'offre",
@@ -211,6 +220,9 @@ const fr: Dict = {
       accepted: "Vous avez accepté l'offre.",
       declined: "Vous avez décliné l'offre.",
       expired: "L'offre n'a pas été acceptée avant sa date limite.",
+      travelled: "Vous avez participé à la réunion grâce au parrainage du Programme.",
+      "no-show": "Vous avez accepté l'offre mais n'avez pas voyagé.",
+      cancelled: "Votre voyage parrainé a été annulé après l'acceptation de l'offre.",
     },
   },
   errors: {
@@ -292,6 +304,9 @@ const es: Dict = {
       accepted: "oferta aceptada",
       declined: "oferta rechazada",
       expired: "oferta caducada",
+      travelled: "viaje realizado",
+      "no-show": "viaje no realizado",
+      cancelled: "viaje cancelado",
     },
     answer: {
       accept: "Aceptar la oferta",
@@ -315,6 +330,9 @@ const es: Dict = {
       accepted: "Aceptó la oferta.",
       declined: "Rechazó la oferta.",
       expired: "La oferta no se aceptó antes de su plazo.",
+      travelled: "Usted viajó a la reunión con el patrocinio del Programa.",
+      "no-show": "Usted aceptó la oferta pero no viajó.",
+      cancelled: "Su viaje patrocinado se canceló después de aceptar la oferta.",
     },
   },
   errors: {

@@ -1,3 +1,4 @@
-// The public entry of the decisions feature: its queries and the statement, which the donors' pages show.
+// The public entry of the decisions feature: its queries and Table 3, which the years' and donors' pages show.
 export { useDecisions, useStatement } from "./api.js";
-export { Statement } from "./Statement.js";
+export { PrintFrame, Statement, Table3View, type Table3Data } from "./Statement.js";
+export { OFFER_WORDS } from "./OfferRow.js";

@@ -1,5 +1,6 @@
-// A round at a glance: the money (contributions per donor, carry-over, reserve, admin estimate,
-// committed, left), requests by status, the reference data's date, and what needs attention.
+// A round at a glance: the money as the ledger derives it (contributions per donor, carried in,
+// administrative costs, available, committed, spent, left), requests by status, the reference data's
+// date, and what needs attention.
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
@@ -8,15 +9,15 @@ import { RoundEditButton } from "./RoundEditButton.js";
 import { STATUS_COLOR } from "./round-status.js";
 import { useSession } from "../accounts/index.js";
 import { useRuns } from "../allocation/index.js";
-import { useDecisions } from "../decisions/index.js";
+import { useDecisions, useStatement } from "../decisions/index.js";
 import { useRequests, useScores } from "../requests/index.js";
-import { useDonors, useRound } from "./api.js";
+import { useRound } from "./api.js";
 
 export function DashboardPage() {
   const { roundId = "" } = useParams();
   const round = useRound(roundId);
   const admin = useSession().data?.role === "admin";
-  const donors = useDonors(roundId);
+  const statement = useStatement(roundId);
   const requests = useRequests(roundId);
   const decisions = useDecisions(roundId);
   const runs = useRuns(roundId);
@@ -25,13 +26,9 @@ export function DashboardPage() {
   if (round.isPending) return <Loading label="Loading the round" />;
   if (round.isError) return <ErrorAlert error={round.error} />;
   const r = round.data;
-  const contributions = (donors.data ?? []).filter((d) => d.id !== "carry-over").reduce((s, d) => s + (d.amount as number), 0);
-  const budget = contributions + r.carryOver - r.reserve - r.adminEstimate;
-  const funded = (decisions.data ?? []).filter(
-    (d) => d.decision === "funded" && d.offerStatus !== "declined" && d.offerStatus !== "expired",
-  );
   const lastRun = (runs.data ?? []).find((x) => x.status === "done");
-  const committed = funded.length ? funded.reduce((s, d) => s + (d.cost ?? 0), 0) : null;
+  const money = statement.data;
+  const budget = money ? money.balances.available - r.reserve : 0;
   const byStatus = new Map<string, number>();
   for (const q of requests.data ?? []) byStatus.set(q.status, (byStatus.get(q.status) ?? 0) + 1);
 
@@ -77,29 +74,16 @@ export function DashboardPage() {
           <Title order={3} size="h4" mb="sm">
             Money
           </Title>
-          {donors.isError && <ErrorAlert error={donors.error} />}
-          <Table aria-label="Money at a glance">
-            <Table.Tbody>
-              {(donors.data ?? [])
-                .filter((d) => d.id !== "carry-over")
-                .map((d) => (
-                  <Table.Tr key={d.id as string}>
-                    <Table.Td>Contribution: {(d.name as string) ?? d.id}</Table.Td>
-                    <Table.Td ta="right">{chf(d.amount as number)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              <Row label="Contributions" value={chf(contributions)} strong />
-              <Row label="Carry-over from earlier years" value={chf(r.carryOver)} />
-              <Row label="Reserve (held back)" value={`– ${chf(r.reserve)}`} />
-              <Row label="Administrative estimate" value={`– ${chf(r.adminEstimate)}`} />
-              <Row label="Available for travel" value={chf(budget)} strong />
-              <Row
-                label={committed !== null ? "Committed (offers not declined)" : lastRun ? "Proposed by the latest run" : "Committed"}
-                value={committed !== null ? chf(committed) : lastRun ? `${lastRun.value ?? "–"} points` : chf(0)}
-              />
-              {committed !== null && <Row label="Left" value={chf(budget - committed)} strong />}
-            </Table.Tbody>
-          </Table>
+          {statement.isError && <ErrorAlert error={statement.error} />}
+          {money && <MoneyTable money={money} reserve={r.reserve} adminActual={r.adminActual} />}
+          {money && money.delegates.offers === 0 && lastRun && (
+            <Text size="sm" mt="xs">
+              No offers yet: the latest run proposes a selection worth {lastRun.value ?? "–"} points.
+            </Text>
+          )}
+          <Text size="sm" mt="xs">
+            <Link to={`/years/${r.startDate.slice(0, 4)}`}>The programme year {r.startDate.slice(0, 4)}</Link>
+          </Text>
         </Card>
 
         <Stack>
@@ -148,6 +132,33 @@ export function DashboardPage() {
         </Stack>
       </SimpleGrid>
     </Stack>
+  );
+}
+
+type Money = NonNullable<ReturnType<typeof useStatement>["data"]>;
+
+/** The round's money from the ledger: available = committed + spent + left (reserve: held back from the allocation). */
+function MoneyTable({ money, reserve, adminActual }: { money: Money; reserve: number; adminActual: number | null }) {
+  const b = money.balances;
+  return (
+    <Table aria-label="Money at a glance">
+      <Table.Tbody>
+        {money.revenues.contributions.map((d) => (
+          <Row key={d.donor} label={`Contribution: ${d.name}`} value={chf(d.amount)} />
+        ))}
+        <Row label="Contributions" value={chf(money.revenues.totalContributions)} strong />
+        <Row label="Carried in (from the year's opening balance and earlier rounds)" value={chf(money.revenues.deferredFrom)} />
+        <Row
+          label={adminActual === null ? "Administrative costs (estimate)" : "Administrative costs"}
+          value={`– ${chf(money.expenditures.generalAndAdministrative)}`}
+        />
+        <Row label="Available for travel" value={chf(b.available)} strong />
+        <Row label="of which held back from the allocation (reserve)" value={chf(reserve)} />
+        <Row label="Committed (offers open)" value={chf(b.committed)} />
+        <Row label="Spent (offers settled)" value={chf(b.spent)} />
+        <Row label="Left (deferred to what follows)" value={chf(b.left)} strong />
+      </Table.Tbody>
+    </Table>
   );
 }
 

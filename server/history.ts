@@ -1,0 +1,102 @@
+// A past programme year replayed through the product: its opening balance, its round with the donors'
+// contributions and the delegates' requests, a real allocation run (each delegate locked in, as the ISU
+// decided then) approved into offers, each offer answered and settled with its actual cost, the general
+// and administrative costs, and the year's close. data/history/2024.json reproduces Table 3 of the
+// ISU's 2024 report this way.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { RequestAttributesSchema } from "../scoring/criteria/index.js";
+import { RoundSchema, WeightsSchema } from "../scoring/domain/index.js";
+import { PolicySchema } from "../scoring/policy/index.js";
+import { tx } from "./db/database.js";
+import { conflict } from "./errors.js";
+import type { Services } from "./http.js";
+import type { ReferenceData } from "../scoring/criteria/index.js";
+import { approveRun, recordOffer } from "./services/decisions.js";
+import { closeYear, editYearNote, enterOpening } from "./services/finance.js";
+import { editRound } from "./services/rounds.js";
+import { createRound, ensureYear, findDecision, getRound, getYear, insertRequest, putDonor } from "./store/index.js";
+
+export const HistoryFileSchema = z.strictObject({
+  version: z.literal(1),
+  year: z.number().int().min(2000).max(2100),
+  source: z.string(),
+  opening: z.strictObject({ amount: z.number().min(0), note: z.string().min(1) }),
+  note: z.string(),
+  round: RoundSchema,
+  adminActual: z.number().min(0),
+  weights: WeightsSchema,
+  policy: PolicySchema,
+  donors: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      amount: z.number().min(0),
+      source: z.enum(["sourced", "derived"]),
+      note: z.string(),
+    }),
+  ),
+  approvedOn: z.iso.date(),
+  offerDeadline: z.iso.date(),
+  answeredOn: z.iso.date(),
+  settledOn: z.iso.date(),
+  delegates: z.array(
+    z.strictObject({
+      request: RequestAttributesSchema,
+      outcome: z.enum(["travelled", "no-show", "cancelled", "declined"]),
+      actualCost: z.number().min(0),
+    }),
+  ),
+});
+export type HistoryFile = z.infer<typeof HistoryFileSchema>;
+
+export const HISTORY_2024 = new URL("../data/history/2024.json", import.meta.url);
+
+export function readHistory(path: URL | string = HISTORY_2024): HistoryFile {
+  return HistoryFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** Replays a past year; refused when the year exists already. */
+export async function loadHistory(services: Services, file: HistoryFile, reference: ReferenceData, actor: { id: number; name: string }) {
+  const { db, runs } = services;
+  const roundId = file.round.id;
+  tx(db, () => {
+    if (db.prepare("SELECT 1 FROM years WHERE year = ?").get(file.year))
+      throw conflict("exists", `the programme year ${file.year} exists already`);
+    ensureYear(db, file.year);
+    enterOpening(db, file.year, { ...file.opening, version: getYear(db, file.year).version }, actor);
+    createRound(db, { round: file.round, weights: file.weights, policy: file.policy }, reference, actor);
+    for (const d of file.donors) putDonor(db, roundId, d, null, actor.name);
+    for (const d of file.delegates) insertRequest(db, roundId, d.request, "submitted", null, actor);
+  });
+  const runId = runs.start(roundId, actor);
+  const run = await runs.settled(runId);
+  if (run.status !== "done") throw conflict("history-run", `the run of ${roundId} ended ${run.status}`);
+  approveRun(
+    services,
+    runId,
+    { offerDeadline: file.offerDeadline, waitlist: 0, roundVersion: getRound(db, roundId).version, on: file.approvedOn },
+    actor,
+  );
+  for (const d of file.delegates) {
+    const id = d.request.id;
+    const offer = findDecision(db, roundId, id);
+    if (!offer || offer.offerStatus !== "pending")
+      throw conflict("history-offer", `${id} was not offered: the history's run did not fund it`);
+    if (d.outcome === "declined") {
+      recordOffer(services, roundId, id, { offerStatus: "declined", on: file.answeredOn, version: offer.version }, actor);
+      continue;
+    }
+    const accepted = recordOffer(services, roundId, id, { offerStatus: "accepted", on: file.answeredOn, version: offer.version }, actor);
+    recordOffer(
+      services,
+      roundId,
+      id,
+      { offerStatus: d.outcome, actualCost: d.actualCost, on: file.settledOn, version: accepted.version },
+      actor,
+    );
+  }
+  editRound(services, roundId, { adminActual: file.adminActual, version: getRound(db, roundId).version }, actor);
+  editYearNote(db, file.year, { note: file.note, version: getYear(db, file.year).version }, actor);
+  return closeYear(db, file.year, { version: getYear(db, file.year).version }, actor);
+}
