@@ -11,6 +11,7 @@ const PROOFS = [
   "tests/server/crash.test.ts",
   "tests/server/fuzz.test.ts",
   "tests/server/access-matrix.test.ts",
+  "tests/server/lifecycle-model.test.ts",
   "tests/security/**/*.test.ts",
 ];
 /** End to end: the browser suite and the CLIs as processes. */

@@ -79,6 +79,8 @@ export function approveRun(
     }
     runs.markApproved(run.id, actor.id);
     clearDecisions(db, run.roundId);
+    // A proposal computed on the decisions this approval replaces can no longer be applied.
+    discardOpenReplacements(db, run.roundId);
     for (const f of result.funded) {
       insertDecision(db, {
         roundId: run.roundId,
@@ -236,6 +238,12 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
     const { proposal } = row;
     if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
     assertRoundOpenForMoney(db, row.roundId, "a replacement");
+    // The proposal answers offers released under the decisions as they stand: they must still be released.
+    for (const r of proposal.released) {
+      const d = findDecision(db, row.roundId, r.id);
+      if (!d || d.runId !== row.runId || (d.offerStatus !== "declined" && d.offerStatus !== "expired"))
+        throw conflict("replacement-stale", `the decisions changed since this proposal (${r.id} is no longer a released offer): propose again`);
+    }
     for (const r of proposal.replacements) {
       upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });
       setRequestStatus(db, r.id, "funded", `replacement ${replacementId}`, actor);

@@ -7,7 +7,7 @@ import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { currentSettings, getRound, listDecisions, requireDonorOf } from "../store/index.js";
-import { RELEASED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
+import { RELEASED_OFFERS, SETTLED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
 import { doneRun } from "./runs.js";
 import { roundStatement } from "./finance.js";
 
@@ -95,7 +95,8 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
         status: q.status,
         gender: q.gender,
         level: d.level ?? "full",
-        cost: p?.cost ?? d.cost ?? 0,
+        // The ledger's cost: what a settled offer cost (0 when nothing was spent), else what the offer commits.
+        cost: p?.cost ?? (SETTLED_OFFERS.includes(d.offerStatus!) ? (d.actualCost ?? 0) : (d.cost ?? 0)),
         value: f?.value ?? null,
         funding: p?.shares ?? [],
         lossIfDropped: f?.lossIfDropped ?? null,
