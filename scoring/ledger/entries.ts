@@ -8,7 +8,7 @@ import type { YearFacts } from "./types.js";
 export type EntryKind = "opening" | "contribution" | "commitment" | "release" | "actual-cost" | "administration";
 
 export interface LedgerEntry {
-  /** ISO date; null when the fact has no date recorded (listed at the end of its round). */
+  /** ISO date; null when the fact has no date recorded (listed after the opening, before the dated entries). */
   date: string | null;
   kind: EntryKind;
   roundId: string | null;
@@ -115,8 +115,10 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
       text: `General and administrative costs of ${r.id}${r.adminActual === null ? " (estimate)" : ""}`,
     });
   }
-  // Dated entries in date order (stable: the facts' order within a day); undated ones last.
-  const order = raw.map((e, i) => ({ e, i })).sort((a, b) => cmpDate(a.e.date, b.e.date) || a.i - b.i);
+  // The opening first; then entries with no date recorded (contributions known before the allocation,
+  // most often); then the dated ones in date order (stable: the facts' order within a day).
+  const rank = (e: Omit<LedgerEntry, "balance">): number => (e.kind === "opening" ? 0 : e.date === null ? 1 : 2);
+  const order = raw.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || cmpDate(a.e.date, b.e.date) || a.i - b.i);
   let balance = 0;
   return order.map(({ e }) => {
     balance = round2(balance + e.effect);
@@ -125,8 +127,6 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
 }
 
 function cmpDate(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
+  if (a === b || a === null || b === null) return 0;
   return a < b ? -1 : 1;
 }

@@ -242,7 +242,10 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
     for (const r of proposal.released) {
       const d = findDecision(db, row.roundId, r.id);
       if (!d || d.runId !== row.runId || (d.offerStatus !== "declined" && d.offerStatus !== "expired"))
-        throw conflict("replacement-stale", `the decisions changed since this proposal (${r.id} is no longer a released offer): propose again`);
+        throw conflict(
+          "replacement-stale",
+          `the decisions changed since this proposal (${r.id} is no longer a released offer): propose again`,
+        );
     }
     for (const r of proposal.replacements) {
       upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });

@@ -7,7 +7,14 @@ import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { currentSettings, getRound, listDecisions, requireDonorOf } from "../store/index.js";
-import { RELEASED_OFFERS, SETTLED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
+import {
+  RELEASED_OFFERS,
+  SETTLED_OFFERS,
+  round2,
+  type AllocationSummary,
+  type FundingShare,
+  type Region,
+} from "../../scoring/domain/index.js";
 import { doneRun } from "./runs.js";
 import { roundStatement } from "./finance.js";
 

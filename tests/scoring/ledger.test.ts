@@ -114,8 +114,10 @@ describe("Table 3 and the balances", () => {
     expect(entries[0]!.kind).toBe("opening");
     expect(entries.at(-1)!.balance).toBe(yearStatement(year).deferredTo);
     expect(entries.find((e) => e.kind === "release" && e.requestId === "A-3")!.text).toMatch(/Togo, A-3: CHF 1'900 of the offer not spent/);
-    // The undated contribution comes last.
-    expect(entries.at(-1)!.date).toBeNull();
+    // The undated contribution comes right after the opening; the dated entries follow in date order.
+    expect(entries[1]).toMatchObject({ kind: "contribution", date: null, donor: "AUS", roundId: "B" });
+    const dated = entries.slice(2).map((e) => e.date!);
+    expect(dated).toEqual([...dated].sort());
   });
 
   it("holds its identities for any facts", () => {

@@ -75,7 +75,7 @@ export function Table3View({
       </Group>
       {t.provisional ? (
         <Text size="sm" mb="xs" component="div">
-          <Badge color="yellow.8" mr="xs">
+          <Badge color="gray.8" mr="xs">
             Provisional
           </Badge>
           Committed amounts stand in for costs not yet known:

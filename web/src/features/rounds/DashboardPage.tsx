@@ -5,6 +5,7 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf } from "../../format.js";
+import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
 import { STATUS_COLOR } from "./round-status.js";
 import { useSession } from "../accounts/index.js";
@@ -131,6 +132,7 @@ export function DashboardPage() {
           </Card>
         </Stack>
       </SimpleGrid>
+      <Contributions roundId={r.id} admin={admin} />
     </Stack>
   );
 }

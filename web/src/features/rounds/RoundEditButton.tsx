@@ -21,7 +21,8 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
   };
   const save = useMutation({
     mutationFn: () => {
-      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, reserve, adminEstimate } = draft;
+      const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, reserve, adminEstimate, adminActual } =
+        draft;
       return call(
         api.api.rounds[":roundId"].$patch({
           param: { roundId: round.id },
@@ -37,6 +38,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
             nights,
             reserve,
             adminEstimate,
+            adminActual,
           },
         }),
       );
@@ -90,6 +92,13 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
             {num("nights", "Nights")}
             {num("reserve", "Reserve (CHF)")}
             {num("adminEstimate", "Admin estimate (CHF)")}
+            <NumberInput
+              label="Actual administrative costs (CHF), once known"
+              min={0}
+              thousandSeparator="'"
+              value={draft.adminActual ?? ""}
+              onChange={(v) => setDraft({ ...draft, adminActual: typeof v === "number" ? v : null })}
+            />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
             Saving checks that nobody changed the round since you opened it.

@@ -1,7 +1,7 @@
 // The year's ledger: its money as dated entries, each with its effect and the balance after it.
 import { Table, Text, Title } from "@mantine/core";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf } from "../../format.js";
+import { chf as chfNumber } from "../../../../scoring/domain/index.js";
 import { useLedger } from "./api.js";
 
 const KIND_WORDS = {
@@ -42,8 +42,8 @@ export function Ledger({ year }: { year: string }) {
               <Table.Td style={{ whiteSpace: "nowrap" }}>{e.date ?? "no date"}</Table.Td>
               <Table.Td>{KIND_WORDS[e.kind]}</Table.Td>
               <Table.Td>{e.text}</Table.Td>
-              <Table.Td ta="right">{e.effect === 0 ? "" : `${e.effect > 0 ? "+" : "−"}${chf(Math.abs(e.effect))}`}</Table.Td>
-              <Table.Td ta="right">{chf(e.balance)}</Table.Td>
+              <Table.Td ta="right">{e.effect === 0 ? "" : `${e.effect > 0 ? "+" : "−"}${chfNumber(Math.abs(e.effect))}`}</Table.Td>
+              <Table.Td ta="right">{chfNumber(e.balance)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -46,8 +46,8 @@ export function YearPage() {
               <Table.Td>
                 <Link to={`/rounds/${r.roundId}`}>{r.meeting}</Link> ({r.startDate})
               </Table.Td>
-              <Table.Td>starts from CHF {chf(r.deferredFrom)}</Table.Td>
-              <Table.Td>leaves CHF {chf(r.deferredTo)}</Table.Td>
+              <Table.Td>starts from {chf(r.deferredFrom)}</Table.Td>
+              <Table.Td>leaves {chf(r.deferredTo)}</Table.Td>
               <Table.Td>{r.provisional ? "provisional" : "final"}</Table.Td>
             </Table.Tr>
           ))}

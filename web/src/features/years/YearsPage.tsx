@@ -12,8 +12,8 @@ import { useSession } from "../accounts/index.js";
 import { useYears } from "./api.js";
 
 export function openingWords(o: { amount: number; carriedFrom: number | null; provisional: boolean; note: string }): string {
-  if (o.carriedFrom === null) return `CHF ${chf(o.amount)}, entered${o.note ? `: ${o.note}` : " (no note yet)"}`;
-  return `CHF ${chf(o.amount)}, carried from ${o.carriedFrom}${o.provisional ? " (not closed yet: may still change)" : ""}`;
+  if (o.carriedFrom === null) return `${chf(o.amount)}, entered${o.note ? `: ${o.note}` : " (no note yet)"}`;
+  return `${chf(o.amount)}, carried from ${o.carriedFrom}${o.provisional ? " (not closed yet: may still change)" : ""}`;
 }
 
 export function YearsPage() {
@@ -47,7 +47,7 @@ export function YearsPage() {
                 <Badge color={y.status === "closed" ? "gray.7" : "teal.9"}>{y.status === "closed" ? "Closed" : "Open"}</Badge>
               </Table.Td>
               <Table.Td>{openingWords(y.opening)}</Table.Td>
-              <Table.Td ta="right">{y.closing === null ? "open" : `CHF ${chf(y.closing)}`}</Table.Td>
+              <Table.Td ta="right">{y.closing === null ? "open" : chf(y.closing)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
