@@ -199,8 +199,8 @@ describe("ISU workspace (end to end)", () => {
     // The first offer is declined: a replacement is proposed and accepted.
     const first = offers.getByRole("row").nth(1);
     const id = (await first.getByRole("cell").first().textContent())!.trim();
-    await first.getByRole("button", { name: `${id} declined` }).click();
-    await offers.getByRole("row").filter({ hasText: id }).getByText("declined", { exact: true }).waitFor();
+    await first.getByRole("button", { name: `${id}: Declined` }).click();
+    await offers.getByRole("row").filter({ hasText: id }).getByText("Declined", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Propose replacements" }).click();
     await page.getByText(new RegExp(`^${id} released \\(declined\\)`)).waitFor({ timeout: 30_000 });
     const proposed = page.getByRole("table", { name: "Proposed replacements" });
@@ -208,11 +208,11 @@ describe("ISU workspace (end to end)", () => {
     await page.getByLabel("Replacements accept by").fill("2099-09-01");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
-    await offers.getByRole("row").filter({ hasText: replacement }).getByText("pending:").waitFor();
+    await offers.getByRole("row").filter({ hasText: replacement }).getByText("Awaiting an answer").waitFor();
     // Actual cost of an accepted offer, then the statement.
     const row = offers.getByRole("row").filter({ hasText: replacement });
-    await row.getByRole("button", { name: `${replacement} accepted` }).click();
-    await offers.getByRole("row").filter({ hasText: replacement }).getByText("accepted", { exact: true }).waitFor();
+    await row.getByRole("button", { name: `${replacement}: Accepted` }).click();
+    await offers.getByRole("row").filter({ hasText: replacement }).getByText("Accepted", { exact: true }).waitFor();
     const statement = page.getByRole("table", { name: "Financial statement" });
     await statement.getByText("Total Contributions").waitFor();
     await statement.getByText("CHF 53'683").waitFor();
@@ -252,11 +252,12 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("heading", { name: "14MSP: Fourteenth Meeting of States Parties" }).waitFor();
     await page.getByRole("button", { name: "Edit the round" }).click();
     const edit = page.getByRole("dialog", { name: "Edit 14MSP" });
-    await edit.getByLabel("Carry-over (CHF)").fill("12000");
-    await edit.getByRole("button", { name: "Save" }).click();
+    // The money carried in is the year's (2026 follows 2025 here): the round edits its reserve.
+    await edit.getByLabel("Reserve (CHF)").fill("12000");
+    await edit.getByRole("button", { name: "Save", exact: true }).click();
     await edit.waitFor({ state: "detached" });
     await page
-      .getByRole("row", { name: /Carry-over/ })
+      .getByRole("row", { name: /held back from the allocation/ })
       .getByText("CHF 12'000")
       .waitFor();
     await page.getByRole("button", { name: "Move to open" }).click();

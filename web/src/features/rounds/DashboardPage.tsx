@@ -156,6 +156,7 @@ function MoneyTable({ money, reserve, adminActual }: { money: Money; reserve: nu
         />
         <Row label="Available for travel" value={chf(b.available)} strong />
         <Row label="of which held back from the allocation (reserve)" value={chf(reserve)} />
+        <Row label="For the allocation (available less the reserve)" value={chf(b.available - reserve)} />
         <Row label="Committed (offers open)" value={chf(b.committed)} />
         <Row label="Spent (offers settled)" value={chf(b.spent)} />
         <Row label="Left (deferred to what follows)" value={chf(b.left)} strong />
