@@ -151,6 +151,25 @@ export const REQUEST_STATUS_OF_OFFER: Record<OfferStatus, RequestStatus> = {
   cancelled: "cancelled",
 };
 
+/**
+ * A replacement proposal's states: proposed (open: only the round's latest is), applied once, or
+ * discarded (a later proposal or an approval replaced it). Applied and discarded are final.
+ */
+export const PROPOSAL_STATUSES = ["proposed", "applied", "discarded"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_TRANSITIONS: Record<ProposalStatus, readonly ProposalStatus[]> = {
+  proposed: ["applied", "discarded"],
+  applied: [],
+  discarded: [],
+};
+
+/** Why a proposal cannot move, in words; null when it can. */
+export function proposalMoveRefused(from: ProposalStatus, to: ProposalStatus): string | null {
+  if (PROPOSAL_TRANSITIONS[from].includes(to)) return null;
+  if (from === "discarded") return "a later proposal (or a new approval) replaced this one: apply the latest";
+  return `the proposal is ${from} already`;
+}
+
 /** A programme (financial) year: open while its money moves; closed, its figures locked. */
 export const YEAR_STATUSES = ["open", "closed"] as const;
 export type YearStatus = (typeof YEAR_STATUSES)[number];

@@ -4,7 +4,7 @@
 // authorise and answer.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { IN_RUN, offerMoveRefused, REDECIDABLE, SETTLED_OFFERS, type OfferStatus } from "../../scoring/domain/index.js";
+import { IN_RUN, offerMoveRefused, proposalMoveRefused, REDECIDABLE, SETTLED_OFFERS, type OfferStatus } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
@@ -232,9 +232,8 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
   return tx(db, () => {
     const row = findReplacement(db, replacementId);
     if (!row) throw notFound(`replacement ${replacementId}`);
-    if (row.status === "discarded")
-      throw conflict("replacement-status", "a later proposal for this round replaced this one: apply the latest");
-    if (row.status !== "proposed") throw conflict("replacement-status", `the proposal is ${row.status} already`);
+    const refused = proposalMoveRefused(row.status, "applied");
+    if (refused) throw conflict("replacement-status", refused);
     const { proposal } = row;
     if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
     assertRoundOpenForMoney(db, row.roundId, "a replacement");

@@ -1,7 +1,7 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type SupportLevel } from "../../scoring/domain/index.js";
+import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type ProposalStatus, type SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
@@ -178,7 +178,7 @@ export interface ReplacementRecord {
   roundId: string;
   runId: string;
   /** discarded: a later proposal for the round replaced it before it was applied. */
-  status: "proposed" | "applied" | "discarded";
+  status: ProposalStatus;
   proposal: ReplacementResult;
 }
 
@@ -200,7 +200,7 @@ export function insertReplacement(
 
 export function findReplacement(db: Db, id: string): ReplacementRecord | null {
   const row = db.prepare("SELECT * FROM replacements WHERE id = ?").get(id) as
-    { id: string; round_id: string; run_id: string; result: string; status: "proposed" | "applied" | "discarded" } | undefined;
+    { id: string; round_id: string; run_id: string; result: string; status: ProposalStatus } | undefined;
   return row
     ? { id: row.id, roundId: row.round_id, runId: row.run_id, status: row.status, proposal: JSON.parse(row.result) as ReplacementResult }
     : null;

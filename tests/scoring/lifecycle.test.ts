@@ -8,6 +8,9 @@ import {
   OFFER_TRANSITIONS,
   offerMoveRefused,
   OPEN_OFFERS,
+  PROPOSAL_STATUSES,
+  PROPOSAL_TRANSITIONS,
+  proposalMoveRefused,
   RELEASED_OFFERS,
   REQUEST_STATUS_OF_OFFER,
   SETTLED_OFFERS,
@@ -64,6 +67,16 @@ describe("offer states", () => {
   it("each mirror a request status, and split into open, released and settled", () => {
     for (const s of OFFER_STATUSES) expect(REQUEST_STATUSES).toContain(REQUEST_STATUS_OF_OFFER[s]);
     expect([...OPEN_OFFERS, ...RELEASED_OFFERS, ...SETTLED_OFFERS].sort()).toEqual([...OFFER_STATUSES].sort());
+  });
+});
+
+describe("replacement proposals", () => {
+  it("are applied once, or discarded by a later proposal; both final, each refusal in words", () => {
+    for (const from of PROPOSAL_STATUSES)
+      for (const to of PROPOSAL_STATUSES)
+        expect(proposalMoveRefused(from, to) === null, `${from} → ${to}`).toBe(PROPOSAL_TRANSITIONS[from].includes(to));
+    expect(proposalMoveRefused("discarded", "applied")).toMatch(/apply the latest/);
+    expect(proposalMoveRefused("applied", "applied")).toMatch(/applied already/);
   });
 });
 

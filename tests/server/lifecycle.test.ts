@@ -160,4 +160,111 @@ describe("the decision lifecycle", () => {
     const entries = (await admin.req("GET", `/api/audit?entity=run&entityId=${started.json.id}`)).json;
     expect(entries[0]).toMatchObject({ actor: "server", action: "fail", entityId: started.json.id });
   });
+
+  it("gives donors the delegates as they stand after a decline and its replacement, with the dashboard's money", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const donor = await api.as("donor-aus");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
+    await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "declined", version: d.version });
+    const proposal = (await admin.req("POST", "/api/rounds/13MSP/replacements")).json;
+    expect((await admin.req("POST", `/api/replacements/${proposal.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(200);
+    const rationale = (await donor.req("GET", "/api/rounds/13MSP/rationale")).json;
+    const ids = rationale.funded.map((f: { id: string }) => f.id);
+    expect(ids).not.toContain(d.requestId);
+    expect(rationale.released).toEqual([expect.objectContaining({ id: d.requestId, offer: "declined" })]);
+    for (const r of proposal.proposal.replacements) expect(ids).toContain(r.id);
+    const statement = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
+    expect(rationale.money.balances).toEqual(statement.balances);
+    expect(rationale.summary.totalCost).toBeCloseTo(statement.balances.committed + statement.balances.spent, 2);
+  });
+
+  it("records an accepted delegate who did not travel, and a late cancellation with what could not be refunded", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const [a, b] = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter(
+      (x: { decision: string }) => x.decision === "funded",
+    );
+    const before = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
+    const accepted = (await admin.req("POST", `/api/rounds/13MSP/offers/${a.requestId}`, { offerStatus: "accepted", version: a.version }))
+      .json;
+    const noShow = await admin.req("POST", `/api/rounds/13MSP/offers/${a.requestId}`, {
+      offerStatus: "no-show",
+      version: accepted.version,
+    });
+    expect(noShow.json).toMatchObject({ offerStatus: "no-show", actualCost: 0 });
+    const late = await admin.req("POST", `/api/rounds/13MSP/offers/${b.requestId}`, {
+      offerStatus: "cancelled",
+      actualCost: 820,
+      version: b.version,
+    });
+    expect(late.json).toMatchObject({ offerStatus: "cancelled", actualCost: 820 });
+    expect((await admin.req("GET", `/api/requests/${b.requestId}`)).json.status).toBe("cancelled");
+    const after = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
+    // Both offers' money left the commitments: 820 spent, the rest released.
+    expect(after.balances.committed).toBeCloseTo(before.balances.committed - a.cost - b.cost, 2);
+    expect(after.balances.spent).toBe(820);
+    expect(after.balances.released).toBeCloseTo(a.cost + b.cost - 820, 2);
+    // A settlement is final.
+    const again = await admin.req("POST", `/api/rounds/13MSP/offers/${a.requestId}`, {
+      offerStatus: "travelled",
+      actualCost: 10,
+      version: noShow.json.version,
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toMatch(/no-show: that is final/);
+  });
+
+  it("starts a year's second round from what the first left, and the year's deferred-to is the last round's", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
+    const settings = (await admin.req("GET", "/api/rounds/13MSP/settings")).json;
+    const created = await admin.req("POST", "/api/rounds", {
+      round: {
+        id: "IM25",
+        meeting: "Intersessional Meetings 2025",
+        venue: "Geneva",
+        startDate: "2025-11-03",
+        endDate: "2025-11-05",
+        windowOpens: "2025-08-01",
+        windowCloses: "2025-09-15",
+        allowanceRate: 350,
+        nights: 3,
+        status: "draft",
+        adminEstimate: 100,
+      },
+      weights: settings.weights,
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.carryOver).toBe(round.deferredTo);
+    const year = (await admin.req("GET", "/api/years/2025/statement")).json;
+    expect(year.rounds.map((r: { roundId: string }) => r.roundId)).toEqual(["13MSP", "IM25"]);
+    expect(year.rounds[1].deferredFrom).toBe(year.rounds[0].deferredTo);
+    expect(year.deferredTo).toBe(year.rounds[1].deferredTo);
+    expect(year.expenditures.generalAndAdministrative).toBe(round.adminEstimate + 100);
+    // Typing a carry-over that is not the year's is refused, naming the field.
+    const typed = await admin.req("POST", "/api/rounds", {
+      round: {
+        id: "IM25B",
+        meeting: "x",
+        venue: "Geneva",
+        startDate: "2025-12-01",
+        endDate: "2025-12-02",
+        windowOpens: "2025-08-01",
+        windowCloses: "2025-09-15",
+        allowanceRate: 350,
+        nights: 3,
+        status: "draft",
+        carryOver: 12345,
+      },
+      weights: settings.weights,
+    });
+    expect(typed.status).toBe(422);
+    expect(typed.json.error.details.problems[0].path).toBe("round.carryOver");
+  });
 });
