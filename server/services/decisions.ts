@@ -4,7 +4,14 @@
 // authorise and answer.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { IN_RUN, offerMoveRefused, proposalMoveRefused, REDECIDABLE, SETTLED_OFFERS, type OfferStatus } from "../../scoring/domain/index.js";
+import {
+  IN_RUN,
+  offerMoveRefused,
+  proposalMoveRefused,
+  REDECIDABLE,
+  SETTLED_OFFERS,
+  type OfferStatus,
+} from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
