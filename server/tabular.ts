@@ -2,6 +2,7 @@
 // one column a field; lists (expertise, accepted levels) separated by ";". Import checks every row and
 // reports each bad cell by row and column; a file with any bad row imports nothing.
 import ExcelJS from "exceljs";
+import { csvOf, fromInert, xlsxOf } from "./exports.js";
 import Papa from "papaparse";
 import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
 import { fieldProblems, type RowProblem, parseDecimal } from "../scoring/domain/index.js";
@@ -96,7 +97,9 @@ export function rowsToAttributes(
   const requests: { row: number; attrs: RequestAttributes }[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((cells, i) => {
+  rows.forEach((raw, i) => {
+    // A cell the product exported inert (a leading quote before = + - @) reads back as it was typed.
+    const cells = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, fromInert(v)]));
     const r = rowToAttributes(cells, i + 1, idFor);
     problems.push(...r.problems);
     if (r.attrs) {
@@ -162,14 +165,9 @@ export function attributesToRows(requests: { attributes: RequestAttributes; stat
 }
 
 export function toCsv(rows: Record<string, string>[], columns: string[]): string {
-  return Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) });
+  return csvOf(rows, columns);
 }
 
 export async function toXlsx(rows: Record<string, string>[], columns: string[], sheetName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(sheetName);
-  sheet.addRow(columns);
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => r[c] ?? ""));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return xlsxOf(sheetName, [{ cells: columns, bold: true }, ...rows.map((r) => ({ cells: columns.map((c) => r[c] ?? "") }))]);
 }

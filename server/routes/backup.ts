@@ -7,6 +7,7 @@ import { z } from "zod";
 import { audit } from "../audit.js";
 import { exportJson, snapshot } from "../backup.js";
 import { errors, newApp, route, userOf } from "../http.js";
+import { download } from "../exports.js";
 
 export function backupRoutes() {
   return newApp().openapi(
@@ -26,7 +27,7 @@ export function backupRoutes() {
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       // The download is recorded first, so that the backup holds its own record.
       audit(db, { actor: user.username, action: "backup", entity: "database", entityId: "all", data: { format } });
-      c.header("Content-Disposition", `attachment; filename="sponsorship-${stamp}.${format === "json" ? "json" : "db"}"`);
+      download(c, `sponsorship-${stamp}.${format === "json" ? "json" : "db"}`);
       if (format === "json") return c.body(JSON.stringify(exportJson(db)), 200, { "Content-Type": "application/json; charset=utf-8" });
       const dir = mkdtempSync(join(tmpdir(), "backup-"));
       try {

@@ -16,6 +16,7 @@ import {
 } from "../services/finance.js";
 import { getRound, getYear, listYears, requireDonorOf, roundsOfYear } from "../store/index.js";
 import { DomainError } from "../errors.js";
+import { download } from "../exports.js";
 import { toCsv } from "../tabular.js";
 import {
   LedgerEntrySchema,
@@ -51,7 +52,7 @@ async function table3Answer<T extends Statement | YearStatement>(
   format: "json" | "csv" | "xlsx",
 ) {
   if (format === "json") return c.json(t, 200);
-  c.header("Content-Disposition", `attachment; filename="${name}.${format}"`);
+  download(c, `${name}.${format}`);
   if (format === "csv")
     return sentAsIs<T>(
       c.body(toCsv(table3Rows(t, title), ["section", "item", "amount", "note"]), 200, { "Content-Type": "text/csv; charset=utf-8" }),

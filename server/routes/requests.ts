@@ -3,6 +3,7 @@ import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http.js";
+import { download } from "../exports.js";
 import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
 import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
 import { attributesToRows, REQUEST_COLUMNS, toCsv, toXlsx } from "../tabular.js";
@@ -189,7 +190,7 @@ export function requestRoutes() {
         const { format } = c.req.valid("query");
         const rows = attributesToRows(listRequests(db, roundId));
         const columns = [...REQUEST_COLUMNS, "status"];
-        c.header("Content-Disposition", `attachment; filename="${roundId}-requests.${format}"`);
+        download(c, `${roundId}-requests.${format}`);
         if (format === "csv") return c.body(toCsv(rows, columns), 200, { "Content-Type": "text/csv; charset=utf-8" });
         return c.body(new Uint8Array(await toXlsx(rows, columns, roundId)), 200, {
           "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

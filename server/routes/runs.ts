@@ -11,6 +11,7 @@ import {
   type Sensitivities,
 } from "../../scoring/analytics/index.js";
 import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf, RoundId, RunId, STAFF, actorOf } from "../http.js";
+import { download } from "../exports.js";
 import { DomainError } from "../errors.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { doneRun } from "../services/runs.js";
@@ -125,7 +126,7 @@ export function runRoutes() {
       }),
       (c) => {
         const run = c.get("services").runs.get(c.req.valid("param").runId);
-        c.header("Content-Disposition", `attachment; filename="run-${run.id}.json"`);
+        download(c, `run-${run.id}.json`);
         const { problem, result } = doneRun(run);
         return c.json({ problem, result, rerun: "npm run --silent allocate -- problem.json" }, 200);
       },

@@ -1,11 +1,11 @@
 // The money after the allocation, for a round and for a programme year: Table 3 of the ISU's report
 // (JSON, CSV, XLSX), the ledger's dated entries, who paid for whom, the year's opening balance and its
 // close. Every figure is derived by scoring/ledger from the facts the stores hold once.
-import ExcelJS from "exceljs";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { OPEN_OFFERS } from "../../scoring/domain/index.js";
 import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerEntry, type Table3 } from "../../scoring/ledger/index.js";
 import { audit } from "../audit.js";
+import { xlsxOf } from "../exports.js";
 import { tx, type Db } from "../db/database.js";
 import { checkVersion, conflict } from "../errors.js";
 import {
@@ -189,22 +189,22 @@ export function table3Rows(t: Table3, label: string): Record<"section" | "item" 
   ];
 }
 
-/** Table 3 as an XLSX workbook: one sheet, amounts as numbers in CHF. */
+/** Table 3 as an XLSX workbook: one sheet, amounts as numbers in CHF, text inert. */
 export async function table3Xlsx(t: Table3, title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Table 3");
-  ws.addRow([title]).font = { bold: true };
-  ws.addRow([]);
-  ws.addRow(["", "", "CHF"]).font = { bold: true };
-  for (const r of table3Rows(t, title).slice(0, -1)) {
-    const row = ws.addRow([r.section, r.item, r.amount === "" ? null : Number(r.amount), r.note]);
-    if (/^Total|deferred to/.test(r.item)) row.font = { bold: true };
-  }
-  ws.getColumn(2).width = 36;
-  ws.getColumn(3).width = 14;
-  ws.getColumn(3).numFmt = "#,##0.00";
-  ws.getColumn(4).width = 60;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const lines = table3Rows(t, title).slice(0, -1);
+  return xlsxOf(
+    "Table 3",
+    [
+      { cells: [title], bold: true },
+      { cells: [] },
+      { cells: ["", "", "CHF"], bold: true },
+      ...lines.map((r) => ({
+        cells: [r.section, r.item, r.amount === "" ? null : Number(r.amount), r.note],
+        bold: /^Total|deferred to/.test(r.item),
+      })),
+    ],
+    [16, 36, 14, 60],
+  );
 }
 
 /** The money carried in, as a donor line would name it. */
