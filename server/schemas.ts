@@ -12,6 +12,7 @@ import {
   DonorSchema,
   REQUEST_STATUSES,
   OFFER_STATUSES,
+  ROUND_STATUSES,
   RoundSchema,
   StateSchema,
   SUPPORT_LEVELS,
@@ -38,6 +39,20 @@ export const RoundRecordSchema = RoundSchema.safeExtend({
   updatedAt: Timestamp,
 });
 export type RoundRecord = z.infer<typeof RoundRecordSchema>;
+
+/** What anyone may read of a round (an allow-list: no money, no internal figures). */
+export const PublicRoundSchema = z
+  .object({
+    id: z.string(),
+    meeting: z.string(),
+    venue: z.string(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    windowOpens: z.iso.date(),
+    windowCloses: z.iso.date(),
+    status: z.enum(ROUND_STATUSES),
+  })
+  .strip();
 
 export const RoundStateSchema = StateSchema.extend({ edited: z.boolean(), version: z.number().int() });
 export const RoundStatesSchema = z.object({ states: z.array(RoundStateSchema), asOf: z.iso.date() });
@@ -251,11 +266,31 @@ export const LedgerEntrySchema = z.object({
   text: z.string(),
 });
 
+/** What applicants read of their own request (an allow-list: none of the ISU's fields, such as locks or ratings). */
+export const ApplicantViewSchema = RequestAttributesSchema.pick({
+  state: true,
+  name: true,
+  gender: true,
+  title: true,
+  organisation: true,
+  email: true,
+  expertise: true,
+  role: true,
+  operationalExpertise: true,
+  survivor: true,
+  firstParticipation: true,
+  interestEvidence: true,
+  justification: true,
+  submittedAt: true,
+  travel: true,
+  acceptedLevels: true,
+}).strip();
+
 export const ApplicantStatusSchema = z.object({
   reference: z.string(),
   roundId: z.string(),
   status: RequestStatusSchema,
-  request: RequestAttributesSchema,
+  request: ApplicantViewSchema,
   history: z.array(z.object({ status: z.string(), at: Timestamp })),
   decision: DecisionRecordSchema.pick({
     decision: true,

@@ -6,6 +6,7 @@ import { PolicySchema } from "../../scoring/policy/index.js";
 import {
   ContributionFieldsSchema,
   DonorRecordSchema,
+  PublicRoundSchema,
   RoundRecordSchema,
   RoundStateSchema,
   RoundStatesSchema,
@@ -20,6 +21,7 @@ import {
   listDonors,
   listRounds,
   putDonor,
+  requireDonorOf,
   roundStates,
   saveSettings,
   settingsVersions,
@@ -62,21 +64,44 @@ export function roundRoutes() {
         method: "get",
         path: "/api/rounds",
         tags: ["rounds"],
-        summary: "All rounds",
+        summary: "The rounds (staff: all; a donor: those it contributes to), newest first",
         responses: { 200: json(z.array(RoundRecordSchema), "Rounds, newest first"), ...errors(401) },
       }),
-      (c) => c.json(listRounds(c.get("services").db), 200),
+      (c) => {
+        const { db } = c.get("services");
+        const user = userOf(c);
+        return c.json(
+          listRounds(db).filter((r) => user.role !== "donor" || listDonors(db, r.id).some((d) => d.id === user.donorId)),
+          200,
+        );
+      },
+    )
+    .openapi(
+      route(["admin", "reviewer", "donor"], {
+        method: "get",
+        path: "/api/rounds/{roundId}",
+        tags: ["rounds"],
+        summary: "A round with its money (staff; a donor: a round it contributes to)",
+        request: { params: RoundId },
+        responses: { 200: json(RoundRecordSchema, "The round"), ...errors(401, 403, 404) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        const round = getRound(db, c.req.valid("param").roundId);
+        requireDonorOf(db, userOf(c), round.id);
+        return c.json(round, 200);
+      },
     )
     .openapi(
       route("public", {
         method: "get",
-        path: "/api/rounds/{roundId}",
-        tags: ["rounds"],
-        summary: "A round (public: applicants read its window)",
+        path: "/api/public/rounds/{roundId}",
+        tags: ["applicants"],
+        summary: "What applicants read of a round: its meeting, dates, window and status (no money)",
         request: { params: RoundId },
-        responses: { 200: json(RoundRecordSchema, "The round"), ...errors(404) },
+        responses: { 200: json(PublicRoundSchema, "The round"), ...errors(404) },
       }),
-      (c) => c.json(getRound(c.get("services").db, c.req.valid("param").roundId), 200),
+      (c) => c.json(PublicRoundSchema.parse(getRound(c.get("services").db, c.req.valid("param").roundId)), 200),
     )
     .openapi(
       route(["admin"], {

@@ -7,6 +7,7 @@ import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
+import { ApplicantViewSchema } from "../schemas.js";
 import {
   accessCodeHash,
   decisionOfRequest,
@@ -77,7 +78,7 @@ export function applicantStatus({ db }: Services, id: string) {
     reference: r.id,
     roundId: r.roundId,
     status: r.status,
-    request: r.attributes,
+    request: ApplicantViewSchema.parse(r.attributes),
     history: statusTimeline(db, id),
     decision: d
       ? {

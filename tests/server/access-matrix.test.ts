@@ -134,8 +134,9 @@ describe("access-control matrix", async () => {
       ok: { donor: 204, reviewer: 204, admin: 204 },
     },
     "GET /api/rounds": { probe: () => ({ path: "/api/rounds" }), ok: { donor: 200, reviewer: 200, admin: 200 } },
-    "GET /api/rounds/{roundId}": {
-      probe: () => ({ path: "/api/rounds/13MSP" }),
+    "GET /api/rounds/{roundId}": { probe: () => ({ path: "/api/rounds/13MSP" }), ok: { donor: 200, reviewer: 200, admin: 200 } },
+    "GET /api/public/rounds/{roundId}": {
+      probe: () => ({ path: "/api/public/rounds/DEMO-OPEN" }),
       ok: { anonymous: 200, applicant: 200, donor: 200, reviewer: 200, admin: 200 },
     },
     "POST /api/rounds": {

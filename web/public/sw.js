@@ -3,7 +3,7 @@
 // answers the form needs (the round, the States) come from the network, or from the cache offline.
 // Nothing else of the API is cached.
 const CACHE = "sponsorship-v1";
-const PUBLIC_API = [/^\/api\/states$/, /^\/api\/rounds\/[^/]+$/];
+const PUBLIC_API = [/^\/api\/states$/, /^\/api\/public\/rounds\/[^/]+$/];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -107,7 +107,7 @@ export function ApplyPage({ roundId }: { roundId: string }) {
   const key = `apply:${roundId}`;
   const round = useQuery({
     queryKey: keys.publicRound(roundId),
-    queryFn: () => call(api.api.rounds[":roundId"].$get({ param: { roundId } })),
+    queryFn: () => call(api.api.public.rounds[":roundId"].$get({ param: { roundId } })),
   });
   const states = useQuery({ queryKey: keys.publicStates(), queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
   const form = useForm<FormValues>({ resolver, defaultValues: EMPTY, mode: "onTouched" });
