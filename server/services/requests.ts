@@ -48,10 +48,17 @@ export function editRequest(
   actor: Actor,
 ): RequestRecord {
   return tx(db, () => {
-    checkVersion(getRequest(db, requestId), input.version);
+    const current = getRequest(db, requestId);
+    checkVersion(current, input.version);
     if (!reference.states.has(input.attributes.state))
       throw invalid([{ path: "attributes.state", message: `unknown State "${input.attributes.state}"` }]);
-    updateAttributes(db, requestId, { ...input.attributes, id: requestId });
+    // A lock changes only with a justification in the history (the lock's own route): an edit that names
+    // another lock is refused, and one that leaves it out keeps it.
+    const lock = current.attributes.lock;
+    if ("lock" in input.attributes && input.attributes.lock !== lock)
+      throw invalid([{ path: "attributes.lock", message: "a lock is set or lifted with a justification: use the request's lock, not an edit" }]);
+    const { lock: _given, ...rest } = input.attributes;
+    updateAttributes(db, requestId, { ...rest, ...(lock ? { lock } : {}), id: requestId });
     audit(db, { actor: actor.name, action: "update", entity: "request", entityId: requestId, data: input.attributes });
     return getRequest(db, requestId);
   });
@@ -107,8 +114,12 @@ export function saveReview(
     if (existing) {
       if (r.version === undefined) throw conflict("exists", "you reviewed this request already: send the review's version to change it");
       checkVersion(existing, r.version);
-      if (existing.conflict && r.rating !== null)
-        throw invalid([{ path: "rating", message: "you declared a conflict of interest with this request" }]);
+      // A declared conflict of interest stays declared: the reviewer cannot rate this request afterwards.
+      if (existing.conflict && (r.rating !== null || !r.conflict))
+        throw conflict(
+          "conflict-of-interest",
+          "you declared a conflict of interest with this request: it stays declared, and you cannot rate it",
+        );
     }
     putReview(db, requestId, actor.id, r, existing !== null);
     audit(db, {
