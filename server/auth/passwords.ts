@@ -45,6 +45,13 @@ export function accessCode(): string {
   return out.match(/.{4}/g)!.join("-");
 }
 
+/** Eight random characters of the codes' alphabet, in two groups (a public submission's reference). */
+export function randomReference(): string {
+  let out = "";
+  for (let i = 0; i < 8; i++) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
 /** The stored form of an access code (normalised: trimmed, upper case). */
 export function hashCode(code: string): string {
   return `sha256$${createHash("sha256").update(normaliseCode(code)).digest("hex")}`;

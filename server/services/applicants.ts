@@ -1,7 +1,7 @@
 // The applicants' side: submitting a request while the round is open (a reference and an access code,
 // shown once, stored hashed), reading one's own request with them, and answering an offer.
 import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
-import { accessCode, hashCode, verifyCode } from "../auth/passwords.js";
+import { accessCode, hashCode, randomReference, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
@@ -14,7 +14,7 @@ import {
   getRequest,
   getRound,
   insertRequest,
-  nextReference,
+  requestExists,
   recordOfferAnswer,
   assertRoundOpenForMoney,
   statusTimeline,
@@ -40,7 +40,7 @@ export function submitRequest(
   const code = accessCode();
   const codeHash = hashCode(code);
   const id = tx(db, () => {
-    const ref = nextReference(db, roundId);
+    const ref = publicReference(db, roundId);
     insertRequest(
       db,
       roundId,
@@ -56,6 +56,17 @@ export function submitRequest(
     accessCode: code,
     notice: "Keep the reference and the access code: the code is shown only now and cannot be recovered.",
   };
+}
+
+/**
+ * A public submission's reference: the round's id and eight random characters (about 40 bits), so that
+ * references cannot be guessed in sequence, nor taken in advance by a request made elsewhere.
+ */
+function publicReference(db: Services["db"], roundId: string): string {
+  for (;;) {
+    const ref = `${roundId}-${randomReference()}`;
+    if (!requestExists(db, ref)) return ref;
+  }
 }
 
 /** The request a reference and its access code open; one answer for an unknown reference and a wrong code. */

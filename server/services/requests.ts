@@ -56,7 +56,9 @@ export function editRequest(
     // another lock is refused, and one that leaves it out keeps it.
     const lock = current.attributes.lock;
     if ("lock" in input.attributes && input.attributes.lock !== lock)
-      throw invalid([{ path: "attributes.lock", message: "a lock is set or lifted with a justification: use the request's lock, not an edit" }]);
+      throw invalid([
+        { path: "attributes.lock", message: "a lock is set or lifted with a justification: use the request's lock, not an edit" },
+      ]);
     const { lock: _given, ...rest } = input.attributes;
     updateAttributes(db, requestId, { ...rest, ...(lock ? { lock } : {}), id: requestId });
     audit(db, { actor: actor.name, action: "update", entity: "request", entityId: requestId, data: input.attributes });

@@ -42,11 +42,11 @@ export function listRequests(db: Db, roundId: string): RequestRecord[] {
   return (db.prepare("SELECT * FROM requests WHERE round_id = ? ORDER BY id").all(roundId) as RequestRow[]).map(requestOf);
 }
 
-/** The next free reference of a round: ROUND-001, ROUND-002, … */
+/** The next free reference of a round for staff: ROUND-001, ROUND-002, … (skipping any id taken in any round). */
 export function nextReference(db: Db, roundId: string): string {
-  const ids = db.prepare("SELECT id FROM requests WHERE round_id = ?").pluck().all(roundId) as string[];
   const prefix = `${roundId}-`;
-  const max = Math.max(0, ...ids.filter((x) => x.startsWith(prefix)).map((x) => Number(x.slice(prefix.length)) || 0));
+  const ids = db.prepare("SELECT id FROM requests WHERE substr(id, 1, ?) = ?").pluck().all(prefix.length, prefix) as string[];
+  const max = Math.max(0, ...ids.map((x) => Number(x.slice(prefix.length)) || 0));
   return `${prefix}${String(max + 1).padStart(3, "0")}`;
 }
 

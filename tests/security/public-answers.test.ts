@@ -77,4 +77,24 @@ describe("public answers", async () => {
     expect(other.status).toBe(403);
     expect(other.json.error.message).toMatch(/did not contribute/);
   });
+
+  it("gives public submissions references that cannot be guessed, and that no request elsewhere can block", async () => {
+    // A request made in another round with the id the next public submission used to take.
+    const blocker = await admin.req("POST", "/api/rounds/13MSP/requests", {
+      id: "DEMO-OPEN-001",
+      submittedAt: "2025-05-02T09:30:00Z",
+      state: "KEN",
+      gender: "F",
+      travel: { airTicket: 900 },
+    });
+    expect(blocker.status, blocker.text).toBe(201);
+    const refs: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const res = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", { state: "KEN", gender: "F", travel: { airTicket: 900 } });
+      expect(res.status, res.text).toBe(201);
+      refs.push(res.json.reference);
+    }
+    for (const r of refs) expect(r).toMatch(/^DEMO-OPEN-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    expect(new Set(refs).size).toBe(3);
+  });
 });
