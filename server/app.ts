@@ -26,6 +26,27 @@ import { accountRoutes } from "./routes/accounts.js";
 
 const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
+/** The deepest nesting of objects and arrays any request body may have. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply a JSON text nests objects and arrays (brackets inside strings do not count), in one pass. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // a backslash escapes the next character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) max = Math.max(max, ++depth);
+    else if (ch === 125 || ch === 93) depth--;
+  }
+  return max;
+}
+
 export function createApp(services: Services) {
   const app = newApp();
   app.onError((e, c) => {
@@ -72,6 +93,24 @@ export function createApp(services: Services) {
   app.use("/api/*", async (c, next) =>
     /\/requests\/import$/.test(c.req.path) ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge("1 MB") })(c, next),
   );
+  // JSON nested deeper than any answer the API takes is refused before it is parsed or validated (a
+  // recursive schema would otherwise overflow the stack): 422, naming the depth.
+  app.use("/api/*", async (c, next) => {
+    if (!["POST", "PUT", "PATCH"].includes(c.req.method) || !(c.req.header("content-type") ?? "").includes("json")) return next();
+    const depth = jsonDepth(await c.req.text());
+    if (depth > MAX_JSON_DEPTH)
+      return c.json(
+        {
+          error: {
+            code: "validation",
+            message: "the input is not valid",
+            details: { problems: [{ path: "", message: `nested ${depth} levels deep: at most ${MAX_JSON_DEPTH} are accepted` }] },
+          },
+        },
+        422,
+      );
+    return next();
+  });
   app.use("/api/*", sessionMiddleware());
   app.use("/api/*", async (c, next) => {
     await next();
