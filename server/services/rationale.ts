@@ -64,6 +64,15 @@ function nowSummary(
   };
 }
 
+/** Each scoring reason (by its label) and how many delegates it applied to. */
+function reasonCounts(reasons: { label: string }[][]): { label: string; delegates: number }[] {
+  const counts = new Map<string, number>();
+  for (const rs of reasons) for (const label of new Set(rs.map((r) => r.label))) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts]
+    .map(([label, delegates]) => ({ label, delegates }))
+    .sort((a, b) => b.delegates - a.delegates || a.label.localeCompare(b.label));
+}
+
 /** The rationale as the donors' page reads it. */
 export type Rationale = Awaited<ReturnType<typeof rationale>>;
 
@@ -110,7 +119,9 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
         offer: d.offerStatus!,
         /** Offered by a replacement after a decline or a lapsed offer (not by the approved run). */
         replacement: f === undefined,
-        score: sc ? { criteria: sc.criteria, total: sc.total, reasons: sc.reasons } : null,
+        // The criteria's points only: the reasons name personal attributes (a survivor, a first
+        // participation) that, beside the State and the gender, can identify a delegate. They are counted below.
+        score: sc ? { criteria: sc.criteria, total: sc.total } : null,
       },
     ];
   });
@@ -140,6 +151,8 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     // Each delegate as it stands by reference: State, region, status, gender, level, cost, score
     // breakdown, paying donors. No name, e-mail, title, organisation or justification.
     funded,
+    /** How many of the delegates each scoring reason applied to (sensitive attributes only as counts). */
+    reasonCounts: reasonCounts(funded.map((f) => Object.values(scoreOf.get(f.id)?.reasons ?? {}).flat())),
     /** Offers declined or lapsed: their money went back to the programme. */
     released: offers
       .filter((d) => RELEASED_OFFERS.includes(d.offerStatus!))

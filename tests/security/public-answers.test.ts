@@ -98,3 +98,23 @@ describe("public answers", async () => {
     expect(new Set(refs).size).toBe(3);
   });
 });
+
+describe("the donors' rationale", async () => {
+  const api = await testApi();
+  const admin = await api.as("admin");
+  const donor = await api.as("donor-aus");
+  const started = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id as string;
+  await api.runs.settled(started);
+  const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
+  await admin.req("POST", `/api/runs/${started}/approve`, { offerDeadline: "2099-08-15", roundVersion: round.version });
+
+  it("shows sensitive attributes (a survivor) only as counts, never beside a delegate", async () => {
+    const r = (await donor.req("GET", "/api/rounds/13MSP/rationale")).json;
+    const perDelegate = JSON.stringify(r.funded);
+    expect(perDelegate).not.toMatch(/survivor/i);
+    expect(perDelegate).not.toMatch(/"reasons"/);
+    expect([...keysOf(r.funded)]).not.toContain("survivor");
+    const survivors = r.reasonCounts.find((c: { label: string }) => /Survivor/.test(c.label));
+    expect(survivors?.delegates).toBeGreaterThan(0);
+  });
+});

@@ -74,6 +74,10 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
           </Table.Tbody>
         </Table>
       </div>
+      <Text size="sm" mt="sm">
+        Why they scored as they did, counted over the delegates (a delegate's own reasons are not shown: with the State and the gender they
+        could identify a person): {r.reasonCounts.map((c) => `${c.label}: ${c.delegates}`).join("; ")}.
+      </Text>
     </Card>
   );
 }
