@@ -122,7 +122,7 @@ describe("applicants (end to end)", () => {
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     await page.getByRole("heading", { name: "Demande reçue" }).waitFor();
     await page.getByText("Le code d'accès n'est affiché qu'une fois", { exact: false }).waitFor();
-    expect(await page.getByTestId("reference").textContent()).toMatch(/^DEMO-OPEN-\d{3}$/);
+    expect(await page.getByTestId("reference").textContent()).toMatch(/^DEMO-OPEN-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
     await page.goto(`${base}/status?lang=fr`);
     await page.getByLabel("Référence").fill("13MSP-001");
     await page.getByLabel("Code d'accès").fill("DEMO-CODE-13MS-P001");

@@ -140,7 +140,9 @@ describe("runs, decisions and the outside audiences", async () => {
       gender: expect.any(String),
       funding: expect.any(Array),
     });
-    expect(res.json.funded[0].score.reasons).toBeDefined();
+    // The reasons are counted over the delegates, not shown beside one (issue 16, finding 15).
+    expect(res.json.funded[0].score.reasons).toBeUndefined();
+    expect(res.json.reasonCounts.length).toBeGreaterThan(0);
     expect(res.json.moneyCurve.points).toHaveLength(21);
     expect(res.json.rulePrices.map((r: { rule: string }) => r.rule)).toContain("regionMin.AFR");
     expect(res.json.rulePrices.some((r: { rule: string }) => r.rule.startsWith("lock."))).toBe(false);
