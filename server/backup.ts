@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { z } from "zod";
+import { verifyChain } from "./audit.js";
 import { openDatabase, migrate, type Db } from "./db/database.js";
 import { MIGRATIONS } from "./db/migrations.js";
 
@@ -123,6 +124,13 @@ export function restoreJson(backup: Backup, path: string): { tables: number; row
     MIGRATIONS.filter((m) => m.version <= backup.schemaVersion),
   );
   try {
+    // The migrations a backup went through are its schema version's: a table of migrations that says
+    // otherwise contradicts it (restoring it would skip migrations the data needs).
+    const claimed = (backup.tables.schema_migrations ?? []).map((m) => Number(m.version));
+    if (claimed.length && Math.max(...claimed) !== backup.schemaVersion)
+      throw new RestoreError(
+        `the backup's schema version (${backup.schemaVersion}) contradicts its table of migrations (${Math.max(...claimed)}): it was edited`,
+      );
     const tables = backupTables(db);
     const unknown = Object.keys(backup.tables).filter((t) => !tables.includes(t));
     if (unknown.length) throw new RestoreError(`the backup has tables this schema does not: ${unknown.join(", ")}`);
@@ -152,11 +160,45 @@ export function restoreJson(backup: Backup, path: string): { tables: number; row
   }
 }
 
+/** The schema as SQLite holds it (tables, indexes, triggers), each statement with its spaces normalised. */
+function schemaOf(db: Db): Map<string, string> {
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND sql IS NOT NULL").all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
+  return new Map(rows.map((r) => [`${r.type} ${r.name}`, r.sql.replace(/\s+/g, " ").trim()]));
+}
+
+/** What this program's migrations make, for comparison. */
+function expectedSchema(): Map<string, string> {
+  const fresh = openDatabase(":memory:");
+  try {
+    return schemaOf(fresh);
+  } finally {
+    fresh.close();
+  }
+}
+
 function check(db: Db): { tables: number; rows: number } {
   const integrity = db.pragma("integrity_check", { simple: true });
   if (integrity !== "ok") throw new RestoreError(`the restored database fails its integrity check: ${String(integrity)}`);
   const orphans = db.pragma("foreign_key_check") as unknown[];
   if (orphans.length) throw new RestoreError(`the restored database has ${orphans.length} rows whose references are missing`);
+  // The schema must be exactly what the migrations make: a dropped trigger (the audit log's protection),
+  // a changed table or an extra object is refused, by name.
+  const want = expectedSchema();
+  const have = schemaOf(db);
+  const differences = [
+    ...[...want.keys()].filter((k) => !have.has(k)).map((k) => `${k} is missing`),
+    ...[...have.keys()].filter((k) => !want.has(k)).map((k) => `${k} is not this program's`),
+    ...[...want.keys()].filter((k) => have.has(k) && have.get(k) !== want.get(k)).map((k) => `${k} differs`),
+  ];
+  if (differences.length) throw new RestoreError(`the restored schema is not this program's: ${differences.join("; ")}`);
+  // The audit log must verify: an edited, removed or inserted entry breaks its hash chain.
+  const chain = verifyChain(db);
+  if (!chain.ok)
+    throw new RestoreError(`the audit log does not verify: entry ${chain.firstBad!.seq}: ${chain.firstBad!.problem} (the backup was altered)`);
   const tables = backupTables(db);
   const rows = tables.reduce((n, t) => n + (db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number), 0);
   return { tables: tables.length, rows };
