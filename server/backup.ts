@@ -198,7 +198,9 @@ function check(db: Db): { tables: number; rows: number } {
   // The audit log must verify: an edited, removed or inserted entry breaks its hash chain.
   const chain = verifyChain(db);
   if (!chain.ok)
-    throw new RestoreError(`the audit log does not verify: entry ${chain.firstBad!.seq}: ${chain.firstBad!.problem} (the backup was altered)`);
+    throw new RestoreError(
+      `the audit log does not verify: entry ${chain.firstBad!.seq}: ${chain.firstBad!.problem} (the backup was altered)`,
+    );
   const tables = backupTables(db);
   const rows = tables.reduce((n, t) => n + (db.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number), 0);
   return { tables: tables.length, rows };

@@ -14,11 +14,25 @@ export const ConfigSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Hours a session lasts without use. */
   SESSION_HOURS: int(1, 24 * 30).default(12),
-  /** Failed logins (per account) before it is locked, and for how long. */
+  /** Failed sign-ins for one account from one address before each next try waits (1 s, doubling, at most LOGIN_LOCK_MINUTES). */
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
-  /** Wrong access codes for one request reference (from any address) before it is locked for LOGIN_LOCK_MINUTES. */
+  /** Wrong access codes for one reference from one address before each next try waits (as above). */
   CODE_MAX_FAILURES: int(1, 1000).default(10),
+  /**
+   * The reverse proxies whose X-Forwarded-For to believe (comma-separated addresses as the server sees
+   * them, e.g. 127.0.0.1); empty (the default): the header is ignored and the socket's address is the client's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()]))),
   /** Login attempts (and wrong access codes) per client address per minute before 429. */
   LOGIN_RATE_PER_MINUTE: int(1, 1000).default(10),
   /** Seconds each allocation run may take (the solver's time limit). */

@@ -1,6 +1,6 @@
 // Sessions in the database: the cookie carries a random token, the table only its sha256. Each session
 // has a CSRF token that every state-changing request made with the session must echo in X-CSRF-Token.
-// Logins are rate-limited per client address and an account is locked after repeated failures.
+// Logins are rate-limited per client address, and failed guesses slowed per (account, address) with growing delays.
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
@@ -22,8 +22,6 @@ interface UserRow {
   role: Role;
   donor_id: string | null;
   password_hash: string;
-  failed_logins: number;
-  locked_until: string | null;
 }
 
 export async function createUser(
@@ -61,11 +59,34 @@ export function rateLimit(db: Db, config: Config, key: string, what: string): vo
 }
 
 /**
+ * Failed guesses, throttled per (account or reference, client address): the first `free` failures of a
+ * pair within LOGIN_LOCK_MINUTES pass; each next try from that pair waits twice as long as the one
+ * before (1 s, 2 s, 4 s, … at most LOGIN_LOCK_MINUTES) after its last failure. Nothing is ever locked
+ * for everyone: the owner, from another address, signs in with the right credentials whatever an
+ * anonymous party did, and an unknown name is throttled exactly like a known one.
+ */
+function checkGuesses(db: Db, config: Config, key: string, free: number, what: string): void {
+  const now = new Date();
+  const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
+  const failures = recentAttempts(db, key, windowMs, now);
+  if (failures < free) return;
+  const waitMs = Math.min(2 ** (failures - free) * 1000, windowMs);
+  const last = db.prepare("SELECT MAX(at) FROM login_attempts WHERE client = ?").pluck().get(key) as string;
+  const left = new Date(last).getTime() + waitMs - now.getTime();
+  if (left > 0) {
+    const seconds = Math.ceil(left / 1000);
+    throw new DomainError("rate-limited", "slow-down", `too many failed ${what} from this address: try again in ${seconds} s`, {
+      retryAfterSeconds: seconds,
+    });
+  }
+}
+
+const guessKey = (kind: "login" | "code", subject: string, client: string): string => `fail:${kind}:${subject}@${client}`;
+
+/**
  * Access codes. Only failures count (an applicant checking a status often is no attack): at most
- * LOGIN_RATE_PER_MINUTE wrong codes a minute from one address (429 rate-limited), and at most
- * CODE_MAX_FAILURES wrong codes for one reference within LOGIN_LOCK_MINUTES, from any address, after
- * which the reference is locked for that long (429 reference-locked): guessing a code from many
- * addresses gets no further than from one.
+ * LOGIN_RATE_PER_MINUTE wrong codes a minute from one address (429), and growing delays per (reference,
+ * address) after CODE_MAX_FAILURES; the right code from another address always opens the request.
  */
 export function checkCodeAttempts(db: Db, config: Config, client: string, reference: string): void {
   const now = new Date();
@@ -74,21 +95,13 @@ export function checkCodeAttempts(db: Db, config: Config, client: string, refere
       retryAfterSeconds: 60,
     });
   }
-  const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
-  if (recentAttempts(db, `ref:${reference}`, windowMs, now) >= config.CODE_MAX_FAILURES) {
-    throw new DomainError(
-      "rate-limited",
-      "reference-locked",
-      `too many wrong access codes for this reference: it is locked for up to ${config.LOGIN_LOCK_MINUTES} minutes`,
-      { retryAfterSeconds: config.LOGIN_LOCK_MINUTES * 60 },
-    );
-  }
+  checkGuesses(db, config, guessKey("code", reference, client), config.CODE_MAX_FAILURES, "access codes for this reference");
 }
 
 export function recordCodeFailure(db: Db, client: string, reference: string): void {
   const now = new Date();
   recordAttempt(db, `code:${client}`, now);
-  recordAttempt(db, `ref:${reference}`, now);
+  recordAttempt(db, guessKey("code", reference, client), now);
 }
 
 /** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
@@ -102,27 +115,16 @@ export async function login(
   const now = new Date();
   rateLimit(db, config, `login:${client}`, "sign-in attempts");
 
+  const key = guessKey("login", username.toLowerCase(), client);
+  checkGuesses(db, config, key, config.LOGIN_MAX_FAILURES, "sign-ins for this account");
   const row = db.prepare("SELECT * FROM users WHERE username = ?").get(username) as UserRow | undefined;
   // The same answer for an unknown user and a wrong password (and the same work: a hash is computed).
   const ok = row ? await verifySecret(password, row.password_hash) : (await hashSecret(password), false);
-  if (row?.locked_until && row.locked_until > now.toISOString()) {
-    throw new DomainError(
-      "rate-limited",
-      "account-locked",
-      `this account is locked after ${config.LOGIN_MAX_FAILURES} failed sign-ins until ${row.locked_until}`,
-      { lockedUntil: row.locked_until },
-    );
-  }
   if (!row || !ok) {
-    if (row) {
-      const failures = row.failed_logins + 1;
-      const lock =
-        failures >= config.LOGIN_MAX_FAILURES ? new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : null;
-      db.prepare("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?").run(lock ? 0 : failures, lock, row.id);
-    }
+    recordAttempt(db, key, now);
     throw new DomainError("unauthenticated", "bad-credentials", "unknown user name or wrong password");
   }
-  db.prepare("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?").run(row.id);
+  db.prepare("DELETE FROM login_attempts WHERE client = ?").run(key);
   const token = randomToken();
   const csrf = randomToken();
   const expires = new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString();
@@ -149,8 +151,7 @@ function sessionUser(db: Db, config: Config, token: string): SessionUser | null 
     .prepare(
       "SELECT u.id, u.username, u.display_name, u.role, u.donor_id, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
     )
-    .get(sha256(token)) as
-    (Omit<UserRow, "password_hash" | "failed_logins" | "locked_until"> & { csrf_token: string; expires_at: string }) | undefined;
+    .get(sha256(token)) as (Omit<UserRow, "password_hash"> & { csrf_token: string; expires_at: string }) | undefined;
   if (!row) return null;
   if (row.expires_at <= now.toISOString()) {
     db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(sha256(token));

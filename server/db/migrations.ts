@@ -268,4 +268,14 @@ UPDATE requests SET status = 'travelled'
   WHERE id IN (SELECT request_id FROM decisions WHERE offer_status = 'travelled');
 `,
   },
+  {
+    version: 4,
+    name: "no account locks",
+    // Failed sign-ins are throttled per (account, address) in login_attempts, with growing delays; an
+    // account is never locked for everyone, so its lock columns go.
+    sql: `
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN locked_until;
+`,
+  },
 ];

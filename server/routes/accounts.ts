@@ -10,7 +10,6 @@ const UserOut = z.object({
   displayName: z.string(),
   role: z.enum(["admin", "reviewer", "donor"]),
   donorId: z.string().nullable(),
-  locked: z.boolean(),
 });
 
 export function accountRoutes() {

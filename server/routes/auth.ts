@@ -17,12 +17,26 @@ const UserSchema = z.object({
 const LoginSchema = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
 
 /** The client's address for rate limiting (unknown in in-process tests). */
+/**
+ * The client's address: the socket's; or, when the socket's is a proxy named in TRUST_PROXY, the
+ * right-most address of X-Forwarded-For that is not a trusted proxy (hops further left are the client's
+ * own word, and could be forged).
+ */
 export function client(c: Ctx): string {
+  let remote = "unknown";
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    remote = getConnInfo(c).remote.address ?? "unknown";
   } catch {
-    return "unknown";
+    // no socket (a test's in-process request without one)
   }
+  const trusted = c.get("services").config.TRUST_PROXY;
+  if (!trusted.includes(remote)) return remote;
+  const hops = (c.req.header("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.includes(hops[i]!)) return hops[i]!;
+  return remote;
 }
 
 export function authRoutes() {

@@ -9,7 +9,6 @@ export interface Account {
   displayName: string;
   role: AccountRole;
   donorId: string | null;
-  locked: boolean;
 }
 
 interface UserRow {
@@ -18,7 +17,6 @@ interface UserRow {
   display_name: string;
   role: AccountRole;
   donor_id: string | null;
-  locked_until: string | null;
 }
 
 const accountOf = (r: UserRow): Account => ({
@@ -27,7 +25,6 @@ const accountOf = (r: UserRow): Account => ({
   displayName: r.display_name,
   role: r.role,
   donorId: r.donor_id,
-  locked: !!r.locked_until && r.locked_until > new Date().toISOString(),
 });
 
 export function listAccounts(db: Db): Account[] {
@@ -51,7 +48,7 @@ export function passwordHashOf(db: Db, id: number): string {
 export function setPasswordHash(db: Db, id: number, hash: string, unlock: boolean): void {
   db.prepare(
     unlock
-      ? "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, version = version + 1 WHERE id = ?"
+      ? "UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?"
       : "UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?",
   ).run(hash, id);
 }

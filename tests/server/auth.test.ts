@@ -85,13 +85,15 @@ describe("auth", async () => {
     expect(notJson.json.error.code).toBe("bad-request");
   });
 
-  it("locks an account after repeated failures, even against the right password", async () => {
+  it("slows repeated failures for an account from one address, and never locks the owner out from another", async () => {
     const anon = await api.as("anonymous");
+    const from = (n: number) => ({ "x-test-remote": `192.0.2.${n}` });
     for (let i = 0; i < 3; i++)
-      expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "wrong" })).status).toBe(401);
-    const locked = await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "demo-donor-13msp" });
-    expect(locked.status).toBe(429);
-    expect(locked.json.error.code).toBe("account-locked");
+      expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "wrong" }, from(1))).status).toBe(401);
+    const slowed = await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "demo-donor-13msp" }, from(1));
+    expect(slowed.status).toBe(429);
+    expect(slowed.json.error.code).toBe("slow-down");
+    expect((await anon.req("POST", "/api/auth/login", { username: "donor-aus", password: "demo-donor-13msp" }, from(2))).status).toBe(200);
   });
 
   it("requires the CSRF token on state-changing requests with a session, and JSON without one", async () => {
