@@ -3,6 +3,7 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
+import { WorkLimiter } from "./limits.js";
 import { secureHeaders } from "hono/secure-headers";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -47,7 +48,13 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-export function createApp(services: Services) {
+export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Services, "analyses">>) {
+  // The analytics' limits, one limiter for the app (a caller may share one between apps).
+  const services: Services = {
+    ...given,
+    analyses:
+      given.analyses ?? new WorkLimiter(given.config.ANALYSES_PER_USER, given.config.HEAVY_GLOBAL, given.config.HEAVY_QUEUE, "analyses"),
+  };
   const app = newApp();
   app.onError((e, c) => {
     const { status, body } = errorBody(e);

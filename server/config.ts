@@ -37,6 +37,15 @@ export const ConfigSchema = z.object({
   LOGIN_RATE_PER_MINUTE: int(1, 1000).default(10),
   /** Seconds each allocation run may take (the solver's time limit). */
   SOLVER_TIME_LIMIT: int(1, 3600).default(60),
+  /** Analyses (money curve, robustness, sensitivity) one user may run at once; beyond: 429. */
+  ANALYSES_PER_USER: int(1, 100).default(2),
+  /** Allocation runs one user may run at once; beyond: 429. */
+  RUNS_PER_USER: int(1, 100).default(2),
+  /** Heavy jobs of each kind (runs; analyses) the server runs at once; the others wait in a queue of HEAVY_QUEUE (then 503). */
+  HEAVY_GLOBAL: int(1, 64).default(2),
+  HEAVY_QUEUE: int(0, 1000).default(20),
+  /** Seconds an analysis may take in all before it is stopped. */
+  ANALYSIS_MAX_SECONDS: z.coerce.number().gt(0).max(3600).default(300),
   /** Set the Secure flag on cookies (behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Where the built web UI is (served at /). */

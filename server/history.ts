@@ -57,7 +57,12 @@ export function readHistory(path: URL | string = HISTORY_2024): HistoryFile {
 }
 
 /** Replays a past year; refused when the year exists already. */
-export async function loadHistory(services: Services, file: HistoryFile, reference: ReferenceData, actor: { id: number; name: string }) {
+export async function loadHistory(
+  services: Pick<Services, "db" | "runs">,
+  file: HistoryFile,
+  reference: ReferenceData,
+  actor: { id: number; name: string },
+) {
   const { db, runs } = services;
   const roundId = file.round.id;
   tx(db, () => {

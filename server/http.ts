@@ -9,6 +9,7 @@ import { fieldProblems, InvalidInputError } from "../scoring/domain/index.js";
 import { DomainError, type ErrorKind } from "./errors.js";
 import type { ReferenceData } from "../scoring/criteria/index.js";
 import type { Config } from "./config.js";
+import type { WorkLimiter } from "./limits.js";
 import type { Db } from "./db/database.js";
 import type { Actor } from "./services/actor.js";
 import type { RunManager } from "./services/runs.js";
@@ -29,6 +30,8 @@ export interface Services {
   config: Config;
   reference: ReferenceData;
   runs: RunManager;
+  /** The analytics' limits (per user, for the server). */
+  analyses: WorkLimiter;
 }
 
 export interface AppEnv {

@@ -26,7 +26,7 @@ const built = await ensureWebBuild(config.WEB_DIST);
 if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
-const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
+const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: config.RUNS_PER_USER, global: config.HEAVY_GLOBAL });
 runs.recover();
 if (isEmpty(db)) {
   const lines = config.SEED_DEMO
@@ -37,7 +37,7 @@ if (isEmpty(db)) {
   if (config.SEED_DEMO) {
     // The 2024 programme year, replayed through the product: its Table 3 and 2025's opening balance.
     const admin = db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
-    await loadHistory({ db, config, reference, runs }, readHistory(), reference, { id: admin, name: "seed" });
+    await loadHistory({ db, runs }, readHistory(), reference, { id: admin, name: "seed" });
     lines.push("  the 2024 programme year (12MSP) replayed from data/history/2024.json: Table 3 of the ISU's 2024 report");
   }
   if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);

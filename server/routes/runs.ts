@@ -13,7 +13,7 @@ import {
 import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf, RoundId, RunId, STAFF, actorOf } from "../http.js";
 import { download } from "../exports.js";
 import { DomainError } from "../errors.js";
-import { runInWorker } from "../solve-in-worker.js";
+import { runInWorker, SolveCancelled } from "../solve-in-worker.js";
 import { doneRun } from "../services/runs.js";
 import {
   type RunRecord,
@@ -26,6 +26,9 @@ import {
 } from "../schemas.js";
 import { getRound } from "../store/index.js";
 
+/** The server's caps on an analysis (the CLIs, on one's own machine, allow more): seconds per solve. */
+const SERVER_TIME_LIMIT = z.number().gt(0).max(120).optional();
+
 export function runRoutes() {
   const analysis = <P extends string, O extends z.ZodType>(path: P, options: z.ZodType, answer: O, summary: string) =>
     route(STAFF, {
@@ -36,10 +39,38 @@ export function runRoutes() {
       request: { params: RunId, ...body(options) },
       responses: { 200: json(answer, "The analysis"), ...errors(401, 403, 404, 409, 422) },
     });
-  /** An analysis of a done run's problem, in a worker. */
+  /**
+   * An analysis of a done run's problem, in a worker, within the limits (per user and for the server),
+   * cancelled when the caller leaves or when it passes ANALYSIS_MAX_SECONDS.
+   */
   const analyse = async <T>(kind: "curve" | "robustness" | "sensitivity", c: Ctx): Promise<T> => {
-    const run = c.get("services").runs.get(RunId.parse(c.req.param()).runId);
-    return runInWorker<T>({ type: kind, problem: doneRun(run).problem, options: (await c.req.json()) as never }).result;
+    const { runs, config, analyses } = c.get("services");
+    const run = runs.get(RunId.parse(c.req.param()).runId);
+    const problem = doneRun(run).problem;
+    const options = (await c.req.json()) as never;
+    const signal = c.req.raw.signal;
+    const release = await analyses.acquire(userOf(c).username, signal);
+    const job = runInWorker<T>({ type: kind, problem, options });
+    const stop = () => void job.cancel();
+    signal.addEventListener("abort", stop);
+    const timer = setTimeout(stop, config.ANALYSIS_MAX_SECONDS * 1000);
+    try {
+      return await job.result;
+    } catch (e) {
+      if (e instanceof SolveCancelled)
+        throw new DomainError(
+          "conflict",
+          "analysis-stopped",
+          signal.aborted
+            ? "the caller left: the analysis was stopped"
+            : `the analysis took longer than ${config.ANALYSIS_MAX_SECONDS} s and was stopped: ask for fewer samples or steps`,
+        );
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", stop);
+      release();
+    }
   };
   return newApp()
     .openapi(
@@ -156,7 +187,7 @@ export function runRoutes() {
     .openapi(
       analysis(
         "/api/runs/{runId}/curve",
-        MoneyCurveOptionsSchema.partial(),
+        MoneyCurveOptionsSchema.partial().extend({ timeLimit: SERVER_TIME_LIMIT }),
         MoneyCurveSchema,
         "The money curve: what more (or less) money would buy",
       ),
@@ -165,7 +196,7 @@ export function runRoutes() {
     .openapi(
       analysis(
         "/api/runs/{runId}/robustness",
-        RobustnessOptionsSchema.partial(),
+        RobustnessOptionsSchema.partial().extend({ samples: z.number().int().min(1).max(200).optional(), timeLimit: SERVER_TIME_LIMIT }),
         RobustnessSchema,
         "Robustness: who is always, sometimes or never funded under perturbed weights and costs",
       ),
@@ -174,7 +205,7 @@ export function runRoutes() {
     .openapi(
       analysis(
         "/api/runs/{runId}/sensitivity",
-        SensitivityOptionsSchema.partial(),
+        SensitivityOptionsSchema.partial().extend({ timeLimit: SERVER_TIME_LIMIT }),
         SensitivitiesSchema,
         "What each rule, lock and earmark costs",
       ),

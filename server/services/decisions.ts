@@ -51,7 +51,7 @@ export type { Actor };
  * to decided.
  */
 export function approveRun(
-  { db, runs }: Services,
+  { db, runs }: Pick<Services, "db" | "runs">,
   runId: string,
   input: {
     offerDeadline: string;
@@ -139,7 +139,13 @@ export interface OfferInput {
  * actual cost alone settles an accepted offer as travelled; a settlement of an offer whose acceptance was
  * not recorded records the acceptance first.
  */
-export function recordOffer({ db }: Services, roundId: string, requestId: string, input: OfferInput, actor: Actor): DecisionRecord {
+export function recordOffer(
+  { db }: Pick<Services, "db">,
+  roundId: string,
+  requestId: string,
+  input: OfferInput,
+  actor: Actor,
+): DecisionRecord {
   return tx(db, () => {
     const d = findDecision(db, roundId, requestId);
     if (!d || d.offerStatus === null) throw new DomainError("not-found", "not-found", `no offer to ${requestId} in round ${roundId}`);

@@ -22,7 +22,12 @@ import {
 import type { Actor } from "./actor.js";
 
 /** Edits a round's dates, allowance and money (not its status); the dates must stay in order. */
-export function editRound({ db }: Services, roundId: string, input: RoundPatch & { version: number }, actor: Actor): RoundRecord {
+export function editRound(
+  { db }: Pick<Services, "db">,
+  roundId: string,
+  input: RoundPatch & { version: number },
+  actor: Actor,
+): RoundRecord {
   const { version, ...patch } = input;
   return tx(db, () => {
     const current = getRound(db, roundId);

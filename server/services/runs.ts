@@ -43,24 +43,47 @@ export function doneRun(run: RunRecord): { problem: Problem; scores: NonNullable
 
 export class RunManager {
   private readonly active = new Map<string, Running<RunOutput>>();
+  /** Who started each run not yet finished (running or queued), for the per-user limit. */
+  private readonly owners = new Map<string, number>();
+  /** Runs waiting for a slot, in order. */
+  private readonly queue: { id: string; text: string; reference: ReferenceData; timeLimit: number }[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly defaultTimeLimit: number,
+    /** Runs one user may have unfinished at once (beyond: 429), and runs solved at once (the rest queue). */
+    private readonly limits: { perUser: number; global: number } = { perUser: Number.POSITIVE_INFINITY, global: Number.POSITIVE_INFINITY },
   ) {}
 
   /** Reads the round as it is now and starts its run (scored and solved in a worker); returns the run's id at once. */
   start(roundId: string, actor: { id: number; name: string }, opts: { timeLimit?: number; settingsVersion?: number } = {}): string {
     const { text, requests, reference, settingsVersion } = roundFileTextOf(this.db, roundId, opts.settingsVersion);
     if (requests === 0) throw new DomainError("conflict", "no-requests", "the round has no request to allocate");
+    const mine = [...this.owners.values()].filter((u) => u === actor.id).length;
+    if (mine >= this.limits.perUser)
+      throw new DomainError("rate-limited", "too-many-running", `you have ${mine} runs unfinished: wait for one to end, or cancel it`, {
+        retryAfterSeconds: 10,
+      });
     const id = randomUUID();
     const timeLimit = opts.timeLimit ?? this.defaultTimeLimit;
     tx(this.db, () => {
       insertRun(this.db, { id, roundId, settingsVersion, timeLimit, by: actor.id });
       audit(this.db, { actor: actor.name, action: "start", entity: "run", entityId: id, data: { roundId, settingsVersion, timeLimit } });
     });
-    this.execute(id, text, reference, timeLimit);
+    this.owners.set(id, actor.id);
+    // Solved now when a slot is free; else queued (status "queued") until one is.
+    if (this.active.size < this.limits.global) this.execute(id, text, reference, timeLimit);
+    else this.queue.push({ id, text, reference, timeLimit });
     return id;
+  }
+
+  /** Starts the next queued run when a slot is free (a cancelled one is skipped). */
+  private next(): void {
+    while (this.active.size < this.limits.global && this.queue.length) {
+      const job = this.queue.shift()!;
+      if (this.summary(job.id).status === "queued") this.execute(job.id, job.text, job.reference, job.timeLimit);
+      else this.owners.delete(job.id);
+    }
   }
 
   private execute(id: string, fileText: string, reference: ReferenceData, timeLimit: number): void {
@@ -95,7 +118,11 @@ export class RunManager {
       // The database refused even the failure (disk full, read-only): the run stays "running" until the
       // next start marks it failed (recover); the server itself keeps serving.
       .catch((e: unknown) => console.error(`run ${id}: its outcome could not be recorded:`, e))
-      .finally(() => this.active.delete(id));
+      .finally(() => {
+        this.active.delete(id);
+        this.owners.delete(id);
+        this.next();
+      });
   }
 
   async cancel(id: string, actor: { name: string }): Promise<RunSummary> {
@@ -106,12 +133,19 @@ export class RunManager {
       markStopped(this.db, id, "cancelled", "cancelled");
       audit(this.db, { actor: actor.name, action: "cancel", entity: "run", entityId: id });
     });
+    if (!this.active.has(id)) {
+      // Queued: it leaves the queue, and its owner's slot.
+      const i = this.queue.findIndex((q) => q.id === id);
+      if (i >= 0) this.queue.splice(i, 1);
+      this.owners.delete(id);
+    }
     await this.active.get(id)?.cancel();
     return this.summary(id);
   }
 
-  /** Resolves when the run has finished (for tests and the CLI). */
+  /** Resolves when the run has finished (for tests and the CLI), queued ones included. */
   async settled(id: string): Promise<RunSummary> {
+    while (this.queue.some((q) => q.id === id)) await new Promise((r) => setTimeout(r, 20));
     await this.active.get(id)?.result.catch(() => undefined);
     return this.summary(id);
   }

@@ -38,7 +38,7 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
   const db = openDatabase(config.DATABASE_PATH);
   const reference = loadReferenceData();
   await seedDemo(db, reference);
-  const runs = new RunManager(db, config.SOLVER_TIME_LIMIT);
+  const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: config.RUNS_PER_USER, global: config.HEAVY_GLOBAL });
   const app = createApp({ db, config, reference, runs });
 
   const client = (cookie: string | null, csrf: string | null): Client => ({

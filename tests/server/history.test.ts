@@ -12,15 +12,10 @@ describe("the 2024 programme year (Table 3 of the ISU's report)", async () => {
   const admin = await api.as("admin");
   const adminId = api.db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
   const file = readHistory();
-  const closed = await loadHistory(
-    { db: api.db, runs: api.runs, config: api.config, reference: loadReferenceData() },
-    file,
-    loadReferenceData(),
-    {
-      id: adminId,
-      name: "admin",
-    },
-  );
+  const closed = await loadHistory({ db: api.db, runs: api.runs }, file, loadReferenceData(), {
+    id: adminId,
+    name: "admin",
+  });
 
   it("closes the year with the report's figures, each line", async () => {
     expect(closed).toMatchObject({ year: 2024, status: "closed", closing: 51319, opening: { amount: 51319, carriedFrom: null } });
