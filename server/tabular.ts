@@ -1,6 +1,7 @@
 // Requests as a table, for import and export in CSV (papaparse) and XLSX (exceljs): one row a request,
 // one column a field; lists (expertise, accepted levels) separated by ";". Import checks every row and
 // reports each bad cell by row and column; a file with any bad row imports nothing.
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { csvOf, fromInert, xlsxOf } from "./exports.js";
 import Papa from "papaparse";
@@ -112,15 +113,81 @@ export function rowsToAttributes(
   return { requests, problems };
 }
 
+/** The most rows an import takes (a round has a few dozen requests; a programme's history a few thousand). */
+export const MAX_IMPORT_ROWS = 5_000;
+/** The most an XLSX file may inflate to, all its parts together. */
+export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+
+const tooManyRows = (): RowProblem => ({ row: 0, column: "", message: `the file has more than ${MAX_IMPORT_ROWS} rows: split it` });
+
+/** Reads a CSV text row by row, stopping past MAX_IMPORT_ROWS. */
 export function parseCsv(text: string): { rows: Record<string, string>[]; problems: RowProblem[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trim(), { header: true, skipEmptyLines: true });
-  const problems: RowProblem[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 1, column: "", message: e.message }));
-  const unknown = (parsed.meta.fields ?? []).filter((f) => !(REQUEST_COLUMNS as readonly string[]).includes(f) && !EXPORT_ONLY.includes(f));
+  const rows: Record<string, string>[] = [];
+  const problems: RowProblem[] = [];
+  let fields: string[] = [];
+  Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trim(), {
+    header: true,
+    skipEmptyLines: true,
+    step: (result, parser) => {
+      if (rows.length >= MAX_IMPORT_ROWS) {
+        problems.push(tooManyRows());
+        parser.abort();
+        return;
+      }
+      fields = result.meta.fields ?? fields;
+      for (const e of result.errors) problems.push({ row: rows.length + 1, column: "", message: e.message });
+      rows.push(result.data);
+    },
+  });
+  const unknown = fields.filter((f) => !(REQUEST_COLUMNS as readonly string[]).includes(f) && !EXPORT_ONLY.includes(f));
   for (const f of unknown) problems.push({ row: 0, column: f, message: `unknown column (the columns are: ${REQUEST_COLUMNS.join(", ")})` });
-  return { rows: parsed.data, problems };
+  return { rows, problems };
+}
+
+/**
+ * Checks, before any XLSX library reads it, that a workbook (a zip) inflates to at most
+ * MAX_INFLATED_BYTES: each part is inflated with zlib under the budget left, which stops at it (a part
+ * that declares a small size and inflates to more is caught as it inflates). Null when it is within.
+ */
+export function inflatedTooLarge(data: Buffer): string | null {
+  const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return null; // not a zip: the XLSX reader says so
+  const entries = data.readUInt16LE(eocd + 10);
+  let at = data.readUInt32LE(eocd + 16);
+  let budget = MAX_INFLATED_BYTES;
+  const tooLarge = `the workbook inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB: it is not a list of requests`;
+  for (let k = 0; k < entries && at + 46 <= data.length; k++) {
+    if (data.readUInt32LE(at) !== 0x02014b50) break;
+    const method = data.readUInt16LE(at + 10);
+    const compressed = data.readUInt32LE(at + 20);
+    const declared = data.readUInt32LE(at + 24);
+    const nameLength = data.readUInt16LE(at + 28);
+    const extraLength = data.readUInt16LE(at + 30);
+    const commentLength = data.readUInt16LE(at + 32);
+    const local = data.readUInt32LE(at + 42);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (declared > budget) return tooLarge;
+    if (local + 30 > data.length) break;
+    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+    const body = data.subarray(start, start + compressed);
+    let size = body.length;
+    if (method === 8) {
+      try {
+        size = inflateRawSync(body, { maxOutputLength: budget + 1 }).length;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return tooLarge;
+        return null; // a broken part: the XLSX reader reports it
+      }
+    }
+    if (size > budget) return tooLarge;
+    budget -= size;
+  }
+  return null;
 }
 
 export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, string>[]; problems: RowProblem[] }> {
+  const bomb = inflatedTooLarge(data);
+  if (bomb) return { rows: [], problems: [{ row: 0, column: "", message: bomb }] };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);
@@ -134,6 +201,7 @@ export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, st
   const problems: RowProblem[] = header
     .filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h))
     .map((h) => ({ row: 0, column: h, message: "unknown column" }));
+  if (sheet.rowCount - 1 > MAX_IMPORT_ROWS) return { rows: [], problems: [...problems, tooManyRows()] };
   const rows: Record<string, string>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);

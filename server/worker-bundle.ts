@@ -12,7 +12,7 @@ import { build, version as esbuildVersion, type BuildOptions } from "esbuild";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cacheDir = `${root}node_modules/.cache/sponsorship-allocator/`;
 
-export type WorkerEntry = "solver-worker" | "explain-worker";
+export type WorkerEntry = "solver-worker" | "explain-worker" | "import-worker";
 
 interface Manifest {
   /** The hash of the inputs below (and of the build's options), which names the bundle. */

@@ -21,7 +21,13 @@ import {
   type RequestRecord,
   type ReviewRecord,
 } from "../store/index.js";
-import { parseCsv, parseXlsx, rowsToAttributes } from "../tabular.js";
+import type { RowProblem } from "../../scoring/domain/index.js";
+import { spawn } from "../explain-helper.js";
+import { connect } from "../worker-protocol.js";
+import { workerUrl } from "../worker-bundle.js";
+
+/** The most problems an import's refusal lists (it says how many there are in all). */
+export const MAX_PROBLEMS_SHOWN = 100;
 import type { Actor } from "./actor.js";
 
 /** A request entered by staff for an applicant; its reference is the round's next when `id` is left out. */
@@ -143,19 +149,36 @@ export async function importRequests(
   actor: Actor,
 ): Promise<{ imported: number; ids: string[] }> {
   getRound(db, roundId);
-  const table = input.format === "csv" ? parseCsv(input.content) : await parseXlsx(Buffer.from(input.contentBase64, "base64"));
-  let next = Number(nextReference(db, roundId).slice(roundId.length + 1));
-  const { requests, problems } = rowsToAttributes(table.rows, () => `${roundId}-${String(next++).padStart(3, "0")}`);
-  problems.unshift(...table.problems);
+  // Read and checked in a worker thread (bounded: rows, inflated size); the database checks follow here.
+  const worker = spawn(await workerUrl("import-worker"));
+  let table: { rows: number; requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[] };
+  try {
+    table = await connect(worker, () => new Error("the import's worker stopped")).call({
+      format: input.format,
+      content: input.format === "csv" ? input.content : input.contentBase64,
+      roundId,
+      firstNumber: Number(nextReference(db, roundId).slice(roundId.length + 1)),
+    });
+  } finally {
+    void worker.terminate();
+  }
+  const { requests, problems } = table;
   for (const { row, attrs } of requests) {
     if (!reference.states.has(attrs.state)) problems.push({ row, column: "state", message: `unknown State "${attrs.state}"` });
     if (requestExists(db, attrs.id)) problems.push({ row, column: "id", message: `a request "${attrs.id}" exists already` });
   }
-  if (table.rows.length === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
-  if (problems.length)
-    throw new DomainError("invalid", "import", `nothing imported: ${problems.length} problem(s) in the file`, {
-      problems: problems.sort((a, b) => a.row - b.row),
-    });
+  if (table.rows === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
+  if (problems.length) {
+    // The first problems, and how many in all: a file with thousands of bad rows gets a readable answer.
+    const sorted = problems.sort((a, b) => a.row - b.row);
+    const shown = sorted.slice(0, MAX_PROBLEMS_SHOWN);
+    throw new DomainError(
+      "invalid",
+      "import",
+      `nothing imported: ${problems.length} problem(s) in the file${problems.length > shown.length ? ` (the first ${shown.length} listed)` : ""}`,
+      { problems: shown, count: problems.length },
+    );
+  }
   tx(db, () => {
     for (const { attrs } of requests) insertRequest(db, roundId, attrs, "submitted", null, actor);
     audit(db, {

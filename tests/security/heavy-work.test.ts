@@ -37,12 +37,14 @@ describe("heavy work within limits", async () => {
   const shortLimiter = new WorkLimiter(1, 1, 1, "analyses");
   const short = appWith("0.3", shortLimiter);
   const post = (who: Client, path: string, body: unknown, signal?: AbortSignal, on = app) =>
-    on.request(path, {
-      method: "POST",
-      headers: { cookie: who.cookie!, "x-csrf-token": who.csrf!, "content-type": "application/json" },
-      body: JSON.stringify(body),
-      ...(signal ? { signal } : {}),
-    });
+    Promise.resolve(
+      on.request(path, {
+        method: "POST",
+        headers: { cookie: who.cookie!, "x-csrf-token": who.csrf!, "content-type": "application/json" },
+        body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
+      }),
+    );
   const heavy = { samples: 200, timeLimit: 60 };
 
   it("caps samples and time", async () => {

@@ -31,7 +31,7 @@ describe("security headers and body limits", async () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "too-large", message: "the body is larger than 1 MB" } });
     // An import of a few MB is fine (it reaches validation), one over 32 MB is not.
-    const csv = `state,gender,submittedAt,airTicket\n${"KEN,F,2025-06-02T09:00:00Z,1200\n".repeat(60_000)}`;
+    const csv = `state,gender,submittedAt,airTicket,justification\n${`KEN,F,2025-06-02T09:00:00Z,1200,${"j".repeat(280)}\n`.repeat(4_000)}`;
     expect(csv.length).toBeGreaterThan(1_100_000);
     const ok = await admin.req("POST", "/api/rounds/DEMO-OPEN/requests/import", { format: "csv", content: csv });
     expect(ok.status).toBe(201);
