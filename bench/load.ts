@@ -64,7 +64,7 @@ for (const c of codes) db.prepare("UPDATE requests SET access_code_hash = ? WHER
 const big = realisticRound(N, 7, reference);
 createRound(
   db,
-  { round: { ...big.round, id: "LOAD", status: "review" }, weights: big.weights, policy: big.policy, rules: big.rules },
+  { round: { ...big.round, id: "LOAD", status: "review", carryOver: 0 }, weights: big.weights, policy: big.policy, rules: big.rules },
   reference,
   { id: null, name: "bench" },
 );

@@ -104,6 +104,9 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
   // recursive schema would otherwise overflow the stack): 422, naming the depth.
   app.use("/api/*", async (c, next) => {
     if (!["POST", "PUT", "PATCH"].includes(c.req.method) || !(c.req.header("content-type") ?? "").includes("json")) return next();
+    // A body nested deeper than MAX_JSON_DEPTH has at least two brackets a level: a shorter one is not read twice.
+    const length = Number(c.req.header("content-length") ?? Number.NaN);
+    if (length <= 2 * (MAX_JSON_DEPTH + 1)) return next();
     const depth = jsonDepth(await c.req.text());
     if (depth > MAX_JSON_DEPTH)
       return c.json(
