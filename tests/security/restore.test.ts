@@ -60,7 +60,9 @@ describe("restore refuses a tampered backup", async () => {
   it("refuses a schema version that contradicts the backup's migrations", () => {
     const contradicting = structuredClone(good);
     contradicting.schemaVersion = 1;
-    expect(refused(contradicting, "version")).toMatch(/schema version \(1\) contradicts its table of migrations \(3\)/);
+    expect(refused(contradicting, "version")).toMatch(
+      new RegExp(`schema version \\(1\\) contradicts its table of migrations \\(${good.schemaVersion}\\)`),
+    );
   });
 
   it("refuses a snapshot whose audit triggers were dropped, and leaves the target as it was", async () => {

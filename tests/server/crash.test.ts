@@ -33,6 +33,8 @@ describe("crash durability", () => {
       DATABASE_PATH: dbPath,
       WEB_DIST: emptyWebBuild(dir),
       LOGIN_RATE_PER_MINUTE: "1000",
+      // Runs are started faster than they end here; the per-user limit has its own test (heavy-work).
+      RUNS_PER_USER: "100",
     };
     const base = `http://127.0.0.1:${port}`;
     const random = rng(20261128);
