@@ -45,6 +45,11 @@ export function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A table as XLSX: a bold header row of the columns, then one row a record. */
+export function tableXlsx(sheetName: string, rows: Record<string, string>[], columns: string[]): Promise<Buffer> {
+  return xlsxOf(sheetName, [{ cells: columns, bold: true }, ...rows.map((r) => ({ cells: columns.map((c) => r[c] ?? "") }))]);
+}
+
 /** Marks the answer as a download named `filename`. */
 export function download(c: Context, filename: string): void {
   c.header("Content-Disposition", attachment(filename));

@@ -3,7 +3,7 @@
 // reports each bad cell by row and column; a file with any bad row imports nothing.
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { csvOf, fromInert, xlsxOf } from "./exports.js";
+import { fromInert } from "./exports.js";
 import Papa from "papaparse";
 import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
 import { fieldProblems, type RowProblem, parseDecimal } from "../scoring/domain/index.js";
@@ -230,12 +230,4 @@ export function attributesToRows(requests: { attributes: RequestAttributes; stat
     row.status = status;
     return row;
   });
-}
-
-export function toCsv(rows: Record<string, string>[], columns: string[]): string {
-  return csvOf(rows, columns);
-}
-
-export async function toXlsx(rows: Record<string, string>[], columns: string[], sheetName: string): Promise<Buffer> {
-  return xlsxOf(sheetName, [{ cells: columns, bold: true }, ...rows.map((r) => ({ cells: columns.map((c) => r[c] ?? "") }))]);
 }

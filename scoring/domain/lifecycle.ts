@@ -51,6 +51,38 @@ export const IN_RUN: readonly RequestStatus[] = ["submitted", "under-review"];
 export const REDECIDABLE: readonly RequestStatus[] = ["funded", "waitlisted", "not-funded"];
 
 /**
+ * An offer's states. Pending until answered; accepted, then settled after the meeting: travelled (its
+ * actual cost), a no-show or a late cancellation (what could not be refunded, e.g. a ticket already
+ * bought); declined or lapsed (expired) release the money committed.
+ */
+export const OFFER_STATUSES = ["pending", "accepted", "declined", "expired", "travelled", "no-show", "cancelled"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+export const OFFER_TRANSITIONS: Record<OfferStatus, readonly OfferStatus[]> = {
+  pending: ["accepted", "declined", "expired"],
+  accepted: ["travelled", "no-show", "cancelled"],
+  declined: [],
+  expired: [],
+  travelled: [],
+  "no-show": [],
+  cancelled: [],
+};
+
+/** The request's status that mirrors an offer's state. */
+export const REQUEST_STATUS_OF_OFFER: Record<OfferStatus, RequestStatus> = {
+  pending: "funded",
+  accepted: "accepted",
+  declined: "declined",
+  expired: "expired",
+  travelled: "travelled",
+  "no-show": "no-show",
+  cancelled: "cancelled",
+};
+
+/** A request's moves once it has an offer: those of its offer, in the request's words. */
+const afterOffer = (o: OfferStatus): RequestStatus[] => OFFER_TRANSITIONS[o].map((t) => REQUEST_STATUS_OF_OFFER[t]);
+
+/**
  * A request's allowed moves. Staff move requests in the running (submitted, under review, withdrawn,
  * ineligible); an approval decides them (funded, waitlisted, not funded) and a re-approval may decide
  * them again until an offer is answered; a replacement funds a waitlisted or not-funded request; an offer
@@ -62,15 +94,15 @@ export const REQUEST_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]
   "under-review": ["submitted", "withdrawn", "ineligible", "funded", "waitlisted", "not-funded"],
   withdrawn: ["submitted", "under-review"],
   ineligible: ["submitted", "under-review"],
-  funded: ["accepted", "declined", "expired", "funded", "waitlisted", "not-funded"],
+  funded: [...afterOffer("pending"), "funded", "waitlisted", "not-funded"],
   waitlisted: ["funded", "waitlisted", "not-funded"],
   "not-funded": ["funded", "waitlisted", "not-funded"],
-  accepted: ["travelled", "no-show", "cancelled"],
-  declined: [],
-  expired: [],
-  travelled: [],
-  "no-show": [],
-  cancelled: [],
+  accepted: afterOffer("accepted"),
+  declined: afterOffer("declined"),
+  expired: afterOffer("expired"),
+  travelled: afterOffer("travelled"),
+  "no-show": afterOffer("no-show"),
+  cancelled: afterOffer("cancelled"),
 };
 
 const STATUS_WORDS: Record<RequestStatus, string> = {
@@ -95,24 +127,6 @@ export function requestMoveRefused(id: string, from: RequestStatus, to: RequestS
   const final = REQUEST_TRANSITIONS[from].length === 0 ? ": that answer is final" : "";
   return `request ${id} is ${STATUS_WORDS[from]}${final}; it cannot become ${STATUS_WORDS[to]}`;
 }
-
-/**
- * An offer's states. Pending until answered; accepted, then settled after the meeting: travelled (its
- * actual cost), a no-show or a late cancellation (what could not be refunded, e.g. a ticket already
- * bought); declined or lapsed (expired) release the money committed.
- */
-export const OFFER_STATUSES = ["pending", "accepted", "declined", "expired", "travelled", "no-show", "cancelled"] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
-
-export const OFFER_TRANSITIONS: Record<OfferStatus, readonly OfferStatus[]> = {
-  pending: ["accepted", "declined", "expired"],
-  accepted: ["travelled", "no-show", "cancelled"],
-  declined: [],
-  expired: [],
-  travelled: [],
-  "no-show": [],
-  cancelled: [],
-};
 
 /** Offers whose money is still committed (not yet spent or released). */
 export const OPEN_OFFERS: readonly OfferStatus[] = ["pending", "accepted"];
@@ -139,17 +153,6 @@ export function offerMoveRefused(id: string, from: OfferStatus, to: OfferStatus)
   const then = next.length ? `; from here it can only become ${next.map((s) => OFFER_WORDS[s]).join(", or ")}` : ": that is final";
   return `the offer to ${id} is ${OFFER_WORDS[from]}${then}`;
 }
-
-/** The request's status that mirrors an offer's state. */
-export const REQUEST_STATUS_OF_OFFER: Record<OfferStatus, RequestStatus> = {
-  pending: "funded",
-  accepted: "accepted",
-  declined: "declined",
-  expired: "expired",
-  travelled: "travelled",
-  "no-show": "no-show",
-  cancelled: "cancelled",
-};
 
 /**
  * A replacement proposal's states: proposed (open: only the round's latest is), applied once, or

@@ -16,8 +16,7 @@ import {
 } from "../services/finance.js";
 import { getRound, getYear, listYears, requireDonorOf, roundsOfYear } from "../store/index.js";
 import { DomainError } from "../errors.js";
-import { download } from "../exports.js";
-import { toCsv } from "../tabular.js";
+import { csvOf, download } from "../exports.js";
 import {
   LedgerEntrySchema,
   StatementSchema,
@@ -55,7 +54,7 @@ async function table3Answer<T extends Statement | YearStatement>(
   download(c, `${name}.${format}`);
   if (format === "csv")
     return sentAsIs<T>(
-      c.body(toCsv(table3Rows(t, title), ["section", "item", "amount", "note"]), 200, { "Content-Type": "text/csv; charset=utf-8" }),
+      c.body(csvOf(table3Rows(t, title), ["section", "item", "amount", "note"]), 200, { "Content-Type": "text/csv; charset=utf-8" }),
     );
   return sentAsIs<T>(c.body(new Uint8Array(await table3Xlsx(t, title)), 200, { "Content-Type": XLSX }));
 }

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http.js";
-import { download } from "../exports.js";
+import { csvOf, download, tableXlsx } from "../exports.js";
 import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
 import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
-import { attributesToRows, REQUEST_COLUMNS, toCsv, toXlsx } from "../tabular.js";
+import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
 export function requestRoutes() {
   return newApp()
@@ -191,8 +191,8 @@ export function requestRoutes() {
         const rows = attributesToRows(listRequests(db, roundId));
         const columns = [...REQUEST_COLUMNS, "status"];
         download(c, `${roundId}-requests.${format}`);
-        if (format === "csv") return c.body(toCsv(rows, columns), 200, { "Content-Type": "text/csv; charset=utf-8" });
-        return c.body(new Uint8Array(await toXlsx(rows, columns, roundId)), 200, {
+        if (format === "csv") return c.body(csvOf(rows, columns), 200, { "Content-Type": "text/csv; charset=utf-8" });
+        return c.body(new Uint8Array(await tableXlsx(roundId, rows, columns)), 200, {
           "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         });
       },

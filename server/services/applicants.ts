@@ -7,6 +7,7 @@ import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
+import { today } from "../store/rows.js";
 import { ApplicantViewSchema } from "../schemas.js";
 import {
   accessCodeHash,
@@ -32,8 +33,8 @@ export function submitRequest(
 ): { reference: string; accessCode: string; notice: string } {
   rateLimit(db, config, `apply:${client}`, "submissions");
   const round = getRound(db, roundId);
-  const today = new Date().toISOString().slice(0, 10);
-  if (round.status !== "open" || today < round.windowOpens || today > round.windowCloses) {
+  const day = today();
+  if (round.status !== "open" || day < round.windowOpens || day > round.windowCloses) {
     throw conflict("round-closed", `round ${roundId} takes requests while open, from ${round.windowOpens} to ${round.windowCloses}`);
   }
   if (!reference.states.has(input.state)) throw invalid([{ path: "state", message: `unknown State "${input.state}"` }]);
@@ -110,8 +111,7 @@ export function answerOffer({ db }: Services, r: RequestRecord, answer: "accepte
     const d = decisionOfRequest(db, r.id);
     if (!d || d.decision !== "funded") throw conflict("no-offer", "this request has no offer");
     if (d.offerStatus !== "pending") throw conflict("offer-answered", `the offer was ${d.offerStatus} already`);
-    if (new Date().toISOString().slice(0, 10) > d.offerDeadline!)
-      throw conflict("offer-expired", `the offer's deadline (${d.offerDeadline}) has passed`);
+    if (today() > d.offerDeadline!) throw conflict("offer-expired", `the offer's deadline (${d.offerDeadline}) has passed`);
     assertRoundOpenForMoney(db, r.roundId, "an answer to an offer");
     recordOfferAnswer(db, r.roundId, r.id, answer, `offer ${answer} by the applicant`, APPLICANT);
     audit(db, { actor: "applicant", action: "offer", entity: "request", entityId: r.id, data: { answer } });

@@ -17,6 +17,7 @@ import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
+import { today } from "../store/rows.js";
 import {
   assertRoundOpenForMoney,
   clearDecisions,
@@ -152,8 +153,8 @@ export function recordOffer(
     checkVersion(d, input.version);
     assertRoundOpenForMoney(db, roundId, "an offer's answer or cost");
     const from = d.offerStatus;
-    const on = input.on ?? new Date().toISOString().slice(0, 10);
-    if (on > new Date().toISOString().slice(0, 10)) throw invalid([{ path: "on", message: "must not be in the future" }]);
+    const on = input.on ?? today();
+    if (on > today()) throw invalid([{ path: "on", message: "must not be in the future" }]);
     const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.includes(from) ? from : "travelled");
     const settles = SETTLED_OFFERS.includes(target);
     if (input.actualCost !== undefined && !settles)
@@ -193,10 +194,9 @@ export async function proposeReplacements(
   roundId: string,
   actor: Actor,
 ): Promise<{ id: string; status: "proposed"; proposal: ReplacementResult }> {
-  const today = new Date().toISOString().slice(0, 10);
   assertRoundOpenForMoney(db, roundId, "a replacement");
   tx(db, () => {
-    for (const id of overdueOffers(db, roundId, today))
+    for (const id of overdueOffers(db, roundId, today()))
       recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
   });
   const decisions = fundedDecisions(db, roundId);

@@ -1,8 +1,6 @@
 // The money after the allocation, for a round and for a programme year: Table 3 of the ISU's report
 // (JSON, CSV, XLSX), the ledger's dated entries, who paid for whom, the year's opening balance and its
 // close. Every figure is derived by scoring/ledger from the facts the stores hold once.
-import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
-import { OPEN_OFFERS } from "../../scoring/domain/index.js";
 import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerEntry, type Table3 } from "../../scoring/ledger/index.js";
 import { audit } from "../audit.js";
 import { xlsxOf } from "../exports.js";
@@ -138,18 +136,16 @@ export function closeYear(db: Db, year: number, input: { version: number }, acto
     checkVersion(current, input.version);
     if (current.status === "closed") throw conflict("year-closed", `the programme year ${year} is closed already`);
     const facts = yearFacts(db, year);
-    const blocking: string[] = [];
-    if (current.opening.provisional) blocking.push(`the year ${current.opening.carriedFrom} is not closed yet`);
-    for (const r of facts.rounds) {
-      if (r.status !== "decided" && r.status !== "closed") blocking.push(`${r.meeting} (${r.id}) is not decided (it is ${r.status})`);
-      const open = r.offers.filter((o) => OPEN_OFFERS.includes(o.offerStatus));
-      if (open.length)
-        blocking.push(`${r.id}: ${open.map((o) => `${o.stateName}, ${o.requestId}`).join("; ")} not answered or not settled`);
-      if (r.adminActual === null) blocking.push(`${r.id}: the actual general and administrative costs are not recorded`);
-    }
+    // Final means what the statement says it means (nothing provisional), and every round decided.
+    const statement = yearStatement(facts);
+    const blocking = [
+      ...facts.rounds
+        .filter((r) => r.status !== "decided" && r.status !== "closed")
+        .map((r) => `${r.meeting} (${r.id}) is not decided (it is ${r.status})`),
+      ...statement.pending,
+    ];
     if (blocking.length)
       throw conflict("year-not-final", `the programme year ${year} cannot be closed yet: ${blocking.join("; ")}`, { blocking });
-    const statement = yearStatement(facts);
     for (const id of roundsOfYear(db, year)) if (getRound(db, id).status === "decided") setRoundStatus(db, id, "closed");
     markYearClosed(db, year, statement.deferredTo, now(), actor.id);
     audit(db, {
@@ -206,6 +202,3 @@ export async function table3Xlsx(t: Table3, title: string): Promise<Buffer> {
     [16, 36, 14, 60],
   );
 }
-
-/** The money carried in, as a donor line would name it. */
-export const CARRIED_IN = { id: CARRY_OVER_DONOR, name: "Carried over from earlier years" };

@@ -7,16 +7,11 @@ import { conflict } from "../errors.js";
 import type { Services } from "../http.js";
 import { runInWorker } from "../solve-in-worker.js";
 import { currentSettings, getRound, listDecisions, requireDonorOf } from "../store/index.js";
-import {
-  RELEASED_OFFERS,
-  SETTLED_OFFERS,
-  round2,
-  type AllocationSummary,
-  type FundingShare,
-  type Region,
-} from "../../scoring/domain/index.js";
+import { RELEASED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
 import { doneRun } from "./runs.js";
 import { roundStatement } from "./finance.js";
+import { offerMoney } from "../../scoring/ledger/index.js";
+import type { DecisionRecord } from "../schemas.js";
 
 /**
  * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
@@ -62,6 +57,12 @@ function nowSummary(
     regions,
     byDonor: [...byDonor].map(([donor, amount]) => ({ donor, amount })),
   };
+}
+
+/** An offer's cost as the ledger counts it: spent, or still committed. */
+function costOf(d: { offerStatus: DecisionRecord["offerStatus"]; cost: number | null; actualCost: number | null }): number {
+  const m = offerMoney({ offerStatus: d.offerStatus ?? "pending", cost: d.cost ?? 0, actualCost: d.actualCost });
+  return m.spent + m.committed;
 }
 
 /** Each scoring reason (by its label) and how many delegates it applied to. */
@@ -111,8 +112,8 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
         status: q.status,
         gender: q.gender,
         level: d.level ?? "full",
-        // The ledger's cost: what a settled offer cost (0 when nothing was spent), else what the offer commits.
-        cost: p?.cost ?? (SETTLED_OFFERS.includes(d.offerStatus!) ? (d.actualCost ?? 0) : (d.cost ?? 0)),
+        // The ledger's cost: what the offer spent or still commits (a delegate who cost nothing has no share).
+        cost: p?.cost ?? costOf(d),
         value: f?.value ?? null,
         funding: p?.shares ?? [],
         lossIfDropped: f?.lossIfDropped ?? null,

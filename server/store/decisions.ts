@@ -3,13 +3,12 @@
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type ProposalStatus, type SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
-import { now } from "./rows.js";
+import { now, today } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
 import type { DecisionRecord } from "../schemas.js";
 
 export type DecisionKind = "funded" | "waitlisted" | "not-funded";
 export type { OfferStatus };
-const today = (): string => now().slice(0, 10);
 
 interface DecisionRow {
   round_id: string;

@@ -43,6 +43,11 @@ function donorOf(r: DonorRow): DonorRecord {
 
 export function listDonors(db: Db, roundId: string): DonorRecord[] {
   getRound(db, roundId);
+  return donorRecords(db, roundId);
+}
+
+/** A round's donors as they are stored (the round is not checked: the ledger reads them under getRound). */
+export function donorRecords(db: Db, roundId: string): DonorRecord[] {
   return (db.prepare("SELECT * FROM donors WHERE round_id = ? ORDER BY rowid").all(roundId) as DonorRow[]).map(donorOf);
 }
 

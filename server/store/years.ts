@@ -6,6 +6,7 @@ import type { CcmStatus, OfferStatus, Region, RoundStatus, YearStatus } from "..
 import { yearStatement, type ContributionFact, type Opening, type RoundFacts, type YearFacts } from "../../scoring/ledger/index.js";
 import type { Db } from "../db/database.js";
 import { conflict, notFound } from "../errors.js";
+import { donorRecords } from "./donors.js";
 
 export interface YearRecord {
   year: number;
@@ -76,10 +77,15 @@ function recordOf(db: Db, row: YearRow): YearRecord {
   };
 }
 
-export function getYear(db: Db, year: number): YearRecord {
+/** The year's row; 404 when the programme has no such year. */
+function requireYear(db: Db, year: number): YearRow {
   const row = yearRow(db, year);
   if (!row) throw notFound(`programme year ${year}`);
-  return recordOf(db, row);
+  return row;
+}
+
+export function getYear(db: Db, year: number): YearRecord {
+  return recordOf(db, requireYear(db, year));
 }
 
 export function listYears(db: Db): YearRecord[] {
@@ -121,27 +127,16 @@ export function roundFacts(db: Db, roundId: string): RoundFacts {
       }
     | undefined;
   if (!r) throw notFound(`round "${roundId}"`);
-  const donors = db.prepare("SELECT * FROM donors WHERE round_id = ? ORDER BY rowid").all(roundId) as {
-    id: string;
-    name: string;
-    amount: number;
-    received_on: string | null;
-    source: "sourced" | "derived";
-    note: string;
-    regions: string | null;
-    statuses: string | null;
-    states: string | null;
-  }[];
-  const contributions: ContributionFact[] = donors.map((d) => ({
+  const contributions: ContributionFact[] = donorRecords(db, roundId).map((d) => ({
     donor: d.id,
     name: d.name,
     amount: d.amount,
-    receivedOn: d.received_on,
+    receivedOn: d.receivedOn,
     source: d.source,
     note: d.note,
-    ...(d.regions ? { regions: JSON.parse(d.regions) } : {}),
-    ...(d.statuses ? { statuses: JSON.parse(d.statuses) } : {}),
-    ...(d.states ? { states: JSON.parse(d.states) } : {}),
+    ...(d.regions ? { regions: d.regions } : {}),
+    ...(d.statuses ? { statuses: d.statuses } : {}),
+    ...(d.states ? { states: d.states } : {}),
   }));
   const offers = db
     .prepare(
@@ -181,8 +176,7 @@ export function roundFacts(db: Db, roundId: string): RoundFacts {
 
 /** The year's facts: its opening and its rounds' money. */
 export function yearFacts(db: Db, year: number): YearFacts {
-  const row = yearRow(db, year);
-  if (!row) throw notFound(`programme year ${year}`);
+  const row = requireYear(db, year);
   return {
     year,
     opening: openingOf(db, row),
