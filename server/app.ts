@@ -2,6 +2,7 @@
 // /api/docs), the session and CSRF middleware, the one error handler, and the built web UI at /.
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { WorkLimiter } from "./limits.js";
 import { secureHeaders } from "hono/secure-headers";
@@ -13,7 +14,7 @@ import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
 import { AuditViewSchema, ChainReportSchema } from "./schemas.js";
-import { errorBody, errors, json, newApp, route, type Ctx, type Services } from "./http.js";
+import { errorBody, errors, json, newApp, route, type AppEnv, type Ctx, type Services } from "./http.js";
 import { authRoutes } from "./routes/auth.js";
 import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";
@@ -46,6 +47,30 @@ export function jsonDepth(text: string): number {
     else if (ch === 125 || ch === 93) depth--;
   }
   return max;
+}
+
+/** The headers Hono's secureHeaders gives an answer with these options. */
+async function headersOf(options: Parameters<typeof secureHeaders>[0]): Promise<[string, string][]> {
+  const probe = new Hono();
+  probe.use(secureHeaders(options));
+  probe.get("/", (c) => c.body(null, 204));
+  return [...(await probe.request("/")).headers];
+}
+
+/**
+ * Refuses a body larger than `max` bytes (413). A declared length is checked as it is; only a chunked
+ * body is counted as it streams (Hono's bodyLimit). A GET or HEAD has no body to check: asking Hono's
+ * middleware for one made the adapter build a full web Request (its stream and abort signal) for every
+ * read, the largest cost of a read after the socket's own.
+ */
+function limitBody(max: number, onError: (c: Ctx) => Response): MiddlewareHandler<AppEnv> {
+  const streamed = bodyLimit({ maxSize: max, onError });
+  return async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streamed(c, next);
+    return Number(length) > max ? onError(c) : next();
+  };
 }
 
 export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Services, "analyses">>) {
@@ -85,21 +110,25 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   };
-  app.use(
-    "/api/docs",
-    secureHeaders({ contentSecurityPolicy: { ...csp, scriptSrc: ["'self'", "'unsafe-inline'"] }, referrerPolicy: "no-referrer" }),
-  );
-  app.use("*", async (c, next) =>
-    c.req.path === "/api/docs"
-      ? next()
-      : secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false })(c, next),
-  );
+  // Each answer's headers are set before its handler runs, so that they go out with the answer as it is
+  // made: set afterwards (as Hono's middleware does), they made the Node adapter rebuild every answer as
+  // a full web Response and stream its body (a third of a read's cost). Hono's secureHeaders computes
+  // them once, at the first request.
+  const answerHeaders = Promise.all([
+    headersOf({ contentSecurityPolicy: csp, referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }),
+    headersOf({ contentSecurityPolicy: { ...csp, scriptSrc: ["'self'", "'unsafe-inline'"] }, referrerPolicy: "no-referrer" }),
+  ]);
+  app.use("*", async (c, next) => {
+    const [plain, docs] = await answerHeaders;
+    for (const [name, value] of c.req.path === "/api/docs" ? docs : plain) c.header(name, value);
+    if (c.req.path.startsWith("/api/")) c.header("Cache-Control", "no-store");
+    return next();
+  });
   // Bodies are refused early when too large: 32 MB for a file import, 1 MB for anything else (413).
   const tooLarge = (max: string) => (c: Ctx) => c.json({ error: { code: "too-large", message: `the body is larger than ${max}` } }, 413);
-  app.use("/api/rounds/:roundId/requests/import", bodyLimit({ maxSize: 32 * 1024 * 1024, onError: tooLarge("32 MB") }));
-  app.use("/api/*", async (c, next) =>
-    /\/requests\/import$/.test(c.req.path) ? next() : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge("1 MB") })(c, next),
-  );
+  app.use("/api/rounds/:roundId/requests/import", limitBody(32 * 1024 * 1024, tooLarge("32 MB")));
+  const oneMegabyte = limitBody(1024 * 1024, tooLarge("1 MB"));
+  app.use("/api/*", async (c, next) => (/\/requests\/import$/.test(c.req.path) ? next() : oneMegabyte(c, next)));
   // JSON nested deeper than any answer the API takes is refused before it is parsed or validated (a
   // recursive schema would otherwise overflow the stack): 422, naming the depth.
   app.use("/api/*", async (c, next) => {
@@ -122,11 +151,6 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     return next();
   });
   app.use("/api/*", sessionMiddleware());
-  app.use("/api/*", async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-    c.header("X-Content-Type-Options", "nosniff");
-  });
 
   // The routes, chained so that their types add up to the API's type (AppType, for hono/client).
   const api = app
