@@ -15,6 +15,8 @@ export interface GenerateOptions {
   locks?: boolean;
   /** Coverage bonuses (default true). */
   bonuses?: boolean;
+  /** A mix by CCM status: a minimum for signatories and a maximum for States not party (default false). */
+  statusQuotas?: boolean;
 }
 
 export function generateProblem(o: GenerateOptions): ProblemInput {
@@ -86,6 +88,9 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
       regionMax,
       minOutreach: Math.max(1, Math.round(seats * 0.1)),
       ...(o.bonuses !== false ? { stateBonus: 3, regionBonus: 5 } : {}),
+      ...(o.statusQuotas
+        ? { statusMin: { signatory: Math.max(1, Math.round(seats * 0.05)) }, statusMax: { nonparty: Math.max(1, Math.round(seats * 0.1)) } }
+        : {}),
     },
     requests,
   };

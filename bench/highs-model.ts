@@ -3,7 +3,7 @@
 // request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
 // value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
 import highsLoader from "highs";
-import { CRITERIA, type Region } from "../scoring/domain/index.js";
+import { CRITERIA, type CcmStatus, type Region } from "../scoring/domain/index.js";
 import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 
 export type HighsSolver = Awaited<ReturnType<typeof highsLoader>>;
@@ -67,6 +67,10 @@ export function highsLp(input: ProblemInput): string {
   for (const [reg, m] of Object.entries(pol.regionMax ?? {}) as [Region, number][])
     rows.push(`rmax_${reg}: ${all((i) => p.requests[i]!.region === reg)} <= ${m}`);
   if (pol.minOutreach !== undefined) rows.push(`outreach: ${all((i) => p.requests[i]!.status !== "party")} >= ${pol.minOutreach}`);
+  for (const [st, m] of Object.entries(pol.statusMin ?? {}) as [CcmStatus, number][])
+    rows.push(`smin_${st}: ${all((i) => p.requests[i]!.status === st)} >= ${m}`);
+  for (const [st, m] of Object.entries(pol.statusMax ?? {}) as [CcmStatus, number][])
+    rows.push(`smax_${st}: ${all((i) => p.requests[i]!.status === st)} <= ${m}`);
   const bonus = (key: "state" | "region", units: number): void => {
     if (units <= 0) return;
     for (const k of new Set(p.requests.map((r) => r[key]))) {

@@ -108,6 +108,7 @@ function writePolicy(w: ModelWriter): void {
     candidates: prep.requests,
     byState: prep.states,
     byRegion: prep.regions,
+    byStatus: prep.statuses,
     x: (indexes, coef) => w.x(indexes, coef),
     row: (rule, name, terms, sense, rhs, bigM) => w.row(rule, name, terms, sense, rhs, bigM),
     cut: (name, terms, sense, rhs) => w.plainRow(name, terms, sense, rhs),

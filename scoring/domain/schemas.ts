@@ -2,13 +2,13 @@
 // The problem file (format v1, scoring/problem/) is a public contract: an auditor re-runs a published
 // allocation from it, so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
-import { CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
+import { CCM_STATUSES, CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
 import { ROUND_STATUSES } from "./lifecycle.js";
 
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
-export const CcmStatusSchema = z.enum(["party", "signatory", "nonparty"]);
+export const CcmStatusSchema = z.enum(CCM_STATUSES);
 export type CcmStatus = z.infer<typeof CcmStatusSchema>;
 
 export const GenderSchema = z.enum(["F", "M", "X"]);

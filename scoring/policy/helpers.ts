@@ -70,6 +70,17 @@ export const REGION_WORDS: Record<Lang, Record<Region, string>> = {
   },
 };
 
+/** The CCM statuses as groups of States, as the rules' sentences use them. */
+export const STATUS_WORDS: Record<Lang, Record<CcmStatus, string>> = {
+  en: { party: "States Parties", signatory: "signatories", nonparty: "States not party" },
+  fr: { party: "États parties", signatory: "États signataires", nonparty: "États non parties" },
+  es: { party: "Estados partes", signatory: "Estados signatarios", nonparty: "Estados no partes" },
+};
+
+export function statusWords(lang: Lang, scope: string | undefined): string {
+  return STATUS_WORDS[lang][scope as CcmStatus] ?? scope ?? "";
+}
+
 export function regionWords(lang: Lang, scope: string | undefined): string {
   return REGION_WORDS[lang][scope as Region] ?? scope ?? "";
 }

@@ -1,7 +1,7 @@
 // The policy's schema, built from the rules' field kinds: one optional field per rule, unknown fields
 // refused. Kept apart from the rules so that the solver's modules (the model, the checker) load without zod.
 import { z } from "zod";
-import { RegionSchema } from "../domain/index.js";
+import { CcmStatusSchema, RegionSchema } from "../domain/index.js";
 import { RULES } from "./rules/index.js";
 import type { FieldKind } from "./types.js";
 
@@ -12,6 +12,7 @@ const FIELD_SCHEMAS = {
   share: () => z.number().finite().min(0).max(1),
   points: () => z.number().finite().min(0).max(1000),
   "count-per-region": () => z.partialRecord(RegionSchema, count()),
+  "count-per-status": () => z.partialRecord(CcmStatusSchema, count()),
 } satisfies Record<FieldKind, () => z.ZodType>;
 
 type FieldSchema<F extends FieldKind> = ReturnType<(typeof FIELD_SCHEMAS)[F]>;

@@ -41,6 +41,8 @@ export interface RowWriter {
   /** Candidates by State and by region (indexes into `candidates`). */
   byState: ReadonlyMap<string, readonly number[]>;
   byRegion: ReadonlyMap<Region, readonly number[]>;
+  /** Candidates by CCM status (indexes into `candidates`). */
+  byStatus: ReadonlyMap<CcmStatus, readonly number[]>;
   /** The terms Σ coef(i) · x[i, l] over every level of the requests `indexes` that the model can fund. */
   x(indexes: Iterable<number>, coef?: (i: number) => number): Term[];
   /** A row of the rule `rule`: `terms (sense) rhs`. `bigM` bounds how far it can be broken (its slack in the elastic copy). */
@@ -92,10 +94,16 @@ export type FieldKind =
   /** Points of value. */
   | "points"
   /** A whole number per regional group. */
-  | "count-per-region";
+  | "count-per-region"
+  /** A whole number per CCM status (States Parties, signatories, States not party). */
+  | "count-per-status";
 
 /** The value a field kind holds (its schema is in schema.ts). */
-export type ValueOf<F extends FieldKind> = F extends "count-per-region" ? Partial<Record<Region, number>> : number;
+export type ValueOf<F extends FieldKind> = F extends "count-per-region"
+  ? Partial<Record<Region, number>>
+  : F extends "count-per-status"
+    ? Partial<Record<CcmStatus, number>>
+    : number;
 
 export interface PolicyRule<V = unknown> {
   /** The key of the policy object (and the problem file's field). */

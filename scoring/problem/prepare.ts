@@ -1,7 +1,7 @@
 // Turns a parsed problem into the numbers the model and the baselines share: each request's value per
 // support level in integer units (hundredths of a point), the deterministic tie-break, the donors'
 // eligibility classes. Computed once, used by every solve of the same problem.
-import { CRITERIA, type Donor, type Region } from "../domain/index.js";
+import { CRITERIA, type CcmStatus, type Donor, type Region } from "../domain/index.js";
 import { instancesOf, type RuleInstance } from "../policy/index.js";
 import type { Problem, ProblemRequest } from "./schema.js";
 
@@ -41,6 +41,7 @@ export interface Prepared {
   byId: Map<string, PreparedRequest>;
   states: Map<string, number[]>;
   regions: Map<Region, number[]>;
+  statuses: Map<CcmStatus, number[]>;
   donors: Donor[];
   hasDonors: boolean;
   classes: DonorClass[];
@@ -118,9 +119,11 @@ export function prepare(problem: Problem): Prepared {
 
   const states = new Map<string, number[]>();
   const regions = new Map<Region, number[]>();
+  const statuses = new Map<CcmStatus, number[]>();
   for (const r of requests) {
     push(states, r.req.state, r.index);
     push(regions, r.req.region, r.index);
+    push(statuses, r.req.status, r.index);
   }
   return {
     problem,
@@ -128,6 +131,7 @@ export function prepare(problem: Problem): Prepared {
     byId: new Map(requests.map((r) => [r.req.id, r])),
     states,
     regions,
+    statuses,
     donors,
     hasDonors,
     classes,

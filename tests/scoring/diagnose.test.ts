@@ -68,6 +68,26 @@ describe("diagnosis of infeasible rules", () => {
     expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable])).toEqual([["minOutreach", 1]]);
   });
 
+  it("names a mix by CCM status that the requests cannot give, with the most each status can reach", async () => {
+    // 2024's mix (16 / 2 / 2) asked of a round with one signatory and three States not party, three seats.
+    const result = await solve(
+      problem(
+        100,
+        [
+          req("S", { v: 50, status: "signatory", state: "KEN", region: "AFR" }),
+          req("N1", { v: 40, status: "nonparty", state: "VNM" }),
+          req("N2", { v: 30, status: "nonparty", state: "PER", region: "GRULAC" }),
+          req("N3", { v: 20, status: "nonparty", state: "COL", region: "GRULAC" }),
+          req("P", { v: 10 }),
+        ],
+        { policy: { maxDelegates: 4, statusMin: { party: 1, signatory: 2 }, statusMax: { nonparty: 2 } } },
+      ),
+    );
+    expect(result.status).toBe("infeasible");
+    expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable])).toEqual([["statusMin.signatory", 1]]);
+    expect(result.diagnosis!.rules[0]!.text).toBe("at least 2 from signatories is not reachable: 1 is the most");
+  });
+
   it("names two rules that each fail, with the least relaxation of each", async () => {
     // Two requests, both from States Parties in Asia-Pacific: neither rule can be met at all.
     const result = await solve(

@@ -14,7 +14,14 @@ describe("glpk.js reaches HiGHS's optimum", () => {
     let withDonors = 0;
     for (const seed of seeds) {
       const n = 4 + ((seed * 37) % 77);
-      const input = generateProblem({ n, seed, donors: seed % 4 !== 0, tightEarmarks: seed % 3 === 0, levels: seed % 5 !== 0 });
+      const input = generateProblem({
+        n,
+        seed,
+        donors: seed % 4 !== 0,
+        tightEarmarks: seed % 3 === 0,
+        levels: seed % 5 !== 0,
+        statusQuotas: seed % 2 === 0,
+      });
       if (input.donors) withDonors++;
       const g = await solve(input, { explain: false, baselines: false });
       const h = solveHighs(highs, input);
@@ -118,6 +125,8 @@ function evaluate(p: Problem, choice: number[]): number | null {
   for (const [reg, m] of Object.entries(pol.regionMin ?? {})) if (count((x) => x.r.region === reg) < m) return null;
   for (const [reg, m] of Object.entries(pol.regionMax ?? {})) if (count((x) => x.r.region === reg) > m) return null;
   if (pol.minOutreach !== undefined && count((x) => x.r.status !== "party") < pol.minOutreach) return null;
+  for (const [st, m] of Object.entries(pol.statusMin ?? {})) if (count((x) => x.r.status === st) < m) return null;
+  for (const [st, m] of Object.entries(pol.statusMax ?? {})) if (count((x) => x.r.status === st) > m) return null;
   if (
     p.donors?.length &&
     !donorsCanPay(
@@ -189,6 +198,7 @@ describe("glpk.js matches exhaustive search", () => {
         donors: seed % 3 !== 0,
         tightEarmarks: seed % 2 === 0,
         locks: seed % 3 === 0,
+        statusQuotas: seed % 4 === 1,
       });
       const p = ProblemSchema.parse(input);
       const best = bruteForce(p);

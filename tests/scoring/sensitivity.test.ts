@@ -74,8 +74,31 @@ describe("sensitivities", () => {
     expect(tighter.rules).toEqual([]);
   });
 
+  it("prices the mix by CCM status (hand-solved)", async () => {
+    // Two seats, at least one from a signatory, at most one from a State not party: s (20, signatory) +
+    // b (50) = 70. Without the minimum: b + n1 = 95; the maximum is not tight with it (n1 + n2 would be 90).
+    const input = problem(
+      1000,
+      [
+        req("s", { v: 20, state: "KEN", region: "AFR", status: "signatory" }),
+        req("b", { v: 50 }),
+        req("n1", { v: 45, state: "VNM", status: "nonparty" }),
+        req("n2", { v: 44, state: "PER", region: "GRULAC", status: "nonparty" }),
+      ],
+      { policy: { maxDelegates: 2, statusMin: { signatory: 1 }, statusMax: { nonparty: 1 } } },
+    );
+    const s = await sensitivities(ProblemSchema.parse(input), glpk);
+    expect(s).toMatchObject({ status: "optimal", value: 70 });
+    const by = new Map(s.rules.map((r) => [r.rule, r]));
+    expect(by.get("statusMin.signatory")).toMatchObject({ stated: 1, relaxedTo: 0, tight: true, cost: 25 });
+    expect(by.get("statusMin.signatory")!.text).toBe(
+      "The minimum for signatories (at least 1) costs 25 points: relaxed to 0, n1 would enter and s would leave",
+    );
+    expect(by.get("statusMax.nonparty")).toMatchObject({ stated: 1, relaxedTo: 2, cost: 0 });
+  });
+
   it.each([11, 12, 13])("generated problem %i: every price is the cold optimum of the relaxed problem minus the optimum", async (seed) => {
-    const input = generateProblem({ n: 40, seed });
+    const input = generateProblem({ n: 40, seed, statusQuotas: true });
     const s = await sensitivities(ProblemSchema.parse(input), glpk, { locks: false, earmarks: false });
     if (s.status !== "optimal") return;
     expect(s.rules.length).toBeGreaterThan(3);
@@ -96,9 +119,11 @@ describe("sensitivities", () => {
 /** The relaxed problem written out by hand from the rule's name and its relaxed value. */
 function relax(input: ProblemInput, rule: string, to: number): ProblemInput {
   const policy = { ...input.policy };
-  const [name, region] = rule.split(".") as [string, "AFR" | undefined];
-  if (name === "regionMin") policy.regionMin = { ...policy.regionMin, [region!]: to };
-  else if (name === "regionMax") policy.regionMax = { ...policy.regionMax, [region!]: to };
+  const [name, scope] = rule.split(".") as [string, string | undefined];
+  if (name === "regionMin") policy.regionMin = { ...policy.regionMin, [scope!]: to };
+  else if (name === "regionMax") policy.regionMax = { ...policy.regionMax, [scope!]: to };
+  else if (name === "statusMin") policy.statusMin = { ...policy.statusMin, [scope!]: to };
+  else if (name === "statusMax") policy.statusMax = { ...policy.statusMax, [scope!]: to };
   else (policy as Record<string, number>)[name] = to;
   return { ...input, policy };
 }

@@ -9,6 +9,8 @@ import { regionBonus } from "./region-bonus.js";
 import { regionMax } from "./region-max.js";
 import { regionMin } from "./region-min.js";
 import { stateBonus } from "./state-bonus.js";
+import { statusMax } from "./status-max.js";
+import { statusMin } from "./status-min.js";
 
 export const RULES = {
   maxDelegates,
@@ -18,6 +20,8 @@ export const RULES = {
   regionMax,
   maxRegionShare,
   minOutreach,
+  statusMin,
+  statusMax,
   stateBonus,
   regionBonus,
 };

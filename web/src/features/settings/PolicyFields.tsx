@@ -1,8 +1,8 @@
 // The policy's fields, one per rule of the registry (scoring/policy/): a new rule appears here with its
 // own label and input kind, with no change to this form. Shares are typed as percentages.
 import { NumberInput, SimpleGrid, Stack, Text } from "@mantine/core";
-import { REGIONS } from "../../../../scoring/domain/index.js";
-import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
+import { CCM_STATUSES, REGIONS } from "../../../../scoring/domain/index.js";
+import { POLICY_RULES, STATUS_WORDS, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
 
 type Values = Record<string, unknown>;
 
@@ -23,8 +23,15 @@ export function percentProblem(value: unknown): string | null {
 export function PolicyFields({ policy, onChange, problems, disabled, lang = "en" }: PolicyFieldsProps) {
   const values = policy as Values;
   const set = (key: string, value: unknown): void => onChange({ ...values, [key]: value } as Policy);
-  const single = POLICY_RULES.filter((r) => r.field !== "count-per-region");
-  const perRegion = POLICY_RULES.filter((r) => r.field === "count-per-region");
+  // Rules written per scope (a regional group, a CCM status) get one input per scope.
+  const scopesOf = (rule: PolicyRule): { scope: string; label: string }[] =>
+    rule.field === "count-per-region"
+      ? REGIONS.map((r) => ({ scope: r, label: r }))
+      : rule.field === "count-per-status"
+        ? CCM_STATUSES.map((s) => ({ scope: s, label: STATUS_WORDS[lang][s] }))
+        : [];
+  const single = POLICY_RULES.filter((r) => scopesOf(r).length === 0);
+  const scoped = POLICY_RULES.filter((r) => scopesOf(r).length > 0);
   const field = (rule: PolicyRule) => {
     const value = values[rule.key] as number | undefined;
     const share = rule.field === "share";
@@ -44,12 +51,12 @@ export function PolicyFields({ policy, onChange, problems, disabled, lang = "en"
       />
     );
   };
-  const regionField = (rule: PolicyRule, region: (typeof REGIONS)[number]) => {
+  const scopeField = (rule: PolicyRule, { scope: region, label }: { scope: string; label: string }) => {
     const current = (values[rule.key] ?? {}) as Partial<Record<string, number>>;
     return (
       <NumberInput
         key={`${rule.key}.${region}`}
-        label={`${region} ${rule.sense === "min" ? "at least" : "at most"}`}
+        label={`${label} ${rule.sense === "min" ? "at least" : "at most"}`}
         value={current[region] ?? ""}
         min={0}
         clampBehavior="none"
@@ -67,12 +74,12 @@ export function PolicyFields({ policy, onChange, problems, disabled, lang = "en"
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>{single.map(field)}</SimpleGrid>
-      {perRegion.map((rule) => (
+      {scoped.map((rule) => (
         <Stack key={rule.key} gap={4} mt="xs">
           <Text fw={700} size="sm">
             {rule.words[lang].name}
           </Text>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>{REGIONS.map((r) => regionField(rule, r))}</SimpleGrid>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>{scopesOf(rule).map((s) => scopeField(rule, s))}</SimpleGrid>
         </Stack>
       ))}
     </Stack>
