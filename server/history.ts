@@ -101,7 +101,7 @@ export async function loadHistory(
       actor,
     );
   }
-  editRound(services, roundId, { adminActual: file.adminActual, version: getRound(db, roundId).version }, actor);
+  editRound({ db, reference }, roundId, { adminActual: file.adminActual, version: getRound(db, roundId).version }, actor);
   editYearNote(db, file.year, { note: file.note, version: getYear(db, file.year).version }, actor);
   return closeYear(db, file.year, { version: getYear(db, file.year).version }, actor);
 }

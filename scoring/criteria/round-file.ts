@@ -18,7 +18,7 @@ import { DEFAULT_RULES } from "./default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
 import { PolicySchema } from "../policy/index.js";
 import { type Problem } from "../problem/index.js";
-import { applyOverrides, type ReferenceData } from "./states.js";
+import { applyOverrides, referenceAsOf, type ReferenceData } from "./states.js";
 
 export const CARRY_OVER_DONOR = "carry-over";
 
@@ -68,7 +68,8 @@ export interface ScoredRound {
 export class UnknownStateError extends InvalidInputError {}
 
 export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRound {
-  const ref = applyOverrides(reference, file.stateOverrides);
+  // The facts as of the meeting's first day (a withdrawal, an accession, a graduation, a new income group).
+  const ref = applyOverrides(referenceAsOf(reference, file.round.startDate), file.stateOverrides);
   const rules: RuleSet = file.rules ?? RuleSetSchema.parse(DEFAULT_RULES);
   const problems = file.requests.flatMap((r, i) =>
     ref.states.has(r.state) ? [] : [{ path: `requests[${i}].state`, message: `unknown State "${r.state}"` }],

@@ -50,6 +50,21 @@ const Points = z.number().finite().min(0).max(100);
 export const Money = z.number().finite().min(0).max(1e9);
 
 /** A State as the reference data describes it (one row of data/states.csv, possibly edited per round). */
+/** The facts of a State that change over time (data/states-dated.csv). */
+export const DATED_FACTS = ["ccmStatus", "ldc", "incomeGroup", "art4Clearance", "art4ExtensionRequest", "art5VictimAssistance"] as const;
+export type DatedFactName = (typeof DATED_FACTS)[number];
+
+/** One fact's value over a period: from and to are inclusive ISO dates, empty when open. */
+export const DatedFactSchema = z.strictObject({
+  fact: z.enum(DATED_FACTS),
+  value: z.string().min(1).max(50),
+  from: z.union([z.iso.date(), z.literal("")]),
+  to: z.union([z.iso.date(), z.literal("")]),
+  source: z.string().max(500),
+  verify: z.string().max(500).default(""),
+});
+export type DatedFact = z.infer<typeof DatedFactSchema>;
+
 export const StateSchema = z.strictObject({
   iso3: Iso3Schema,
   name: z.string().min(1).max(200),
@@ -66,6 +81,10 @@ export const StateSchema = z.strictObject({
   genevaMission: z.boolean().default(true),
   /** What in the row is not confirmed by a source (from the data's `verify` column). */
   verify: z.string().max(500).default(""),
+  /** Where a round's correction of the row comes from (staff give it with the correction). */
+  source: z.string().max(500).default(""),
+  /** The dated facts in effect on the date the row is read as of, each with its validity and source. */
+  dated: z.array(DatedFactSchema).max(50).default([]),
 });
 export type State = z.infer<typeof StateSchema>;
 

@@ -18,12 +18,13 @@ import {
   setRoundStatus,
   type RoundPatch,
   type RoundRecord,
+  rereadRoundStates,
 } from "../store/index.js";
 import type { Actor } from "./actor.js";
 
 /** Edits a round's dates, allowance and money (not its status); the dates must stay in order. */
 export function editRound(
-  { db }: Pick<Services, "db">,
+  { db, reference }: Pick<Services, "db" | "reference">,
   roundId: string,
   input: RoundPatch & { version: number },
   actor: Actor,
@@ -41,6 +42,8 @@ export function editRound(
     if (merged.endDate < merged.startDate) throw invalid([{ path: "endDate", message: "must not be before startDate" }]);
     if (merged.windowCloses < merged.windowOpens) throw invalid([{ path: "windowCloses", message: "must not be before windowOpens" }]);
     patchRound(db, roundId, patch);
+    // A new meeting date: the States' facts are read again as of it (staff's corrections stay).
+    if (patch.startDate && patch.startDate !== current.startDate) rereadRoundStates(db, roundId, reference, patch.startDate);
     audit(db, { actor: actor.name, action: "update", entity: "round", entityId: roundId, data: patch });
     return getRound(db, roundId);
   });

@@ -1,5 +1,12 @@
 // Rounds: their records, creation (with their States as of the meeting), and each round's reference data.
-import { RuleSetSchema, type RuleSet, HistorySchema, type History, type ReferenceData } from "../../scoring/criteria/index.js";
+import {
+  RuleSetSchema,
+  type RuleSet,
+  HistorySchema,
+  type History,
+  type ReferenceData,
+  referenceAsOf,
+} from "../../scoring/criteria/index.js";
 import {
   RoundSchema,
   StateSchema,
@@ -109,6 +116,8 @@ export interface NewRound {
 /** A new round with a copy of the reference States (editable per round) and its first settings. */
 export function createRound(db: Db, input: NewRound, reference: ReferenceData, actor: { id: number | null; name: string }): RoundRecord {
   const r = RoundSchema.parse(input.round);
+  // The States as of the meeting's first day: the round keeps this copy (staff correct it per round).
+  const asOf = referenceAsOf(reference, r.startDate);
   return tx(db, () => {
     if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id))
       throw new DomainError("conflict", "exists", `a round "${r.id}" exists already`);
@@ -120,7 +129,7 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
     db.prepare(
       `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
        VALUES (@id, @meeting, @venue, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
-    ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: reference.asOf, t });
+    ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: asOf.asOf, t });
     // The money carried in comes from the year: a carry-over given with the round is the opening balance
     // of a first year (entered, with a note); for any other year it must be what the year carries.
     if (first && r.carryOver > 0) setYearOpening(db, year, r.carryOver, `entered with round ${r.id}`);
@@ -135,7 +144,7 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
         ]);
     }
     const insertState = db.prepare("INSERT INTO round_states (round_id, iso3, data) VALUES (?, ?, ?)");
-    for (const s of reference.states.values()) insertState.run(r.id, s.iso3, JSON.stringify(s));
+    for (const s of asOf.states.values()) insertState.run(r.id, s.iso3, JSON.stringify(s));
     db.prepare(
       "INSERT INTO settings (round_id, version, weights, policy, rules, note, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
     ).run(
@@ -177,6 +186,17 @@ export function roundReference(db: Db, roundId: string): ReferenceData {
   const { states, asOf } = roundStates(db, roundId);
   const map = new Map(states.map(({ edited: _e, version: _v, ...s }) => [s.iso3, s as State]));
   return { states: map, asOf, unverified: [...map.values()].filter((s) => s.verify).length };
+}
+
+/**
+ * Reads the round's States again as of a new meeting date: every row staff did not correct takes the
+ * reference's facts as of that date (a corrected row stays as staff left it).
+ */
+export function rereadRoundStates(db: Db, roundId: string, reference: ReferenceData, date: string): void {
+  const asOf = referenceAsOf(reference, date);
+  const update = db.prepare("UPDATE round_states SET data = ?, version = version + 1 WHERE round_id = ? AND iso3 = ? AND edited = 0");
+  for (const s of asOf.states.values()) update.run(JSON.stringify(s), roundId, s.iso3);
+  db.prepare("UPDATE rounds SET reference_as_of = ? WHERE id = ?").run(asOf.asOf, roundId);
 }
 
 /** Moves a round to a status (the caller checked the move: scoring/domain/lifecycle.ts). */

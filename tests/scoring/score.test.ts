@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
 import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
-import { parseStatesCsv, ReferenceDataError } from "../../scoring/criteria/states.js";
+import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../scoring/criteria/states.js";
 import { loadReferenceData } from "../../server/reference.js";
 
 const rules = RuleSetSchema.parse(DEFAULT_RULES);
@@ -29,6 +29,49 @@ describe("reference data", () => {
     expect(ref.unverified).toBe(71);
     expect(ref.states.get("LAO")).toMatchObject({ region: "APG", ccmStatus: "party", ldc: true, art4Clearance: true });
     expect(ref.states.get("BGD")!.verify).toContain("graduation");
+  });
+
+  it("reads each State's facts as of a date: withdrawal, accession, graduation, income group, extension requests", () => {
+    const on = (date: string) => referenceAsOf(ref, date).states;
+    // Lithuania: a State Party at the 12MSP (10 Sept 2024); its withdrawal took effect on 6 March 2025.
+    expect(on("2024-09-10").get("LTU")!.ccmStatus).toBe("party");
+    expect(on("2025-03-05").get("LTU")!.ccmStatus).toBe("party");
+    expect(on("2025-03-06").get("LTU")!.ccmStatus).toBe("nonparty");
+    expect(on("2025-09-16").get("LTU")!.ccmStatus).toBe("nonparty");
+    // Vanuatu acceded on 5 Sept 2025: a party from 1 March 2026 only.
+    expect(on("2025-09-16").get("VUT")!.ccmStatus).toBe("nonparty");
+    expect(on("2026-03-01").get("VUT")!.ccmStatus).toBe("party");
+    // São Tomé and Príncipe graduated from the least developed countries on 13 Dec 2024.
+    expect(on("2024-09-10").get("STP")!.ldc).toBe(true);
+    expect(on("2024-12-13").get("STP")!.ldc).toBe(false);
+    expect(on("2025-09-16").get("STP")!.ldc).toBe(false);
+    // Costa Rica: upper-middle income in FY2025, high income from FY2026 (1 July 2025).
+    expect(on("2024-09-10").get("CRI")!.incomeGroup).toBe("upper-middle");
+    expect(on("2025-09-16").get("CRI")!.incomeGroup).toBe("high");
+    // Extension requests per meeting: Chad, Germany and Lao PDR at the 12MSP (para. 40), not at the 13MSP.
+    for (const s of ["TCD", "DEU", "LAO"]) {
+      expect(on("2024-09-10").get(s)!.art4ExtensionRequest, s).toBe(true);
+      expect(on("2025-09-16").get(s)!.art4ExtensionRequest, s).toBe(false);
+    }
+    expect(on("2024-09-10").get("AFG")!.art4ExtensionRequest).toBe(false);
+    expect(on("2025-09-16").get("AFG")!.art4ExtensionRequest).toBe(true);
+    // Each row lists the dated facts it was read with, with their periods and sources.
+    const ltu = on("2024-09-10").get("LTU")!;
+    expect(ltu.dated).toEqual([expect.objectContaining({ fact: "ccmStatus", value: "party", from: "2011-09-01", to: "2025-03-05" })]);
+    expect(ltu.dated[0]!.source).toContain("ratified 2011-03-24");
+    // A State no period covers keeps the data's own row; Angola signed on 3 Dec 2008 and never ratified.
+    expect(on("2025-09-16").get("AGO")!.ccmStatus).toBe("signatory");
+    expect(on("2008-01-01").get("AGO")!.ccmStatus).toBe("nonparty");
+    expect(referenceAsOf(ref, "2025-09-16").asOf).toBe("2025-09-16");
+  });
+
+  it("refuses a dated fact with an unknown value or a period that ends before it starts, naming its line", () => {
+    const head = "iso3,fact,value,from,to,source,verify\n";
+    expect(() => parseDatedCsv(`${head}LTU,ccmStatus,withdrawn,2025-03-06,,x,\n`)).toThrow(
+      /line 2 \(LTU\): ccmStatus: "withdrawn" is not a value/,
+    );
+    expect(() => parseDatedCsv(`${head}STP,ldc,true,2024-12-13,2024-01-01,x,\n`)).toThrow(/line 2 \(STP\): the period ends/);
+    expect(() => parseDatedCsv(`${head}STP,gdp,true,,,x,\n`)).toThrow(ReferenceDataError);
   });
 
   it("reads an empty income group as unclassified", () => {
@@ -153,7 +196,8 @@ describe("the demo round", () => {
     const scored = scoreRound(round, ref);
     const committed = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
     expect(scored.problem).toEqual(committed);
-    expect(scored.referenceData.asOf).toBe("2025-12-31");
+    // Read as of the meeting's first day (the dated facts), not as of the data's own date.
+    expect(scored.referenceData.asOf).toBe("2025-09-16");
   });
 
   it("holds the seed's money: four donors giving CHF 53'683 and a carry-over of CHF 51'319", () => {

@@ -37,6 +37,30 @@ describe("the 2024 programme year (Table 3 of the ISU's report)", async () => {
     expect(t.rounds).toEqual([expect.objectContaining({ roundId: "12MSP", status: "closed", deferredFrom: 51319, deferredTo: 51319 })]);
   });
 
+  it("reads the States as of the 12MSP's first day (10 Sept 2024), and again when the meeting moves", async () => {
+    const states = (await admin.req("GET", "/api/rounds/12MSP/states")).json;
+    expect(states.asOf).toBe("2024-09-10");
+    const of = (list: { iso3: string; ccmStatus: string; ldc: boolean }[], iso3: string) => list.find((s) => s.iso3 === iso3)!;
+    expect(of(states.states, "LTU").ccmStatus).toBe("party");
+    expect(of(states.states, "STP").ldc).toBe(true);
+    // The open demo round (13MSP, 16 Sept 2025) reads Lithuania as withdrawn and Vanuatu as not yet party.
+    const demo = (await admin.req("GET", "/api/rounds/13MSP/states")).json;
+    expect(demo.asOf).toBe("2025-09-16");
+    expect(of(demo.states, "LTU").ccmStatus).toBe("nonparty");
+    expect(of(demo.states, "VUT").ccmStatus).toBe("nonparty");
+    // Moved to March 2026, the demo round reads Vanuatu as a State Party; moved back, not.
+    const round = (await admin.req("GET", "/api/rounds/DEMO-OPEN")).json;
+    const moved = await admin.req("PATCH", "/api/rounds/DEMO-OPEN", {
+      startDate: "2026-03-02",
+      endDate: "2026-03-05",
+      version: round.version,
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const later = (await admin.req("GET", "/api/rounds/DEMO-OPEN/states")).json;
+    expect(later.asOf).toBe("2026-03-02");
+    expect(of(later.states, "VUT").ccmStatus).toBe("party");
+  });
+
   it("has 21 offers: 20 delegates who travelled (16 States Parties, 2 signatories, 2 States not party) and one State Party that did not", async () => {
     const t = (await admin.req("GET", "/api/rounds/12MSP/statement")).json;
     expect(t.delegates).toMatchObject({ offers: 21, travelled: 20, "no-show": 1, pending: 0, accepted: 0 });
