@@ -1,6 +1,7 @@
 // A realistic round of any size: the demo round's money, donors, rules and policy, with n requests drawn
 // from real States of the reference data (parties, signatories and States not party in the proportions
-// of the demo) and attributes like the demo's. Used by the benchmark's "realistic round" row.
+// of the demo) and attributes like the demo's. The States Parties drawn are eligible under the default
+// rules; signatories and States not party are eligible when their evidence is given (taken as accepted). Used by the benchmark's "realistic round" row.
 import { readFileSync } from "node:fs";
 import { RoundFileSchema, type RoundFile, type ReferenceData } from "../scoring/criteria/index.js";
 import { rng } from "../scoring/domain/index.js";
@@ -10,7 +11,13 @@ export function realisticRound(n: number, seed: number, ref: ReferenceData): Rou
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const states = [...ref.states.values()].filter((s) => s.incomeGroup !== "high");
-  const parties = states.filter((s) => s.ccmStatus === "party");
+  // States Parties that may be sponsored under the default rules (para. 100): affected, or least developed,
+  // low or lower-middle income. Requests from others are few in a real round.
+  const parties = states.filter(
+    (s) =>
+      s.ccmStatus === "party" &&
+      (s.art4Clearance || s.art5VictimAssistance || s.ldc || s.incomeGroup === "low" || s.incomeGroup === "lower-middle"),
+  );
   const others = states.filter((s) => s.ccmStatus !== "party");
   const band: Record<string, [number, number]> = {
     AFR: [900, 2800],
@@ -21,6 +28,7 @@ export function realisticRound(n: number, seed: number, ref: ReferenceData): Rou
   };
   const requests = Array.from({ length: n }, (_, i) => {
     const s = r() < 0.75 ? pick(parties) : pick(others);
+    const evidence = s.ccmStatus !== "party" && r() < 0.6;
     const [lo, hi] = band[s.region]!;
     const u = r();
     return {
@@ -34,7 +42,9 @@ export function realisticRound(n: number, seed: number, ref: ReferenceData): Rou
       survivor: r() < 0.1,
       firstParticipation: r() < 0.4,
       previousSponsorships: Math.floor(r() * 3),
-      interestEvidence: s.ccmStatus !== "party" && r() < 0.6 ? "Statement of interest in accession" : "",
+      interestEvidence: evidence ? "Statement of interest in accession" : "",
+      // Evidence given is taken as reviewed and accepted (without it, a signatory or State not party is not eligible).
+      ...(evidence ? { interestReview: { decision: "accepted" as const, note: "", by: "bench", on: "2025-07-20" } } : {}),
       justification: "",
       submittedAt: new Date(Date.UTC(2025, 4, 1) + Math.floor(r() * 75 * 86400) * 1000).toISOString(),
       travel: { airTicket: Math.round((lo + r() * (hi - lo)) / 10) * 10, terminal: 80 },

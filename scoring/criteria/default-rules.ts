@@ -7,7 +7,52 @@ export const DEFAULT_RULES: RuleSetInput = {
   id: "ccm-para102-v1",
   description:
     "Default rules derived from para. 102 of the ISU's 2024 annual report: implementation relevance, technical value, universalization potential, capacity strengthening, inclusive representation.",
-  underrepresentedRegions: ["APG", "EEG"],
+  // Under-represented regions are derived from the reference data as of the meeting (regions.ts).
+  // Who may be sponsored (para. 100): affected and low-income States Parties, and signatories and States
+  // not party that show interest in the Convention (evidence accepted by the ISU).
+  eligibility: [
+    {
+      id: "affected-state-party",
+      label: "State Party with clearance or victim-assistance obligations, or an Article 4 extension request",
+      when: {
+        all: [
+          { fact: "state.ccmStatus", eq: "party" },
+          {
+            any: [
+              { fact: "state.art4Clearance", eq: true },
+              { fact: "state.art5VictimAssistance", eq: true },
+              { fact: "state.art4ExtensionRequest", eq: true },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      id: "low-income-state-party",
+      label: "Least developed, low-income or lower-middle-income State Party",
+      when: {
+        all: [
+          { fact: "state.ccmStatus", eq: "party" },
+          {
+            any: [
+              { fact: "state.ldc", eq: true },
+              { fact: "state.incomeGroup", in: ["low", "lower-middle"] },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      id: "interested-non-party",
+      label: "Signatory or State not party with evidence of interest accepted by the ISU",
+      when: {
+        all: [
+          { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
+          { fact: "request.interestReview", eq: "accepted" },
+        ],
+      },
+    },
+  ],
   levelValueShare: { full: 1, ticket: 0.6, allowance: 0.4 },
   // Rotation (with the round's history): 10 % less priority per recent round in which the State was
   // sponsored, 15 % per round for the same delegate, the last three rounds, never below half.
@@ -102,47 +147,36 @@ export const DEFAULT_RULES: RuleSetInput = {
     {
       id: "signatory-interest",
       criterion: "universalization",
-      label: "Signatory with evidence of interest in ratification",
+      label: "Signatory with evidence of interest in ratification, accepted by the ISU",
       points: 60,
       when: {
         all: [
           { fact: "state.ccmStatus", eq: "signatory" },
-          { fact: "request.interestEvidence", eq: true },
+          { fact: "request.interestReview", eq: "accepted" },
         ],
       },
     },
     {
       id: "nonparty-interest",
       criterion: "universalization",
-      label: "State not party with evidence of interest in accession",
+      label: "State not party with evidence of interest in accession, accepted by the ISU",
       points: 60,
       when: {
         all: [
           { fact: "state.ccmStatus", eq: "nonparty" },
-          { fact: "request.interestEvidence", eq: true },
-        ],
-      },
-    },
-    {
-      id: "not-party-no-evidence",
-      criterion: "universalization",
-      label: "Signatory or State not party (no evidence of interest given)",
-      points: 20,
-      when: {
-        all: [
-          { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
-          { fact: "request.interestEvidence", eq: false },
+          { fact: "request.interestReview", eq: "accepted" },
         ],
       },
     },
     {
       id: "underrepresented-region-outreach",
       criterion: "universalization",
-      label: "Not yet party, from an under-represented region",
+      label: "Not yet party, showing interest, from an under-represented region",
       points: 40,
       when: {
         all: [
           { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
+          { fact: "request.interestReview", eq: "accepted" },
           { fact: "state.underrepresentedRegion", eq: true },
         ],
       },

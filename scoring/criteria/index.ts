@@ -6,3 +6,5 @@ export * from "./rules.js";
 export * from "./score.js";
 export * from "./states.js";
 export * from "./default-rules.js";
+export * from "./regions.js";
+export * from "./eligibility.js";

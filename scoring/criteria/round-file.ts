@@ -15,7 +15,9 @@ import {
 import { HistorySchema, recentRounds } from "./rotation.js";
 import { RuleSetSchema, type RuleSet } from "./rules.js";
 import { DEFAULT_RULES } from "./default-rules.js";
-import { RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
+import { facts, RequestAttributesSchema, score, supportLevels, totalScore, type Reason } from "./score.js";
+import { eligibility, type Eligibility } from "./eligibility.js";
+import { underrepresentedRegions, type UnderrepresentedRegions } from "./regions.js";
 import { PolicySchema } from "../policy/index.js";
 import { type Problem } from "../problem/index.js";
 import { applyOverrides, referenceAsOf, type ReferenceData } from "./states.js";
@@ -56,11 +58,14 @@ export interface ScoredRequest {
   criteria: CriteriaScores;
   total: number;
   reasons: Record<Criterion, Reason[]>;
+  eligibility: Eligibility;
 }
 
 export interface ScoredRound {
   referenceData: { asOf: string; unverifiedRows: number; unverifiedUsed: { state: string; verify: string }[] };
   rules: string;
+  /** The round's under-represented regions, with the figures they were derived from. */
+  underrepresented: Omit<UnderrepresentedRegions, "evidence">;
   requests: ScoredRequest[];
   problem: Problem;
 }
@@ -80,11 +85,21 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
   const scored: ScoredRequest[] = [];
   const requests: Problem["requests"] = [];
   const unverified = new Map<string, string>();
+  const regions = underrepresentedRegions(rules, ref);
   for (const r of file.requests) {
     const state = ref.states.get(r.state)!;
     if (state.verify) unverified.set(state.iso3, state.verify);
-    const s = score(r, state, rules, recent?.of(r.state, r.delegateId));
-    scored.push({ id: r.id, state: r.state, criteria: s.criteria, total: totalScore(s.criteria, file.weights), reasons: s.reasons });
+    const rotation = recent?.of(r.state, r.delegateId);
+    const s = score(r, state, rules, rotation, regions);
+    const elig = eligibility(r, state, rules, facts(r, state, rules, rotation, new Set(regions.regions)));
+    scored.push({
+      id: r.id,
+      state: r.state,
+      criteria: s.criteria,
+      total: totalScore(s.criteria, file.weights),
+      reasons: s.reasons,
+      eligibility: elig,
+    });
     requests.push({
       id: r.id,
       state: r.state,
@@ -94,7 +109,8 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
       submittedAt: r.submittedAt,
       criteria: s.criteria,
       levels: supportLevels(r, file.round, rules),
-      ...(r.lock ? { lock: r.lock } : {}),
+      // Not eligible: never allocated, whatever its lock, with the reason in words.
+      ...(elig.eligible ? (r.lock ? { lock: r.lock } : {}) : { lock: "out" as const, ineligible: elig.text }),
     });
   }
   const { round } = file;
@@ -121,6 +137,13 @@ export function scoreRound(file: RoundFile, reference: ReferenceData): ScoredRou
       unverifiedUsed: [...unverified].map(([state, verify]) => ({ state, verify })),
     },
     rules: rules.id,
+    underrepresented: {
+      regions: regions.regions,
+      derived: regions.derived,
+      justification: regions.justification,
+      figures: regions.figures,
+      overall: regions.overall,
+    },
     requests: scored,
     problem,
   };

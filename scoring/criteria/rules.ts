@@ -25,6 +25,7 @@ export const FACTS = {
   "request.firstParticipation": "first participation in a formal CCM meeting",
   "request.previousSponsorships": "rounds in which this delegate was sponsored before",
   "request.interestEvidence": "evidence of interest in accession was given",
+  "request.interestReview": "staff's review of the evidence of interest: accepted, not-accepted, not-reviewed, or none (no evidence given)",
   "history.stateRecentRounds": "recent rounds (the rotation window) in which the State had a sponsored delegate",
   "history.delegateRecentRounds": "recent rounds (the rotation window) in which this delegate was sponsored",
 } as const;
@@ -74,7 +75,16 @@ export const RuleSetSchema = z
   .strictObject({
     id: z.string().min(1).max(64),
     description: z.string().max(2000).default(""),
-    underrepresentedRegions: z.array(RegionSchema).default([]),
+    /** The regions staff mark as under-represented for the round; absent, they are derived from the reference data (regions.ts). */
+    underrepresentedRegions: z.array(RegionSchema).optional(),
+    /** Why staff set the list instead of deriving it (required with a list). */
+    underrepresentedJustification: z.string().max(2000).default(""),
+    /** Who may be sponsored: a request is eligible when one path holds (absent: every request). */
+    eligibility: z
+      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1).max(300), when: ConditionSchema }))
+      .min(1)
+      .max(20)
+      .optional(),
     /** Share of a request's value kept at each support level. */
     levelValueShare: z.strictObject({ full: z.number().gt(0).max(1), ticket: z.number().gt(0).max(1), allowance: z.number().gt(0).max(1) }),
     rules: z.array(RuleSchema).min(1).max(500),
@@ -82,6 +92,12 @@ export const RuleSetSchema = z
     rotation: RotationSchema.optional(),
   })
   .superRefine((rs, ctx) => {
+    if (rs.underrepresentedRegions && !rs.underrepresentedJustification.trim())
+      ctx.addIssue({
+        code: "custom",
+        path: ["underrepresentedJustification"],
+        message: "say why the under-represented regions are set by hand instead of derived from the reference data",
+      });
     reportDuplicates(
       ctx,
       rs.rules,

@@ -16,6 +16,7 @@ import {
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
+import { fixedRegions, type UnderrepresentedRegions } from "./regions.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 const Money = z.number().finite().min(0).max(1e6);
@@ -49,6 +50,12 @@ export const RequestAttributesSchema = z.strictObject({
   }),
   acceptedLevels: z.array(SupportLevelSchema).min(1).max(3).default(["full"]),
   lock: z.enum(["in", "out"]).optional(),
+  /** Staff's review of the evidence of interest (its own route; an applicant cannot set it). */
+  interestReview: z
+    .strictObject({ decision: z.enum(["accepted", "not-accepted"]), note: z.string().max(2000), by: z.string().max(200), on: z.iso.date() })
+    .optional(),
+  /** Admitted by the ISU although no eligibility path holds (its own route, with a justification). */
+  exception: z.strictObject({ justification: z.string().min(1).max(2000), by: z.string().max(200), on: z.iso.date() }).optional(),
 });
 export type RequestAttributes = z.infer<typeof RequestAttributesSchema>;
 
@@ -73,6 +80,7 @@ export function facts(
   state: State,
   rules: RuleSet,
   recent: RotationFacts = NO_HISTORY,
+  underrepresented: ReadonlySet<string> = new Set(rules.underrepresentedRegions ?? []),
 ): Record<Fact, FactValue> {
   return {
     "state.region": state.region,
@@ -84,7 +92,7 @@ export function facts(
     "state.art5VictimAssistance": state.art5VictimAssistance,
     "state.art7ReportOutstanding": state.art7ReportOutstanding,
     "state.genevaMission": state.genevaMission,
-    "state.underrepresentedRegion": rules.underrepresentedRegions.includes(state.region),
+    "state.underrepresentedRegion": underrepresented.has(state.region),
     "request.gender": request.gender,
     "request.role": request.role,
     "request.operationalExpertise": request.operationalExpertise,
@@ -93,6 +101,7 @@ export function facts(
     "request.firstParticipation": request.firstParticipation,
     "request.previousSponsorships": request.previousSponsorships,
     "request.interestEvidence": request.interestEvidence.trim().length > 0,
+    "request.interestReview": request.interestReview?.decision ?? (request.interestEvidence.trim() ? "not-reviewed" : "none"),
     "history.stateRecentRounds": recent.state.length,
     "history.delegateRecentRounds": recent.delegate.length,
   };
@@ -127,8 +136,14 @@ export function holds(cond: Condition, f: Record<Fact, FactValue>, used: Map<Fac
  * sponsored (rotation.ts); with a rotation section in the rule set, every criterion is scaled by the
  * rotation factor, shown as the last reason of each criterion.
  */
-export function score(request: RequestAttributes, state: State, rules: RuleSet, recent: RotationFacts = NO_HISTORY): RequestScore {
-  const f = facts(request, state, rules, recent);
+export function score(
+  request: RequestAttributes,
+  state: State,
+  rules: RuleSet,
+  recent: RotationFacts = NO_HISTORY,
+  regions: UnderrepresentedRegions = fixedRegions(rules),
+): RequestScore {
+  const f = facts(request, state, rules, recent, new Set(regions.regions));
   const rotation = rules.rotation ? rotationFactor(recent, rules.rotation) : null;
   const reasons = Object.fromEntries(CRITERIA.map((c) => [c, [] as Reason[]])) as Record<Criterion, Reason[]>;
   for (const rule of rules.rules) {
@@ -136,7 +151,14 @@ export function score(request: RequestAttributes, state: State, rules: RuleSet, 
     if (rule.when && !holds(rule.when, f, used)) continue;
     const points = pointsOf(rule, f, used);
     if (points === 0) continue;
-    reasons[rule.criterion].push({ rule: rule.id, label: rule.label, points, evidence: evidence(used) });
+    // The region's figures stand beside the points they give (derived, or the list staff set and why).
+    const why = used.has("state.underrepresentedRegion") ? regions.evidence.get(state.region) : undefined;
+    reasons[rule.criterion].push({
+      rule: rule.id,
+      label: rule.label,
+      points,
+      evidence: why ? `${evidence(used)} (${why})` : evidence(used),
+    });
   }
   const criteria = {} as CriteriaScores;
   for (const c of CRITERIA) {

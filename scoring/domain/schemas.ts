@@ -181,6 +181,7 @@ export interface FundedRequest {
 
 export type NotFundedReason =
   | { kind: "locked-out"; text: string }
+  | { kind: "ineligible"; text: string }
   | { kind: "excluded-by-rule"; rule: string; text: string }
   | { kind: "price-of-inclusion"; price: number; level: SupportLevel; displaced: string[]; text: string }
   | { kind: "unexplained"; text: string };

@@ -156,6 +156,10 @@ export async function explainNotFunded(
   for (const index of indexes) {
     const r = prep.requests[index]!;
     const id = r.req.id;
+    if (r.req.ineligible) {
+      notFunded.push({ id, reason: { kind: "ineligible", text: r.req.ineligible } });
+      continue;
+    }
     if (r.req.lock === "out") {
       notFunded.push({ id, reason: { kind: "locked-out", text: "Locked out by the ISU." } });
       continue;

@@ -27,8 +27,11 @@ export const ProblemRequestSchema = z
     criteria: CriteriaScoresSchema,
     levels: z.array(LevelSchema).min(1).max(3),
     lock: z.enum(["in", "out"]).optional(),
+    /** Why the request may not be sponsored (its eligibility, in words): it comes with lock "out". */
+    ineligible: z.string().min(1).max(4000).optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.ineligible && r.lock !== "out") ctx.addIssue({ code: "custom", path: ["lock"], message: "an ineligible request is locked out" });
     reportDuplicates(
       ctx,
       r.levels,

@@ -157,7 +157,7 @@ describe("score CLI", () => {
     const { code, stdout } = await cli("score", ["data/demo/round.json"]);
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
-    expect(out.referenceData.asOf).toBe("2025-12-31");
+    expect(out.referenceData.asOf).toBe("2025-09-16");
     expect(out.requests).toHaveLength(48);
     const first = out.requests[0];
     expect(first.reasons.implementation[0]).toMatchObject({ rule: "ldc-state-party", points: 25 });

@@ -39,7 +39,7 @@ describe("ISU workspace (end to end)", () => {
     await money.getByText("CHF 28'933").waitFor();
     await money.getByText("CHF 79'802").waitFor();
     await page.getByText("48 in all:").waitFor();
-    await page.getByText("States' data as of 2025-12-31", { exact: false }).waitFor();
+    await page.getByText("States' data as of 2025-09-16", { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "03-dashboard");
   });

@@ -7,10 +7,13 @@ import { RequestAttributesSchema, score, supportLevels, totalScore } from "../..
 import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
 import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../scoring/criteria/states.js";
+import { underrepresentedRegions } from "../../scoring/criteria/regions.js";
 import { loadReferenceData } from "../../server/reference.js";
 
 const rules = RuleSetSchema.parse(DEFAULT_RULES);
 const ref = loadReferenceData();
+// The 13MSP's under-represented regions, derived from the States as of its first day.
+const regions = underrepresentedRegions(rules, referenceAsOf(ref, "2025-09-16"));
 
 const attrs = (over: Record<string, unknown> = {}) =>
   RequestAttributesSchema.parse({
@@ -117,7 +120,7 @@ describe("score(request, state, rules)", () => {
       rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)),
     });
     // woman 50 + survivor 35 + first participation 20 + under-represented region 10 = 115.
-    const s = score(attrs({ survivor: true, firstParticipation: true }), ref.states.get("LAO")!, generous);
+    const s = score(attrs({ survivor: true, firstParticipation: true }), ref.states.get("LAO")!, generous, undefined, regions);
     expect(s.criteria.representation).toBe(100);
     expect(s.reasons.representation.at(-1)).toMatchObject({ rule: "cap", points: -15, evidence: "sum of rules = 115" });
     for (const c of CRITERIA) {
@@ -132,11 +135,25 @@ describe("score(request, state, rules)", () => {
     expect(s.reasons.representation.map((r) => r.rule)).toEqual(["funded-before", "floor"]);
   });
 
-  it("scores universalization for a State not party with evidence, in an under-represented region", () => {
-    const s = score(attrs({ state: "VNM", interestEvidence: "Observer at the 12MSP" }), ref.states.get("VNM")!, rules);
+  it("scores universalization for a State not party only once the ISU accepted its evidence, with the region's figures", () => {
+    const vnm = ref.states.get("VNM")!;
+    const given = attrs({ state: "VNM", interestEvidence: "Observer at the 12MSP" });
+    // Evidence given but not reviewed, or not accepted: no universalization points.
+    expect(score(given, vnm, rules, undefined, regions).criteria.universalization).toBe(0);
+    const refused = {
+      ...given,
+      interestReview: { decision: "not-accepted" as const, note: "no statement", by: "admin", on: "2025-06-01" },
+    };
+    expect(score(refused, vnm, rules, undefined, regions).criteria.universalization).toBe(0);
+    const accepted = { ...given, interestReview: { decision: "accepted" as const, note: "", by: "admin", on: "2025-06-01" } };
+    const s = score(accepted, vnm, rules, undefined, regions);
     expect(s.reasons.universalization.map((r) => r.rule)).toEqual(["nonparty-interest", "underrepresented-region-outreach"]);
     expect(s.criteria.universalization).toBe(100);
-    const p = score(attrs(), ref.states.get("LAO")!, rules);
+    // The region's points show the figures they come from.
+    expect(s.reasons.universalization[1]!.evidence).toContain(
+      "Asia-Pacific Group: 15 of 57 States are States Parties (26 %), against 111 of 197 (56 %)",
+    );
+    const p = score(attrs(), ref.states.get("LAO")!, rules, undefined, regions);
     expect(p.criteria.universalization).toBe(0);
   });
 
@@ -153,7 +170,7 @@ describe("score(request, state, rules)", () => {
       rules: DEFAULT_RULES.rules.map((r) => (r.id === "woman" ? { ...r, points: 50 } : r)),
     });
     // woman 50 + under-represented region (Asia-Pacific) 10.
-    expect(score(attrs(), ref.states.get("LAO")!, edited).criteria.representation).toBe(60);
+    expect(score(attrs(), ref.states.get("LAO")!, edited, undefined, regions).criteria.representation).toBe(60);
   });
 
   it("rejects a rule set with an unknown fact or two tests in one condition", () => {
@@ -205,8 +222,86 @@ describe("the demo round", () => {
     expect(round.donors.reduce((s, d) => s + d.amount, 0)).toBe(53_683);
     expect(round.round.carryOver).toBe(51_319);
     const costs = scoreRound(round, ref).problem.requests.map((r) => r.levels.find((l) => l.level === "full")!.cost);
-    expect(Math.min(...costs)).toBeGreaterThanOrEqual(2000);
+    // Near 2024's mean cost of a delegate: CHF 53'488 for 20 (para. 134) ≈ 2'674.
+    expect(Math.round(costs.reduce((a, b) => a + b, 0) / costs.length)).toBe(2674);
+    expect(Math.min(...costs)).toBeGreaterThanOrEqual(1000);
     expect(Math.max(...costs)).toBeLessThanOrEqual(6500);
+  });
+
+  it("finds the demo's ineligible requests and says why in words, with the State's name", () => {
+    const scored = scoreRound(round, ref);
+    const out = scored.requests.filter((r) => !r.eligibility.eligible);
+    // Upper-middle-income States Parties without obligations, and signatories and States not party
+    // whose evidence was not accepted (or not given): never allocated, locked out with the reason.
+    expect(out.map((r) => r.state).sort()).toEqual([
+      "COD",
+      "COL",
+      "ECU",
+      "FJI",
+      "GTM",
+      "HTI",
+      "KEN",
+      "MDA",
+      "NPL",
+      "PER",
+      "SLV",
+      "SUR",
+      "ZWE",
+    ]);
+    const fiji = scored.requests.find((r) => r.state === "FJI")!;
+    expect(fiji.eligibility.text).toMatch(/^Not eligible: no eligibility condition holds for Fiji\./);
+    expect(fiji.eligibility.text).toContain("World Bank income group: upper-middle income (needed: low income or lower-middle income)");
+    expect(fiji.eligibility.text).not.toMatch(/state\.|request\.|ccmStatus|nonparty/);
+    const problemFiji = scored.problem.requests.find((r) => r.state === "FJI")!;
+    expect(problemFiji).toMatchObject({ lock: "out", ineligible: fiji.eligibility.text });
+    // Zimbabwe gave evidence that is not yet reviewed: the reason says so.
+    expect(scored.requests.find((r) => r.state === "ZWE")!.eligibility.text).toContain(
+      "evidence of interest: not yet reviewed by the ISU (needed: accepted by the ISU)",
+    );
+    // The paths hold for the others, named.
+    expect(scored.requests.find((r) => r.state === "LAO")!.eligibility).toMatchObject({
+      eligible: true,
+      path: expect.stringContaining("clearance"),
+    });
+    expect(scored.requests.find((r) => r.state === "VNM")!.eligibility.path).toBe(
+      "Signatory or State not party with evidence of interest accepted by the ISU",
+    );
+    // The under-represented regions come with their figures.
+    expect(scored.underrepresented).toMatchObject({ regions: ["APG", "EEG"], derived: true, overall: { parties: 111, states: 197 } });
+  });
+
+  it("admits a request by exception, with its justification, and keeps Norway out otherwise", () => {
+    const norway = { ...round.requests[0]!, id: "NOR-1", state: "NOR", lock: undefined };
+    const file = { ...round, requests: [norway] };
+    const out = scoreRound(file, ref).requests[0]!;
+    expect(out.eligibility.eligible).toBe(false);
+    expect(out.eligibility.failed.map((f) => f.path)).toHaveLength(3);
+    expect(out.eligibility.text).toContain("clearance obligations (Article 4)");
+    const exception = { justification: "Presents the Article 4 Analysis Group's report", by: "admin", on: "2025-07-01" };
+    const admitted = scoreRound({ ...file, requests: [{ ...norway, exception }] }, ref);
+    expect(admitted.requests[0]!.eligibility).toMatchObject({ eligible: true, exception });
+    expect(admitted.requests[0]!.eligibility.text).toMatch(/^Admitted by the ISU by exception \(Presents the Article 4/);
+    expect(admitted.problem.requests[0]!.lock).toBeUndefined();
+    expect(admitted.problem.requests[0]!.ineligible).toBeUndefined();
+    // A staff lock cannot put an ineligible request in.
+    const locked = scoreRound({ ...file, requests: [{ ...norway, lock: "in" as const }] }, ref);
+    expect(locked.problem.requests[0]!.lock).toBe("out");
+  });
+
+  it("reads each eligibility path: affected State Party, low-income State Party, interested non-party", () => {
+    const one = (over: Record<string, unknown>) =>
+      scoreRound({ ...round, requests: [{ ...round.requests[0]!, id: "X-1", lock: undefined, ...over }] }, ref).requests[0]!.eligibility;
+    // Chile: high income, but clearance obligations.
+    expect(one({ state: "CHL" }).path).toMatch(/clearance or victim-assistance/);
+    // Burundi: no obligations, but least developed and low income.
+    expect(one({ state: "BDI" }).path).toMatch(/Least developed, low-income/);
+    // Angola (signatory): only with accepted evidence.
+    expect(one({ state: "AGO", interestEvidence: "x" }).eligible).toBe(false);
+    const accepted = { decision: "accepted", note: "", by: "admin", on: "2025-07-01" };
+    expect(one({ state: "AGO", interestEvidence: "x", interestReview: accepted }).path).toMatch(/Signatory or State not party/);
+    expect(one({ state: "AGO", interestEvidence: "x", interestReview: { ...accepted, decision: "not-accepted" } }).eligible).toBe(false);
+    // Lithuania in 2025 (withdrawn): a State not party; with accepted evidence, eligible on that path.
+    expect(one({ state: "LTU", interestEvidence: "x", interestReview: accepted }).path).toMatch(/Signatory or State not party/);
   });
 
   it("rejects a request from an unknown State by its path", () => {

@@ -72,6 +72,14 @@ describe("the 2024 programme year (Table 3 of the ISU's report)", async () => {
       travelled.filter((s) => s === "signatory").length,
       travelled.filter((s) => s === "nonparty").length,
     ]).toEqual([16, 2, 2]);
+    // The mix comes from the round's rule (17 / 2 / 2 offers), not from locks: no request is locked.
+    expect(file.policy).toMatchObject({
+      statusMin: { party: 17, signatory: 2, nonparty: 2 },
+      statusMax: { party: 17, signatory: 2, nonparty: 2 },
+    });
+    const requests = (await admin.req("GET", "/api/rounds/12MSP/requests")).json as { attributes: { lock?: string } }[];
+    expect(requests.length).toBe(21);
+    expect(requests.filter((r) => r.attributes.lock)).toEqual([]);
     const noShow = file.delegates.find((d) => d.outcome === "no-show")!;
     expect(statusOf.get(noShow.request.state)).toBe("party");
     // Who paid for whom: the actual costs, all paid, within the (unearmarked) contributions first.

@@ -28,10 +28,10 @@ describe("rounds", async () => {
   it("lists, creates (draft, with the reference States copied) and reads a round", async () => {
     const created = await admin.req("POST", "/api/rounds", newRound);
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ id: "14MSP", status: "draft", version: 1, referenceAsOf: "2025-12-31" });
+    expect(created.json).toMatchObject({ id: "14MSP", status: "draft", version: 1, referenceAsOf: "2026-09-14" });
     expect((await reviewer.req("GET", "/api/rounds")).json.map((r: { id: string }) => r.id)).toContain("14MSP");
     const states = (await reviewer.req("GET", "/api/rounds/14MSP/states")).json;
-    expect(states.asOf).toBe("2025-12-31");
+    expect(states.asOf).toBe("2026-09-14");
     expect(states.states).toHaveLength(197);
     expect((await admin.req("POST", "/api/rounds", newRound)).status).toBe(409);
   });

@@ -68,7 +68,7 @@ describe("scores", async () => {
     expect(res.json.settingsVersion).toBe(1);
     expect(res.json.requests).toHaveLength(48);
     expect(res.json.requests[0].reasons.implementation[0]).toMatchObject({ rule: expect.any(String), points: expect.any(Number) });
-    expect(res.json.referenceData.asOf).toBe("2025-12-31");
+    expect(res.json.referenceData.asOf).toBe("2025-09-16");
     // A reviewer's rating becomes the request's technical rating.
     const before = res.json.requests.find((r: { id: string }) => r.id === "13MSP-004").criteria.technical;
     await admin.req("PUT", "/api/requests/13MSP-004/review", { rating: 5 });
