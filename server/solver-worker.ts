@@ -91,7 +91,12 @@ async function run(msg: RunMessage): Promise<RunOutput> {
   const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit, helper }).finally(() => helper?.close());
   const snapshot = {
     problem: JSON.stringify(scored.problem),
-    scores: JSON.stringify({ rules: scored.rules, referenceData: scored.referenceData, requests: scored.requests }),
+    scores: JSON.stringify({
+      rules: scored.rules,
+      referenceData: scored.referenceData,
+      underrepresented: scored.underrepresented,
+      requests: scored.requests,
+    }),
     result: JSON.stringify(result),
   };
   const out = { value: result.value, status: result.status, solver: result.solver };

@@ -13,12 +13,24 @@ const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code:
 /** Fields of a request that are personal contact data: never sent to donors. */
 export const CONTACT_FIELDS = ["name", "email", "title", "organisation", "delegateId", "justification"] as const;
 
-const APPLICANT_FIELDS = RequestAttributesSchema.omit({
-  id: true,
-  submittedAt: true,
-  lock: true,
-  technicalRating: true,
-  previousSponsorships: true,
+// An allow-list: what an applicant may say of their own request. The ISU's fields (locks, ratings, the
+// review of the evidence, an exception to eligibility, the delegate's key) are refused as unknown.
+const APPLICANT_FIELDS = RequestAttributesSchema.pick({
+  state: true,
+  name: true,
+  gender: true,
+  title: true,
+  organisation: true,
+  email: true,
+  expertise: true,
+  role: true,
+  operationalExpertise: true,
+  survivor: true,
+  firstParticipation: true,
+  interestEvidence: true,
+  justification: true,
+  travel: true,
+  acceptedLevels: true,
 }).strict();
 
 export function applicantRoutes() {

@@ -4,7 +4,16 @@ import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/inde
 import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http.js";
 import { csvOf, download, tableXlsx } from "../exports.js";
-import { changeStatus, createRequest, editRequest, importRequests, saveReview, setLock } from "../services/requests.js";
+import {
+  changeStatus,
+  createRequest,
+  editRequest,
+  importRequests,
+  reviewInterest,
+  saveReview,
+  setException,
+  setLock,
+} from "../services/requests.js";
 import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
@@ -100,6 +109,53 @@ export function requestRoutes() {
         responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
       }),
       (c) => c.json(setLock(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
+    )
+    .openapi(
+      route(STAFF, {
+        method: "post",
+        path: "/api/requests/{requestId}/interest",
+        tags: ["requests"],
+        summary:
+          "Review a signatory's or State not party's evidence of interest: accepted (it may then be eligible and earn universalization points) or not, with a note kept in its history",
+        request: {
+          params: RequestId,
+          ...body(
+            z
+              .strictObject({
+                decision: z.enum(["accepted", "not-accepted"]),
+                note: z.string().trim().max(2000).default(""),
+                version: z.number().int().min(1),
+              })
+              .refine((b) => b.decision === "accepted" || b.note.length >= 3, {
+                path: ["note"],
+                message: "say why the evidence is not accepted (at least 3 characters)",
+              }),
+          ),
+        },
+        responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(reviewInterest(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
+    )
+    .openapi(
+      route(["admin"], {
+        method: "post",
+        path: "/api/requests/{requestId}/exception",
+        tags: ["requests"],
+        summary:
+          "Admit a request that no eligibility condition admits (or withdraw the exception), with a justification kept in its history and shown to donors",
+        request: {
+          params: RequestId,
+          ...body(
+            z.strictObject({
+              admit: z.boolean(),
+              justification: z.string().trim().min(10, "say why the ISU makes the exception (at least 10 characters)").max(2000),
+              version: z.number().int().min(1),
+            }),
+          ),
+        },
+        responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
+      }),
+      (c) => c.json(setException(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
     .openapi(
       route(STAFF, {

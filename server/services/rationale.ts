@@ -123,9 +123,12 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
         // The criteria's points only: the reasons name personal attributes (a survivor, a first
         // participation) that, beside the State and the gender, can identify a delegate. They are counted below.
         score: sc ? { criteria: sc.criteria, total: sc.total } : null,
+        /** Admitted by the ISU although no eligibility condition holds: the ISU's justification (runs before eligibility have none). */
+        exception: sc?.eligibility?.exception?.justification ?? null,
       },
     ];
   });
+  const eligibility = scores.requests.map((s) => s.eligibility).filter((e) => e !== undefined);
   return {
     round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
     runId: run.id,
@@ -146,6 +149,12 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     settingsVersion: run.settingsVersion,
     settingsNote: settings.version === run.settingsVersion ? settings.note : null,
     referenceData: scores.referenceData,
+    /** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
+    eligibility: {
+      ineligible: eligibility.filter((e) => !e.eligible).length,
+      exceptions: funded.filter((f) => f.exception !== null).map((f) => ({ id: f.id, state: f.state, justification: f.exception! })),
+      underrepresented: scores.underrepresented ?? null,
+    },
     value: result.value,
     // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).
     summary: nowSummary(summary, funded, problem.budget),

@@ -25,6 +25,7 @@ import type { RowProblem } from "../../scoring/domain/index.js";
 import { spawn } from "../explain-helper.js";
 import { connect } from "../worker-protocol.js";
 import { workerUrl } from "../worker-bundle.js";
+import { today } from "../store/rows.js";
 
 /** The most problems an import's refusal lists (it says how many there are in all). */
 export const MAX_PROBLEMS_SHOWN = 100;
@@ -40,12 +41,24 @@ export function createRequest(
   return tx(db, () => {
     getRound(db, roundId);
     if (!reference.states.has(input.state)) throw invalid([{ path: "state", message: `unknown State "${input.state}"` }]);
+    const decided = [...STAFF_DECISIONS].filter(([key]) => input[key] !== undefined);
+    if (decided.length)
+      throw invalid(decided.map(([key, words]) => ({ path: key, message: `${words}: use the request's own route once it exists` })));
     const id = input.id ?? nextReference(db, roundId);
     if (requestExists(db, id)) throw conflict("exists", `a request "${id}" exists already`);
     insertRequest(db, roundId, { ...input, id }, "submitted", null, actor);
     return getRequest(db, id);
   });
 }
+
+type StaffDecision = "lock" | "interestReview" | "exception";
+
+/** The attributes staff set through their own routes, each with the route's words. */
+const STAFF_DECISIONS = new Map<StaffDecision, string>([
+  ["lock", "a lock is set or lifted with a justification"],
+  ["interestReview", "the evidence of interest is reviewed with a decision and a note"],
+  ["exception", "an exception to eligibility is made with a justification"],
+]);
 
 export function editRequest(
   { db, reference }: Services,
@@ -58,15 +71,18 @@ export function editRequest(
     checkVersion(current, input.version);
     if (!reference.states.has(input.attributes.state))
       throw invalid([{ path: "attributes.state", message: `unknown State "${input.attributes.state}"` }]);
-    // A lock changes only with a justification in the history (the lock's own route): an edit that names
-    // another lock is refused, and one that leaves it out keeps it.
-    const lock = current.attributes.lock;
-    if ("lock" in input.attributes && input.attributes.lock !== lock)
-      throw invalid([
-        { path: "attributes.lock", message: "a lock is set or lifted with a justification: use the request's lock, not an edit" },
-      ]);
-    const { lock: _given, ...rest } = input.attributes;
-    updateAttributes(db, requestId, { ...rest, ...(lock ? { lock } : {}), id: requestId });
+    // What staff decide about a request changes only through its own route, with its reason in the
+    // history: a lock, the review of the evidence of interest, an exception to eligibility. An edit that
+    // names another value is refused; one that leaves it out keeps it.
+    const kept: Partial<RequestAttributes> = {};
+    for (const [key, route] of STAFF_DECISIONS) {
+      const now = current.attributes[key];
+      if (key in input.attributes && JSON.stringify(input.attributes[key]) !== JSON.stringify(now))
+        throw invalid([{ path: `attributes.${key}`, message: `${route}: use the request's own route, not an edit` }]);
+      if (now !== undefined) Object.assign(kept, { [key]: now });
+    }
+    const rest = Object.fromEntries(Object.entries(input.attributes).filter(([k]) => !STAFF_DECISIONS.has(k as StaffDecision)));
+    updateAttributes(db, requestId, { ...rest, ...kept, id: requestId } as RequestAttributes);
     audit(db, { actor: actor.name, action: "update", entity: "request", entityId: requestId, data: input.attributes });
     return getRequest(db, requestId);
   });
@@ -104,6 +120,58 @@ export function setLock(
       entity: "request",
       entityId: requestId,
       data: { lock: input.lock, justification: input.justification },
+    });
+    return getRequest(db, requestId);
+  });
+}
+
+/** Staff's review of the evidence of interest: accepted or not, with a note kept in the request's history. */
+export function reviewInterest(
+  { db }: Services,
+  requestId: string,
+  input: { decision: "accepted" | "not-accepted"; note: string; version: number },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    const current = getRequest(db, requestId);
+    checkVersion(current, input.version);
+    if (!current.attributes.interestEvidence.trim())
+      throw invalid([{ path: "decision", message: "the request gives no evidence of interest to review" }]);
+    const review = { decision: input.decision, note: input.note, by: actor.name, on: today() };
+    updateAttributes(db, requestId, { ...current.attributes, interestReview: review });
+    const words = input.decision === "accepted" ? "evidence of interest accepted" : "evidence of interest not accepted";
+    addHistory(db, requestId, current.status, input.note ? `${words}: ${input.note}` : words, actor.id);
+    audit(db, { actor: actor.name, action: "interest", entity: "request", entityId: requestId, data: review });
+    return getRequest(db, requestId);
+  });
+}
+
+/** Admits a request no eligibility path admits (or withdraws the exception), with a justification shown to donors. */
+export function setException(
+  { db }: Services,
+  requestId: string,
+  input: { admit: boolean; justification: string; version: number },
+  actor: Actor,
+): RequestRecord {
+  return tx(db, () => {
+    const current = getRequest(db, requestId);
+    checkVersion(current, input.version);
+    const { exception: _old, ...rest } = current.attributes;
+    const exception = { justification: input.justification, by: actor.name, on: today() };
+    updateAttributes(db, requestId, input.admit ? { ...rest, exception } : rest);
+    addHistory(
+      db,
+      requestId,
+      current.status,
+      `${input.admit ? "admitted by exception to eligibility" : "exception to eligibility withdrawn"}: ${input.justification}`,
+      actor.id,
+    );
+    audit(db, {
+      actor: actor.name,
+      action: "exception",
+      entity: "request",
+      entityId: requestId,
+      data: { admit: input.admit, ...exception },
     });
     return getRequest(db, requestId);
   });

@@ -214,6 +214,20 @@ describe("access-control matrix", async () => {
       }),
       ok: { admin: 200 },
     },
+    "POST /api/requests/{requestId}/interest": {
+      probe: async () => ({
+        path: "/api/requests/13MSP-038/interest",
+        body: { decision: "not-accepted", note: "no statement on record", version: await version("/api/requests/13MSP-038") },
+      }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    "POST /api/requests/{requestId}/exception": {
+      probe: async () => ({
+        path: "/api/requests/MATRIX-001/exception",
+        body: { admit: true, justification: "presents the analysis group's report", version: await version("/api/requests/MATRIX-001") },
+      }),
+      ok: { admin: 200 },
+    },
     "GET /api/rounds/{roundId}/scores": { probe: () => ({ path: "/api/rounds/13MSP/scores" }), ok: { reviewer: 200, admin: 200 } },
     "PUT /api/requests/{requestId}/review": {
       probe: () => ({ path: "/api/requests/MATRIX-001/review", body: { rating: 3, comment: "matrix" } }),

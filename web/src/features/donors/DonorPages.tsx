@@ -9,6 +9,10 @@ import { chf, pct } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { useRationale } from "./api.js";
 import { DelegatesCard, MoneyCurveCard, OtherMethodsCard, RobustnessCard, RulePricesCard } from "./RationaleSections.js";
+import { EligibilityCard } from "./EligibilityCard.js";
+import { useQuery } from "@tanstack/react-query";
+import { api, call } from "../../api.js";
+import { keys } from "../../query-keys.js";
 import { Statement } from "../decisions/index.js";
 import { useRounds } from "../rounds/index.js";
 
@@ -35,6 +39,9 @@ export function DonorRationalePage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const q = useRationale(roundId);
+  const states = useQuery({ queryKey: keys.publicStates(), queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
+  const names = new Map((states.data ?? []).map((s) => [s.iso3, s.name]));
+  const stateName = (iso3: string): string => names.get(iso3) ?? iso3;
   if (q.isPending) return <Loading label="Loading the rationale" />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const r = q.data;
@@ -116,6 +123,7 @@ export function DonorRationalePage() {
         <RulePricesCard r={r} />
         <MoneyCurveCard r={r} />
         <RobustnessCard r={r} />
+        <EligibilityCard r={r} stateName={stateName} />
       </SimpleGrid>
       <Statement roundId={roundId} printable />
       <style>{"@media print { .no-print, header, nav { display: none !important; } }"}</style>

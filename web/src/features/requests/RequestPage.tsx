@@ -25,6 +25,7 @@ import { chf, points } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
+import { EligibilityCard } from "./Eligibility.js";
 
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
@@ -114,6 +115,7 @@ export function RequestPage() {
               </div>
             ))}
         </Card>
+        <EligibilityCard roundId={roundId} request={r} verdict={score?.eligibility} role={session.data?.role} />
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">
             Reviews
