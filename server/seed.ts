@@ -3,12 +3,13 @@
 // once and documented in the README as demo-only.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RoundFileSchema, applyOverrides, type ReferenceData } from "../scoring/criteria/index.js";
+import { RoundFileSchema, type ReferenceData } from "../scoring/criteria/index.js";
+import { StateSchema } from "../scoring/domain/index.js";
 import { hashCode, randomToken } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
 import { DEMO_DIR } from "./reference.js";
-import { createRound, insertRequest, putDonor } from "./store/index.js";
+import { createRound, insertRequest, putDonor, putRoundState, roundReference, setYearNote } from "./store/index.js";
 
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },
@@ -23,22 +24,44 @@ export function isEmpty(db: Db): boolean {
   return (db.prepare("SELECT COUNT(*) FROM users").pluck().get() as number) === 0;
 }
 
+const DEMO_STATE_SOURCE = "demo assumption: invented for the demo round";
+const DEMO_YEAR_NOTE =
+  "Demo assumptions: the reserve (CHF 25'000), the administrative estimate (CHF 200) and the earmarks of Australia and Canada are invented; the contributions are the 2024 report's (Table 3), Canada's derived as the remainder of its total.";
+
 export async function seedDemo(db: Db, reference: ReferenceData, today = new Date()): Promise<string[]> {
   const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
   const codeHash = hashCode(DEMO_APPLICANT.code);
   for (const a of DEMO_ACCOUNTS) await createUser(db, a);
   const system = { id: null, name: "seed" };
   tx(db, () => {
-    // The round's States: the reference data with the demo's corrections (Art. 7 reports, missions).
+    // The round's States as of its meeting, then the demo's corrections (Art. 7 reports, missions), each
+    // with its source as staff would give it.
     createRound(
       db,
       { round: file.round, weights: file.weights, policy: file.policy, rules: file.rules, history: file.history },
-      applyOverrides(reference, file.stateOverrides),
+      reference,
       system,
     );
+    const states = roundReference(db, file.round.id).states;
     for (const o of file.stateOverrides)
-      db.prepare("UPDATE round_states SET edited = 1 WHERE round_id = ? AND iso3 = ?").run(file.round.id, o.iso3);
-    for (const d of file.donors) putDonor(db, file.round.id, { ...d, name: d.name ?? d.id }, null, "seed");
+      putRoundState(db, file.round.id, StateSchema.parse({ ...states.get(o.iso3), ...o, source: o.source || DEMO_STATE_SOURCE }), true);
+    // The contributions are the 2024 report's (Table 3); their earmarks are invented for the demo.
+    for (const d of file.donors) {
+      const earmark = d.regions
+        ? `the earmark (${d.regions.join(", ")})`
+        : d.statuses
+          ? "the earmark (signatories and States not party)"
+          : "";
+      const derived = d.id === "CAN";
+      const note = [
+        derived ? "Derived: the remainder of Table 3's total (2024)" : "Table 3 of the 2024 report",
+        earmark ? `demo assumption: ${earmark} is invented` : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
+      putDonor(db, file.round.id, { ...d, name: d.name ?? d.id, source: derived ? "derived" : "sourced", note }, null, "seed");
+    }
+    setYearNote(db, Number(file.round.startDate.slice(0, 4)), DEMO_YEAR_NOTE);
     for (const r of file.requests)
       insertRequest(db, file.round.id, r, "submitted", r.id === DEMO_APPLICANT.reference ? codeHash : null, system);
     // An open round whose window includes today, for applicants to try.

@@ -54,6 +54,8 @@ export function* violations(
     const rule = f ? RULE_IDS.force(r.req.id) : RULE_IDS.lock(r.req.id);
     const what = f ? "forced" : "locked";
     if (mustIn && !chosen.has(r.index)) yield `${rule}: ${what} in but not funded`;
-    if (mustOut && chosen.has(r.index)) yield `${rule}: ${what} out but funded`;
+    // An ineligible request is locked out by its eligibility, not by staff: said so.
+    if (mustOut && chosen.has(r.index))
+      yield r.req.ineligible && !f ? `${rule}: not eligible but funded` : `${rule}: ${what} out but funded`;
   }
 }

@@ -11,6 +11,7 @@ import {
   REDECIDABLE,
   SETTLED_OFFERS,
   type OfferStatus,
+  type RequestStatus,
 } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
@@ -202,13 +203,28 @@ export async function proposeReplacements(
   const decisions = fundedDecisions(db, roundId);
   if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
   const runId = decisions[0]!.runId;
-  const { problem } = doneRun(runs.get(runId));
+  const { problem: runProblem } = doneRun(runs.get(runId));
   const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
   if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
   // The funded list as it stands now (earlier replacements applied).
   const current = { funded: decisions.map((d) => ({ id: d.requestId, level: d.level as "full" | "ticket" | "allowance" })) };
   const declined = released.filter((d) => d.offerStatus === "declined").map((d) => d.requestId);
   const expired = released.filter((d) => d.offerStatus === "expired").map((d) => ({ id: d.requestId, deadline: d.offerDeadline! }));
+  // Replacements come only from requests still in the running: a request whose offer was answered
+  // (declined, expired, …) or that left the round since the run is locked out, even once an earlier
+  // proposal closed its offer out (its decision is then no longer "funded", but its answer stands).
+  const funded = new Set(decisions.map((d) => d.requestId));
+  const statusOf = new Map(
+    (db.prepare("SELECT id, status FROM requests WHERE round_id = ?").all(roundId) as { id: string; status: RequestStatus }[]).map((r) => [
+      r.id,
+      r.status,
+    ]),
+  );
+  const inRunning = (id: string): boolean => funded.has(id) || [...IN_RUN, ...REDECIDABLE].includes(statusOf.get(id)!);
+  const problem = {
+    ...runProblem,
+    requests: runProblem.requests.map((r) => (inRunning(r.id) ? r : { ...r, lock: "out" as const })),
+  };
   const proposal = declined.length
     ? await runInWorker<ReplacementResult>({
         type: "replace",

@@ -152,8 +152,17 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     /** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
     eligibility: {
       ineligible: eligibility.filter((e) => !e.eligible).length,
-      exceptions: funded.filter((f) => f.exception !== null).map((f) => ({ id: f.id, state: f.state, justification: f.exception! })),
-      underrepresented: scores.underrepresented ?? null,
+      exceptions: funded.filter((f) => f.exception !== null).map((f) => ({ id: f.id, state: f.state, why: f.exception! })),
+      // The staff's reason for setting the groups by hand, if they did ("why": no field here is named like an applicant's).
+      underrepresented: scores.underrepresented
+        ? {
+            regions: scores.underrepresented.regions,
+            derived: scores.underrepresented.derived,
+            why: scores.underrepresented.justification,
+            figures: scores.underrepresented.figures,
+            overall: scores.underrepresented.overall,
+          }
+        : null,
     },
     value: result.value,
     // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).

@@ -77,6 +77,8 @@ export function moveRound({ db }: Services, roundId: string, input: { status: Ro
 /** Corrects a State for this round (version 1 adds a State the round's data does not hold). */
 export function correctState({ db }: Services, roundId: string, iso3: string, input: { state: State; version: number }, actor: Actor) {
   if (input.state.iso3 !== iso3) throw invalid([{ path: "state.iso3", message: `must be ${iso3}, as in the path` }]);
+  if (input.state.source.trim().length < 3)
+    throw invalid([{ path: "state.source", message: "say where the corrected facts come from (a document, a date, a record)" }]);
   return tx(db, () => {
     getRound(db, roundId);
     assertRoundOpenForMoney(db, roundId, "a correction of a State's facts");

@@ -89,6 +89,22 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "06-request");
   });
 
+  it("shows why a request is not eligible, and accepts a State not party's evidence of interest", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/requests/13MSP-047`);
+    await page.getByRole("heading", { name: "Request 13MSP-047" }).waitFor();
+    await page.getByText("Not eligible", { exact: true }).waitFor();
+    await page.getByText("no eligibility condition holds for Zimbabwe", { exact: false }).waitFor();
+    await page.getByText("Not yet reviewed.").waitFor();
+    expect(await axe(page)).toEqual([]);
+    const form = page.getByRole("form", { name: "Review of the evidence of interest" });
+    await form.getByLabel("Note (kept in the request's history)").fill("Statement at the intersessional meetings");
+    await form.getByRole("button", { name: "Save the review" }).click();
+    await page.getByText("Eligible: Signatory or State not party with evidence of interest accepted by the ISU.").waitFor();
+    await page.getByText(/Accepted by admin on \d{4}-\d{2}-\d{2}: Statement at the intersessional meetings/).waitFor();
+    await shot(page, "06b-eligibility");
+  });
+
   it("sets the weights with the ranking recomputed live, and refuses a bad policy next to its field", async () => {
     const { page, base } = e;
     await page.goto(`${base}/rounds/13MSP/settings`);

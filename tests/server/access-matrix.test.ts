@@ -162,7 +162,7 @@ describe("access-control matrix", async () => {
       probe: async () => {
         const s = ((await get("/api/rounds/13MSP/states")).states as { iso3: string; version: number }[]).find((x) => x.iso3 === "LAO")!;
         const { version: v, ...state } = s as Record<string, unknown> & { version: number };
-        return { path: "/api/rounds/13MSP/states/LAO", body: { state: pickState(state), version: v } };
+        return { path: "/api/rounds/13MSP/states/LAO", body: { state: { ...pickState(state), source: "matrix check" }, version: v } };
       },
       ok: { admin: 200 },
     },

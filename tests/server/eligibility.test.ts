@@ -137,7 +137,7 @@ describe("eligibility through the API", async () => {
     expect(approved.status, approved.text).toBe(200);
     const rationale = (await donor.req("GET", "/api/rounds/13MSP/rationale")).json;
     expect(rationale.eligibility.exceptions).toEqual([
-      { id: "13MSP-030", state: "COL", justification: "Colombia presents the clearance completion report" },
+      { id: "13MSP-030", state: "COL", why: "Colombia presents the clearance completion report" },
     ]);
     expect(rationale.eligibility.ineligible).toBeGreaterThan(0);
     expect(rationale.eligibility.underrepresented).toMatchObject({ regions: ["APG", "EEG"], derived: true });

@@ -41,6 +41,33 @@ describe("the decision lifecycle", () => {
     expect((await admin.req("GET", `/api/requests/${victim}`)).json.status).toBe("withdrawn");
   });
 
+  it("never proposes again a delegate who declined, once an applied replacement closed the offer out", async () => {
+    const api = await testApi();
+    const admin = await api.as("admin");
+    const run = await doneRun(api, admin);
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    const decline = async (id: string) => {
+      const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { requestId: string }) => x.requestId === id);
+      expect((await admin.req("POST", `/api/rounds/13MSP/offers/${id}`, { offerStatus: "declined", version: d.version })).status).toBe(200);
+    };
+    const declinedFirst: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const offered = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter(
+        (d: { offerStatus: string | null; requestId: string }) => d.offerStatus === "pending" && !declinedFirst.includes(d.requestId),
+      );
+      const victim = offered[0].requestId as string;
+      await decline(victim);
+      declinedFirst.push(victim);
+      const proposal = await admin.req("POST", "/api/rounds/13MSP/replacements");
+      expect(proposal.status).toBe(201);
+      const proposed = proposal.json.proposal.replacements.map((r: { id: string }) => r.id);
+      // None of those who declined, in this proposal or an earlier one, is proposed again.
+      expect(proposed.filter((id: string) => declinedFirst.includes(id))).toEqual([]);
+      const applied = await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2099-09-01" });
+      expect(applied.status, applied.text).toBe(200);
+    }
+  });
+
   it("applies only the latest replacement proposal, once, and never puts an accepted offer back to pending", async () => {
     const api = await testApi();
     const admin = await api.as("admin");

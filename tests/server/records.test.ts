@@ -76,9 +76,20 @@ describe("rounds", async () => {
   it("corrects a State for the round", async () => {
     const lao = (await reviewer.req("GET", "/api/rounds/14MSP/states")).json.states.find((s: { iso3: string }) => s.iso3 === "LAO");
     const { edited: _e, version, ...state } = lao;
-    const saved = await admin.req("PUT", "/api/rounds/14MSP/states/LAO", { state: { ...state, art7ReportOutstanding: true }, version });
-    expect(saved.json).toMatchObject({ iso3: "LAO", art7ReportOutstanding: true, edited: true, version: version + 1 });
-    const mismatch = await admin.req("PUT", "/api/rounds/14MSP/states/LAO", { state: { ...state, iso3: "KHM" }, version: version + 1 });
+    // A correction says where it comes from.
+    const unsourced = await admin.req("PUT", "/api/rounds/14MSP/states/LAO", { state: { ...state, art7ReportOutstanding: true }, version });
+    expect(unsourced.status).toBe(422);
+    expect(unsourced.json.error.details.problems[0].path).toBe("state.source");
+    const source = "Art. 7 report database, checked 2026-06-01";
+    const saved = await admin.req("PUT", "/api/rounds/14MSP/states/LAO", {
+      state: { ...state, art7ReportOutstanding: true, source },
+      version,
+    });
+    expect(saved.json).toMatchObject({ iso3: "LAO", art7ReportOutstanding: true, source, edited: true, version: version + 1 });
+    const mismatch = await admin.req("PUT", "/api/rounds/14MSP/states/LAO", {
+      state: { ...state, iso3: "KHM", source },
+      version: version + 1,
+    });
     expect(mismatch.json.error.details.problems[0].path).toBe("state.iso3");
   });
 

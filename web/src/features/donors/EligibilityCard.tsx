@@ -26,7 +26,7 @@ export function EligibilityCard({ r, stateName }: { r: Rationale; stateName: (is
       <List size="sm">
         {exceptions.map((e) => (
           <List.Item key={e.id}>
-            {stateName(e.state)} (request {e.id}): {e.justification}
+            {stateName(e.state)} (request {e.id}): {e.why}
           </List.Item>
         ))}
       </List>
@@ -45,7 +45,7 @@ export function EligibilityCard({ r, stateName }: { r: Rationale; stateName: (is
               ))}
             </List>
           ) : (
-            <Text size="sm">Set by the ISU for this round: {u.justification}</Text>
+            <Text size="sm">Set by the ISU for this round: {u.why}</Text>
           )}
         </>
       )}

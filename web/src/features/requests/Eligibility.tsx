@@ -26,8 +26,9 @@ export function EligibilityCard({ roundId, request, verdict, role }: Props) {
       {!verdict && <Text size="sm">Not scored: the request is not in the allocation.</Text>}
       {verdict && (
         <Alert
-          color={verdict.eligible ? (verdict.exception ? "yellow" : "teal") : "red"}
-          title={verdict.eligible ? "Eligible" : "Not eligible"}
+          variant="filled"
+          color={verdict.eligible ? (verdict.exception ? "orange.9" : "teal.9") : "red.9"}
+          title={verdict.eligible ? (verdict.exception ? "Admitted by exception" : "Eligible") : "Not eligible"}
         >
           <Text size="sm">{verdict.text}</Text>
         </Alert>

@@ -13,6 +13,7 @@ import { useRuns } from "../allocation/index.js";
 import { useDecisions, useStatement } from "../decisions/index.js";
 import { useRequests, useScores } from "../requests/index.js";
 import { useRound } from "./api.js";
+import { useYearStatement } from "../years/index.js";
 
 export function DashboardPage() {
   const { roundId = "" } = useParams();
@@ -23,6 +24,8 @@ export function DashboardPage() {
   const decisions = useDecisions(roundId);
   const runs = useRuns(roundId);
   const scores = useScores(roundId);
+  // The year's note: how its figures were made (e.g. the demo's assumptions, a published figure that differs).
+  const yearNote = useYearStatement(round.data?.startDate.slice(0, 4) ?? "").data?.note;
 
   if (round.isPending) return <Loading label="Loading the round" />;
   if (round.isError) return <ErrorAlert error={round.error} />;
@@ -80,6 +83,11 @@ export function DashboardPage() {
           {money && money.delegates.offers === 0 && lastRun && (
             <Text size="sm" mt="xs">
               No offers yet: the latest run proposes a selection worth {lastRun.value ?? "–"} points.
+            </Text>
+          )}
+          {yearNote && (
+            <Text size="sm" mt="xs">
+              Note of the year: {yearNote}
             </Text>
           )}
           <Text size="sm" mt="xs">

@@ -8,6 +8,7 @@ export const useYears = () => useQuery({ queryKey: keys.years(), queryFn: () => 
 export const useYearStatement = (year: string) =>
   useQuery({
     queryKey: keys.yearStatement(year),
+    enabled: year !== "",
     queryFn: () => call(api.api.years[":year"].statement.$get({ param: { year }, query: {} })),
   });
 
