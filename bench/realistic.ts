@@ -1,6 +1,6 @@
 // A realistic round of any size: the demo round's money, donors, rules and policy, with n requests drawn
-// from real States of the reference data (parties, signatories and States not party in the proportions
-// of the demo) and attributes like the demo's. The States Parties drawn are eligible under the default
+// from real States of the reference data (regional groups in the demo's proportions; within one, States
+// Parties three times in four) and attributes like the demo's. The States Parties drawn are eligible under the default
 // rules; signatories and States not party are eligible when their evidence is given (taken as accepted). Used by the benchmark's "realistic round" row.
 import { readFileSync } from "node:fs";
 import { RoundFileSchema, type RoundFile, type ReferenceData } from "../scoring/criteria/index.js";
@@ -26,8 +26,17 @@ export function realisticRound(n: number, seed: number, ref: ReferenceData): Rou
     GRULAC: [1500, 3400],
     WEOG: [600, 1200],
   };
+  // A State of a regional group drawn as often as in the demo round (eligible States are few in some
+  // groups: drawn uniformly, a small round would rarely meet the demo's regional minimums).
+  const demoRegions = demo.requests.map((q) => ref.states.get(q.state)?.region).filter((g) => g !== undefined);
+  const draw = () => {
+    const region = pick(demoRegions);
+    const ps = parties.filter((s) => s.region === region);
+    const os = others.filter((s) => s.region === region);
+    return (r() < 0.75 && ps.length) || !os.length ? pick(ps) : pick(os);
+  };
   const requests = Array.from({ length: n }, (_, i) => {
-    const s = r() < 0.75 ? pick(parties) : pick(others);
+    const s = draw();
     const evidence = s.ccmStatus !== "party" && r() < 0.6;
     const [lo, hi] = band[s.region]!;
     const u = r();
