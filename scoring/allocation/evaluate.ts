@@ -1,7 +1,8 @@
 // Reads a selection (request index → level index) against the problem: its value in units and the
 // rules it breaks. Independent of the solver, so it also checks the solver's own answers.
+import { chf } from "../domain/index.js";
 import { payable } from "./funding.js";
-import { RULE_IDS, tally } from "../policy/index.js";
+import { tally } from "../policy/index.js";
 import type { Prepared, PreparedRequest } from "../problem/index.js";
 
 export function valueOf(prep: Prepared, chosen: Map<number, number>): number {
@@ -41,8 +42,8 @@ export function* violations(
     cost += r.levels[li]!.cost;
     selected.push(r);
   }
-  if (cost > budget + 1e-6) yield `${RULE_IDS.budget}: spends CHF ${cost.toFixed(2)} of ${budget}`;
-  if (prep.hasDonors && !canBePaid(chosen)) yield `${RULE_IDS.earmarks}: the donors' earmarks and amounts cannot pay for this selection`;
+  if (cost > budget + 1e-6) yield `spends CHF ${chf(cost)}, more than the budget of CHF ${chf(budget)}`;
+  if (prep.hasDonors && !canBePaid(chosen)) yield "the donors' earmarks and amounts cannot pay for this selection";
   const t = tally(selected);
   for (const inst of prep.rules) yield* inst.rule.broken?.(t, inst.bound, inst.scope) ?? [];
   // Only the locked and the forced can break a lock or a forcing.
@@ -51,11 +52,11 @@ export function* violations(
     const f = force.get(r.index);
     const mustIn = f === "in" || (r.req.lock === "in" && f !== "out");
     const mustOut = f === "out" || (r.req.lock === "out" && f !== "in");
-    const rule = f ? RULE_IDS.force(r.req.id) : RULE_IDS.lock(r.req.id);
+    const who = `${r.req.id} (${r.req.state})`;
     const what = f ? "forced" : "locked";
-    if (mustIn && !chosen.has(r.index)) yield `${rule}: ${what} in but not funded`;
+    if (mustIn && !chosen.has(r.index)) yield `${who} is ${what} in but not funded`;
     // An ineligible request is locked out by its eligibility, not by staff: said so.
     if (mustOut && chosen.has(r.index))
-      yield r.req.ineligible && !f ? `${rule}: not eligible but funded` : `${rule}: ${what} out but funded`;
+      yield r.req.ineligible && !f ? `${who} is not eligible but funded` : `${who} is ${what} out but funded`;
   }
 }

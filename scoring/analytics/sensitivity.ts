@@ -5,8 +5,8 @@
 // optimum can still cost value), warm-started from the optimum, which stays feasible when a rule relaxes.
 import { z } from "zod";
 import { now, picksOf, solveProblem, summarise, type Glpk, type Pick } from "../allocation/index.js";
-import { chf, parseOrThrow, round2 } from "../domain/index.js";
-import { instancesOf, RULE_IDS, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
+import { chf, parseOrThrow, REGION_NAMES, round2 } from "../domain/index.js";
+import { instancesOf, percent, RULE_IDS, STATUS_WORDS, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
 import type { Problem } from "../problem/index.js";
 
 export const SensitivityOptionsSchema = z.strictObject({
@@ -53,6 +53,8 @@ interface Relaxation {
   rule: string;
   stated: number | string;
   relaxedTo: number | null;
+  /** The relaxed bound as the sentence says it (a share as a percentage). */
+  relaxedWords?: string;
   tight: (t: Tally) => boolean;
   name: string;
   problem: Problem;
@@ -70,6 +72,7 @@ function relaxations(problem: Problem, steps: Partial<Record<PolicyKey, number>>
       rule: inst.id,
       stated: bound,
       relaxedTo: to,
+      relaxedWords: rule.field === "share" ? percent(to) : String(to),
       name: rule.sensitivityName(bound, scope),
       tight: (t) => rule.tight?.(t, bound, scope) ?? false,
       problem: { ...problem, policy: withBound(problem.policy, inst, to) },
@@ -77,13 +80,14 @@ function relaxations(problem: Problem, steps: Partial<Record<PolicyKey, number>>
   }
   if (locks) {
     problem.requests.forEach((r, i) => {
-      if (!r.lock) return;
+      // Eligibility is not a lock staff can lift: an ineligible request is not priced.
+      if (!r.lock || r.ineligible) return;
       const { lock: _lock, ...unlocked } = r;
       out.push({
         rule: RULE_IDS.lock(r.id),
         stated: `locked ${r.lock}`,
         relaxedTo: null,
-        name: `the lock of ${r.id} (${r.lock})`,
+        name: `the lock of ${r.id} (${r.state}, locked ${r.lock})`,
         tight: () => true,
         problem: { ...problem, requests: problem.requests.map((q, k) => (k === i ? unlocked : q)) },
       });
@@ -93,9 +97,9 @@ function relaxations(problem: Problem, steps: Partial<Record<PolicyKey, number>>
     (problem.donors ?? []).forEach((d, i) => {
       if (!d.regions && !d.statuses && !d.states) return;
       const terms = [
-        d.regions && `regions ${d.regions.join(", ")}`,
-        d.statuses && `status ${d.statuses.join(", ")}`,
-        d.states && `States ${d.states.join(", ")}`,
+        d.regions && `for the ${d.regions.map((g) => REGION_NAMES[g]).join(" or the ")}`,
+        d.statuses && `for ${d.statuses.map((x) => STATUS_WORDS.en[x]).join(" or ")}`,
+        d.states && `for ${d.states.join(", ")}`,
       ]
         .filter(Boolean)
         .join("; ");
@@ -133,7 +137,7 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
     const is = new Set(now2.map((p) => p.id));
     const entered = now2.filter((p) => !was.has(p.id));
     const left = picks.filter((p) => !is.has(p.id));
-    const relaxedWord = rel.relaxedTo === null ? "lifted" : `relaxed to ${rel.relaxedTo}`;
+    const relaxedWord = rel.relaxedTo === null ? "lifted" : `relaxed to ${rel.relaxedWords ?? rel.relaxedTo}`;
     const text =
       cost === null
         ? `${rel.name}: the re-solve with the rule ${relaxedWord} did not finish (${out.status})`

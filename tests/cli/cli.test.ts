@@ -74,7 +74,7 @@ describe("allocate CLI", () => {
     const result = JSON.parse(stdout);
     expect(result.status).toBe("infeasible");
     expect(result.diagnosis.rules[0].rule).toBe("minWomenShare");
-    expect(result.diagnosis.rules[0].text).toMatch(/^minWomenShare 1 is not reachable with these locks: 0\.\d+ is the most$/);
+    expect(result.diagnosis.rules[0].text).toMatch(/^at least 100 % women cannot be met with these locks: \d+ % at most$/);
   });
 
   const bad: [string, unknown, RegExp[]][] = [

@@ -25,7 +25,7 @@ describe("diagnosis of infeasible rules", () => {
     const r = result.diagnosis!.rules[0]!;
     expect(r.rule).toBe("minWomenShare");
     expect(r.reachable).toBe(0.75);
-    expect(r.text).toBe("minWomenShare 0.9 is not reachable with these locks: 0.75 is the most");
+    expect(r.text).toBe("at least 90 % women cannot be met with these locks: 75 % at most");
   });
 
   it("names a regional minimum that has too few candidates", async () => {
@@ -85,7 +85,7 @@ describe("diagnosis of infeasible rules", () => {
     );
     expect(result.status).toBe("infeasible");
     expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable])).toEqual([["statusMin.signatory", 1]]);
-    expect(result.diagnosis!.rules[0]!.text).toBe("at least 2 from signatories is not reachable: 1 is the most");
+    expect(result.diagnosis!.rules[0]!.text).toBe("at least 2 from signatories cannot be met: 1 at most");
   });
 
   it("names two rules that each fail, with the least relaxation of each", async () => {

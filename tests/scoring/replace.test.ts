@@ -89,7 +89,7 @@ describe("replace", () => {
     expect(r.value).toBeNull();
     expect(r.diagnosis?.rules.map((x) => x.rule)).toContain("minWomenShare");
     expect(r.text).toMatch(
-      /^No replacement keeps every rule with the 1 other funded delegates kept\. These rules cannot hold together: minWomenShare/,
+      /^No replacement keeps every rule with the 1 other funded delegates kept\. These rules cannot hold together: at least 50 % women cannot be met/,
     );
   });
 

@@ -12,12 +12,12 @@ export const maxDelegates = defineRule({
   rows(w, bound) {
     w.row("maxDelegates", "seats", w.x(w.candidates.map((c) => c.index)), "<=", bound, w.candidates.length);
   },
-  broken: (t, bound) => (t.delegates > bound ? [`maxDelegates: ${t.delegates} funded, at most ${bound}`] : []),
+  broken: (t, bound) => (t.delegates > bound ? [`${t.delegates} delegates, more than the ${plural(bound, "seat", "seats")}`] : []),
   tight: (t, bound) => t.delegates >= bound,
   admits: (t, _c, bound) => t.delegates < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
   unreachable: (bound, _scope, reachable, { withOthers }) =>
-    `maxDelegates ${bound} is too few${withOthers}: at least ${reachable} are needed`,
+    `${plural(bound, "seat is", "seats are")} too few${withOthers}: ${reachable} are needed`,
   sensitivityName: (bound) => `the limit of ${plural(bound, "delegate", "delegates")}`,
   words: {
     en: {

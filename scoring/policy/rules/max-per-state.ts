@@ -14,12 +14,15 @@ export const maxPerState = defineRule({
       if (idx.length > bound) w.row("maxPerState", `st_${state}`, w.x(idx), "<=", bound, w.candidates.length);
     }
   },
-  broken: (t, bound) => [...t.perState].filter(([, c]) => c > bound).map(([s, c]) => `maxPerState: ${c} from ${s}, at most ${bound}`),
+  broken: (t, bound) =>
+    [...t.perState]
+      .filter(([, c]) => c > bound)
+      .map(([s, c]) => `${plural(c, "delegate", "delegates")} from ${s}, more than ${bound} per State`),
   tight: (t, bound) => Math.max(0, ...t.perState.values()) >= bound,
   admits: (t, c, bound) => (t.perState.get(c.req.state) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
   unreachable: (bound, _scope, reachable, { withOthers }) =>
-    `maxPerState ${bound} is too low${withOthers}: ${reachable} is the least that works`,
+    `at most ${plural(bound, "delegate", "delegates")} per State is too few${withOthers}: ${reachable} would be needed`,
   sensitivityName: (bound) => `the limit of ${plural(bound, "delegate", "delegates")} per State`,
   words: {
     en: {

@@ -1,4 +1,5 @@
 // Regional balance: at most a given share of the sponsored delegates from any one regional group.
+import { REGION_NAMES } from "../../domain/index.js";
 import { percent } from "../helpers.js";
 import { defineRule, type Probe } from "../types.js";
 
@@ -29,15 +30,15 @@ export const maxRegionShare = defineRule({
   broken: (t, share) =>
     [...t.perRegion]
       .filter(([, c]) => c > share * t.delegates + 1e-9)
-      .map(([region, c]) => `maxRegionShare: ${c} of ${t.delegates} from ${region}, at most ${share}`),
+      .map(([region, c]) => `${c} of ${t.delegates} delegates from the ${REGION_NAMES[region]}, more than ${percent(share)}`),
   // At the limit when one more delegate of the largest group would break it.
   tight: (t, share) => t.delegates > 0 && Math.max(...t.perRegion.values()) + 1 > share * (t.delegates + 1) + 1e-9,
   reachable: (share, _scope, _slack, probe) => leastShare(share, probe),
   unreachable: (share, _scope, reachable, { withOthers }) =>
     reachable === null
-      ? `maxRegionShare ${share} is not reachable${withOthers}`
-      : `maxRegionShare ${share} is too low${withOthers}: ${reachable} is the least that works`,
-  sensitivityName: (share) => `the largest share from one regional group (${share})`,
+      ? `at most ${percent(share)} from one regional group cannot be met${withOthers}`
+      : `at most ${percent(share)} from one regional group is too low${withOthers}: ${percent(reachable)} would be needed`,
+  sensitivityName: (share) => `the largest share from one regional group (${percent(share)})`,
   words: {
     en: {
       name: "Share of delegates from one regional group at most",

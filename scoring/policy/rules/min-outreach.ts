@@ -12,10 +12,11 @@ export const minOutreach = defineRule({
   rows(w, bound) {
     w.row("minOutreach", "outreach", w.x(w.candidates.filter((c) => c.outreach).map((c) => c.index)), ">=", bound, bound);
   },
-  broken: (t, bound) => (t.outreach < bound ? [`minOutreach: ${t.outreach} from signatories and States not party, at least ${bound}`] : []),
+  broken: (t, bound) => (t.outreach < bound ? [`${t.outreach} from signatories and States not party, fewer than ${bound}`] : []),
   tight: (t, bound) => t.outreach <= bound,
   reachable: async (bound, _scope, slack) => Math.max(0, bound - whole(await slack())),
-  unreachable: (bound, _scope, reachable, { withOthers }) => `minOutreach ${bound} is not reachable${withOthers}: ${reachable} is the most`,
+  unreachable: (bound, _scope, reachable, { withOthers }) =>
+    `at least ${bound} from signatories and States not party cannot be met${withOthers}: ${reachable} at most`,
   sensitivityName: (bound) => `the outreach minimum (at least ${bound} from signatories and States not party)`,
   words: {
     en: {

@@ -28,7 +28,7 @@ export const minWomenShare = defineRule({
     }
   },
   broken: (t, share) =>
-    t.women < share * t.delegates - 1e-9 ? [`minWomenShare: ${t.women} of ${t.delegates} are women, at least ${share} required`] : [],
+    t.women < share * t.delegates - 1e-9 ? [`${t.women} of ${t.delegates} delegates are women, fewer than ${percent(share)}`] : [],
   // Tight when one woman fewer would break it.
   tight: (t, share) => t.women - 1 < share * t.delegates - 1e-9,
   // Dinkelbach's method: the largest share of women any allocation reaches under the other rules.
@@ -46,9 +46,9 @@ export const minWomenShare = defineRule({
   },
   unreachable: (share, _scope, reachable, { withOthers, withLocks }) =>
     reachable === null
-      ? `minWomenShare ${share} is not reachable${withOthers}`
-      : `minWomenShare ${share} is not reachable${withLocks}${withOthers}: ${reachable} is the most`,
-  sensitivityName: (share) => `the minimum share of women (${share})`,
+      ? `at least ${percent(share)} women cannot be met${withOthers}`
+      : `at least ${percent(share)} women cannot be met${withLocks}${withOthers}: ${percent(reachable)} at most`,
+  sensitivityName: (share) => `the minimum share of women (${percent(share)})`,
   words: {
     en: {
       name: "Share of women at least",

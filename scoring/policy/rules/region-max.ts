@@ -18,14 +18,14 @@ export const regionMax = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perRegion.get(scope as Region) ?? 0;
-    return c > bound ? [`regionMax.${scope}: ${c} funded, at most ${bound}`] : [];
+    return c > bound ? [`${c} from the ${REGION_NAMES[scope as Region]}, more than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) >= bound,
   admits: (t, c, bound, scope) => c.req.region !== scope || (t.perRegion.get(c.req.region) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `regionMax ${scope} ${bound} is too low${withOthers}: ${reachable} is the least that works`,
-  sensitivityName: (bound, scope) => `the regional maximum for ${scope} (${REGION_NAMES[scope as Region]}, at most ${bound})`,
+    `at most ${bound} from the ${REGION_NAMES[scope as Region]} is too few${withOthers}: ${reachable} would be needed`,
+  sensitivityName: (bound, scope) => `the maximum for the ${REGION_NAMES[scope as Region]} (at most ${bound})`,
   words: {
     en: {
       name: "Delegates from a regional group at most",

@@ -20,13 +20,13 @@ export const regionMin = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perRegion.get(scope as Region) ?? 0;
-    return c < bound ? [`regionMin.${scope}: ${c} funded, at least ${bound}`] : [];
+    return c < bound ? [`${c} from the ${REGION_NAMES[scope as Region]}, fewer than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) <= bound,
   reachable: async (bound, _scope, slack) => Math.max(0, bound - whole(await slack())),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `regionMin ${scope} ${bound} is not reachable${withOthers}: ${reachable} is the most`,
-  sensitivityName: (bound, scope) => `the regional minimum for ${scope} (${REGION_NAMES[scope as Region]}, at least ${bound})`,
+    `at least ${bound} from the ${REGION_NAMES[scope as Region]} cannot be met${withOthers}: ${reachable} at most`,
+  sensitivityName: (bound, scope) => `the minimum for the ${REGION_NAMES[scope as Region]} (at least ${bound})`,
   words: {
     en: {
       name: "Delegates from a regional group at least",

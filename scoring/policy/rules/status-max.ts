@@ -19,13 +19,13 @@ export const statusMax = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perStatus.get(scope as CcmStatus) ?? 0;
-    return c > bound ? [`statusMax.${scope}: ${c} funded from ${statusWords("en", scope)}, at most ${bound}`] : [];
+    return c > bound ? [`${c} from ${statusWords("en", scope)}, more than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perStatus.get(scope as CcmStatus) ?? 0) >= bound,
   admits: (t, c, bound, scope) => c.req.status !== scope || (t.perStatus.get(c.req.status) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `at most ${bound} from ${statusWords("en", scope)} is too low${withOthers}: ${reachable} is the least that works`,
+    `at most ${bound} from ${statusWords("en", scope)} is too few${withOthers}: ${reachable} would be needed`,
   sensitivityName: (bound, scope) => `the maximum for ${statusWords("en", scope)} (at most ${bound})`,
   words: {
     en: {

@@ -21,12 +21,12 @@ export const statusMin = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perStatus.get(scope as CcmStatus) ?? 0;
-    return c < bound ? [`statusMin.${scope}: ${c} funded from ${statusWords("en", scope)}, at least ${bound}`] : [];
+    return c < bound ? [`${c} from ${statusWords("en", scope)}, fewer than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perStatus.get(scope as CcmStatus) ?? 0) <= bound,
   reachable: async (bound, _scope, slack) => Math.max(0, bound - whole(await slack())),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `at least ${bound} from ${statusWords("en", scope)} is not reachable${withOthers}: ${reachable} is the most`,
+    `at least ${bound} from ${statusWords("en", scope)} cannot be met${withOthers}: ${reachable} at most`,
   sensitivityName: (bound, scope) => `the minimum for ${statusWords("en", scope)} (at least ${bound})`,
   words: {
     en: {

@@ -43,7 +43,7 @@ describe("at most a share of delegates from one regional group", () => {
           [3, 0],
         ]),
       ),
-    ).toEqual(["maxRegionShare: 2 of 3 from AFR, at most 0.5"]);
+    ).toEqual(["2 of 3 delegates from the African Group, more than 50 %"]);
     expect(
       checkRules(
         prep,
@@ -61,7 +61,7 @@ describe("at most a share of delegates from one regional group", () => {
     expect(result.status).toBe("infeasible");
     const rule = result.diagnosis!.rules.find((r) => r.rule === "maxRegionShare")!;
     expect([rule.stated, rule.reachable]).toEqual([0.5, 0.75]);
-    expect(rule.text).toMatch(/^maxRegionShare 0.5 is too low.*: 0.75 is the least that works$/);
+    expect(rule.text).toMatch(/^at most 50 % from one regional group is too low.*: 75 % would be needed$/);
   });
 
   it("has a price in the sensitivity analysis, and words in every language", async () => {
