@@ -157,4 +157,15 @@ describe("applicants (end to end)", () => {
     await page.getByLabel("Idioma").selectOption("en");
     await page.getByRole("heading", { name: "Sponsorship Programme: request sponsorship" }).waitFor();
   });
+
+  it("says a round no longer takes requests, with its dates in the page's language, and shows no form", async () => {
+    const { page, base } = e;
+    await page.goto(`${base}/apply/13MSP?lang=fr`);
+    await page.getByText("Ce cycle ne reçoit plus de demandes : elles ont été reçues du 1 mai 2025 au 15 juil. 2025.").waitFor();
+    await page.getByText("du 16 sept. 2025 au 19 sept. 2025", { exact: false }).waitFor();
+    expect(await page.getByRole("form").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Envoyer la demande" }).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "35-apply-closed-fr");
+  });
 });

@@ -40,6 +40,8 @@ describe("ISU workspace (end to end)", () => {
     await money.getByText("CHF 79'802").waitFor();
     await page.getByText("48 in all:").waitFor();
     await page.getByText("States' data as of 2025-09-16", { exact: false }).waitFor();
+    // The meeting is past: the dashboard says so, with the day in words.
+    await page.getByText("The meeting ended on 19 Sept 2025", { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "03-dashboard");
   });
@@ -162,7 +164,10 @@ describe("ISU workspace (end to end)", () => {
     const row = notFunded.getByRole("row").filter({ hasText: "would lower the total value" }).first();
     const id = (await row.getByRole("cell").first().textContent())!.trim();
     await row.getByRole("button", { name: `Lock ${id}` }).click();
-    const dialog = page.getByRole("dialog", { name: `Lock ${id}` });
+    // The dialog is titled with the request and its State, and starts from its current lock (none).
+    const dialog = page.getByRole("dialog", { name: new RegExp(`^Lock ${id} \\([A-Z][a-z]`) });
+    expect(await dialog.getByRole("radio", { name: "No lock" }).isChecked()).toBe(true);
+    await dialog.getByRole("radio", { name: "In: must be funded" }).check();
     await dialog.getByLabel("Justification").fill("Presents the national clearance plan");
     expect(await axe(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Save the lock" }).click();
@@ -206,7 +211,7 @@ describe("ISU workspace (end to end)", () => {
     await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
     await page.getByRole("button", { name: "Approve this run" }).click();
     // The run shows as approved, with the time (the form's own confirmation may be gone already).
-    await page.getByText(/^Approved \d{4}-\d{2}-\d{2} \d{2}:\d{2}: the decisions are published\.$/).waitFor();
+    await page.getByText(/^Approved \d{1,2} \w+ \d{4}, \d{2}:\d{2}: the decisions are published\.$/).waitFor();
     await page.getByRole("link", { name: "After the decision" }).click();
     const offers = page.getByRole("table", { name: "Offers" });
     await offers.waitFor();

@@ -13,7 +13,8 @@ const en = {
   intro:
     "The Convention on Cluster Munitions' Sponsorship Programme helps delegates attend its meetings. Fill in this form to request sponsorship for {{meeting}}, {{venue}}, {{start}} to {{end}}.",
   window: "Requests are taken from {{opens}} to {{closes}}.",
-  closed: "This round does not take requests now (from {{opens}} to {{closes}}, while it is open).",
+  closed: "This round no longer takes requests: they were taken from {{opens}} to {{closes}}.",
+  notYet: "This round does not take requests yet: they will be taken from {{opens}} to {{closes}}.",
   language: "Language",
   section: { you: "You", role: "Your role at the meeting", travel: "Travel" },
   field: {
@@ -125,7 +126,8 @@ const fr: Dict = {
   intro:
     "Le Programme de parrainage de la Convention sur les armes à sous-munitions aide les délégués à participer à ses réunions. Remplissez ce formulaire pour demander un parrainage pour {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
   window: "Les demandes sont reçues du {{opens}} au {{closes}}.",
-  closed: "Ce cycle ne reçoit pas de demandes actuellement (du {{opens}} au {{closes}}, lorsqu'il est ouvert).",
+  closed: "Ce cycle ne reçoit plus de demandes : elles ont été reçues du {{opens}} au {{closes}}.",
+  notYet: "Ce cycle ne reçoit pas encore de demandes : elles seront reçues du {{opens}} au {{closes}}.",
   language: "Langue",
   section: { you: "Vous", role: "Votre rôle à la réunion", travel: "Voyage" },
   field: {
@@ -239,7 +241,8 @@ const es: Dict = {
   intro:
     "El Programa de patrocinio de la Convención sobre Municiones en Racimo ayuda a los delegados a asistir a sus reuniones. Complete este formulario para solicitar patrocinio para {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
   window: "Las solicitudes se reciben del {{opens}} al {{closes}}.",
-  closed: "Este ciclo no recibe solicitudes en este momento (del {{opens}} al {{closes}}, mientras está abierto).",
+  closed: "Este ciclo ya no recibe solicitudes: se recibieron del {{opens}} al {{closes}}.",
+  notYet: "Este ciclo aún no recibe solicitudes: se recibirán del {{opens}} al {{closes}}.",
   language: "Idioma",
   section: { you: "Usted", role: "Su función en la reunión", travel: "Viaje" },
   field: {

@@ -8,7 +8,7 @@ import { useParams } from "react-router-dom";
 import { isDecided } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf, pct, points } from "../../format.js";
+import { chf, dateTime, pct, points } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
 import { keys } from "../../query-keys.js";
@@ -77,7 +77,7 @@ export function AllocatePage() {
           label="Run"
           data={runs.data.map((r) => ({
             value: r.id,
-            label: `${r.createdAt.replace("T", " ").slice(0, 19)}: ${r.status}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
+            label: `${dateTime(r.createdAt)}: ${r.status}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
           }))}
           value={current}
           onChange={setSelected}
@@ -166,7 +166,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
       {admin && !run.approvedAt && <Approve roundId={roundId} runId={run.id} />}
       {run.approvedAt && (
         <Alert variant="filled" color="teal.9" title="Approved">
-          Approved {run.approvedAt.replace("T", " ").slice(0, 16)}: the decisions are published.
+          Approved {dateTime(run.approvedAt)}: the decisions are published.
         </Alert>
       )}
       <LockDialog requestId={locking} roundId={roundId} onClose={() => setLocking(null)} />

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
-import { points } from "../../format.js";
+import { dateTime, points } from "../../format.js";
 import { keys } from "../../query-keys.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
@@ -34,7 +34,7 @@ export function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
       </Title>
       <Select
         label="Other run"
-        data={others.map((x) => ({ value: x.id, label: `${x.createdAt.replace("T", " ").slice(0, 19)}, value ${points(x.value)}` }))}
+        data={others.map((x) => ({ value: x.id, label: `${dateTime(x.createdAt)}, value ${points(x.value)}` }))}
         value={other}
         onChange={setOther}
         maw={420}

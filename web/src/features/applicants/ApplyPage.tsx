@@ -17,6 +17,7 @@ import { useKeptDraft, useOnline } from "./draft.js";
 import { Submitted } from "./Submitted.js";
 import { ApplyFields } from "./ApplyFields.js";
 import { keys } from "../../query-keys.js";
+import { day, today } from "../../format.js";
 
 initI18n();
 
@@ -103,7 +104,8 @@ const resolver: Resolver<FormValues> = async (values) => {
 };
 
 export function ApplyPage({ roundId }: { roundId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "fr" || i18n.language === "es" ? i18n.language : "en";
   const key = `apply:${roundId}`;
   const round = useQuery({
     queryKey: keys.publicRound(roundId),
@@ -128,21 +130,24 @@ export function ApplyPage({ roundId }: { roundId: string }) {
       </PublicLayout>
     );
   const r = round.data;
-  const today = new Date().toISOString().slice(0, 10);
-  const open = r.status === "open" && today >= r.windowOpens && today <= r.windowCloses;
+  const now = today();
+  const open = r.status === "open" && now >= r.windowOpens && now <= r.windowCloses;
+  // Not open: a draft round, or a window not yet begun, says "not yet"; a window past or a round moved on, "no longer".
+  const notYet = r.status === "draft" || (r.status === "open" && now < r.windowOpens);
+  const dates = { opens: day(r.windowOpens, lang), closes: day(r.windowCloses, lang) };
 
   if (submit.isSuccess) return <Submitted reference={submit.data.reference} accessCode={submit.data.accessCode} />;
 
   return (
     <PublicLayout title={t("title")}>
       <Stack>
-        <Text>{t("intro", { meeting: r.meeting, venue: r.venue, start: r.startDate, end: r.endDate })}</Text>
+        <Text>{t("intro", { meeting: r.meeting, venue: r.venue, start: day(r.startDate, lang), end: day(r.endDate, lang) })}</Text>
         {!open && (
           <Alert variant="filled" color="gray.7" role="status">
-            {t("closed", { opens: r.windowOpens, closes: r.windowCloses })}
+            {t(notYet ? "notYet" : "closed", dates)}
           </Alert>
         )}
-        {open && <Text size="sm">{t("window", { opens: r.windowOpens, closes: r.windowCloses })}</Text>}
+        {open && <Text size="sm">{t("window", dates)}</Text>}
         {!online && (
           <Alert variant="filled" color="gray.7" role="status">
             {t("draft.offline")}
@@ -153,36 +158,38 @@ export function ApplyPage({ roundId }: { roundId: string }) {
             {t("draft.online")}
           </Alert>
         )}
-        <form onSubmit={form.handleSubmit((v) => submit.mutate(v))} noValidate aria-label={t("title")}>
-          <Stack>
-            <ApplyFields form={form} states={states.data ?? []} />
-            {submit.isError && (
-              <ErrorAlert
-                title=""
-                error={
-                  new Error(
-                    t(
-                      `errors.${submit.error instanceof ApiError && ["network", "rate-limited", "round-closed", "validation"].includes(submit.error.code) ? submit.error.code : "other"}`,
-                    ),
-                  )
-                }
-              />
-            )}
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                {draftNote}
-              </Text>
-              <Group>
-                <Button variant="default" onClick={() => void clearDraft(key).then(() => (form.reset(EMPTY), setDraftNote(null)))}>
-                  {t("draft.discard")}
-                </Button>
-                <Button type="submit" disabled={!open || !online} loading={submit.isPending}>
-                  {t("submit")}
-                </Button>
+        {open && (
+          <form onSubmit={form.handleSubmit((v) => submit.mutate(v))} noValidate aria-label={t("title")}>
+            <Stack>
+              <ApplyFields form={form} states={states.data ?? []} />
+              {submit.isError && (
+                <ErrorAlert
+                  title=""
+                  error={
+                    new Error(
+                      t(
+                        `errors.${submit.error instanceof ApiError && ["network", "rate-limited", "round-closed", "validation"].includes(submit.error.code) ? submit.error.code : "other"}`,
+                      ),
+                    )
+                  }
+                />
+              )}
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed" aria-live="polite">
+                  {draftNote}
+                </Text>
+                <Group>
+                  <Button variant="default" onClick={() => void clearDraft(key).then(() => (form.reset(EMPTY), setDraftNote(null)))}>
+                    {t("draft.discard")}
+                  </Button>
+                  <Button type="submit" disabled={!open || !online} loading={submit.isPending}>
+                    {t("submit")}
+                  </Button>
+                </Group>
               </Group>
-            </Group>
-          </Stack>
-        </form>
+            </Stack>
+          </form>
+        )}
       </Stack>
     </PublicLayout>
   );

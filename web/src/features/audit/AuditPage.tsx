@@ -5,6 +5,7 @@ import { useState } from "react";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
+import { dateTime } from "../../format.js";
 
 const ENTITIES = ["round", "request", "donor", "settings", "state", "run", "replacement", "user"];
 
@@ -61,7 +62,7 @@ export function AuditPage() {
                 {entries.data.map((e) => (
                   <Table.Tr key={e.seq}>
                     <Table.Td>{e.seq}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{e.at.replace("T", " ").slice(0, 19)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTime(e.at)}</Table.Td>
                     <Table.Td>{e.actor}</Table.Td>
                     <Table.Td>
                       {e.action} {e.entity}

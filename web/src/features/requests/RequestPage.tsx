@@ -21,7 +21,7 @@ import { useParams } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf, points } from "../../format.js";
+import { chf, dateTime, points } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
@@ -137,7 +137,7 @@ export function RequestPage() {
             {r.history.map((h, i) => (
               <Timeline.Item key={i} title={h.status}>
                 <Text size="xs" c="dimmed">
-                  {h.at.replace("T", " ").slice(0, 16)} {h.by ? `by ${h.by}` : ""}
+                  {dateTime(h.at)} {h.by ? `by ${h.by}` : ""}
                 </Text>
                 {h.note && <Text size="sm">{h.note}</Text>}
               </Timeline.Item>

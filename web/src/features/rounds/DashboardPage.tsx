@@ -4,7 +4,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf } from "../../format.js";
+import { chf, day, today } from "../../format.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
 import { STATUS_COLOR } from "./round-status.js";
@@ -42,9 +42,7 @@ export function DashboardPage() {
     attention.push(
       `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`,
     );
-  const pendingPast = (decisions.data ?? []).filter(
-    (d) => d.offerStatus === "pending" && (d.offerDeadline as string) < new Date().toISOString().slice(0, 10),
-  );
+  const pendingPast = (decisions.data ?? []).filter((d) => d.offerStatus === "pending" && (d.offerDeadline as string) < today());
   if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
   const declined = (decisions.data ?? []).filter(
     (d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"),
@@ -53,6 +51,9 @@ export function DashboardPage() {
   if ((runs.data ?? []).some((x) => x.status === "failed")) attention.push("A run failed: see the runs.");
   if (r.status === "review" && !lastRun) attention.push("The round is in review and has no allocation run yet.");
   if (budget < 0) attention.push("The reserve and admin estimate exceed the money: the budget is negative.");
+  // A meeting in the past: what is left to do is the money's trail (answers, actual costs, the year's close).
+  if (r.endDate < today())
+    attention.push(`The meeting ended on ${day(r.endDate)}: what is left is to record answers and actual costs, and to close the year.`);
 
   return (
     <Stack>
