@@ -11,6 +11,7 @@ import { today } from "../store/rows.js";
 import { ApplicantViewSchema } from "../schemas.js";
 import {
   accessCodeHash,
+  referenceOf,
   decisionOfRequest,
   getRequest,
   getRound,
@@ -71,7 +72,9 @@ function publicReference(db: Services["db"], roundId: string): string {
 }
 
 /** The request a reference and its access code open; one answer for an unknown reference and a wrong code. */
-export async function applicantRequest({ db, config }: Services, client: string, reference: string, code: string): Promise<RequestRecord> {
+export async function applicantRequest({ db, config }: Services, client: string, typed: string, code: string): Promise<RequestRecord> {
+  // A reference is read whatever its case, as the code is (13msp-001 is 13MSP-001).
+  const reference = referenceOf(db, typed.trim()) ?? typed.trim();
   checkCodeAttempts(db, config, client, reference);
   const hash = accessCodeHash(db, reference);
   const ok = hash ? await verifyCode(code, hash) : false;

@@ -146,6 +146,12 @@ export function addHistory(db: Db, id: string, status: RequestStatus, note: stri
 }
 
 /** The hash of the request's access code (null: entered by staff, or an unknown reference). */
+/** The stored reference an applicant typed, whatever its case (the exact one first): undefined when none. */
+export function referenceOf(db: Db, typed: string): string | undefined {
+  return (db.prepare("SELECT id FROM requests WHERE id = ? COLLATE NOCASE ORDER BY id = ? DESC LIMIT 1").pluck().get(typed, typed) ??
+    undefined) as string | undefined;
+}
+
 export function accessCodeHash(db: Db, id: string): string | null {
   return (db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").pluck().get(id) as string | null | undefined) ?? null;
 }

@@ -82,6 +82,10 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("heading", { name: "Request 13MSP-004" }).waitFor();
     const reasons = page.getByRole("table", { name: "Reasons for Technical value" });
     await reasons.getByText("Reviewers' rating of technical value", { exact: false }).waitFor();
+    // 7 is refused at the field, not saved as 5.
+    await page.getByLabel("Technical value, 0 to 5").fill("7");
+    await page.getByText("Enter a rating from 0 to 5: it is not changed for you.").waitFor();
+    expect(await page.getByRole("button", { name: "Save my review" }).isDisabled()).toBe(true);
     await page.getByLabel("Technical value, 0 to 5").fill("5");
     await page.getByLabel("Comment").fill("Key presenter on clearance");
     await page.getByRole("button", { name: "Save my review" }).click();

@@ -173,8 +173,9 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(wrong.status).toBe(404);
     const other = await anon.req("POST", "/api/applicant/status", { reference: "13MSP-002", code: DEMO_APPLICANT.code });
     expect(other.status).toBe(404);
+    // Reference and code are read whatever their case, with spaces around them.
     const mine = await anon.req("POST", "/api/applicant/status", {
-      reference: DEMO_APPLICANT.reference,
+      reference: ` ${DEMO_APPLICANT.reference.toLowerCase()} `,
       code: DEMO_APPLICANT.code.toLowerCase(),
     });
     expect(mine.json).toMatchObject({

@@ -162,6 +162,8 @@ function ReviewForm({
   const [rating, setRating] = useState<number | null>(mine?.rating ?? null);
   const [comment, setComment] = useState(mine?.comment ?? "");
   const [conflict, setConflict] = useState(mine?.conflict ?? false);
+  // A value out of range is refused at the field, never clamped behind the reviewer's back.
+  const outOfRange = !conflict && rating !== null && (rating < 0 || rating > 5);
   const save = useMutation({
     mutationFn: () =>
       call(
@@ -188,8 +190,10 @@ function ReviewForm({
         min={0}
         max={5}
         step={0.5}
+        clampBehavior="none"
         value={rating ?? ""}
         onChange={(v) => setRating(typeof v === "number" ? v : null)}
+        error={outOfRange ? "Enter a rating from 0 to 5: it is not changed for you." : null}
         disabled={conflict}
       />
       <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
@@ -200,7 +204,7 @@ function ReviewForm({
         </Text>
       )}
       <Group>
-        <Button type="submit" loading={save.isPending}>
+        <Button type="submit" loading={save.isPending} disabled={outOfRange}>
           Save my review
         </Button>
       </Group>
