@@ -144,6 +144,14 @@ describe("ISU workspace (end to end)", () => {
     await page.getByLabel("Note for this version").fill("More weight on universalization");
     await page.getByRole("button", { name: "Save as version 2" }).click();
     await page.getByText("Saved. The next run uses these settings.").waitFor();
+    // The form shows what was saved, as version 2, with no what-if left over, before and after a reload.
+    await page.getByText("Settings version 2").waitFor();
+    await page.getByText("Universalization potential: 100").waitFor();
+    expect(await page.getByText("Unsaved what-if", { exact: false }).count()).toBe(0);
+    await page.reload();
+    await page.getByText("Settings version 2").waitFor();
+    await page.getByText("Universalization potential: 100").waitFor();
+    expect(await page.getByText(/Unsaved what-if|was restored from this browser/).count()).toBe(0);
   });
 
   it("runs the optimiser, shows the result with its reasons, charts and baselines; a lock and a re-run", async () => {

@@ -30,9 +30,12 @@ export function useScenario(roundId: string, saved: SavedSettings | undefined) {
   const [rulesText, setRulesText] = useState("");
   const [note, setNote] = useState("");
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // The saved version the form was loaded from: a new version (after a save) loads the form again.
+  const [loadedFor, setLoadedFor] = useState<number | null>(null);
   // Loaded once per saved version: a draft based on it is restored, else the saved settings are shown.
   useEffect(() => {
-    if (!saved || weights) return;
+    if (!saved || (weights && loadedFor === saved.version)) return;
+    setLoadedFor(saved.version);
     void loadDraft(key).then((d) => {
       // A draft kept by an older version of this page may not parse: it is then ignored.
       const parsed = d ? ScenarioSchema.safeParse(d.values) : null;
@@ -49,18 +52,20 @@ export function useScenario(roundId: string, saved: SavedSettings | undefined) {
         setRulesText(rulesTextOf(saved));
       }
     });
-  }, [saved, weights, key]);
+  }, [saved, weights, key, loadedFor]);
+  // Only a form loaded from the current saved version can be compared with it (not while a new version loads).
   const dirty =
     !!saved &&
     !!weights &&
+    loadedFor === saved.version &&
     (JSON.stringify(weights) !== JSON.stringify(saved.weights) ||
       JSON.stringify(policy) !== JSON.stringify(saved.policy) ||
       rulesText !== rulesTextOf(saved));
   useEffect(() => {
-    if (!saved || !weights) return;
+    if (!saved || !weights || loadedFor !== saved.version) return;
     if (dirty) void saveDraft(key, { weights, policy, rulesText, note, basedOn: saved.version });
     else void clearDraft(key);
-  }, [dirty, weights, policy, rulesText, note, saved, key]);
+  }, [dirty, weights, policy, rulesText, note, saved, key, loadedFor]);
   /** Forgets the what-if: the saved settings are shown again (also after a save). */
   const reset = async (): Promise<void> => {
     await clearDraft(key);
