@@ -150,9 +150,19 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
         <Figure
           label="States"
           value={String(s.states)}
-          note={`solved in ${r.solver.ms} ms, explained in ${r.solver.explainMs ?? "–"} ms`}
+          note={`from ${Object.values(s.regions).filter((n) => n > 0).length} regional groups`}
         />
       </SimpleGrid>
+      <details>
+        <summary>
+          <Text span size="sm" c="dimmed">
+            Technical details
+          </Text>
+        </summary>
+        <Text size="sm" c="dimmed">
+          Solved in {r.solver.ms} ms, explained in {r.solver.explainMs ?? "–"} ms ({r.solver.name} {r.solver.version}).
+        </Text>
+      </details>
 
       <Charts roundId={roundId} run={run} />
 

@@ -38,9 +38,17 @@ export function RankingCard({
       {error && <ErrorAlert error={error} />}
       {live && (
         <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
-          </Text>
+          {/* The timing is for the curious (and the tests), not for the reader of the ranking. */}
+          <details>
+            <summary>
+              <Text span size="sm" c="dimmed">
+                Technical details
+              </Text>
+            </summary>
+            <Text size="sm" c="dimmed">
+              {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
+            </Text>
+          </details>
           <Table fz="sm" aria-label="Ranking">
             <Table.Thead>
               <Table.Tr>
