@@ -128,6 +128,11 @@ describe("applicants (end to end)", () => {
     await page.getByLabel("Code d'accès").fill("DEMO-CODE-13MS-P001");
     await page.getByRole("button", { name: "Consulter" }).click();
     await page.getByText("Votre demande a été reçue et sera examinée.").waitFor();
+    // The reference is read whatever its case; the date is said in French, not as 2026-11-30.
+    await page.getByLabel("Référence").fill("13msp-001");
+    await page.getByRole("button", { name: "Consulter" }).click();
+    await page.getByText(/depuis le \d{1,2} [a-zéû]+\.? \d{4}/).waitFor();
+    expect(await page.getByText(/\d{4}-\d{2}-\d{2}/).count()).toBe(0);
   });
 
   it("fits a phone-sized window: the form and the status page, clean for axe", async () => {

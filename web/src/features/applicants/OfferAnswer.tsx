@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
+import { day, today } from "../../format.js";
 
 export type StatusView = Answer<typeof api.api.applicant.status.$post>;
 
@@ -20,7 +21,8 @@ export function OfferAnswer({
   code: string;
   onAnswered: (view: StatusView) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "fr" || i18n.language === "es" ? i18n.language : "en";
   const [asked, setAsked] = useState<"accepted" | "declined" | null>(null);
   const answer = useMutation({
     mutationFn: (a: "accepted" | "declined") => call(api.api.applicant.offer.$post({ json: { reference, code, answer: a } })),
@@ -28,8 +30,8 @@ export function OfferAnswer({
   });
   const d = view.decision;
   if (view.status !== "funded" || !d || d.offerStatus !== "pending" || !d.offerDeadline) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  if (today > d.offerDeadline) return <Text role="status">{t("status.answer.lapsed", { deadline: d.offerDeadline })}</Text>;
+  const now = today();
+  if (now > d.offerDeadline) return <Text role="status">{t("status.answer.lapsed", { deadline: day(d.offerDeadline, lang) })}</Text>;
   if (asked)
     return (
       <Paper withBorder p="md" role="alertdialog" aria-label={t(asked === "accepted" ? "status.answer.accept" : "status.answer.decline")}>

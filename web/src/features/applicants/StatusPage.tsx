@@ -9,11 +9,12 @@ import { ErrorAlert } from "../../components/status.js";
 import { initI18n } from "../../i18n.js";
 import { PublicLayout } from "./PublicLayout.js";
 import { OfferAnswer, type StatusView } from "./OfferAnswer.js";
+import { day } from "../../format.js";
 
 initI18n();
 
 export function StatusPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [reference, setReference] = useState("");
   const [code, setCode] = useState("");
   const check = useMutation({
@@ -28,6 +29,7 @@ export function StatusPage() {
     .filter((h) => h.status === s.status)
     .at(-1)
     ?.at.slice(0, 10);
+  const lang = i18n.language === "fr" || i18n.language === "es" ? i18n.language : "en";
   return (
     <PublicLayout title={t("status.title")}>
       <Stack>
@@ -70,12 +72,12 @@ export function StatusPage() {
         {s && (
           <Paper withBorder p="md" role="status">
             <Text fw={700}>
-              {t("status.current")}: {t(`status.value.${s.status}`)} {since && `(${t("status.since", { date: since })})`}
+              {t("status.current")}: {t(`status.value.${s.status}`)} {since && `(${t("status.since", { date: day(since, lang) })})`}
             </Text>
             <Text>
               {t(`status.reason.${s.status}`, {
                 level: s.decision?.level ? t(`level.${s.decision.level}`) : "",
-                deadline: s.decision?.offerDeadline ?? "",
+                deadline: s.decision?.offerDeadline ? day(s.decision.offerDeadline, lang) : "",
               })}
             </Text>
             {answered && <Text fw={700}>{t("status.answer.done")}</Text>}
