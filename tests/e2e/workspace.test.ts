@@ -176,7 +176,8 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "07-allocate");
     // Lock in a request that was not funded, then run again: it is funded.
     const row = notFunded.getByRole("row").filter({ hasText: "would lower the total value" }).first();
-    const id = (await row.getByRole("cell").first().textContent())!.trim();
+    // The first cell holds the reference, then its State's name.
+    const id = (await row.getByRole("cell").first().textContent())!.match(/^[A-Z0-9]+-\d+/)![0];
     await row.getByRole("button", { name: `Lock ${id}` }).click();
     // The dialog is titled with the request and its State, and starts from its current lock (none).
     const dialog = page.getByRole("dialog", { name: new RegExp(`^Lock ${id} \\([A-Z][a-z]`) });
@@ -207,7 +208,11 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("button", { name: "Run the optimiser" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "No allocation keeps every rule" });
     await alert.waitFor({ timeout: 60_000 });
-    await alert.getByRole("table", { name: "Rules that cannot hold" }).getByRole("cell", { name: "maxDelegates", exact: true }).waitFor();
+    // Each rule as written, in words, beside what can hold; no rule id on the screen.
+    const table = alert.getByRole("table", { name: "Rules that cannot hold" });
+    await table.getByRole("cell", { name: "At most 1 delegate is sponsored.", exact: true }).waitFor();
+    await table.getByText(/^1 seat is too few.*: \d+ are needed$/).waitFor();
+    expect(await alert.getByText(/maxDelegates|minWomenShare|regionMin/).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     await shot(page, "08a-diagnosis");
     // Back to 20 seats, and a run to approve.

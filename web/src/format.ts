@@ -26,3 +26,17 @@ export const pct = (x: number | null | undefined): string => (x === null || x ==
 /** Who pays for a delegate: "AUS CHF 3'290, carry-over CHF 450". */
 export const paidBy = (funding: readonly { donor: string; amount: number }[]): string =>
   funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ");
+
+/**
+ * A sentence with each request reference it names followed by its State's name: "displacing 13MSP-004"
+ * becomes "displacing 13MSP-004 (Iraq)". `stateOf` maps references to ISO3 codes, `nameOf` codes to names.
+ */
+export function withStateNames(text: string, stateOf: ReadonlyMap<string, string>, nameOf: ReadonlyMap<string, string>): string {
+  const ids = [...stateOf.keys()].sort((a, b) => b.length - a.length);
+  if (!ids.length) return text;
+  const pattern = new RegExp(`(?<![\\w-])(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])(?! \\()`, "g");
+  return text.replace(pattern, (id) => {
+    const name = nameOf.get(stateOf.get(id) ?? "");
+    return name ? `${id} (${name})` : id;
+  });
+}

@@ -8,7 +8,8 @@ import { useParams } from "react-router-dom";
 import { isDecided } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf, dateTime, pct, points } from "../../format.js";
+import { chf, dateTime, pct, points, withStateNames } from "../../format.js";
+import { instanceById } from "../../../../scoring/policy/index.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
 import { keys } from "../../query-keys.js";
@@ -118,17 +119,37 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
   const states = useStates(roundId);
   const nameOf = new Map((states.data?.states ?? []).map((s) => [s.iso3, s.name]));
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
+  // Every reference in a sentence is followed by its State's name.
+  const stateOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.state]));
+  const say = (text: string): string => withStateNames(text, stateOf, nameOf);
+  const stateName = (id: string): string => nameOf.get(stateOf.get(id) ?? "") ?? stateOf.get(id) ?? "";
   const [locking, setLocking] = useState<string | null>(null);
+  // A rule the diagnosis names, as its statement in words (the policy's rules), or what it stands for.
+  const ruleInWords = (id: string): string => {
+    const inst = run.problem ? instanceById(run.problem.policy, id) : undefined;
+    if (inst) return inst.rule.words.en.statement(inst.bound, inst.scope);
+    if (id === "budget") return "The money available for travel";
+    const [kind, ref] = [id.slice(0, id.indexOf(".")), id.slice(id.indexOf(".") + 1)];
+    if (kind === "lock") return say(`The lock on ${ref}`);
+    if (kind === "donor" || kind === "earmark") return `What ${ref} gives, within its earmark`;
+    return "The donors' earmarks";
+  };
   if (r.status === "infeasible") {
     return (
       <Alert variant="filled" color="red.9" title="No allocation keeps every rule" role="alert">
-        <Text>{r.diagnosis?.text}</Text>
+        <Text>These rules cannot hold together. Each, as written, with the least change that would let it hold:</Text>
         <Table mt="sm" aria-label="Rules that cannot hold">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>The rule as written</Table.Th>
+              <Table.Th>What can hold</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {r.diagnosis?.rules.map((x) => (
               <Table.Tr key={x.rule}>
-                <Table.Td>{x.rule}</Table.Td>
-                <Table.Td>{x.text}</Table.Td>
+                <Table.Td>{ruleInWords(x.rule)}</Table.Td>
+                <Table.Td>{say(x.text)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -166,11 +187,11 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
 
       <Charts roundId={roundId} run={run} />
 
-      <FundedTable r={r} nameOf={nameOf} lockOf={lockOf} admin={admin} onLock={setLocking} />
+      <FundedTable r={r} nameOf={nameOf} lockOf={lockOf} admin={admin} onLock={setLocking} say={say} />
 
-      <NotFundedTable r={r} admin={admin} onLock={setLocking} />
+      <NotFundedTable r={r} admin={admin} onLock={setLocking} say={say} stateName={stateName} />
 
-      <BaselinesTable r={r} />
+      <BaselinesTable r={r} say={say} />
 
       <Compare run={run} runs={runs} />
       {admin && !run.approvedAt && <Approve roundId={roundId} runId={run.id} />}

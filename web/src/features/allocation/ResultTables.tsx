@@ -1,6 +1,6 @@
 // The result's tables: the funded requests (who pays, what dropping each would cost), the requests not
 // funded with their reasons, and the optimum beside the baselines.
-import { Badge, Button, Card, Table, Title } from "@mantine/core";
+import { Badge, Button, Card, Table, Text, Title } from "@mantine/core";
 import type { AllocationResult, FundedRequest, NotFundedRequest } from "../../../../scoring/domain/index.js";
 import { chf, paidBy, points } from "../../format.js";
 
@@ -10,12 +10,14 @@ export function FundedTable({
   lockOf,
   admin,
   onLock,
+  say,
 }: {
   r: AllocationResult;
   nameOf: Map<string, string>;
   lockOf: Map<string, string | undefined>;
   admin: boolean;
   onLock: (id: string) => void;
+  say: (text: string) => string;
 }) {
   return (
     <Card withBorder>
@@ -60,7 +62,7 @@ export function FundedTable({
                 <Table.Td>{paidBy(f.funding)}</Table.Td>
                 <Table.Td>
                   {f.lossIfDropped === null
-                    ? `required: ${f.requiredBy}`
+                    ? `required: ${say(f.requiredBy ?? "")}`
                     : f.lossIfDropped !== undefined
                       ? `−${points(f.lossIfDropped)} points`
                       : f.note}
@@ -79,7 +81,20 @@ export function FundedTable({
   );
 }
 
-export function NotFundedTable({ r, admin, onLock }: { r: AllocationResult; admin: boolean; onLock: (id: string) => void }) {
+/** `say` puts a sentence in words for people (each request named with its State). */
+export function NotFundedTable({
+  r,
+  admin,
+  onLock,
+  say,
+  stateName,
+}: {
+  r: AllocationResult;
+  admin: boolean;
+  onLock: (id: string) => void;
+  say: (text: string) => string;
+  stateName: (id: string) => string;
+}) {
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -96,8 +111,13 @@ export function NotFundedTable({ r, admin, onLock }: { r: AllocationResult; admi
         <Table.Tbody>
           {r.notFunded.map((n: NotFundedRequest) => (
             <Table.Tr key={n.id}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{n.id}</Table.Td>
-              <Table.Td>{n.reason.text}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {n.id}
+                <Text size="xs" c="dimmed">
+                  {stateName(n.id)}
+                </Text>
+              </Table.Td>
+              <Table.Td>{say(n.reason.text)}</Table.Td>
               {admin && (
                 <Table.Td>
                   <LockButton id={n.id} onClick={onLock} />
@@ -111,7 +131,7 @@ export function NotFundedTable({ r, admin, onLock }: { r: AllocationResult; admi
   );
 }
 
-export function BaselinesTable({ r }: { r: AllocationResult }) {
+export function BaselinesTable({ r, say }: { r: AllocationResult; say: (text: string) => string }) {
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -141,7 +161,7 @@ export function BaselinesTable({ r }: { r: AllocationResult }) {
               <Table.Td ta="right">{points(b.value)}</Table.Td>
               <Table.Td ta="right">{b.count}</Table.Td>
               <Table.Td ta="right">{chf(b.totalCost)}</Table.Td>
-              <Table.Td>{b.broken.length ? b.broken.join("; ") : "none"}</Table.Td>
+              <Table.Td>{b.broken.length ? say(b.broken.join("; ")) : "none"}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
