@@ -40,6 +40,9 @@ describe("ISU workspace (end to end)", () => {
     await money.getByText("CHF 79'802").waitFor();
     await page.getByText("48 in all:").waitFor();
     await page.getByText("States' data as of 2025-09-16", { exact: false }).waitFor();
+    // Statuses in words, not codes.
+    await page.getByText("in review", { exact: true }).first().waitFor();
+    expect(await page.getByText(/^(under-review|not-funded|nonparty)\b/).count()).toBe(0);
     // The meeting is past: the dashboard says so, with the day in words.
     await page.getByText("The meeting ended on 19 Sept 2025", { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
@@ -301,7 +304,7 @@ describe("ISU workspace (end to end)", () => {
       .getByText("CHF 12'000")
       .waitFor();
     await page.getByRole("button", { name: "Move to open" }).click();
-    await page.getByText("open", { exact: true }).waitFor();
+    await page.getByText("open for requests", { exact: true }).waitFor();
     await shot(page, "13-round-edited");
   });
 

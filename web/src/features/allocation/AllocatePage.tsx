@@ -9,6 +9,7 @@ import { isDecided } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, dateTime, pct, points, withStateNames } from "../../format.js";
+import { word } from "../../words.js";
 import { instanceById } from "../../../../scoring/policy/index.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
@@ -78,7 +79,7 @@ export function AllocatePage() {
           label="Run"
           data={runs.data.map((r) => ({
             value: r.id,
-            label: `${dateTime(r.createdAt)}: ${r.status}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
+            label: `${dateTime(r.createdAt)}: ${word(r.status)}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
           }))}
           value={current}
           onChange={setSelected}

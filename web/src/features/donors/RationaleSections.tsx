@@ -3,6 +3,7 @@ import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
 import { chf, paidBy, points } from "../../format.js";
+import { word } from "../../words.js";
 import type { Rationale } from "./api.js";
 
 /** Each sponsored delegate by reference, State, group, status and gender, with the score breakdown and who paid. */
@@ -55,7 +56,7 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
                   </Table.Td>
                   <Table.Td>{f.state}</Table.Td>
                   <Table.Td>{f.region}</Table.Td>
-                  <Table.Td>{f.status}</Table.Td>
+                  <Table.Td>{word(f.status)}</Table.Td>
                   <Table.Td>{f.gender}</Table.Td>
                   {CRITERIA.map((c) => (
                     <Table.Td key={c} ta="right">

@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../../scoring/domain/index.js";
 import { points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
+import { word } from "../../words.js";
 
 export interface Filters {
   status: string | null;
@@ -43,13 +44,13 @@ export function requestColumns(roundId: string) {
     }),
     col.accessor("stateName", { header: "State" }),
     col.accessor("region", { header: "Region" }),
-    col.accessor("ccmStatus", { header: "CCM status" }),
+    col.accessor("ccmStatus", { header: "CCM status", cell: (c) => word(c.getValue()) }),
     col.accessor("gender", { header: "Gender" }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
         <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-          {c.getValue()}
+          {word(c.getValue())}
         </Text>
       ),
     }),
@@ -75,12 +76,18 @@ export function RequestFilters({ filters, onChange, statuses }: { filters: Filte
         value={filters.text}
         onChange={(e) => setFilters({ ...filters, text: e.currentTarget.value })}
       />
-      <Select label="Status" clearable data={statuses} value={filters.status} onChange={(v) => setFilters({ ...filters, status: v })} />
+      <Select
+        label="Status"
+        clearable
+        data={statuses.map((s) => ({ value: s, label: word(s) }))}
+        value={filters.status}
+        onChange={(v) => setFilters({ ...filters, status: v })}
+      />
       <Select label="Region" clearable data={[...REGIONS]} value={filters.region} onChange={(v) => setFilters({ ...filters, region: v })} />
       <Select
         label="CCM status"
         clearable
-        data={["party", "signatory", "nonparty"]}
+        data={["party", "signatory", "nonparty"].map((s) => ({ value: s, label: word(s) }))}
         value={filters.ccm}
         onChange={(v) => setFilters({ ...filters, ccm: v })}
       />

@@ -22,6 +22,7 @@ import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, dateTime, points } from "../../format.js";
+import { word } from "../../words.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
@@ -59,7 +60,7 @@ export function RequestPage() {
       <Group justify="space-between">
         <Title order={2}>Request {r.id}</Title>
         <Badge size="lg" variant="default">
-          {r.status}
+          {word(r.status)}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -85,7 +86,9 @@ export function RequestPage() {
             Score {score ? points(score.total) : ""}
           </Title>
           {scores.isError && <ErrorAlert error={scores.error} />}
-          {!score && scores.isSuccess && <Text size="sm">Not scored: the request is not in the allocation (status {r.status}).</Text>}
+          {!score && scores.isSuccess && (
+            <Text size="sm">Not scored: the request is not in the allocation (status: {word(r.status)}).</Text>
+          )}
           {score &&
             CRITERIA.map((c) => (
               <div key={c}>
@@ -135,7 +138,7 @@ export function RequestPage() {
           </Title>
           <Timeline bulletSize={14} lineWidth={2} active={r.history.length}>
             {r.history.map((h, i) => (
-              <Timeline.Item key={i} title={h.status}>
+              <Timeline.Item key={i} title={word(h.status)}>
                 <Text size="xs" c="dimmed">
                   {dateTime(h.at)} {h.by ? `by ${h.by}` : ""}
                 </Text>

@@ -5,6 +5,7 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, day, today } from "../../format.js";
+import { word } from "../../words.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
 import { STATUS_COLOR } from "./round-status.js";
@@ -68,7 +69,7 @@ export function DashboardPage() {
         </div>
         <Stack align="flex-end" gap="xs">
           <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
-            {r.status}
+            {word(r.status)}
           </Badge>
           {admin && <RoundEditButton round={round.data} />}
         </Stack>
@@ -108,7 +109,7 @@ export function DashboardPage() {
                 <Text>{requests.data?.length ?? 0} in all:</Text>
                 {[...byStatus].map(([s, n]) => (
                   <Badge key={s} variant="default">
-                    {s}: {n}
+                    {word(s)}: {n}
                   </Badge>
                 ))}
               </Group>

@@ -13,6 +13,7 @@ import { useSession } from "../accounts/index.js";
 import { STATUS_COLOR } from "./round-status.js";
 import { keys } from "../../query-keys.js";
 import { useRounds } from "./api.js";
+import { word } from "../../words.js";
 
 // Dark shades: white text on them passes WCAG AA contrast.
 
@@ -33,7 +34,7 @@ export function RoundsPage() {
           <Card key={r.id} withBorder component={Link} to={`/rounds/${r.id}`}>
             <Group justify="space-between" mb="xs">
               <Text fw={700}>{r.id}</Text>
-              <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{r.status}</Badge>
+              <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{word(r.status)}</Badge>
             </Group>
             <Text size="sm">{r.meeting as string}</Text>
             <Text size="sm" c="dimmed">
