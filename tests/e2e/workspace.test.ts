@@ -303,7 +303,12 @@ describe("ISU workspace (end to end)", () => {
       .getByRole("row", { name: /held back from the allocation/ })
       .getByText("CHF 12'000")
       .waitFor();
-    await page.getByRole("button", { name: "Move to open" }).click();
+    // A move says what it does before it happens.
+    await page.getByRole("button", { name: "Open for requests" }).click();
+    const confirm = page.getByRole("dialog", { name: "Open for requests?" });
+    await confirm.getByText("Applicants can submit requests through the public form", { exact: false }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await confirm.getByRole("button", { name: "Open for requests" }).click();
     await page.getByText("open for requests", { exact: true }).waitFor();
     await shot(page, "13-round-edited");
   });

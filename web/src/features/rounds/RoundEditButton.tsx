@@ -4,12 +4,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
-import { ROUND_TRANSITIONS } from "../../../../scoring/domain/index.js";
 import { keys } from "../../query-keys.js";
+import { MoveRound } from "./MoveRound.js";
 
 export type RoundRecord = Answer<(typeof api.api.rounds)[":roundId"]["$get"]>;
-
-const NEXT = ROUND_TRANSITIONS;
 
 export function RoundEditButton({ round }: { round: RoundRecord }) {
   const [opened, setOpened] = useState(false);
@@ -45,11 +43,6 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
     },
     onSuccess: () => (done(), setOpened(false)),
   });
-  const move = useMutation({
-    mutationFn: (status: RoundRecord["status"]) =>
-      call(api.api.rounds[":roundId"].status.$post({ param: { roundId: round.id }, json: { status, version: round.version } })),
-    onSuccess: done,
-  });
   const text = (k: keyof RoundRecord, label: string, type = "text") => (
     <TextInput label={label} type={type} value={String(draft[k])} onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />
   );
@@ -64,15 +57,10 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
   );
   return (
     <Group gap="xs">
-      {NEXT[round.status].map((s) => (
-        <Button key={s} size="xs" variant="default" onClick={() => move.mutate(s)} loading={move.isPending}>
-          Move to {s}
-        </Button>
-      ))}
+      <MoveRound round={round} />
       <Button size="xs" onClick={() => (setDraft(round), setOpened(true))}>
         Edit the round
       </Button>
-      {move.isError && <ErrorAlert title="Not moved" error={move.error} />}
       <Modal
         closeButtonProps={{ "aria-label": "Close" }}
         opened={opened}
