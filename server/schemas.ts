@@ -266,8 +266,9 @@ export const LedgerEntrySchema = z.object({
   text: z.string(),
 });
 
-/** What applicants read of their own request (an allow-list: none of the ISU's fields, such as locks or ratings). */
-export const ApplicantViewSchema = RequestAttributesSchema.pick({
+/** What an applicant says of their own request: an allow-list, none of the ISU's fields (locks, ratings, the
+ * review of the evidence, an exception to eligibility, the delegate's key). */
+export const APPLICANT_FIELDS = {
   state: true,
   name: true,
   gender: true,
@@ -281,10 +282,12 @@ export const ApplicantViewSchema = RequestAttributesSchema.pick({
   firstParticipation: true,
   interestEvidence: true,
   justification: true,
-  submittedAt: true,
   travel: true,
   acceptedLevels: true,
-}).strip();
+} as const;
+
+/** What applicants read of their own request: what they said, and when. */
+export const ApplicantViewSchema = RequestAttributesSchema.pick({ ...APPLICANT_FIELDS, submittedAt: true }).strip();
 
 export const ApplicantStatusSchema = z.object({
   reference: z.string(),

@@ -3,6 +3,7 @@
 // under-represented when the share of its States that are States Parties is below the share over all
 // States (decision 020). Staff may set the list for a round instead, with a justification.
 import { REGION_NAMES, REGIONS, type Region } from "../domain/index.js";
+import { percent } from "../policy/index.js";
 import type { RuleSet } from "./rules.js";
 import type { ReferenceData } from "./states.js";
 
@@ -24,7 +25,7 @@ export interface UnderrepresentedRegions {
   evidence: Map<Region, string>;
 }
 
-const pct = (a: number, b: number): string => `${b ? Math.round((100 * a) / b) : 0} %`;
+const pct = (a: number, b: number): string => percent(b ? a / b : 0);
 
 /** Whether the rule set names the regions itself (an empty list kept from before regions were derived does not). */
 function setByStaff(rules: RuleSet): boolean {

@@ -1,7 +1,15 @@
 // Reference data for States: parses the shipped CSV (data/states.csv) from its text, and applies a round's
 // corrections. Parsing is pure; reading the file is the adapters' job.
 import Papa from "papaparse";
-import { DatedFactSchema, StateSchema, type DatedFact, type State, type StateOverride } from "../domain/index.js";
+import {
+  CcmStatusSchema,
+  DatedFactSchema,
+  IncomeGroupSchema,
+  StateSchema,
+  type DatedFact,
+  type State,
+  type StateOverride,
+} from "../domain/index.js";
 
 export interface ReferenceData {
   states: Map<string, State>;
@@ -106,9 +114,8 @@ export function parseDatedCsv(text: string): Map<string, DatedFact[]> {
 
 /** A dated fact's value as the State's field takes it (undefined: not a value of the fact). */
 function factValue(f: DatedFact): boolean | string | undefined {
-  if (f.fact === "ccmStatus") return ["party", "signatory", "nonparty"].includes(f.value) ? f.value : undefined;
-  if (f.fact === "incomeGroup")
-    return ["low", "lower-middle", "upper-middle", "high", "unclassified"].includes(f.value) ? f.value : undefined;
+  if (f.fact === "ccmStatus") return CcmStatusSchema.safeParse(f.value).data;
+  if (f.fact === "incomeGroup") return IncomeGroupSchema.safeParse(f.value).data;
   return f.value === "true" ? true : f.value === "false" ? false : undefined;
 }
 

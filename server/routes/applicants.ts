@@ -6,32 +6,15 @@ import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
 import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
 import { client } from "./auth.js";
-import { ApplicantStatusSchema } from "../schemas.js";
+import { APPLICANT_FIELDS, ApplicantStatusSchema } from "../schemas.js";
 
 const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
 
 /** Fields of a request that are personal contact data: never sent to donors. */
 export const CONTACT_FIELDS = ["name", "email", "title", "organisation", "delegateId", "justification"] as const;
 
-// An allow-list: what an applicant may say of their own request. The ISU's fields (locks, ratings, the
-// review of the evidence, an exception to eligibility, the delegate's key) are refused as unknown.
-const APPLICANT_FIELDS = RequestAttributesSchema.pick({
-  state: true,
-  name: true,
-  gender: true,
-  title: true,
-  organisation: true,
-  email: true,
-  expertise: true,
-  role: true,
-  operationalExpertise: true,
-  survivor: true,
-  firstParticipation: true,
-  interestEvidence: true,
-  justification: true,
-  travel: true,
-  acceptedLevels: true,
-}).strict();
+// What an applicant may say (an allow-list: the ISU's fields are refused as unknown).
+const APPLICANT_INPUT = RequestAttributesSchema.pick(APPLICANT_FIELDS).strict();
 
 export function applicantRoutes() {
   const openRequest = (c: Ctx, reference: string, code: string) => applicantRequest(c.get("services"), client(c), reference, code);
@@ -58,7 +41,7 @@ export function applicantRoutes() {
         path: "/api/rounds/{roundId}/apply",
         tags: ["applicants"],
         summary: "Submit a sponsorship request while the round is open: answers with the reference and the access code (shown this once)",
-        request: { params: RoundId, ...body(APPLICANT_FIELDS) },
+        request: { params: RoundId, ...body(APPLICANT_INPUT) },
         responses: {
           201: json(z.object({ reference: z.string(), accessCode: z.string(), notice: z.string() }), "Submitted"),
           ...errors(403, 404, 409, 422, 429),

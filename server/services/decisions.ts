@@ -11,7 +11,6 @@ import {
   REDECIDABLE,
   SETTLED_OFFERS,
   type OfferStatus,
-  type RequestStatus,
 } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
@@ -31,6 +30,7 @@ import {
   insertDecision,
   insertReplacement,
   listDecisions,
+  listRequests,
   markNotFunded,
   markReplacementApplied,
   overdueOffers,
@@ -214,12 +214,8 @@ export async function proposeReplacements(
   // (declined, expired, …) or that left the round since the run is locked out, even once an earlier
   // proposal closed its offer out (its decision is then no longer "funded", but its answer stands).
   const funded = new Set(decisions.map((d) => d.requestId));
-  const statusOf = new Map(
-    (db.prepare("SELECT id, status FROM requests WHERE round_id = ?").all(roundId) as { id: string; status: RequestStatus }[]).map((r) => [
-      r.id,
-      r.status,
-    ]),
-  );
+  const statusOf = new Map(listRequests(db, roundId).map((r) => [r.id, r.status]));
+
   const inRunning = (id: string): boolean => funded.has(id) || [...IN_RUN, ...REDECIDABLE].includes(statusOf.get(id)!);
   const problem = {
     ...runProblem,

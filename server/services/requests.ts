@@ -101,6 +101,35 @@ export function changeStatus(
   });
 }
 
+/**
+ * The one way a staff decision about a request is recorded (a lock, the review of the evidence of
+ * interest, an exception to eligibility): the version checked, the attribute set or cleared, its words in
+ * the request's history, and an audit entry, in one transaction.
+ */
+function decideOnRequest<K extends StaffDecision>(
+  db: Services["db"],
+  requestId: string,
+  version: number,
+  actor: Actor,
+  decision: { key: K; value: RequestAttributes[K] | undefined; history: string; action: string; data: unknown },
+  check?: (current: RequestRecord) => void,
+): RequestRecord {
+  return tx(db, () => {
+    const current = getRequest(db, requestId);
+    checkVersion(current, version);
+    check?.(current);
+    const { [decision.key]: _old, ...rest } = current.attributes;
+    updateAttributes(
+      db,
+      requestId,
+      (decision.value === undefined ? rest : { ...rest, [decision.key]: decision.value }) as RequestAttributes,
+    );
+    addHistory(db, requestId, current.status, decision.history, actor.id);
+    audit(db, { actor: actor.name, action: decision.action, entity: "request", entityId: requestId, data: decision.data });
+    return getRequest(db, requestId);
+  });
+}
+
 /** Locks a request in (must be funded) or out (must not be), or lifts its lock; the justification goes into its history. */
 export function setLock(
   { db }: Services,
@@ -108,20 +137,12 @@ export function setLock(
   input: { lock: "in" | "out" | null; justification: string; version: number },
   actor: Actor,
 ): RequestRecord {
-  return tx(db, () => {
-    const current = getRequest(db, requestId);
-    checkVersion(current, input.version);
-    const { lock: _old, ...rest } = current.attributes;
-    updateAttributes(db, requestId, input.lock ? { ...rest, lock: input.lock } : rest);
-    addHistory(db, requestId, current.status, `${input.lock ? `locked ${input.lock}` : "lock lifted"}: ${input.justification}`, actor.id);
-    audit(db, {
-      actor: actor.name,
-      action: "lock",
-      entity: "request",
-      entityId: requestId,
-      data: { lock: input.lock, justification: input.justification },
-    });
-    return getRequest(db, requestId);
+  return decideOnRequest(db, requestId, input.version, actor, {
+    key: "lock",
+    value: input.lock ?? undefined,
+    history: `${input.lock ? `locked ${input.lock}` : "lock lifted"}: ${input.justification}`,
+    action: "lock",
+    data: { lock: input.lock, justification: input.justification },
   });
 }
 
@@ -132,18 +153,19 @@ export function reviewInterest(
   input: { decision: "accepted" | "not-accepted"; note: string; version: number },
   actor: Actor,
 ): RequestRecord {
-  return tx(db, () => {
-    const current = getRequest(db, requestId);
-    checkVersion(current, input.version);
-    if (!current.attributes.interestEvidence.trim())
-      throw invalid([{ path: "decision", message: "the request gives no evidence of interest to review" }]);
-    const review = { decision: input.decision, note: input.note, by: actor.name, on: today() };
-    updateAttributes(db, requestId, { ...current.attributes, interestReview: review });
-    const words = input.decision === "accepted" ? "evidence of interest accepted" : "evidence of interest not accepted";
-    addHistory(db, requestId, current.status, input.note ? `${words}: ${input.note}` : words, actor.id);
-    audit(db, { actor: actor.name, action: "interest", entity: "request", entityId: requestId, data: review });
-    return getRequest(db, requestId);
-  });
+  const review = { decision: input.decision, note: input.note, by: actor.name, on: today() };
+  const words = input.decision === "accepted" ? "evidence of interest accepted" : "evidence of interest not accepted";
+  return decideOnRequest(
+    db,
+    requestId,
+    input.version,
+    actor,
+    { key: "interestReview", value: review, history: input.note ? `${words}: ${input.note}` : words, action: "interest", data: review },
+    (current) => {
+      if (!current.attributes.interestEvidence.trim())
+        throw invalid([{ path: "decision", message: "the request gives no evidence of interest to review" }]);
+    },
+  );
 }
 
 /** Admits a request no eligibility path admits (or withdraws the exception), with a justification shown to donors. */
@@ -153,27 +175,13 @@ export function setException(
   input: { admit: boolean; justification: string; version: number },
   actor: Actor,
 ): RequestRecord {
-  return tx(db, () => {
-    const current = getRequest(db, requestId);
-    checkVersion(current, input.version);
-    const { exception: _old, ...rest } = current.attributes;
-    const exception = { justification: input.justification, by: actor.name, on: today() };
-    updateAttributes(db, requestId, input.admit ? { ...rest, exception } : rest);
-    addHistory(
-      db,
-      requestId,
-      current.status,
-      `${input.admit ? "admitted by exception to eligibility" : "exception to eligibility withdrawn"}: ${input.justification}`,
-      actor.id,
-    );
-    audit(db, {
-      actor: actor.name,
-      action: "exception",
-      entity: "request",
-      entityId: requestId,
-      data: { admit: input.admit, ...exception },
-    });
-    return getRequest(db, requestId);
+  const exception = { justification: input.justification, by: actor.name, on: today() };
+  return decideOnRequest(db, requestId, input.version, actor, {
+    key: "exception",
+    value: input.admit ? exception : undefined,
+    history: `${input.admit ? "admitted by exception to eligibility" : "exception to eligibility withdrawn"}: ${input.justification}`,
+    action: "exception",
+    data: { admit: input.admit, ...exception },
   });
 }
 

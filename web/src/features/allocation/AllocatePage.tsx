@@ -8,6 +8,7 @@ import { useParams } from "react-router-dom";
 import { isDecided } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
+import { TechnicalDetails } from "../../components/details.js";
 import { chf, dateTime, pct, points, withStateNames } from "../../format.js";
 import { word } from "../../words.js";
 import { instanceById } from "../../../../scoring/policy/index.js";
@@ -175,16 +176,9 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
           note={`from ${Object.values(s.regions).filter((n) => n > 0).length} regional groups`}
         />
       </SimpleGrid>
-      <details>
-        <summary>
-          <Text span size="sm" c="dimmed">
-            Technical details
-          </Text>
-        </summary>
-        <Text size="sm" c="dimmed">
-          Solved in {r.solver.ms} ms, explained in {r.solver.explainMs ?? "–"} ms ({r.solver.name} {r.solver.version}).
-        </Text>
-      </details>
+      <TechnicalDetails>
+        Solved in {r.solver.ms} ms, explained in {r.solver.explainMs ?? "–"} ms ({r.solver.name} {r.solver.version}).
+      </TechnicalDetails>
 
       <Charts roundId={roundId} run={run} />
 

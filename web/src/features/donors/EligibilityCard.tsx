@@ -3,9 +3,8 @@
 // the figures they were derived from (or the ISU's reason for setting them).
 import { Card, List, Text, Title } from "@mantine/core";
 import { REGION_NAMES } from "../../../../scoring/domain/index.js";
+import { pct } from "../../format.js";
 import type { Rationale } from "./api.js";
-
-const pct = (a: number, b: number): string => `${b ? Math.round((100 * a) / b) : 0} %`;
 
 export function EligibilityCard({ r, stateName }: { r: Rationale; stateName: (iso3: string) => string }) {
   const { ineligible, exceptions, underrepresented: u } = r.eligibility;
@@ -39,8 +38,8 @@ export function EligibilityCard({ r, stateName }: { r: Rationale; stateName: (is
             <List size="sm">
               {u.figures.map((f) => (
                 <List.Item key={f.region}>
-                  {REGION_NAMES[f.region]}: {f.parties} of {f.states} States are States Parties ({pct(f.parties, f.states)}), against{" "}
-                  {pct(u.overall!.parties, u.overall!.states)} over all groups
+                  {REGION_NAMES[f.region]}: {f.parties} of {f.states} States are States Parties ({pct(f.states ? f.parties / f.states : 0)}
+                  ), against {pct(u.overall!.states ? u.overall!.parties / u.overall!.states : 0)} over all groups
                 </List.Item>
               ))}
             </List>

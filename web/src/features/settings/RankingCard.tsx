@@ -1,10 +1,11 @@
 // The ranking under the weights being tried, re-computed in the browser at each move of a slider, with
 // each request's move against the saved weights.
-import { Card, Table, Text, Title } from "@mantine/core";
+import { Card, Table, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { rankByWeights } from "../../../../scoring/criteria/index.js";
 import type { CriteriaScores, Weights } from "../../../../scoring/domain/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
+import { TechnicalDetails } from "../../components/details.js";
 import { points } from "../../format.js";
 
 type Scored = { id: string; criteria: CriteriaScores };
@@ -39,16 +40,9 @@ export function RankingCard({
       {live && (
         <>
           {/* The timing is for the curious (and the tests), not for the reader of the ranking. */}
-          <details>
-            <summary>
-              <Text span size="sm" c="dimmed">
-                Technical details
-              </Text>
-            </summary>
-            <Text size="sm" c="dimmed">
-              {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
-            </Text>
-          </details>
+          <TechnicalDetails>
+            {requests.length} requests re-scored in the browser in {live.ms.toFixed(2)} ms.
+          </TechnicalDetails>
           <Table fz="sm" aria-label="Ranking">
             <Table.Thead>
               <Table.Tr>
