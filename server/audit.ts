@@ -81,6 +81,7 @@ export interface AuditView {
   action: string;
   entity: string;
   entityId: string;
+  about: { state?: string; roundId?: string; at?: string; name?: string };
   data: unknown;
   hash: string;
 }
@@ -110,7 +111,44 @@ export function auditEntries(db: Db, opts: { entity?: string; entityId?: string;
     action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
+    about: about(db, r.entity, r.entity_id),
     data: JSON.parse(r.data),
     hash: r.hash,
   }));
+}
+
+/** What a record is, for people reading the log (the record may be gone: then nothing more than its id). */
+function about(db: Db, entity: string, id: string): AuditView["about"] {
+  const one = <T>(sql: string, ...args: unknown[]): T | undefined => db.prepare(sql).get(...args) as T | undefined;
+  switch (entity) {
+    case "request": {
+      const r = one<{ state: string; roundId: string }>(
+        "SELECT json_extract(attributes, '$.state') AS state, round_id AS roundId FROM requests WHERE id = ?",
+        id,
+      );
+      return r ?? {};
+    }
+    case "run": {
+      const r = one<{ roundId: string; at: string }>("SELECT round_id AS roundId, created_at AS at FROM runs WHERE id = ?", id);
+      return r ?? {};
+    }
+    case "user":
+      return { name: one<{ name: string }>("SELECT display_name AS name FROM users WHERE username = ?", id)?.name };
+    case "state": {
+      const [roundId, state] = id.split("/");
+      return { roundId, state };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The fields that changed between two versions of a record: { field: { from, to } } (values compared as JSON). */
+export function changes(before: object, after: object): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(b), ...Object.keys(a)]))
+    if (JSON.stringify(b[k]) !== JSON.stringify(a[k])) out[k] = { from: b[k] ?? null, to: a[k] ?? null };
+  return out;
 }

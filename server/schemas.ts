@@ -312,6 +312,8 @@ export const AuditViewSchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** What the record is, for people: a request's State, a run's round and start, an account's or donor's name. */
+  about: z.object({ state: z.string().optional(), roundId: z.string().optional(), at: z.string().optional(), name: z.string().optional() }),
   data: z.unknown(),
   hash: z.string(),
 });

@@ -3,11 +3,9 @@
 import { cmp, weightedScore } from "../problem/index.js";
 import type { CriteriaScores, Weights } from "../domain/index.js";
 
-export function rankByWeights(
-  requests: readonly { id: string; criteria: CriteriaScores }[],
+export function rankByWeights<R extends { id: string; criteria: CriteriaScores }>(
+  requests: readonly R[],
   weights: Weights,
-): { id: string; total: number }[] {
-  return requests
-    .map((r) => ({ id: r.id, total: weightedScore(r.criteria, weights) }))
-    .sort((a, b) => b.total - a.total || cmp(a.id, b.id));
+): (R & { total: number })[] {
+  return requests.map((r) => ({ ...r, total: weightedScore(r.criteria, weights) })).sort((a, b) => b.total - a.total || cmp(a.id, b.id));
 }

@@ -111,3 +111,65 @@ export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
 export const ROLES = ["none", "art4-extension", "presenter", "panellist", "coordinator", "statement"] as const;
 export const SPEAKING_ROLES: string[] = ["art4-extension", "presenter", "panellist", "coordinator", "statement"];
+
+/** Each fact as a reason's evidence names it, in the staff's words. */
+const FACT_NAMES: Record<Fact, string> = {
+  "state.region": "regional group",
+  "state.ccmStatus": "CCM status",
+  "state.ldc": "least developed country",
+  "state.incomeGroup": "income group",
+  "state.art4Clearance": "Art. 4 clearance obligations",
+  "state.art4ExtensionRequest": "Art. 4 extension request due",
+  "state.art5VictimAssistance": "Art. 5 victim-assistance obligations",
+  "state.art7ReportOutstanding": "Art. 7 report outstanding",
+  "state.genevaMission": "mission in Geneva",
+  "state.underrepresentedRegion": "under-represented region",
+  "request.gender": "gender",
+  "request.role": "role at the meeting",
+  "request.operationalExpertise": "operational experience",
+  "request.technicalRating": "reviewers' rating",
+  "request.survivor": "survivor or affected community",
+  "request.firstParticipation": "first participation",
+  "request.previousSponsorships": "sponsored before (rounds)",
+  "request.interestEvidence": "evidence of interest given",
+  "request.interestReview": "evidence of interest reviewed",
+  "history.stateRecentRounds": "State's recent sponsored rounds",
+  "history.delegateRecentRounds": "delegate's recent sponsored rounds",
+};
+
+/** The values of facts in words: codes as staff say them. */
+const VALUE_WORDS: Record<string, string> = {
+  party: "State Party",
+  signatory: "signatory",
+  nonparty: "State not party",
+  low: "low income",
+  "lower-middle": "lower-middle income",
+  "upper-middle": "upper-middle income",
+  high: "high income",
+  unclassified: "not classified",
+  none: "participant",
+  "art4-extension": "presenting an Art. 4 extension request",
+  presenter: "presenter",
+  panellist: "panellist",
+  coordinator: "coordinator",
+  statement: "delivering a statement",
+  F: "woman",
+  M: "man",
+  X: "other or not said",
+  accepted: "accepted",
+  "not-accepted": "not accepted",
+  "not-reviewed": "not yet reviewed",
+};
+
+/** A fact and its value as a reason's evidence says them: "CCM status: State Party", "least developed country: yes". */
+export function factInWords(fact: Fact, value: string | number | boolean | null | undefined): string {
+  const v =
+    value === true
+      ? "yes"
+      : value === false
+        ? "no"
+        : value === null || value === undefined
+          ? "none"
+          : (VALUE_WORDS[String(value)] ?? String(value));
+  return `${FACT_NAMES[fact]}: ${v}`;
+}

@@ -2,7 +2,7 @@
 // (rule, points, evidence), so that every number can be traced. Also turns scored requests into the
 // problem file's requests (support levels and their costs).
 import { z } from "zod";
-import { type Condition, type Fact, type Rule, type RuleSet, ROLES } from "./rules.js";
+import { type Condition, type Fact, type Rule, type RuleSet, ROLES, factInWords } from "./rules.js";
 import {
   CRITERIA,
   type CriteriaScores,
@@ -201,7 +201,7 @@ function pointsOf(rule: Rule, f: Record<Fact, FactValue>, used: Map<Fact, FactVa
 }
 
 function evidence(used: Map<Fact, FactValue>): string {
-  return [...used].map(([k, v]) => `${k} = ${v}`).join("; ");
+  return [...used].map(([k, v]) => factInWords(k, v)).join("; ");
 }
 
 export function totalScore(criteria: CriteriaScores, weights: Weights): number {

@@ -5,3 +5,4 @@ export * from "./issues.js";
 export * from "./random.js";
 export * from "./schemas.js";
 export * from "./lifecycle.js";
+export * from "./state-names.js";

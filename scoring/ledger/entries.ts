@@ -25,7 +25,7 @@ export interface LedgerEntry {
 
 const SETTLED_WORDS: Partial<Record<OfferStatus, string>> = {
   travelled: "travelled",
-  "no-show": "did not travel (no-show)",
+  "no-show": "did not travel",
   cancelled: "cancelled late",
 };
 

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import {
+  chf,
   IN_RUN,
   offerMoveRefused,
   proposalMoveRefused,
@@ -101,7 +102,13 @@ export function approveRun(
         offerDeadline: input.offerDeadline,
         ...(input.on ? { on: input.on } : {}),
       });
-      setRequestStatus(db, f.id, "funded", `approved run ${run.id}`, actor);
+      setRequestStatus(
+        db,
+        f.id,
+        "funded",
+        `offered ${f.level === "full" ? "full support" : f.level === "ticket" ? "the air ticket" : "the daily allowance"} (CHF ${chf(f.cost)}) by the approved allocation`,
+        actor,
+      );
     }
     // Waitlist: the requests not funded that cost the least value to bring in.
     const ranked = result.notFunded

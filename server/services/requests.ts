@@ -3,7 +3,7 @@
 // audit entry; the routes only parse, authorise and answer.
 import type { RequestAttributes } from "../../scoring/criteria/index.js";
 import type { RequestStatus } from "../../scoring/domain/index.js";
-import { audit } from "../audit.js";
+import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
@@ -82,8 +82,15 @@ export function editRequest(
       if (now !== undefined) Object.assign(kept, { [key]: now });
     }
     const rest = Object.fromEntries(Object.entries(input.attributes).filter(([k]) => !STAFF_DECISIONS.has(k as StaffDecision)));
-    updateAttributes(db, requestId, { ...rest, ...kept, id: requestId } as RequestAttributes);
-    audit(db, { actor: actor.name, action: "update", entity: "request", entityId: requestId, data: input.attributes });
+    const next = { ...rest, ...kept, id: requestId } as RequestAttributes;
+    updateAttributes(db, requestId, next);
+    audit(db, {
+      actor: actor.name,
+      action: "update",
+      entity: "request",
+      entityId: requestId,
+      data: { changes: changes(current.attributes, next) },
+    });
     return getRequest(db, requestId);
   });
 }

@@ -1,7 +1,7 @@
 // Rounds as staff change them: their dates and money, their status along the lifecycle
 // (scoring/domain/lifecycle.ts), and corrections of a State's facts for one round.
 import { canMove, ROUND_TRANSITIONS, type RoundStatus, type State } from "../../scoring/domain/index.js";
-import { audit } from "../audit.js";
+import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
@@ -44,7 +44,7 @@ export function editRound(
     patchRound(db, roundId, patch);
     // A new meeting date: the States' facts are read again as of it (staff's corrections stay).
     if (patch.startDate && patch.startDate !== current.startDate) rereadRoundStates(db, roundId, reference, patch.startDate);
-    audit(db, { actor: actor.name, action: "update", entity: "round", entityId: roundId, data: patch });
+    audit(db, { actor: actor.name, action: "update", entity: "round", entityId: roundId, data: { changes: changes(current, merged) } });
     return getRound(db, roundId);
   });
 }

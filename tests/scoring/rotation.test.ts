@@ -144,7 +144,7 @@ describe("rotation in a round", () => {
     const scored = scoreRound({ ...round(true), rules }, ref);
     expect(scored.requests[0]!.reasons.representation.find((r) => r.rule === "state-recent")).toMatchObject({
       points: -5,
-      evidence: "history.stateRecentRounds = 1",
+      evidence: "State's recent sponsored rounds: 1",
     });
   });
 });

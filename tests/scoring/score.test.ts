@@ -107,9 +107,9 @@ describe("score(request, state, rules)", () => {
     ]);
     expect(s.criteria.implementation).toBe(85);
     const ext = s.reasons.implementation.find((r) => r.rule === "art4-extension-request")!;
-    expect(ext.evidence).toBe("request.role = art4-extension");
+    expect(ext.evidence).toBe("role at the meeting: presenting an Art. 4 extension request");
     const rating = s.reasons.technical.find((r) => r.rule === "reviewer-rating")!;
-    expect(rating).toMatchObject({ points: 48, evidence: "request.technicalRating = 4" });
+    expect(rating).toMatchObject({ points: 48, evidence: "reviewers' rating: 4" });
     // 48 + 20 + 20 = 88
     expect(s.criteria.technical).toBe(88);
   });

@@ -13,9 +13,25 @@ describe("audit log", async () => {
     const r = (await admin.req("GET", "/api/rounds/13MSP")).json;
     await admin.req("PATCH", "/api/rounds/13MSP", { version: r.version, reserve: 20000 });
     const entries = (await admin.req("GET", "/api/audit?entity=round&entityId=13MSP&limit=5")).json;
-    expect(entries[0]).toMatchObject({ actor: "admin", action: "update", entity: "round", entityId: "13MSP", data: { reserve: 20000 } });
+    expect(entries[0]).toMatchObject({
+      actor: "admin",
+      action: "update",
+      entity: "round",
+      entityId: "13MSP",
+      data: { changes: { reserve: { to: 20000 } } },
+    });
     expect(entries.at(-1)).toMatchObject({ actor: "seed", action: "create" });
     expect((await admin.req("GET", "/api/audit?limit=0")).status).toBe(422);
+    // An edit of a request says which fields changed, and the entry says whose request it is.
+    const q = (await admin.req("GET", "/api/requests/13MSP-002")).json;
+    const { id: _id, ...attributes } = q.attributes;
+    await admin.req("PUT", "/api/requests/13MSP-002", {
+      version: q.version,
+      attributes: { ...attributes, organisation: "Another office" },
+    });
+    const [edit] = (await admin.req("GET", "/api/audit?entity=request&entityId=13MSP-002&limit=1")).json;
+    expect(edit).toMatchObject({ action: "update", about: { state: q.attributes.state, roundId: "13MSP" } });
+    expect(edit.data.changes).toEqual({ organisation: { from: q.attributes.organisation, to: "Another office" } });
   });
 
   it("verifies the chain", async () => {

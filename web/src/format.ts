@@ -1,5 +1,5 @@
 // Numbers as the ISU writes them: CHF 53'683 (Swiss apostrophes), points to the hundredth.
-import { chf as chfNumber } from "../../scoring/domain/index.js";
+import { chf as chfNumber, hasLocalName, stateName } from "../../scoring/domain/index.js";
 
 export const chf = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `CHF ${chfNumber(x)}`);
 // A value that rounds to zero is 0.00, never −0.00.
@@ -7,7 +7,7 @@ export const points = (x: number | null | undefined): string =>
   x === null || x === undefined ? "–" : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 
 const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
-type Lang = keyof typeof LOCALES;
+export type Lang = keyof typeof LOCALES;
 
 /** A moment as people read it, in the reader's time zone: "30 Nov 2026, 02:54". */
 export const dateTime = (iso: string | null | undefined, lang: Lang = "en"): string =>
@@ -23,20 +23,35 @@ export const day = (date: string | null | undefined, lang: Lang = "en"): string 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)} %`);
 
-/** Who pays for a delegate: "AUS CHF 3'290, carry-over CHF 450". */
-export const paidBy = (funding: readonly { donor: string; amount: number }[]): string =>
-  funding.map((x) => `${x.donor} ${chf(x.amount)}`).join(", ");
+/** A donor by name: a State's in the page's language ("AUS" → "Australia"), the carry-over in words. */
+export const donorName = (donor: string, lang: Lang = "en"): string =>
+  hasLocalName(donor) ? stateName(donor, lang) : donor === "carry-over" ? CARRY_OVER[lang] : donor;
+const CARRY_OVER: Record<Lang, string> = { en: "carry-over", fr: "report", es: "remanente" };
+
+/** Who pays for a delegate: "Australia CHF 3'290, carry-over CHF 450". */
+export const paidBy = (funding: readonly { donor: string; amount: number }[], lang: Lang = "en"): string =>
+  funding.map((x) => `${donorName(x.donor, lang)} ${chf(x.amount)}`).join(", ");
 
 /**
- * A sentence with each request reference it names followed by its State's name: "displacing 13MSP-004"
- * becomes "displacing 13MSP-004 (Iraq)". `stateOf` maps references to ISO3 codes, `nameOf` codes to names.
+ * An engine's sentence in words for people: each request reference it names followed by its State's name
+ * ("displacing 13MSP-004" → "displacing 13MSP-004 (Iraq)", "13MSP-029 (MDA)" → "13MSP-029 (Republic of
+ * Moldova)"), each bare ISO code of a State by its name, each ISO day as a day in the page's language.
+ * `stateOf` maps references to ISO3 codes.
  */
-export function withStateNames(text: string, stateOf: ReadonlyMap<string, string>, nameOf: ReadonlyMap<string, string>): string {
-  const ids = [...stateOf.keys()].sort((a, b) => b.length - a.length);
-  if (!ids.length) return text;
-  const pattern = new RegExp(`(?<![\\w-])(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\w-])(?! \\()`, "g");
-  return text.replace(pattern, (id) => {
-    const name = nameOf.get(stateOf.get(id) ?? "");
-    return name ? `${id} (${name})` : id;
-  });
+export function plainText(text: string, stateOf: ReadonlyMap<string, string>, lang: Lang = "en"): string {
+  const ids = [...stateOf.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  let out = text;
+  if (ids.length) {
+    const pattern = new RegExp(`(?<![\\w-])(${ids.join("|")})(?![\\w-])(?: \\(([A-Z]{3})\\))?`, "g");
+    out = out.replace(pattern, (_m, id: string) => {
+      const iso3 = stateOf.get(id);
+      return iso3 ? `${id} (${stateName(iso3, lang)})` : id;
+    });
+  }
+  out = out.replace(/(?<![\w-])[A-Z]{3}(?![\w-])/g, (code) => (hasLocalName(code) ? stateName(code, lang) : code));
+  return out.replace(/\b(\d{4}-\d{2}-\d{2})(?:T[\d:.]+Z?)?\b/g, (d) => (d.length > 10 ? dateTime(d, lang) : day(d, lang)));
 }
+
+/** A request as people name it: "13MSP-004 · Iraq". */
+export const requestName = (id: string, iso3: string | undefined, lang: Lang = "en"): string =>
+  iso3 ? `${id} · ${stateName(iso3, lang)}` : id;

@@ -35,6 +35,20 @@ const WORDS: Record<string, string> = {
   party: "State Party",
   signatory: "signatory",
   nonparty: "State not party",
+  // Gender and roles (a request's attributes).
+  "gender-F": "woman",
+  "gender-M": "man",
+  "gender-X": "other or not said",
+  "role-none": "participant",
+  "role-art4-extension": "presenting an Article 4 extension request",
+  "role-presenter": "presenter",
+  "role-panellist": "panellist",
+  "role-coordinator": "coordinator",
+  "role-statement": "delivering a statement",
+  // Accounts' roles.
+  "role-admin": "ISU administrator",
+  "role-reviewer": "reviewer",
+  "role-donor": "donor",
   // Support levels.
   full: "full support",
   ticket: "air ticket only",

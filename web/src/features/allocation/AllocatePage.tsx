@@ -9,7 +9,7 @@ import { isDecided } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { TechnicalDetails } from "../../components/details.js";
-import { chf, dateTime, pct, points, withStateNames } from "../../format.js";
+import { chf, dateTime, pct, points, plainText } from "../../format.js";
 import { word } from "../../words.js";
 import { instanceById } from "../../../../scoring/policy/index.js";
 import { useSession } from "../accounts/index.js";
@@ -123,7 +123,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
   // Every reference in a sentence is followed by its State's name.
   const stateOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.state]));
-  const say = (text: string): string => withStateNames(text, stateOf, nameOf);
+  const say = (text: string): string => plainText(text, stateOf);
   const stateName = (id: string): string => nameOf.get(stateOf.get(id) ?? "") ?? stateOf.get(id) ?? "";
   const [locking, setLocking] = useState<string | null>(null);
   // A rule the diagnosis names, as its statement in words (the policy's rules), or what it stands for.
@@ -180,7 +180,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
         Solved in {r.solver.ms} ms, explained in {r.solver.explainMs ?? "–"} ms ({r.solver.name} {r.solver.version}).
       </TechnicalDetails>
 
-      <Charts roundId={roundId} run={run} />
+      <Charts run={run} />
 
       <FundedTable r={r} nameOf={nameOf} lockOf={lockOf} admin={admin} onLock={setLocking} say={say} />
 

@@ -1,110 +1,140 @@
-// The result in charts: regions, gender, CCM status, money per donor, and the money curve.
-import { Card, SimpleGrid, Title } from "@mantine/core";
+// The result in charts: regions, gender, CCM status, money per donor, and the money curve. Each chart has
+// its title, its axes' titles and units (or direct labels), and a sentence under it saying what it shows.
+import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { REGION_NAMES, type Region } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
-import { chf, points } from "../../format.js";
+import { chf, donorName, points } from "../../format.js";
 import { keys } from "../../query-keys.js";
+import { word } from "../../words.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 
-const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#e8590c", "#5f3dc4", "#495057"];
+const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#5f3dc4"];
+const thousands = (v: number): string => `${Math.round(v / 1000)}k`;
 
-export function ChartCard({ title, summary, children }: { title: string; summary: string; children: React.ReactElement }) {
+/** A chart with its title and, under it, the sentence that says what it shows (read by everyone, not only screen readers). */
+export function ChartCard({ title, summary, children }: { title: string; summary: string; children: React.ReactElement | null }) {
   return (
     <Card withBorder>
-      <figure style={{ margin: 0 }} aria-label={title}>
+      <figure style={{ margin: 0 }}>
         <Title order={3} size="h5" mb="xs">
           {title}
         </Title>
-        <div role="img" aria-label={summary} style={{ width: "100%", height: 220 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            {children}
-          </ResponsiveContainer>
-        </div>
-        <figcaption style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>{summary}</figcaption>
+        {children && (
+          <div role="img" aria-label={summary} style={{ width: "100%", height: 240 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              {children}
+            </ResponsiveContainer>
+          </div>
+        )}
+        <Text component="figcaption" size="sm" mt="xs">
+          {summary}
+        </Text>
       </figure>
     </Card>
   );
 }
 
-export function Charts({ roundId, run }: { roundId: string; run: RunView }) {
+/** Counts as horizontal bars with each bar labelled by its count: no legend to decode, no label dropped. */
+function CountBars({ data, color }: { data: { name: string; n: number }[]; color: string }) {
+  return (
+    <BarChart data={data} layout="vertical" margin={{ left: 8, right: 32 }}>
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" allowDecimals={false} label={{ value: "delegates", position: "insideBottom", offset: -4 }} height={36} />
+      <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
+      <Tooltip />
+      <Bar dataKey="n" name="delegates" fill={color}>
+        <LabelList dataKey="n" position="right" />
+      </Bar>
+    </BarChart>
+  );
+}
+
+export function Charts({ run }: { run: RunView }) {
   const r = run.result!;
   const s = r.summary!;
+  const budget = run.problem?.budget ?? null;
   const curve = useQuery({
     queryKey: keys.curve(run.id),
     queryFn: () => call(api.api.runs[":runId"].curve.$post({ param: { runId: run.id }, json: {} })),
     staleTime: Infinity,
   });
-  const regions = Object.entries(s.regions).map(([name, n]) => ({ name, n }));
-  const gender = ["F", "M", "X"]
-    .map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other", n: r.funded.filter((f) => f.gender === g).length }))
+  const regions = Object.entries(s.regions).map(([code, n]) => ({ name: REGION_NAMES[code as Region] ?? code, n }));
+  const gender = (["F", "M", "X"] as const)
+    .map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other or not said", n: r.funded.filter((f) => f.gender === g).length }))
     .filter((x) => x.n > 0);
   const ccm = ["party", "signatory", "nonparty"]
-    .map((k) => ({ name: k, n: r.funded.filter((f) => f.status === k).length }))
+    .map((k) => ({ name: word(k), n: r.funded.filter((f) => f.status === k).length }))
     .filter((x) => x.n > 0);
-  const donors = s.byDonor.map((d) => ({ name: d.donor, amount: d.amount }));
-  const points_ = (curve.data?.points ?? []).map((p) => ({
-    budget: Math.round(p.budget),
-    value: p.value,
-  }));
+  const donors = s.byDonor.map((d) => ({ name: donorName(d.donor), amount: d.amount }));
+  const curvePoints = (curve.data?.points ?? []).map((p) => ({ budget: Math.round(p.budget), value: p.value }));
   const list = (xs: { name: string; n: number }[]) => xs.map((x) => `${x.name} ${x.n}`).join(", ");
-  void roundId;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-      <ChartCard title="Regional groups" summary={`Funded delegates by regional group: ${list(regions)}`}>
-        <BarChart data={regions}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Bar dataKey="n" name="delegates" fill={COLORS[0]} />
-        </BarChart>
+      <ChartCard title="Regional groups" summary={`Sponsored delegates by UN regional group: ${list(regions)}.`}>
+        <CountBars data={regions} color={COLORS[0]!} />
       </ChartCard>
-      <ChartCard title="Gender" summary={`Funded delegates by gender: ${list(gender)}`}>
-        <PieChart>
-          <Pie data={gender} dataKey="n" nameKey="name" outerRadius={80} label>
-            {gender.map((_, i) => (
-              <Cell key={i} fill={COLORS[i % COLORS.length]} />
-            ))}
-          </Pie>
-          <Tooltip />
-        </PieChart>
+      <ChartCard title="Gender" summary={`Sponsored delegates by gender: ${list(gender)}.`}>
+        <CountBars data={gender} color={COLORS[1]!} />
       </ChartCard>
-      <ChartCard title="CCM status" summary={`Funded delegates by CCM status: ${list(ccm)}`}>
-        <PieChart>
-          <Pie data={ccm} dataKey="n" nameKey="name" outerRadius={80} label>
-            {ccm.map((_, i) => (
-              <Cell key={i} fill={COLORS[(i + 2) % COLORS.length]} />
-            ))}
-          </Pie>
-          <Tooltip />
-        </PieChart>
+      <ChartCard title="CCM status" summary={`Sponsored delegates by their State's status in the Convention: ${list(ccm)}.`}>
+        <CountBars data={ccm} color={COLORS[2]!} />
       </ChartCard>
-      <ChartCard title="Money per donor" summary={`Money each donor pays: ${donors.map((d) => `${d.name} ${chf(d.amount)}`).join(", ")}`}>
-        <BarChart data={donors}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" />
-          <YAxis />
+      <ChartCard
+        title="Money per donor"
+        summary={`What each donor's contribution pays for these delegates: ${donors.map((d) => `${d.name} ${chf(d.amount)}`).join(", ")}.`}
+      >
+        <BarChart data={donors} layout="vertical" margin={{ left: 8, right: 56 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={thousands} label={{ value: "CHF", position: "insideBottom", offset: -4 }} height={36} />
+          <YAxis type="category" dataKey="name" width={110} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => chf(Number(v))} />
-          <Bar dataKey="amount" name="CHF" fill={COLORS[4]} />
+          <Bar dataKey="amount" name="paid" fill={COLORS[3]}>
+            <LabelList dataKey="amount" position="right" formatter={(v: unknown) => thousands(Number(v))} />
+          </Bar>
         </BarChart>
       </ChartCard>
       <ChartCard
         title="What more money would buy"
         summary={
           curve.isPending
-            ? "Computing the money curve"
-            : `Value by budget: ${points_.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`
+            ? "The curve is being computed: the best total score at each budget."
+            : curve.isError || curvePoints.length === 0
+              ? "The curve could not be computed for this run."
+              : `The best total score (the sum of the sponsored delegates' scores, each 0–100) at each budget from ${chf(curvePoints[0]!.budget)} to ${chf(curvePoints.at(-1)!.budget)}; the dashed line is this round's budget${budget === null ? "" : ` (${chf(budget)})`}.`
         }
       >
-        <LineChart data={points_}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="budget" tickFormatter={(v: number) => `${Math.round(v / 1000)}k`} />
-          <YAxis />
-          <Tooltip formatter={(v) => points(Number(v))} labelFormatter={(v) => chf(Number(v))} />
-          <Line dataKey="value" name="value" stroke={COLORS[2]} dot={false} />
-        </LineChart>
+        {curvePoints.length === 0 ? null : (
+          <LineChart data={curvePoints} margin={{ left: 8, right: 16, bottom: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="budget"
+              type="number"
+              domain={["dataMin", "dataMax"]}
+              tickFormatter={thousands}
+              label={{ value: "budget (CHF)", position: "insideBottom", offset: -4 }}
+              height={40}
+            />
+            <YAxis label={{ value: "total score", angle: -90, position: "insideLeft" }} width={56} />
+            <Tooltip formatter={(v) => `${points(Number(v))} points`} labelFormatter={(v) => chf(Number(v))} />
+            {budget !== null && <ReferenceLine x={Math.round(budget)} stroke="#212529" strokeDasharray="6 4" label="budget" />}
+            <Line dataKey="value" name="total score" stroke={COLORS[2]} dot={false} />
+          </LineChart>
+        )}
       </ChartCard>
     </SimpleGrid>
   );

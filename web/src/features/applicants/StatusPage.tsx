@@ -70,7 +70,7 @@ export function StatusPage() {
           />
         )}
         {s && (
-          <Paper withBorder p="md" role="status">
+          <Paper withBorder p="md" role="status" data-testid="status-result">
             <Text fw={700}>
               {t("status.current")}: {t(`status.value.${s.status}`)} {since && `(${t("status.since", { date: day(since, lang) })})`}
             </Text>

@@ -1,13 +1,24 @@
 // The audit log: every change with who and when, newest first, and the state of its hash chain.
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
 import { dateTime } from "../../format.js";
+import { detailsInWords, didInWords, recordInWords } from "./entry-words.js";
 
-const ENTITIES = ["round", "request", "donor", "settings", "state", "run", "replacement", "user"];
+const ENTITIES = [
+  { value: "round", label: "Rounds" },
+  { value: "request", label: "Requests" },
+  { value: "donor", label: "Contributions" },
+  { value: "settings", label: "Settings" },
+  { value: "state", label: "States' reference data" },
+  { value: "run", label: "Allocation runs" },
+  { value: "replacement", label: "Replacements" },
+  { value: "year", label: "Programme years" },
+  { value: "user", label: "Accounts" },
+];
 
 export function AuditPage() {
   const [entity, setEntity] = useState<string | null>(null);
@@ -19,6 +30,15 @@ export function AuditPage() {
       call(api.api.audit.$get({ query: { limit: "50", ...(entity ? { entity } : {}), ...(before ? { before: String(before) } : {}) } })),
   });
   const v = verify.data;
+  // The requests of the rounds the entries name, with their States (a note naming a request names its State).
+  const rounds = [...new Set((entries.data ?? []).flatMap((e) => (e.about.roundId ? [e.about.roundId] : [])))];
+  const requests = useQueries({
+    queries: rounds.map((roundId) => ({
+      queryKey: keys.requests(roundId),
+      queryFn: () => call(api.api.rounds[":roundId"].requests.$get({ param: { roundId } })),
+    })),
+  });
+  const names = new Map(requests.flatMap((q) => (q.data ?? []).map((r): [string, string] => [r.id, r.attributes.state])));
   return (
     <Stack>
       <Title order={2}>Audit log</Title>
@@ -50,28 +70,26 @@ export function AuditPage() {
             <Table fz="sm" striped aria-label="Audit log">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>When (UTC)</Table.Th>
+                  <Table.Th>When</Table.Th>
                   <Table.Th>Who</Table.Th>
-                  <Table.Th>What</Table.Th>
-                  <Table.Th>Record</Table.Th>
+                  <Table.Th>Did what</Table.Th>
+                  <Table.Th>To what</Table.Th>
                   <Table.Th>Details</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {entries.data.map((e) => (
                   <Table.Tr key={e.seq}>
-                    <Table.Td>{e.seq}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{dateTime(e.at)}</Table.Td>
                     <Table.Td>{e.actor}</Table.Td>
+                    <Table.Td>{didInWords(e)}</Table.Td>
+                    <Table.Td>{recordInWords(e)}</Table.Td>
                     <Table.Td>
-                      {e.action} {e.entity}
-                    </Table.Td>
-                    <Table.Td>{e.entityId}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ fontFamily: "monospace", wordBreak: "break-all" }} lineClamp={2}>
-                        {JSON.stringify(e.data)}
-                      </Text>
+                      {detailsInWords(e, names).map((line, k) => (
+                        <Text key={k} size="xs">
+                          {line}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}

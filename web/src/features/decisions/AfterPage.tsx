@@ -6,7 +6,10 @@ import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
+import { stateName } from "../../../../scoring/domain/index.js";
 import { chf } from "../../format.js";
+import { word } from "../../words.js";
+import { useRequests } from "../requests/index.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useDecisions, useOpenReplacement } from "./api.js";
@@ -20,6 +23,7 @@ export function AfterPage() {
   const admin = useSession().data?.role === "admin";
   const qc = useQueryClient();
   const decisions = useDecisions(roundId);
+  const requests = useRequests(roundId);
   const open = useOpenReplacement(roundId);
   const proposal: Proposal | null = open.data ?? null;
   const [deadline, setDeadline] = useState("");
@@ -43,6 +47,7 @@ export function AfterPage() {
   });
   if (decisions.isPending) return <Loading label="Loading the decisions" />;
   if (decisions.isError) return <ErrorAlert error={decisions.error} />;
+  const stateOf = new Map((requests.data ?? []).map((q) => [q.id, q.attributes.state]));
   const offers = decisions.data.filter((d) => d.decision === "funded");
   const released = offers.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
   return (
@@ -59,6 +64,7 @@ export function AfterPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Reference</Table.Th>
+                  <Table.Th>State</Table.Th>
                   <Table.Th>Support</Table.Th>
                   <Table.Th ta="right">Committed</Table.Th>
                   <Table.Th>Deadline</Table.Th>
@@ -68,7 +74,7 @@ export function AfterPage() {
               </Table.Thead>
               <Table.Tbody>
                 {offers.map((d) => (
-                  <OfferRow key={d.requestId} roundId={roundId} d={d} admin={admin} onSaved={refresh} />
+                  <OfferRow key={d.requestId} roundId={roundId} d={d} state={stateOf.get(d.requestId)} admin={admin} onSaved={refresh} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -109,10 +115,10 @@ export function AfterPage() {
                     {proposal.proposal.replacements.map((r) => (
                       <Table.Tr key={r.id}>
                         <Table.Td>{r.id}</Table.Td>
-                        <Table.Td>{r.state}</Table.Td>
+                        <Table.Td>{stateName(r.state)}</Table.Td>
                         <Table.Td>{r.region}</Table.Td>
-                        <Table.Td>{r.gender}</Table.Td>
-                        <Table.Td>{r.level}</Table.Td>
+                        <Table.Td>{word(`gender-${r.gender}`)}</Table.Td>
+                        <Table.Td>{word(r.level)}</Table.Td>
                         <Table.Td ta="right">{chf(r.cost)}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -5,10 +5,11 @@ import { Button, Group, NumberInput, Select, Table, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { OFFER_TRANSITIONS, SETTLED_OFFERS, type OfferStatus } from "../../../../scoring/domain/index.js";
+import { OFFER_TRANSITIONS, SETTLED_OFFERS, stateName, type OfferStatus } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
-import { chf } from "../../format.js";
+import { chf, day } from "../../format.js";
+import { word } from "../../words.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
 type Settled = "travelled" | "no-show" | "cancelled";
@@ -28,7 +29,19 @@ const isAnswer = (s: OfferStatus): s is Answered => s in ANSWER_BUTTONS;
 const SETTLE: readonly Settled[] = ["travelled", "no-show", "cancelled"];
 const SETTLE_OPTIONS = SETTLE.map((value) => ({ value, label: OFFER_WORDS[value] }));
 
-export function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: Decision; admin: boolean; onSaved: () => void }) {
+export function OfferRow({
+  roundId,
+  d,
+  state,
+  admin,
+  onSaved,
+}: {
+  roundId: string;
+  d: Decision;
+  state: string | undefined;
+  admin: boolean;
+  onSaved: () => void;
+}) {
   const status: OfferStatus = d.offerStatus ?? "pending";
   const settled = SETTLED_OFFERS.includes(status);
   const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
@@ -51,11 +64,12 @@ export function OfferRow({ roundId, d, admin, onSaved }: { roundId: string; d: D
       <Table.Td>
         <Link to={`/rounds/${roundId}/requests/${d.requestId}`}>{d.requestId}</Link>
       </Table.Td>
-      <Table.Td>{d.level}</Table.Td>
+      <Table.Td>{state ? stateName(state) : "–"}</Table.Td>
+      <Table.Td>{word(d.level)}</Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
         {chf(d.cost)}
       </Table.Td>
-      <Table.Td>{d.offerDeadline}</Table.Td>
+      <Table.Td>{day(d.offerDeadline)}</Table.Td>
       <Table.Td>
         <Text size="sm">{OFFER_WORDS[status]}</Text>
         {admin && answers.length > 0 && (

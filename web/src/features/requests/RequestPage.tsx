@@ -18,10 +18,10 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION_NAMES, stateName } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf, dateTime, points } from "../../format.js";
+import { chf, dateTime, plainText, points, requestName } from "../../format.js";
 import { word } from "../../words.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
@@ -39,12 +39,12 @@ export function RequestPage() {
   const score = scores.data?.requests.find((s) => s.id === requestId);
   const a = r.attributes;
   const facts: [string, string][] = [
-    ["State", String(a.state)],
+    ["State", stateName(a.state)],
     ["Name", String(a.name ?? "–")],
     ["Title, organisation", [a.title, a.organisation].filter(Boolean).join(", ") || "–"],
     ["E-mail", String(a.email ?? "–")],
-    ["Gender", String(a.gender)],
-    ["Role at the meeting", String(a.role)],
+    ["Gender", word(`gender-${a.gender}`)],
+    ["Role at the meeting", word(`role-${a.role}`)],
     ["Expertise", a.expertise.join(", ") || "–"],
     ["Operational expertise", a.operationalExpertise ? "yes" : "no"],
     ["Survivor or affected community", a.survivor ? "yes" : "no"],
@@ -52,13 +52,13 @@ export function RequestPage() {
     ["Sponsored before (rounds)", String(a.previousSponsorships)],
     ["Evidence of interest in accession", String(a.interestEvidence || "–")],
     ["Air ticket", chf(a.travel.airTicket)],
-    ["Support levels accepted", a.acceptedLevels.join(", ")],
-    ["Submitted", String(a.submittedAt)],
+    ["Support levels accepted", a.acceptedLevels.map(word).join(", ")],
+    ["Submitted", dateTime(a.submittedAt)],
   ];
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Request {r.id}</Title>
+        <Title order={2}>Request {requestName(r.id, a.state)}</Title>
         <Badge size="lg" variant="default">
           {word(r.status)}
         </Badge>
@@ -107,7 +107,7 @@ export function RequestPage() {
                         <Table.Td>
                           {reason.label}
                           <Text size="xs" c="dimmed">
-                            {reason.evidence}
+                            {plainText(reason.evidence, new Map())}
                           </Text>
                         </Table.Td>
                         <Table.Td ta="right">{reason.points > 0 ? `+${reason.points}` : reason.points}</Table.Td>
@@ -142,7 +142,7 @@ export function RequestPage() {
                 <Text size="xs" c="dimmed">
                   {dateTime(h.at)} {h.by ? `by ${h.by}` : ""}
                 </Text>
-                {h.note && <Text size="sm">{h.note}</Text>}
+                {h.note && <Text size="sm">{plainText(h.note, new Map([[r.id, a.state]]))}</Text>}
               </Timeline.Item>
             ))}
           </Timeline>

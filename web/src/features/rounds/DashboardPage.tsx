@@ -4,6 +4,7 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
+import { stateName } from "../../../../scoring/domain/index.js";
 import { chf, day, today } from "../../format.js";
 import { word } from "../../words.js";
 import { Contributions } from "./Contributions.js";
@@ -41,7 +42,7 @@ export function DashboardPage() {
   const unverified = scores.data?.referenceData.unverifiedUsed ?? [];
   if (unverified.length)
     attention.push(
-      `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => u.state).join(", ")}).`,
+      `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => stateName(u.state)).join(", ")}).`,
     );
   const pendingPast = (decisions.data ?? []).filter((d) => d.offerStatus === "pending" && (d.offerDeadline as string) < today());
   if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
@@ -64,7 +65,7 @@ export function DashboardPage() {
             {r.id}: {r.meeting}
           </Title>
           <Text c="dimmed">
-            {r.venue}, {r.startDate} to {r.endDate}; applications {r.windowOpens} to {r.windowCloses}
+            {r.venue}, {day(r.startDate)} to {day(r.endDate)}; applications {day(r.windowOpens)} to {day(r.windowCloses)}
           </Text>
         </div>
         <Stack align="flex-end" gap="xs">
@@ -123,7 +124,7 @@ export function DashboardPage() {
               Reference data
             </Title>
             <Text size="sm">
-              States' data as of {r.referenceAsOf} (UN regional groups, CCM status, LDC, income group, Art. 4/5 obligations).
+              States' data as of {day(r.referenceAsOf)} (UN regional groups, CCM status, LDC, income group, Art. 4/5 obligations).
             </Text>
           </Card>
           <Card withBorder>

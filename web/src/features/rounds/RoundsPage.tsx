@@ -7,6 +7,7 @@ import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
 import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema } from "../../../../scoring/domain/index.js";
+import { day } from "../../format.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { useSession } from "../accounts/index.js";
@@ -38,7 +39,7 @@ export function RoundsPage() {
             </Group>
             <Text size="sm">{r.meeting as string}</Text>
             <Text size="sm" c="dimmed">
-              {r.venue as string}, {r.startDate as string} to {r.endDate as string}
+              {r.venue as string}, {day(r.startDate as string)} to {day(r.endDate as string)}
             </Text>
           </Card>
         ))}

@@ -3,12 +3,12 @@
 import { Card, Table, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { rankByWeights } from "../../../../scoring/criteria/index.js";
-import type { CriteriaScores, Weights } from "../../../../scoring/domain/index.js";
+import { stateName, type CriteriaScores, type Weights } from "../../../../scoring/domain/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { TechnicalDetails } from "../../components/details.js";
 import { points } from "../../format.js";
 
-type Scored = { id: string; criteria: CriteriaScores };
+type Scored = { id: string; state: string; criteria: CriteriaScores };
 
 export function RankingCard({
   requests,
@@ -48,6 +48,7 @@ export function RankingCard({
               <Table.Tr>
                 <Table.Th>Rank</Table.Th>
                 <Table.Th>Reference</Table.Th>
+                <Table.Th>State</Table.Th>
                 <Table.Th ta="right">Total</Table.Th>
                 <Table.Th>Saved weights</Table.Th>
               </Table.Tr>
@@ -60,6 +61,7 @@ export function RankingCard({
                   <Table.Tr key={r.id}>
                     <Table.Td>{i + 1}</Table.Td>
                     <Table.Td>{r.id}</Table.Td>
+                    <Table.Td>{stateName(r.state)}</Table.Td>
                     <Table.Td ta="right">{points(r.total)}</Table.Td>
                     <Table.Td>
                       {before === undefined ? "" : move === 0 ? `#${before}` : `#${before} (${move > 0 ? "up" : "down"} ${Math.abs(move)})`}

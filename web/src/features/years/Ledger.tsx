@@ -2,6 +2,7 @@
 import { Table, Text, Title } from "@mantine/core";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf as chfNumber } from "../../../../scoring/domain/index.js";
+import { day, plainText } from "../../format.js";
 import { useLedger } from "./api.js";
 
 const KIND_WORDS = {
@@ -39,9 +40,9 @@ export function Ledger({ year }: { year: string }) {
         <Table.Tbody>
           {ledger.data.map((e, k) => (
             <Table.Tr key={k}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{e.date ?? "no date"}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{e.date ? day(e.date) : "no date"}</Table.Td>
               <Table.Td>{KIND_WORDS[e.kind]}</Table.Td>
-              <Table.Td>{e.text}</Table.Td>
+              <Table.Td>{plainText(e.text, new Map())}</Table.Td>
               <Table.Td ta="right">{e.effect === 0 ? "" : `${e.effect > 0 ? "+" : "−"}${chfNumber(Math.abs(e.effect))}`}</Table.Td>
               <Table.Td ta="right">{chfNumber(e.balance)}</Table.Td>
             </Table.Tr>

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf } from "../../format.js";
+import { chf, day } from "../../format.js";
 import { keys } from "../../query-keys.js";
 import { useSession } from "../accounts/index.js";
 import { PrintFrame, Table3View } from "../decisions/index.js";
@@ -44,7 +44,7 @@ export function YearPage() {
           {y.rounds.map((r) => (
             <Table.Tr key={r.roundId}>
               <Table.Td>
-                <Link to={`/rounds/${r.roundId}`}>{r.meeting}</Link> ({r.startDate})
+                <Link to={`/rounds/${r.roundId}`}>{r.meeting}</Link> ({day(r.startDate)})
               </Table.Td>
               <Table.Td>starts from {chf(r.deferredFrom)}</Table.Td>
               <Table.Td>leaves {chf(r.deferredTo)}</Table.Td>

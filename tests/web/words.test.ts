@@ -1,0 +1,63 @@
+// The workspace's words for the engine's sentences and records: references named with their States,
+// ISO codes by the State's name, ISO days as days, donors by name, audit entries as sentences.
+import { describe, expect, it } from "vitest";
+import { donorName, paidBy, plainText } from "../../web/src/format.js";
+import { detailsInWords, didInWords, recordInWords } from "../../web/src/features/audit/entry-words.js";
+
+describe("plain words for the engine's sentences", () => {
+  const stateOf = new Map([
+    ["13MSP-004", "IRQ"],
+    ["13MSP-029", "MDA"],
+    ["13MSP-0291", "LAO"],
+  ]);
+  it("names each reference's State, replaces a bracketed ISO code, leaves other words alone", () => {
+    expect(plainText("displacing 13MSP-004 and 13MSP-0291.", stateOf)).toBe(
+      "displacing 13MSP-004 (Iraq) and 13MSP-0291 (Lao People's Democratic Republic).",
+    );
+    expect(plainText("13MSP-029 (MDA) is not eligible but funded", stateOf)).toBe(
+      "13MSP-029 (Republic of Moldova) is not eligible but funded",
+    );
+    expect(plainText("13MSP-029 (MDA)", stateOf, "fr")).toBe("13MSP-029 (République de Moldova)");
+    expect(plainText("CHF 200 for the ISU and AUS", new Map())).toBe("CHF 200 for the ISU and Australia");
+  });
+  it("says ISO days and timestamps as days", () => {
+    expect(plainText("as of 2025-09-16", new Map())).toBe("as of 16 Sept 2025");
+    expect(plainText("au 2025-09-16", new Map(), "fr")).toBe("au 16 sept. 2025");
+  });
+  it("names donors", () => {
+    expect(donorName("NOR")).toBe("Norway");
+    expect(donorName("carry-over", "es")).toBe("remanente");
+    expect(paidBy([{ donor: "CHE", amount: 1173 }], "fr")).toBe("Suisse CHF 1'173");
+  });
+});
+
+describe("the audit log in words", () => {
+  it("says who did what to which record and which fields changed", () => {
+    const e = {
+      action: "update",
+      entity: "request",
+      entityId: "13MSP-002",
+      about: { state: "LAO", roundId: "13MSP" },
+      data: { changes: { role: { from: "none", to: "art4-extension" }, airTicket: { from: 1160, to: 1200 } } },
+    };
+    expect(didInWords(e)).toBe("edited a request");
+    expect(recordInWords(e)).toBe("13MSP-002 · Lao People's Democratic Republic");
+    expect(detailsInWords(e, new Map())).toEqual([
+      "role: participant → presenting an Article 4 extension request",
+      "air ticket: CHF 1'160 → CHF 1'200",
+    ]);
+  });
+  it("gives a status change's note with the States of the requests it names", () => {
+    const e = {
+      action: "status",
+      entity: "request",
+      entityId: "13MSP-005",
+      about: { state: "LBN" },
+      data: { status: "waitlisted", note: "Funding it would lower the total value by 1.33 points, displacing 13MSP-004." },
+    };
+    expect(detailsInWords(e, new Map([["13MSP-004", "IRQ"]]))).toEqual([
+      "status: on the waiting list",
+      "note: Funding it would lower the total value by 1.33 points, displacing 13MSP-004 (Iraq).",
+    ]);
+  });
+});

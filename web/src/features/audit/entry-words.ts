@@ -1,0 +1,157 @@
+// The audit log in words: who did what to which record, and what changed, as staff read it (no JSON, no
+// run id, every request with its State's name, every date and status in words).
+import { stateName } from "../../../../scoring/domain/index.js";
+import { chf, dateTime, day, plainText, requestName } from "../../format.js";
+import { word } from "../../words.js";
+
+export interface Entry {
+  action: string;
+  entity: string;
+  entityId: string;
+  about: { state?: string; roundId?: string; at?: string; name?: string };
+  data: unknown;
+}
+
+/** What was done, by entity and action ("request status" → "changed a request's status"). */
+const DID: Record<string, string> = {
+  "request create": "added a request",
+  "request update": "edited a request",
+  "request status": "changed a request's status",
+  "request review": "reviewed a request",
+  "request offer": "recorded an answer to an offer",
+  "request lock": "locked or unlocked a request",
+  "request interest": "reviewed the evidence of interest",
+  "request exception": "decided an exception to eligibility",
+  "round create": "created a round",
+  "round update": "edited a round",
+  "round status": "moved a round",
+  "round import": "imported requests into a round",
+  "database backup": "backed up the database",
+  "donor create": "added a contribution",
+  "donor update": "corrected a contribution",
+  "settings update": "saved the settings",
+  "state update": "corrected a State's reference data",
+  "run start": "started an allocation run",
+  "run finish": "an allocation run finished",
+  "run fail": "an allocation run failed",
+  "run cancel": "cancelled an allocation run",
+  "run approve": "approved an allocation",
+  "replacement propose": "proposed replacements",
+  "replacement apply": "applied replacements",
+  "year create": "opened a programme year",
+  "year opening": "entered a year's opening balance",
+  "year note": "wrote a year's note",
+  "year close": "closed a programme year",
+  "user create": "created an account",
+  "user password": "changed a password",
+};
+
+/** Fields as people call them. */
+const FIELDS: Record<string, string> = {
+  state: "State",
+  gender: "gender",
+  role: "role",
+  airTicket: "air ticket",
+  travel: "travel",
+  acceptedLevels: "support levels accepted",
+  name: "name",
+  email: "e-mail",
+  title: "title",
+  organisation: "organisation",
+  expertise: "expertise",
+  justification: "justification",
+  interestEvidence: "evidence of interest",
+  startDate: "first day",
+  endDate: "last day",
+  windowOpens: "requests from",
+  windowCloses: "requests until",
+  meeting: "meeting",
+  venue: "venue",
+  allowanceRate: "daily allowance",
+  nights: "nights",
+  reserve: "reserve",
+  adminEstimate: "administrative estimate",
+  adminActual: "administrative cost",
+  status: "status",
+  from: "from",
+  to: "to",
+  note: "note",
+  lock: "lock",
+  rating: "rating",
+  conflict: "conflict of interest",
+  answer: "answer",
+  actualCost: "actual cost",
+  amount: "amount",
+  offerDeadline: "offer deadline",
+  funded: "offered",
+  waitlisted: "waiting list",
+  settingsVersion: "settings version",
+  timeLimit: "time limit (s)",
+  format: "file format",
+  count: "requests",
+  roundId: "round",
+  value: "total score",
+  error: "error",
+  admit: "admitted",
+  replacements: "replacements",
+  declined: "declined",
+  expired: "lapsed",
+  replaces: "replaces",
+  donorId: "donor",
+};
+
+const MONEY = new Set(["amount", "actualCost", "allowanceRate", "reserve", "adminEstimate", "adminActual", "airTicket"]);
+const DAYS = new Set(["startDate", "endDate", "windowOpens", "windowCloses", "offerDeadline"]);
+
+/** One value in words: statuses and codes by the word list, money in CHF, days as days, lists joined. */
+function valueInWords(field: string, v: unknown, names: ReadonlyMap<string, string>): string {
+  if (v === null || v === undefined || v === "") return "none";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (typeof v === "number") return MONEY.has(field) ? chf(v) : String(v);
+  if (typeof v === "string") {
+    if (DAYS.has(field)) return day(v);
+    if (field === "state" || field === "donorId") return stateName(v);
+    if (field === "role" || field === "gender") return word(`${field}-${v}`);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return dateTime(v);
+    return plainText(word(v), names);
+  }
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueInWords(field, x, names)).join(", ") : "none";
+  return "changed";
+}
+
+/** The record in words: a request with its State, a run with its round and start, an account by name. */
+export function recordInWords(e: Entry): string {
+  switch (e.entity) {
+    case "request":
+      return requestName(e.entityId, e.about.state);
+    case "run":
+      return e.about.roundId ? `run of ${e.about.roundId}${e.about.at ? ` started ${dateTime(e.about.at)}` : ""}` : "a run";
+    case "state":
+      return e.about.state ? `${stateName(e.about.state)} in ${e.about.roundId}` : e.entityId;
+    case "user":
+      return e.about.name ? `${e.about.name} (${e.entityId})` : e.entityId;
+    default:
+      return e.entityId;
+  }
+}
+
+/** What was done, in words. */
+export const didInWords = (e: Entry): string => DID[`${e.entity} ${e.action}`] ?? `${e.action} (${e.entity})`;
+
+/** The details in words: each field changed ("first day: 16 Sept 2025 → 17 Sept 2025"), or each value recorded. */
+export function detailsInWords(e: Entry, names: ReadonlyMap<string, string>): string[] {
+  const data = e.data;
+  if (!data || typeof data !== "object") return [];
+  const d = data as Record<string, unknown>;
+  if (d.changes && typeof d.changes === "object") {
+    return Object.entries(d.changes as Record<string, { from: unknown; to: unknown }>)
+      .filter(([k]) => k !== "id" && k !== "submittedAt")
+      .map(([k, c]) => `${FIELDS[k] ?? k}: ${valueInWords(k, c.from, names)} → ${valueInWords(k, c.to, names)}`);
+  }
+  if (e.entity === "request" && e.action === "status" && "to" in d)
+    return [`${word(String(d.from))} → ${word(String(d.to))}`, ...(typeof d.note === "string" && d.note ? [plainText(d.note, names)] : [])];
+  return Object.entries(d)
+    .filter(([, v]) => typeof v !== "object" || Array.isArray(v) || v === null)
+    .filter(([k]) => !["weights", "policy", "rules", "attributes"].includes(k))
+    .map(([k, v]) => `${FIELDS[k] ?? k}: ${valueInWords(k, v, names)}`);
+}
