@@ -164,6 +164,18 @@ const Table3Schema = z.object({
       "Some figure may still change: an offer unanswered or unsettled, administrative costs estimated, the opening balance from a year not closed",
     ),
   pending: z.array(z.string()).describe("Why the statement is provisional, in words"),
+  pendingWhy: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("opening"), from: z.number().int() }),
+        z.object({
+          kind: z.literal("offers"),
+          offers: z.array(z.object({ state: z.string(), stateName: z.string(), requestId: z.string() })),
+        }),
+        z.object({ kind: z.literal("admin"), meeting: z.string() }),
+      ]),
+    )
+    .describe("The same reasons as data (for pages in French and Spanish)"),
   expenditures: z.object({ travel: z.number(), generalAndAdministrative: z.number(), total: z.number() }),
   revenues: z.object({
     contributions: z.array(

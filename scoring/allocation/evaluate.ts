@@ -19,8 +19,17 @@ export function valueOf(prep: Prepared, chosen: Map<number, number>): number {
 }
 
 /** Every rule the selection breaks, in words. An empty list means the selection is feasible. */
-export function checkRules(prep: Prepared, chosen: Map<number, number>): string[] {
+export function checkRules(prep: Prepared, chosen: Map<number, number>): Violation[] {
   return [...violations(prep, chosen)];
+}
+
+/**
+ * A rule broken by a selection: the rule instance's id ("maxPerState", "regionMin.EEG"), "budget",
+ * "earmarks", "lock.ID" or "eligibility.ID" (an ineligible request funded), and the staff's sentence.
+ */
+export interface Violation {
+  rule: string;
+  text: string;
 }
 
 /**
@@ -33,7 +42,7 @@ export function* violations(
   chosen: Map<number, number>,
   force: Map<number, "in" | "out"> = new Map(),
   canBePaid: (chosen: Map<number, number>) => boolean = (c) => payable(prep, c) !== null,
-): Generator<string> {
+): Generator<Violation> {
   const { budget } = prep.problem;
   let cost = 0;
   const selected: PreparedRequest[] = [];
@@ -42,10 +51,11 @@ export function* violations(
     cost += r.levels[li]!.cost;
     selected.push(r);
   }
-  if (cost > budget + 1e-6) yield `spends CHF ${chf(cost)}, more than the budget of CHF ${chf(budget)}`;
-  if (prep.hasDonors && !canBePaid(chosen)) yield "the donors' earmarks and amounts cannot pay for this selection";
+  if (cost > budget + 1e-6) yield { rule: "budget", text: `spends CHF ${chf(cost)}, more than the budget of CHF ${chf(budget)}` };
+  if (prep.hasDonors && !canBePaid(chosen))
+    yield { rule: "earmarks", text: "the donors' earmarks and amounts cannot pay for this selection" };
   const t = tally(selected);
-  for (const inst of prep.rules) yield* inst.rule.broken?.(t, inst.bound, inst.scope) ?? [];
+  for (const inst of prep.rules) for (const text of inst.rule.broken?.(t, inst.bound, inst.scope) ?? []) yield { rule: inst.id, text };
   // Only the locked and the forced can break a lock or a forcing.
   for (const i of new Set([...prep.locked, ...force.keys()])) {
     const r = prep.requests[i]!;
@@ -54,9 +64,11 @@ export function* violations(
     const mustOut = f === "out" || (r.req.lock === "out" && f !== "in");
     const who = `${r.req.id} (${r.req.state})`;
     const what = f ? "forced" : "locked";
-    if (mustIn && !chosen.has(r.index)) yield `${who} is ${what} in but not funded`;
+    if (mustIn && !chosen.has(r.index)) yield { rule: `lock.${r.req.id}`, text: `${who} is ${what} in but not funded` };
     // An ineligible request is locked out by its eligibility, not by staff: said so.
     if (mustOut && chosen.has(r.index))
-      yield r.req.ineligible && !f ? `${who} is not eligible but funded` : `${who} is ${what} out but funded`;
+      yield r.req.ineligible && !f
+        ? { rule: `eligibility.${r.req.id}`, text: `${who} is not eligible but funded` }
+        : { rule: `lock.${r.req.id}`, text: `${who} is ${what} out but funded` };
   }
 }

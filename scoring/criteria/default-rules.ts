@@ -14,6 +14,10 @@ export const DEFAULT_RULES: RuleSetInput = {
     {
       id: "affected-state-party",
       label: "State Party with clearance or victim-assistance obligations, or an Article 4 extension request",
+      labels: {
+        fr: "État partie ayant des obligations de dépollution ou d'assistance aux victimes, ou une demande de prolongation au titre de l'article 4",
+        es: "Estado parte con obligaciones de limpieza o de asistencia a las víctimas, o con una solicitud de prórroga en virtud del artículo 4",
+      },
       when: {
         all: [
           { fact: "state.ccmStatus", eq: "party" },
@@ -30,6 +34,10 @@ export const DEFAULT_RULES: RuleSetInput = {
     {
       id: "low-income-state-party",
       label: "Least developed, low-income or lower-middle-income State Party",
+      labels: {
+        fr: "État partie parmi les moins avancés, à faible revenu ou à revenu intermédiaire de la tranche inférieure",
+        es: "Estado parte menos adelantado, de ingreso bajo o de ingreso mediano bajo",
+      },
       when: {
         all: [
           { fact: "state.ccmStatus", eq: "party" },
@@ -45,6 +53,10 @@ export const DEFAULT_RULES: RuleSetInput = {
     {
       id: "interested-non-party",
       label: "Signatory or State not party with evidence of interest accepted by the ISU",
+      labels: {
+        fr: "Signataire ou État non partie dont l'intérêt, attesté, a été accepté par l'ISU",
+        es: "Signatario o Estado no parte cuyo interés, acreditado, fue aceptado por la ISU",
+      },
       when: {
         all: [
           { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
@@ -64,6 +76,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "ldc-state-party",
       criterion: "implementation",
       label: "Least developed State Party",
+      labels: { fr: "État partie parmi les moins avancés", es: "Estado parte menos adelantado" },
       points: 25,
       when: {
         all: [
@@ -76,6 +89,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "art4-extension-request",
       criterion: "implementation",
       label: "Preparing or presenting an Article 4 extension request",
+      labels: {
+        fr: "Prépare ou présente une demande de prolongation au titre de l'article 4",
+        es: "Prepara o presenta una solicitud de prórroga en virtud del artículo 4",
+      },
       points: 35,
       when: {
         any: [
@@ -88,6 +105,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "art4-clearance",
       criterion: "implementation",
       label: "Article 4 clearance obligations",
+      labels: { fr: "Obligations de dépollution (article 4)", es: "Obligaciones de limpieza (artículo 4)" },
       points: 15,
       when: {
         all: [
@@ -100,6 +118,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "art5-victim-assistance",
       criterion: "implementation",
       label: "Article 5 victim-assistance obligations",
+      labels: { fr: "Obligations d'assistance aux victimes (article 5)", es: "Obligaciones de asistencia a las víctimas (artículo 5)" },
       points: 10,
       when: {
         all: [
@@ -112,6 +131,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "art7-report",
       criterion: "implementation",
       label: "Article 7 transparency report outstanding (to be submitted)",
+      labels: { fr: "Rapport de transparence (article 7) en attente", es: "Informe de transparencia (artículo 7) pendiente" },
       points: 15,
       when: {
         all: [
@@ -125,6 +145,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "reviewer-rating",
       criterion: "technical",
       label: "Reviewers' rating of technical value (12 points a step, 0–5)",
+      labels: {
+        fr: "Note des examinateurs pour la valeur technique (12 points par degré, 0 à 5)",
+        es: "Calificación de los evaluadores del valor técnico (12 puntos por grado, 0 a 5)",
+      },
       points: 12,
       per: "request.technicalRating",
     },
@@ -132,6 +156,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "operational-expertise",
       criterion: "technical",
       label: "Operational expertise (clearance, stockpile destruction, victim assistance)",
+      labels: {
+        fr: "Expérience opérationnelle (dépollution, destruction des stocks, assistance aux victimes)",
+        es: "Experiencia operacional (limpieza, destrucción de existencias, asistencia a las víctimas)",
+      },
       points: 20,
       when: { fact: "request.operationalExpertise", eq: true },
     },
@@ -139,6 +167,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "speaking-role",
       criterion: "technical",
       label: "Speaking role at the meeting",
+      labels: { fr: "Prend la parole à la réunion", es: "Interviene en la reunión" },
       points: 20,
       when: { fact: "request.role", in: SPEAKING_ROLES },
     },
@@ -148,6 +177,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "signatory-interest",
       criterion: "universalization",
       label: "Signatory with evidence of interest in ratification, accepted by the ISU",
+      labels: {
+        fr: "Signataire dont l'intérêt pour la ratification a été accepté par l'ISU",
+        es: "Signatario cuyo interés en la ratificación fue aceptado por la ISU",
+      },
       points: 60,
       when: {
         all: [
@@ -160,6 +193,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "nonparty-interest",
       criterion: "universalization",
       label: "State not party with evidence of interest in accession, accepted by the ISU",
+      labels: {
+        fr: "État non partie dont l'intérêt pour l'adhésion a été accepté par l'ISU",
+        es: "Estado no parte cuyo interés en la adhesión fue aceptado por la ISU",
+      },
       points: 60,
       when: {
         all: [
@@ -172,6 +209,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "underrepresented-region-outreach",
       criterion: "universalization",
       label: "Not yet party, showing interest, from an under-represented region",
+      labels: {
+        fr: "Pas encore partie, intéressé, d'un groupe régional sous-représenté",
+        es: "Aún no es parte, muestra interés y pertenece a un grupo regional subrepresentado",
+      },
       points: 40,
       when: {
         all: [
@@ -182,11 +223,19 @@ export const DEFAULT_RULES: RuleSetInput = {
       },
     },
     // Capacity strengthening: States with limited technical or financial resources.
-    { id: "income-low", criterion: "capacity", label: "Low-income economy", points: 50, when: { fact: "state.incomeGroup", eq: "low" } },
+    {
+      id: "income-low",
+      criterion: "capacity",
+      label: "Low-income economy",
+      labels: { fr: "Économie à faible revenu", es: "Economía de ingreso bajo" },
+      points: 50,
+      when: { fact: "state.incomeGroup", eq: "low" },
+    },
     {
       id: "income-lower-middle",
       criterion: "capacity",
       label: "Lower-middle-income economy",
+      labels: { fr: "Économie à revenu intermédiaire de la tranche inférieure", es: "Economía de ingreso mediano bajo" },
       points: 35,
       when: { fact: "state.incomeGroup", eq: "lower-middle" },
     },
@@ -194,14 +243,23 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "income-upper-middle",
       criterion: "capacity",
       label: "Upper-middle-income economy",
+      labels: { fr: "Économie à revenu intermédiaire de la tranche supérieure", es: "Economía de ingreso mediano alto" },
       points: 15,
       when: { fact: "state.incomeGroup", eq: "upper-middle" },
     },
-    { id: "ldc-capacity", criterion: "capacity", label: "Least developed country", points: 20, when: { fact: "state.ldc", eq: true } },
+    {
+      id: "ldc-capacity",
+      criterion: "capacity",
+      label: "Least developed country",
+      labels: { fr: "Pays parmi les moins avancés", es: "País menos adelantado" },
+      points: 20,
+      when: { fact: "state.ldc", eq: true },
+    },
     {
       id: "no-geneva-mission",
       criterion: "capacity",
       label: "No permanent mission in Geneva",
+      labels: { fr: "Pas de mission permanente à Genève", es: "Sin misión permanente en Ginebra" },
       points: 30,
       when: { fact: "state.genevaMission", eq: false },
     },
@@ -210,6 +268,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "woman",
       criterion: "representation",
       label: "Woman delegate (gender balance)",
+      labels: { fr: "Déléguée (équilibre entre les sexes)", es: "Delegada (equilibrio de género)" },
       points: 35,
       when: { fact: "request.gender", eq: "F" },
     },
@@ -217,6 +276,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "survivor",
       criterion: "representation",
       label: "Survivor or affected-community representative",
+      labels: { fr: "Survivant ou représentant d'une communauté touchée", es: "Sobreviviente o representante de una comunidad afectada" },
       points: 35,
       when: { fact: "request.survivor", eq: true },
     },
@@ -224,6 +284,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "first-participation",
       criterion: "representation",
       label: "First participation in a formal meeting",
+      labels: { fr: "Première participation à une réunion officielle", es: "Primera participación en una reunión oficial" },
       points: 20,
       when: { fact: "request.firstParticipation", eq: true },
     },
@@ -231,6 +292,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "underrepresented-region",
       criterion: "representation",
       label: "From an under-represented region (regional diversity)",
+      labels: {
+        fr: "D'un groupe régional sous-représenté (diversité régionale)",
+        es: "De un grupo regional subrepresentado (diversidad regional)",
+      },
       points: 10,
       when: { fact: "state.underrepresentedRegion", eq: true },
     },
@@ -238,6 +303,10 @@ export const DEFAULT_RULES: RuleSetInput = {
       id: "funded-before",
       criterion: "representation",
       label: "Sponsored in previous rounds (10 points less per round)",
+      labels: {
+        fr: "Parrainé lors de cycles précédents (10 points de moins par cycle)",
+        es: "Patrocinado en ciclos anteriores (10 puntos menos por ciclo)",
+      },
       points: -10,
       per: "request.previousSponsorships",
     },

@@ -59,10 +59,15 @@ export const ConditionSchema: z.ZodType<Condition> = z
   )
   .meta({ id: "Condition", description: "A condition on facts: { fact, eq | in | gte | lte }, or all / any / not of conditions" });
 
+/** A label in French and Spanish, for the donors' and applicants' pages (absent: the English label is shown). */
+export const LabelsSchema = z.strictObject({ fr: z.string().min(1).max(300).optional(), es: z.string().min(1).max(300).optional() });
+export type Labels = z.infer<typeof LabelsSchema>;
+
 export const RuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
   criterion: CriterionSchema,
   label: z.string().min(1).max(200),
+  labels: LabelsSchema.optional(),
   when: ConditionSchema.optional(),
   /** Points added when the condition holds (negative lowers the criterion). */
   points: z.number().finite().min(-100).max(100),
@@ -81,7 +86,14 @@ export const RuleSetSchema = z
     underrepresentedJustification: z.string().max(2000).default(""),
     /** Who may be sponsored: a request is eligible when one path holds (absent: every request). */
     eligibility: z
-      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1).max(300), when: ConditionSchema }))
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          label: z.string().min(1).max(300),
+          labels: LabelsSchema.optional(),
+          when: ConditionSchema,
+        }),
+      )
       .min(1)
       .max(20)
       .optional(),

@@ -62,6 +62,8 @@ export type RequestAttributes = z.infer<typeof RequestAttributesSchema>;
 export interface Reason {
   rule: string;
   label: string;
+  /** The label in French and Spanish, when the rule set gives them (the engine's own reasons always do). */
+  labels?: { fr?: string; es?: string };
   points: number;
   evidence: string;
 }
@@ -156,6 +158,7 @@ export function score(
     reasons[rule.criterion].push({
       rule: rule.id,
       label: rule.label,
+      ...(rule.labels ? { labels: rule.labels } : {}),
       points,
       evidence: why ? `${evidence(used)} (${why})` : evidence(used),
     });
@@ -168,6 +171,7 @@ export function score(
       reasons[c].push({
         rule: "cap",
         label: "A criterion counts at most 100 points",
+        labels: { fr: "Un critère compte au plus 100 points", es: "Un criterio cuenta como máximo 100 puntos" },
         points: round2(100 - sum),
         evidence: `sum of rules = ${round2(sum)}`,
       });
@@ -175,6 +179,7 @@ export function score(
       reasons[c].push({
         rule: "floor",
         label: "A criterion counts at least 0 points",
+        labels: { fr: "Un critère compte au moins 0 point", es: "Un criterio cuenta como mínimo 0 puntos" },
         points: round2(-sum),
         evidence: `sum of rules = ${round2(sum)}`,
       });
@@ -185,6 +190,7 @@ export function score(
       reasons[c].push({
         rule: "rotation",
         label: "Sponsored recently: priority lowered (rotation)",
+        labels: { fr: "Parrainé récemment : priorité abaissée (rotation)", es: "Patrocinado recientemente: prioridad reducida (rotación)" },
         points: round2(criteria[c] - capped),
         evidence: rotation.evidence,
       });

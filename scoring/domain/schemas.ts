@@ -214,6 +214,8 @@ export interface BaselineResult {
   totalCost: number;
   funded: { id: string; level: SupportLevel; cost: number; value: number }[];
   broken: string[];
+  /** The rules broken, by id (a policy rule instance, "budget", "earmarks", "lock.ID", "eligibility.ID"), each once. */
+  brokenRules: string[];
 }
 
 /** The figures of an allocation that donors and staff compare (computed by allocation/summary.ts). */

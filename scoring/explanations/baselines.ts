@@ -4,7 +4,7 @@
 // rules with a baseline check (the maxima: seats, per-State cap, regional maximums) still allow; they
 // know nothing of locks or minimums, so the rules they break are listed.
 import { round2, type BaselineResult } from "../domain/index.js";
-import { canPay, checkRules, valueOf } from "../allocation/index.js";
+import { canPay, checkRules, valueOf, type Violation } from "../allocation/index.js";
 import { plus, tally } from "../policy/index.js";
 import { cmp, type Prepared } from "../problem/index.js";
 
@@ -69,6 +69,11 @@ function run(prep: Prepared, name: BaselineResult["name"], description: string, 
     count: chosen.size,
     totalCost: round2(spent),
     funded,
-    broken: checkRules(prep, chosen),
+    ...brokenOf(checkRules(prep, chosen)),
   };
+}
+
+/** The sentences, and the rules by id (each once), that a baseline breaks. */
+function brokenOf(vs: Violation[]): Pick<BaselineResult, "broken" | "brokenRules"> {
+  return { broken: vs.map((v) => v.text), brokenRules: [...new Set(vs.map((v) => v.rule))] };
 }

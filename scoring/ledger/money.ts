@@ -32,12 +32,28 @@ export interface Table3 {
   provisional: boolean;
   /** Why it is provisional, in words (empty when final). */
   pending: string[];
+  /** The same reasons as data, for pages in other languages. */
+  pendingWhy: PendingWhy[];
   expenditures: { travel: number; generalAndAdministrative: number; total: number };
   revenues: { contributions: ContributionLine[]; totalContributions: number; deferredFrom: number; total: number };
   deferredTo: number;
   /** The money as the dashboard shows it: available = committed + spent + left (left is what is deferred). */
   balances: { available: number; committed: number; spent: number; released: number; left: number };
   delegates: Record<OfferStatus, number> & { offers: number };
+}
+
+/** Why a statement is provisional: the opening not closed, offers still open, administrative costs estimated. */
+export type PendingWhy =
+  | { kind: "opening"; from: number }
+  | { kind: "offers"; offers: { state: string; stateName: string; requestId: string }[] }
+  | { kind: "admin"; meeting: string };
+
+/** A reason in the staff's words (the exports and the English pages). */
+export function pendingInWords(w: PendingWhy): string {
+  if (w.kind === "opening") return `the opening balance comes from ${w.from}, which is not closed yet`;
+  if (w.kind === "admin") return `the general and administrative costs of ${w.meeting} are an estimate`;
+  const n = w.offers.length;
+  return `${n} offer${n === 1 ? "" : "s"} not yet answered or settled (${w.offers.map((o) => `${o.stateName}, ${o.requestId}`).join("; ")})`;
 }
 
 function counts(offers: OfferFact[]): Table3["delegates"] {
@@ -61,7 +77,7 @@ function contributionLines(contributions: ContributionFact[]): ContributionLine[
   return [...lines.values()];
 }
 
-function table3(rounds: RoundFacts[], deferredFrom: number, openingPending: string[]): Table3 {
+function table3(rounds: RoundFacts[], deferredFrom: number, openingPending: PendingWhy[]): Table3 {
   const offers = rounds.flatMap((r) => r.offers);
   const money = offers.map(offerMoney);
   const committed = sum(money.map((m) => m.committed));
@@ -77,13 +93,12 @@ function table3(rounds: RoundFacts[], deferredFrom: number, openingPending: stri
   const pending = [...openingPending];
   const open = offers.filter((o) => OPEN_OFFERS.includes(o.offerStatus));
   if (open.length)
-    pending.push(
-      `${open.length} offer${open.length === 1 ? "" : "s"} not yet answered or settled (${open.map((o) => `${o.stateName}, ${o.requestId}`).join("; ")})`,
-    );
-  for (const r of rounds) if (r.adminActual === null) pending.push(`the general and administrative costs of ${r.meeting} are an estimate`);
+    pending.push({ kind: "offers", offers: open.map((o) => ({ state: o.state, stateName: o.stateName, requestId: o.requestId })) });
+  for (const r of rounds) if (r.adminActual === null) pending.push({ kind: "admin", meeting: r.meeting });
   return {
     provisional: pending.length > 0,
-    pending,
+    pending: pending.map(pendingInWords),
+    pendingWhy: pending,
     expenditures: { travel, generalAndAdministrative: admin, total: expenditures },
     revenues: { contributions: lines, totalContributions, deferredFrom: round2(deferredFrom), total: revenues },
     deferredTo: round2(revenues - expenditures),
@@ -98,8 +113,8 @@ function table3(rounds: RoundFacts[], deferredFrom: number, openingPending: stri
   };
 }
 
-function openingPending(year: number, opening: Opening): string[] {
-  return opening.provisional ? [`the opening balance comes from ${opening.carriedFrom ?? year - 1}, which is not closed yet`] : [];
+function openingPending(year: number, opening: Opening): PendingWhy[] {
+  return opening.provisional ? [{ kind: "opening", from: opening.carriedFrom ?? year - 1 }] : [];
 }
 
 /** Each round's Table 3 within its year: the first starts from the year's opening, each next from what the one before left. */

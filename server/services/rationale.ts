@@ -65,13 +65,18 @@ function costOf(d: { offerStatus: DecisionRecord["offerStatus"]; cost: number | 
   return m.spent + m.committed;
 }
 
-/** Each scoring reason (by its label) and how many delegates it applied to. */
-function reasonCounts(reasons: { label: string }[][]): { label: string; delegates: number }[] {
-  const counts = new Map<string, number>();
-  for (const rs of reasons) for (const label of new Set(rs.map((r) => r.label))) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts]
-    .map(([label, delegates]) => ({ label, delegates }))
-    .sort((a, b) => b.delegates - a.delegates || a.label.localeCompare(b.label));
+type Labelled = { label: string; labels?: { fr?: string; es?: string } };
+
+/** Each scoring reason (by its label, with its French and Spanish labels when the rule set gives them) and how many delegates it applied to. */
+function reasonCounts(reasons: Labelled[][]): (Labelled & { delegates: number })[] {
+  const counts = new Map<string, Labelled & { delegates: number }>();
+  for (const rs of reasons)
+    for (const r of new Map(rs.map((x) => [x.label, x])).values()) {
+      const c = counts.get(r.label) ?? { label: r.label, ...(r.labels ? { labels: r.labels } : {}), delegates: 0 };
+      c.delegates++;
+      counts.set(r.label, c);
+    }
+  return [...counts.values()].sort((a, b) => b.delegates - a.delegates || a.label.localeCompare(b.label));
 }
 
 /** The rationale as the donors' page reads it. */
@@ -192,6 +197,8 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
       count: b.count,
       totalCost: b.totalCost,
       broken: b.broken,
+      // Runs solved before the rules were named by id have only the sentences.
+      brokenRules: b.brokenRules ?? [],
     })),
     moneyCurve: curve,
     // The price of each rule (locks left out: they name people), and how firm each decision is.
@@ -200,8 +207,12 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
       stated: r.stated,
       relaxedTo: r.relaxedTo,
       cost: r.cost,
+      entered: r.entered.map((p) => p.id),
+      left: r.left.map((p) => p.id),
       text: r.text,
     })),
+    /** Each request of the run by its State (the references the sentences name, with no personal data). */
+    states: Object.fromEntries(problem.requests.map((q) => [q.id, q.state])),
     robustness: {
       samples: robustness.samples,
       solved: robustness.solved,

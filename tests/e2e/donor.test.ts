@@ -21,11 +21,13 @@ describe("donors' rationale (end to end)", () => {
     await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Allocations" }).waitFor();
-    await page.getByRole("link", { name: /13MSP/ }).click();
-    await page.getByRole("heading", { name: /How the Sponsorship Programme used the money: 13MSP/ }).waitFor({ timeout: 60_000 });
-    await page.getByText("At most 20 delegates are sponsored.").waitFor();
+    await page.getByRole("link", { name: /Thirteenth Meeting of States Parties/ }).click();
+    await page
+      .getByRole("heading", { name: /How the Sponsorship Programme used the money: Thirteenth Meeting/ })
+      .waitFor({ timeout: 60_000 });
+    await page.getByText("At most 20 delegates are sponsored.", { exact: true }).waitFor();
     await page.getByText(/Your contribution: CHF 28'933/).waitFor();
-    await page.getByText(/Your earmark \(regional groups APG\) was honoured/).waitFor();
+    await page.getByText(/Your earmark \(regional groups: Asia-Pacific Group\) was honoured/).waitFor();
     const table = page.getByRole("table", { name: "Sponsored delegates" });
     expect(await table.getByText("yours").count()).toBeGreaterThan(0);
     await page.getByText(/CHF 5'000 more would/).waitFor();

@@ -39,7 +39,7 @@ describe("counterfactual solves through the core", () => {
         const solution = readSolution(prep, ex.model, ex.out.vars);
         // The same allocation, not only the same value; it keeps every rule and the forcing.
         expect([...solution.chosen].sort(), `seed ${seed} ${r.req.id}`).toEqual([...plain.chosen].sort());
-        expect(checkRules(prep, solution.chosen).filter((b) => !/ is locked (in|out) /.test(b))).toEqual([]);
+        expect(checkRules(prep, solution.chosen).filter((b) => !/ is locked (in|out) /.test(b.text))).toEqual([]);
         expect(solution.chosen.has(r.index)).toBe(!inBase);
         // Each fixing is justified by the variant's own LP: its bound moved by the reduced cost falls
         // below the optimum found.

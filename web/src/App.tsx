@@ -22,6 +22,8 @@ const YearsPage = page(() => import("./features/years/YearsPage.js"), "YearsPage
 const YearPage = page(() => import("./features/years/YearPage.js"), "YearPage");
 const YearStatementPrintPage = page(() => import("./features/years/YearPage.js"), "YearStatementPrintPage");
 const AuditPage = page(() => import("./features/audit/AuditPage.js"), "AuditPage");
+// The donors' frame (their language switch and words) loads with their pages, not with the ISU's.
+const DonorFrame = lazy(async () => ({ default: (await import("./features/donors/DonorFrame.js")).DonorFrame }));
 const DonorHome = page(() => import("./features/donors/DonorPages.js"), "DonorHome");
 const DonorRationalePage = page(() => import("./features/donors/DonorPages.js"), "DonorRationalePage");
 
@@ -177,25 +179,11 @@ function DonorOnly({ children }: { children: ReactNode }) {
   if (session.isError) return <ErrorAlert error={session.error} />;
   if (!session.data) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname)}`} replace />;
   if (session.data.role === "reviewer") return <Navigate to="/rounds" replace />;
-  return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h4">
-            <Link to="/donor" style={{ color: "inherit", textDecoration: "none" }}>
-              Sponsorship Programme: donors
-            </Link>
-          </Title>
-          <UserMenu />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>{children}</AppShell.Main>
-    </AppShell>
-  );
+  return <DonorFrame userMenu={(label) => <UserMenu signOut={label} />}>{children}</DonorFrame>;
 }
 
 /** The signed-in user's name and the sign-out button, in every header. */
-function UserMenu() {
+function UserMenu({ signOut: label = "Sign out" }: { signOut?: string }) {
   const session = useSession();
   const signOut = useSignOut();
   return (
@@ -204,7 +192,7 @@ function UserMenu() {
         {session.data?.displayName}
       </Text>
       <Button variant="default" size="xs" onClick={() => void signOut()}>
-        Sign out
+        {label}
       </Button>
     </Group>
   );

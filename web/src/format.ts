@@ -24,8 +24,8 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)} %`);
 
 /** A donor by name: a State's in the page's language ("AUS" → "Australia"), the carry-over in words. */
-export const donorName = (donor: string, lang: Lang = "en"): string =>
-  hasLocalName(donor) ? stateName(donor, lang) : donor === "carry-over" ? CARRY_OVER[lang] : donor;
+export const donorName = (donor: string, lang: Lang = "en", name?: string): string =>
+  hasLocalName(donor) ? stateName(donor, lang) : donor === "carry-over" ? CARRY_OVER[lang] : (name ?? donor);
 const CARRY_OVER: Record<Lang, string> = { en: "carry-over", fr: "report", es: "remanente" };
 
 /** Who pays for a delegate: "Australia CHF 3'290, carry-over CHF 450". */

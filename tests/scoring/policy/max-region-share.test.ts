@@ -43,7 +43,7 @@ describe("at most a share of delegates from one regional group", () => {
           [3, 0],
         ]),
       ),
-    ).toEqual(["2 of 3 delegates from the African Group, more than 50 %"]);
+    ).toEqual([{ rule: "maxRegionShare", text: "2 of 3 delegates from the African Group, more than 50 %" }]);
     expect(
       checkRules(
         prep,

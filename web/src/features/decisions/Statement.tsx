@@ -5,13 +5,17 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf } from "../../format.js";
+import { stateName } from "../../../../scoring/domain/index.js";
+import type { PendingWhy } from "../../../../scoring/ledger/index.js";
+import { chf, donorName } from "../../format.js";
+import { useWords } from "../../workspace-words.js";
 import { useStatement } from "./api.js";
 
 /** What Table 3 shows, for a round or a year. */
 export interface Table3Data {
   provisional: boolean;
   pending: string[];
+  pendingWhy: PendingWhy[];
   expenditures: { travel: number; generalAndAdministrative: number; total: number };
   revenues: {
     contributions: { donor: string; name: string; amount: number; source: "sourced" | "derived"; note: string }[];
@@ -52,6 +56,7 @@ export function Table3View({
       </Table.Td>
     </Table.Tr>
   );
+  const { t: w, lang } = useWords();
   const derived = t.revenues.contributions.filter((c) => c.source === "derived");
   return (
     <Card withBorder>
@@ -62,13 +67,13 @@ export function Table3View({
         {!printable && exports && (
           <Group className="no-print">
             <Button size="xs" variant="default" onClick={() => void download(`${exports.path}?format=csv`, `${exports.file}.csv`)}>
-              Export CSV
+              {w("table3.csv")}
             </Button>
             <Button size="xs" variant="default" onClick={() => void download(`${exports.path}?format=xlsx`, `${exports.file}.xlsx`)}>
-              Export XLSX
+              {w("table3.xlsx")}
             </Button>
             <Button size="xs" variant="default" component={Link} to={exports.print}>
-              Print-ready page
+              {w("table3.printPage")}
             </Button>
           </Group>
         )}
@@ -76,45 +81,54 @@ export function Table3View({
       {t.provisional ? (
         <Text size="sm" mb="xs" component="div">
           <Badge color="gray.8" mr="xs">
-            Provisional
+            {w("table3.provisional")}
           </Badge>
-          Committed amounts stand in for costs not yet known:
+          {w("table3.pending")}
           <List size="sm">
-            {t.pending.map((p) => (
-              <List.Item key={p}>{p}</List.Item>
+            {t.pendingWhy.map((p, k) => (
+              <List.Item key={k}>
+                {p.kind === "opening"
+                  ? w("table3.opening", { year: p.from })
+                  : p.kind === "admin"
+                    ? w("table3.admin-estimate", { meeting: p.meeting })
+                    : w("table3.offers", {
+                        count: p.offers.length,
+                        list: p.offers.map((o) => `${stateName(o.state, lang)}, ${o.requestId}`).join("; "),
+                      })}
+              </List.Item>
             ))}
           </List>
         </Text>
       ) : (
         <Badge color="teal.9" mb="xs">
-          Final
+          {w("table3.final")}
         </Badge>
       )}
-      <Table aria-label="Financial statement">
+      <Table aria-label={w("table3.label")}>
         <Table.Tbody>
-          {row("EXPENDITURES", null, true)}
-          {row("Travel costs", t.expenditures.travel, false, true)}
-          {row("General & admin. expenses", t.expenditures.generalAndAdministrative, false, true)}
-          {row("Total Expenditures", t.expenditures.total, true)}
-          {row("REVENUES", null, true)}
+          {row(w("table3.expenditures"), null, true)}
+          {row(w("table3.travel"), t.expenditures.travel, false, true)}
+          {row(w("table3.admin"), t.expenditures.generalAndAdministrative, false, true)}
+          {row(w("table3.totalExpenditures"), t.expenditures.total, true)}
+          {row(w("table3.revenues"), null, true)}
           {t.revenues.contributions.map((c) => (
             <Table.Tr key={c.donor}>
               <Table.Td pl="xl">
-                Contributions: {c.name}
+                {w("table3.contributions", { name: donorName(c.donor, lang, c.name) })}
                 {c.source === "derived" ? " *" : ""}
               </Table.Td>
               <Table.Td ta="right">{chf(c.amount)}</Table.Td>
             </Table.Tr>
           ))}
-          {row("Total Contributions", t.revenues.totalContributions, true)}
-          {row("Contributions deferred from earlier years", t.revenues.deferredFrom)}
-          {row("Total Revenues", t.revenues.total, true)}
-          {row("Contributions deferred to the next year", t.deferredTo, true)}
+          {row(w("table3.totalContributions"), t.revenues.totalContributions, true)}
+          {row(w("table3.deferredFrom"), t.revenues.deferredFrom)}
+          {row(w("table3.totalRevenues"), t.revenues.total, true)}
+          {row(w("table3.deferredTo"), t.deferredTo, true)}
         </Table.Tbody>
       </Table>
       {derived.map((c) => (
         <Text key={c.donor} size="xs" c="dimmed" mt="xs">
-          * {c.name}: {c.note}
+          * {donorName(c.donor, lang, c.name)}: {c.note}
         </Text>
       ))}
     </Card>
@@ -123,12 +137,13 @@ export function Table3View({
 
 export function Statement({ roundId, printable = false }: { roundId: string; printable?: boolean }) {
   const st = useStatement(roundId);
-  if (st.isPending) return <Loading label="Loading the statement" />;
+  const { t } = useWords();
+  if (st.isPending) return <Loading label={t("table3.loading")} />;
   if (st.isError) return <ErrorAlert error={st.error} />;
   return (
     <Table3View
       t={st.data}
-      title={`Expenditures and revenues: ${st.data.meeting} (${roundId})`}
+      title={t("table3.title", { meeting: st.data.meeting })}
       exports={{ path: `/api/rounds/${roundId}/statement`, file: `${roundId}-statement`, print: `/rounds/${roundId}/statement` }}
       printable={printable}
     />

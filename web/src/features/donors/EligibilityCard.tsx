@@ -2,49 +2,53 @@
 // the ISU admitted by exception (with its justification), and the under-represented regional groups with
 // the figures they were derived from (or the ISU's reason for setting them).
 import { Card, List, Text, Title } from "@mantine/core";
-import { REGION_NAMES } from "../../../../scoring/domain/index.js";
+import { stateName } from "../../../../scoring/domain/index.js";
+import { REGION_WORDS } from "../../../../scoring/policy/index.js";
 import { pct } from "../../format.js";
+import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
 
-export function EligibilityCard({ r, stateName }: { r: Rationale; stateName: (iso3: string) => string }) {
+export function EligibilityCard({ r }: { r: Rationale }) {
+  const { t, lang } = useWords();
   const { ineligible, exceptions, underrepresented: u } = r.eligibility;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
-        Who could be sponsored
+        {t("eligibility.title")}
       </Title>
-      <Text size="sm">
-        {ineligible === 0
-          ? "Every request met an eligibility condition of the round's rules."
-          : `${ineligible} request${ineligible === 1 ? "" : "s"} met no eligibility condition of the round's rules and could not be sponsored.`}
-      </Text>
+      <Text size="sm">{ineligible === 0 ? t("eligibility.all") : t("eligibility.some", { count: ineligible })}</Text>
       <Text fw={700} size="sm" mt="sm">
-        Exceptions made by the ISU
+        {t("eligibility.exceptions")}
       </Text>
-      {exceptions.length === 0 && <Text size="sm">None.</Text>}
+      {exceptions.length === 0 && <Text size="sm">{t("eligibility.none")}</Text>}
       <List size="sm">
         {exceptions.map((e) => (
-          <List.Item key={e.id}>
-            {stateName(e.state)} (request {e.id}): {e.why}
-          </List.Item>
+          <List.Item key={e.id}>{t("eligibility.exception", { state: stateName(e.state, lang), id: e.id, why: e.why })}</List.Item>
         ))}
       </List>
       {u && (
         <>
           <Text fw={700} size="sm" mt="sm">
-            Under-represented regional groups: {u.regions.length ? u.regions.map((g) => REGION_NAMES[g]).join(", ") : "none"}
+            {t("eligibility.under", {
+              list: u.regions.length ? u.regions.map((g) => REGION_WORDS[lang][g]).join(", ") : t("eligibility.noGroup"),
+            })}
           </Text>
           {u.derived && u.overall ? (
             <List size="sm">
               {u.figures.map((f) => (
                 <List.Item key={f.region}>
-                  {REGION_NAMES[f.region]}: {f.parties} of {f.states} States are States Parties ({pct(f.states ? f.parties / f.states : 0)}
-                  ), against {pct(u.overall!.states ? u.overall!.parties / u.overall!.states : 0)} over all groups
+                  {t("eligibility.figure", {
+                    region: REGION_WORDS[lang][f.region],
+                    parties: f.parties,
+                    states: f.states,
+                    share: pct(f.states ? f.parties / f.states : 0),
+                    overall: pct(u.overall!.states ? u.overall!.parties / u.overall!.states : 0),
+                  })}
                 </List.Item>
               ))}
             </List>
           ) : (
-            <Text size="sm">Set by the ISU for this round: {u.why}</Text>
+            <Text size="sm">{t("eligibility.set", { why: u.why })}</Text>
           )}
         </>
       )}

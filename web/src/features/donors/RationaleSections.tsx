@@ -1,41 +1,46 @@
-// The sections of the donors' rationale, each a card over the rationale the server answers.
+// The sections of the donors' rationale, each a card over the rationale the server answers, in the
+// page's language: every request with its State's name, every rule in the rule registry's words.
 import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
-import { chf, paidBy, points } from "../../format.js";
-import { word } from "../../words.js";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CRITERIA, stateName } from "../../../../scoring/domain/index.js";
+import { instanceById, percent, REGION_WORDS } from "../../../../scoring/policy/index.js";
+import { chf, paidBy, points, type Lang } from "../../format.js";
+import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
+
+/** A request as donors read it: its reference and its State ("13MSP-004 (Iraq)"). */
+const named = (r: Rationale, id: string, lang: Lang): string => (r.states[id] ? `${id} (${stateName(r.states[id], lang)})` : id);
 
 /** Each sponsored delegate by reference, State, group, status and gender, with the score breakdown and who paid. */
 export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }) {
+  const { t, lang } = useWords();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
-        The sponsored delegates
+        {t("delegates.title")}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        No names or contact details: each delegate by reference, State, group, CCM status and gender. Rows paid by your contribution are
-        marked.
+        {t("delegates.intro")}
       </Text>
       {/* A region that scrolls sideways must be reachable by keyboard. */}
-      <div tabIndex={0} role="region" aria-label="Sponsored delegates, scrolls sideways" style={{ overflowX: "auto" }}>
-        <Table fz="sm" aria-label="Sponsored delegates" miw={1100}>
+      <div tabIndex={0} role="region" aria-label={t("delegates.region")} style={{ overflowX: "auto" }}>
+        <Table fz="sm" aria-label={t("delegates.table")} miw={1200}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Reference</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Group</Table.Th>
-              <Table.Th>CCM status</Table.Th>
-              <Table.Th>Gender</Table.Th>
+              <Table.Th>{t("delegates.reference")}</Table.Th>
+              <Table.Th>{t("delegates.state")}</Table.Th>
+              <Table.Th>{t("delegates.group")}</Table.Th>
+              <Table.Th>{t("delegates.status")}</Table.Th>
+              <Table.Th>{t("delegates.gender")}</Table.Th>
               {CRITERIA.map((c) => (
                 <Table.Th key={c} ta="right">
-                  {CRITERION_NAMES[c]}
+                  {t(`words.${c}`)}
                 </Table.Th>
               ))}
-              <Table.Th ta="right">Score</Table.Th>
-              <Table.Th>Support</Table.Th>
-              <Table.Th ta="right">Cost</Table.Th>
-              <Table.Th>Paid by</Table.Th>
+              <Table.Th ta="right">{t("delegates.score")}</Table.Th>
+              <Table.Th>{t("delegates.support")}</Table.Th>
+              <Table.Th ta="right">{t("delegates.cost")}</Table.Th>
+              <Table.Th>{t("delegates.paidBy")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -49,26 +54,26 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
                       <>
                         <br />
                         <Badge size="xs" color="blue.8">
-                          yours
+                          {t("delegates.yours")}
                         </Badge>
                       </>
                     )}
                   </Table.Td>
-                  <Table.Td>{f.state}</Table.Td>
-                  <Table.Td>{f.region}</Table.Td>
-                  <Table.Td>{word(f.status)}</Table.Td>
-                  <Table.Td>{f.gender}</Table.Td>
+                  <Table.Td>{stateName(f.state, lang)}</Table.Td>
+                  <Table.Td>{REGION_WORDS[lang][f.region]}</Table.Td>
+                  <Table.Td>{t(`words.${f.status}`)}</Table.Td>
+                  <Table.Td>{t(`words.${f.gender}`)}</Table.Td>
                   {CRITERIA.map((c) => (
                     <Table.Td key={c} ta="right">
                       {points(f.score?.criteria[c])}
                     </Table.Td>
                   ))}
                   <Table.Td ta="right">{points(f.score?.total)}</Table.Td>
-                  <Table.Td>{f.level}</Table.Td>
+                  <Table.Td>{t(`words.${f.level}`)}</Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                     {chf(f.cost)}
                   </Table.Td>
-                  <Table.Td>{paidBy(f.funding)}</Table.Td>
+                  <Table.Td>{paidBy(f.funding, lang)}</Table.Td>
                 </Table.Tr>
               );
             })}
@@ -76,39 +81,56 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
         </Table>
       </div>
       <Text size="sm" mt="sm">
-        Why they scored as they did, counted over the delegates (a delegate's own reasons are not shown: with the State and the gender they
-        could identify a person): {r.reasonCounts.map((c) => `${c.label}: ${c.delegates}`).join("; ")}.
+        {t("delegates.reasons")} {r.reasonCounts.map((c) => `${(lang !== "en" && c.labels?.[lang]) || c.label}: ${c.delegates}`).join("; ")}
+        .
       </Text>
     </Card>
   );
 }
 
+/** A rule broken by a baseline, in the page's language: the rule's statement, the money, or the requests it names. */
+function brokenInWords(r: Rationale, rules: readonly string[], lang: Lang, t: ReturnType<typeof useWords>["t"]): string[] {
+  const out: string[] = [];
+  const ineligible = rules.filter((x) => x.startsWith("eligibility.")).map((x) => named(r, x.slice("eligibility.".length), lang));
+  for (const rule of rules) {
+    if (rule === "budget") out.push(t("methods.budget"));
+    else if (rule === "earmarks") out.push(t("methods.earmarks"));
+    else if (rule.startsWith("lock.")) out.push(t("methods.lock"));
+    else if (!rule.startsWith("eligibility.")) {
+      const inst = instanceById(r.policy, rule);
+      if (inst) out.push(inst.rule.words[lang].statement(inst.bound, inst.scope).replace(/\.$/, ""));
+    }
+  }
+  if (ineligible.length) out.push(t("methods.ineligible", { count: ineligible.length, list: ineligible.join(", ") }));
+  return [...new Set(out)];
+}
+
 /** This allocation beside first come, first served and a plain ranking. */
 export function OtherMethodsCard({ r }: { r: Rationale }) {
+  const { t, lang } = useWords();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
-        What other methods would have funded
+        {t("methods.title")}
       </Title>
-      <Table fz="sm" aria-label="Other methods">
+      <Table fz="sm" aria-label={t("methods.table")}>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Td fw={700}>This allocation</Table.Td>
-            <Table.Td>
-              {r.summary.delegates} delegates, total score {points(r.value)}, every rule kept
-            </Table.Td>
+            <Table.Td fw={700}>{t("methods.this")}</Table.Td>
+            <Table.Td>{t("methods.thisRow", { count: r.summary.delegates, value: points(r.value) })}</Table.Td>
           </Table.Tr>
-          {r.baselines.map((b) => (
-            <Table.Tr key={b.name}>
-              <Table.Td fw={700}>
-                {b.name === "fcfs" ? "First come, first served (the practice until 2023)" : "A plain ranking by score"}
-              </Table.Td>
-              <Table.Td>
-                {b.count} delegates, total score {points(b.value)};{" "}
-                {b.broken.length ? `breaks: ${b.broken.join("; ")}` : "keeps every rule"}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {r.baselines.map((b) => {
+            const broken = brokenInWords(r, b.brokenRules, lang, t);
+            return (
+              <Table.Tr key={b.name}>
+                <Table.Td fw={700}>{b.name === "fcfs" ? t("methods.fcfs") : t("methods.greedy")}</Table.Td>
+                <Table.Td>
+                  {t("methods.row", { count: b.count, value: points(b.value) })};{" "}
+                  {broken.length ? t("methods.breaks", { list: broken.join("; ") }) : t("methods.keeps")}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Card>
@@ -117,61 +139,85 @@ export function OtherMethodsCard({ r }: { r: Rationale }) {
 
 /** The price of each rule that changes the allocation. */
 export function RulePricesCard({ r }: { r: Rationale }) {
+  const { t, lang } = useWords();
+  const list = (ids: readonly string[]) => ids.map((id) => named(r, id, lang)).join(", ") || t("prices.nobody");
+  const sentence = (p: Rationale["rulePrices"][number]): string | null => {
+    const inst = instanceById(r.policy, p.rule);
+    const rule = inst
+      ? inst.rule.words[lang].statement(inst.bound, inst.scope)
+      : p.rule.startsWith("earmark.")
+        ? t("prices.earmark", { donor: stateName(p.rule.slice("earmark.".length), lang) })
+        : null;
+    if (!rule) return null;
+    const to = p.relaxedTo === null ? null : inst?.rule.field === "share" ? percent(p.relaxedTo) : String(p.relaxedTo);
+    const args = { rule, to, cost: points(p.cost), entered: list(p.entered), left: list(p.left) };
+    return to === null ? t("prices.lifted", args) : t("prices.item", args);
+  };
+  const priced = r.rulePrices.filter((p) => (p.cost ?? 0) > 0).flatMap((p) => sentence(p) ?? []);
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
-        What each rule costs
+        {t("prices.title")}
       </Title>
       <List size="sm">
-        {r.rulePrices
-          .filter((p) => (p.cost ?? 0) > 0)
-          .map((p) => (
-            <List.Item key={p.rule}>{p.text}.</List.Item>
-          ))}
-        {r.rulePrices.every((p) => !p.cost) && <List.Item>No rule changes the allocation.</List.Item>}
+        {priced.map((text) => (
+          <List.Item key={text}>{text}</List.Item>
+        ))}
+        {priced.length === 0 && <List.Item>{t("prices.none")}</List.Item>}
       </List>
       <Text size="xs" c="dimmed" mt="xs">
-        Points of total score gained if the rule were relaxed by one step; the price of diversity and balance.
+        {t("prices.note")}
       </Text>
     </Card>
   );
 }
 
-/** What more money would buy, and the money curve. */
+/** What more money would buy, and the money curve with the round's budget marked. */
 export function MoneyCurveCard({ r }: { r: Rationale }) {
-  const base = r.moneyCurve.points.reduce(
-    (best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best),
-    r.moneyCurve.points[0]!,
-  );
-  const more = r.moneyCurve.points.find((p) => p.budget >= r.budget + 5000) ?? null;
+  const { t } = useWords();
+  const pts = r.moneyCurve.points;
+  if (pts.length === 0) return null;
+  const base = pts.reduce((best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best), pts[0]!);
+  const more = pts.find((p) => p.budget >= r.budget + 5000) ?? null;
   return (
     <Card withBorder>
       <figure style={{ margin: 0 }}>
         <Title order={3} size="h4" mb="sm">
-          What more money would buy
+          {t("curve.title")}
         </Title>
         <Text size="sm" mb="xs">
           {!more
-            ? "The curve does not reach CHF 5'000 more."
+            ? t("curve.short")
             : (more.value ?? 0) > (base.value ?? 0)
-              ? `CHF 5'000 more would raise the total score from ${points(base.value)} to ${points(more.value)}, funding ${more.delegates} delegates.`
-              : `CHF 5'000 more would not raise the total score (${points(base.value)}): at this budget the rules (the seats above all) are the limit, not the money.`}
+              ? t("curve.more", { from: points(base.value), to: points(more.value), count: more.delegates })
+              : t("curve.same", { value: points(base.value) })}
         </Text>
         <div
           role="img"
-          aria-label={`Total score by budget: ${r.moneyCurve.points.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ")}`}
-          style={{ width: "100%", height: 220 }}
+          aria-label={t("curve.alt", { points: pts.map((p) => `${chf(p.budget)}: ${points(p.value)}`).join("; ") })}
+          style={{ width: "100%", height: 240 }}
         >
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={r.moneyCurve.points.map((p) => ({ budget: Math.round(p.budget), value: p.value }))}>
+            <LineChart data={pts.map((p) => ({ budget: Math.round(p.budget), value: p.value }))} margin={{ left: 8, right: 16, bottom: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="budget" tickFormatter={(v: number) => `${Math.round(v / 1000)}k`} />
-              <YAxis />
+              <XAxis
+                dataKey="budget"
+                type="number"
+                domain={["dataMin", "dataMax"]}
+                tickFormatter={(v: number) => `${Math.round(v / 1000)}k`}
+                label={{ value: t("curve.budgetAxis"), position: "insideBottom", offset: -4 }}
+                height={40}
+              />
+              <YAxis label={{ value: t("curve.scoreAxis"), angle: -90, position: "insideLeft" }} width={56} />
               <Tooltip formatter={(v) => points(Number(v))} labelFormatter={(v) => chf(Number(v))} />
-              <Line dataKey="value" stroke="#1864ab" dot={false} />
+              <ReferenceLine x={Math.round(r.budget)} stroke="#212529" strokeDasharray="6 4" label={t("curve.budget")} />
+              <Line dataKey="value" name={t("curve.scoreAxis")} stroke="#1864ab" dot={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>
+        <Text component="figcaption" size="sm" mt="xs">
+          {t("curve.caption", { from: chf(pts[0]!.budget), to: chf(pts.at(-1)!.budget), budget: chf(r.budget) })}
+        </Text>
       </figure>
     </Card>
   );
@@ -179,15 +225,19 @@ export function MoneyCurveCard({ r }: { r: Rationale }) {
 
 /** How firm the decisions are under perturbed weights and costs. */
 export function RobustnessCard({ r }: { r: Rationale }) {
+  const { t } = useWords();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
-        How firm the decisions are
+        {t("robust.title")}
       </Title>
       <Text size="sm">
-        Re-solved {r.robustness.solved} times with the weights moved by up to 20 % and travel costs by up to 15 %:{" "}
-        {r.robustness.counts.always} requests were funded every time, {r.robustness.counts.never} never, and{" "}
-        {r.robustness.counts.borderline} sometimes (the close calls the ISU reviewed).
+        {t("robust.text", {
+          solved: r.robustness.solved,
+          always: r.robustness.counts.always,
+          never: r.robustness.counts.never,
+          borderline: r.robustness.counts.borderline,
+        })}
       </Text>
     </Card>
   );
