@@ -132,6 +132,10 @@ function about(db: Db, entity: string, id: string): AuditView["about"] {
       const r = one<{ roundId: string; at: string }>("SELECT round_id AS roundId, created_at AS at FROM runs WHERE id = ?", id);
       return r ?? {};
     }
+    case "replacement": {
+      const r = one<{ roundId: string; at: string }>("SELECT round_id AS roundId, created_at AS at FROM replacements WHERE id = ?", id);
+      return r ?? {};
+    }
     case "user":
       return { name: one<{ name: string }>("SELECT display_name AS name FROM users WHERE username = ?", id)?.name };
     case "state": {

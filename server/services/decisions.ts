@@ -280,7 +280,8 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
     }
     for (const r of proposal.replacements) {
       upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });
-      setRequestStatus(db, r.id, "funded", `replacement ${replacementId}`, actor);
+      const replaces = proposal.released.map((x) => x.id).join(", ");
+      setRequestStatus(db, r.id, "funded", `offered as a replacement (for ${replaces}) by the ISU`, actor);
     }
     for (const r of proposal.released) markNotFunded(db, row.roundId, r.id);
     markReplacementApplied(db, replacementId);

@@ -107,15 +107,25 @@ describe("applicants (end to end)", () => {
     await page.getByRole("heading", { name: "Programme de parrainage : demander un parrainage" }).waitFor();
     await page.getByLabel("Nom complet").waitFor();
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
-    // zod's own messages in French, next to the fields.
-    await page
-      .getByText(/invalide|Entrée/i)
-      .first()
-      .waitFor();
+    // A summary at the top in French, focused, each problem a sentence that says what to do and links to
+    // its field (never zod's message); the same sentence beside the field.
+    const summary = page.getByTestId("error-summary");
+    await summary.getByText("Il y a un problème : corrigez les réponses ci-dessous.").waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.getByRole("link").count()).toBe(3);
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(/invalide|Entrée|expected|attendu/i);
+    await summary.getByRole("link", { name: "Choisissez l'État qui vous désigne." }).click();
+    expect(await page.getByLabel("État qui vous désigne").evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await axe(page)).toEqual([]);
     await shot(page, "33-apply-fr");
-    // The whole request in French, to the reference and the code.
-    await page.getByLabel("État qui vous désigne").selectOption({ label: "Senegal" });
+    // A ticket below zero stays as typed and is refused at its field, not changed to 0.
+    await page.getByLabel("Billet d'avion estimé (CHF)").fill("-50");
+    await page.getByLabel("Nom complet").click();
+    expect(await page.getByLabel("Billet d'avion estimé (CHF)").inputValue()).toBe("-50");
+    await page.getByText("Indiquez le prix estimé du billet d'avion en francs suisses : un nombre, 0 ou plus.").first().waitFor();
+    // The whole request in French, to the reference and the code; the States by their French names.
+    await page.getByLabel("État qui vous désigne").selectOption({ label: "Sénégal" });
     await page.getByLabel("Genre").selectOption({ label: "Femme" });
     await page.getByLabel("Nom complet").fill("Awa Diop");
     await page.getByLabel("Billet d'avion estimé (CHF)").fill("950");

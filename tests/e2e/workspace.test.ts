@@ -39,7 +39,7 @@ describe("ISU workspace (end to end)", () => {
     await money.getByText("CHF 28'933").waitFor();
     await money.getByText("CHF 79'802").waitFor();
     await page.getByText("48 in all:").waitFor();
-    await page.getByText("States' data as of 2025-09-16", { exact: false }).waitFor();
+    await page.getByText("States' data as of 16 Sept 2025", { exact: false }).waitFor();
     // Statuses in words, not codes.
     await page.getByText("in review", { exact: true }).first().waitFor();
     expect(await page.getByText(/^(under-review|not-funded|nonparty)\b/).count()).toBe(0);
@@ -173,8 +173,8 @@ describe("ISU workspace (end to end)", () => {
       .first()
       .waitFor();
     await page.getByRole("table", { name: "Baselines" }).getByText("First come, first served").waitFor();
-    await page.getByRole("img", { name: /Funded delegates by regional group/ }).waitFor();
-    await page.getByRole("img", { name: /Value by budget: CHF/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole("img", { name: /Sponsored delegates by UN regional group: African Group \d+/ }).waitFor();
+    await page.getByRole("img", { name: /The best total score .* at each budget from CHF/ }).waitFor({ timeout: 30_000 });
     expect(await axe(page)).toEqual([]);
     await shot(page, "07-allocate");
     // Lock in a request that was not funded, then run again: it is funded.
@@ -271,7 +271,14 @@ describe("ISU workspace (end to end)", () => {
     const { page, base } = e;
     await page.goto(`${base}/audit`);
     await page.getByText("The chain is intact").waitFor();
-    await page.getByRole("table", { name: "Audit log" }).getByText("approve run").waitFor();
+    const log = page.getByRole("table", { name: "Audit log" });
+    await log.getByText("approved an allocation").first().waitFor();
+    // Who did what to which record, in words: a request with its State, no JSON, no run id.
+    await log
+      .getByText(/^13MSP-\d{3} · /)
+      .first()
+      .waitFor();
+    expect(await log.innerText()).not.toMatch(/[{}]|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(await axe(page)).toEqual([]);
     await shot(page, "12-audit");
   });

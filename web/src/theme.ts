@@ -1,5 +1,5 @@
 // The theme shared by the workspace and the public pages.
-import { createTheme, type CSSVariablesResolver } from "@mantine/core";
+import { createTheme, NumberInput, type CSSVariablesResolver } from "@mantine/core";
 
 // Contrast (WCAG AA, checked by axe-core in the end-to-end suite): a darker primary shade, text on filled
 // colours chosen by their luminance, and dimmed text dark enough to read.
@@ -11,6 +11,11 @@ export const theme = createTheme({
   luminanceThreshold: 0.45,
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  components: {
+    // A number out of range is refused at its field with a message, never silently changed: Mantine would
+    // otherwise clamp it on blur (a ticket of −50 saved as 0, a rating of 7 as 5).
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: "none" } }),
+  },
 });
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},

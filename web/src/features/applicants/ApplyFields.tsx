@@ -4,13 +4,21 @@ import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextI
 import { Controller, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../../scoring/criteria/index.js";
+import { stateName } from "../../../../scoring/domain/index.js";
 import type { FormValues } from "./ApplyPage.js";
+import { fieldId } from "./ErrorSummary.js";
 
 export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>; states: readonly { iso3: string; name: string }[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "fr" || i18n.language === "es" ? i18n.language : "en";
   const e = form.formState.errors;
+  // The States by their names in the page's language, in that language's order.
+  const named = states
+    .map((s) => ({ value: s.iso3, label: stateName(s.iso3, lang, s.name) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
   const text = (name: keyof FormValues, opts: { required?: boolean; type?: string } = {}) => (
     <TextInput
+      id={fieldId(name)}
       label={t(`field.${name}`)}
       type={opts.type ?? "text"}
       withAsterisk={opts.required}
@@ -32,9 +40,10 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
           control={form.control}
           render={({ field }) => (
             <NativeSelect
+              id={fieldId("state")}
               label={t("field.state")}
               withAsterisk
-              data={[{ value: "", label: "—" }, ...states.map((s) => ({ value: s.iso3, label: s.name }))]}
+              data={[{ value: "", label: "—" }, ...named]}
               value={field.value}
               onChange={(ev) => field.onChange(ev.currentTarget.value)}
               onBlur={field.onBlur}
@@ -47,6 +56,7 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
           control={form.control}
           render={({ field }) => (
             <NativeSelect
+              id={fieldId("gender")}
               label={t("field.gender")}
               withAsterisk
               data={[{ value: "", label: "—" }, ...(["F", "M", "X"] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
@@ -70,6 +80,7 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
         control={form.control}
         render={({ field }) => (
           <NativeSelect
+            id={fieldId("role")}
             label={t("field.role")}
             data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             value={field.value}
@@ -82,6 +93,7 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
       {check("survivor")}
       {check("firstParticipation")}
       <Textarea
+        id={fieldId("interestEvidence")}
         label={t("field.interestEvidence")}
         autosize
         minRows={2}
@@ -89,6 +101,7 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
         error={e.interestEvidence?.message}
       />
       <Textarea
+        id={fieldId("justification")}
         label={t("field.justification")}
         autosize
         minRows={3}
@@ -103,6 +116,7 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
         control={form.control}
         render={({ field }) => (
           <NumberInput
+            id={fieldId("airTicket")}
             label={t("field.airTicket")}
             withAsterisk
             min={0}
@@ -120,8 +134,8 @@ export function ApplyFields({ form, states }: { form: UseFormReturn<FormValues>;
         render={({ field }) => (
           <Checkbox.Group label={t("field.acceptedLevels")} value={field.value} onChange={field.onChange} error={e.acceptedLevels?.message}>
             <Stack gap="xs" mt="xs">
-              {(["full", "ticket", "allowance"] as const).map((l) => (
-                <Checkbox key={l} value={l} label={t(`level.${l}`)} />
+              {(["full", "ticket", "allowance"] as const).map((l, k) => (
+                <Checkbox key={l} id={k === 0 ? fieldId("acceptedLevels") : undefined} value={l} label={t(`level.${l}`)} />
               ))}
             </Stack>
           </Checkbox.Group>

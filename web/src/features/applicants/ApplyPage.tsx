@@ -4,12 +4,14 @@
 // access code are shown once.
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { RequestAttributesSchema } from "../../../../scoring/criteria/index.js";
 import { fieldProblems } from "../../../../scoring/domain/index.js";
 import { api, ApiError, call } from "../../api.js";
-import { ErrorAlert, Loading } from "../../components/status.js";
+import { ErrorAlert, Loading, problemsByPath } from "../../components/status.js";
+import { ErrorSummary } from "./ErrorSummary.js";
 import { clearDraft } from "../../drafts.js";
 import { initI18n } from "../../i18n.js";
 import { PublicLayout } from "./PublicLayout.js";
@@ -91,17 +93,24 @@ function payloadOf(v: FormValues) {
   };
 }
 
-/** react-hook-form checks the values with the server's schema; each problem goes back to its field. */
-const resolver: Resolver<FormValues> = async (values) => {
-  const parsed = ApplicantSchema.safeParse(payloadOf(values));
-  if (parsed.success) return { values, errors: {} };
-  const errors: Record<string, { type: string; message: string }> = {};
-  for (const p of fieldProblems(parsed.error)) {
-    const field = p.path.startsWith("travel.") ? p.path.slice(7) : p.path.split(/[.[]/)[0]!;
-    errors[field] ??= { type: "validation", message: p.message };
-  }
-  return { values: {}, errors };
-};
+const isField = (f: string): f is keyof FormValues => f in EMPTY;
+
+/** The form's field a schema path belongs to ("travel.airTicket" → "airTicket", "expertise[2]" → "expertise"). */
+const fieldOf = (path: string): string => (path.startsWith("travel.") ? path.slice(7) : path.split(/[.[]/)[0]!);
+
+/**
+ * react-hook-form checks the values with the server's schema; each problem goes back to its field as a
+ * sentence in the page's language that says what to do (never zod's own message).
+ */
+const resolverFor =
+  (sentence: (field: string) => string): Resolver<FormValues> =>
+  async (values) => {
+    const parsed = ApplicantSchema.safeParse(payloadOf(values));
+    if (parsed.success) return { values, errors: {} };
+    const errors: Record<string, { type: string; message: string }> = {};
+    for (const p of fieldProblems(parsed.error)) errors[fieldOf(p.path)] ??= { type: "validation", message: sentence(fieldOf(p.path)) };
+    return { values: {}, errors };
+  };
 
 export function ApplyPage({ roundId }: { roundId: string }) {
   const { t, i18n } = useTranslation();
@@ -112,7 +121,10 @@ export function ApplyPage({ roundId }: { roundId: string }) {
     queryFn: () => call(api.api.public.rounds[":roundId"].$get({ param: { roundId } })),
   });
   const states = useQuery({ queryKey: keys.publicStates(), queryFn: () => call(api.api.states.$get()), staleTime: Infinity });
-  const form = useForm<FormValues>({ resolver, defaultValues: EMPTY, mode: "onTouched" });
+  const sentence = (field: string): string => t(`invalid.${field}`, { defaultValue: t("invalid.other") });
+  const form = useForm<FormValues>({ resolver: resolverFor(sentence), defaultValues: EMPTY, mode: "onTouched" });
+  // After a refused submit, the problems are listed at the top and the focus moves there (GOV.UK's error summary).
+  const [summaryShown, setSummaryShown] = useState(0);
   const { draftNote, setDraftNote } = useKeptDraft(key, form, EMPTY);
   const { online, backOnline } = useOnline();
 
@@ -120,6 +132,12 @@ export function ApplyPage({ roundId }: { roundId: string }) {
     mutationFn: (v: FormValues) =>
       call(api.api.rounds[":roundId"].apply.$post({ param: { roundId }, json: ApplicantSchema.parse(payloadOf(v)) as never })),
     onSuccess: () => void clearDraft(key),
+    // The server's own refusal goes back to the fields too.
+    onError: (e) => {
+      const fields = [...problemsByPath(e).keys()].map((p) => fieldOf(p.replace(/^attributes\./, "")));
+      for (const f of fields) if (isField(f)) form.setError(f, { type: "server", message: sentence(f) });
+      if (fields.length) setSummaryShown((n) => n + 1);
+    },
   });
 
   if (round.isPending) return <Loading />;
@@ -159,8 +177,16 @@ export function ApplyPage({ roundId }: { roundId: string }) {
           </Alert>
         )}
         {open && (
-          <form onSubmit={form.handleSubmit((v) => submit.mutate(v))} noValidate aria-label={t("title")}>
+          <form
+            onSubmit={form.handleSubmit(
+              (v) => submit.mutate(v),
+              () => setSummaryShown((n) => n + 1),
+            )}
+            noValidate
+            aria-label={t("title")}
+          >
             <Stack>
+              {summaryShown > 0 && <ErrorSummary errors={form.formState.errors} focusKey={summaryShown} />}
               <ApplyFields form={form} states={states.data ?? []} />
               {submit.isError && (
                 <ErrorAlert

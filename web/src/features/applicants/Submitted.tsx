@@ -1,5 +1,5 @@
 // What an applicant sees once the request is in: the reference and the access code, shown this once.
-import { Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Button, CopyButton, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PublicLayout } from "./PublicLayout.js";
 
@@ -17,11 +17,22 @@ export function Submitted({ reference, accessCode }: { reference: string; access
           <Text size="lg">
             {t("submitted.code")}: <strong data-testid="access-code">{s.accessCode}</strong>
           </Text>
-          <Group>
+          <Group className="no-print">
+            <CopyButton value={`${t("submitted.reference")}: ${s.reference}\n${t("submitted.code")}: ${s.accessCode}`}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy} aria-live="polite">
+                  {copied ? t("submitted.copied") : t("submitted.copy")}
+                </Button>
+              )}
+            </CopyButton>
+            <Button variant="default" onClick={() => window.print()}>
+              {t("submitted.print")}
+            </Button>
             <Button component="a" href="/status">
               {t("submitted.status")}
             </Button>
           </Group>
+          <style>{"@media print { .no-print { display: none !important; } }"}</style>
         </Stack>
       </Paper>
     </PublicLayout>

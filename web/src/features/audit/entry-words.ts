@@ -126,6 +126,10 @@ export function recordInWords(e: Entry): string {
       return requestName(e.entityId, e.about.state);
     case "run":
       return e.about.roundId ? `run of ${e.about.roundId}${e.about.at ? ` started ${dateTime(e.about.at)}` : ""}` : "a run";
+    case "replacement":
+      return e.about.roundId
+        ? `replacements in ${e.about.roundId}${e.about.at ? ` proposed ${dateTime(e.about.at)}` : ""}`
+        : "replacements";
     case "state":
       return e.about.state ? `${stateName(e.about.state)} in ${e.about.roundId}` : e.entityId;
     case "user":
