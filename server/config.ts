@@ -50,6 +50,11 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   /** Where the built web UI is (served at /). */
   WEB_DIST: z.string().min(1).default("web/dist"),
+  /**
+   * The day the server takes as today (YYYY-MM-DD), for a demonstration or a test set before a meeting
+   * that is now past; unset (the default), the real day.
+   */
+  TODAY: z.iso.date().optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

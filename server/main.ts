@@ -4,6 +4,7 @@
 // password), and serves the API and the web UI on PORT.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { setToday } from "./store/rows.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { loadHistory, readHistory } from "./history.js";
@@ -22,6 +23,8 @@ try {
   }
   throw e;
 }
+// The day taken as today (a demonstration or a test set before a past meeting), before anything is written.
+setToday(config.TODAY);
 const built = await ensureWebBuild(config.WEB_DIST);
 if (built) process.stdout.write(`${built}\n`);
 const db = openDatabase(config.DATABASE_PATH);

@@ -51,6 +51,8 @@ export const PublicRoundSchema = z
     windowOpens: z.iso.date(),
     windowCloses: z.iso.date(),
     status: z.enum(ROUND_STATUSES),
+    /** Whether the round takes requests today, by the server's calendar: open, and today within the window. */
+    acceptingRequests: z.boolean(),
   })
   .strip();
 
@@ -314,7 +316,12 @@ export const ApplicantStatusSchema = z.object({
     offerDeadline: true,
     offerStatus: true,
     version: true,
-  }).nullable(),
+  })
+    .extend({
+      /** Whether the offer can still be answered: pending, and its deadline not passed by the server's calendar. */
+      answerable: z.boolean(),
+    })
+    .nullable(),
 });
 
 export const AuditViewSchema = z.object({

@@ -7,6 +7,11 @@ export function chf(x: number): string {
   return `${x < 0 ? "-" : ""}${grouped}${dec === "00" ? "" : "." + dec}`;
 }
 
+/** A calendar day (YYYY-MM-DD) in English words, for messages: "16 September 2025". */
+export function dayInWords(day: string): string {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
+
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }

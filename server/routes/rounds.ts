@@ -14,6 +14,7 @@ import {
 } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF } from "../http.js";
 import { correctState, editRound, moveRound } from "../services/rounds.js";
+import { takesRequests } from "../services/applicants.js";
 import {
   createRound,
   currentSettings,
@@ -101,7 +102,10 @@ export function roundRoutes() {
         request: { params: RoundId },
         responses: { 200: json(PublicRoundSchema, "The round"), ...errors(404) },
       }),
-      (c) => c.json(PublicRoundSchema.parse(getRound(c.get("services").db, c.req.valid("param").roundId)), 200),
+      (c) => {
+        const r = getRound(c.get("services").db, c.req.valid("param").roundId);
+        return c.json(PublicRoundSchema.parse({ ...r, acceptingRequests: takesRequests(r) }), 200);
+      },
     )
     .openapi(
       route(["admin"], {

@@ -1,6 +1,7 @@
 // The applicants' side: submitting a request while the round is open (a reference and an access code,
 // shown once, stored hashed), reading one's own request with them, and answering an offer.
 import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
+import { dayInWords } from "../../scoring/domain/index.js";
 import { accessCode, hashCode, randomReference, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
@@ -26,6 +27,12 @@ import {
 const APPLICANT = { id: null, name: "applicant" };
 
 /** A request submitted by its applicant: the reference and the access code (shown this once). */
+/** Whether a round takes requests today, by the server's calendar: open, and today within its window. */
+export function takesRequests(round: { status: string; windowOpens: string; windowCloses: string }): boolean {
+  const day = today();
+  return round.status === "open" && day >= round.windowOpens && day <= round.windowCloses;
+}
+
 export function submitRequest(
   { db, config, reference }: Services,
   client: string,
@@ -34,9 +41,11 @@ export function submitRequest(
 ): { reference: string; accessCode: string; notice: string } {
   rateLimit(db, config, `apply:${client}`, "submissions");
   const round = getRound(db, roundId);
-  const day = today();
-  if (round.status !== "open" || day < round.windowOpens || day > round.windowCloses) {
-    throw conflict("round-closed", `round ${roundId} takes requests while open, from ${round.windowOpens} to ${round.windowCloses}`);
+  if (!takesRequests(round)) {
+    throw conflict(
+      "round-closed",
+      `round ${roundId} takes requests while open, from ${dayInWords(round.windowOpens)} to ${dayInWords(round.windowCloses)}`,
+    );
   }
   if (!reference.states.has(input.state)) throw invalid([{ path: "state", message: `unknown State "${input.state}"` }]);
   const code = accessCode();
@@ -103,6 +112,7 @@ export function applicantStatus({ db }: Services, id: string) {
           offerDeadline: d.offerDeadline,
           offerStatus: d.offerStatus,
           version: d.version,
+          answerable: d.offerStatus === "pending" && d.offerDeadline !== null && today() <= d.offerDeadline,
         }
       : null,
   };

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import {
   chf,
+  dayInWords,
   IN_RUN,
   offerMoveRefused,
   proposalMoveRefused,
@@ -72,6 +73,7 @@ export function approveRun(
     checkVersion(round, input.roundVersion);
     assertRoundOpenForMoney(db, run.roundId, "an approval");
     if (round.status !== "review") throw conflict("round-status", `the round is "${round.status}": runs are approved in review`);
+    checkDeadline(input.offerDeadline, input.on ?? today(), round);
     // A re-approval never loses what was recorded after the last one.
     const recorded = listDecisions(db, run.roundId).filter(
       (d) => (d.offerStatus !== null && d.offerStatus !== "pending") || d.actualCost !== null,
@@ -260,6 +262,22 @@ export async function proposeReplacements(
 }
 
 /** Applies a replacement proposal: the replacements get offers with the deadline given, the released are not funded. */
+/**
+ * An offer's deadline lies between the day it is made and the meeting's first day: an offer is answered
+ * before the travel, and a deadline after the meeting would leave the money committed to no one.
+ */
+function checkDeadline(deadline: string, on: string, round: { startDate: string }): void {
+  if (deadline < on)
+    throw invalid([{ path: "offerDeadline", message: `must not be before the day the offers are made (${dayInWords(on)})` }]);
+  if (deadline > round.startDate)
+    throw invalid([
+      {
+        path: "offerDeadline",
+        message: `must be on or before the meeting's first day (${dayInWords(round.startDate)}): offers are answered before the travel`,
+      },
+    ]);
+}
+
 export function applyReplacement({ db }: Services, replacementId: string, offerDeadline: string, actor: Actor): DecisionRecord[] {
   return tx(db, () => {
     const row = findReplacement(db, replacementId);
@@ -269,6 +287,7 @@ export function applyReplacement({ db }: Services, replacementId: string, offerD
     const { proposal } = row;
     if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
     assertRoundOpenForMoney(db, row.roundId, "a replacement");
+    checkDeadline(offerDeadline, today(), getRound(db, row.roundId));
     // The proposal answers offers released under the decisions as they stand: they must still be released.
     for (const r of proposal.released) {
       const d = findDecision(db, row.roundId, r.id);

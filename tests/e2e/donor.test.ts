@@ -1,12 +1,12 @@
 // The donors' rationale in Chromium: a donor signs in, reads how the money of the approved allocation
 // was used (without personal data), and cannot reach the staff's pages or API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveDemoRound, axe, shot, startE2E, type E2E } from "./harness.js";
+import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("donors' rationale (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ today: AS_OF_13MSP });
     // An approved allocation: the admin runs and approves the demo round through the API.
     await approveDemoRound(e);
   });

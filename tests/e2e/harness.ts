@@ -22,7 +22,10 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `today`: the day the server takes as today (the TODAY setting); AS_OF_13MSP puts it before the demo round's meeting. */
+export const AS_OF_13MSP = "2025-07-20";
+
+export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-"));
   const dist = join(dir, "web");
   // A production build, as npm start makes it (vitest sets NODE_ENV=test, which would bundle React's
@@ -46,6 +49,7 @@ export async function startE2E(): Promise<E2E> {
     DATABASE_PATH: join(dir, "e2e.db"),
     WEB_DIST: dist,
     LOGIN_RATE_PER_MINUTE: "1000",
+    ...(opts.today ? { TODAY: opts.today } : {}),
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -102,7 +106,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** An approved allocation of the demo round: the admin runs and approves it through the API, then signs out. */
-export async function approveDemoRound(e: E2E, offerDeadline = "2099-08-15"): Promise<void> {
+export async function approveDemoRound(e: E2E, offerDeadline = "2025-08-15"): Promise<void> {
   const { page, base } = e;
   const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
   const csrf = (await login.json()).csrfToken as string;

@@ -2,12 +2,12 @@
 // the answer is sent; the answer is final and the page says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_APPLICANT } from "../../server/seed.js";
-import { approveDemoRound, axe, shot, startE2E, type E2E } from "./harness.js";
+import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("an applicant's answer to an offer (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ today: AS_OF_13MSP });
     await approveDemoRound(e);
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { DEMO_APPLICANT } from "../../server/seed.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { approveDemoRound, axe, SCREENSHOTS, shot, startE2E, type E2E } from "./harness.js";
+import { approveDemoRound, axe, SCREENSHOTS, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 import { wordsProblems, type WordsProblem } from "./words-check.js";
 
 const LANGS = ["en", "fr", "es"] as const;
@@ -48,7 +48,7 @@ describe("every screen in words for people (end to end)", () => {
   }
 
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ today: AS_OF_13MSP });
     await approveDemoRound(e);
     // An infeasible run on the open round: a regional minimum no allocation can reach.
     const csrf = await signIn(e.page, e.base, "admin", "demo-admin-13msp");

@@ -2,12 +2,12 @@
 // dashboard, import requests (a bad file first: its rows reported, nothing imported), open a request's
 // reasons and review it. axe-core finds no serious or critical violation on any screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, shot, startE2E, type E2E } from "./harness.js";
+import { axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("ISU workspace (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ today: AS_OF_13MSP });
   });
   afterAll(async () => {
     await e?.close();
@@ -110,7 +110,7 @@ describe("ISU workspace (end to end)", () => {
     await form.getByLabel("Note (kept in the request's history)").fill("Statement at the intersessional meetings");
     await form.getByRole("button", { name: "Save the review" }).click();
     await page.getByText("Eligible: Signatory or State not party with evidence of interest accepted by the ISU.").waitFor();
-    await page.getByText(/Accepted by admin on \d{4}-\d{2}-\d{2}: Statement at the intersessional meetings/).waitFor();
+    await page.getByText(/Accepted by admin on \d{1,2} \w+ \d{4}: Statement at the intersessional meetings/).waitFor();
     await shot(page, "06b-eligibility");
   });
 
@@ -230,8 +230,20 @@ describe("ISU workspace (end to end)", () => {
 
   it("approves the run, records a decline and accepts the replacement, and opens the financial statement", async () => {
     const { page } = e;
-    await page.getByLabel("Offers to be accepted by").fill("2099-08-15");
+    // A deadline after the meeting's first day is refused at the field.
+    await page.getByLabel("Offers to be accepted by").fill("2025-09-20");
+    await page.getByText("Must be on or before the meeting's first day (16 Sept 2025)", { exact: false }).waitFor();
+    expect(await page.getByRole("button", { name: "Approve this run" }).isDisabled()).toBe(true);
+    await page.getByLabel("Offers to be accepted by").fill("2025-08-15");
     await page.getByRole("button", { name: "Approve this run" }).click();
+    // Nothing is published before the confirmation, which says what will happen.
+    const dialog = page.getByRole("dialog", { name: "Approve and publish this allocation?" });
+    await dialog
+      .getByText(/^20 applicants are offered sponsorship \(CHF [\d']+ committed\), to accept by 15 Aug 2025; 5 go on the waiting list/)
+      .waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "08-approve-confirm");
+    await dialog.getByRole("button", { name: "Yes, approve and publish" }).click();
     // The run shows as approved, with the time (the form's own confirmation may be gone already).
     await page.getByText(/^Approved \d{1,2} \w+ \d{4}, \d{2}:\d{2}: the decisions are published\.$/).waitFor();
     await page.getByRole("link", { name: "After the decision" }).click();
@@ -243,18 +255,20 @@ describe("ISU workspace (end to end)", () => {
     const first = offers.getByRole("row").nth(1);
     const id = (await first.getByRole("cell").first().textContent())!.trim();
     await first.getByRole("button", { name: `${id}: Declined` }).click();
+    await page.getByRole("dialog", { name: "Record: declined?" }).getByRole("button", { name: "Yes, record it" }).click();
     await offers.getByRole("row").filter({ hasText: id }).getByText("Declined", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Propose replacements" }).click();
     await page.getByText(new RegExp(`^${id} released \\(declined\\)`)).waitFor({ timeout: 30_000 });
     const proposed = page.getByRole("table", { name: "Proposed replacements" });
     const replacement = (await proposed.getByRole("row").nth(1).getByRole("cell").first().textContent())!.trim();
-    await page.getByLabel("Replacements accept by").fill("2099-09-01");
+    await page.getByLabel("Replacements accept by").fill("2025-09-01");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
     await offers.getByRole("row").filter({ hasText: replacement }).getByText("Awaiting an answer").waitFor();
     // Actual cost of an accepted offer, then the statement.
     const row = offers.getByRole("row").filter({ hasText: replacement });
     await row.getByRole("button", { name: `${replacement}: Accepted` }).click();
+    await page.getByRole("dialog", { name: "Record: accepted?" }).getByRole("button", { name: "Yes, record it" }).click();
     await offers.getByRole("row").filter({ hasText: replacement }).getByText("Accepted", { exact: true }).waitFor();
     const statement = page.getByRole("table", { name: "Financial statement" });
     await statement.getByText("Total Contributions").waitFor();

@@ -5,12 +5,12 @@
 // confirmation, and the next year opens with what 2025 deferred.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_APPLICANT } from "../../server/seed.js";
-import { approveDemoRound, axe, shot, startE2E, type E2E } from "./harness.js";
+import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("a programme year, end to end", () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    e = await startE2E({ today: AS_OF_13MSP });
   });
   afterAll(async () => {
     await e?.close();
@@ -90,21 +90,26 @@ describe("a programme year, end to end", () => {
     const declined = label.split(":")[0]!;
     expect(declined).not.toBe(DEMO_APPLICANT.reference);
     await declineButtons.first().click();
+    // The answer is recorded only after a confirmation naming the request, its State and what follows.
+    const confirm = page.getByRole("dialog", { name: "Record: declined?" });
+    await confirm.getByText(new RegExp(`^${declined} \\(.+\\) declined the offer: the seat and its money are released`)).waitFor();
+    await confirm.getByRole("button", { name: "Yes, record it" }).click();
     await offers.getByRole("row", { name: new RegExp(`^${declined} .*Declined`) }).waitFor();
     await page.getByRole("button", { name: "Propose replacements" }).click();
     await page.getByRole("table", { name: "Proposed replacements" }).waitFor();
     await shot(page, "52-replacement");
-    await page.getByLabel("Replacements accept by").fill("2099-09-30");
+    await page.getByLabel("Replacements accept by").fill("2025-09-15");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
     // The applicant accepted, then did not travel: a no-show, with a ticket that could not be refunded.
     const mine = offers.getByRole("row", { name: new RegExp(`^${DEMO_APPLICANT.reference} `) });
     await mine.getByText("Accepted").waitFor();
     await mine.getByLabel(`Outcome for ${DEMO_APPLICANT.reference}`).click();
-    await page.getByRole("option", { name: "Did not travel (no-show)" }).click();
+    await page.getByRole("option", { name: "Did not travel" }).click();
     await mine.getByLabel(`Non-refundable cost of ${DEMO_APPLICANT.reference}`).fill("640");
     await mine.getByRole("button", { name: "Record" }).click();
-    await mine.getByText("Did not travel (no-show)").waitFor();
+    await page.getByRole("dialog", { name: "Record: did not travel?" }).getByRole("button", { name: "Yes, record it" }).click();
+    await mine.getByText("Did not travel", { exact: true }).waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "53-after-no-show");
     // Every other delegate travelled: their actual costs (through the API, one by one as staff would).

@@ -2,7 +2,7 @@
 // against a deny-list of internal ones (at any depth); a donor reads only the rounds it contributes to.
 import { describe, expect, it } from "vitest";
 import { DEMO_APPLICANT } from "../../server/seed.js";
-import { testApi } from "../server/api-helpers.js";
+import { AS_OF_13MSP, testApi } from "../server/api-helpers.js";
 
 /** Fields no applicant or anonymous caller may see. */
 const DENY = [
@@ -51,6 +51,7 @@ describe("public answers", async () => {
     const round = await anon.req("GET", "/api/public/rounds/13MSP");
     expect(round.status).toBe(200);
     expect(Object.keys(round.json).sort()).toEqual([
+      "acceptingRequests",
       "endDate",
       "id",
       "meeting",
@@ -61,6 +62,8 @@ describe("public answers", async () => {
       "windowOpens",
     ]);
     expect([...keysOf(round.json)].filter((k) => DENY.includes(k))).toEqual([]);
+    expect(round.json.acceptingRequests).toBe(false);
+    expect((await anon.req("GET", "/api/public/rounds/DEMO-OPEN")).json.acceptingRequests).toBe(true);
     // The round with its money is for staff and the round's donors.
     expect((await anon.req("GET", "/api/rounds/13MSP")).status).toBe(401);
     const submitted = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", { state: "KEN", gender: "M", travel: { airTicket: 900 } });
@@ -100,13 +103,13 @@ describe("public answers", async () => {
 });
 
 describe("the donors' rationale", async () => {
-  const api = await testApi();
+  const api = await testApi(AS_OF_13MSP);
   const admin = await api.as("admin");
   const donor = await api.as("donor-aus");
   const started = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id as string;
   await api.runs.settled(started);
   const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
-  await admin.req("POST", `/api/runs/${started}/approve`, { offerDeadline: "2099-08-15", roundVersion: round.version });
+  await admin.req("POST", `/api/runs/${started}/approve`, { offerDeadline: "2025-08-15", roundVersion: round.version });
 
   it("shows sensitive attributes (a survivor) only as counts, never beside a delegate", async () => {
     const r = (await donor.req("GET", "/api/rounds/13MSP/rationale")).json;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { hashCode } from "../../server/auth/passwords.js";
 import { GUARDS } from "../../server/http.js";
 import { CONTACT_FIELDS } from "../../server/routes/applicants.js";
-import { testApi, type Client } from "./api-helpers.js";
+import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
 type Who = "anonymous" | "applicant" | "donor" | "reviewer" | "admin";
 const WHO: Who[] = ["anonymous", "applicant", "donor", "reviewer", "admin"];
@@ -21,7 +21,7 @@ interface Probe {
 }
 
 describe("access-control matrix", async () => {
-  const api = await testApi({ LOGIN_RATE_PER_MINUTE: "1000", CODE_MAX_FAILURES: "1000" });
+  const api = await testApi({ ...AS_OF_13MSP, LOGIN_RATE_PER_MINUTE: "1000", CODE_MAX_FAILURES: "1000" });
   const clients: Record<Exclude<Who, "applicant">, Client> = {
     anonymous: await api.as("anonymous"),
     donor: await api.as("donor-aus"),
@@ -38,8 +38,11 @@ describe("access-control matrix", async () => {
   await api.runs.settled(runA);
   const runB = (await admin.req("POST", "/api/rounds/13MSP/runs", {})).json.id as string;
   await api.runs.settled(runB);
+  // The server's today is before 13MSP's meeting; the open round takes requests on that day too.
+  const open = await get("/api/rounds/DEMO-OPEN");
+  expect((await admin.req("PATCH", "/api/rounds/DEMO-OPEN", { version: open.version, windowOpens: AS_OF_13MSP.TODAY })).status).toBe(200);
   const approved = await admin.req("POST", `/api/runs/${runA}/approve`, {
-    offerDeadline: "2099-12-31",
+    offerDeadline: "2025-09-15",
     roundVersion: (await get("/api/rounds/13MSP")).version,
   });
   expect(approved.status).toBe(200);
@@ -272,7 +275,7 @@ describe("access-control matrix", async () => {
     "POST /api/runs/{runId}/approve": {
       probe: async () => ({
         path: `/api/runs/${runB}/approve`,
-        body: { offerDeadline: "2099-12-31", roundVersion: await version("/api/rounds/13MSP") },
+        body: { offerDeadline: "2025-09-15", roundVersion: await version("/api/rounds/13MSP") },
       }),
       ok: { admin: 409 },
     },
@@ -291,7 +294,7 @@ describe("access-control matrix", async () => {
     },
     "POST /api/replacements/{replacementId}/apply": {
       // The latest proposal: a later one (the probe of POST …/replacements) replaces the earlier.
-      probe: () => ({ path: `/api/replacements/${openProposal() ?? replacement}/apply`, body: { offerDeadline: "2099-12-31" } }),
+      probe: () => ({ path: `/api/replacements/${openProposal() ?? replacement}/apply`, body: { offerDeadline: "2025-09-15" } }),
       ok: { admin: 200 },
     },
     "GET /api/rounds/{roundId}/statement": {
@@ -463,7 +466,7 @@ function sampleRequest(): Record<string, unknown> {
 }
 
 describe("attacks", async () => {
-  const api = await testApi();
+  const api = await testApi(AS_OF_13MSP);
   // Brute force on a server with tight limits: 4 wrong answers a minute per address, 8 per reference.
   const strict = await testApi({ LOGIN_RATE_PER_MINUTE: "4", CODE_MAX_FAILURES: "8" });
   // Client addresses (as the server reads them from the socket; X-Forwarded-For is not trusted).
@@ -572,7 +575,7 @@ describe("attacks", async () => {
     expect(compare.status).toBe(409);
     expect(compare.json.error.code).toBe("different-rounds");
     const r13 = (await admin.req("GET", "/api/rounds/13MSP")).json;
-    const decisions = (await admin.req("POST", `/api/runs/${a}/approve`, { offerDeadline: "2099-12-31", roundVersion: r13.version }))
+    const decisions = (await admin.req("POST", `/api/runs/${a}/approve`, { offerDeadline: "2025-09-15", roundVersion: r13.version }))
       .json as { requestId: string; decision: string; version: number }[];
     const f = decisions.find((d) => d.decision === "funded")!;
     // The 13MSP offer through the other round's path: not found there.

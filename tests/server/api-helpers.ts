@@ -8,6 +8,7 @@ import { loadConfig, type Config } from "../../server/config.js";
 import { openDatabase, type Db } from "../../server/db/database.js";
 import { loadReferenceData } from "../../server/reference.js";
 import { RunManager } from "../../server/services/runs.js";
+import { setToday } from "../../server/store/rows.js";
 import { DEMO_ACCOUNTS, seedDemo } from "../../server/seed.js";
 
 export interface TestApi {
@@ -31,10 +32,17 @@ export interface Client {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type TestAnswer = { status: number; json: any; text: string; headers: Headers };
 
+/**
+ * The server as of 20 July 2025: the demo round's meeting (16–19 September 2025) is still ahead, so that
+ * its offers can be made with a deadline before the meeting and answered in time.
+ */
+export const AS_OF_13MSP = { TODAY: "2025-07-20" };
+
 export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "api-"));
   // Sign-ins are many in tests: the rate limit has its own test (with its own setting).
   const config = loadConfig({ DATABASE_PATH: join(dir, "test.db"), WEB_DIST: join(dir, "no-web"), LOGIN_RATE_PER_MINUTE: "1000", ...env });
+  setToday(config.TODAY);
   const db = openDatabase(config.DATABASE_PATH);
   const reference = loadReferenceData();
   await seedDemo(db, reference);
@@ -53,6 +61,8 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
       const remote = h["x-test-remote"];
       delete h["x-test-remote"];
       const env = remote ? { incoming: { socket: { remoteAddress: remote, remoteFamily: "IPv4", remotePort: 40000 } } } : undefined;
+      // The day this server takes as today (process-wide: two test servers of one file take turns).
+      setToday(config.TODAY);
       const res = await app.request(
         path,
         { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) },

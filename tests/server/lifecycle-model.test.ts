@@ -238,7 +238,7 @@ class Approve extends Step {
     const ids = [...decides.funded, ...decides.notFunded].map((x: { id: string }) => x.id);
     const round = (await r.req("GET", `/api/rounds/${ROUND}`)).json;
     const res = await r.req("POST", `/api/runs/${runId}/approve`, {
-      offerDeadline: "2099-01-01",
+      offerDeadline: "2031-05-01",
       waitlist: 2,
       roundVersion: round.version,
     });
@@ -349,7 +349,7 @@ class Apply extends Step {
     const open = (await r.req("GET", `/api/rounds/${ROUND}/replacements/open`)).json;
     expect(open?.id ?? null, "the open proposal is the latest").toBe(m.proposal);
     if (!open) return;
-    const res = await r.req("POST", `/api/replacements/${open.id}/apply`, { offerDeadline: "2099-02-01" });
+    const res = await r.req("POST", `/api/replacements/${open.id}/apply`, { offerDeadline: "2031-05-15" });
     const ok = !m.yearClosed && open.proposal.status !== "infeasible";
     this.expect(res.status, ok);
     if (ok) {

@@ -2,7 +2,7 @@
 // approval acts only on requests still in the running; a replacement never re-offers an answered offer;
 // a re-approval never loses recorded answers; scores stay visible after approval.
 import { describe, expect, it } from "vitest";
-import { testApi, type Client } from "./api-helpers.js";
+import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 
@@ -19,7 +19,7 @@ async function roundVersion(admin: Client): Promise<number> {
 
 describe("the decision lifecycle", () => {
   it("refuses to approve a run that funds a request withdrawn since the run (409, in words)", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
     const victim = run.funded[0]!;
@@ -31,7 +31,7 @@ describe("the decision lifecycle", () => {
     });
     expect(withdrawn.status).toBe(200);
     const approve = await admin.req("POST", `/api/runs/${run.id}/approve`, {
-      offerDeadline: "2099-08-15",
+      offerDeadline: "2025-08-15",
       roundVersion: await roundVersion(admin),
     });
     expect(approve.status).toBe(409);
@@ -42,10 +42,10 @@ describe("the decision lifecycle", () => {
   });
 
   it("never proposes again a delegate who declined, once an applied replacement closed the offer out", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const decline = async (id: string) => {
       const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { requestId: string }) => x.requestId === id);
       expect((await admin.req("POST", `/api/rounds/13MSP/offers/${id}`, { offerStatus: "declined", version: d.version })).status).toBe(200);
@@ -63,16 +63,16 @@ describe("the decision lifecycle", () => {
       const proposed = proposal.json.proposal.replacements.map((r: { id: string }) => r.id);
       // None of those who declined, in this proposal or an earlier one, is proposed again.
       expect(proposed.filter((id: string) => declinedFirst.includes(id))).toEqual([]);
-      const applied = await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2099-09-01" });
+      const applied = await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2025-09-01" });
       expect(applied.status, applied.text).toBe(200);
     }
   });
 
   it("applies only the latest replacement proposal, once, and never puts an accepted offer back to pending", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const decisions = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json;
     const declined = decisions.find((d: { decision: string }) => d.decision === "funded");
     await admin.req("POST", `/api/rounds/13MSP/offers/${declined.requestId}`, { offerStatus: "declined", version: declined.version });
@@ -82,10 +82,10 @@ describe("the decision lifecycle", () => {
     // The later proposal replaced the first: applying the first is refused, in words.
     // The open proposal is the latest, read back from the server (it outlives a reload of the page).
     expect((await admin.req("GET", "/api/rounds/13MSP/replacements/open")).json.id).toBe(second.json.id);
-    const stale = await admin.req("POST", `/api/replacements/${first.json.id}/apply`, { offerDeadline: "2099-09-01" });
+    const stale = await admin.req("POST", `/api/replacements/${first.json.id}/apply`, { offerDeadline: "2025-09-01" });
     expect(stale.status).toBe(409);
     expect(stale.json.error.message).toMatch(/later proposal/);
-    expect((await admin.req("POST", `/api/replacements/${second.json.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(200);
+    expect((await admin.req("POST", `/api/replacements/${second.json.id}/apply`, { offerDeadline: "2025-09-01" })).status).toBe(200);
     expect((await admin.req("GET", "/api/rounds/13MSP/replacements/open")).json).toBeNull();
     const replacement = second.json.proposal.replacements[0].id as string;
     const offer = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
@@ -98,12 +98,12 @@ describe("the decision lifecycle", () => {
     });
     expect(accepted.status).toBe(200);
     for (const id of [first.json.id, second.json.id]) {
-      expect((await admin.req("POST", `/api/replacements/${id}/apply`, { offerDeadline: "2099-09-02" })).status).toBe(409);
+      expect((await admin.req("POST", `/api/replacements/${id}/apply`, { offerDeadline: "2025-09-02" })).status).toBe(409);
     }
     const after = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
       (d: { requestId: string }) => d.requestId === replacement,
     );
-    expect(after).toMatchObject({ offerStatus: "travelled", actualCost: 2500, offerDeadline: "2099-09-01" });
+    expect(after).toMatchObject({ offerStatus: "travelled", actualCost: 2500, offerDeadline: "2025-09-01" });
     // And the lifecycle itself refuses an answered offer becoming funded again, whatever the path.
     const status = await admin.req("POST", `/api/requests/${replacement}/status`, {
       status: "submitted",
@@ -115,16 +115,16 @@ describe("the decision lifecycle", () => {
   });
 
   it("refuses a re-approval that would wipe recorded answers and actual costs", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
     await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "travelled", actualCost: 3100, version: d.version });
     const back = await admin.req("POST", "/api/rounds/13MSP/status", { status: "review", version: await roundVersion(admin) });
     expect(back.status).toBe(200);
     const again = await admin.req("POST", `/api/runs/${run.id}/approve`, {
-      offerDeadline: "2099-08-20",
+      offerDeadline: "2025-08-20",
       roundVersion: await roundVersion(admin),
     });
     expect(again.status).toBe(409);
@@ -136,22 +136,22 @@ describe("the decision lifecycle", () => {
   });
 
   it("keeps every request's scores visible after approval", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const before = (await admin.req("GET", "/api/rounds/13MSP/scores")).json.requests.length;
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const after = (await admin.req("GET", "/api/rounds/13MSP/scores")).json.requests;
     expect(after.length).toBe(before);
     expect(after.find((s: { id: string }) => s.id === run.funded[0])?.total).toBeGreaterThan(0);
   });
 
   it("calls the statement final once every offer is answered and every accepted one has its actual cost", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
     await admin.req("POST", `/api/runs/${run.id}/approve`, {
-      offerDeadline: "2099-08-15",
+      offerDeadline: "2025-08-15",
       waitlist: 0,
       roundVersion: await roundVersion(admin),
     });
@@ -173,7 +173,7 @@ describe("the decision lifecycle", () => {
   });
 
   it("records in the audit log each run failed because the server stopped during it", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
     await api.runs.settled(started.json.id);
@@ -189,15 +189,15 @@ describe("the decision lifecycle", () => {
   });
 
   it("gives donors the delegates as they stand after a decline and its replacement, with the dashboard's money", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const donor = await api.as("donor-aus");
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
     await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "declined", version: d.version });
     const proposal = (await admin.req("POST", "/api/rounds/13MSP/replacements")).json;
-    expect((await admin.req("POST", `/api/replacements/${proposal.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(200);
+    expect((await admin.req("POST", `/api/replacements/${proposal.id}/apply`, { offerDeadline: "2025-09-01" })).status).toBe(200);
     const rationale = (await donor.req("GET", "/api/rounds/13MSP/rationale")).json;
     const ids = rationale.funded.map((f: { id: string }) => f.id);
     expect(ids).not.toContain(d.requestId);
@@ -209,10 +209,10 @@ describe("the decision lifecycle", () => {
   });
 
   it("records an accepted delegate who did not travel, and a late cancellation with what could not be refunded", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const run = await doneRun(api, admin);
-    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2099-08-15", roundVersion: await roundVersion(admin) });
+    await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const [a, b] = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter(
       (x: { decision: string }) => x.decision === "funded",
     );
@@ -247,7 +247,7 @@ describe("the decision lifecycle", () => {
   });
 
   it("starts a year's second round from what the first left, and the year's deferred-to is the last round's", async () => {
-    const api = await testApi();
+    const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
     const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
     const settings = (await admin.req("GET", "/api/rounds/13MSP/settings")).json;

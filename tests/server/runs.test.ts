@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { testApi } from "./api-helpers.js";
+import { AS_OF_13MSP, testApi } from "./api-helpers.js";
 import { DEMO_APPLICANT } from "../../server/seed.js";
 
 describe("runs, decisions and the outside audiences", async () => {
-  const api = await testApi();
+  const api = await testApi(AS_OF_13MSP);
   const admin = await api.as("admin");
   const reviewer = await api.as("reviewer");
   const donor = await api.as("donor-aus");
@@ -115,8 +115,22 @@ describe("runs, decisions and the outside audiences", async () => {
     const round = (await reviewer.req("GET", "/api/rounds/13MSP")).json;
     const bad = await admin.req("POST", `/api/runs/${runId}/approve`, { offerDeadline: "2025-08-15", roundVersion: round.version + 7 });
     expect(bad.status).toBe(409);
+    // A deadline after the meeting's first day, or before the day of the offers, is refused, in words.
+    const late = await admin.req("POST", `/api/runs/${runId}/approve`, { offerDeadline: "2025-09-17", roundVersion: round.version });
+    expect(late.status).toBe(422);
+    expect(late.json.error.details.problems).toEqual([
+      {
+        path: "offerDeadline",
+        message: "must be on or before the meeting's first day (16 September 2025): offers are answered before the travel",
+      },
+    ]);
+    const early = await admin.req("POST", `/api/runs/${runId}/approve`, { offerDeadline: "2025-07-19", roundVersion: round.version });
+    expect(early.json.error.details.problems[0]).toEqual({
+      path: "offerDeadline",
+      message: "must not be before the day the offers are made (20 July 2025)",
+    });
     const approved = await admin.req("POST", `/api/runs/${runId}/approve`, {
-      offerDeadline: "2099-08-15",
+      offerDeadline: "2025-08-15",
       waitlist: 3,
       roundVersion: round.version,
     });
@@ -181,7 +195,7 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(mine.json).toMatchObject({
       reference: "13MSP-001",
       status: "funded",
-      decision: { decision: "funded", offerStatus: "pending", offerDeadline: "2099-08-15" },
+      decision: { decision: "funded", offerStatus: "pending", offerDeadline: "2025-08-15" },
     });
     const declined = await anon.req("POST", "/api/applicant/offer", {
       reference: DEMO_APPLICANT.reference,
@@ -206,11 +220,11 @@ describe("runs, decisions and the outside audiences", async () => {
     expect(proposal.json.proposal).toMatchObject({ status: "optimal", cause: "declined", released: [{ id: "13MSP-001" }] });
     const replacements = proposal.json.proposal.replacements.map((r: { id: string }) => r.id);
     expect(replacements.length).toBeGreaterThan(0);
-    const applied = await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2099-09-01" });
+    const applied = await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2025-09-01" });
     const by = new Map(applied.json.map((d: { requestId: string }) => [d.requestId, d]));
     expect(by.get("13MSP-001")).toMatchObject({ decision: "not-funded" });
-    expect(by.get(replacements[0])).toMatchObject({ decision: "funded", offerStatus: "pending", offerDeadline: "2099-09-01" });
-    expect((await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2099-09-01" })).status).toBe(409);
+    expect(by.get(replacements[0])).toMatchObject({ decision: "funded", offerStatus: "pending", offerDeadline: "2025-09-01" });
+    expect((await admin.req("POST", `/api/replacements/${proposal.json.id}/apply`, { offerDeadline: "2025-09-01" })).status).toBe(409);
   });
 
   it("records answers and actual costs, and writes the statement in the form of Table 3 (JSON, CSV and XLSX)", async () => {
@@ -249,6 +263,9 @@ describe("runs, decisions and the outside audiences", async () => {
   it("takes an applicant's request only while the round is open, with a reference and a code shown once", async () => {
     const closed = await anon.req("POST", "/api/rounds/13MSP/apply", { state: "KEN", gender: "F", travel: { airTicket: 1000 } });
     expect(closed.status).toBe(409);
+    // This server's today is before 13MSP's meeting: the open round's window is moved to take requests on it.
+    const open = (await admin.req("GET", "/api/rounds/DEMO-OPEN")).json;
+    expect((await admin.req("PATCH", "/api/rounds/DEMO-OPEN", { version: open.version, windowOpens: AS_OF_13MSP.TODAY })).status).toBe(200);
     const res = await anon.req("POST", "/api/rounds/DEMO-OPEN/apply", {
       state: "KEN",
       gender: "F",
@@ -275,7 +292,7 @@ describe("runs, decisions and the outside audiences", async () => {
 });
 
 describe("expired offers", async () => {
-  const api = await testApi();
+  const api = await testApi(AS_OF_13MSP);
   const admin = await api.as("admin");
 
   it("are marked expired when replacements are proposed after their deadline, and released", async () => {
@@ -286,6 +303,8 @@ describe("expired offers", async () => {
     const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter((x: { decision: string }) => x.decision === "funded");
     // One offer was accepted in time; the others passed their deadline unanswered.
     await admin.req("POST", `/api/rounds/13MSP/offers/${d[0].requestId}`, { offerStatus: "accepted", version: d[0].version });
+    // Five days after the deadline.
+    api.config.TODAY = "2025-08-20";
     const proposal = await admin.req("POST", "/api/rounds/13MSP/replacements");
     expect(proposal.status).toBe(201);
     expect(proposal.json.proposal.cause).toBe("expired");

@@ -189,7 +189,15 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
       <BaselinesTable r={r} say={say} />
 
       <Compare run={run} runs={runs} />
-      {admin && !run.approvedAt && <Approve roundId={roundId} runId={run.id} />}
+      {admin && !run.approvedAt && (
+        <Approve
+          roundId={roundId}
+          runId={run.id}
+          funded={r.funded.length}
+          notFunded={r.notFunded.length}
+          committed={r.summary?.totalCost ?? 0}
+        />
+      )}
       {run.approvedAt && (
         <Alert variant="filled" color="teal.9" title="Approved">
           Approved {dateTime(run.approvedAt)}: the decisions are published.

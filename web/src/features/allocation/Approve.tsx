@@ -1,30 +1,57 @@
-// Approving a run: offers with their deadline, a waitlist, the round decided.
+// Approving a run: offers with their deadline, a waitlist, the round decided; after a confirmation that
+// says what will happen. The deadline lies between today and the meeting's first day (the server checks it too).
 import { Button, Card, Group, NumberInput, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call } from "../../api.js";
+import { Confirm } from "../../components/confirm.js";
 import { ErrorAlert } from "../../components/status.js";
+import { chf, day } from "../../format.js";
 import { useRound } from "../rounds/index.js";
 
-export function Approve({ roundId, runId }: { roundId: string; runId: string }) {
+export function Approve({
+  roundId,
+  runId,
+  funded,
+  notFunded,
+  committed,
+}: {
+  roundId: string;
+  runId: string;
+  funded: number;
+  notFunded: number;
+  committed: number;
+}) {
   const qc = useQueryClient();
   const round = useRound(roundId);
   const [deadline, setDeadline] = useState("");
-  const [waitlist, setWaitlist] = useState<number>(5);
+  const [waitlist, setWaitlist] = useState<number | "">(5);
+  const [confirming, setConfirming] = useState(false);
   const approve = useMutation({
     mutationFn: () => {
       if (!round.data) throw new Error("The round is still loading: try again in a moment.");
       return call(
         api.api.runs[":runId"].approve.$post({
           param: { runId },
-          json: { offerDeadline: deadline, waitlist, roundVersion: round.data.version },
+          json: { offerDeadline: deadline, waitlist: waitlist === "" ? 0 : waitlist, roundVersion: round.data.version },
         }),
       );
     },
     onSuccess: () => {
+      setConfirming(false);
       void qc.invalidateQueries();
     },
   });
+  const meeting = round.data?.startDate ?? "";
+  // Refused at the field before the server is asked: a deadline after the meeting's first day (the server
+  // also refuses one before the day of the offers, by its own calendar).
+  const deadlineProblem =
+    deadline && meeting && deadline > meeting
+      ? `Must be on or before the meeting's first day (${day(meeting)}): offers are answered before the travel.`
+      : null;
+  const waitlistProblem =
+    waitlist === "" || !Number.isInteger(waitlist) || waitlist < 0 || waitlist > 100 ? "A whole number from 0 to 100." : null;
+  const waiting = Math.min(waitlist === "" ? 0 : waitlist, notFunded);
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -33,31 +60,52 @@ export function Approve({ roundId, runId }: { roundId: string; runId: string }) 
       <Text size="sm" mb="sm">
         The funded requests get offers to accept by the deadline; the next best are waitlisted; the round moves to decided.
       </Text>
-      <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), approve.mutate())} aria-label="Approve this run">
+      <Group
+        align="flex-start"
+        component="form"
+        onSubmit={(e) => (e.preventDefault(), approve.reset(), setConfirming(true))}
+        aria-label="Approve this run"
+      >
         <TextInput
           type="date"
           label="Offers to be accepted by"
+          description={meeting ? `By the meeting's first day, ${day(meeting)}, at the latest` : undefined}
           value={deadline}
+          max={meeting || undefined}
           onChange={(e) => setDeadline(e.currentTarget.value)}
+          error={deadlineProblem}
           required
         />
         <NumberInput
           label="Waitlist size"
           min={0}
           max={100}
+          allowDecimal={false}
           value={waitlist}
-          onChange={(v) => setWaitlist(typeof v === "number" ? v : 0)}
+          onChange={(v) => setWaitlist(typeof v === "number" ? v : "")}
+          error={waitlistProblem}
         />
-        <Button type="submit" loading={approve.isPending} disabled={!deadline || !round.data}>
+        <Button type="submit" mt={25} disabled={!deadline || !round.data || !!deadlineProblem || !!waitlistProblem}>
           Approve this run
         </Button>
       </Group>
-      {approve.isError && <ErrorAlert title="Not approved" error={approve.error} />}
+      <Confirm
+        opened={confirming}
+        title="Approve and publish this allocation?"
+        confirm="Yes, approve and publish"
+        onConfirm={() => approve.mutate()}
+        onCancel={() => setConfirming(false)}
+        pending={approve.isPending}
+        error={approve.isError ? approve.error : null}
+      >
+        {`${funded} applicants are offered sponsorship (${chf(committed)} committed), to accept by ${deadline ? day(deadline) : "–"}; ${waiting} go on the waiting list and ${notFunded - waiting} are told they are not sponsored. Each applicant sees the decision on the status page at once, and the round moves to decided. Offers can later be replaced, but the approval cannot be withdrawn once an answer or a cost is recorded.`}
+      </Confirm>
       {approve.isSuccess && (
         <Text c="teal.9" role="status" mt="sm">
           Approved: the decisions are published.
         </Text>
       )}
+      {approve.isError && !confirming && <ErrorAlert title="Not approved" error={approve.error} />}
     </Card>
   );
 }

@@ -148,10 +148,10 @@ export function ApplyPage({ roundId }: { roundId: string }) {
       </PublicLayout>
     );
   const r = round.data;
-  const now = today();
-  const open = r.status === "open" && now >= r.windowOpens && now <= r.windowCloses;
+  // The server's calendar decides whether the round takes requests (the device's clock may be wrong).
+  const open = r.acceptingRequests;
   // Not open: a draft round, or a window not yet begun, says "not yet"; a window past or a round moved on, "no longer".
-  const notYet = r.status === "draft" || (r.status === "open" && now < r.windowOpens);
+  const notYet = r.status === "draft" || (r.status === "open" && today() < r.windowOpens);
   const dates = { opens: day(r.windowOpens, lang), closes: day(r.windowCloses, lang) };
 
   if (submit.isSuccess) return <Submitted reference={submit.data.reference} accessCode={submit.data.accessCode} />;

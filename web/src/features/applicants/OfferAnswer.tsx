@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
-import { day, today } from "../../format.js";
+import { day } from "../../format.js";
 
 export type StatusView = Answer<typeof api.api.applicant.status.$post>;
 
@@ -30,8 +30,8 @@ export function OfferAnswer({
   });
   const d = view.decision;
   if (view.status !== "funded" || !d || d.offerStatus !== "pending" || !d.offerDeadline) return null;
-  const now = today();
-  if (now > d.offerDeadline) return <Text role="status">{t("status.answer.lapsed", { deadline: day(d.offerDeadline, lang) })}</Text>;
+  // The server's calendar decides (the device's clock may be wrong).
+  if (!d.answerable) return <Text role="status">{t("status.answer.lapsed", { deadline: day(d.offerDeadline, lang) })}</Text>;
   if (asked)
     return (
       <Paper withBorder p="md" role="alertdialog" aria-label={t(asked === "accepted" ? "status.answer.accept" : "status.answer.decline")}>

@@ -7,27 +7,13 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { OFFER_TRANSITIONS, SETTLED_OFFERS, stateName, type OfferStatus } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
+import { Confirm } from "../../components/confirm.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf, day } from "../../format.js";
 import { word } from "../../words.js";
+import { ANSWER_BUTTONS, CONSEQUENCE, isAnswer, OFFER_WORDS, SETTLE, SETTLE_OPTIONS, type Save, type Settled } from "./offer-words.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
-type Settled = "travelled" | "no-show" | "cancelled";
-
-export const OFFER_WORDS: Record<OfferStatus, string> = {
-  pending: "Awaiting an answer",
-  accepted: "Accepted",
-  declined: "Declined",
-  expired: "Lapsed (no answer by the deadline)",
-  travelled: "Travelled",
-  "no-show": "Did not travel (no-show)",
-  cancelled: "Cancelled late",
-};
-type Answered = "accepted" | "declined" | "expired";
-const ANSWER_BUTTONS: Record<Answered, string> = { accepted: "Accepted", declined: "Declined", expired: "Lapsed" };
-const isAnswer = (s: OfferStatus): s is Answered => s in ANSWER_BUTTONS;
-const SETTLE: readonly Settled[] = ["travelled", "no-show", "cancelled"];
-const SETTLE_OPTIONS = SETTLE.map((value) => ({ value, label: OFFER_WORDS[value] }));
 
 export function OfferRow({
   roundId,
@@ -46,16 +32,18 @@ export function OfferRow({
   const settled = SETTLED_OFFERS.includes(status);
   const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
   const [outcome, setOutcome] = useState<Settled>("travelled");
+  const [asked, setAsked] = useState<Save | null>(null);
   const save = useMutation({
-    mutationFn: (json: { offerStatus?: Exclude<OfferStatus, "pending">; actualCost?: number }) =>
+    mutationFn: (json: Save) =>
       call(
         api.api.rounds[":roundId"].offers[":requestId"].$post({
           param: { roundId, requestId: d.requestId },
           json: { ...json, version: d.version },
         }),
       ),
-    onSuccess: onSaved,
+    onSuccess: () => (setAsked(null), onSaved()),
   });
+  const who = `${d.requestId}${state ? ` (${stateName(state)})` : ""}`;
   const answers = OFFER_TRANSITIONS[status].filter(isAnswer);
   const canSettle = status === "accepted";
   const cost = actual === "" ? undefined : actual;
@@ -79,7 +67,7 @@ export function OfferRow({
                 key={s}
                 size="compact-xs"
                 variant="default"
-                onClick={() => save.mutate({ offerStatus: s })}
+                onClick={() => (save.reset(), setAsked({ offerStatus: s }))}
                 aria-label={`${d.requestId}: ${ANSWER_BUTTONS[s]}`}
               >
                 {ANSWER_BUTTONS[s]}
@@ -87,7 +75,20 @@ export function OfferRow({
             ))}
           </Group>
         )}
-        {save.isError && <ErrorAlert error={save.error} />}
+        {save.isError && !asked && <ErrorAlert error={save.error} />}
+        <Confirm
+          opened={asked !== null}
+          title={asked?.offerStatus ? `Record: ${OFFER_WORDS[asked.offerStatus].toLowerCase()}?` : "Correct the actual cost?"}
+          confirm="Yes, record it"
+          onConfirm={() => asked && save.mutate(asked)}
+          onCancel={() => setAsked(null)}
+          pending={save.isPending}
+          error={save.isError ? save.error : null}
+        >
+          {asked?.offerStatus
+            ? `${who} ${CONSEQUENCE[asked.offerStatus]}${asked.actualCost !== undefined ? ` (${chf(asked.actualCost)})` : ""} This cannot be undone here.`
+            : `${who}'s actual cost becomes ${chf(asked?.actualCost)}; the statement changes with it.`}
+        </Confirm>
       </Table.Td>
       <Table.Td>
         {admin && (canSettle || settled) ? (
@@ -97,7 +98,8 @@ export function OfferRow({
             component="form"
             onSubmit={(e) => (
               e.preventDefault(),
-              save.mutate(canSettle ? { offerStatus: outcome, actualCost: cost } : { actualCost: cost })
+              save.reset(),
+              setAsked(canSettle ? { offerStatus: outcome, actualCost: cost } : { actualCost: cost })
             )}
           >
             {canSettle && (

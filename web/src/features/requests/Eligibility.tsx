@@ -8,6 +8,7 @@ import type { Eligibility as Verdict, RequestAttributes } from "../../../../scor
 import { api, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
+import { day } from "../../format.js";
 
 interface Props {
   roundId: string;
@@ -41,7 +42,7 @@ export function EligibilityCard({ roundId, request, verdict, role }: Props) {
           <Text size="sm">{request.attributes.interestEvidence}</Text>
           <Text size="sm" c="dimmed">
             {review
-              ? `${review.decision === "accepted" ? "Accepted" : "Not accepted"} by ${review.by} on ${review.on}${review.note ? `: ${review.note}` : ""}`
+              ? `${review.decision === "accepted" ? "Accepted" : "Not accepted"} by ${review.by} on ${day(review.on)}${review.note ? `: ${review.note}` : ""}`
               : "Not yet reviewed."}
           </Text>
           {(role === "admin" || role === "reviewer") && <InterestForm roundId={roundId} request={request} />}

@@ -1,11 +1,11 @@
 // Moving a round along its statuses, after a confirmation that says what the move does (a move back, where
 // the lifecycle allows one, is offered the same way).
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ROUND_TRANSITIONS, type RoundStatus } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
-import { ErrorAlert } from "../../components/status.js";
+import { Confirm } from "../../components/confirm.js";
 import { keys } from "../../query-keys.js";
 
 /** Each move's button, and what it does. */
@@ -45,27 +45,18 @@ export function MoveRound({ round }: { round: { id: string; status: RoundStatus;
           {MOVES[s].label}
         </Button>
       ))}
-      <Modal
-        closeButtonProps={{ "aria-label": "Close" }}
+      <Confirm
         opened={to !== null}
-        onClose={() => setTo(null)}
         title={to ? `${MOVES[to].label}?` : ""}
+        confirm={to ? MOVES[to].label : ""}
+        onConfirm={() => to && move.mutate(to)}
+        onCancel={() => setTo(null)}
+        pending={move.isPending}
+        error={move.isError ? move.error : null}
+        cancel="Cancel"
       >
-        {to && (
-          <Stack>
-            <Text>{MOVES[to].consequence}</Text>
-            {move.isError && <ErrorAlert title="Not moved" error={move.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setTo(null)}>
-                Cancel
-              </Button>
-              <Button onClick={() => move.mutate(to)} loading={move.isPending}>
-                {MOVES[to].label}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+        {to ? MOVES[to].consequence : ""}
+      </Confirm>
     </>
   );
 }
