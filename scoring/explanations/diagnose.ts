@@ -9,6 +9,15 @@ import { type Diagnosis, type RuleRelaxation, chf } from "../domain/index.js";
 const EPS = 1e-6;
 
 export async function diagnose(prep: Prepared, glpk: Glpk, force?: Map<number, "in" | "out">): Promise<Diagnosis> {
+  // No money at all (a budget of zero or less): the money is the cause, whatever minimums could be lowered
+  // instead (the elastic copy relaxes policy rules before money). Named alone when money alone suffices.
+  if (prep.problem.budget <= 0) {
+    const onlyMoney = buildModel(prep, glpk, { elastic: new Set([RULE_IDS.budget]), force });
+    if ((await solveLp(glpk, onlyMoney.lp)).found) {
+      const money = await leastRelaxation(prep, glpk, RULE_IDS.budget, 0, new Map(), force);
+      return { infeasible: true, rules: [money], text: `These rules cannot hold together: ${money.text}.` };
+    }
+  }
   const elastic = buildModel(prep, glpk, { elastic: "all", force });
   const out = await solveLp(glpk, elastic.lp);
   if (!out.found) {

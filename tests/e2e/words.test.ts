@@ -29,6 +29,13 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
+/** The allocation page on the infeasible run (the one without a value in the list of runs). */
+async function openInfeasibleRun(page: Page): Promise<void> {
+  await page.getByLabel("Run", { exact: true }).first().click();
+  await page.getByRole("option", { name: /no allocation keeps every rule/ }).click();
+  await page.getByRole("table", { name: "Rules that cannot hold" }).waitFor();
+}
+
 describe("every screen in words for people (end to end)", () => {
   let e: E2E;
   const problems: WordsProblem[] = [];
@@ -49,28 +56,39 @@ describe("every screen in words for people (end to end)", () => {
 
   beforeAll(async () => {
     e = await startE2E({ today: AS_OF_13MSP });
-    await approveDemoRound(e);
-    // An infeasible run on the open round: a regional minimum no allocation can reach.
+    // An infeasible run of the demo round first (a regional minimum no allocation can reach), then the
+    // settings as they were and an approved allocation.
     const csrf = await signIn(e.page, e.base, "admin", "demo-admin-13msp");
     const headers = { "x-csrf-token": csrf, "content-type": "application/json" };
-    const settings = await (await e.page.request.get(`${e.base}/api/rounds/DEMO-OPEN/settings`)).json();
-    const saved = await e.page.request.put(`${e.base}/api/rounds/DEMO-OPEN/settings`, {
-      headers,
-      data: {
-        weights: settings.weights,
-        policy: { ...settings.policy, regionMin: { ...(settings.policy.regionMin ?? {}), AFR: 40 } },
-        rules: settings.rules,
-        note: "An impossible regional minimum, to see the diagnosis",
-        basedOn: settings.version,
-      },
-    });
-    if (saved.status() !== 200) throw new Error(`settings answered ${saved.status()}: ${await saved.text()}`);
-    const run = await (await e.page.request.post(`${e.base}/api/rounds/DEMO-OPEN/runs`, { headers, data: {} })).json();
+    const settings = await (await e.page.request.get(`${e.base}/api/rounds/13MSP/settings`)).json();
+    const save = async (policy: unknown, note: string, basedOn: number) => {
+      const saved = await e.page.request.put(`${e.base}/api/rounds/13MSP/settings`, {
+        headers,
+        data: { weights: settings.weights, policy, rules: settings.rules, note, basedOn },
+      });
+      if (saved.status() !== 200) throw new Error(`settings answered ${saved.status()}: ${await saved.text()}`);
+      return (await saved.json()).version as number;
+    };
+    const impossible = await save(
+      { ...settings.policy, regionMin: { ...(settings.policy.regionMin ?? {}), AFR: 40 } },
+      "An impossible regional minimum, to see the diagnosis",
+      settings.version,
+    );
+    const started = await e.page.request.post(`${e.base}/api/rounds/13MSP/runs`, { headers, data: {} });
+    if (started.status() !== 202) throw new Error(`the run answered ${started.status()}: ${await started.text()}`);
+    const run = await started.json();
     for (let k = 0; k < 300; k++) {
       const r = await (await e.page.request.get(`${e.base}/api/runs/${run.id}`)).json();
-      if (r.status === "done" || r.status === "failed") break;
+      if (r.status === "done" || r.status === "failed") {
+        if (r.result?.status !== "infeasible") throw new Error(`the impossible run ended ${r.status} ${r.result?.status}`);
+        break;
+      }
       await new Promise((res) => setTimeout(res, 200));
     }
+    await save(settings.policy, "Back to the round's rules", impossible);
+    await e.page.request.post(`${e.base}/api/auth/logout`, { headers });
+    await e.page.context().clearCookies();
+    await approveDemoRound(e);
   });
   afterAll(async () => {
     await e?.close();
@@ -91,7 +109,7 @@ describe("every screen in words for people (end to end)", () => {
     await check(`/rounds/13MSP/requests/${notFunded}`, "request-not-funded");
     await check("/rounds/13MSP/settings", "settings");
     await check("/rounds/13MSP/allocate", "allocate", "en", (p) => p.getByRole("table").first().waitFor());
-    await check("/rounds/DEMO-OPEN/allocate", "allocate-infeasible");
+    await check("/rounds/13MSP/allocate", "allocate-infeasible", "en", openInfeasibleRun);
     await check("/rounds/13MSP/after", "after");
     await check("/rounds/13MSP/statement", "statement");
     await check("/years", "years");
@@ -103,6 +121,25 @@ describe("every screen in words for people (end to end)", () => {
     await check("/rounds/13MSP/requests", "requests-reviewer", "en", (p) => p.getByRole("table").first().waitFor());
     await e.page.context().clearCookies();
     await check("/signin", "signin");
+  });
+
+  it("turns the diagnosis into actions: the least change of each rule opens that what-if", async () => {
+    await signIn(e.page, e.base, "admin", "demo-admin-13msp");
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/allocate`);
+    await openInfeasibleRun(page);
+    const table = page.getByRole("table", { name: "Rules that cannot hold" });
+    const row = table.getByRole("row").filter({ hasText: "At least 40 delegates from the African Group." });
+    const button = row.getByRole("link", { name: /^Lower it to \d+$/ });
+    const to = Number((await button.innerText()).replace(/\D/g, ""));
+    expect(to).toBeGreaterThan(0);
+    expect(to).toBeLessThan(40);
+    await button.click();
+    // The settings with the rule changed, unsaved, and a note saying where the change came from.
+    await page.getByText("Unsaved what-if: kept in this browser", { exact: false }).waitFor();
+    expect(await page.getByLabel("Note for this version").inputValue()).toBe(
+      `What-if from the diagnosis: At least ${to} delegates from the African Group.`,
+    );
   });
 
   it("shows the donors' pages in plain words, in English, French and Spanish", async () => {

@@ -28,6 +28,25 @@ describe("diagnosis of infeasible rules", () => {
     expect(r.text).toBe("at least 90 % women cannot be met with these locks: 75 % at most");
   });
 
+  it("names the money, not the minimums, when there is no money at all (the server's budget when nothing is left)", async () => {
+    const result = await solve(
+      problem(
+        0,
+        [
+          req("A", { v: 50, region: "AFR", state: "SEN", cost: 1000 }),
+          req("B", { v: 40, region: "APG", state: "LAO", cost: 1200 }),
+          req("C", { v: 30, region: "EEG", state: "MDA", cost: 900 }),
+        ],
+        { policy: { regionMin: { AFR: 1, APG: 1, EEG: 1 } } },
+      ),
+    );
+    expect(result.status).toBe("infeasible");
+    expect(result.diagnosis!.rules.map((r) => [r.rule, r.stated, r.reachable])).toEqual([["budget", 0, 3100]]);
+    expect(result.diagnosis!.rules[0]!.text).toBe(
+      "the budget of CHF 0 does not cover what the locks and rules require: CHF 3'100 is the least that does",
+    );
+  });
+
   it("names a regional minimum that has too few candidates", async () => {
     const result = await solve(
       problem(

@@ -1,7 +1,7 @@
 // Allocate: run the optimiser (progress, cancel), read the result (who is funded and why not, who pays,
 // charts, the baselines, the diagnosis when the rules cannot hold), lock requests in or out with a
 // justification, compare two runs, approve and publish.
-import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
@@ -11,7 +11,6 @@ import { ErrorAlert, Loading } from "../../components/status.js";
 import { TechnicalDetails } from "../../components/details.js";
 import { chf, dateTime, pct, points, plainText } from "../../format.js";
 import { word } from "../../words.js";
-import { instanceById } from "../../../../scoring/policy/index.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
 import { keys } from "../../query-keys.js";
@@ -21,6 +20,7 @@ import { Charts } from "./Charts.js";
 import { Compare } from "./Compare.js";
 import { Approve } from "./Approve.js";
 import { LockDialog } from "./LockDialog.js";
+import { DiagnosisAlert } from "./Diagnosis.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 type RunSummary = Answer<(typeof api.api.rounds)[":roundId"]["runs"]["$get"]>[number];
@@ -80,7 +80,7 @@ export function AllocatePage() {
           label="Run"
           data={runs.data.map((r) => ({
             value: r.id,
-            label: `${dateTime(r.createdAt)}: ${word(r.status)}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
+            label: `${dateTime(r.createdAt)}: ${word(r.resultStatus ?? r.status)}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
           }))}
           value={current}
           onChange={setSelected}
@@ -126,37 +126,13 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
   const say = (text: string): string => plainText(text, stateOf);
   const stateName = (id: string): string => nameOf.get(stateOf.get(id) ?? "") ?? stateOf.get(id) ?? "";
   const [locking, setLocking] = useState<string | null>(null);
-  // A rule the diagnosis names, as its statement in words (the policy's rules), or what it stands for.
-  const ruleInWords = (id: string): string => {
-    const inst = run.problem ? instanceById(run.problem.policy, id) : undefined;
-    if (inst) return inst.rule.words.en.statement(inst.bound, inst.scope);
-    if (id === "budget") return "The money available for travel";
-    const [kind, ref] = [id.slice(0, id.indexOf(".")), id.slice(id.indexOf(".") + 1)];
-    if (kind === "lock") return say(`The lock on ${ref}`);
-    if (kind === "donor" || kind === "earmark") return `What ${ref} gives, within its earmark`;
-    return "The donors' earmarks";
-  };
+
   if (r.status === "infeasible") {
     return (
-      <Alert variant="filled" color="red.9" title="No allocation keeps every rule" role="alert">
-        <Text>These rules cannot hold together. Each, as written, with the least change that would let it hold:</Text>
-        <Table mt="sm" aria-label="Rules that cannot hold">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>The rule as written</Table.Th>
-              <Table.Th>What can hold</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {r.diagnosis?.rules.map((x) => (
-              <Table.Tr key={x.rule}>
-                <Table.Td>{ruleInWords(x.rule)}</Table.Td>
-                <Table.Td>{say(x.text)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Alert>
+      <>
+        <DiagnosisAlert roundId={roundId} diagnosis={r.diagnosis} problem={run.problem} admin={admin} onLock={setLocking} />
+        <LockDialog requestId={locking} roundId={roundId} onClose={() => setLocking(null)} />
+      </>
     );
   }
   const s = r.summary!;

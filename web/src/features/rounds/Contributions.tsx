@@ -55,7 +55,7 @@ export function Contributions({ roundId, admin }: { roundId: string; admin: bool
     },
   });
   return (
-    <Card withBorder>
+    <Card withBorder id="contributions">
       <Title order={3} size="h4" mb="sm">
         Contributions
       </Title>

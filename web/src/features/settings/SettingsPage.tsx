@@ -4,12 +4,14 @@
 // round's settings. An unsaved what-if is kept in the browser (scenario.ts).
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useParams } from "react-router-dom";
+import { useEffect } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
 import { fieldProblems, WeightsSchema } from "../../../../scoring/domain/index.js";
-import { PolicySchema } from "../../../../scoring/policy/index.js";
+import { instanceById, PolicySchema, withBound } from "../../../../scoring/policy/index.js";
 import { api, ApiError, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
+import { dateTime } from "../../format.js";
 import { useSession } from "../accounts/index.js";
 import { useScores } from "../requests/index.js";
 import { useSettings } from "../rounds/index.js";
@@ -26,6 +28,7 @@ export function SettingsPage() {
   const settings = useSettings(roundId);
   const scores = useScores(roundId);
   const s = useScenario(roundId, settings.data);
+  useWhatIfFromLink(s);
 
   const policyParsed = s.policy ? PolicySchema.safeParse(s.policy) : null;
   const policyErrors =
@@ -74,7 +77,7 @@ export function SettingsPage() {
         <Group role="status" gap="xs">
           <Text size="sm">
             {s.restoredAt
-              ? `Your unsaved what-if from ${new Date(s.restoredAt).toLocaleString()} was restored from this browser.`
+              ? `Your unsaved what-if from ${dateTime(s.restoredAt)} was restored from this browser.`
               : "Unsaved what-if: kept in this browser until you save or discard it."}
           </Text>
           <Button size="compact-xs" variant="default" onClick={() => void s.reset()}>
@@ -120,4 +123,23 @@ export function SettingsPage() {
       )}
     </Stack>
   );
+}
+
+/**
+ * A what-if opened from a link (the diagnosis's "least change": `?try=regionMin.AFR&to=2`): once the form
+ * is loaded, the rule takes that bound, unsaved, with a note saying where it came from.
+ */
+function useWhatIfFromLink(s: ReturnType<typeof useScenario>): void {
+  const [params, setParams] = useSearchParams();
+  const { policy, setPolicy, setNote } = s;
+  useEffect(() => {
+    const id = params.get("try");
+    const to = Number(params.get("to"));
+    if (!id || !policy) return;
+    setParams({}, { replace: true });
+    const inst = instanceById(policy, id);
+    if (!inst || !Number.isFinite(to)) return;
+    setPolicy(withBound(policy, inst, to));
+    setNote(`What-if from the diagnosis: ${inst.rule.words.en.statement(to, inst.scope)}`);
+  }, [params, setParams, policy, setPolicy, setNote]);
 }
