@@ -46,7 +46,13 @@ const TRAVEL: Column[] = ["airTicket", "nights", "allowanceRate", "terminal"];
 
 export type { RowProblem };
 
-/** One table row (strings) to request attributes; problems name the row (1 = first data row) and column. */
+/**
+ * The key under which a parsed row carries its row number in the spreadsheet (the header is row 1, the
+ * first request row 2), as the person who made the file sees it.
+ */
+const ROW = "#row";
+
+/** One table row (strings) to request attributes; every problem of the row names its row and column. */
 function rowToAttributes(
   cells: Record<string, string>,
   row: number,
@@ -74,20 +80,20 @@ function rowToAttributes(
       v = x ?? raw;
       if (x === null) problems.push({ row, column: col, message: `"${raw}" is not a number` });
     }
+    // A cell already found bad is left out of the check below (its problem is said once).
+    if (problems.some((p) => p.column === col)) continue;
     if (TRAVEL.includes(col)) travel[col] = v;
     else obj[col] = v;
   }
-  if (problems.length) return { problems };
+  // Every problem of the row at once: the cells' and the schema's (the others' columns).
   const parsed = RequestAttributesSchema.safeParse({ ...obj, id: obj.id ?? idFor(), travel });
   if (!parsed.success) {
-    return {
-      problems: fieldProblems(parsed.error).map((p) => ({
-        row,
-        column: p.path.startsWith("travel.") ? p.path.slice("travel.".length) : p.path,
-        message: p.message,
-      })),
-    };
+    for (const p of fieldProblems(parsed.error)) {
+      const column = p.path.startsWith("travel.") ? p.path.slice("travel.".length) : p.path;
+      if (!problems.some((q) => q.column === column.split(/[.[]/)[0])) problems.push({ row, column, message: p.message });
+    }
   }
+  if (problems.length || !parsed.success) return { problems };
   return { attrs: parsed.data, problems: [] };
 }
 
@@ -99,15 +105,16 @@ export function rowsToAttributes(
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   rows.forEach((raw, i) => {
+    const row = Number(raw[ROW]) || i + 2;
     // A cell the product exported inert (a leading quote before = + - @) reads back as it was typed.
-    const cells = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, fromInert(v)]));
-    const r = rowToAttributes(cells, i + 1, idFor);
+    const cells = Object.fromEntries(Object.entries(raw).flatMap(([k, v]) => (k === ROW ? [] : [[k, fromInert(v)]])));
+    const r = rowToAttributes(cells, row, idFor);
     problems.push(...r.problems);
     if (r.attrs) {
       const first = seen.get(r.attrs.id);
-      if (first !== undefined) problems.push({ row: i + 1, column: "id", message: `"${r.attrs.id}" repeats row ${first}` });
-      seen.set(r.attrs.id, i + 1);
-      requests.push({ row: i + 1, attrs: r.attrs });
+      if (first !== undefined) problems.push({ row, column: "id", message: `"${r.attrs.id}" repeats row ${first}` });
+      seen.set(r.attrs.id, row);
+      requests.push({ row, attrs: r.attrs });
     }
   });
   return { requests, problems };
@@ -125,22 +132,26 @@ export function parseCsv(text: string): { rows: Record<string, string>[]; proble
   const rows: Record<string, string>[] = [];
   const problems: RowProblem[] = [];
   let fields: string[] = [];
+  // Each record's row in the spreadsheet the file opens as (the header is row 1; empty rows count).
+  let row = 1;
   Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, "").trim(), {
     header: true,
-    skipEmptyLines: true,
+    skipEmptyLines: false,
     step: (result, parser) => {
+      row++;
+      if (Object.values(result.data).every((v) => (v ?? "").trim() === "")) return;
       if (rows.length >= MAX_IMPORT_ROWS) {
         problems.push(tooManyRows());
         parser.abort();
         return;
       }
       fields = result.meta.fields ?? fields;
-      for (const e of result.errors) problems.push({ row: rows.length + 1, column: "", message: e.message });
-      rows.push(result.data);
+      for (const e of result.errors) problems.push({ row, column: "", message: e.message });
+      rows.push({ ...result.data, [ROW]: String(row) });
     },
   });
   const unknown = fields.filter((f) => !(REQUEST_COLUMNS as readonly string[]).includes(f) && !EXPORT_ONLY.includes(f));
-  for (const f of unknown) problems.push({ row: 0, column: f, message: `unknown column (the columns are: ${REQUEST_COLUMNS.join(", ")})` });
+  for (const f of unknown) problems.push({ row: 1, column: f, message: `unknown column (the columns are: ${REQUEST_COLUMNS.join(", ")})` });
   return { rows, problems };
 }
 
@@ -200,7 +211,7 @@ export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, st
   sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => (header[col] = String(cell.text).trim()));
   const problems: RowProblem[] = header
     .filter((h) => h && !(REQUEST_COLUMNS as readonly string[]).includes(h) && !EXPORT_ONLY.includes(h))
-    .map((h) => ({ row: 0, column: h, message: "unknown column" }));
+    .map((h) => ({ row: 1, column: h, message: `unknown column (the columns are: ${REQUEST_COLUMNS.join(", ")})` }));
   if (sheet.rowCount - 1 > MAX_IMPORT_ROWS) return { rows: [], problems: [...problems, tooManyRows()] };
   const rows: Record<string, string>[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
@@ -214,7 +225,7 @@ export async function parseXlsx(data: Buffer): Promise<{ rows: Record<string, st
       if (v !== "") any = true;
       cells[h] = String(v);
     });
-    if (any) rows.push(cells);
+    if (any) rows.push({ ...cells, [ROW]: String(r) });
   }
   return { rows, problems };
 }

@@ -220,12 +220,20 @@ export function supportLevels(
   round: { nights: number; allowanceRate: number },
   rules: RuleSet,
 ): ProblemRequest["levels"] {
+  const cost = levelCosts(request, round);
+  return request.acceptedLevels.map((level) => ({ level, cost: cost[level], valueShare: rules.levelValueShare[level] }));
+}
+
+/** What each support level of a request costs: the ticket and terminal costs, the nights at the daily allowance. */
+export function levelCosts(
+  request: Pick<RequestAttributes, "travel">,
+  round: { nights: number; allowanceRate: number },
+): Record<SupportLevel, number> {
   const nights = request.travel.nights ?? round.nights;
   const rate = request.travel.allowanceRate ?? round.allowanceRate;
-  const cost: Record<SupportLevel, number> = {
-    full: round2(request.travel.airTicket + nights * rate + request.travel.terminal),
-    ticket: round2(request.travel.airTicket + request.travel.terminal),
+  return {
+    full: round2(request.travel.airTicket + nights * rate + (request.travel.terminal ?? 0)),
+    ticket: round2(request.travel.airTicket + (request.travel.terminal ?? 0)),
     allowance: round2(nights * rate),
   };
-  return request.acceptedLevels.map((level) => ({ level, cost: cost[level], valueShare: rules.levelValueShare[level] }));
 }

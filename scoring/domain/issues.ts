@@ -6,7 +6,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/** A problem of an imported table, by row (1 = the first data row) and column. */
+/** A problem of an imported table, by its row in the spreadsheet (1 = the header; 0 = the whole file) and column. */
 export interface RowProblem {
   row: number;
   column: string;
@@ -32,8 +32,17 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
       const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
       if (best && best.length) return best.map((i) => ({ path: jsonPath([...issue.path, ...i.path]), message: i.message }));
     }
-    return [{ path: jsonPath(issue.path), message: issue.message }];
+    return [{ path: jsonPath(issue.path), message: readable(issue) }];
   });
+}
+
+/** zod's message in plain words where it would read like code ("Invalid option: expected one of "F"|"M""). */
+function readable(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value" && issue.values.length > 0) return `must be one of: ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_type" && issue.input === undefined) return "required";
+  if (issue.code === "invalid_type")
+    return `must be ${issue.expected === "number" ? "a number" : issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
+  return issue.message;
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {

@@ -14,7 +14,7 @@ import {
   setException,
   setLock,
 } from "../services/requests.js";
-import { getRequest, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
+import { getRequest, getRound, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
 export function requestRoutes() {
@@ -249,6 +249,27 @@ export function requestRoutes() {
         download(c, `${roundId}-requests.${format}`);
         if (format === "csv") return c.body(csvOf(rows, columns), 200, { "Content-Type": "text/csv; charset=utf-8" });
         return c.body(new Uint8Array(await tableXlsx(roundId, rows, columns)), 200, {
+          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        });
+      },
+    )
+    .openapi(
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/requests/template",
+        tags: ["requests"],
+        summary: "An empty import file for the round: the import's columns as a header row (CSV or XLSX), one request a row below it",
+        request: { params: RoundId, query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
+        responses: { 200: { description: "The file" }, ...errors(401, 403, 404, 422) },
+      }),
+      async (c) => {
+        const { roundId } = c.req.valid("param");
+        getRound(c.get("services").db, roundId);
+        const { format } = c.req.valid("query");
+        const columns = [...REQUEST_COLUMNS];
+        download(c, `${roundId}-requests-template.${format}`);
+        if (format === "csv") return c.body(csvOf([], columns), 200, { "Content-Type": "text/csv; charset=utf-8" });
+        return c.body(new Uint8Array(await tableXlsx(roundId, [], columns)), 200, {
           "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         });
       },

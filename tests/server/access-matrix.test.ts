@@ -244,6 +244,10 @@ describe("access-control matrix", async () => {
       probe: () => ({ path: "/api/rounds/13MSP/requests/export" }),
       ok: { reviewer: 200, admin: 200 },
     },
+    "GET /api/rounds/{roundId}/requests/template": {
+      probe: () => ({ path: "/api/rounds/13MSP/requests/template?format=xlsx" }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     "POST /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs", body: {} }), ok: { admin: 202 } },
     "GET /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs" }), ok: { reviewer: 200, admin: 200 } },
     "GET /api/runs/{runId}": { probe: () => ({ path: `/api/runs/${runA}` }), ok: { reviewer: 200, admin: 200 } },

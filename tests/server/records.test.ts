@@ -219,7 +219,7 @@ describe("requests and reviews", async () => {
     ]);
   });
 
-  it("imports nothing from a CSV with bad rows, and reports each by row and column", async () => {
+  it("imports nothing from a CSV with bad rows, and reports every problem of every row at once, by its spreadsheet row and column", async () => {
     const before = (await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length;
     const csv = [
       "state,gender,submittedAt,airTicket,survivor",
@@ -233,13 +233,38 @@ describe("requests and reviews", async () => {
     const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "csv", content: csv });
     expect(res.status).toBe(422);
     expect(res.json.error.details.problems).toEqual([
-      { row: 2, column: "state", message: 'unknown State "ZZZ"' },
-      { row: 3, column: "survivor", message: "must be true or false (yes/no, 1/0)" },
-      { row: 3, column: "airTicket", message: '"lots" is not a number' },
-      { row: 4, column: "airTicket", message: '"0x10" is not a number' },
-      { row: 5, column: "airTicket", message: '"Infinity" is not a number' },
+      { row: 3, column: "state", message: 'unknown State "ZZZ"' },
+      // The header is row 1 of the spreadsheet: "PER,woman,…" is its row 4, with three problems, all said.
+      { row: 4, column: "survivor", message: "must be true or false (yes/no, 1/0)" },
+      { row: 4, column: "airTicket", message: '"lots" is not a number' },
+      { row: 4, column: "gender", message: "must be one of: F, M, X" },
+      { row: 5, column: "airTicket", message: '"0x10" is not a number' },
+      { row: 6, column: "airTicket", message: '"Infinity" is not a number' },
     ]);
     expect((await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length).toBe(before);
+  });
+
+  it("gives an empty import template: the import's columns, in CSV and XLSX, that imports back as nothing wrong", async () => {
+    const csv = await reviewer.req("GET", "/api/rounds/13MSP/requests/template?format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("13MSP-requests-template.csv");
+    const header = csv.text.trim();
+    expect(header.split(",")).toContain("airTicket");
+    expect(header.split(",")).not.toContain("status");
+    // The header with one request under it imports.
+    const filled = `${header}\n${header
+      .split(",")
+      .map((c) => ({ state: "KEN", gender: "F", airTicket: "900", submittedAt: "2025-06-02T09:00:00Z" })[c] ?? "")
+      .join(",")}`;
+    const res = await admin.req("POST", "/api/rounds/DEMO-OPEN/requests/import", { format: "csv", content: filled });
+    expect(res.status).toBe(201);
+    const xlsx = await api.app.request("/api/rounds/13MSP/requests/template?format=xlsx", { headers: { cookie: reviewer.cookie! } });
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    expect((await reviewer.req("GET", "/api/rounds/NOPE/requests/template")).status).toBe(404);
   });
 
   it("imports a good CSV, exports CSV and XLSX, and re-imports the XLSX into another round", async () => {
@@ -265,7 +290,7 @@ describe("requests and reviews", async () => {
     const count = (await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length;
     expect(again.status).toBe(422);
     expect(again.json.error.details.problems).toHaveLength(count);
-    expect(again.json.error.details.problems[0]).toEqual({ row: 1, column: "id", message: 'a request "13MSP-001" exists already' });
+    expect(again.json.error.details.problems[0]).toEqual({ row: 2, column: "id", message: 'a request "13MSP-001" exists already' });
     expect((await reviewer.req("GET", "/api/rounds/COPY/requests")).json).toEqual([]);
   });
 
