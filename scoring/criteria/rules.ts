@@ -185,3 +185,57 @@ export function factInWords(fact: Fact, value: string | number | boolean | null 
           : (VALUE_WORDS[String(value)] ?? String(value));
   return `${FACT_NAMES[fact]}: ${v}`;
 }
+
+/** A fact's name as a reason or a form shows it ("CCM status"). */
+export const factName = (fact: Fact): string => FACT_NAMES[fact];
+
+/** The facts a condition may test, with their names, for a form's list. */
+export const FACT_CHOICES: { value: Fact; label: string }[] = (Object.keys(FACTS) as Fact[]).map((f) => ({
+  value: f,
+  label: FACT_NAMES[f],
+}));
+
+const valueWord = (v: Scalar): string => (v === true ? "yes" : v === false ? "no" : (VALUE_WORDS[String(v)] ?? String(v)));
+
+/** A condition in the staff's words: "CCM status is State Party and least developed country is yes". */
+export function conditionInWords(c: Condition): string {
+  if ("all" in c) return c.all.map((x) => wrap(x)).join(" and ");
+  if ("any" in c) return c.any.map((x) => wrap(x)).join(" or ");
+  if ("not" in c) return `not (${conditionInWords(c.not)})`;
+  const name = FACT_NAMES[c.fact];
+  if (c.eq !== undefined) return `${name} is ${valueWord(c.eq)}`;
+  if (c.in !== undefined) return `${name} is ${c.in.map(valueWord).join(" or ")}`;
+  if (c.gte !== undefined) return `${name} is at least ${c.gte}`;
+  return `${name} is at most ${c.lte}`;
+}
+
+const wrap = (c: Condition): string => ("all" in c || "any" in c ? `(${conditionInWords(c)})` : conditionInWords(c));
+
+/** The values a fact takes, for a form's choice (true/false facts; named values; numbers otherwise). */
+export function factValues(fact: Fact): { value: string; label: string; scalar: Scalar }[] | "number" {
+  const named = (values: readonly string[]) => values.map((v) => ({ value: v, label: VALUE_WORDS[v] ?? v, scalar: v }));
+  switch (fact) {
+    case "state.region":
+      return [...RegionSchema.options].map((v) => ({ value: v, label: v, scalar: v }));
+    case "state.ccmStatus":
+      return named(["party", "signatory", "nonparty"]);
+    case "state.incomeGroup":
+      return named(["low", "lower-middle", "upper-middle", "high", "unclassified"]);
+    case "request.gender":
+      return named(["F", "M", "X"]);
+    case "request.role":
+      return named(ROLES);
+    case "request.interestReview":
+      return named(["accepted", "not-accepted", "not-reviewed", "none"]);
+    case "request.technicalRating":
+    case "request.previousSponsorships":
+    case "history.stateRecentRounds":
+    case "history.delegateRecentRounds":
+      return "number";
+    default:
+      return [
+        { value: "true", label: "yes", scalar: true },
+        { value: "false", label: "no", scalar: false },
+      ];
+  }
+}

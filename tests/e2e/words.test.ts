@@ -140,6 +140,24 @@ describe("every screen in words for people (end to end)", () => {
     expect(await page.getByLabel("Note for this version").inputValue()).toBe(
       `What-if from the diagnosis: At least ${to} delegates from the African Group.`,
     );
+    await page.getByRole("button", { name: "Discard the what-if" }).click();
+  });
+
+  it("shows the scoring rules as a form, with the JSON as the advanced view", async () => {
+    await signIn(e.page, e.base, "admin", "demo-admin-13msp");
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/settings`);
+    const rules = page.getByRole("table", { name: "Scoring rules" });
+    await rules.waitFor();
+    // Conditions in words, chosen from lists: no fact name or code.
+    expect(await rules.getByLabel('Fact of "Least developed State Party"').count()).toBe(0);
+    await rules.getByText("least developed country is yes and CCM status is State Party (edit in the JSON view)").waitFor();
+    await rules.getByLabel('Points of "Least developed State Party"').fill("30");
+    await page.getByRole("button", { name: "Discard the what-if" }).waitFor();
+    await page.getByRole("tab", { name: "JSON (advanced)" }).click();
+    expect(await page.getByLabel("Rules (JSON)").inputValue()).toMatch(/"label": "Least developed State Party",[\s\S]*?"points": 30/);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: "Discard the what-if" }).click();
   });
 
   it("keeps the requests' filters and sort in the address, with the total and the cost in view and an empty state", async () => {

@@ -1,7 +1,7 @@
 // Scoring by rules as data, the reference data and the round file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RuleSetSchema } from "../../scoring/criteria/rules.js";
+import { conditionInWords, RuleSetSchema } from "../../scoring/criteria/rules.js";
 import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
 import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
@@ -314,5 +314,26 @@ describe("the demo round", () => {
         { path: `requests[${round.requests.length}].state`, message: 'unknown State "XXX"' },
       ]);
     }
+  });
+});
+
+describe("conditions in words", () => {
+  it("says a condition as staff read it: facts by name, values in words, nested groups bracketed", () => {
+    expect(
+      conditionInWords({
+        all: [
+          { fact: "state.ldc", eq: true },
+          {
+            any: [
+              { fact: "state.ccmStatus", eq: "nonparty" },
+              { fact: "request.role", in: ["art4-extension", "presenter"] },
+            ],
+          },
+          { not: { fact: "request.technicalRating", gte: 3 } },
+        ],
+      }),
+    ).toBe(
+      "least developed country is yes and (CCM status is State not party or role at the meeting is presenting an Art. 4 extension request or presenter) and not (reviewers' rating is at least 3)",
+    );
   });
 });

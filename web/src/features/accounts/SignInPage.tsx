@@ -1,5 +1,5 @@
 // Sign in (staff and donors).
-import { Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
@@ -26,9 +26,14 @@ export function SignInPage() {
   return (
     <Container size={420} py="xl">
       <main>
-        <Title order={1} ta="center" mb="lg">
+        <Title order={1} ta="center" mb="xs">
           Sponsorship Programme
         </Title>
+        <Text ta="center" mb="lg">
+          The Convention on Cluster Munitions' Sponsorship Programme: the Implementation Support Unit's staff and the donors'
+          representatives sign in here. Applicants do not need an account: they{" "}
+          <Anchor href="/status">check their request with its reference and code</Anchor>.
+        </Text>
         <Paper withBorder p="lg" component="form" onSubmit={form.handleSubmit((v) => signIn.mutate(v))} noValidate aria-label="Sign in">
           <Stack>
             <TextInput

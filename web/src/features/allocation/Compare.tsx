@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
-import { dateTime, points } from "../../format.js";
+import { dateTime, points, requestName } from "../../format.js";
 import { keys } from "../../query-keys.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
@@ -50,8 +50,8 @@ export function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
                 Value {points(d.value.a)} here, {points(d.value.b)} there ({d.value.change >= 0 ? "+" : ""}
                 {points(d.value.change)}).
               </Text>
-              <Text>Enter in the other run: {d.entered.map((x) => x.id).join(", ") || "nobody"}</Text>
-              <Text>Leave in the other run: {d.left.map((x) => x.id).join(", ") || "nobody"}</Text>
+              <Text>Enter in the other run: {d.entered.map((x) => requestName(x.id, x.state)).join(", ") || "nobody"}</Text>
+              <Text>Leave in the other run: {d.left.map((x) => requestName(x.id, x.state)).join(", ") || "nobody"}</Text>
             </>
           )}
         </Stack>

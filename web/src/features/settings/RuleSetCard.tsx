@@ -1,5 +1,7 @@
-// The scoring rule set as JSON (empty: the default rules), checked against the engine's schema as typed.
-import { Button, Card, Group, JsonInput, Stack, Text, Title } from "@mantine/core";
+// The scoring rule set (empty: the default rules): a form of its rules, and the JSON as the advanced view
+// (for compound conditions and the eligibility paths), checked against the engine's schema as typed.
+import { Button, Card, Group, JsonInput, Stack, Tabs, Text, Title } from "@mantine/core";
+import { RuleSetForm } from "./RuleSetForm.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "../../../../scoring/criteria/index.js";
 import { fieldProblems, type FieldProblem } from "../../../../scoring/domain/index.js";
 
@@ -27,7 +29,35 @@ export function RuleSetCard({ text, onChange, admin }: { text: string; onChange:
         Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion when
         its condition holds.
       </Text>
-      <JsonInput label="Rules (JSON)" value={text} onChange={onChange} autosize minRows={6} maxRows={18} formatOnBlur disabled={!admin} />
+      <Tabs defaultValue="form" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="form">The rules</Tabs.Tab>
+          <Tabs.Tab value="json">JSON (advanced)</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="form" pt="xs">
+          {parsed.ok ? (
+            <RuleSetForm
+              value={parsed.value ?? RuleSetSchema.parse(DEFAULT_RULES)}
+              onChange={(r) => onChange(JSON.stringify(r, null, 2))}
+              admin={admin}
+            />
+          ) : (
+            <Text size="sm">The JSON has problems (below): correct them in the JSON view to see the rules as a form.</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="json" pt="xs">
+          <JsonInput
+            label="Rules (JSON)"
+            value={text}
+            onChange={onChange}
+            autosize
+            minRows={6}
+            maxRows={18}
+            formatOnBlur
+            disabled={!admin}
+          />
+        </Tabs.Panel>
+      </Tabs>
       {!parsed.ok && (
         <Stack gap={2} mt="xs" role="alert">
           {parsed.problems.slice(0, 8).map((p, i) => (
