@@ -166,7 +166,7 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("button", { name: "Run the optimiser" }).click();
     const funded = page.getByRole("table", { name: "Funded requests" });
     await funded.waitFor({ timeout: 60_000 });
-    await page.getByText("proven optimum").waitFor();
+    await page.getByText("proven optimum").first().waitFor();
     const notFunded = page.getByRole("table", { name: "Requests not funded" });
     await notFunded
       .getByText(/would lower the total value by/)

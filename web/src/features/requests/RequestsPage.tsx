@@ -1,26 +1,25 @@
 // The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
-import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, FileButton, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
-  type OnChangeFn,
   type SortingState,
 } from "@tanstack/react-table";
-import { useMemo } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
-import { levelCosts } from "../../../../scoring/criteria/index.js";
+import { useMemo, useState } from "react";
+import { useParams } from "react-router-dom";
 import { CRITERIA, IN_RUN } from "../../../../scoring/domain/index.js";
-import { download } from "../../api.js";
+import { api, ApiError, call, type RowProblem, download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { ImportButton } from "./ImportButton.js";
 import { useSession } from "../accounts/index.js";
-import { useRound, useStates } from "../rounds/index.js";
+import { keys } from "../../query-keys.js";
+import { useStates } from "../rounds/index.js";
 import { useRequests, useScores } from "./api.js";
-import { applyFilters, filtersFromUrl, filtersToUrl, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
+import { applyFilters, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
 
 export interface Row {
   id: string;
@@ -33,8 +32,6 @@ export interface Row {
   eligible: boolean;
   criteria: Record<string, number | null>;
   total: number | null;
-  /** What full support costs (ticket, terminal, nights at the daily allowance). */
-  cost: number | null;
 }
 
 const ELIGIBLE = new Set<string>(IN_RUN);
@@ -43,10 +40,8 @@ export function useRequestRows(roundId: string) {
   const requests = useRequests(roundId);
   const scores = useScores(roundId);
   const states = useStates(roundId);
-  const round = useRound(roundId);
   const rows = useMemo((): Row[] | undefined => {
     if (!requests.data || !scores.data || !states.data) return undefined;
-    const r = round.data;
     const stateOf = new Map(states.data.states.map((s) => [s.iso3, s]));
     const scoreOf = new Map(scores.data.requests.map((s) => [s.id, s]));
     return requests.data.map((q) => {
@@ -64,10 +59,9 @@ export function useRequestRows(roundId: string) {
         eligible: ELIGIBLE.has(q.status as string),
         criteria: Object.fromEntries(CRITERIA.map((c) => [c, sc?.criteria[c] ?? null])),
         total: sc?.total ?? null,
-        cost: r ? levelCosts(a, r).full : null,
       };
     });
-  }, [requests.data, scores.data, states.data, round.data]);
+  }, [requests.data, scores.data, states.data]);
   return {
     rows,
     error: requests.error ?? scores.error ?? states.error,
@@ -79,23 +73,10 @@ export function RequestsPage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
-  // The filters and the sort live in the address: a reload, a bookmark or a shared link keeps the view.
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromUrl(params);
-  const setFilters = (f: Filters) => setParams(filtersToUrl(f, params), { replace: true });
-  const [by, dir] = (params.get("sort") ?? "total.desc").split(".");
-  const sorting: SortingState = [{ id: by ?? "total", desc: dir !== "asc" }];
-  const setSorting: OnChangeFn<SortingState> = (u) => {
-    const next = typeof u === "function" ? u(sorting) : u;
-    const p = new URLSearchParams(params);
-    if (next[0]) p.set("sort", `${next[0].id}.${next[0].desc ? "desc" : "asc"}`);
-    else p.delete("sort");
-    setParams(p, { replace: true });
-  };
+  const [sorting, setSorting] = useState<SortingState>([{ id: "total", desc: true }]);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const columns = useMemo(() => requestColumns(roundId), [roundId]);
-  // Recomputed when the rows or the address change (the filters are read from it at each render).
-  const query = params.toString();
-  const filtered = useMemo(() => applyFilters(rows ?? [], filtersFromUrl(new URLSearchParams(query))), [rows, query]);
+  const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
   const table = useReactTable({
     data: filtered,
     columns,
@@ -132,18 +113,9 @@ export function RequestsPage() {
       {error && <ErrorAlert error={error} />}
       {rows && (
         <>
-          <Group gap="sm">
-            <Text size="sm" aria-live="polite">
-              {filtered.length} of {rows.length} requests
-            </Text>
-            {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
-              <Button size="compact-sm" variant="default" onClick={() => setFilters(NO_FILTERS)}>
-                Clear the filters
-              </Button>
-            )}
-          </Group>
-          {rows.length === 0 && <Text>No request yet: requests come through the public form while the round is open, or by import.</Text>}
-          {rows.length > 0 && filtered.length === 0 && <Text>No request matches these filters.</Text>}
+          <Text size="sm" aria-live="polite">
+            {filtered.length} of {rows.length} requests
+          </Text>
           <Table.ScrollContainer minWidth={1150}>
             <Table striped highlightOnHover fz="sm" aria-label="Requests">
               <Table.Thead>
@@ -181,4 +153,92 @@ export function RequestsPage() {
       )}
     </Stack>
   );
+}
+
+/** Import a CSV or XLSX file; a file with bad rows imports nothing and shows each problem by row and column. */
+function ImportButton({ roundId }: { roundId: string }) {
+  const qc = useQueryClient();
+  const [result, setResult] = useState<string | null>(null);
+  const importFile = useMutation({
+    mutationFn: async (file: File) => {
+      const xlsx = /\.xlsx$/i.test(file.name);
+      const json = xlsx
+        ? { format: "xlsx" as const, contentBase64: await toBase64(file) }
+        : { format: "csv" as const, content: await file.text() };
+      return call(api.api.rounds[":roundId"].requests.import.$post({ param: { roundId }, json }));
+    },
+    onSuccess: (r) => {
+      setResult(`${r.imported} request(s) imported.`);
+      void qc.invalidateQueries({ queryKey: keys.requests(roundId) });
+      void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
+    },
+    onError: () => setResult(null),
+  });
+  const problems =
+    importFile.error instanceof ApiError ? (importFile.error.details?.problems ?? []).filter((p): p is RowProblem => "row" in p) : [];
+  return (
+    <>
+      <Button
+        variant="default"
+        onClick={() => void download(`/api/rounds/${roundId}/requests/template?format=xlsx`, `${roundId}-requests-template.xlsx`)}
+      >
+        Template (XLSX)
+      </Button>
+      <Button
+        variant="default"
+        onClick={() => void download(`/api/rounds/${roundId}/requests/template?format=csv`, `${roundId}-requests-template.csv`)}
+      >
+        Template (CSV)
+      </Button>
+      <FileButton
+        onChange={(f) => f && importFile.mutate(f)}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      >
+        {(props) => (
+          <Button {...props} loading={importFile.isPending}>
+            Import CSV / XLSX
+          </Button>
+        )}
+      </FileButton>
+      {result && (
+        <Text role="status" c="teal.9">
+          {result}
+        </Text>
+      )}
+      {importFile.isError && (
+        <Stack w="100%" role="alert">
+          <Text c="red.9" fw={700}>
+            {importFile.error.message}
+          </Text>
+          {problems.length > 0 && (
+            <Table aria-label="Problems in the file">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Row</Table.Th>
+                  <Table.Th>Column</Table.Th>
+                  <Table.Th>Problem</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {problems.map((p, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{p.row === 0 ? "the file" : p.row === 1 ? "1 (the header)" : p.row}</Table.Td>
+                    <Table.Td>{p.column}</Table.Td>
+                    <Table.Td>{p.message}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
