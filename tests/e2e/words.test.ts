@@ -160,6 +160,30 @@ describe("every screen in words for people (end to end)", () => {
     await page.getByRole("button", { name: "Discard the what-if" }).click();
   });
 
+  it("keeps the requests' filters and sort in the address, with the total and the cost in view and an empty state", async () => {
+    await signIn(e.page, e.base, "admin", "demo-admin-13msp");
+    const { page, base } = e;
+    await page.goto(`${base}/rounds/13MSP/requests?status=funded&sort=cost.asc`);
+    await page.getByText("20 of 48 requests").waitFor();
+    const headers = await page.getByRole("table", { name: "Requests" }).getByRole("columnheader").allInnerTexts();
+    expect(headers.slice(0, 4).map((h) => h.replace(/[▲▼]/g, "").trim())).toEqual(["Reference", "State", "Total", "Cost (full)"]);
+    const costs = await page.getByRole("table", { name: "Requests" }).locator("tbody tr td:nth-child(4)").allInnerTexts();
+    const numbers = costs.map((c) => Number(c.replace(/\D/g, "")));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    // A filter chosen on the page is written to the address: a reload keeps it.
+    await page.getByRole("combobox", { name: "Region" }).click();
+    await page.getByRole("option", { name: "AFR" }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("region") === "AFR");
+    await page.reload();
+    await page.getByText(/^\d+ of 48 requests$/).waitFor();
+    expect(new URL(page.url()).searchParams.get("status")).toBe("funded");
+    await page.goto(`${base}/rounds/13MSP/requests?q=no-such-request`);
+    await page.getByText("No request matches these filters.").waitFor();
+    await page.getByRole("button", { name: "Clear the filters" }).click();
+    await page.getByText("48 of 48 requests").waitFor();
+    expect(new URL(page.url()).search).toBe("");
+  });
+
   it("shows the donors' pages in plain words, in English, French and Spanish", async () => {
     await signIn(e.page, e.base, "donor-aus", "demo-donor-13msp");
     for (const lang of LANGS) {

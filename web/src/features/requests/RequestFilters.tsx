@@ -3,7 +3,7 @@ import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Link } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../../scoring/domain/index.js";
-import { points } from "../../format.js";
+import { chf, points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
 import { word } from "../../words.js";
 
@@ -17,6 +17,26 @@ export interface Filters {
 }
 
 export const NO_FILTERS: Filters = { status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" };
+const FILTER_KEYS = ["status", "region", "ccm", "gender", "eligibility"] as const;
+
+/** The filters kept in the address (?status=funded&region=AFR&q=lao): a filtered view can be bookmarked and shared. */
+export function filtersFromUrl(p: URLSearchParams): Filters {
+  const f: Filters = { ...NO_FILTERS, text: p.get("q") ?? "" };
+  for (const k of FILTER_KEYS) f[k] = p.get(k);
+  return f;
+}
+
+export function filtersToUrl(f: Filters, p: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(p);
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v) next.set(k, v);
+    else next.delete(k);
+  }
+  if (f.text) next.set("q", f.text);
+  else next.delete("q");
+  return next;
+}
 
 export function applyFilters(rows: readonly Row[], f: Filters): Row[] {
   return rows.filter(
@@ -43,9 +63,16 @@ export function requestColumns(roundId: string) {
       ),
     }),
     col.accessor("stateName", { header: "State" }),
+    // The total (the default sort) and the cost first, where they are in view without scrolling.
+    col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
+    // The total (the default sort) and the cost first, where they are in view without scrolling.
+    col.accessor("cost", {
+      header: "Cost (full)",
+      cell: (c) => <span style={{ whiteSpace: "nowrap" }}>{chf(c.getValue())}</span>,
+    }),
     col.accessor("region", { header: "Region" }),
     col.accessor("ccmStatus", { header: "CCM status", cell: (c) => word(c.getValue()) }),
-    col.accessor("gender", { header: "Gender" }),
+    col.accessor("gender", { header: "Gender", cell: (c) => word(`gender-${c.getValue()}`) }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
@@ -62,7 +89,6 @@ export function requestColumns(roundId: string) {
         sortUndefined: "last",
       }),
     ),
-    col.accessor("total", { header: "Total", cell: (c) => <strong>{points(c.getValue())}</strong> }),
   ];
 }
 

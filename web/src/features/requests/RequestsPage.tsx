@@ -1,7 +1,6 @@
 // The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
-import { Button, FileButton, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import {
   flexRender,
   getCoreRowModel,
@@ -10,16 +9,17 @@ import {
   useReactTable,
   type SortingState,
 } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
-import { useParams } from "react-router-dom";
+import { useEffect, useMemo, useState } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
+import { levelCosts } from "../../../../scoring/criteria/index.js";
 import { CRITERIA, IN_RUN } from "../../../../scoring/domain/index.js";
-import { api, ApiError, call, type RowProblem, download } from "../../api.js";
+import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
+import { ImportButton } from "./ImportButton.js";
 import { useSession } from "../accounts/index.js";
-import { keys } from "../../query-keys.js";
-import { useStates } from "../rounds/index.js";
+import { useRound, useStates } from "../rounds/index.js";
 import { useRequests, useScores } from "./api.js";
-import { applyFilters, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
+import { applyFilters, filtersFromUrl, filtersToUrl, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
 
 export interface Row {
   id: string;
@@ -32,6 +32,8 @@ export interface Row {
   eligible: boolean;
   criteria: Record<string, number | null>;
   total: number | null;
+  /** What full support costs (ticket, terminal, nights at the daily allowance). */
+  cost: number | null;
 }
 
 const ELIGIBLE = new Set<string>(IN_RUN);
@@ -40,8 +42,10 @@ export function useRequestRows(roundId: string) {
   const requests = useRequests(roundId);
   const scores = useScores(roundId);
   const states = useStates(roundId);
+  const round = useRound(roundId);
   const rows = useMemo((): Row[] | undefined => {
     if (!requests.data || !scores.data || !states.data) return undefined;
+    const r = round.data;
     const stateOf = new Map(states.data.states.map((s) => [s.iso3, s]));
     const scoreOf = new Map(scores.data.requests.map((s) => [s.id, s]));
     return requests.data.map((q) => {
@@ -59,9 +63,10 @@ export function useRequestRows(roundId: string) {
         eligible: ELIGIBLE.has(q.status as string),
         criteria: Object.fromEntries(CRITERIA.map((c) => [c, sc?.criteria[c] ?? null])),
         total: sc?.total ?? null,
+        cost: r ? levelCosts(a, r).full : null,
       };
     });
-  }, [requests.data, scores.data, states.data]);
+  }, [requests.data, scores.data, states.data, round.data]);
   return {
     rows,
     error: requests.error ?? scores.error ?? states.error,
@@ -69,12 +74,31 @@ export function useRequestRows(roundId: string) {
   };
 }
 
+/** The sort named in the address (?sort=cost.asc), else the total, highest first. */
+function sortingFromUrl(p: URLSearchParams): SortingState {
+  const [id, dir] = (p.get("sort") ?? "total.desc").split(".");
+  return [{ id: id || "total", desc: dir !== "asc" }];
+}
+
 export function RequestsPage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
-  const [sorting, setSorting] = useState<SortingState>([{ id: "total", desc: true }]);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // The filters and the sort start from the address and are written back to it as they change, so that a
+  // reload, a bookmark or a shared link keeps the view. Written with the History API, not the router's
+  // navigation: the router's re-render made a filter's select hang the page (a loop, found in e2e).
+  const [params] = useSearchParams();
+  const [sorting, setSorting] = useState<SortingState>(() => sortingFromUrl(params));
+  const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(params));
+  useEffect(() => {
+    const next = filtersToUrl(filters, new URLSearchParams(window.location.search));
+    const s = sorting[0];
+    if (s && !(s.id === "total" && s.desc)) next.set("sort", `${s.id}.${s.desc ? "desc" : "asc"}`);
+    else next.delete("sort");
+    const qs = next.toString();
+    if (qs !== window.location.search.slice(1))
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}${qs ? `?${qs}` : ""}`);
+  }, [filters, sorting]);
   const columns = useMemo(() => requestColumns(roundId), [roundId]);
   const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
   const table = useReactTable({
@@ -113,9 +137,18 @@ export function RequestsPage() {
       {error && <ErrorAlert error={error} />}
       {rows && (
         <>
-          <Text size="sm" aria-live="polite">
-            {filtered.length} of {rows.length} requests
-          </Text>
+          <Group gap="sm">
+            <Text size="sm" aria-live="polite">
+              {filtered.length} of {rows.length} requests
+            </Text>
+            {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
+              <Button size="compact-sm" variant="default" onClick={() => setFilters(NO_FILTERS)}>
+                Clear the filters
+              </Button>
+            )}
+          </Group>
+          {rows.length === 0 && <Text>No request yet: requests come through the public form while the round is open, or by import.</Text>}
+          {rows.length > 0 && filtered.length === 0 && <Text>No request matches these filters.</Text>}
           <Table.ScrollContainer minWidth={1150}>
             <Table striped highlightOnHover fz="sm" aria-label="Requests">
               <Table.Thead>
@@ -153,92 +186,4 @@ export function RequestsPage() {
       )}
     </Stack>
   );
-}
-
-/** Import a CSV or XLSX file; a file with bad rows imports nothing and shows each problem by row and column. */
-function ImportButton({ roundId }: { roundId: string }) {
-  const qc = useQueryClient();
-  const [result, setResult] = useState<string | null>(null);
-  const importFile = useMutation({
-    mutationFn: async (file: File) => {
-      const xlsx = /\.xlsx$/i.test(file.name);
-      const json = xlsx
-        ? { format: "xlsx" as const, contentBase64: await toBase64(file) }
-        : { format: "csv" as const, content: await file.text() };
-      return call(api.api.rounds[":roundId"].requests.import.$post({ param: { roundId }, json }));
-    },
-    onSuccess: (r) => {
-      setResult(`${r.imported} request(s) imported.`);
-      void qc.invalidateQueries({ queryKey: keys.requests(roundId) });
-      void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
-    },
-    onError: () => setResult(null),
-  });
-  const problems =
-    importFile.error instanceof ApiError ? (importFile.error.details?.problems ?? []).filter((p): p is RowProblem => "row" in p) : [];
-  return (
-    <>
-      <Button
-        variant="default"
-        onClick={() => void download(`/api/rounds/${roundId}/requests/template?format=xlsx`, `${roundId}-requests-template.xlsx`)}
-      >
-        Template (XLSX)
-      </Button>
-      <Button
-        variant="default"
-        onClick={() => void download(`/api/rounds/${roundId}/requests/template?format=csv`, `${roundId}-requests-template.csv`)}
-      >
-        Template (CSV)
-      </Button>
-      <FileButton
-        onChange={(f) => f && importFile.mutate(f)}
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      >
-        {(props) => (
-          <Button {...props} loading={importFile.isPending}>
-            Import CSV / XLSX
-          </Button>
-        )}
-      </FileButton>
-      {result && (
-        <Text role="status" c="teal.9">
-          {result}
-        </Text>
-      )}
-      {importFile.isError && (
-        <Stack w="100%" role="alert">
-          <Text c="red.9" fw={700}>
-            {importFile.error.message}
-          </Text>
-          {problems.length > 0 && (
-            <Table aria-label="Problems in the file">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Row</Table.Th>
-                  <Table.Th>Column</Table.Th>
-                  <Table.Th>Problem</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {problems.map((p, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{p.row === 0 ? "the file" : p.row === 1 ? "1 (the header)" : p.row}</Table.Td>
-                    <Table.Td>{p.column}</Table.Td>
-                    <Table.Td>{p.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Stack>
-      )}
-    </>
-  );
-}
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
