@@ -3,7 +3,7 @@
 // exception (with a justification, shown to donors). An ineligible request is not allocated; its reason
 // says, in words, what fails on each path.
 import type { State } from "../domain/index.js";
-import type { Condition, Fact, RuleSet, Scalar } from "./rules.js";
+import { STATUS_AND_INCOME_WORDS, type Condition, type Fact, type RuleSet, type Scalar } from "./rules.js";
 import type { RequestAttributes } from "./score.js";
 
 type FactValue = string | number | boolean;
@@ -46,13 +46,7 @@ const FACT_WORDS: Partial<Record<Fact, string>> = {
 };
 
 const VALUE_WORDS: Record<string, string> = {
-  party: "State Party",
-  signatory: "signatory",
-  nonparty: "State not party",
-  low: "low income",
-  "lower-middle": "lower-middle income",
-  "upper-middle": "upper-middle income",
-  high: "high income",
+  ...STATUS_AND_INCOME_WORDS,
   unclassified: "unclassified",
   accepted: "accepted by the ISU",
   "not-accepted": "not accepted by the ISU",

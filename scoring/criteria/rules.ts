@@ -149,8 +149,8 @@ const FACT_NAMES: Record<Fact, string> = {
   "history.delegateRecentRounds": "delegate's recent sponsored rounds",
 };
 
-/** The values of facts in words: codes as staff say them. */
-const VALUE_WORDS: Record<string, string> = {
+/** The CCM statuses and income groups in words, as every sentence about the facts says them. */
+export const STATUS_AND_INCOME_WORDS: Readonly<Record<string, string>> = {
   party: "State Party",
   signatory: "signatory",
   nonparty: "State not party",
@@ -158,6 +158,11 @@ const VALUE_WORDS: Record<string, string> = {
   "lower-middle": "lower-middle income",
   "upper-middle": "upper-middle income",
   high: "high income",
+};
+
+/** The values of facts in words: codes as staff say them. */
+const VALUE_WORDS: Record<string, string> = {
+  ...STATUS_AND_INCOME_WORDS,
   unclassified: "not classified",
   none: "participant",
   "art4-extension": "presenting an Art. 4 extension request",
@@ -175,15 +180,7 @@ const VALUE_WORDS: Record<string, string> = {
 
 /** A fact and its value as a reason's evidence says them: "CCM status: State Party", "least developed country: yes". */
 export function factInWords(fact: Fact, value: string | number | boolean | null | undefined): string {
-  const v =
-    value === true
-      ? "yes"
-      : value === false
-        ? "no"
-        : value === null || value === undefined
-          ? "none"
-          : (VALUE_WORDS[String(value)] ?? String(value));
-  return `${FACT_NAMES[fact]}: ${v}`;
+  return `${FACT_NAMES[fact]}: ${value === null || value === undefined ? "none" : valueWord(value)}`;
 }
 
 /** A fact's name as a reason or a form shows it ("CCM status"). */

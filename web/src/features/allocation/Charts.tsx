@@ -2,29 +2,17 @@
 // its title, its axes' titles and units (or direct labels), and a sentence under it saying what it shows.
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { REGION_NAMES, type Region } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
-import { chf, donorName, points } from "../../format.js";
+import { moneyCurveChart, thousands } from "../../components/money-curve.js";
+import { chf, donorName } from "../../format.js";
 import { keys } from "../../query-keys.js";
 import { word } from "../../words.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 
 const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#5f3dc4"];
-const thousands = (v: number): string => `${Math.round(v / 1000)}k`;
 
 /** A chart with its title and, under it, the sentence that says what it shows (read by everyone, not only screen readers). */
 export function ChartCard({ title, summary, children }: { title: string; summary: string; children: React.ReactElement | null }) {
@@ -118,23 +106,15 @@ export function Charts({ run }: { run: RunView }) {
               : `The best total score (the sum of the sponsored delegates' scores, each 0–100) at each budget from ${chf(curvePoints[0]!.budget)} to ${chf(curvePoints.at(-1)!.budget)}; the dashed line is this round's budget${budget === null ? "" : ` (${chf(budget)})`}.`
         }
       >
-        {curvePoints.length === 0 ? null : (
-          <LineChart data={curvePoints} margin={{ left: 8, right: 16, bottom: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="budget"
-              type="number"
-              domain={["dataMin", "dataMax"]}
-              tickFormatter={thousands}
-              label={{ value: "budget (CHF)", position: "insideBottom", offset: -4 }}
-              height={40}
-            />
-            <YAxis label={{ value: "total score", angle: -90, position: "insideLeft" }} width={56} />
-            <Tooltip formatter={(v) => `${points(Number(v))} points`} labelFormatter={(v) => chf(Number(v))} />
-            {budget !== null && <ReferenceLine x={Math.round(budget)} stroke="#212529" strokeDasharray="6 4" label="budget" />}
-            <Line dataKey="value" name="total score" stroke={COLORS[2]} dot={false} />
-          </LineChart>
-        )}
+        {curvePoints.length === 0
+          ? null
+          : moneyCurveChart({
+              data: curvePoints,
+              budget,
+              words: { budgetAxis: "budget (CHF)", scoreAxis: "total score", budget: "budget" },
+              color: COLORS[2]!,
+              unit: "points",
+            })}
       </ChartCard>
     </SimpleGrid>
   );

@@ -1,7 +1,7 @@
 // The audit log in words: who did what to which record, and what changed, as staff read it (no JSON, no
 // run id, every request with its State's name, every date and status in words).
 import { stateName } from "../../../../scoring/domain/index.js";
-import { chf, dateTime, day, plainText, requestName } from "../../format.js";
+import { chf, dateTime, plainText, requestName } from "../../format.js";
 import { word } from "../../words.js";
 
 export interface Entry {
@@ -101,18 +101,15 @@ const FIELDS: Record<string, string> = {
 };
 
 const MONEY = new Set(["amount", "actualCost", "allowanceRate", "reserve", "adminEstimate", "adminActual", "airTicket"]);
-const DAYS = new Set(["startDate", "endDate", "windowOpens", "windowCloses", "offerDeadline"]);
 
-/** One value in words: statuses and codes by the word list, money in CHF, days as days, lists joined. */
+/** One value in words: statuses and codes by the word list, money in CHF, days and times as plainText says them, lists joined. */
 function valueInWords(field: string, v: unknown, names: ReadonlyMap<string, string>): string {
   if (v === null || v === undefined || v === "") return "none";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") return MONEY.has(field) ? chf(v) : String(v);
   if (typeof v === "string") {
-    if (DAYS.has(field)) return day(v);
     if (field === "state" || field === "donorId") return stateName(v);
     if (field === "role" || field === "gender") return word(`${field}-${v}`);
-    if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return dateTime(v);
     return plainText(word(v), names);
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => valueInWords(field, x, names)).join(", ") : "none";

@@ -1,7 +1,8 @@
 // The sections of the donors' rationale, each a card over the rationale the server answers, in the
 // page's language: every request with its State's name, every rule in the rule registry's words.
 import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ResponsiveContainer } from "recharts";
+import { moneyCurveChart } from "../../components/money-curve.js";
 import { CRITERIA, stateName } from "../../../../scoring/domain/index.js";
 import { instanceById, percent, REGION_WORDS } from "../../../../scoring/policy/index.js";
 import { chf, paidBy, points, type Lang } from "../../format.js";
@@ -198,21 +199,12 @@ export function MoneyCurveCard({ r }: { r: Rationale }) {
           style={{ width: "100%", height: 240 }}
         >
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={pts.map((p) => ({ budget: Math.round(p.budget), value: p.value }))} margin={{ left: 8, right: 16, bottom: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="budget"
-                type="number"
-                domain={["dataMin", "dataMax"]}
-                tickFormatter={(v: number) => `${Math.round(v / 1000)}k`}
-                label={{ value: t("curve.budgetAxis"), position: "insideBottom", offset: -4 }}
-                height={40}
-              />
-              <YAxis label={{ value: t("curve.scoreAxis"), angle: -90, position: "insideLeft" }} width={56} />
-              <Tooltip formatter={(v) => points(Number(v))} labelFormatter={(v) => chf(Number(v))} />
-              <ReferenceLine x={Math.round(r.budget)} stroke="#212529" strokeDasharray="6 4" label={t("curve.budget")} />
-              <Line dataKey="value" name={t("curve.scoreAxis")} stroke="#1864ab" dot={false} />
-            </LineChart>
+            {moneyCurveChart({
+              data: pts,
+              budget: r.budget,
+              words: { budgetAxis: t("curve.budgetAxis"), scoreAxis: t("curve.scoreAxis"), budget: t("curve.budget") },
+              color: "#1864ab",
+            })}
           </ResponsiveContainer>
         </div>
         <Text component="figcaption" size="sm" mt="xs">

@@ -1,7 +1,8 @@
 // The requests table's columns and its filters (status, region, CCM status, gender, eligibility, text).
 import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
-import { createColumnHelper } from "@tanstack/react-table";
-import { Link } from "react-router-dom";
+import { createColumnHelper, type SortingState } from "@tanstack/react-table";
+import { useEffect, useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../../scoring/domain/index.js";
 import { chf, points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
@@ -19,23 +20,35 @@ export interface Filters {
 export const NO_FILTERS: Filters = { status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" };
 const FILTER_KEYS = ["status", "region", "ccm", "gender", "eligibility"] as const;
 
-/** The filters kept in the address (?status=funded&region=AFR&q=lao): a filtered view can be bookmarked and shared. */
-export function filtersFromUrl(p: URLSearchParams): Filters {
-  const f: Filters = { ...NO_FILTERS, text: p.get("q") ?? "" };
-  for (const k of FILTER_KEYS) f[k] = p.get(k);
-  return f;
-}
-
-export function filtersToUrl(f: Filters, p: URLSearchParams): URLSearchParams {
-  const next = new URLSearchParams(p);
-  for (const k of FILTER_KEYS) {
-    const v = f[k];
-    if (v) next.set(k, v);
-    else next.delete(k);
-  }
-  if (f.text) next.set("q", f.text);
-  else next.delete("q");
-  return next;
+/**
+ * The table's view (its filters and its sort), started from the address and written back to it as it
+ * changes (?status=funded&region=AFR&q=lao&sort=cost.asc), so that a reload, a bookmark or a shared link
+ * keeps it. Written with the History API, not the router's navigation: the router's re-render made a
+ * filter's select hang the page (a loop, found in e2e).
+ */
+export function useRequestView() {
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => {
+    const f: Filters = { ...NO_FILTERS, text: params.get("q") ?? "" };
+    for (const k of FILTER_KEYS) f[k] = params.get(k);
+    return f;
+  });
+  const [sorting, setSorting] = useState<SortingState>(() => {
+    const [id, dir] = (params.get("sort") ?? "total.desc").split(".");
+    return [{ id: id || "total", desc: dir !== "asc" }];
+  });
+  useEffect(() => {
+    const next = new URLSearchParams(window.location.search);
+    const put = (k: string, v: string | null) => (v ? next.set(k, v) : next.delete(k));
+    for (const k of FILTER_KEYS) put(k, filters[k]);
+    put("q", filters.text);
+    const s = sorting[0];
+    put("sort", s && !(s.id === "total" && s.desc) ? `${s.id}.${s.desc ? "desc" : "asc"}` : null);
+    const qs = next.toString();
+    if (qs !== window.location.search.slice(1))
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}${qs ? `?${qs}` : ""}`);
+  }, [filters, sorting]);
+  return { filters, setFilters, sorting, setSorting };
 }
 
 export function applyFilters(rows: readonly Row[], f: Filters): Row[] {

@@ -1,16 +1,9 @@
 // The round's requests: a table with filters (status, region, CCM status, gender, eligibility) and
 // sorting by total or any criterion; import from CSV / XLSX with the per-row error report; export.
 import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
-import {
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
-import { useEffect, useMemo, useState } from "react";
-import { useParams, useSearchParams } from "react-router-dom";
+import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { useParams } from "react-router-dom";
 import { levelCosts } from "../../../../scoring/criteria/index.js";
 import { CRITERIA, IN_RUN } from "../../../../scoring/domain/index.js";
 import { download } from "../../api.js";
@@ -19,7 +12,7 @@ import { ImportButton } from "./ImportButton.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
 import { useRequests, useScores } from "./api.js";
-import { applyFilters, filtersFromUrl, filtersToUrl, NO_FILTERS, RequestFilters, requestColumns, type Filters } from "./RequestFilters.js";
+import { applyFilters, NO_FILTERS, RequestFilters, requestColumns, useRequestView } from "./RequestFilters.js";
 
 export interface Row {
   id: string;
@@ -74,31 +67,11 @@ export function useRequestRows(roundId: string) {
   };
 }
 
-/** The sort named in the address (?sort=cost.asc), else the total, highest first. */
-function sortingFromUrl(p: URLSearchParams): SortingState {
-  const [id, dir] = (p.get("sort") ?? "total.desc").split(".");
-  return [{ id: id || "total", desc: dir !== "asc" }];
-}
-
 export function RequestsPage() {
   const { roundId = "" } = useParams();
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
-  // The filters and the sort start from the address and are written back to it as they change, so that a
-  // reload, a bookmark or a shared link keeps the view. Written with the History API, not the router's
-  // navigation: the router's re-render made a filter's select hang the page (a loop, found in e2e).
-  const [params] = useSearchParams();
-  const [sorting, setSorting] = useState<SortingState>(() => sortingFromUrl(params));
-  const [filters, setFilters] = useState<Filters>(() => filtersFromUrl(params));
-  useEffect(() => {
-    const next = filtersToUrl(filters, new URLSearchParams(window.location.search));
-    const s = sorting[0];
-    if (s && !(s.id === "total" && s.desc)) next.set("sort", `${s.id}.${s.desc ? "desc" : "asc"}`);
-    else next.delete("sort");
-    const qs = next.toString();
-    if (qs !== window.location.search.slice(1))
-      window.history.replaceState(window.history.state, "", `${window.location.pathname}${qs ? `?${qs}` : ""}`);
-  }, [filters, sorting]);
+  const { filters, setFilters, sorting, setSorting } = useRequestView();
   const columns = useMemo(() => requestColumns(roundId), [roundId]);
   const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
   const table = useReactTable({

@@ -1,7 +1,15 @@
 // The scoring rules as a form: each rule's criterion, label, points and condition (a fact and its value,
 // chosen from lists in words); a compound condition is said in words and edited in the JSON view.
 import { ActionIcon, Button, Group, NativeSelect, NumberInput, Table, Text, TextInput } from "@mantine/core";
-import { conditionInWords, FACT_CHOICES, factValues, type Fact, type Rule, type RuleSet } from "../../../../scoring/criteria/index.js";
+import {
+  conditionInWords,
+  FACT_CHOICES,
+  factName,
+  factValues,
+  type Fact,
+  type Rule,
+  type RuleSet,
+} from "../../../../scoring/criteria/index.js";
 import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
 
 type Simple = { fact: Fact; eq: string | number | boolean };
@@ -120,7 +128,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
                     error={r.points < -100 || r.points > 100 ? "−100 to 100" : null}
                     onChange={(v) => set(k, { points: typeof v === "number" ? v : 0 })}
                   />
-                  {r.per && <Text size="xs">× {conditionInWords({ fact: r.per, gte: 0 }).replace(/ is at least 0$/, "")}</Text>}
+                  {r.per && <Text size="xs">× {factName(r.per)}</Text>}
                 </Table.Td>
                 <Table.Td>
                   {admin && (
