@@ -16,6 +16,6 @@ export interface ImportMessage {
 serve<ImportMessage>(async (msg) => {
   const table = msg.format === "csv" ? parseCsv(msg.content) : await parseXlsx(Buffer.from(msg.content, "base64"));
   let next = msg.firstNumber;
-  const { requests, problems } = rowsToAttributes(table.rows, () => `${msg.roundId}-${String(next++).padStart(3, "0")}`);
-  return { rows: table.rows.length, requests, problems: [...table.problems, ...problems] };
+  const { requests, problems, rejected } = rowsToAttributes(table.rows, () => `${msg.roundId}-${String(next++).padStart(3, "0")}`);
+  return { rows: table.rows.length, requests, rejected, problems: [...table.problems, ...problems] };
 });

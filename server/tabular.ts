@@ -100,9 +100,10 @@ function rowToAttributes(
 export function rowsToAttributes(
   rows: Record<string, string>[],
   idFor: () => string,
-): { requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[] } {
+): { requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[]; rejected: RejectedRow[] } {
   const requests: { row: number; attrs: RequestAttributes }[] = [];
   const problems: RowProblem[] = [];
+  const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
   rows.forEach((raw, i) => {
     const row = Number(raw[ROW]) || i + 2;
@@ -115,9 +116,25 @@ export function rowsToAttributes(
       if (first !== undefined) problems.push({ row, column: "id", message: `"${r.attrs.id}" repeats row ${first}` });
       seen.set(r.attrs.id, row);
       requests.push({ row, attrs: r.attrs });
+    } else {
+      // A bad row's State and reference, as typed, where their cells themselves are well formed: the
+      // checks against the database (a State unknown, a reference taken) are said with the cells' problems.
+      const ok = (col: string) => !r.problems.some((p) => p.column === col);
+      rejected.push({
+        row,
+        state: ok("state") ? cells.state?.trim() || undefined : undefined,
+        id: ok("id") ? cells.id?.trim() || undefined : undefined,
+      });
     }
   });
-  return { requests, problems };
+  return { requests, problems, rejected };
+}
+
+/** A row refused for its cells, with its State and reference where their own cells are well formed. */
+export interface RejectedRow {
+  row: number;
+  state?: string;
+  id?: string;
 }
 
 /** The most rows an import takes (a round has a few dozen requests; a programme's history a few thousand). */

@@ -22,6 +22,7 @@ import {
   type ReviewRecord,
 } from "../store/index.js";
 import type { RowProblem } from "../../scoring/domain/index.js";
+import type { RejectedRow } from "../tabular.js";
 import { spawn } from "../explain-helper.js";
 import { connect } from "../worker-protocol.js";
 import { workerUrl } from "../worker-bundle.js";
@@ -234,7 +235,7 @@ export async function importRequests(
   getRound(db, roundId);
   // Read and checked in a worker thread (bounded: rows, inflated size); the database checks follow here.
   const worker = spawn(await workerUrl("import-worker"));
-  let table: { rows: number; requests: { row: number; attrs: RequestAttributes }[]; problems: RowProblem[] };
+  let table: { rows: number; requests: { row: number; attrs: RequestAttributes }[]; rejected: RejectedRow[]; problems: RowProblem[] };
   try {
     table = await connect(worker, () => new Error("the import's worker stopped")).call({
       format: input.format,
@@ -245,10 +246,12 @@ export async function importRequests(
   } finally {
     void worker.terminate();
   }
-  const { requests, problems } = table;
-  for (const { row, attrs } of requests) {
-    if (!reference.states.has(attrs.state)) problems.push({ row, column: "state", message: `unknown State "${attrs.state}"` });
-    if (requestExists(db, attrs.id)) problems.push({ row, column: "id", message: `a request "${attrs.id}" exists already` });
+  const { requests, rejected, problems } = table;
+  // Every row's State and reference against the database, the rows refused for other cells included:
+  // one upload tells every problem of every row.
+  for (const { row, state, id } of [...requests.map((r) => ({ row: r.row, ...r.attrs })), ...rejected]) {
+    if (state !== undefined && !reference.states.has(state)) problems.push({ row, column: "state", message: `unknown State "${state}"` });
+    if (id !== undefined && requestExists(db, id)) problems.push({ row, column: "id", message: `a request "${id}" exists already` });
   }
   if (table.rows === 0 && problems.length === 0) problems.push({ row: 0, column: "", message: "the file has no request" });
   if (problems.length) {

@@ -96,6 +96,9 @@ export async function wordsProblems(page: Page, screen: string, lang: "en" | "fr
       hit(/−0[.,]00|-0[.,]00\b/g, "negative zero");
       hit(/\b(?:undefined|NaN|null)\b|\[object Object\]/g, "a program's value");
       if (lang !== "en") for (const w of english) hit(new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, "giu"), "status in English");
+      // A French or Spanish page writes its numbers its own way (53 683 CHF, 40,65), not the ISU's English way
+      // (Swiss French writes centimes with a point: 1 234.50 CHF).
+      if (lang !== "en") hit(/\d'\d{3}|(?<![\d.,])\d+\.\d{2}(?![\d.]|\s?CHF)/g, "number written the English way");
 
       const byAlpha3 = new Map(states.map((s) => [s.iso3, s.name]));
       const names = new Map(states.map((s) => [s.iso3, new Set(s.names.map((n) => n.toLowerCase()))]));
@@ -117,6 +120,10 @@ export async function wordsProblems(page: Page, screen: string, lang: "en" | "fr
               around: (unit.innerText ?? unit.textContent ?? "").replace(/\s+/g, " ").slice(0, 120),
             });
         }
+        // "CHF 586" within one text (read apart from the next cell's text, which may start with a digit).
+        if (lang !== "en")
+          for (const m of (node.textContent ?? "").matchAll(/CHF\s?-?\d/g))
+            problems.push({ problem: `number written the English way: "${m[0]}"`, around: (node.textContent ?? "").slice(0, 120) });
         for (const m of (node.textContent ?? "").matchAll(/(?<![\w-])[A-Z]{3}(?![\w-])/g)) {
           const iso3 = m[0];
           if (!byAlpha3.has(iso3)) continue;

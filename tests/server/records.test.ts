@@ -229,6 +229,8 @@ describe("requests and reviews", async () => {
       // Decimal numbers only: JavaScript would read 0x10 as 16 and an empty-looking "Infinity" as a number.
       "KEN,M,2025-06-02T09:00:00Z,0x10,no",
       "KEN,M,2025-06-02T09:00:00Z,Infinity,no",
+      // An unknown State on a row with a bad cell is said in the same answer, not after the cell is fixed.
+      "QQQ,X,2025-06-02T09:00:00Z,abc,no",
     ].join("\n");
     const res = await admin.req("POST", "/api/rounds/13MSP/requests/import", { format: "csv", content: csv });
     expect(res.status).toBe(422);
@@ -240,6 +242,8 @@ describe("requests and reviews", async () => {
       { row: 4, column: "gender", message: "must be one of: F, M, X" },
       { row: 5, column: "airTicket", message: '"0x10" is not a number' },
       { row: 6, column: "airTicket", message: '"Infinity" is not a number' },
+      { row: 7, column: "airTicket", message: '"abc" is not a number' },
+      { row: 7, column: "state", message: 'unknown State "QQQ"' },
     ]);
     expect((await reviewer.req("GET", "/api/rounds/13MSP/requests")).json.length).toBe(before);
   });

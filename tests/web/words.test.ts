@@ -1,7 +1,7 @@
 // The workspace's words for the engine's sentences and records: references named with their States,
 // ISO codes by the State's name, ISO days as days, donors by name, audit entries as sentences.
 import { describe, expect, it } from "vitest";
-import { donorName, paidBy, plainText } from "../../web/src/format.js";
+import { chf, donorName, paidBy, pct, plainText, points } from "../../web/src/format.js";
 import { detailsInWords, didInWords, recordInWords } from "../../web/src/features/audit/entry-words.js";
 
 describe("plain words for the engine's sentences", () => {
@@ -27,7 +27,25 @@ describe("plain words for the engine's sentences", () => {
   it("names donors", () => {
     expect(donorName("NOR")).toBe("Norway");
     expect(donorName("carry-over", "es")).toBe("remanente");
-    expect(paidBy([{ donor: "CHE", amount: 1173 }], "fr")).toBe("Suisse CHF 1'173");
+    expect(paidBy([{ donor: "CHE", amount: 1173 }], "en")).toBe("Switzerland CHF 1'173");
+    expect(paidBy([{ donor: "CHE", amount: 1173 }], "fr").replace(/\s/g, " ")).toBe("Suisse 1 173 CHF");
+  });
+  it("writes numbers the ISU's way in English and the language's way in French and Spanish", () => {
+    // Intl separates thousands with (narrow) no-break spaces in French: read as spaces here.
+    const plain = (s: string) => s.replace(/\s/g, " ");
+    expect(chf(53683)).toBe("CHF 53'683");
+    expect(plain(chf(53683, "fr"))).toBe("53 683 CHF");
+    expect(plain(chf(53683, "es"))).toBe("53.683 CHF");
+    // Centimes where there are any, in every language.
+    expect(chf(53683.4)).toBe("CHF 53'683.40");
+    // Swiss French writes francs and centimes with a point (CLDR), other numbers with a comma.
+    expect(plain(chf(53683.4, "fr"))).toBe("53 683.40 CHF");
+    expect(points(40.654)).toBe("40.65");
+    expect(points(40.654, "fr")).toBe("40,65");
+    expect(plain(points(1234.5, "fr"))).toBe("1 234,50");
+    expect(points(-0.001, "es")).toBe("0,00");
+    expect(pct(0.45, "fr").replace(/\s/g, " ")).toBe("45 %");
+    expect(chf(null, "fr")).toBe("–");
   });
 });
 

@@ -1,13 +1,30 @@
-// Numbers as the ISU writes them: CHF 53'683 (Swiss apostrophes), points to the hundredth.
+// Numbers as the ISU writes them in English: CHF 53'683 (Swiss apostrophes), points to the hundredth; in
+// French and Spanish as Intl writes them for the language (53 683 CHF, 40,65).
 import { chf as chfNumber, hasLocalName, stateName } from "../../scoring/domain/index.js";
-
-export const chf = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `CHF ${chfNumber(x)}`);
-// A value that rounds to zero is 0.00, never −0.00.
-export const points = (x: number | null | undefined): string =>
-  x === null || x === undefined ? "–" : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 
 const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
 export type Lang = keyof typeof LOCALES;
+
+export const chf = (x: number | null | undefined, lang: Lang = "en"): string =>
+  x === null || x === undefined
+    ? "–"
+    : lang === "en"
+      ? `CHF ${chfNumber(x)}`
+      : // Centimes only where there are any, as the ISU's English writes them.
+        new Intl.NumberFormat(LOCALES[lang], {
+          style: "currency",
+          currency: "CHF",
+          minimumFractionDigits: Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2,
+          maximumFractionDigits: 2,
+        }).format(x);
+// A value that rounds to zero is 0.00, never −0.00.
+export const points = (x: number | null | undefined, lang: Lang = "en"): string => {
+  if (x === null || x === undefined) return "–";
+  const v = Math.abs(x) < 0.005 ? 0 : x;
+  return lang === "en"
+    ? v.toFixed(2)
+    : new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+};
 
 /** A moment as people read it, in the reader's time zone: "30 Nov 2026, 02:54". */
 export const dateTime = (iso: string | null | undefined, lang: Lang = "en"): string =>
@@ -21,7 +38,8 @@ export const day = (date: string | null | undefined, lang: Lang = "en"): string 
 
 /** Today as a calendar day (YYYY-MM-DD), for comparisons with stored days. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
-export const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)} %`);
+export const pct = (x: number | null | undefined, lang: Lang = "en"): string =>
+  x === null || x === undefined ? "–" : `${new Intl.NumberFormat(LOCALES[lang]).format(Math.round(x * 100))} %`;
 
 /** A donor by name: a State's in the page's language ("AUS" → "Australia"), the carry-over in words. */
 export const donorName = (donor: string, lang: Lang = "en", name?: string): string =>
@@ -30,7 +48,7 @@ const CARRY_OVER: Record<Lang, string> = { en: "carry-over", fr: "report", es: "
 
 /** Who pays for a delegate: "Australia CHF 3'290, carry-over CHF 450". */
 export const paidBy = (funding: readonly { donor: string; amount: number }[], lang: Lang = "en"): string =>
-  funding.map((x) => `${donorName(x.donor, lang)} ${chf(x.amount)}`).join(", ");
+  funding.map((x) => `${donorName(x.donor, lang)} ${chf(x.amount, lang)}`).join(", ");
 
 /**
  * An engine's sentence in words for people: each request reference it names followed by its State's name

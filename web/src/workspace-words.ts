@@ -3,7 +3,7 @@
 // language is the page's, from lang.tsx, not the browser's).
 import { createInstance, type TFunction } from "i18next";
 import { useLang } from "./lang.js";
-import type { Lang } from "./format.js";
+import { chf, pct, points, type Lang } from "./format.js";
 
 const en = {
   header: "Sponsorship Programme: donors",
@@ -79,9 +79,9 @@ const en = {
   },
   curve: {
     title: "What more money would buy",
-    short: "The curve does not reach CHF 5'000 more.",
-    more: "CHF 5'000 more would raise the total score from {{from}} to {{to}}, funding {{count}} delegates.",
-    same: "CHF 5'000 more would not raise the total score ({{value}}): at this budget the rules (the seats above all) are the limit, not the money.",
+    short: "The curve does not reach {{step}} more.",
+    more: "{{step}} more would raise the total score from {{from}} to {{to}}, funding {{count}} delegates.",
+    same: "{{step}} more would not raise the total score ({{value}}): at this budget the rules (the seats above all) are the limit, not the money.",
     caption: "The best total score at each budget from {{from}} to {{to}}; the dashed line is this round's budget ({{budget}}).",
     budgetAxis: "budget (CHF)",
     scoreAxis: "total score",
@@ -226,9 +226,9 @@ const fr: Words = {
   },
   curve: {
     title: "Ce que plus d'argent permettrait",
-    short: "La courbe ne va pas jusqu'à CHF 5'000 de plus.",
-    more: "CHF 5'000 de plus porteraient la note totale de {{from}} à {{to}}, pour {{count}} délégués.",
-    same: "CHF 5'000 de plus n'augmenteraient pas la note totale ({{value}}) : à ce budget, ce sont les règles (les places avant tout) qui limitent, pas l'argent.",
+    short: "La courbe ne va pas jusqu'à {{step}} de plus.",
+    more: "{{step}} de plus porteraient la note totale de {{from}} à {{to}}, pour {{count}} délégués.",
+    same: "{{step}} de plus n'augmenteraient pas la note totale ({{value}}) : à ce budget, ce sont les règles (les places avant tout) qui limitent, pas l'argent.",
     caption: "La meilleure note totale à chaque budget de {{from}} à {{to}} ; la ligne pointillée est le budget de ce cycle ({{budget}}).",
     budgetAxis: "budget (CHF)",
     scoreAxis: "note totale",
@@ -372,9 +372,9 @@ const es: Words = {
   },
   curve: {
     title: "Lo que permitiría más dinero",
-    short: "La curva no llega a CHF 5'000 más.",
-    more: "CHF 5'000 más elevarían la puntuación total de {{from}} a {{to}}, con {{count}} delegados.",
-    same: "CHF 5'000 más no elevarían la puntuación total ({{value}}): con este presupuesto limitan las reglas (ante todo las plazas), no el dinero.",
+    short: "La curva no llega a {{step}} más.",
+    more: "{{step}} más elevarían la puntuación total de {{from}} a {{to}}, con {{count}} delegados.",
+    same: "{{step}} más no elevarían la puntuación total ({{value}}): con este presupuesto limitan las reglas (ante todo las plazas), no el dinero.",
     caption:
       "La mejor puntuación total con cada presupuesto de {{from}} a {{to}}; la línea discontinua es el presupuesto de este ciclo ({{budget}}).",
     budgetAxis: "presupuesto (CHF)",
@@ -456,7 +456,20 @@ void i18n.init({
 });
 
 /** The page's language and its words (t with plurals and interpolation), for the donors' pages and the statement. */
-export function useWords(): { lang: Lang; t: TFunction } {
+/** The page's language, its words, and its numbers (CHF, points, percentages) written the language's way. */
+export function useWords(): {
+  lang: Lang;
+  t: TFunction;
+  chf: (x: number | null | undefined) => string;
+  points: (x: number | null | undefined) => string;
+  pct: (x: number | null | undefined) => string;
+} {
   const lang = useLang();
-  return { lang, t: i18n.getFixedT(lang) };
+  return {
+    lang,
+    t: i18n.getFixedT(lang),
+    chf: (x) => chf(x, lang),
+    points: (x) => points(x, lang),
+    pct: (x) => pct(x, lang),
+  };
 }

@@ -3,7 +3,7 @@
 // A function returning the chart, not a component, so that recharts' ResponsiveContainer sizes it.
 import type { ReactElement } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { chf, points } from "../format.js";
+import { chf, points, type Lang } from "../format.js";
 
 /** CHF in thousands, for an axis's ticks: 30000 → "30k". */
 export const thousands = (v: number): string => `${Math.round(v / 1000)}k`;
@@ -14,6 +14,7 @@ export function moneyCurveChart({
   words,
   color,
   unit = "",
+  lang = "en",
 }: {
   data: { budget: number; value: number | null }[];
   budget: number | null;
@@ -22,6 +23,8 @@ export function moneyCurveChart({
   color: string;
   /** Said after a value in the tooltip ("points"), or nothing. */
   unit?: string;
+  /** The language the tooltip's numbers are written in. */
+  lang?: Lang;
 }): ReactElement {
   return (
     <LineChart data={data.map((p) => ({ budget: Math.round(p.budget), value: p.value }))} margin={{ left: 8, right: 16, bottom: 8 }}>
@@ -35,7 +38,10 @@ export function moneyCurveChart({
         height={40}
       />
       <YAxis label={{ value: words.scoreAxis, angle: -90, position: "insideLeft" }} width={56} />
-      <Tooltip formatter={(v) => (unit ? `${points(Number(v))} ${unit}` : points(Number(v)))} labelFormatter={(v) => chf(Number(v))} />
+      <Tooltip
+        formatter={(v) => (unit ? `${points(Number(v), lang)} ${unit}` : points(Number(v), lang))}
+        labelFormatter={(v) => chf(Number(v), lang)}
+      />
       {budget !== null && <ReferenceLine x={Math.round(budget)} stroke="#212529" strokeDasharray="6 4" label={words.budget} />}
       <Line dataKey="value" name={words.scoreAxis} stroke={color} dot={false} />
     </LineChart>

@@ -7,7 +7,7 @@ import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { stateName } from "../../../../scoring/domain/index.js";
 import type { PendingWhy } from "../../../../scoring/ledger/index.js";
-import { chf, donorName } from "../../format.js";
+import { donorName } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
 import { useStatement } from "./api.js";
 
@@ -46,6 +46,7 @@ export function Table3View({
   exports?: Exports;
   printable?: boolean;
 }) {
+  const { t: w, lang, chf } = useWords();
   const row = (label: string, amount: number | null, strong = false, indent = false) => (
     <Table.Tr>
       <Table.Td fw={strong ? 700 : undefined} pl={indent ? "xl" : undefined}>
@@ -56,7 +57,6 @@ export function Table3View({
       </Table.Td>
     </Table.Tr>
   );
-  const { t: w, lang } = useWords();
   const derived = t.revenues.contributions.filter((c) => c.source === "derived");
   return (
     <Card withBorder>

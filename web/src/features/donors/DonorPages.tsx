@@ -5,7 +5,7 @@ import { Link, useParams } from "react-router-dom";
 import { CRITERIA, isDecided, stateName } from "../../../../scoring/domain/index.js";
 import { policyInWords, REGION_WORDS, STATUS_WORDS } from "../../../../scoring/policy/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { chf, day, pct } from "../../format.js";
+import { day } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
 import { useSession } from "../accounts/index.js";
 import { useRationale } from "./api.js";
@@ -38,7 +38,7 @@ export function DonorHome() {
 
 export function DonorRationalePage() {
   const { roundId = "" } = useParams();
-  const { t, lang } = useWords();
+  const { t, lang, chf, pct } = useWords();
   const session = useSession();
   const q = useRationale(roundId);
   if (q.isPending) return <Loading label={t("loading")} />;

@@ -4,12 +4,11 @@
 import { Card, List, Text, Title } from "@mantine/core";
 import { stateName } from "../../../../scoring/domain/index.js";
 import { REGION_WORDS } from "../../../../scoring/policy/index.js";
-import { pct } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
 
 export function EligibilityCard({ r }: { r: Rationale }) {
-  const { t, lang } = useWords();
+  const { t, lang, pct } = useWords();
   const { ineligible, exceptions, underrepresented: u } = r.eligibility;
   return (
     <Card withBorder>

@@ -5,7 +5,7 @@ import { ResponsiveContainer } from "recharts";
 import { moneyCurveChart } from "../../components/money-curve.js";
 import { CRITERIA, stateName } from "../../../../scoring/domain/index.js";
 import { instanceById, percent, REGION_WORDS } from "../../../../scoring/policy/index.js";
-import { chf, paidBy, points, type Lang } from "../../format.js";
+import { paidBy, type Lang } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
 
@@ -14,7 +14,7 @@ const named = (r: Rationale, id: string, lang: Lang): string => (r.states[id] ? 
 
 /** Each sponsored delegate by reference, State, group, status and gender, with the score breakdown and who paid. */
 export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }) {
-  const { t, lang } = useWords();
+  const { t, lang, chf, points } = useWords();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -108,7 +108,7 @@ function brokenInWords(r: Rationale, rules: readonly string[], lang: Lang, t: Re
 
 /** This allocation beside first come, first served and a plain ranking. */
 export function OtherMethodsCard({ r }: { r: Rationale }) {
-  const { t, lang } = useWords();
+  const { t, lang, points } = useWords();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -140,7 +140,7 @@ export function OtherMethodsCard({ r }: { r: Rationale }) {
 
 /** The price of each rule that changes the allocation. */
 export function RulePricesCard({ r }: { r: Rationale }) {
-  const { t, lang } = useWords();
+  const { t, lang, points } = useWords();
   const list = (ids: readonly string[]) => ids.map((id) => named(r, id, lang)).join(", ") || t("prices.nobody");
   const sentence = (p: Rationale["rulePrices"][number]): string | null => {
     const inst = instanceById(r.policy, p.rule);
@@ -175,7 +175,7 @@ export function RulePricesCard({ r }: { r: Rationale }) {
 
 /** What more money would buy, and the money curve with the round's budget marked. */
 export function MoneyCurveCard({ r }: { r: Rationale }) {
-  const { t } = useWords();
+  const { t, lang, chf, points } = useWords();
   const pts = r.moneyCurve.points;
   if (pts.length === 0) return null;
   const base = pts.reduce((best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best), pts[0]!);
@@ -188,10 +188,10 @@ export function MoneyCurveCard({ r }: { r: Rationale }) {
         </Title>
         <Text size="sm" mb="xs">
           {!more
-            ? t("curve.short")
+            ? t("curve.short", { step: chf(5000) })
             : (more.value ?? 0) > (base.value ?? 0)
-              ? t("curve.more", { from: points(base.value), to: points(more.value), count: more.delegates })
-              : t("curve.same", { value: points(base.value) })}
+              ? t("curve.more", { step: chf(5000), from: points(base.value), to: points(more.value), count: more.delegates })
+              : t("curve.same", { step: chf(5000), value: points(base.value) })}
         </Text>
         <div
           role="img"
@@ -204,6 +204,7 @@ export function MoneyCurveCard({ r }: { r: Rationale }) {
               budget: r.budget,
               words: { budgetAxis: t("curve.budgetAxis"), scoreAxis: t("curve.scoreAxis"), budget: t("curve.budget") },
               color: "#1864ab",
+              lang,
             })}
           </ResponsiveContainer>
         </div>
