@@ -2,6 +2,7 @@
 // `npm run dev` serves web/ with hot reload and proxies /api to the server on PORT (default 8787).
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
+import { compression } from "vite-plugin-compression2";
 import { defineConfig } from "vitest/config";
 
 /** The proof suite: oracles, crash durability, hostile input, the access-control matrix. */
@@ -21,27 +22,23 @@ export default defineConfig({
   root: "web",
   plugins: [
     react(),
-    {
-      name: "applicant-pages",
-      // The dev server answers /apply/… and /status with the applicants' entry, as the server does.
-      configureServer(server) {
-        server.middlewares.use((req, _res, next) => {
-          if (req.url && (/^\/apply\//.test(req.url) || /^\/status(\?|$)/.test(req.url))) req.url = "/applicant.html";
-          next();
-        });
-      },
-    },
+    // Every file of the build also as .br and .gz, made once here: the server sends the one the browser takes.
+    compression({ algorithms: ["brotliCompress", "gzip"], exclude: [/\.map$/], threshold: 512 }),
   ],
-  // Two entries: the workspace (index.html) and the applicants' pages (applicant.html, served at /apply/…
-  // and /status), so that a request form loads none of the workspace's code.
+  // The workspace (index.html) and the applicants' pages' enhancement script: the applicants' pages are
+  // the server's (HTML first); the script, named in Vite's manifest, adds drafts and inline checks.
   build: {
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { main: resolve("web/index.html"), applicant: resolve("web/applicant.html") } },
+    rollupOptions: { input: { main: resolve("web/index.html"), applicant: resolve("web/src/applicant/enhance.ts") } },
   },
-  server: { proxy: { "/api": `http://127.0.0.1:${process.env.PORT ?? 8787}` } },
+  // In development the server renders the applicants' pages and answers the API.
+  server: {
+    proxy: Object.fromEntries(["/api", "/apply", "/status", "/pages"].map((p) => [p, `http://127.0.0.1:${process.env.PORT ?? 8787}`])),
+  },
   test: {
     root: ".",
     environment: "node",

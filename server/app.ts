@@ -6,7 +6,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { WorkLimiter } from "./limits.js";
 import { secureHeaders } from "hono/secure-headers";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -25,6 +25,7 @@ import { financeRoutes } from "./routes/finance.js";
 import { applicantRoutes } from "./routes/applicants.js";
 import { donorRoutes } from "./routes/donors.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { pageRoutes } from "./routes/pages.js";
 
 const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -129,6 +130,10 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
   app.use("/api/rounds/:roundId/requests/import", limitBody(32 * 1024 * 1024, tooLarge("32 MB")));
   const oneMegabyte = limitBody(1024 * 1024, tooLarge("1 MB"));
   app.use("/api/*", async (c, next) => (/\/requests\/import$/.test(c.req.path) ? next() : oneMegabyte(c, next)));
+  // The applicants' pages take their forms within the same limit as the API's JSON.
+  app.use("/apply/*", oneMegabyte);
+  app.use("/status", oneMegabyte);
+  app.use("/status/*", oneMegabyte);
   // JSON nested deeper than any answer the API takes is refused before it is parsed or validated (a
   // recursive schema would otherwise overflow the stack): 422, naming the depth.
   app.use("/api/*", async (c, next) => {
@@ -203,17 +208,35 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     });
   });
 
-  // The built web UI, when there is one (npm run build:web).
+  // The applicants' pages, rendered here (HTML first: they work with no script and without a web build).
+  app.route("/", pageRoutes());
+
+  // The built web UI, when there is one (npm run build:web): each file sent as built at build time with
+  // brotli or gzip (web-build.ts), the hashed assets cached for a year, the rest revalidated by its ETag.
   const dist = services.config.WEB_DIST;
   if (existsSync(dist)) {
-    app.use("/*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : serveStatic({ root: dist })(c, next)));
-    // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
-    // The applicants' pages are an entry of their own (applicant.html).
-    app.get("*", async (c, next) => {
+    const cached = (path: string, c: Ctx) =>
+      void c.header(
+        "Cache-Control",
+        /\/assets\/[^/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    const files = serveStatic({ root: dist, precompressed: true, onFound: cached });
+    // A page is revalidated by its date (serveStatic sends Last-Modified): 304 when it has not changed.
+    const revalidated = async (c: Ctx, send: MiddlewareHandler<AppEnv>, next: () => Promise<void>, file: string) => {
+      const since = Date.parse(c.req.header("if-modified-since") ?? "");
+      const stat = existsSync(file) ? statSync(file) : null;
+      const target = stat?.isDirectory() ? join(file, "index.html") : file;
+      const modified = stat && existsSync(target) ? Math.floor(statSync(target).mtimeMs / 1000) * 1000 : Number.NaN;
+      if (Number.isFinite(since) && modified <= since) return c.body(null, 304, { "Cache-Control": "no-cache" });
+      return send(c, next);
+    };
+    app.use("/*", async (c, next) => {
       if (c.req.path.startsWith("/api/")) return next();
-      const page = /^\/apply\/[^/]+\/?$/.test(c.req.path) || c.req.path === "/status" ? "applicant.html" : "index.html";
-      return serveStatic({ path: `${dist}/${page}` })(c, next);
+      return c.req.path.startsWith("/assets/") ? files(c, next) : revalidated(c, files, next, join(dist, c.req.path));
     });
+    // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
+    const page = serveStatic({ path: `${dist}/index.html`, precompressed: true, onFound: cached });
+    app.get("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : revalidated(c, page, next, join(dist, "index.html"))));
   }
   return api;
 }

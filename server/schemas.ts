@@ -7,7 +7,7 @@
 // `engineOutput<T>()`, which types the answer as the core's interface and documents it as an object.
 import { z } from "@hono/zod-openapi";
 import type { MoneyCurve, ReplacementResult, ResultDiff, Robustness, Sensitivities } from "../scoring/analytics/index.js";
-import { HistorySchema, RequestAttributesSchema, RuleSetSchema, type ScoredRound } from "../scoring/criteria/index.js";
+import { APPLICANT_FIELDS, HistorySchema, RequestAttributesSchema, RuleSetSchema, type ScoredRound } from "../scoring/criteria/index.js";
 import {
   DonorSchema,
   REQUEST_STATUSES,
@@ -282,23 +282,6 @@ export const LedgerEntrySchema = z.object({
 
 /** What an applicant says of their own request: an allow-list, none of the ISU's fields (locks, ratings, the
  * review of the evidence, an exception to eligibility, the delegate's key). */
-export const APPLICANT_FIELDS = {
-  state: true,
-  name: true,
-  gender: true,
-  title: true,
-  organisation: true,
-  email: true,
-  expertise: true,
-  role: true,
-  operationalExpertise: true,
-  survivor: true,
-  firstParticipation: true,
-  interestEvidence: true,
-  justification: true,
-  travel: true,
-  acceptedLevels: true,
-} as const;
 
 /** What applicants read of their own request: what they said, and when. */
 export const ApplicantViewSchema = RequestAttributesSchema.pick({ ...APPLICANT_FIELDS, submittedAt: true }).strip();

@@ -8,3 +8,4 @@ export * from "./states.js";
 export * from "./default-rules.js";
 export * from "./regions.js";
 export * from "./eligibility.js";
+export * from "./applicant-form.js";

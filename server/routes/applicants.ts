@@ -2,11 +2,11 @@
 // reference and an access code (shown once, stored hashed), with which they see their own request and
 // answer their offer. The work is in services/applicants.ts.
 import { z } from "zod";
-import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
+import { ApplicantInputSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
 import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
 import { client } from "./auth.js";
-import { APPLICANT_FIELDS, ApplicantStatusSchema } from "../schemas.js";
+import { ApplicantStatusSchema } from "../schemas.js";
 
 const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
 
@@ -14,7 +14,7 @@ const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code:
 export const CONTACT_FIELDS = ["name", "email", "title", "organisation", "delegateId", "justification"] as const;
 
 // What an applicant may say (an allow-list: the ISU's fields are refused as unknown).
-const APPLICANT_INPUT = RequestAttributesSchema.pick(APPLICANT_FIELDS).strict();
+const APPLICANT_INPUT = ApplicantInputSchema;
 
 export function applicantRoutes() {
   const openRequest = (c: Ctx, reference: string, code: string) => applicantRequest(c.get("services"), client(c), reference, code);

@@ -1,5 +1,7 @@
-// Applicants in Chromium: the request form in English, French and Spanish, a draft that survives a reload
-// and a lost connection, the reference and the access code shown once, the status page.
+// Applicants in Chromium, with scripts (the enhancement of the server's pages): the request form in
+// English, French and Spanish, a draft that survives a reload and a lost connection, inline checks with an
+// error summary, the reference and the access code shown once, the status page. The same pages with no
+// script at all are no-script.test.ts's.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -15,7 +17,7 @@ describe("applicants (end to end)", () => {
     await e?.close();
   });
 
-  it("loads at most 250 KB of JavaScript (gzip) for the request form, none of the workspace's", async () => {
+  it("loads at most 250 KB of JavaScript (gzip) for the request form, none of the workspace's, and none before the form", async () => {
     const { page, base } = e;
     const scripts = new Set<string>();
     page.on("response", (r) => {
@@ -32,6 +34,59 @@ describe("applicants (end to end)", () => {
     );
     expect(total).toBeLessThan(250 * 1024);
     expect(assets.some((p) => /Allocate|LineChart|Requests|Dashboard/.test(p))).toBe(false);
+    // The script is an enhancement: it loads without blocking the page (async), and the form is in the HTML.
+    const html = await (await page.request.get(`${base}/apply/DEMO-OPEN?lang=en`)).text();
+    expect(html).toMatch(/<script type="module" async="" src="\/assets\/applicant-[\w-]+\.js"><\/script>/);
+    expect(html).toContain('<select id="field-state" name="state"');
+  });
+
+  it("serves every page and file compressed (built once as .br and .gz), hashed files for a year, pages revalidated", async () => {
+    const { page, base } = e;
+    const br = { "accept-encoding": "gzip, deflate, br" };
+    const workspace = await page.request.get(`${base}/rounds/13MSP`, { headers: br });
+    expect(workspace.headers()["content-encoding"]).toBe("br");
+    expect(workspace.headers()["cache-control"]).toBe("no-cache");
+    const modified = workspace.headers()["last-modified"]!;
+    expect((await page.request.get(`${base}/rounds/13MSP`, { headers: { ...br, "if-modified-since": modified } })).status()).toBe(304);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await workspace.text())![1]!;
+    const asset = await page.request.get(`${base}${script}`, { headers: br });
+    expect(asset.headers()["content-encoding"]).toBe("br");
+    expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers()["vary"]).toBe("Accept-Encoding");
+    const gzip = await page.request.get(`${base}${script}`, { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers()["content-encoding"]).toBe("gzip");
+    const form = await page.request.get(`${base}/apply/DEMO-OPEN?lang=en`, { headers: br });
+    expect(form.headers()["content-encoding"]).toBe("br");
+    expect(form.headers()["cache-control"]).toBe("no-cache");
+    expect(
+      (await page.request.get(`${base}/apply/DEMO-OPEN?lang=en`, { headers: { "if-none-match": form.headers()["etag"]! } })).status(),
+    ).toBe(304);
+  });
+
+  it("is usable before its script arrives; the script then keeps what was typed (no re-render) as the draft", async () => {
+    const { base } = e;
+    const context = await e.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    try {
+      // The enhancement script is held back until the applicant has typed.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await tab.route(/\/assets\/applicant-[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await tab.goto(`${base}/apply/DEMO-OPEN?lang=en`, { waitUntil: "commit" });
+      await tab.getByLabel("Full name").fill("Typed Before Script");
+      await tab.getByLabel("Nominating State").selectOption({ label: "Nepal" });
+      expect(await tab.getByRole("button", { name: "Discard the draft" }).isHidden()).toBe(true);
+      release();
+      await tab.getByRole("button", { name: "Discard the draft" }).waitFor();
+      await tab.getByText(/Draft saved on this device/).waitFor();
+      expect(await tab.getByLabel("Full name").inputValue()).toBe("Typed Before Script");
+      expect(await tab.getByLabel("Nominating State").inputValue()).toBe("NPL");
+    } finally {
+      await context.close();
+    }
   });
 
   it("keeps a draft through a reload and a lost connection, then submits it and shows the code once", async () => {
@@ -56,13 +111,15 @@ describe("applicants (end to end)", () => {
     expect(await page.getByRole("button", { name: "Submit the request" }).isDisabled()).toBe(true);
     await shot(page, "30-apply-offline");
     await page.context().setOffline(false);
-    await page.getByText("You are back online", { exact: false }).waitFor();
+    await page.getByText(/^You are back online/).waitFor();
     expect(await axe(page)).toEqual([]);
     await page.getByRole("button", { name: "Submit the request" }).click();
     const reference = (await page.getByTestId("reference").textContent())!;
     const code = (await page.getByTestId("access-code").textContent())!;
     expect(reference).toMatch(/^DEMO-OPEN-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
+    // Once the page's script has run, copy and print are offered (and the draft is gone).
+    await page.getByRole("button", { name: "Copy the reference and the code" }).waitFor();
     await shot(page, "31-apply-submitted");
     // The draft is gone: the form is empty again.
     await page.goto(`${base}/apply/DEMO-OPEN?lang=en`);
@@ -106,6 +163,8 @@ describe("applicants (end to end)", () => {
     await page.goto(`${base}/apply/DEMO-OPEN?lang=fr`);
     await page.getByRole("heading", { name: "Programme de parrainage : demander un parrainage" }).waitFor();
     await page.getByLabel("Nom complet").waitFor();
+    // Once the page's script runs (the discard button shows), the form is checked in the page.
+    await page.getByRole("button", { name: "Supprimer le brouillon" }).waitFor();
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     // A summary at the top in French, focused, each problem a sentence that says what to do and links to
     // its field (never zod's message); the same sentence beside the field.
@@ -169,7 +228,8 @@ describe("applicants (end to end)", () => {
     await page.getByLabel("Billete de avión estimado (CHF)").waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "34-apply-es");
-    await page.getByLabel("Idioma").selectOption("en");
+    // The switch is a link per language (it works without a script).
+    await page.getByRole("navigation", { name: "Idioma" }).getByRole("link", { name: "English" }).click();
     await page.getByRole("heading", { name: "Sponsorship Programme: request sponsorship" }).waitFor();
   });
 

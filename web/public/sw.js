@@ -1,17 +1,11 @@
-// The service worker: the applicants' form reloads without a connection. The app's files are served
-// from a cache (refreshed when online); page loads fall back to the cached page; the two public
-// answers the form needs (the round, the States) come from the network, or from the cache offline.
-// Nothing else of the API is cached.
-const CACHE = "sponsorship-v1";
-const PUBLIC_API = [/^\/api\/states$/, /^\/api\/public\/rounds\/[^/]+$/];
+// The service worker: the applicants' form reloads without a connection. A page is fetched from the
+// network first and kept, so that a reload offline shows the last one; the hashed files (the scripts, the
+// stylesheets) come from the cache once fetched. Only GET requests: a form sent is never replayed, and
+// nothing of the API is cached.
+const CACHE = "sponsorship-v2";
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((c) => c.addAll(["/"]))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(self.skipWaiting());
 });
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -26,7 +20,9 @@ async function networkFirst(request, fallbackKey) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(fallbackKey ?? request, response.clone());
+    // A page marked no-store (a person's status, a code) is never kept.
+    if (response.ok && !/no-store/.test(response.headers.get("cache-control") ?? ""))
+      await cache.put(fallbackKey ?? request, response.clone());
     return response;
   } catch (e) {
     const cached = await cache.match(fallbackKey ?? request);
@@ -40,7 +36,7 @@ self.addEventListener("fetch", (event) => {
   if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
   if (event.request.mode === "navigate") {
     event.respondWith(networkFirst(event.request));
-  } else if (url.pathname.startsWith("/assets/")) {
+  } else if (url.pathname.startsWith("/assets/") || url.pathname.startsWith("/pages/")) {
     event.respondWith(
       caches
         .open(CACHE)
@@ -48,7 +44,5 @@ self.addEventListener("fetch", (event) => {
           async (c) => (await c.match(event.request)) ?? fetch(event.request).then((r) => (r.ok && c.put(event.request, r.clone()), r)),
         ),
     );
-  } else if (PUBLIC_API.some((re) => re.test(url.pathname))) {
-    event.respondWith(networkFirst(event.request));
   }
 });

@@ -6,7 +6,7 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } 
 import { ErrorAlert, Loading } from "./components/status.js";
 import { useSession, useSignOut } from "./features/accounts/index.js";
 
-// Code-split: each screen is its own chunk. (The applicants' pages are another entry: applicant-main.tsx.)
+// Code-split: each screen is its own chunk. (The applicants' pages are the server's: server/routes/pages.tsx.)
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 const SignInPage = page(() => import("./features/accounts/SignInPage.js"), "SignInPage");

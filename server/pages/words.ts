@@ -1,9 +1,6 @@
-// The applicants' pages in the Convention's working languages (English, French, Spanish): i18next with
-// the browser's language by default, switchable; zod's own messages follow the language.
-import i18n from "i18next";
-import LanguageDetector from "i18next-browser-languagedetector";
-import { initReactI18next } from "react-i18next";
-import { z } from "zod";
+// The applicants' words in the Convention's working languages (English, French, Spanish), for the pages
+// the server renders (the request form, its confirmation, the status page). The enhancement script reads
+// the few sentences it needs from the page itself (data attributes), so that it carries no dictionary.
 
 export const LANGUAGES = { en: "English", fr: "Français", es: "Español" } as const;
 export type Language = keyof typeof LANGUAGES;
@@ -16,6 +13,12 @@ const en = {
   closed: "This round no longer takes requests: they were taken from {{opens}} to {{closes}}.",
   notYet: "This round does not take requests yet: they will be taken from {{opens}} to {{closes}}.",
   language: "Language",
+  brand: "Convention on Cluster Munitions",
+  error: "Error",
+  required: "required",
+  noRound: "There is no round {{round}}. Check the address you were given.",
+  crossSite: "This form can only be sent from its own page. Open the page again and send it from there.",
+  skip: "Skip to the form",
   section: { you: "You", role: "Your role at the meeting", travel: "Travel" },
   field: {
     state: "Nominating State",
@@ -112,6 +115,7 @@ const en = {
       no: "Go back",
       done: "Your answer is recorded.",
       lapsed: "The deadline to answer ({{deadline}}) has passed: the offer lapsed.",
+      refused: "Your answer could not be recorded: this offer no longer takes an answer. Its status is below.",
     },
     reason: {
       submitted: "Your request has been received and will be reviewed.",
@@ -148,6 +152,12 @@ const fr: Dict = {
   closed: "Ce cycle ne reçoit plus de demandes : elles ont été reçues du {{opens}} au {{closes}}.",
   notYet: "Ce cycle ne reçoit pas encore de demandes : elles seront reçues du {{opens}} au {{closes}}.",
   language: "Langue",
+  brand: "Convention sur les armes à sous-munitions",
+  error: "Erreur",
+  required: "obligatoire",
+  noRound: "Il n'y a pas de cycle {{round}}. Vérifiez l'adresse qui vous a été donnée.",
+  crossSite: "Ce formulaire ne peut être envoyé que depuis sa propre page. Ouvrez de nouveau la page et envoyez-le depuis celle-ci.",
+  skip: "Aller au formulaire",
   section: { you: "Vous", role: "Votre rôle à la réunion", travel: "Voyage" },
   field: {
     state: "État qui vous désigne",
@@ -248,6 +258,7 @@ const fr: Dict = {
       no: "Revenir",
       done: "Votre réponse est enregistrée.",
       lapsed: "Le délai de réponse ({{deadline}}) est passé : l'offre a expiré.",
+      refused: "Votre réponse n'a pas pu être enregistrée : cette offre n'accepte plus de réponse. Son état est indiqué ci-dessous.",
     },
     reason: {
       submitted: "Votre demande a été reçue et sera examinée.",
@@ -282,6 +293,12 @@ const es: Dict = {
   closed: "Este ciclo ya no recibe solicitudes: se recibieron del {{opens}} al {{closes}}.",
   notYet: "Este ciclo aún no recibe solicitudes: se recibirán del {{opens}} al {{closes}}.",
   language: "Idioma",
+  brand: "Convención sobre Municiones en Racimo",
+  error: "Error",
+  required: "obligatorio",
+  noRound: "No existe el ciclo {{round}}. Compruebe la dirección que recibió.",
+  crossSite: "Este formulario solo puede enviarse desde su propia página. Vuelva a abrir la página y envíelo desde allí.",
+  skip: "Ir al formulario",
   section: { you: "Usted", role: "Su función en la reunión", travel: "Viaje" },
   field: {
     state: "Estado que le designa",
@@ -378,6 +395,7 @@ const es: Dict = {
       no: "Volver",
       done: "Su respuesta ha quedado registrada.",
       lapsed: "El plazo para responder ({{deadline}}) ha vencido: la oferta caducó.",
+      refused: "No se pudo registrar su respuesta: esta oferta ya no admite respuesta. Su estado se indica abajo.",
     },
     reason: {
       submitted: "Su solicitud se ha recibido y será examinada.",
@@ -404,33 +422,25 @@ const es: Dict = {
   },
 };
 
-export const RESOURCES = { en, fr, es } as const;
+export const WORDS = { en, fr, es } as const;
+export type Words = Dict;
 
-/** zod's messages in the page's language (the schemas are the server's). */
-export function setZodLanguage(lang: string): void {
-  const l = lang.slice(0, 2);
-  z.config(l === "fr" ? z.locales.fr() : l === "es" ? z.locales.es() : z.locales.en());
+/** The language of a page: ?lang= when it names one, else the first of Accept-Language's it speaks, else English. */
+export function pageLanguage(query: string | undefined, acceptLanguage: string | undefined): Language {
+  if (query && query in LANGUAGES) return query as Language;
+  const wanted = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())).find(Boolean);
+      return { lang: (tag ?? "").slice(0, 2).toLowerCase(), q: q ? Number(q[1]) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return (wanted.find((x) => x.lang in LANGUAGES)?.lang as Language | undefined) ?? "en";
 }
 
-export function initI18n(): typeof i18n {
-  if (!i18n.isInitialized) {
-    void i18n
-      .use(LanguageDetector)
-      .use(initReactI18next)
-      .init({
-        resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
-        supportedLngs: ["en", "fr", "es"],
-        nonExplicitSupportedLngs: true,
-        fallbackLng: "en",
-        interpolation: { escapeValue: false },
-        detection: { order: ["querystring", "localStorage", "navigator"], lookupQuerystring: "lang", caches: ["localStorage"] },
-      });
-    setZodLanguage(i18n.language ?? "en");
-    i18n.on("languageChanged", (l) => {
-      setZodLanguage(l);
-      document.documentElement.lang = l.slice(0, 2);
-    });
-    document.documentElement.lang = (i18n.language ?? "en").slice(0, 2);
-  }
-  return i18n;
+/** A sentence with its {{placeholders}} filled. */
+export function fill(sentence: string, values: Record<string, string | number> = {}): string {
+  return sentence.replace(/{{(\w+)}}/g, (_m, k: string) => String(values[k] ?? ""));
 }

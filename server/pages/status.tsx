@@ -1,0 +1,153 @@
+/** @jsxImportSource hono/jsx */
+// The applicant's status page, rendered on the server: the reference and the access code; the status,
+// since when, and a short reason about this request only; an offer answered in two steps (the answer is
+// final: a page asks to confirm it), all with no script at all.
+import { Page } from "./layout.js";
+import type { PageAssets } from "./assets.js";
+import { fill, WORDS, type Language } from "./words.js";
+
+export interface StatusView {
+  reference: string;
+  status: string;
+  history: { status: string; at: string }[];
+  decision: { level: string | null; offerDeadline: string | null; offerStatus: string | null; answerable: boolean } | null;
+}
+
+const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
+const day = (iso: string, lang: Language) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+interface StatusProps {
+  lang: Language;
+  assets: PageAssets;
+  /** The reference as typed (kept in the form); the code is kept only once it opened the request. */
+  reference: string;
+  view?: StatusView | undefined;
+  /** The credentials, carried by the offer's answer forms (hidden fields) once they opened the request. */
+  code?: string | undefined;
+  /** A problem: not found, too many attempts, a foreign page, an answer refused. */
+  problem?: string | undefined;
+  /** The answer just recorded. */
+  answered?: boolean;
+  /** An answer to confirm. */
+  confirm?: "accepted" | "declined" | undefined;
+}
+
+export function StatusPage({ lang, assets, reference, view, code, problem, answered = false, confirm }: StatusProps) {
+  const w = WORDS[lang];
+  const s = w.status;
+  return (
+    <Page lang={lang} assets={assets} title={s.title} path="/status" error={problem !== undefined}>
+      {problem && (
+        <div class="summary" role="alert" tabindex={-1} autofocus id="error-summary">
+          <p>
+            <strong>{problem}</strong>
+          </p>
+        </div>
+      )}
+      {confirm && view && code ? (
+        <Confirm lang={lang} reference={view.reference} code={code} answer={confirm} />
+      ) : (
+        <>
+          <p>{s.intro}</p>
+          <form method="post" action={`/status?lang=${lang}`} aria-label={s.title} class="panel" novalidate>
+            <div class="field">
+              <label for="reference">{s.reference}</label>
+              <input
+                type="text"
+                id="reference"
+                name="reference"
+                value={reference}
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck={false}
+              />
+            </div>
+            <div class="field">
+              <label for="code">{s.code}</label>
+              <input
+                type="text"
+                id="code"
+                name="code"
+                value={view && code ? code : ""}
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck={false}
+              />
+            </div>
+            <button type="submit">{s.check}</button>
+          </form>
+          {view && code && <Result lang={lang} view={view} code={code} answered={answered} />}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function Result({ lang, view, code, answered }: { lang: Language; view: StatusView; code: string; answered: boolean }) {
+  const w = WORDS[lang];
+  const s = w.status;
+  const since = view.history.filter((h) => h.status === view.status).at(-1)?.at;
+  const d = view.decision;
+  const status = view.status as keyof typeof s.value;
+  const level = d?.level ? w.level[d.level as keyof typeof w.level] : "";
+  const offered = view.status === "funded" && d?.offerStatus === "pending" && d.offerDeadline;
+  return (
+    <section class="panel" role="status" data-testid="status-result" aria-label={s.current}>
+      <p>
+        <strong>
+          {s.current}: {s.value[status] ?? s.value.submitted}
+        </strong>{" "}
+        {since && `(${fill(s.since, { date: day(since, lang) })})`}
+      </p>
+      <p>
+        {fill(s.reason[status as keyof typeof s.reason] ?? "", { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}
+      </p>
+      {answered && (
+        <p>
+          <strong>{s.answer.done}</strong>
+        </p>
+      )}
+      {offered && !d.answerable && <p>{fill(s.answer.lapsed, { deadline: day(d.offerDeadline!, lang) })}</p>}
+      {offered && d.answerable && (
+        <form method="post" action={`/status/offer?lang=${lang}`} class="buttons">
+          <input type="hidden" name="reference" value={view.reference} />
+          <input type="hidden" name="code" value={code} />
+          <button type="submit" name="answer" value="accepted">
+            {s.answer.accept}
+          </button>
+          <button type="submit" name="answer" value="declined" class="secondary">
+            {s.answer.decline}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The second step of an answer: what it means, then "Yes, send my answer" or "Go back". */
+function Confirm({ lang, reference, code, answer }: { lang: Language; reference: string; code: string; answer: "accepted" | "declined" }) {
+  const a = WORDS[lang].status.answer;
+  return (
+    <section class="panel" aria-labelledby="confirm-title">
+      <h2 id="confirm-title">{answer === "accepted" ? a.accept : a.decline}</h2>
+      <p>{answer === "accepted" ? a.confirmAccept : a.confirmDecline}</p>
+      <div class="buttons">
+        <form method="post" action={`/status/offer?lang=${lang}`}>
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="code" value={code} />
+          <input type="hidden" name="answer" value={answer} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit">{a.yes}</button>
+        </form>
+        <form method="post" action={`/status?lang=${lang}`}>
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="code" value={code} />
+          <button type="submit" class="secondary">
+            {a.no}
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}

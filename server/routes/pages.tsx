@@ -1,0 +1,262 @@
+/** @jsxImportSource hono/jsx */
+// The applicants' pages, HTML first: the request form (/apply/ROUND) and the status page (/status),
+// rendered here in the applicant's language and answered as forms, with the same schema, services, rate
+// limits and body limits as the public API's JSON routes. Public (applicants have no account); a form
+// sent from another site is refused, as the API refuses a cross-site form.
+import type { Context } from "hono";
+import {
+  APPLICANT_FORM_FIELDS,
+  ApplicantInputSchema,
+  applicantFieldOf,
+  applicantFormValues,
+  applicantInput,
+  EMPTY_APPLICANT_FORM,
+  type ApplicantFormField,
+  type ApplicantFormValues,
+} from "../../scoring/criteria/index.js";
+import { fieldProblems } from "../../scoring/domain/index.js";
+import { DomainError } from "../errors.js";
+import { newApp, type AppEnv } from "../http.js";
+import { answerOffer, applicantRequest, applicantStatus, submitRequest, takesRequests } from "../services/applicants.js";
+import { getRound } from "../store/index.js";
+import { today } from "../store/rows.js";
+import { client } from "./auth.js";
+import { pageAssets, sendCss, sendPage, CSS_PATH } from "../pages/assets.js";
+import { ApplyPage, SubmittedPage, type RoundView } from "../pages/apply.js";
+import { Page, renderPage } from "../pages/layout.js";
+import { StatusPage } from "../pages/status.js";
+import { fill, pageLanguage, WORDS, type Language } from "../pages/words.js";
+
+type PageCtx = Context<AppEnv>;
+
+const langOf = (c: PageCtx): Language => pageLanguage(c.req.query("lang"), c.req.header("accept-language"));
+const assetsOf = (c: PageCtx) => pageAssets(c.get("services").config.WEB_DIST);
+
+/**
+ * Whether a form comes from this site's own page. Browsers say where a form was sent from: Sec-Fetch-Site,
+ * else Origin (these pages' Referrer-Policy, same-origin, lets it name this site). A form from another
+ * site is refused; a client that says neither is not a browser another site could drive.
+ */
+function sameSite(c: PageCtx): boolean {
+  const site = c.req.header("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = c.req.header("origin");
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === (c.req.header("host") ?? new URL(c.req.url).host);
+  } catch {
+    return false;
+  }
+}
+
+/** A form's fields, when the body is a form (application/x-www-form-urlencoded); null otherwise. */
+async function formFields(c: PageCtx): Promise<Record<string, string | string[]> | null> {
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return null;
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === "string") out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === "string");
+  }
+  return out;
+}
+
+function roundView(c: PageCtx, roundId: string): RoundView | null {
+  try {
+    const r = getRound(c.get("services").db, roundId);
+    const open = takesRequests(r);
+    return { ...r, open, notYet: !open && (r.status === "draft" || (r.status === "open" && today() < r.windowOpens)) };
+  } catch (e) {
+    if (e instanceof DomainError && e.kind === "not-found") return null;
+    throw e;
+  }
+}
+
+const statesOf = (c: PageCtx) => [...c.get("services").reference.states.values()].map((s) => ({ iso3: s.iso3, name: s.name }));
+
+/** What the request form answers: the form with its values and its problems. */
+async function applyPage(
+  c: PageCtx,
+  round: RoundView,
+  values: ApplicantFormValues,
+  problems: Partial<Record<ApplicantFormField, string>> = {},
+  failure?: string,
+  status: 200 | 403 | 409 | 422 | 429 = 200,
+) {
+  const lang = langOf(c);
+  const html = await renderPage(
+    <ApplyPage lang={lang} assets={assetsOf(c)} round={round} states={statesOf(c)} values={values} problems={problems} failure={failure} />,
+  );
+  // A page with what somebody typed is not kept by any cache.
+  return sendPage(c, html, { status, private: status !== 200 });
+}
+
+async function noRound(c: PageCtx, roundId: string) {
+  const lang = langOf(c);
+  const w = WORDS[lang];
+  const html = await renderPage(
+    <Page lang={lang} assets={assetsOf(c)} title={w.title} path={`/apply/${encodeURIComponent(roundId)}`}>
+      <p class="notice grey" role="status">
+        {fill(w.noRound, { round: roundId })}
+      </p>
+    </Page>,
+  );
+  return sendPage(c, html, { status: 404 });
+}
+
+/** Each field's problem as a sentence in the page's language that says what to do (never the schema's words). */
+function problemsOf(lang: Language, paths: string[]): Partial<Record<ApplicantFormField, string>> {
+  const w = WORDS[lang].invalid;
+  const out: Partial<Record<ApplicantFormField, string>> = {};
+  for (const path of paths) {
+    const field = applicantFieldOf(path.replace(/^attributes\./, ""));
+    const name = (APPLICANT_FORM_FIELDS as readonly string[]).includes(field) ? (field as ApplicantFormField) : null;
+    if (name) out[name] ??= (w as Record<string, string>)[name] ?? w.other;
+  }
+  return out;
+}
+
+async function statusPage(
+  c: PageCtx,
+  props: {
+    reference?: string;
+    view?: Parameters<typeof StatusPage>[0]["view"];
+    code?: string;
+    problem?: string;
+    answered?: boolean;
+    confirm?: "accepted" | "declined";
+  },
+  status: 200 | 403 | 404 | 409 | 422 | 429 = 200,
+) {
+  const lang = langOf(c);
+  const html = await renderPage(<StatusPage lang={lang} assets={assetsOf(c)} reference={props.reference ?? ""} {...props} />);
+  return sendPage(c, html, { status, private: props.view !== undefined || status !== 200 });
+}
+
+/** A request's view for its status page, after its reference and code opened it. */
+async function openedView(c: PageCtx, reference: string, code: string) {
+  const r = await applicantRequest(c.get("services"), client(c), reference, code);
+  return { record: r, view: applicantStatus(c.get("services"), r.id) };
+}
+
+/** A refusal of the services said in the page's words: the status it answers with and the sentence. */
+function refusal(lang: Language, e: unknown): { status: 404 | 409 | 429; sentence: string } | null {
+  if (!(e instanceof DomainError)) return null;
+  const w = WORDS[lang];
+  if (e.kind === "rate-limited") return { status: 429, sentence: w.errors["rate-limited"] };
+  if (e.kind === "not-found") return { status: 404, sentence: w.status.notFound };
+  if (e.kind === "conflict")
+    return { status: 409, sentence: e.code === "round-closed" ? w.errors["round-closed"] : w.status.answer.refused };
+  return null;
+}
+
+const sameOriginReferrer = async (c: PageCtx, next: () => Promise<void>) => {
+  c.header("Referrer-Policy", "same-origin");
+  await next();
+};
+
+export function pageRoutes() {
+  return (
+    newApp()
+      // Same-origin referrers only: a form sent from these pages says it comes from this site (Origin), and
+      // nothing of an address leaves for another site.
+      .use("/apply/*", sameOriginReferrer)
+      .use("/status", sameOriginReferrer)
+      .use("/status/*", sameOriginReferrer)
+      .get(CSS_PATH, (c) => sendCss(c))
+      .get("/apply/:roundId", async (c) => {
+        const round = roundView(c, c.req.param("roundId"));
+        if (!round) return noRound(c, c.req.param("roundId"));
+        return applyPage(c, round, EMPTY_APPLICANT_FORM);
+      })
+      .post("/apply/:roundId", async (c) => {
+        const lang = langOf(c);
+        const w = WORDS[lang];
+        const round = roundView(c, c.req.param("roundId"));
+        if (!round) return noRound(c, c.req.param("roundId"));
+        if (!sameSite(c)) return applyPage(c, round, EMPTY_APPLICANT_FORM, {}, w.crossSite, 403);
+        const fields = await formFields(c);
+        const values = applicantFormValues(fields ?? {});
+        if (!round.open) return applyPage(c, round, values, {}, w.errors["round-closed"], 409);
+        const parsed = ApplicantInputSchema.safeParse(applicantInput(values));
+        if (!parsed.success)
+          return applyPage(
+            c,
+            round,
+            values,
+            problemsOf(
+              lang,
+              fieldProblems(parsed.error).map((p) => p.path),
+            ),
+            undefined,
+            422,
+          );
+        try {
+          const done = submitRequest(c.get("services"), client(c), round.id, parsed.data);
+          const html = await renderPage(
+            <SubmittedPage lang={lang} assets={assetsOf(c)} roundId={round.id} reference={done.reference} code={done.accessCode} />,
+          );
+          return sendPage(c, html, { status: 201, private: true });
+        } catch (e) {
+          if (e instanceof DomainError && e.kind === "invalid") {
+            const paths = ((e.details as { problems?: { path: string }[] } | undefined)?.problems ?? []).map((p) => p.path);
+            return applyPage(c, round, values, problemsOf(lang, paths), undefined, 422);
+          }
+          const r = refusal(lang, e);
+          if (!r) throw e;
+          return applyPage(c, round, values, {}, r.sentence, r.status === 404 ? 409 : r.status);
+        }
+      })
+      .get("/status", (c) => statusPage(c, {}))
+      .post("/status", async (c) => {
+        const lang = langOf(c);
+        if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
+        const fields = (await formFields(c)) ?? {};
+        const reference = String(fields.reference ?? "")
+          .trim()
+          .slice(0, 64);
+        const code = String(fields.code ?? "")
+          .trim()
+          .slice(0, 64);
+        if (!reference || !code) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
+        try {
+          const { view } = await openedView(c, reference, code);
+          return statusPage(c, { reference, view, code });
+        } catch (e) {
+          const r = refusal(lang, e);
+          if (!r) throw e;
+          return statusPage(c, { reference, problem: r.sentence }, r.status);
+        }
+      })
+      .post("/status/offer", async (c) => {
+        const lang = langOf(c);
+        if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
+        const fields = (await formFields(c)) ?? {};
+        const reference = String(fields.reference ?? "")
+          .trim()
+          .slice(0, 64);
+        const code = String(fields.code ?? "")
+          .trim()
+          .slice(0, 64);
+        const answer = fields.answer === "accepted" || fields.answer === "declined" ? fields.answer : null;
+        if (!reference || !code || !answer) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
+        try {
+          const { record, view } = await openedView(c, reference, code);
+          // The answer is final: asked first, recorded once confirmed.
+          if (fields.confirmed !== "yes") return statusPage(c, { reference, view, code, confirm: answer });
+          try {
+            answerOffer(c.get("services"), record, answer);
+          } catch (e) {
+            const r = refusal(lang, e);
+            if (!r) throw e;
+            return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, problem: r.sentence }, r.status);
+          }
+          return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, answered: true });
+        } catch (e) {
+          const r = refusal(lang, e);
+          if (!r) throw e;
+          return statusPage(c, { reference, problem: r.sentence }, r.status);
+        }
+      })
+  );
+}

@@ -1,0 +1,206 @@
+// The applicants' pages as the server renders them (issue 21), through the real Hono stack: a form that
+// submits, refuses with every problem at its field and keeps the values, answers in the applicant's
+// language, and is held to the JSON routes' checks and limits (the schema, the code attempts, the body
+// size), refusing a form sent from another site; every page compressed, private pages never stored.
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_APPLICANT } from "../../server/seed.js";
+import { testApi, type TestApi } from "./api-helpers.js";
+
+describe("the applicants' pages, rendered by the server", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await testApi();
+  });
+  afterAll(() => api.db.close());
+
+  const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    api.app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...headers },
+      body,
+    });
+
+  it("renders the form in the language asked (?lang=, else Accept-Language), with a link per language", async () => {
+    const fr = await api.app.request("/apply/DEMO-OPEN", { headers: { "accept-language": "de-CH, fr;q=0.8, en;q=0.5" } });
+    expect(fr.status).toBe(200);
+    const html = await fr.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("Envoyer la demande");
+    expect(html).toContain('<a href="/apply/DEMO-OPEN?lang=es" lang="es" hreflang="es">Español</a>');
+    // The States by their French names, in French order.
+    expect(html.indexOf(">Afrique du Sud<")).toBeLessThan(html.indexOf(">Albanie<"));
+    const es = await (await api.app.request("/apply/DEMO-OPEN?lang=es", { headers: { "accept-language": "fr" } })).text();
+    expect(es).toContain('<html lang="es">');
+    expect(es).toContain("Enviar la solicitud");
+  });
+
+  it("refuses a form with every problem at its field and in a summary at the top, keeping what was typed", async () => {
+    const res = await post(
+      "/apply/DEMO-OPEN?lang=en",
+      form([
+        ["state", "KEN"],
+        ["name", "Wanjiru <Kamau>"],
+        ["email", "not an address"],
+        ["airTicket", "-50"],
+      ]),
+    );
+    expect(res.status).toBe(422);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    const summary = html.slice(html.indexOf('id="error-summary"'), html.indexOf("</div>", html.indexOf('id="error-summary"')));
+    // Gender, e-mail, ticket, support levels (no box ticked): in the form's order, each a link to its field.
+    expect([...summary.matchAll(/href="#field-(\w+)"/g)].map((m) => m[1])).toEqual(["gender", "email", "airTicket", "acceptedLevels"]);
+    expect(html).toContain('<p class="error" id="error-email">Enter an e-mail address in the form name@example.org.</p>');
+    expect(html).toMatch(/<input type="email" id="field-email" name="email" value="not an address"[^>]*aria-invalid="true"/);
+    // Kept, and escaped.
+    expect(html).toContain('value="Wanjiru &lt;Kamau&gt;"');
+    expect(html).toContain('<option value="KEN" selected="">Kenya</option>');
+    expect(html).toMatch(/<title>Error: /);
+    expect(html).not.toMatch(/expected|invalid_type|Invalid input/i);
+  });
+
+  it("submits a request from a form as the JSON route does: the reference and the code, which open the status page", async () => {
+    const res = await post(
+      "/apply/DEMO-OPEN?lang=fr",
+      form([
+        ["state", "SEN"],
+        ["gender", "F"],
+        ["name", "Awa Diop"],
+        ["airTicket", "1'150"],
+        ["acceptedLevels", "full"],
+        ["acceptedLevels", "ticket"],
+        ["survivor", "yes"],
+        // Not a field of the form: ignored, never stored (the ISU's fields are the ISU's).
+        ["technicalRating", "5"],
+      ]),
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    const reference = /data-testid="reference">([^<]+)</.exec(html)![1]!;
+    const code = /data-testid="access-code">([^<]+)</.exec(html)![1]!;
+    const status = await api.app.request("/api/applicant/status", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ reference, code }),
+    });
+    const view = (await status.json()) as { request: Record<string, unknown> & { travel: { airTicket: number } } };
+    expect(view.request).toMatchObject({ state: "SEN", gender: "F", name: "Awa Diop", survivor: true, acceptedLevels: ["full", "ticket"] });
+    expect(view.request.travel.airTicket).toBe(1150);
+    const stored = api.db.prepare("SELECT attributes FROM requests WHERE id = ?").pluck().get(reference) as string;
+    expect(JSON.parse(stored).technicalRating).toBeUndefined();
+    // The status page opens it, whatever the reference's case.
+    const page = await post(
+      "/status?lang=fr",
+      form([
+        ["reference", reference.toLowerCase()],
+        ["code", code],
+      ]),
+    );
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(await page.text()).toContain("Votre demande a été reçue et sera examinée.");
+  });
+
+  it("refuses a form sent from another site, and a form to a round that does not take requests", async () => {
+    const foreign: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "", origin: "https://elsewhere.example" },
+    ];
+    for (const headers of foreign) {
+      const res = await post(
+        "/status?lang=en",
+        form([
+          ["reference", DEMO_APPLICANT.reference],
+          ["code", DEMO_APPLICANT.code],
+        ]),
+        headers,
+      );
+      expect(res.status).toBe(403);
+      const html = await res.text();
+      expect(html).toContain("This form can only be sent from its own page.");
+      expect(html).not.toContain('data-testid="status-result"');
+    }
+    const closed = await post(
+      "/apply/13MSP?lang=en",
+      form([
+        ["state", "KEN"],
+        ["gender", "F"],
+        ["airTicket", "900"],
+        ["acceptedLevels", "full"],
+      ]),
+    );
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toContain("This round no longer takes requests");
+    const none = await api.app.request("/apply/NO-SUCH-ROUND?lang=es");
+    expect(none.status).toBe(404);
+    expect(await none.text()).toContain("No existe el ciclo NO-SUCH-ROUND.");
+  });
+
+  it("counts a wrong code on the status page as the JSON route does: the same answer for an unknown reference, then a wait", async () => {
+    const wrong = await post(
+      "/status?lang=en",
+      form([
+        ["reference", DEMO_APPLICANT.reference],
+        ["code", "AAAA-BBBB-CCCC-DDDD"],
+      ]),
+      {
+        "x-test-remote": "10.9.9.9",
+      },
+    );
+    const unknown = await post(
+      "/status?lang=en",
+      form([
+        ["reference", "13MSP-999"],
+        ["code", "AAAA-BBBB-CCCC-DDDD"],
+      ]),
+      { "x-test-remote": "10.9.9.9" },
+    );
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const strip = (s: string) => s.replace(/value="[^"]*"/g, "");
+    expect(strip(await wrong.text())).toBe(strip(await unknown.text()));
+    let last = 0;
+    for (let i = 0; i < 30 && last !== 429; i++)
+      last = (
+        await post(
+          "/status?lang=en",
+          form([
+            ["reference", DEMO_APPLICANT.reference],
+            ["code", `WRONG-${i}`],
+          ]),
+          { "x-test-remote": "10.9.9.9" },
+        )
+      ).status;
+    expect(last).toBe(429);
+  });
+
+  it("refuses a form body over 1 MB before reading it, as the API does", async () => {
+    const res = await post("/apply/DEMO-OPEN", `justification=${"x".repeat(1024 * 1024 + 10)}`);
+    expect(res.status).toBe(413);
+  });
+
+  it("sends every page compressed as the browser accepts, and revalidates the form by its ETag", async () => {
+    const br = await api.app.request("/apply/DEMO-OPEN?lang=en", { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("vary")).toBe("Accept-Encoding");
+    expect(br.headers.get("cache-control")).toBe("no-cache");
+    const html = brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString();
+    expect(html).toMatch(/^<!doctype html><html lang="en">/);
+    const gz = await api.app.request("/apply/DEMO-OPEN?lang=en", { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(html);
+    const again = await api.app.request("/apply/DEMO-OPEN?lang=en", { headers: { "if-none-match": br.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    // The stylesheet: named by its content, cached for a year.
+    const css = /href="(\/pages\/applicant-[\w-]+\.css)"/.exec(html)![1]!;
+    const sheet = await api.app.request(css, { headers: { "accept-encoding": "br" } });
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(Buffer.from(await sheet.arrayBuffer())).toString()).toContain(".summary");
+    // Without a web build (this test's), the pages load no script at all: they work without one.
+    expect(html).not.toContain("<script");
+  });
+});
