@@ -101,11 +101,13 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
   // charts set inline styles. Swagger UI's page needs its inline start-up script.
   const csp = {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
+    // WebAssembly (glpk.js, the live what-if's solver) may compile; no JavaScript eval.
+    scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", "data:"],
     connectSrc: ["'self'"],
-    workerSrc: ["'self'"],
+    // glpk.js runs its solver in a worker it makes from its own code (a blob: address).
+    workerSrc: ["'self'", "blob:"],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],

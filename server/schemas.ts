@@ -340,3 +340,16 @@ export const ReplacementProposalSchema = z.object({
 });
 
 export { HistorySchema };
+
+/** What a what-if allocates with in the browser (GET /api/rounds/{id}/what-if): staff only. */
+export const WhatIfInputsSchema = z.object({
+  file: z.unknown().openapi({ description: "The round file (scoring/criteria/round-file.ts)" }),
+  reference: z.object({
+    asOf: z.string(),
+    unverified: z.number(),
+    states: z.array(z.unknown()),
+    dated: z.array(z.tuple([z.string(), z.array(z.unknown())])),
+  }),
+  settingsVersion: z.number(),
+  lastRun: z.object({ id: z.string(), funded: z.array(z.string()), reasons: z.record(z.string(), z.string()) }).nullable(),
+});

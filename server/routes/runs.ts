@@ -23,8 +23,10 @@ import {
   RunRecordSchema,
   RunSummarySchema,
   SensitivitiesSchema,
+  WhatIfInputsSchema,
 } from "../schemas.js";
-import { getRound } from "../store/index.js";
+import { getRound, roundFileOf } from "../store/index.js";
+import { latestDoneRun } from "../store/runs.js";
 
 /** The server's caps on an analysis (the CLIs, on one's own machine, allow more): seconds per solve. */
 const SERVER_TIME_LIMIT = z.number().gt(0).max(120).optional();
@@ -95,6 +97,36 @@ export function runRoutes() {
         const id = runs.start(c.req.valid("param").roundId, actorOf(c), c.req.valid("json"));
         c.header("Location", `/api/runs/${id}`);
         return c.json({ id, status: runs.summary(id).status }, 202);
+      },
+    )
+    .openapi(
+      route(STAFF, {
+        method: "get",
+        path: "/api/rounds/{roundId}/what-if",
+        tags: ["runs"],
+        summary:
+          "What a what-if needs to allocate in the browser: the round file (requests, settings, donors), the round's States as of its meeting, and the last finished run's selection",
+        request: { params: RoundId },
+        responses: { 200: json(WhatIfInputsSchema, "The inputs"), ...errors(401, 403, 404) },
+      }),
+      (c) => {
+        const { db } = c.get("services");
+        const roundId = c.req.valid("param").roundId;
+        const { file, reference, settingsVersion } = roundFileOf(db, roundId);
+        return c.json(
+          {
+            file,
+            reference: {
+              asOf: reference.asOf,
+              unverified: reference.unverified,
+              states: [...reference.states.values()],
+              dated: [...(reference.dated?.entries() ?? [])],
+            },
+            settingsVersion,
+            lastRun: latestDoneRun(db, roundId),
+          } as z.infer<typeof WhatIfInputsSchema>,
+          200,
+        );
       },
     )
     .openapi(

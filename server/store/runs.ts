@@ -138,3 +138,17 @@ export function latestApprovedRunId(db: Db, roundId: string): string | null {
       .get(roundId) as string | undefined) ?? null
   );
 }
+
+/** The round's most recent finished run with an allocation: its id, the requests it funded, and why the others were not. */
+export function latestDoneRun(db: Db, roundId: string): { id: string; funded: string[]; reasons: Record<string, string> } | null {
+  const row = db
+    .prepare("SELECT id, result FROM runs WHERE round_id = ? AND status = 'done' AND result IS NOT NULL ORDER BY finished_at DESC LIMIT 1")
+    .get(roundId) as { id: string; result: string } | undefined;
+  if (!row) return null;
+  const result = JSON.parse(row.result) as AllocationResult;
+  return {
+    id: row.id,
+    funded: result.funded.map((f) => f.id),
+    reasons: Object.fromEntries(result.notFunded.map((n) => [n.id, n.reason.text])),
+  };
+}

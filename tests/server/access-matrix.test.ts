@@ -250,6 +250,7 @@ describe("access-control matrix", async () => {
     },
     "POST /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs", body: {} }), ok: { admin: 202 } },
     "GET /api/rounds/{roundId}/runs": { probe: () => ({ path: "/api/rounds/13MSP/runs" }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/rounds/{roundId}/what-if": { probe: () => ({ path: "/api/rounds/13MSP/what-if" }), ok: { reviewer: 200, admin: 200 } },
     "GET /api/runs/{runId}": { probe: () => ({ path: `/api/runs/${runA}` }), ok: { reviewer: 200, admin: 200 } },
     "POST /api/runs/{runId}/cancel": {
       // The admin's cell cancels a run it has just started; the others try a finished one.

@@ -10,6 +10,7 @@ export const keys = {
   request: (requestId: string | null) => ["request", requestId] as const,
   scores: (roundId: string) => ["scores", roundId] as const,
   runs: (roundId: string) => ["runs", roundId] as const,
+  whatIf: (roundId: string) => ["what-if", roundId] as const,
   run: (runId: string | null) => ["run", runId] as const,
   curve: (runId: string) => ["curve", runId] as const,
   compare: (runId: string, otherId: string | null) => ["compare", runId, otherId] as const,
@@ -22,6 +23,4 @@ export const keys = {
   rationale: (roundId: string) => ["rationale", roundId] as const,
   audit: (entity: string | null, before: number | undefined) => ["audit", entity, before] as const,
   auditVerify: () => ["audit-verify"] as const,
-  publicStates: () => ["public-states"] as const,
-  publicRound: (roundId: string) => ["public-round", roundId] as const,
 };

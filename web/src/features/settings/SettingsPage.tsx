@@ -4,7 +4,7 @@
 // round's settings. An unsaved what-if is kept in the browser (scenario.ts).
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { fieldProblems, WeightsSchema } from "../../../../scoring/domain/index.js";
 import { instanceById, PolicySchema, withBound } from "../../../../scoring/policy/index.js";
@@ -20,6 +20,8 @@ import { RankingCard } from "./RankingCard.js";
 import { parseRules, RuleSetCard } from "./RuleSetCard.js";
 import { useScenario } from "./scenario.js";
 import { WeightsCard } from "./WeightsCard.js";
+import { LiveAllocationCard } from "./live/LiveAllocationCard.js";
+import { useLiveAllocation } from "./live/use-live-allocation.js";
 
 export function SettingsPage() {
   const { roundId = "" } = useParams();
@@ -34,6 +36,15 @@ export function SettingsPage() {
   const policyErrors =
     policyParsed && !policyParsed.success ? fieldProblems(policyParsed.error).map((p) => [p.path, p.message] as const) : [];
   const rules = parseRules(s.rulesText);
+  // The live allocation follows the settings being tried, once they are valid (each kept by identity, so
+  // that a render alone does not start a solve).
+  const livePolicy = useMemo(() => (s.policy && PolicySchema.safeParse(s.policy).success ? s.policy : null), [s.policy]);
+  const liveRules = useMemo(() => {
+    const parsed = parseRules(s.rulesText);
+    return parsed.ok ? parsed.value : undefined;
+  }, [s.rulesText]);
+  const live = useLiveAllocation(roundId, s.weights, livePolicy, liveRules);
+  const stateOf = useMemo(() => new Map((scores.data?.requests ?? []).map((r) => [r.id, r.state])), [scores.data]);
   const valid =
     !!s.weights &&
     WeightsSchema.safeParse(s.weights).success &&
@@ -107,6 +118,14 @@ export function SettingsPage() {
         </Card>
         <RuleSetCard text={s.rulesText} onChange={s.setRulesText} admin={admin} />
       </SimpleGrid>
+      <LiveAllocationCard
+        answer={live.answer}
+        solving={live.solving}
+        policy={livePolicy}
+        hasLastRun={!!live.inputs.data?.lastRun}
+        stateOf={stateOf}
+        error={live.inputs.error}
+      />
       {admin && (
         <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Save the settings">
           <TextInput label="Note for this version" value={s.note} onChange={(e) => s.setNote(e.currentTarget.value)} w={360} />

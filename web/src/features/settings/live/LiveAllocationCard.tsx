@@ -1,0 +1,131 @@
+// The allocation of the settings being tried, live: solved exactly in the browser at each change, with the
+// figures staff compare, who enters and who leaves against the last finished run (with their States and
+// why), and the rules that bind; the diagnosis when the rules cannot hold.
+import { Badge, Card, Group, List, SimpleGrid, Text, Title } from "@mantine/core";
+import { stateName } from "../../../../../scoring/domain/index.js";
+import { instanceById, type Policy } from "../../../../../scoring/policy/index.js";
+import { ErrorAlert } from "../../../components/status.js";
+import { chf, pct, plainText, points } from "../../../format.js";
+import type { Move, WhatIfAnswer } from "./protocol.js";
+
+const named = (m: Move) => `${m.id} (${stateName(m.state, "en")})`;
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} data-figure={label}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+export function LiveAllocationCard({
+  answer,
+  solving,
+  policy,
+  hasLastRun,
+  stateOf,
+  error,
+}: {
+  answer: WhatIfAnswer | null;
+  solving: boolean;
+  policy: Policy | null;
+  hasLastRun: boolean;
+  /** Each request's State (ISO3), to name the requests a reason mentions. */
+  stateOf: ReadonlyMap<string, string>;
+  error: Error | null;
+}) {
+  const result = answer?.kind === "solved" ? answer.result : null;
+  const s = result?.summary ?? null;
+  return (
+    <Card withBorder aria-label="Allocation with these settings" component="section">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h4">
+          Allocation with these settings
+        </Title>
+        <Badge color={solving || !result ? "gray.7" : result.proven ? "teal.9" : "red.9"} role="status">
+          {solving ? "Solving…" : !result ? "Not solved" : result.proven ? "Proven optimal" : "Best so far (time cap)"}
+        </Badge>
+      </Group>
+      <Text size="sm" mb="sm">
+        Solved exactly in this browser at each change, without a run: nothing is saved until you save the settings and start a run.
+      </Text>
+      {error && <ErrorAlert error={error} />}
+      {answer?.kind === "invalid" && <Text c="red.8">These settings are not valid: correct them to see the allocation.</Text>}
+      {answer?.kind === "failed" && <Text c="red.8">The allocation could not be computed here: {answer.message}</Text>}
+      {result?.status === "infeasible" && result.diagnosis && (
+        <div role="alert">
+          <Text fw={700}>No allocation keeps every rule.</Text>
+          <List size="sm">
+            {result.diagnosis.rules.map((r) => (
+              <List.Item key={r.rule}>{plainText(r.text, stateOf)}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {s && result && (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} mb="sm">
+            <Figure label="Total score" value={points(result.value)} />
+            <Figure label="Delegates" value={String(s.delegates)} />
+            <Figure label="Money left" value={chf(s.moneyLeft)} />
+            <Figure label="Women" value={pct(s.womenShare)} />
+            <Figure label="Outreach" value={String(s.outreach)} />
+          </SimpleGrid>
+          {hasLastRun && answer?.kind === "solved" && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <div>
+                <Text fw={700} size="sm">
+                  Enter, against the last run
+                </Text>
+                {answer.entered.length === 0 ? (
+                  <Text size="sm">Nobody.</Text>
+                ) : (
+                  <List size="sm" aria-label="Requests that enter">
+                    {answer.entered.map((m) => (
+                      <List.Item key={m.id}>
+                        {named(m)}
+                        {m.reason ? `: not funded in the last run (${plainText(m.reason, stateOf).replace(/\.$/, "")})` : ""}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </div>
+              <div>
+                <Text fw={700} size="sm">
+                  Leave, against the last run
+                </Text>
+                {answer.left.length === 0 ? (
+                  <Text size="sm">Nobody.</Text>
+                ) : (
+                  <List size="sm" aria-label="Requests that leave">
+                    {answer.left.map((m) => (
+                      <List.Item key={m.id}>{named(m)}: funded in the last run, displaced by this change</List.Item>
+                    ))}
+                  </List>
+                )}
+              </div>
+            </SimpleGrid>
+          )}
+          <Text fw={700} size="sm" mt="sm">
+            Rules that bind (at their limit: loosening one could change the selection)
+          </Text>
+          {result.binding.length === 0 ? (
+            <Text size="sm">None of the policy's rules is at its limit.</Text>
+          ) : (
+            <List size="sm" aria-label="Rules that bind">
+              {result.binding.map((id) => {
+                const inst = policy ? instanceById(policy, id) : undefined;
+                return <List.Item key={id}>{inst ? inst.rule.words.en.statement(inst.bound, inst.scope) : id}</List.Item>;
+              })}
+            </List>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

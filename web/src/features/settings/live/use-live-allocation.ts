@@ -1,0 +1,77 @@
+// The live allocation of the settings being tried: each change (a weight, a policy field, the rule set)
+// is allocated exactly in a Web Worker; the latest change wins (a change made while a solve runs waits,
+// and only the newest waiting one is sent; an answer to an older change is dropped). Each change is
+// marked on the page's performance timeline ("what-if:change:N") and measured once its result is shown
+// ("what-if:N"), for the latency bench.
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { Weights } from "../../../../../scoring/domain/index.js";
+import type { Policy } from "../../../../../scoring/policy/index.js";
+import { api, call } from "../../../api.js";
+import { keys } from "../../../query-keys.js";
+import type { WhatIfAnswer, WhatIfChange, WhatIfInputs } from "./protocol.js";
+
+/** Seconds a live solve may take before it answers with its best allocation so far. */
+const TIME_CAP = 2;
+
+export function useLiveAllocation(roundId: string, weights: Weights | null, policy: Policy | null, rules: unknown) {
+  const inputs = useQuery({
+    queryKey: keys.whatIf(roundId),
+    queryFn: (): Promise<WhatIfInputs> => call(api.api.rounds[":roundId"]["what-if"].$get({ param: { roundId } })),
+  });
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+  const busy = useRef(false);
+  const waiting = useRef<WhatIfChange | null>(null);
+  const [answer, setAnswer] = useState<WhatIfAnswer | null>(null);
+  const [solving, setSolving] = useState(false);
+
+  useEffect(() => {
+    if (!inputs.data) return;
+    const w = new Worker(new URL("./what-if.worker.ts", import.meta.url), { type: "module" });
+    w.postMessage({ type: "load", inputs: inputs.data });
+    w.onmessage = (e: MessageEvent<WhatIfAnswer>) => {
+      busy.current = false;
+      const next = waiting.current;
+      waiting.current = null;
+      if (next) {
+        // A newer change waits: this answer is stale, and the newer one is solved now.
+        busy.current = true;
+        w.postMessage({ type: "solve", ...next });
+        return;
+      }
+      if (e.data.seq === seq.current) {
+        setAnswer(e.data);
+        setSolving(false);
+      }
+    };
+    worker.current = w;
+    return () => {
+      w.terminate();
+      worker.current = null;
+      busy.current = false;
+    };
+  }, [inputs.data]);
+
+  useEffect(() => {
+    const w = worker.current;
+    if (!w || !weights || !policy) return;
+    const change: WhatIfChange = { seq: ++seq.current, weights, policy, ...(rules ? { rules } : {}), timeLimit: TIME_CAP };
+    performance.mark(`what-if:change:${change.seq}`);
+    setSolving(true);
+    if (busy.current) waiting.current = change;
+    else {
+      busy.current = true;
+      w.postMessage({ type: "solve", ...change });
+    }
+  }, [weights, policy, rules, inputs.data]);
+
+  // Once a result is on screen: the time from its change.
+  useEffect(() => {
+    if (!answer) return;
+    const start = `what-if:change:${answer.seq}`;
+    if (performance.getEntriesByName(start).length) performance.measure(`what-if:${answer.seq}`, start);
+  }, [answer]);
+
+  return { inputs, answer, solving };
+}
