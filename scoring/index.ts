@@ -12,4 +12,4 @@ export * from "./allocation/index.js";
 export * from "./explanations/index.js";
 export * from "./analytics/index.js";
 export { allocate, type AllocateOptions } from "./allocate.js";
-export { liveAllocation, type LiveAllocation } from "./live.js";
+export { liveAllocation, whyNot, withRoundFacts, type LiveAllocation, type LiveBase, type RoundFacts } from "./live.js";

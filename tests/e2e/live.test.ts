@@ -29,10 +29,22 @@ describe("the live allocation on the weights and rules screen (end to end)", () 
     page.on("request", (r) => {
       if (r.method() === "POST" && /\/runs$/.test(new URL(r.url()).pathname)) runsStarted.push(r.url());
     });
+    // The solver and the core load only on the screen that uses them: not on the workspace's first screens.
+    const solverScripts: string[] = [];
+    page.on("request", (r) => {
+      if (/\/assets\/what-if\.worker-[\w-]+\.js$/.test(new URL(r.url()).pathname)) solverScripts.push(r.url());
+    });
+    await page.goto(`${base}/rounds`);
+    await page.getByRole("heading", { level: 2 }).first().waitFor();
+    await page.goto(`${base}/rounds/13MSP`);
+    await page.getByRole("heading", { level: 2 }).first().waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(solverScripts).toEqual([]);
     await page.goto(`${base}/rounds/13MSP/settings`);
     const card = page.getByRole("region", { name: "Allocation with these settings" });
     const figure = (label: string) => card.locator(`[data-figure="${label}"]`);
     await card.getByText("Proven optimal").waitFor();
+    expect(solverScripts.length).toBe(1);
     expect(await figure("Total score").innerText()).toBe(serverValue!.toFixed(2));
     expect(await figure("Delegates").innerText()).toBe("20");
     await card.getByText("Enter, against the last run").waitFor();
@@ -54,8 +66,30 @@ describe("the live allocation on the weights and rules screen (end to end)", () 
     const left = card.getByRole("list", { name: "Requests that leave" });
     expect((await entered.count()) + (await left.count())).toBeGreaterThan(0);
     if (await entered.count()) expect(await entered.innerText()).toMatch(/13MSP-\d{3} \([A-Z][a-z]/);
+    // Why not, on demand: a request not funded, its counterfactual computed in the browser.
+    const picker = page.getByLabel("Why is this request not funded?");
+    const option = (await picker.locator("option").nth(1).getAttribute("value"))!;
+    await picker.selectOption(option);
+    const why = page.locator(`[data-why-not="${option}"]`);
+    await why.waitFor();
+    expect(await why.innerText()).toMatch(/\w{4,}/);
+    expect(await why.innerText()).not.toMatch(/Working it out|could not be worked out/);
     expect(await axe(page)).toEqual([]);
     await shot(page, "70-live-weight");
+    // The money, a lock: more money leaves more money left or funds more; a request not funded, locked in, is funded.
+    const tryFacts = page.getByRole("region", { name: "Try other facts" });
+    const moneyLeft = await figure("Money left").innerText();
+    await tryFacts.getByLabel("Money available: change (CHF)").fill("20000");
+    await page.waitForFunction((m) => document.querySelector('[data-figure="Money left"]')?.textContent !== m, moneyLeft);
+    await card.getByText("Proven optimal").waitFor();
+    await tryFacts.getByLabel("Money available: change (CHF)").fill("0");
+    await page.waitForFunction((m) => document.querySelector('[data-figure="Money left"]')?.textContent === m, moneyLeft);
+    const outside = (await picker.locator("option").nth(1).getAttribute("value"))!;
+    await tryFacts.getByLabel("Lock a request").selectOption(outside);
+    // Locked in, it is funded: it leaves the list of requests not funded.
+    await expect.poll(() => picker.locator(`option[value="${outside}"]`).count(), { timeout: 60_000 }).toBe(0);
+    await card.getByText("Proven optimal").waitFor();
+    await tryFacts.getByLabel("Lock a request").selectOption("");
     // A policy field: seats to 15. Fifteen delegates, with no run.
     await page.getByLabel("Seats (delegates at most)").fill("15");
     await page.waitForFunction(() => document.querySelector('[data-figure="Delegates"]')?.textContent === "15");

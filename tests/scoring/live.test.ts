@@ -2,7 +2,10 @@
 // requests with their States, the rules at their bound named by id, the diagnosis when nothing holds.
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { allocate, liveAllocation } from "../../scoring/index.js";
+import { readFileSync } from "node:fs";
+import { allocate, liveAllocation, whyNot, withRoundFacts } from "../../scoring/index.js";
+import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
+import { loadReferenceData } from "../../server/reference.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../../server/glpk.js";
 
@@ -13,7 +16,8 @@ describe("liveAllocation", () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const problem = ProblemSchema.parse(generateProblem({ n: 60, seed }));
       const full = await allocate(problem, { glpk, explain: false, baselines: false });
-      const live = await liveAllocation(problem, glpk);
+      const { result: live, base } = await liveAllocation(problem, glpk);
+      expect(base).not.toBeNull();
       expect(live.status).toBe(full.status);
       expect(live.value).toBe(full.value);
       expect(live.proven).toBe(full.status === "optimal");
@@ -25,13 +29,42 @@ describe("liveAllocation", () => {
     }
   });
 
+  it("says why a request is not funded as the full explanations do", async () => {
+    const problem = ProblemSchema.parse(generateProblem({ n: 50, seed: 3 }));
+    const full = await allocate(problem, { glpk, baselines: false });
+    const { base } = await liveAllocation(problem, glpk);
+    for (const n of full.notFunded.slice(0, 6)) expect(await whyNot(base!, glpk, n.id)).toEqual(n);
+    await expect(whyNot(base!, glpk, full.funded[0]!.id)).rejects.toThrow(/is funded/);
+  });
+
   it("gives the diagnosis when the rules cannot hold", async () => {
     const problem = ProblemSchema.parse(generateProblem({ n: 40, seed: 7 }));
     const impossible = { ...problem, policy: { ...problem.policy, maxDelegates: 1, minOutreach: 5 } };
-    const live = await liveAllocation(impossible, glpk);
+    const { result: live, base } = await liveAllocation(impossible, glpk);
+    expect(base).toBeNull();
     expect(live.status).toBe("infeasible");
     expect(live.summary).toBeNull();
     expect(live.binding).toEqual([]);
     expect(live.diagnosis?.rules.length).toBeGreaterThan(0);
+  });
+
+  it("tries the money, a lock and a State's fact on the round file, and refuses a fact that is not one", () => {
+    const reference = loadReferenceData();
+    const file = RoundFileSchema.parse(JSON.parse(readFileSync("data/demo/round.json", "utf8")));
+    const none = { budgetChange: 0, lock: null, fact: null };
+    const budgetOf = (facts: typeof none | Parameters<typeof withRoundFacts>[1]) =>
+      scoreRound(withRoundFacts(file, facts)!, reference).problem.budget;
+    const base = budgetOf(none);
+    expect(budgetOf({ ...none, budgetChange: 5000 })).toBeCloseTo(base + 5000, 2);
+    expect(budgetOf({ ...none, budgetChange: -3000 })).toBeCloseTo(base - 3000, 2);
+    const id = file.requests[3]!.id;
+    const locked = withRoundFacts(file, { ...none, lock: { id, lock: "out" } })!;
+    expect(locked.requests.find((r) => r.id === id)!.lock).toBe("out");
+    expect(file.requests.find((r) => r.id === id)!.lock).toBeUndefined();
+    const state = file.requests[0]!.state;
+    const asParty = withRoundFacts(file, { ...none, fact: { iso3: state, name: "ccmStatus", value: "nonparty" } })!;
+    expect(scoreRound(asParty, reference).problem.requests.find((r) => r.state === state)!.status).toBe("nonparty");
+    expect(withRoundFacts(file, { ...none, fact: { iso3: state, name: "ccmStatus", value: "maybe" } })).toBeNull();
+    expect(withRoundFacts(file, { ...none, budgetChange: Number.NaN })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The policy's fields, one per rule of the registry (scoring/policy/): a new rule appears here with its
 // own label and input kind, with no change to this form. Shares are typed as percentages.
 import { NumberInput, SimpleGrid, Stack, Text } from "@mantine/core";
+import { memo } from "react";
 import { CCM_STATUSES, REGIONS } from "../../../../scoring/domain/index.js";
 import { POLICY_RULES, STATUS_WORDS, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
 
@@ -20,7 +21,8 @@ export function percentProblem(value: unknown): string | null {
   return typeof value === "number" && (value < 0 || value > 1) ? "Enter a percentage from 0 to 100." : null;
 }
 
-export function PolicyFields({ policy, onChange, problems, disabled, lang = "en" }: PolicyFieldsProps) {
+/** Re-rendered only when its own props change (not at each move of a weight). */
+export const PolicyFields = memo(function PolicyFields({ policy, onChange, problems, disabled, lang = "en" }: PolicyFieldsProps) {
   const values = policy as Values;
   const set = (key: string, value: unknown): void => onChange({ ...values, [key]: value } as Policy);
   // Rules written per scope (a regional group, a CCM status) get one input per scope.
@@ -84,7 +86,7 @@ export function PolicyFields({ policy, onChange, problems, disabled, lang = "en"
       ))}
     </Stack>
   );
-}
+});
 
 /** Whether every share in the policy is a percentage the form accepts. */
 export function policySharesValid(policy: Policy): boolean {

@@ -1,6 +1,7 @@
 // The scoring rule set (empty: the default rules): a form of its rules, and the JSON as the advanced view
 // (for compound conditions and the eligibility paths), checked against the engine's schema as typed.
 import { Button, Card, Group, JsonInput, Stack, Tabs, Text, Title } from "@mantine/core";
+import { memo } from "react";
 import { RuleSetForm } from "./RuleSetForm.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "../../../../scoring/criteria/index.js";
 import { fieldProblems, type FieldProblem } from "../../../../scoring/domain/index.js";
@@ -18,7 +19,16 @@ export function parseRules(text: string): ParsedRules {
   }
 }
 
-export function RuleSetCard({ text, onChange, admin }: { text: string; onChange: (text: string) => void; admin: boolean }) {
+/** Re-rendered only when its own props change (not at each move of a weight: the live allocation's latency). */
+export const RuleSetCard = memo(function RuleSetCard({
+  text,
+  onChange,
+  admin,
+}: {
+  text: string;
+  onChange: (text: string) => void;
+  admin: boolean;
+}) {
   const parsed = parseRules(text);
   return (
     <Card withBorder>
@@ -79,4 +89,4 @@ export function RuleSetCard({ text, onChange, admin }: { text: string; onChange:
       )}
     </Card>
   );
-}
+});

@@ -4,7 +4,7 @@
 // round's settings. An unsaved what-if is kept in the browser (scenario.ts).
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { fieldProblems, WeightsSchema } from "../../../../scoring/domain/index.js";
 import { instanceById, PolicySchema, withBound } from "../../../../scoring/policy/index.js";
@@ -22,6 +22,8 @@ import { useScenario } from "./scenario.js";
 import { WeightsCard } from "./WeightsCard.js";
 import { LiveAllocationCard } from "./live/LiveAllocationCard.js";
 import { useLiveAllocation } from "./live/use-live-allocation.js";
+import { NO_FACTS, TryFacts } from "./live/TryFacts.js";
+import type { RoundFacts } from "./live/protocol.js";
 
 export function SettingsPage() {
   const { roundId = "" } = useParams();
@@ -43,7 +45,8 @@ export function SettingsPage() {
     const parsed = parseRules(s.rulesText);
     return parsed.ok ? parsed.value : undefined;
   }, [s.rulesText]);
-  const live = useLiveAllocation(roundId, s.weights, livePolicy, liveRules);
+  const [facts, setFacts] = useState<RoundFacts>(NO_FACTS);
+  const live = useLiveAllocation(roundId, s.weights, livePolicy, liveRules, facts);
   const stateOf = useMemo(() => new Map((scores.data?.requests ?? []).map((r) => [r.id, r.state])), [scores.data]);
   const valid =
     !!s.weights &&
@@ -75,6 +78,10 @@ export function SettingsPage() {
       ? (save.error.details?.problems ?? []).flatMap((p) => ("path" in p ? [[p.path, p.message] as const] : []))
       : [];
 
+  // Kept by identity while the problems are the same (the policy's fields re-render only then).
+  const problemList = [...policyErrors, ...serverProblems];
+  const problemsKey = JSON.stringify(problemList);
+  const problems = useMemo(() => new Map(problemList), [problemsKey]);
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data || !s.weights || !s.policy) return <Loading label="Loading the settings" />;
   const version = settings.data.version;
@@ -109,12 +116,7 @@ export function SettingsPage() {
           <Title order={3} size="h4" mb="sm">
             Policy
           </Title>
-          <PolicyFields
-            policy={s.policy}
-            onChange={s.setPolicy}
-            problems={new Map([...policyErrors, ...serverProblems])}
-            disabled={!admin}
-          />
+          <PolicyFields policy={s.policy} onChange={s.setPolicy} problems={problems} disabled={!admin} />
         </Card>
         <RuleSetCard text={s.rulesText} onChange={s.setRulesText} admin={admin} />
       </SimpleGrid>
@@ -124,8 +126,11 @@ export function SettingsPage() {
         policy={livePolicy}
         hasLastRun={!!live.inputs.data?.lastRun}
         stateOf={stateOf}
+        whyNot={live.whyNot}
+        askWhyNot={live.askWhyNot}
         error={live.inputs.error}
       />
+      <TryFacts facts={facts} onChange={setFacts} requests={scores.data?.requests ?? []} />
       {admin && (
         <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Save the settings">
           <TextInput label="Note for this version" value={s.note} onChange={(e) => s.setNote(e.currentTarget.value)} w={360} />

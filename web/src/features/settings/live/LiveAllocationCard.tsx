@@ -5,8 +5,10 @@ import { Badge, Card, Group, List, SimpleGrid, Text, Title } from "@mantine/core
 import { stateName } from "../../../../../scoring/domain/index.js";
 import { instanceById, type Policy } from "../../../../../scoring/policy/index.js";
 import { ErrorAlert } from "../../../components/status.js";
+import { TechnicalDetails } from "../../../components/details.js";
 import { chf, pct, plainText, points } from "../../../format.js";
-import type { Move, WhatIfAnswer } from "./protocol.js";
+import type { Move, WhatIfAnswer, WhyNotAnswer } from "./protocol.js";
+import { WhyNotPicker } from "./WhyNotPicker.js";
 
 const named = (m: Move) => `${m.id} (${stateName(m.state, "en")})`;
 
@@ -29,6 +31,8 @@ export function LiveAllocationCard({
   policy,
   hasLastRun,
   stateOf,
+  whyNot,
+  askWhyNot,
   error,
 }: {
   answer: WhatIfAnswer | null;
@@ -37,17 +41,28 @@ export function LiveAllocationCard({
   hasLastRun: boolean;
   /** Each request's State (ISO3), to name the requests a reason mentions. */
   stateOf: ReadonlyMap<string, string>;
+  whyNot: WhyNotAnswer | null;
+  askWhyNot: (id: string) => void;
   error: Error | null;
 }) {
   const result = answer?.kind === "solved" ? answer.result : null;
   const s = result?.summary ?? null;
   return (
-    <Card withBorder aria-label="Allocation with these settings" component="section">
+    <Card
+      withBorder
+      aria-label="Allocation with these settings"
+      component="section"
+      data-worker-ms={answer ? Math.round(answer.ms) : undefined}
+    >
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
           Allocation with these settings
         </Title>
-        <Badge color={solving || !result ? "gray.7" : result.proven ? "teal.9" : "red.9"} role="status">
+        <Badge
+          color={solving || !result ? "gray.7" : result.proven ? "teal.9" : "red.9"}
+          role="status"
+          data-proven={!solving && !!result?.proven}
+        >
           {solving ? "Solving…" : !result ? "Not solved" : result.proven ? "Proven optimal" : "Best so far (time cap)"}
         </Badge>
       </Group>
@@ -124,6 +139,10 @@ export function LiveAllocationCard({
               })}
             </List>
           )}
+          {answer?.kind === "solved" && <WhyNotPicker notFunded={answer.notFunded} answer={whyNot} ask={askWhyNot} stateOf={stateOf} />}
+          <TechnicalDetails>
+            Scored and allocated in this browser in {Math.round(answer?.ms ?? 0)} ms (the solver: {Math.round(result.ms)} ms).
+          </TechnicalDetails>
         </>
       )}
     </Card>

@@ -1,5 +1,6 @@
 // What the page and the what-if's worker say to each other.
-import type { LiveAllocation } from "../../../../../scoring/index.js";
+import type { LiveAllocation, NotFundedRequest, RoundFacts } from "../../../../../scoring/index.js";
+export type { RoundFacts };
 import type { Weights } from "../../../../../scoring/domain/index.js";
 import type { Policy } from "../../../../../scoring/policy/index.js";
 
@@ -13,6 +14,7 @@ export interface WhatIfInputs {
 
 /** A change of the settings to allocate with; `seq` orders the changes (the latest wins). */
 export interface WhatIfChange {
+  facts: RoundFacts;
   seq: number;
   weights: Weights;
   policy: Policy;
@@ -30,6 +32,15 @@ export interface Move {
 }
 
 export type WhatIfAnswer =
-  | { seq: number; kind: "solved"; result: LiveAllocation; entered: Move[]; left: Move[]; ms: number }
+  | { seq: number; kind: "solved"; result: LiveAllocation; entered: Move[]; left: Move[]; notFunded: Move[]; ms: number }
   | { seq: number; kind: "invalid"; ms: number }
   | { seq: number; kind: "failed"; message: string; ms: number };
+
+/** Why a request is not funded in the optimum of change `seq` (null: it could not be said). */
+export interface WhyNotAnswer {
+  kind: "why-not";
+  seq: number;
+  id: string;
+  reason: NotFundedRequest["reason"] | null;
+  ms: number;
+}

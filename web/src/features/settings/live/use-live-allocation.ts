@@ -9,12 +9,12 @@ import type { Weights } from "../../../../../scoring/domain/index.js";
 import type { Policy } from "../../../../../scoring/policy/index.js";
 import { api, call } from "../../../api.js";
 import { keys } from "../../../query-keys.js";
-import type { WhatIfAnswer, WhatIfChange, WhatIfInputs } from "./protocol.js";
+import type { RoundFacts, WhatIfAnswer, WhatIfChange, WhatIfInputs, WhyNotAnswer } from "./protocol.js";
 
 /** Seconds a live solve may take before it answers with its best allocation so far. */
 const TIME_CAP = 2;
 
-export function useLiveAllocation(roundId: string, weights: Weights | null, policy: Policy | null, rules: unknown) {
+export function useLiveAllocation(roundId: string, weights: Weights | null, policy: Policy | null, rules: unknown, facts: RoundFacts) {
   const inputs = useQuery({
     queryKey: keys.whatIf(roundId),
     queryFn: (): Promise<WhatIfInputs> => call(api.api.rounds[":roundId"]["what-if"].$get({ param: { roundId } })),
@@ -25,12 +25,18 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
   const waiting = useRef<WhatIfChange | null>(null);
   const [answer, setAnswer] = useState<WhatIfAnswer | null>(null);
   const [solving, setSolving] = useState(false);
+  const [whyNot, setWhyNot] = useState<WhyNotAnswer | null>(null);
 
   useEffect(() => {
     if (!inputs.data) return;
     const w = new Worker(new URL("./what-if.worker.ts", import.meta.url), { type: "module" });
     w.postMessage({ type: "load", inputs: inputs.data });
-    w.onmessage = (e: MessageEvent<WhatIfAnswer>) => {
+    w.onmessage = (e: MessageEvent<WhatIfAnswer | WhyNotAnswer>) => {
+      if (e.data.kind === "why-not") {
+        // Shown only if it is about the allocation on screen.
+        if (e.data.seq === seq.current) setWhyNot(e.data);
+        return;
+      }
       busy.current = false;
       const next = waiting.current;
       waiting.current = null;
@@ -42,6 +48,7 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
       }
       if (e.data.seq === seq.current) {
         setAnswer(e.data);
+        setWhyNot(null);
         setSolving(false);
       }
     };
@@ -56,7 +63,7 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
   useEffect(() => {
     const w = worker.current;
     if (!w || !weights || !policy) return;
-    const change: WhatIfChange = { seq: ++seq.current, weights, policy, ...(rules ? { rules } : {}), timeLimit: TIME_CAP };
+    const change: WhatIfChange = { seq: ++seq.current, weights, policy, ...(rules ? { rules } : {}), facts, timeLimit: TIME_CAP };
     performance.mark(`what-if:change:${change.seq}`);
     setSolving(true);
     if (busy.current) waiting.current = change;
@@ -64,7 +71,7 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
       busy.current = true;
       w.postMessage({ type: "solve", ...change });
     }
-  }, [weights, policy, rules, inputs.data]);
+  }, [weights, policy, rules, facts, inputs.data]);
 
   // Once a result is on screen: the time from its change.
   useEffect(() => {
@@ -73,5 +80,19 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
     if (performance.getEntriesByName(start).length) performance.measure(`what-if:${answer.seq}`, start);
   }, [answer]);
 
-  return { inputs, answer, solving };
+  // A why-not on screen: the time from its question.
+  useEffect(() => {
+    if (!whyNot) return;
+    const start = `why-not:ask:${whyNot.id}`;
+    if (performance.getEntriesByName(start).length) performance.measure(`why-not:${whyNot.id}`, start);
+  }, [whyNot]);
+
+  /** Asks why a request is not funded in the allocation on screen. */
+  const askWhyNot = (id: string) => {
+    setWhyNot(null);
+    performance.mark(`why-not:ask:${id}`);
+    worker.current?.postMessage({ type: "why-not", id });
+  };
+
+  return { inputs, answer, solving, whyNot, askWhyNot };
 }

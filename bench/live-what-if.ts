@@ -1,0 +1,171 @@
+// The live what-if's latency in Chromium (issue 19): realistic rounds of n requests (bench/realistic.ts)
+// in a fresh database, the real server and the production build; on the weights and rules screen, CHANGES
+// moves of a weight slider by the keyboard, one at a time, each timed from its key press to the
+// allocation on screen (the page's own performance measure "what-if:N" ends when the result is
+// committed). Median, p95 and worst, and whether every result was proven optimal.
+//
+//   npm run bench:live                  n = 150 and n = 1'000, 100 changes each
+//   CHANGES=200 SIZES=150 npm run bench:live
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { openDatabase } from "../server/db/database.js";
+import { loadReferenceData } from "../server/reference.js";
+import { seedDemo } from "../server/seed.js";
+import { createRound, insertRequest, putDonor } from "../server/store/index.js";
+import { freePort, startServer } from "../tests/support/server-process.js";
+import { realisticRound } from "./realistic.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHANGES = Number(process.env.CHANGES ?? 100);
+const SIZES = (process.env.SIZES ?? "150,1000").split(",").map(Number);
+/** Why-nots asked at the first size (each a different request not funded). */
+const WHY_NOTS = Number(process.env.WHY_NOTS ?? 100);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+
+/** A database with the demo (its accounts) and a realistic round of n requests per size, "LIVE-n". */
+async function database(path: string): Promise<void> {
+  const db = openDatabase(path);
+  const reference = loadReferenceData();
+  await seedDemo(db, reference);
+  const actor = { id: null, name: "bench" };
+  for (const n of SIZES) {
+    const file = realisticRound(n, 1, reference);
+    const id = `LIVE-${n}`;
+    createRound(
+      db,
+      {
+        // In the demo's programme year, the money carried over is the year's: this round carries none of its own.
+        round: { ...file.round, id, status: "review", carryOver: 0 },
+        weights: file.weights,
+        policy: file.policy,
+        rules: file.rules,
+        history: file.history,
+      },
+      reference,
+      actor,
+    );
+    for (const d of file.donors ?? []) putDonor(db, id, { ...d, name: d.name ?? d.id, source: "sourced", note: "bench" }, null, "bench");
+    for (const r of file.requests) insertRequest(db, id, { ...r, id: `${id}-${r.id.slice(2)}` }, "submitted", null, actor);
+  }
+  db.close();
+}
+
+/** One move of the slider, timed from the key press to the allocation on screen. */
+async function change(page: Page, key: "ArrowRight" | "ArrowLeft"): Promise<{ ms: number; proven: boolean; worker: number }> {
+  // The change this key press makes is the next one the page marks.
+  const { pressed, seq } = await page.evaluate(() => ({
+    pressed: performance.now(),
+    seq: performance.getEntriesByType("mark").filter((m) => m.name.startsWith("what-if:change:")).length + 1,
+  }));
+  await page.keyboard.press(key);
+  const handle = await page.waitForFunction(
+    (n) => {
+      const m = performance.getEntriesByName(`what-if:${n}`)[0];
+      return m ? m.startTime + m.duration : null;
+    },
+    seq,
+    { timeout: 60_000, polling: "raf" },
+  );
+  const shown = (await handle.jsonValue()) as number;
+  const { proven, worker } = await page.evaluate(() => ({
+    proven: document.querySelector('[data-proven="true"]') !== null,
+    worker: Number(document.querySelector("[data-worker-ms]")?.getAttribute("data-worker-ms") ?? Number.NaN),
+  }));
+  return { ms: shown - pressed, proven, worker };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-live-"));
+  const dist = join(dir, "web");
+  process.env.NODE_ENV = "production";
+  await build({ configFile: "vite.config.ts", mode: "production", logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
+  const dbPath = join(dir, "bench.db");
+  await database(dbPath);
+  const port = await freePort();
+  const server = await startServer({
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: dbPath,
+    WEB_DIST: dist,
+    LOGIN_RATE_PER_MINUTE: "1000",
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const version = browser.version();
+  const base = `http://127.0.0.1:${port}`;
+  const rows: string[] = [];
+  let whyNots = "";
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
+    for (const n of SIZES) {
+      await page.goto(`${base}/rounds/LIVE-${n}/settings`);
+      await page.waitForFunction(() => document.querySelector('[data-proven="true"]') !== null, null, { timeout: 120_000 });
+      const slider = page.getByRole("slider", { name: "Universalization potential weight" });
+      await slider.focus();
+      // The weight walks down and back up (no change is lost at an end of the slider).
+      const times: number[] = [];
+      const inWorker: number[] = [];
+      let proven = 0;
+      for (let k = 0; k < CHANGES; k++) {
+        const key = Math.floor(k / 10) % 2 === 0 ? "ArrowLeft" : "ArrowRight";
+        const t = await change(page, key);
+        times.push(t.ms);
+        inWorker.push(t.worker);
+        if (t.proven) proven++;
+      }
+      if (n === SIZES[0]) whyNots = await askWhyNots(page, n);
+      const median = quantile(times, 0.5);
+      rows.push(
+        `| realistic, n = ${n.toLocaleString("de-CH")} | ${CHANGES} | ${median.toFixed(0)} ms | ${quantile(times, 0.95).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${quantile(inWorker, 0.5).toFixed(0)} ms | ${proven} of ${CHANGES} |`,
+      );
+      console.error(rows.at(-1));
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(`\nLive what-if in Chromium ${version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), one change at a time\n`);
+  console.log("| round | changes | median | p95 | worst | of which in the worker (median) | proven optimal |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const r of rows) console.log(r);
+  if (whyNots) {
+    console.log("\n| round | why-nots | median | p95 | worst |");
+    console.log("| --- | --- | --- | --- | --- |");
+    console.log(whyNots);
+  }
+}
+
+/** WHY_NOTS requests not funded, one at a time: from choosing it to its reason on screen. */
+async function askWhyNots(page: Page, n: number): Promise<string> {
+  const picker = page.getByLabel("Why is this request not funded?");
+  const ids = (await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+  const times: number[] = [];
+  for (const id of ids.slice(0, WHY_NOTS)) {
+    const asked = await page.evaluate(() => performance.now());
+    await picker.selectOption(id);
+    const handle = await page.waitForFunction(
+      (x) => {
+        const m = performance.getEntriesByName(`why-not:${x}`).at(-1);
+        return m ? m.startTime + m.duration : null;
+      },
+      id,
+      { timeout: 60_000, polling: "raf" },
+    );
+    times.push(((await handle.jsonValue()) as number) - asked);
+  }
+  return `| realistic, n = ${n.toLocaleString("de-CH")} | ${times.length} | ${quantile(times, 0.5).toFixed(0)} ms | ${quantile(times, 0.95).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms |`;
+}
+
+await main();
