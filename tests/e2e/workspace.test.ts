@@ -120,7 +120,7 @@ describe("ISU workspace (end to end)", () => {
     const ranking = page.getByRole("table", { name: "Ranking" });
     await ranking.waitFor();
     // The timing is behind "Technical details", not in the reader's way.
-    await page.getByText("Technical details").click();
+    await page.getByRole("table", { name: "Ranking" }).locator("xpath=..").getByText("Technical details").click();
     await page.getByText(/requests re-scored in the browser in [\d.]+ ms/).waitFor();
     const firstBefore = (await ranking.getByRole("row").nth(1).getByRole("cell").nth(1).textContent())!;
     // Universalization weight to 100 with the keyboard: the ranking changes without a round trip.

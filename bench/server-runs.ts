@@ -1,0 +1,112 @@
+// Server runs as users feel them (issue 19): nine realistic rounds of n requests (bench/realistic.ts,
+// seeds 1–9) in a fresh database, each allocated by a server run through the HTTP API (POST
+// /api/rounds/{id}/runs), timed from the request to the run done: scored, solved to the proven optimum
+// and fully explained (the explanations shared with a helper thread, the machine's second core).
+//
+//   npm run bench:runs            n = 150, three runs of each round
+//   N=300 REPEAT=1 npm run bench:runs
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../server/db/database.js";
+import { loadReferenceData } from "../server/reference.js";
+import { seedDemo } from "../server/seed.js";
+import { createRound, insertRequest, putDonor } from "../server/store/index.js";
+import { freePort, startServer } from "../tests/support/server-process.js";
+import { realisticRound } from "./realistic.js";
+
+const N = Number(process.env.N ?? 150);
+const REPEAT = Number(process.env.REPEAT ?? 3);
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-runs-"));
+  const dbPath = join(dir, "bench.db");
+  const db = openDatabase(dbPath);
+  const reference = loadReferenceData();
+  await seedDemo(db, reference);
+  const actor = { id: null, name: "bench" };
+  for (const seed of SEEDS) {
+    const file = realisticRound(N, seed, reference);
+    const id = `RUN-${seed}`;
+    createRound(
+      db,
+      // In the demo's programme year, the money carried over is the year's: this round carries none of its own.
+      {
+        round: { ...file.round, id, status: "review", carryOver: 0 },
+        weights: file.weights,
+        policy: file.policy,
+        rules: file.rules,
+        history: file.history,
+      },
+      reference,
+      actor,
+    );
+    for (const d of file.donors ?? []) putDonor(db, id, { ...d, name: d.name ?? d.id, source: "sourced", note: "bench" }, null, "bench");
+    for (const r of file.requests) insertRequest(db, id, { ...r, id: `${id}-${r.id.slice(2)}` }, "submitted", null, actor);
+  }
+  db.close();
+  const port = await freePort();
+  // An empty web build: the server starts without building the UI.
+  const server = await startServer({ PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: dbPath, LOGIN_RATE_PER_MINUTE: "1000" });
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }),
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  const rows: string[] = [];
+  const all: number[] = [];
+  try {
+    for (const seed of SEEDS) {
+      const times: number[] = [];
+      let threads = 0;
+      let status = "";
+      for (let k = 0; k < REPEAT; k++) {
+        const t0 = performance.now();
+        const started = await fetch(`${base}/api/rounds/RUN-${seed}/runs`, {
+          method: "POST",
+          headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
+          body: "{}",
+        });
+        const { id } = (await started.json()) as { id: string };
+        for (;;) {
+          const run = (await (await fetch(`${base}/api/runs/${id}`, { headers: { cookie } })).json()) as {
+            status: string;
+            result?: { status: string; solver: { explainThreads?: number } };
+          };
+          if (run.status === "done" || run.status === "failed") {
+            times.push(performance.now() - t0);
+            threads = run.result?.solver.explainThreads ?? 0;
+            status = run.result?.status ?? run.status;
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+      all.push(...times);
+      rows.push(`| ${seed} | ${N} | ${median(times).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${threads} | ${status} |`);
+      console.error(rows.at(-1));
+    }
+  } finally {
+    await server.stop();
+  }
+  console.log(
+    `\nServer runs through the HTTP API, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${REPEAT} runs of each round, one at a time\n`,
+  );
+  console.log("| seed | n | request to done (median) | worst | explanation threads | result |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const r of rows) console.log(r);
+  console.log(
+    `\nAll ${all.length} runs: median ${median(all).toFixed(0)} ms; worst round's median ${Math.max(...rows.map((r) => Number(/\| (\d+) ms \|/.exec(r)![1]))).toFixed(0)} ms; worst run ${Math.max(...all).toFixed(0)} ms.`,
+  );
+}
+
+await main();
