@@ -15,6 +15,11 @@ export interface AllocateOptions {
   baselines?: boolean;
   /** Another thread that takes half of the explanations (see explain.ts). */
   helper?: ExplainHelper;
+  /**
+   * Called with the proposal as soon as it is solved, before the explanations (the reasons of the
+   * requests not funded then say they are being explained), so that it can be shown while they come.
+   */
+  onProposal?: (proposal: AllocationResult) => void | Promise<void>;
 }
 
 export async function allocate(problem: Problem, opts: AllocateOptions): Promise<AllocationResult> {
@@ -55,6 +60,20 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     .map((r) => ({ id: r.req.id, reason: { kind: "unexplained", text: "explanations were not computed" } }));
 
   let explainMs: number | undefined;
+  if (opts.explain !== false && opts.onProposal) {
+    const pending = notFunded.map((n) => ({ id: n.id, reason: { kind: "unexplained" as const, text: "being explained" } }));
+    await opts.onProposal({
+      status: solved.status,
+      value: solution.units / 100,
+      totalCost: summary.totalCost,
+      funded: funded.map((f) => ({ ...f })),
+      notFunded: pending,
+      summary,
+      diagnosis: null,
+      baselines,
+      solver,
+    });
+  }
   if (opts.explain !== false) {
     const t0 = now();
     const explained = await explain(prep, glpk, solution, timeLimit, opts.helper);

@@ -24,7 +24,7 @@ import { ProblemSchema } from "../scoring/problem/index.js";
 import { explainHelperAt, HELPER_FROM } from "./explain-helper.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
-import { writeSnapshot } from "./store/runs.js";
+import { writeResult, writeSnapshot } from "./store/runs.js";
 
 export interface AllocateMessage {
   type: "allocate";
@@ -88,31 +88,45 @@ async function run(msg: RunMessage): Promise<RunOutput> {
   // The second core: the helper starts while this thread solves the proposal (it needs ~30 ms to load).
   // Started from this thread, it inherits its lowered priority, so it too yields to the requests served.
   const helper = msg.helperUrl && scored.problem.requests.length >= HELPER_FROM ? explainHelperAt(new URL(msg.helperUrl)) : undefined;
-  const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit, helper }).finally(() => helper?.close());
-  const snapshot = {
-    problem: JSON.stringify(scored.problem),
-    scores: JSON.stringify({
-      rules: scored.rules,
-      referenceData: scored.referenceData,
-      underrepresented: scored.underrepresented,
-      requests: scored.requests,
-    }),
-    result: JSON.stringify(result),
-  };
-  const out = { value: result.value, status: result.status, solver: result.solver };
-  if (!msg.store) return { snapshot, ...out };
-  const db = new Database(msg.store.dbPath, { fileMustExist: true });
+  const problem = JSON.stringify(scored.problem);
+  const scores = JSON.stringify({
+    rules: scored.rules,
+    referenceData: scored.referenceData,
+    underrepresented: scored.underrepresented,
+    requests: scored.requests,
+  });
+  const db = msg.store ? new Database(msg.store.dbPath, { fileMustExist: true }) : null;
   try {
-    db.pragma("busy_timeout = 5000");
-    db.pragma("synchronous = FULL");
-    writeSnapshot(db, msg.store.runId, snapshot, result.value, result.status);
+    db?.pragma("busy_timeout = 5000");
+    db?.pragma("synchronous = FULL");
+    // The proposal is written as soon as it is solved (the run still running): staff see it while the
+    // explanations come; the explained result replaces it.
+    // Written without waiting for the disk (a crash loses only the proposal: the run is then failed and
+    // run again); the explained result that follows is written durably, over it.
+    let proposed = false;
+    const onProposal = db
+      ? (proposal: AllocationResult) => {
+          db.pragma("synchronous = OFF");
+          writeSnapshot(db, msg.store!.runId, { problem, scores, result: JSON.stringify(proposal) }, proposal.value, proposal.status);
+          db.pragma("synchronous = FULL");
+          proposed = true;
+        }
+      : undefined;
+    const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit, helper, onProposal }).finally(() =>
+      helper?.close(),
+    );
+    const snapshot = { problem, scores, result: JSON.stringify(result) };
+    const out = { value: result.value, status: result.status, solver: result.solver };
+    if (!db) return { snapshot, ...out };
+    if (proposed) writeResult(db, msg.store!.runId, snapshot.result, result.value, result.status);
+    else writeSnapshot(db, msg.store!.runId, snapshot, result.value, result.status);
     // Those megabytes into the database file here too: otherwise the next commit of the server's
     // thread would find the write-ahead log over its limit and copy them back itself.
     db.pragma("wal_checkpoint(PASSIVE)");
+    return { snapshot: null, ...out };
   } finally {
-    db.close();
+    db?.close();
   }
-  return { snapshot: null, ...out };
 }
 
 async function handle(msg: WorkerMessage): Promise<unknown> {

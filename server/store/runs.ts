@@ -84,6 +84,11 @@ export function writeSnapshot(db: Db, id: string, snapshot: Snapshot, value: num
   );
 }
 
+/** The explained result over a proposal already written with its problem and scores (a running run's row). */
+export function writeResult(db: Db, id: string, result: string, value: number | null, status: AllocationResult["status"]): void {
+  db.prepare("UPDATE runs SET result = ?, value = ?, result_status = ? WHERE id = ? AND status = 'running'").run(result, value, status, id);
+}
+
 export function markDone(db: Db, id: string, solver: { name: string; version: string }): void {
   db.prepare(
     "UPDATE runs SET status = 'done', solver_name = ?, solver_version = ?, finished_at = ? WHERE id = ? AND status = 'running'",

@@ -96,7 +96,13 @@ export function AllocatePage() {
         <Alert variant="filled" color="blue.8" title="Solving" role="status">
           <Group>
             <Loader size="sm" aria-label="Solving" />
-            <Text>{run.data!.status === "queued" ? "Queued" : `Scoring, solving and explaining: ${run.data!.elapsedSeconds ?? 0} s`}</Text>
+            <Text>
+              {run.data!.status === "queued"
+                ? "Queued"
+                : run.data!.result
+                  ? `The proposal below is solved; each request's reasons are being worked out: ${run.data!.elapsedSeconds ?? 0} s`
+                  : `Scoring, solving and explaining: ${run.data!.elapsedSeconds ?? 0} s`}
+            </Text>
             {admin && (
               <Button size="xs" variant="default" onClick={() => cancel.mutate(run.data!.id)} loading={cancel.isPending}>
                 Cancel
@@ -111,7 +117,10 @@ export function AllocatePage() {
           This run was cancelled.
         </Alert>
       )}
-      {run.data?.status === "done" && run.data.result && <Result roundId={roundId} run={run.data} runs={runs.data ?? []} admin={admin} />}
+      {/* The proposal is shown as soon as it is solved; while its reasons are worked out, nothing can be done with it yet. */}
+      {(run.data?.status === "done" || run.data?.status === "running") && run.data.result && (
+        <Result roundId={roundId} run={run.data} runs={runs.data ?? []} admin={admin && run.data.status === "done"} />
+      )}
     </Stack>
   );
 }
