@@ -17,7 +17,8 @@ export interface AllocateOptions {
   helper?: ExplainHelper;
   /**
    * Called with the proposal as soon as it is solved, before the explanations (the reasons of the
-   * requests not funded then say they are being explained), so that it can be shown while they come.
+   * requests not funded then say they are being explained), and again as the reasons come, so that the
+   * proposal can be shown while they fill in.
    */
   onProposal?: (proposal: AllocationResult) => void | Promise<void>;
 }
@@ -60,23 +61,26 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
     .map((r) => ({ id: r.req.id, reason: { kind: "unexplained", text: "explanations were not computed" } }));
 
   let explainMs: number | undefined;
-  if (opts.explain !== false && opts.onProposal) {
-    const pending = notFunded.map((n) => ({ id: n.id, reason: { kind: "unexplained" as const, text: "being explained" } }));
-    await opts.onProposal({
+  // The proposal with the reasons known so far (the others being explained).
+  const proposal = (explained: readonly NotFundedRequest[]): AllocationResult => {
+    const known = new Map(explained.map((n) => [n.id, n]));
+    return {
       status: solved.status,
       value: solution.units / 100,
       totalCost: summary.totalCost,
       funded: funded.map((f) => ({ ...f })),
-      notFunded: pending,
+      notFunded: notFunded.map((n) => known.get(n.id) ?? { id: n.id, reason: { kind: "unexplained" as const, text: "being explained" } }),
       summary,
       diagnosis: null,
       baselines,
       solver,
-    });
-  }
+    };
+  };
+  const onProposal = opts.explain !== false ? opts.onProposal : undefined;
+  if (onProposal) await onProposal(proposal([]));
   if (opts.explain !== false) {
     const t0 = now();
-    const explained = await explain(prep, glpk, solution, timeLimit, opts.helper);
+    const explained = await explain(prep, glpk, solution, timeLimit, opts.helper, onProposal && ((so) => onProposal(proposal(so))));
     for (const f of funded) Object.assign(f, explained.funded.get(f.id));
     notFunded = explained.notFunded;
     explainMs = Math.round(now() - t0);

@@ -103,9 +103,13 @@ async function run(msg: RunMessage): Promise<RunOutput> {
     // explanations come; the explained result replaces it.
     // Written without waiting for the disk (a crash loses only the proposal: the run is then failed and
     // run again); the explained result that follows is written durably, over it.
+    // The reasons then fill in as they come, written at most every 150 ms.
     let proposed = false;
+    let written = 0;
     const onProposal = db
       ? (proposal: AllocationResult) => {
+          if (proposed && Date.now() - written < 150) return;
+          written = Date.now();
           db.pragma("synchronous = OFF");
           writeSnapshot(db, msg.store!.runId, { problem, scores, result: JSON.stringify(proposal) }, proposal.value, proposal.status);
           db.pragma("synchronous = FULL");

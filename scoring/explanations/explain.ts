@@ -58,6 +58,8 @@ export async function explain(
   base: Solution,
   timeLimit = 60,
   helper?: ExplainHelper,
+  /** Called with the reasons of the requests not funded explained so far, as each share of them is done. */
+  onProgress?: (explained: NotFundedRequest[]) => void | Promise<void>,
 ): Promise<{ funded: Map<string, Partial<FundedRequest>>; notFunded: NotFundedRequest[] }> {
   // One budget for all the explanations: when it is spent, the rest are reported as not computed.
   const deadline = now() + timeLimit * 1000;
@@ -82,6 +84,7 @@ export async function explain(
     NOT_FUNDED_CHUNK,
     (chunk) => explainNotFunded(prep, glpk, base, chunk, left(), timeLimit, outGuess),
     helper && ((chunk) => helper.notFunded(prep.problem, base, chunk, left(), timeLimit)),
+    onProgress && ((parts) => onProgress(parts.flatMap((p) => p.notFunded))),
   );
   const notFundedResult: NotFundedExplained = {
     notFunded: outParts.flatMap((p) => p.notFunded).sort((a, b) => cmp(a.id, b.id)),
@@ -110,6 +113,8 @@ async function share<T>(
   size: number,
   local: (chunk: number[]) => Promise<T>,
   remote: ((chunk: number[]) => Promise<T>) | undefined,
+  /** Called with the parts done so far, after each. */
+  progress?: (parts: readonly T[]) => void | Promise<void>,
 ): Promise<T[]> {
   const queue = [...items];
   const take = (): number[] => queue.splice(0, size);
@@ -118,6 +123,7 @@ async function share<T>(
   const here = async (): Promise<void> => {
     for (let chunk = take(); chunk.length > 0; chunk = take()) {
       parts.push(await local(chunk));
+      await progress?.(parts);
       // glpk.js solves synchronously in Node: let the helper's answers in, so that it gets more work.
       if (remote && !remoteFailed) await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -131,6 +137,7 @@ async function share<T>(
         remoteFailed = true;
         parts.push(await local(chunk));
       }
+      await progress?.(parts);
     }
   };
   await Promise.all([here(), there(), there()]);

@@ -68,3 +68,35 @@ describe("liveAllocation", () => {
     expect(withRoundFacts(file, { ...none, budgetChange: Number.NaN })).toBeNull();
   });
 });
+
+describe("allocate's proposal before its explanations", () => {
+  it("gives the proposal, then the reasons as they come, then the explained result", async () => {
+    const problem = ProblemSchema.parse(generateProblem({ n: 80, seed: 11 }));
+    const seen: { value: number | null; funded: string[]; explained: number }[] = [];
+    const result = await allocate(problem, {
+      glpk,
+      baselines: false,
+      onProposal: (p) => {
+        seen.push({
+          value: p.value,
+          funded: p.funded.map((f) => f.id),
+          explained: p.notFunded.filter((n) => n.reason.text !== "being explained").length,
+        });
+      },
+    });
+    // The proposal first, with nothing explained; then more and more; every one the final selection.
+    expect(seen[0]!.explained).toBe(0);
+    expect(seen.length).toBeGreaterThan(2);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]!.explained).toBeGreaterThanOrEqual(seen[k - 1]!.explained);
+    expect(seen.at(-1)!.explained).toBe(result.notFunded.length);
+    for (const s of seen) {
+      expect(s.value).toBe(result.value);
+      expect(s.funded).toEqual(result.funded.map((f) => f.id));
+    }
+    expect(result.notFunded.some((n) => n.reason.text === "being explained")).toBe(false);
+    // Without explanations, no proposal is announced: the result is the proposal.
+    let called = 0;
+    await allocate(problem, { glpk, explain: false, baselines: false, onProposal: () => void called++ });
+    expect(called).toBe(0);
+  });
+});

@@ -5,7 +5,8 @@ import { ApiError } from "../api.js";
 export function Loading({ label = "Loading" }: { label?: string }) {
   return (
     <Center p="xl" role="status" aria-live="polite">
-      <Loader aria-label={label} />
+      {/* A spinner is an image with a name (a bare span may not carry aria-label). */}
+      <Loader role="img" aria-label={label} />
     </Center>
   );
 }

@@ -95,7 +95,7 @@ export function AllocatePage() {
       {running && (
         <Alert variant="filled" color="blue.8" title="Solving" role="status">
           <Group>
-            <Loader size="sm" aria-label="Solving" />
+            <Loader size="sm" role="img" aria-label="Solving" />
             <Text>
               {run.data!.status === "queued"
                 ? "Queued"
