@@ -59,6 +59,8 @@ export function Charts({ run }: { run: RunView }) {
   const curve = useQuery({
     queryKey: keys.curve(run.id),
     queryFn: () => call(api.api.runs[":runId"].curve.$post({ param: { runId: run.id }, json: {} })),
+    // An analysis of a done run: a proposal still being explained waits for it (the same key then asks).
+    enabled: run.status === "done",
     staleTime: Infinity,
   });
   const regions = Object.entries(s.regions).map(([code, n]) => ({ name: REGION_NAMES[code as Region] ?? code, n }));
