@@ -14,9 +14,8 @@ import { build } from "vite";
 import { openDatabase } from "../server/db/database.js";
 import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
-import { createRound, insertRequest, putDonor } from "../server/store/index.js";
 import { freePort, startServer } from "../tests/support/server-process.js";
-import { realisticRound } from "./realistic.js";
+import { insertRealisticRound } from "./realistic-db.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHANGES = Number(process.env.CHANGES ?? 100);
@@ -34,25 +33,8 @@ async function database(path: string): Promise<void> {
   const db = openDatabase(path);
   const reference = loadReferenceData();
   await seedDemo(db, reference);
-  const actor = { id: null, name: "bench" };
   for (const n of SIZES) {
-    const file = realisticRound(n, 1, reference);
-    const id = `LIVE-${n}`;
-    createRound(
-      db,
-      {
-        // In the demo's programme year, the money carried over is the year's: this round carries none of its own.
-        round: { ...file.round, id, status: "review", carryOver: 0 },
-        weights: file.weights,
-        policy: file.policy,
-        rules: file.rules,
-        history: file.history,
-      },
-      reference,
-      actor,
-    );
-    for (const d of file.donors ?? []) putDonor(db, id, { ...d, name: d.name ?? d.id, source: "sourced", note: "bench" }, null, "bench");
-    for (const r of file.requests) insertRequest(db, id, { ...r, id: `${id}-${r.id.slice(2)}` }, "submitted", null, actor);
+    insertRealisticRound(db, reference, `LIVE-${n}`, n, 1);
   }
   db.close();
 }

@@ -11,9 +11,8 @@ import { join } from "node:path";
 import { openDatabase } from "../server/db/database.js";
 import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
-import { createRound, insertRequest, putDonor } from "../server/store/index.js";
 import { freePort, startServer } from "../tests/support/server-process.js";
-import { realisticRound } from "./realistic.js";
+import { insertRealisticRound } from "./realistic-db.js";
 
 const N = Number(process.env.N ?? 150);
 const REPEAT = Number(process.env.REPEAT ?? 3);
@@ -30,25 +29,8 @@ async function main() {
   const db = openDatabase(dbPath);
   const reference = loadReferenceData();
   await seedDemo(db, reference);
-  const actor = { id: null, name: "bench" };
   for (const seed of SEEDS) {
-    const file = realisticRound(N, seed, reference);
-    const id = `RUN-${seed}`;
-    createRound(
-      db,
-      // In the demo's programme year, the money carried over is the year's: this round carries none of its own.
-      {
-        round: { ...file.round, id, status: "review", carryOver: 0 },
-        weights: file.weights,
-        policy: file.policy,
-        rules: file.rules,
-        history: file.history,
-      },
-      reference,
-      actor,
-    );
-    for (const d of file.donors ?? []) putDonor(db, id, { ...d, name: d.name ?? d.id, source: "sourced", note: "bench" }, null, "bench");
-    for (const r of file.requests) insertRequest(db, id, { ...r, id: `${id}-${r.id.slice(2)}` }, "submitted", null, actor);
+    insertRealisticRound(db, reference, `RUN-${seed}`, N, seed);
   }
   db.close();
   const port = await freePort();

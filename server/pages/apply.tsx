@@ -7,7 +7,7 @@ import { ROLES, type ApplicantFormField, type ApplicantFormValues } from "../../
 import { stateName } from "../../scoring/domain/index.js";
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
-import { fill, WORDS, type Language } from "./words.js";
+import { dayIn, fill, WORDS, type Language } from "./words.js";
 
 /** The id of a field's input, for the summary's links and the labels. */
 export const fieldId = (name: string): string => `field-${name}`;
@@ -26,10 +26,7 @@ export interface RoundView {
   notYet: boolean;
 }
 
-const day = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat({ en: "en-GB", fr: "fr-CH", es: "es-ES" }[lang], { dateStyle: "medium", timeZone: "UTC" }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
+const day = (iso: string, lang: Language) => dayIn(lang, iso);
 
 interface ApplyProps {
   lang: Language;

@@ -4,7 +4,7 @@
 // final: a page asks to confirm it), all with no script at all.
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
-import { fill, WORDS, type Language } from "./words.js";
+import { dayIn, fill, WORDS, type Language } from "./words.js";
 
 export interface StatusView {
   reference: string;
@@ -13,9 +13,7 @@ export interface StatusView {
   decision: { level: string | null; offerDeadline: string | null; offerStatus: string | null; answerable: boolean } | null;
 }
 
-const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
-const day = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+const day = (iso: string, lang: Language) => dayIn(lang, iso);
 
 interface StatusProps {
   lang: Language;

@@ -444,3 +444,10 @@ export function pageLanguage(query: string | undefined, acceptLanguage: string |
 export function fill(sentence: string, values: Record<string, string | number> = {}): string {
   return sentence.replace(/{{(\w+)}}/g, (_m, k: string) => String(values[k] ?? ""));
 }
+
+const LOCALES: Record<Language, string> = { en: "en-GB", fr: "fr-CH", es: "es-ES" };
+
+/** A calendar day (YYYY-MM-DD) as the page's language writes it: "16 Sept 2025", "16 sept. 2025". */
+export function dayIn(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}

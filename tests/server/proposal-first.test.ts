@@ -1,9 +1,8 @@
 // A server run shows its proposal as soon as it is solved (issue 19): the run, still running, answers the
 // proposal (each request not funded "being explained"), then the explained result replaces it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { realisticRound } from "../../bench/realistic.js";
+import { insertRealisticRound } from "../../bench/realistic-db.js";
 import { loadReferenceData } from "../../server/reference.js";
-import { createRound, insertRequest, putDonor } from "../../server/store/index.js";
 import { testApi, type TestApi } from "./api-helpers.js";
 
 describe("a server run's proposal before its explanations", () => {
@@ -12,21 +11,7 @@ describe("a server run's proposal before its explanations", () => {
     api = await testApi();
     // A realistic round large enough that its explanations take a while after the proposal.
     const reference = loadReferenceData();
-    const file = realisticRound(300, 1, reference);
-    const actor = { id: null, name: "test" };
-    createRound(
-      api.db,
-      {
-        round: { ...file.round, id: "BIG", status: "review", carryOver: 0 },
-        weights: file.weights,
-        policy: file.policy,
-        rules: file.rules,
-      },
-      reference,
-      actor,
-    );
-    for (const d of file.donors) putDonor(api.db, "BIG", { ...d, name: d.name ?? d.id, source: "sourced", note: "test" }, null, "test");
-    for (const r of file.requests) insertRequest(api.db, "BIG", { ...r, id: `BIG-${r.id.slice(2)}` }, "submitted", null, actor);
+    insertRealisticRound(api.db, reference, "BIG", 300, 1);
   });
   afterAll(() => api.db.close());
 
