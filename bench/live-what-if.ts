@@ -9,24 +9,19 @@
 import { mkdtempSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Page } from "playwright-core";
 import { openDatabase } from "../server/db/database.js";
 import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
 import { freePort, startServer } from "../tests/support/server-process.js";
+import { buildWeb, launchChromium } from "../tests/support/browser.js";
 import { insertRealisticRound } from "./realistic-db.js";
+import { quantile } from "./stats.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHANGES = Number(process.env.CHANGES ?? 100);
 const SIZES = (process.env.SIZES ?? "150,1000").split(",").map(Number);
 /** Why-nots asked at the first size (each a different request not funded). */
 const WHY_NOTS = Number(process.env.WHY_NOTS ?? 100);
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-};
 
 /** A database with the demo (its accounts) and a realistic round of n requests per size, "LIVE-n". */
 async function database(path: string): Promise<void> {
@@ -66,8 +61,7 @@ async function change(page: Page, key: "ArrowRight" | "ArrowLeft"): Promise<{ ms
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "bench-live-"));
   const dist = join(dir, "web");
-  process.env.NODE_ENV = "production";
-  await build({ configFile: "vite.config.ts", mode: "production", logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
+  await buildWeb(dist);
   const dbPath = join(dir, "bench.db");
   await database(dbPath);
   const port = await freePort();
@@ -78,10 +72,7 @@ async function main() {
     WEB_DIST: dist,
     LOGIN_RATE_PER_MINUTE: "1000",
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   const version = browser.version();
   const base = `http://127.0.0.1:${port}`;
   const rows: string[] = [];

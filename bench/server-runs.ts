@@ -13,15 +13,11 @@ import { loadReferenceData } from "../server/reference.js";
 import { seedDemo } from "../server/seed.js";
 import { freePort, startServer } from "../tests/support/server-process.js";
 import { insertRealisticRound } from "./realistic-db.js";
+import { median } from "./stats.js";
 
 const N = Number(process.env.N ?? 150);
 const REPEAT = Number(process.env.REPEAT ?? 3);
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "bench-runs-"));

@@ -11,11 +11,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { build } from "vite";
 import { freePort, startServer } from "../tests/support/server-process.js";
+import { buildWeb, launchChromium } from "../tests/support/browser.js";
+import { median } from "./stats.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const RUNS = Number(process.env.RUNS ?? 5);
 
 /** The networks of the issue: throughput in bytes per second, latency in ms. */
@@ -39,16 +38,10 @@ interface Load {
   needed: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "bench-network-"));
   const dist = join(dir, "web");
-  process.env.NODE_ENV = "production";
-  await build({ configFile: "vite.config.ts", mode: "production", logLevel: "error", build: { outDir: dist, emptyOutDir: true } });
+  await buildWeb(dist);
   const port = await freePort();
   const server = await startServer({
     PORT: String(port),
@@ -57,10 +50,7 @@ async function main() {
     WEB_DIST: dist,
     LOGIN_RATE_PER_MINUTE: "1000",
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
-  });
+  const browser = await launchChromium();
   const base = `http://127.0.0.1:${port}`;
   const version = browser.version();
   const rows: string[] = [];

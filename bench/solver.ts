@@ -21,6 +21,7 @@ import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";
 import { analyticsRows } from "./analytics.js";
+import { median } from "./stats.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,10 +38,6 @@ const runs = Number(values.runs ?? 3);
 const timeLimit = Number(values["time-limit"] ?? 60);
 const outFile = values.out ?? new URL("./RESULTS.md", import.meta.url).pathname;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const fmtMs = (ms: number): string =>
   ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;

@@ -49,36 +49,24 @@ export function StatusPage({ lang, assets, reference, view, code, problem, answe
         <>
           <p>{s.intro}</p>
           <form method="post" action={`/status?lang=${lang}`} aria-label={s.title} class="panel" novalidate>
-            <div class="field">
-              <label for="reference">{s.reference}</label>
-              <input
-                type="text"
-                id="reference"
-                name="reference"
-                value={reference}
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck={false}
-              />
-            </div>
-            <div class="field">
-              <label for="code">{s.code}</label>
-              <input
-                type="text"
-                id="code"
-                name="code"
-                value={view && code ? code : ""}
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck={false}
-              />
-            </div>
+            <CodeField name="reference" label={s.reference} value={reference} />
+            <CodeField name="code" label={s.code} value={view && code ? code : ""} />
             <button type="submit">{s.check}</button>
           </form>
           {view && code && <Result lang={lang} view={view} code={code} answered={answered} />}
         </>
       )}
     </Page>
+  );
+}
+
+/** A reference or an access code, typed as printed (no autocompletion, capitals, no spelling check). */
+function CodeField({ name, label, value }: { name: string; label: string; value: string }) {
+  return (
+    <div class="field">
+      <label for={name}>{label}</label>
+      <input type="text" id={name} name={name} value={value} autocomplete="off" autocapitalize="characters" spellcheck={false} />
+    </div>
   );
 }
 

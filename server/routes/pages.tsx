@@ -133,6 +133,15 @@ async function statusPage(
   return sendPage(c, html, { status, private: props.view !== undefined || status !== 200 });
 }
 
+/** The reference and the access code a status form sends (trimmed, and no longer than the API takes them). */
+function credentials(fields: Record<string, string | string[]>): { reference: string; code: string } {
+  const one = (name: string) => {
+    const v = fields[name];
+    return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim().slice(0, 64);
+  };
+  return { reference: one("reference"), code: one("code") };
+}
+
 /** A request's view for its status page, after its reference and code opened it. */
 async function openedView(c: PageCtx, reference: string, code: string) {
   const r = await applicantRequest(c.get("services"), client(c), reference, code);
@@ -212,12 +221,7 @@ export function pageRoutes() {
         const lang = langOf(c);
         if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
         const fields = (await formFields(c)) ?? {};
-        const reference = String(fields.reference ?? "")
-          .trim()
-          .slice(0, 64);
-        const code = String(fields.code ?? "")
-          .trim()
-          .slice(0, 64);
+        const { reference, code } = credentials(fields);
         if (!reference || !code) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
         try {
           const { view } = await openedView(c, reference, code);
@@ -232,12 +236,7 @@ export function pageRoutes() {
         const lang = langOf(c);
         if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
         const fields = (await formFields(c)) ?? {};
-        const reference = String(fields.reference ?? "")
-          .trim()
-          .slice(0, 64);
-        const code = String(fields.code ?? "")
-          .trim()
-          .slice(0, 64);
+        const { reference, code } = credentials(fields);
         const answer = fields.answer === "accepted" || fields.answer === "declined" ? fields.answer : null;
         if (!reference || !code || !answer) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
         try {

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser, Page } from "playwright-core";
 import { freePort, startServer } from "../support/server-process.js";
+import { buildWeb, launchChromium } from "../support/browser.js";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM } from "../support/browser.js";
 export const SCREENSHOTS = "tests/e2e/screenshots";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -28,20 +28,7 @@ export const AS_OF_13MSP = "2025-07-20";
 export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-"));
   const dist = join(dir, "web");
-  // A production build, as npm start makes it (vitest sets NODE_ENV=test, which would bundle React's
-  // development build).
-  const env = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      configFile: "vite.config.ts",
-      mode: "production",
-      logLevel: "error",
-      build: { outDir: dist, emptyOutDir: true, sourcemap: false },
-    });
-  } finally {
-    process.env.NODE_ENV = env;
-  }
+  await buildWeb(dist);
   const port = await freePort();
   const server = await startServer({
     PORT: String(port),
@@ -51,19 +38,7 @@ export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
     LOGIN_RATE_PER_MINUTE: "1000",
     ...(opts.today ? { TODAY: opts.today } : {}),
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium();
   // Reduced motion: no transitions, so that axe reads every element as it finally looks.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
   const page = await context.newPage();
@@ -106,23 +81,47 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** An approved allocation of the demo round: the admin runs and approves it through the API, then signs out. */
-export async function approveDemoRound(e: E2E, offerDeadline = "2025-08-15"): Promise<void> {
+/**
+ * The demo's administrator through the API, on the page's own request context (its cookies): reads,
+ * writes (a refusal throws with its answer), a run of a round to its end, and signing out. A session
+ * already there is dropped first (signing in over a session is refused, as a cross-site request would be).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read answers freely, each the fields it needs
+type Json = any;
+export async function adminApi(e: E2E) {
   const { page, base } = e;
-  const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
-  const csrf = (await login.json()).csrfToken as string;
-  const headers = { "x-csrf-token": csrf, "content-type": "application/json" };
-  const run = await (await page.request.post(`${base}/api/rounds/13MSP/runs`, { headers, data: {} })).json();
-  for (let k = 0; k < 300; k++) {
-    const r = await (await page.request.get(`${base}/api/runs/${run.id}`)).json();
-    if (r.status === "done") break;
-    await new Promise((res) => setTimeout(res, 200));
-  }
-  const round = await (await page.request.get(`${base}/api/rounds/13MSP`)).json();
-  const approved = await page.request.post(`${base}/api/runs/${run.id}/approve`, {
-    headers,
-    data: { offerDeadline, roundVersion: round.version },
-  });
-  if (approved.status() !== 200) throw new Error(`approval answered ${approved.status()}: ${await approved.text()}`);
-  await page.request.post(`${base}/api/auth/logout`, { headers });
   await page.context().clearCookies();
+  const login = await page.request.post(`${base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
+  const headers = { "x-csrf-token": (await login.json()).csrfToken as string, "content-type": "application/json" };
+  const api = {
+    get: async (path: string): Promise<Json> => (await page.request.get(`${base}${path}`)).json(),
+    post: async (path: string, data: unknown): Promise<Json> => {
+      const res = await page.request.post(`${base}${path}`, { headers, data });
+      if (res.status() >= 300) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`);
+      return res.json();
+    },
+    /** Starts a run of the round and waits for it to end: the run's record. */
+    run: async (roundId: string): Promise<Json> => {
+      const { id } = await api.post(`/api/rounds/${roundId}/runs`, {});
+      for (let k = 0; k < 300; k++) {
+        const r = await api.get(`/api/runs/${id}`);
+        if (r.status !== "queued" && r.status !== "running") return r;
+        await new Promise((res) => setTimeout(res, 200));
+      }
+      throw new Error(`run ${id} did not end`);
+    },
+    signOut: async (): Promise<void> => {
+      await page.request.post(`${base}/api/auth/logout`, { headers });
+      await page.context().clearCookies();
+    },
+  };
+  return api;
+}
+
+export async function approveDemoRound(e: E2E, offerDeadline = "2025-08-15"): Promise<void> {
+  const admin = await adminApi(e);
+  const run = await admin.run("13MSP");
+  const round = await admin.get("/api/rounds/13MSP");
+  await admin.post(`/api/runs/${run.id}/approve`, { offerDeadline, roundVersion: round.version });
+  await admin.signOut();
 }

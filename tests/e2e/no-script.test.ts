@@ -4,7 +4,7 @@
 // offer on the status page and answers it, confirmed in a second step. Every page clean for axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { axe, shot, startE2E, type AxeViolation, type E2E } from "./harness.js";
+import { adminApi, axe, shot, startE2E, type AxeViolation, type E2E } from "./harness.js";
 import { wordsProblems, type WordsProblem } from "./words-check.js";
 
 /** A day 13MSP takes requests (its window: 1 May to 15 July 2025). */
@@ -18,22 +18,6 @@ describe("applicants without JavaScript (end to end)", () => {
     fr: { reference: "", code: "" },
     es: { reference: "", code: "" },
   };
-
-  async function admin() {
-    // A fresh session (signing in over another session is refused as a cross-site request would be).
-    await e.page.context().clearCookies();
-    const api = e.page.request;
-    const login = await api.post(`${e.base}/api/auth/login`, { data: { username: "admin", password: "demo-admin-13msp" } });
-    const headers = { "x-csrf-token": (await login.json()).csrfToken as string, "content-type": "application/json" };
-    return {
-      get: async (path: string) => (await api.get(`${e.base}${path}`)).json(),
-      post: async (path: string, data: unknown) => {
-        const res = await api.post(`${e.base}${path}`, { headers, data });
-        if (res.status() >= 300) throw new Error(`${path} answered ${res.status()}: ${await res.text()}`);
-        return res.json();
-      },
-    };
-  }
 
   const wordProblems: WordsProblem[] = [];
 
@@ -59,7 +43,7 @@ describe("applicants without JavaScript (end to end)", () => {
   beforeAll(async () => {
     e = await startE2E({ today: IN_THE_WINDOW });
     // The demo round is under review: the ISU opens it again for these requests.
-    const isu = await admin();
+    const isu = await adminApi(e);
     const round = await isu.get("/api/rounds/13MSP");
     await isu.post("/api/rounds/13MSP/status", { status: "open", version: round.version });
     context = await e.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true });
@@ -147,7 +131,7 @@ describe("applicants without JavaScript (end to end)", () => {
   }
 
   it("the ISU locks both requests in and approves the allocation", async () => {
-    const isu = await admin();
+    const isu = await adminApi(e);
     let round = await isu.get("/api/rounds/13MSP");
     await isu.post("/api/rounds/13MSP/status", { status: "review", version: round.version });
     for (const { reference } of Object.values(submitted)) {
@@ -158,15 +142,10 @@ describe("applicants without JavaScript (end to end)", () => {
         version: r.version,
       });
     }
-    const run = await isu.post("/api/rounds/13MSP/runs", {});
-    for (let k = 0; k < 300; k++) {
-      const r = await isu.get(`/api/runs/${run.id}`);
-      if (r.status === "done") break;
-      await new Promise((res) => setTimeout(res, 200));
-    }
+    const run = await isu.run("13MSP");
     round = await isu.get("/api/rounds/13MSP");
     await isu.post(`/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: round.version });
-    await e.page.request.post(`${e.base}/api/auth/logout`);
+    await isu.signOut();
   });
 
   const answers = [

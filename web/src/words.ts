@@ -1,6 +1,6 @@
 // The workspace's words for the engine's codes: statuses of requests, rounds, runs and offers, CCM
 // statuses, support levels and roles, as staff and donors read them (the applicants' pages have their own,
-// in three languages, in i18n.ts). A code with no word is shown as it is, never dropped.
+// in three languages, in server/pages/words.ts). A code with no word is shown as it is, never dropped.
 const WORDS: Record<string, string> = {
   // Requests (and offers, through the request's status).
   submitted: "submitted",

@@ -25,6 +25,29 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The requests that enter or leave against the last run, each named with its State and why. */
+function Moves({ title, label, moves, why }: { title: string; label: string; moves: readonly Move[]; why: (m: Move) => string }) {
+  return (
+    <div>
+      <Text fw={700} size="sm">
+        {title}
+      </Text>
+      {moves.length === 0 ? (
+        <Text size="sm">Nobody.</Text>
+      ) : (
+        <List size="sm" aria-label={label}>
+          {moves.map((m) => (
+            <List.Item key={m.id}>
+              {named(m)}
+              {why(m)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </div>
+  );
+}
+
 export function LiveAllocationCard({
   answer,
   solving,
@@ -93,37 +116,18 @@ export function LiveAllocationCard({
           </SimpleGrid>
           {hasLastRun && answer?.kind === "solved" && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <div>
-                <Text fw={700} size="sm">
-                  Enter, against the last run
-                </Text>
-                {answer.entered.length === 0 ? (
-                  <Text size="sm">Nobody.</Text>
-                ) : (
-                  <List size="sm" aria-label="Requests that enter">
-                    {answer.entered.map((m) => (
-                      <List.Item key={m.id}>
-                        {named(m)}
-                        {m.reason ? `: not funded in the last run (${plainText(m.reason, stateOf).replace(/\.$/, "")})` : ""}
-                      </List.Item>
-                    ))}
-                  </List>
-                )}
-              </div>
-              <div>
-                <Text fw={700} size="sm">
-                  Leave, against the last run
-                </Text>
-                {answer.left.length === 0 ? (
-                  <Text size="sm">Nobody.</Text>
-                ) : (
-                  <List size="sm" aria-label="Requests that leave">
-                    {answer.left.map((m) => (
-                      <List.Item key={m.id}>{named(m)}: funded in the last run, displaced by this change</List.Item>
-                    ))}
-                  </List>
-                )}
-              </div>
+              <Moves
+                title="Enter, against the last run"
+                label="Requests that enter"
+                moves={answer.entered}
+                why={(m) => (m.reason ? `: not funded in the last run (${plainText(m.reason, stateOf).replace(/\.$/, "")})` : "")}
+              />
+              <Moves
+                title="Leave, against the last run"
+                label="Requests that leave"
+                moves={answer.left}
+                why={() => ": funded in the last run, displaced by this change"}
+              />
             </SimpleGrid>
           )}
           <Text fw={700} size="sm" mt="sm">
