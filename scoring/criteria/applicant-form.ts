@@ -46,6 +46,9 @@ export const APPLICANT_FORM_FIELDS = [
 ] as const;
 export type ApplicantFormField = (typeof APPLICANT_FORM_FIELDS)[number];
 
+/** The id of a form field's control: the server's page draws it, the error summary and the script find it by it. */
+export const applicantFieldId = (name: string): string => `field-${name}`;
+
 /** The form's values as typed: text, ticked boxes, the support levels ticked. */
 export interface ApplicantFormValues {
   state: string;

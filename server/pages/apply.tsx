@@ -3,14 +3,14 @@
 // no script at all (an error summary at the top linking to each field, each problem beside its field, the
 // values kept), then the reference and the access code. The enhancement script finds what it needs in
 // the page's data attributes (the draft's key, the sentences it may show).
-import { ROLES, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
+import { applicantFieldId, ROLES, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
 import { dayIn, fill, WORDS, type Language } from "./words.js";
 
 /** The id of a field's input, for the summary's links and the labels. */
-export const fieldId = (name: string): string => `field-${name}`;
+const fieldId = applicantFieldId;
 
 export interface RoundView {
   id: string;

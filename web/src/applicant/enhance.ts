@@ -6,6 +6,7 @@
 import {
   APPLICANT_FORM_FIELDS,
   ApplicantInputSchema,
+  applicantFieldId,
   applicantFieldOf,
   applicantFormValues,
   applicantInput,
@@ -14,7 +15,7 @@ import {
 import { fieldProblems } from "../../../scoring/domain/index.js";
 import { clearDraft, loadDraft, saveDraft } from "../drafts.js";
 
-const fieldId = (name: string) => `field-${name}`;
+const fieldId = applicantFieldId;
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined);
 const fill = (s: string, time: string) => s.replace("{{time}}", time);
 
