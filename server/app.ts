@@ -26,6 +26,10 @@ import { applicantRoutes } from "./routes/applicants.js";
 import { donorRoutes } from "./routes/donors.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { pageRoutes } from "./routes/pages.js";
+import { messageRoutes } from "./routes/messages.js";
+import { setMailSettings } from "./mail/events.js";
+import { addressOf } from "./mail/sender.js";
+import { templates } from "./mail/templates.js";
 
 const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
@@ -81,6 +85,15 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     analyses:
       given.analyses ?? new WorkLimiter(given.config.ANALYSES_PER_USER, given.config.HEAVY_GLOBAL, given.config.HEAVY_QUEUE, "analyses"),
   };
+  // The links in messages and the ISU's address, for the changes that write messages; the templates read
+  // and checked now, so that a broken template stops the start rather than a change.
+  const from = addressOf(given.config.MAIL_FROM);
+  setMailSettings(given.db, {
+    publicUrl: given.config.PUBLIC_URL ?? `http://${given.config.HOST}:${given.config.PORT}`,
+    staffAddress: given.config.MAIL_STAFF ?? from,
+    domain: from.split("@")[1] ?? "localhost",
+  });
+  templates();
   const app = newApp();
   app.onError((e, c) => {
     const { status, body } = errorBody(e);
@@ -181,7 +194,8 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     .route("/", applicantRoutes())
     .route("/", donorRoutes())
     .route("/", auditRoutes())
-    .route("/", backupRoutes());
+    .route("/", backupRoutes())
+    .route("/", messageRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

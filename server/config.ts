@@ -55,6 +55,28 @@ export const ConfigSchema = z.object({
    * that is now past; unset (the default), the real day.
    */
   TODAY: z.iso.date().optional(),
+  /**
+   * The mail server that delivers the outbox's messages (smtp://user:password@host:587, smtps://… for TLS
+   * from the start); unset (the default): messages stay in the outbox, shown on the Messages screen.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.org:587" })
+    .optional(),
+  /** The sender of the messages: an address, with a name if wished ("Sponsorship Programme <sponsorship@example.org>"). */
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, "must be an e-mail address, with a name if wished: Name <address@example.org>")
+    .default("Sponsorship Programme <sponsorship@localhost>"),
+  /** Where the ISU's notices go (an offer answered); unset: the MAIL_FROM address. */
+  MAIL_STAFF: z.email().optional(),
+  /** The address people reach the product at, for the links in messages; unset: http://HOST:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" }).optional(),
+  /** Attempts to deliver a message before it is marked failed (a temporary refusal or no connection is retried). */
+  MAIL_ATTEMPTS: int(1, 50).default(6),
+  /** Seconds before the second attempt; each next one waits twice as long (at most an hour). */
+  MAIL_RETRY_SECONDS: z.coerce.number().gt(0).max(3600).default(60),
+  /** Seconds between two looks at the outbox. */
+  MAIL_POLL_SECONDS: z.coerce.number().gt(0).max(3600).default(2),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

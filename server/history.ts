@@ -61,9 +61,11 @@ export async function loadHistory(
   services: Pick<Services, "db" | "runs">,
   file: HistoryFile,
   reference: ReferenceData,
-  actor: { id: number; name: string },
+  recorder: { id: number; name: string },
 ) {
   const { db, runs } = services;
+  // A past year's decisions were told to their applicants at the time: the replay tells no one.
+  const actor = { ...recorder, silent: true };
   const roundId = file.round.id;
   tx(db, () => {
     if (db.prepare("SELECT 1 FROM years WHERE year = ?").get(file.year))

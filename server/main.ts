@@ -4,6 +4,8 @@
 // password), and serves the API and the web UI on PORT.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { MailSender, senderSetup } from "./mail/sender.js";
+import { runCalendar } from "./services/decisions.js";
 import { setToday } from "./store/rows.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
@@ -46,6 +48,16 @@ if (isEmpty(db)) {
   if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
 }
 const app = createApp({ db, config, reference, runs });
+// The outbox's sender: delivers through SMTP_URL (or keeps the messages when it is unset), lapses offers
+// past their deadline and writes the reminders due.
+const mail = senderSetup(config);
+const sender = new MailSender(db, mail.transport, { ...mail, schedule: (day) => runCalendar(db, day) });
+sender.start();
+process.stdout.write(
+  config.SMTP_URL
+    ? `Messages: sent through ${new URL(config.SMTP_URL).host} as ${config.MAIL_FROM}\n`
+    : "Messages: kept in the outbox and shown on the Messages screen (set SMTP_URL to send them)\n",
+);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   process.stdout.write(
     `Sponsorship Programme allocator: http://${config.HOST}:${info.port}/ (API docs at /api/docs; database ${config.DATABASE_PATH})\n`,
@@ -54,6 +66,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 async function shutdown(): Promise<void> {
   server.close();
+  await sender.stop();
   await runs.close();
   db.close();
   process.exit(0);

@@ -12,6 +12,7 @@ export const APPLICANT_FIELDS = {
   title: true,
   organisation: true,
   email: true,
+  language: true,
   expertise: true,
   role: true,
   operationalExpertise: true,

@@ -32,6 +32,8 @@ export const RequestAttributesSchema = z.strictObject({
   title: z.string().max(200).optional(),
   organisation: z.string().max(200).optional(),
   email: z.email().optional(),
+  /** The language the applicant writes in (English, French, Spanish): their messages come in it. */
+  language: z.enum(["en", "fr", "es"]).optional(),
   expertise: z.array(z.string().min(1).max(100)).max(20).default([]),
   role: z.enum(ROLES).default("none"),
   operationalExpertise: z.boolean().default(false),

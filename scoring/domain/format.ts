@@ -12,6 +12,30 @@ export function dayInWords(day: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
+/** The Convention's working languages, and the locale each is written in (Swiss French for the ISU in Geneva). */
+export const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
+export type Language = keyof typeof LOCALES;
+
+/**
+ * An amount in Swiss francs as the language writes it: the ISU's "CHF 53'683" in English, Intl's
+ * "53 683 CHF" in French and "53.683 CHF" in Spanish (centimes only where there are any).
+ */
+export function chfIn(lang: Language, x: number): string {
+  return lang === "en"
+    ? `CHF ${chf(x)}`
+    : new Intl.NumberFormat(LOCALES[lang], {
+        style: "currency",
+        currency: "CHF",
+        minimumFractionDigits: Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2,
+        maximumFractionDigits: 2,
+      }).format(x);
+}
+
+/** A calendar day (YYYY-MM-DD) as the language writes it: "16 Sept 2025", "16 sept. 2025". */
+export function dayIn(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }

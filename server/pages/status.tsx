@@ -53,6 +53,9 @@ export function StatusPage({ lang, assets, reference, view, code, problem, answe
             <CodeField name="code" label={s.code} value={view && code ? code : ""} />
             <button type="submit">{s.check}</button>
           </form>
+          <p>
+            <a href={`/status/new-code?lang=${lang}${reference ? `&reference=${encodeURIComponent(reference)}` : ""}`}>{w.newCode.link}</a>
+          </p>
           {view && code && <Result lang={lang} view={view} code={code} answered={answered} />}
         </>
       )}

@@ -133,6 +133,18 @@ const en = {
       cancelled: "Your sponsored travel was cancelled after you accepted the offer.",
     },
   },
+  newCode: {
+    link: "I lost my access code",
+    title: "Get a new access code",
+    intro:
+      "Enter your request's reference and the e-mail address you gave in it. If they match, a new access code is sent to that address; the earlier code stops working once the new one is sent.",
+    reference: "Reference",
+    email: "E-mail address given in the request",
+    send: "Send me a new code",
+    done: "If the reference and the e-mail address match a request, a new access code is on its way to that address. It can take a few minutes to arrive; check your spam folder too.",
+    missing: "Enter your reference and the e-mail address given in your request.",
+    back: "Back to the status page",
+  },
   errors: {
     network: "The server cannot be reached. Your draft is kept on this device.",
     "rate-limited": "Too many attempts from this connection: wait a minute and try again.",
@@ -276,6 +288,18 @@ const fr: Dict = {
       cancelled: "Votre voyage parrainé a été annulé après l'acceptation de l'offre.",
     },
   },
+  newCode: {
+    link: "J'ai perdu mon code d'accès",
+    title: "Obtenir un nouveau code d'accès",
+    intro:
+      "Saisissez la référence de votre demande et l'adresse électronique que vous y avez indiquée. Si elles correspondent, un nouveau code d'accès est envoyé à cette adresse ; l'ancien code cesse de fonctionner dès l'envoi du nouveau.",
+    reference: "Référence",
+    email: "Adresse électronique indiquée dans la demande",
+    send: "M'envoyer un nouveau code",
+    done: "Si la référence et l'adresse électronique correspondent à une demande, un nouveau code d'accès est en route vers cette adresse. Il peut mettre quelques minutes à arriver ; vérifiez aussi vos courriers indésirables.",
+    missing: "Saisissez votre référence et l'adresse électronique indiquée dans votre demande.",
+    back: "Retour à la page de suivi",
+  },
   errors: {
     network: "Le serveur est injoignable. Votre brouillon est conservé sur cet appareil.",
     "rate-limited": "Trop de tentatives depuis cette connexion : attendez une minute et réessayez.",
@@ -413,6 +437,18 @@ const es: Dict = {
       cancelled: "Su viaje patrocinado se canceló después de aceptar la oferta.",
     },
   },
+  newCode: {
+    link: "Perdí mi código de acceso",
+    title: "Obtener un nuevo código de acceso",
+    intro:
+      "Escriba la referencia de su solicitud y la dirección de correo electrónico que indicó en ella. Si coinciden, se envía un nuevo código de acceso a esa dirección; el código anterior deja de funcionar en cuanto se envía el nuevo.",
+    reference: "Referencia",
+    email: "Correo electrónico indicado en la solicitud",
+    send: "Enviarme un nuevo código",
+    done: "Si la referencia y el correo electrónico coinciden con una solicitud, un nuevo código de acceso va en camino a esa dirección. Puede tardar unos minutos en llegar; revise también la carpeta de correo no deseado.",
+    missing: "Escriba su referencia y el correo electrónico indicado en su solicitud.",
+    back: "Volver a la página de estado",
+  },
   errors: {
     network: "No se puede contactar con el servidor. Su borrador se conserva en este dispositivo.",
     "rate-limited": "Demasiados intentos desde esta conexión: espere un minuto y vuelva a intentarlo.",
@@ -445,9 +481,4 @@ export function fill(sentence: string, values: Record<string, string | number> =
   return sentence.replace(/{{(\w+)}}/g, (_m, k: string) => String(values[k] ?? ""));
 }
 
-const LOCALES: Record<Language, string> = { en: "en-GB", fr: "fr-CH", es: "es-ES" };
-
-/** A calendar day (YYYY-MM-DD) as the page's language writes it: "16 Sept 2025", "16 sept. 2025". */
-export function dayIn(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
+export { dayIn } from "../../scoring/domain/index.js";

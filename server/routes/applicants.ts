@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { ApplicantInputSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
-import { answerOffer, applicantRequest, applicantStatus, submitRequest } from "../services/applicants.js";
+import { answerOffer, applicantRequest, applicantStatus, askNewCode, submitRequest } from "../services/applicants.js";
+import { pageLanguage, WORDS } from "../pages/words.js";
 import { client } from "./auth.js";
 import { ApplicantStatusSchema } from "../schemas.js";
 
@@ -47,7 +48,28 @@ export function applicantRoutes() {
           ...errors(403, 404, 409, 422, 429),
         },
       }),
-      (c) => c.json(submitRequest(c.get("services"), client(c), c.req.valid("param").roundId, c.req.valid("json")), 201),
+      (c) => {
+        const input = c.req.valid("json");
+        // The applicant's messages come in the language they give, else their browser's first of ours.
+        const language = input.language ?? pageLanguage(undefined, c.req.header("accept-language"));
+        return c.json(submitRequest(c.get("services"), client(c), c.req.valid("param").roundId, { ...input, language }), 201);
+      },
+    )
+    .openapi(
+      route("public", {
+        method: "post",
+        path: "/api/applicant/new-code",
+        tags: ["applicants"],
+        summary:
+          "I lost my access code: when the reference and the e-mail address on file match, a new code is sent to that address (the earlier one stops working). The answer is the same either way.",
+        request: body(z.strictObject({ reference: z.string().min(1).max(64), email: z.string().min(1).max(254) })),
+        responses: { 202: json(z.object({ message: z.string() }), "Taken (whether or not they matched)"), ...errors(422, 429) },
+      }),
+      (c) => {
+        const { reference, email } = c.req.valid("json");
+        askNewCode(c.get("services"), client(c), reference, email);
+        return c.json({ message: WORDS.en.newCode.done }, 202);
+      },
     )
     .openapi(
       route("public", {

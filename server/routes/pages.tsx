@@ -17,7 +17,7 @@ import {
 import { fieldProblems } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
 import { newApp, type AppEnv } from "../http.js";
-import { answerOffer, applicantRequest, applicantStatus, submitRequest, takesRequests } from "../services/applicants.js";
+import { answerOffer, applicantRequest, applicantStatus, askNewCode, submitRequest, takesRequests } from "../services/applicants.js";
 import { getRound } from "../store/index.js";
 import { today } from "../store/rows.js";
 import { client } from "./auth.js";
@@ -25,6 +25,7 @@ import { pageAssets, sendCss, sendPage, CSS_PATH } from "../pages/assets.js";
 import { ApplyPage, SubmittedPage, type RoundView } from "../pages/apply.js";
 import { Page, renderPage } from "../pages/layout.js";
 import { StatusPage } from "../pages/status.js";
+import { NewCodePage } from "../pages/new-code.js";
 import { fill, pageLanguage, WORDS, type Language } from "../pages/words.js";
 
 type PageCtx = Context<AppEnv>;
@@ -133,6 +134,15 @@ async function statusPage(
   return sendPage(c, html, { status, private: props.view !== undefined || status !== 200 });
 }
 
+async function newCodePage(
+  c: PageCtx,
+  props: { reference: string; email: string; done?: boolean; problem?: string },
+  status: 200 | 403 | 404 | 409 | 422 | 429 = 200,
+) {
+  const html = await renderPage(<NewCodePage lang={langOf(c)} assets={assetsOf(c)} {...props} />);
+  return sendPage(c, html, { status, private: true });
+}
+
 /** The reference and the access code a status form sends (trimmed, and no longer than the API takes them). */
 function credentials(fields: Record<string, string | string[]>): { reference: string; code: string } {
   const one = (name: string) => {
@@ -187,7 +197,7 @@ export function pageRoutes() {
         const fields = await formFields(c);
         const values = applicantFormValues(fields ?? {});
         if (!round.open) return applyPage(c, round, values, {}, w.errors["round-closed"], 409);
-        const parsed = ApplicantInputSchema.safeParse(applicantInput(values));
+        const parsed = ApplicantInputSchema.safeParse({ ...applicantInput(values), language: lang });
         if (!parsed.success)
           return applyPage(
             c,
@@ -216,7 +226,30 @@ export function pageRoutes() {
           return applyPage(c, round, values, {}, r.sentence, r.status === 404 ? 409 : r.status);
         }
       })
-      .get("/status", (c) => statusPage(c, {}))
+      // A link in a message opens the page with its reference filled in.
+      .get("/status", (c) => statusPage(c, { reference: (c.req.query("reference") ?? "").trim().slice(0, 64) }))
+      .get("/status/new-code", (c) => newCodePage(c, { reference: (c.req.query("reference") ?? "").trim().slice(0, 64), email: "" }))
+      .post("/status/new-code", async (c) => {
+        const lang = langOf(c);
+        const w = WORDS[lang];
+        const fields = (await formFields(c)) ?? {};
+        const one = (name: string) => {
+          const v = fields[name];
+          return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim().slice(0, 254);
+        };
+        const reference = one("reference").slice(0, 64);
+        const email = one("email");
+        if (!sameSite(c)) return newCodePage(c, { reference, email, problem: w.crossSite }, 403);
+        if (!reference || !email) return newCodePage(c, { reference, email, problem: w.newCode.missing }, 422);
+        try {
+          askNewCode(c.get("services"), client(c), reference, email);
+        } catch (e) {
+          const r = refusal(lang, e);
+          if (!r) throw e;
+          return newCodePage(c, { reference, email, problem: r.sentence }, r.status);
+        }
+        return newCodePage(c, { reference, email, done: true });
+      })
       .post("/status", async (c) => {
         const lang = langOf(c);
         if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);

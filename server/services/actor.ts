@@ -2,4 +2,6 @@
 export interface Actor {
   id: number;
   name: string;
+  /** A replay of past records (the 2024 year): its changes tell no one (no messages). */
+  silent?: boolean;
 }

@@ -6,9 +6,12 @@ import { accessCode, hashCode, randomReference, verifyCode } from "../auth/passw
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
+import { CODE_SLOT, tellApplicant, tellReceived } from "../mail/events.js";
+import { randomUUID } from "node:crypto";
+import { messagesSince } from "../mail/outbox.js";
 import { conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http.js";
-import { today } from "../store/rows.js";
+import { now, today } from "../store/rows.js";
 import { ApplicantViewSchema } from "../schemas.js";
 import {
   accessCodeHash,
@@ -60,6 +63,7 @@ export function submitRequest(
       codeHash,
       APPLICANT,
     );
+    tellReceived(db, ref);
     return ref;
   });
   return {
@@ -116,6 +120,28 @@ export function applicantStatus({ db }: Services, id: string) {
         }
       : null,
   };
+}
+
+/** New access codes one request may be sent in an hour, whoever asks (beyond: quietly none). */
+const NEW_CODES_PER_HOUR = 3;
+
+/**
+ * "I lost my code": when the reference (any case) and the e-mail address on file (any case) match, a
+ * message with a new access code is written to that address. The code is made when the message leaves
+ * (only its hash is ever stored), and the earlier code stops working then. Nothing tells the asker
+ * whether they matched; each client address may ask as often as it may try codes (then 429).
+ */
+export function askNewCode({ db, config }: Services, client: string, typedReference: string, email: string): void {
+  rateLimit(db, config, `new-code:${client}`, "requests for a new code");
+  const reference = referenceOf(db, typedReference.trim());
+  if (!reference) return;
+  tx(db, () => {
+    const r = getRequest(db, reference);
+    if (!r.attributes.email || r.attributes.email.trim().toLowerCase() !== email.trim().toLowerCase()) return;
+    const hourAgo = new Date(Date.parse(now()) - 3_600_000).toISOString();
+    if (messagesSince(db, r.id, "new-code", hourAgo) >= NEW_CODES_PER_HOUR) return;
+    tellApplicant(db, `new-code:${r.id}:${randomUUID()}`, "new-code", r.id, { code: CODE_SLOT });
+  });
 }
 
 /** An applicant accepts or declines their offer, before its deadline. */

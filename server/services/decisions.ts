@@ -35,7 +35,10 @@ import {
   listRequests,
   markNotFunded,
   markReplacementApplied,
+  offersToRemind,
   overdueOffers,
+  roundsWithPendingOffers,
+  yearIsOpen,
   recordOfferAnswer,
   setActualCost,
   setRequestStatus,
@@ -45,6 +48,7 @@ import {
   type DecisionRecord,
 } from "../store/index.js";
 import type { Actor } from "./actor.js";
+import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun } from "./runs.js";
 
 export type { Actor };
@@ -120,7 +124,7 @@ export function approveRun(
     for (const n of result.notFunded) {
       const decision = waitlisted.has(n.id) ? "waitlisted" : "not-funded";
       insertDecision(db, { roundId: run.roundId, requestId: n.id, runId: run.id, decision, level: null, cost: null, offerDeadline: null });
-      setRequestStatus(db, n.id, decision, n.reason.text, actor);
+      setRequestStatus(db, n.id, decision, n.reason.text, actor, { reason: n.reason });
     }
     setRoundStatus(db, run.roundId, "decided");
     audit(db, {
@@ -205,10 +209,7 @@ export async function proposeReplacements(
   actor: Actor,
 ): Promise<{ id: string; status: "proposed"; proposal: ReplacementResult }> {
   assertRoundOpenForMoney(db, roundId, "a replacement");
-  tx(db, () => {
-    for (const id of overdueOffers(db, roundId, today()))
-      recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
-  });
+  expireOverdueOffers(db, roundId, today(), actor);
   const decisions = fundedDecisions(db, roundId);
   if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
   const runId = decisions[0]!.runId;
@@ -259,6 +260,36 @@ export async function proposeReplacements(
     });
   });
   return { id, status: "proposed", proposal };
+}
+
+/** Records the round's offers still pending after their deadline as lapsed (each applicant is told). */
+function expireOverdueOffers(db: Services["db"], roundId: string, day: string, actor: ChangeActor): number {
+  return tx(db, () => {
+    const overdue = overdueOffers(db, roundId, day);
+    for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
+    return overdue.length;
+  });
+}
+
+/** Who lapses an offer at its deadline: the deadline itself, no one's decision. */
+const DEADLINE: ChangeActor = { id: null, name: "the offer's deadline" };
+
+/**
+ * What the calendar decides on `day`, run by the outbox's sender: the offers pending past their deadline
+ * lapse (in rounds whose year is open), and the reminders due are written, three days before a deadline
+ * (or the first day after the offer when it gave less time), once per offer and deadline.
+ */
+export function runCalendar(db: Services["db"], day: string): { lapsed: number; reminders: number } {
+  let lapsed = 0;
+  for (const roundId of roundsWithPendingOffers(db)) {
+    if (!yearIsOpen(db, roundId)) continue;
+    lapsed += expireOverdueOffers(db, roundId, day, DEADLINE);
+  }
+  let reminders = 0;
+  for (const o of offersToRemind(db, day)) {
+    if (tx(db, () => tellApplicant(db, `reminder:${o.requestId}:${o.deadline}`, "reminder", o.requestId))) reminders++;
+  }
+  return { lapsed, reminders };
 }
 
 /** Applies a replacement proposal: the replacements get offers with the deadline given, the released are not funded. */

@@ -5,6 +5,7 @@ import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type ProposalStatus, type Su
 import type { Db } from "../db/database.js";
 import { now, today } from "./rows.js";
 import { setRequestStatus } from "./requests.js";
+import type { ChangeActor } from "../mail/events.js";
 import type { DecisionRecord } from "../schemas.js";
 
 export type DecisionKind = "funded" | "waitlisted" | "not-funded";
@@ -132,7 +133,7 @@ export function settleOffer(
   status: "travelled" | "no-show" | "cancelled",
   actualCost: number,
   note: string,
-  actor: { id: number | null; name: string },
+  actor: ChangeActor,
   on = today(),
 ): void {
   db.prepare(
@@ -148,7 +149,7 @@ export function recordOfferAnswer(
   requestId: string,
   status: "accepted" | "declined" | "expired",
   note: string,
-  actor: { id: number | null; name: string },
+  actor: ChangeActor,
   on = today(),
 ): void {
   db.prepare("UPDATE decisions SET offer_status = ?, answered_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
@@ -168,6 +169,27 @@ export function overdueOffers(db: Db, roundId: string, today: string): string[] 
     )
     .pluck()
     .all(roundId, today) as string[];
+}
+
+/** The rounds with an offer still pending. */
+export function roundsWithPendingOffers(db: Db): string[] {
+  return db
+    .prepare("SELECT DISTINCT round_id FROM decisions WHERE decision = 'funded' AND offer_status = 'pending'")
+    .pluck()
+    .all() as string[];
+}
+
+/**
+ * The pending offers whose reminder is due on `day`: the deadline within three days, and the offer made
+ * before `day` (an offer made today says its deadline itself).
+ */
+export function offersToRemind(db: Db, day: string): { requestId: string; deadline: string }[] {
+  const inThreeDays = new Date(Date.parse(`${day}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+  return db
+    .prepare(
+      "SELECT request_id AS requestId, offer_deadline AS deadline FROM decisions WHERE decision = 'funded' AND offer_status = 'pending' AND offer_deadline >= ? AND offer_deadline <= ? AND committed_on < ? ORDER BY request_id",
+    )
+    .all(day, inThreeDays, day) as { requestId: string; deadline: string }[];
 }
 
 // --- replacement proposals ------------------------------------------------------------------------

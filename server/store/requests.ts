@@ -3,7 +3,8 @@ import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/c
 import { audit } from "../audit.js";
 import { type Db } from "../db/database.js";
 
-import { requestMoveRefused, type RequestStatus } from "../../scoring/domain/index.js";
+import { requestMoveRefused, type NotFundedReason, type RequestStatus } from "../../scoring/domain/index.js";
+import { tellStatusChange, type ChangeActor } from "../mail/events.js";
 import { conflict } from "../errors.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
@@ -73,12 +74,18 @@ export function insertRequest(
   audit(db, { actor: actor.name, action: "create", entity: "request", entityId: attributes.id, data: { roundId, status } });
 }
 
+/**
+ * The one writer of a request's status: the lifecycle's guard, the history line, the audit entry, and the
+ * message the change causes to its applicant (or the ISU), all in the caller's transaction.
+ */
 export function setRequestStatus(
   db: Db,
   id: string,
   status: RequestStatus,
   note: string,
-  actor: { id: number | null; name: string },
+  actor: ChangeActor,
+  /** Why a request is not funded (the engine's reason, told to the applicant in plain words). */
+  detail: { reason?: NotFundedReason } = {},
 ): void {
   // Every status change goes through the lifecycle's guard (scoring/domain/lifecycle.ts).
   const from = getRequest(db, id).status;
@@ -86,14 +93,11 @@ export function setRequestStatus(
   if (refused) throw conflict("request-status", refused);
   const t = now();
   db.prepare("UPDATE requests SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, t, id);
-  db.prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)").run(
-    id,
-    status,
-    note,
-    t,
-    actor.id,
-  );
+  const line = db
+    .prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)")
+    .run(id, status, note, t, actor.id);
   audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
+  tellStatusChange(db, { requestId: id, from, to: status, historyId: Number(line.lastInsertRowid), actor, reason: detail.reason });
 }
 
 /** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */

@@ -198,6 +198,11 @@ export function assertYearOpen(db: Db, year: number, change: string): void {
     throw conflict("year-closed", `the programme year ${year} is closed: its figures are locked, so ${change} cannot be recorded`);
 }
 
+/** Whether the round's programme year is open (its money may still change). */
+export function yearIsOpen(db: Db, roundId: string): boolean {
+  return yearRow(db, yearOfRound(db, roundId))?.status !== "closed";
+}
+
 /** Refuses a change to the money of a round whose year is closed. */
 export function assertRoundOpenForMoney(db: Db, roundId: string, change: string): void {
   assertYearOpen(db, yearOfRound(db, roundId), change);

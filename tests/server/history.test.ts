@@ -127,4 +127,15 @@ describe("the 2024 programme year (Table 3 of the ISU's report)", async () => {
     expect(opening.status).toBe(409);
     expect(opening.json.error.message).toMatch(/carried from 2024/);
   });
+
+  it("tells no one: the replay's offers, answers and decisions write no message", async () => {
+    const decided = api.db
+      .prepare(
+        "SELECT COUNT(*) FROM request_history h JOIN requests r ON r.id = h.request_id WHERE r.round_id = '12MSP' AND h.status IN ('funded', 'declined', 'not-funded')",
+      )
+      .pluck()
+      .get() as number;
+    expect(decided).toBeGreaterThan(0);
+    expect((await admin.req("GET", "/api/messages")).json.total).toBe(0);
+  });
 });

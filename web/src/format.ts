@@ -1,22 +1,10 @@
 // Numbers as the ISU writes them in English: CHF 53'683 (Swiss apostrophes), points to the hundredth; in
 // French and Spanish as Intl writes them for the language (53 683 CHF, 40,65).
-import { chf as chfNumber, hasLocalName, stateName } from "../../scoring/domain/index.js";
+import { chfIn, dayIn, hasLocalName, LOCALES, stateName, type Language } from "../../scoring/domain/index.js";
 
-const LOCALES = { en: "en-GB", fr: "fr-CH", es: "es-ES" } as const;
-export type Lang = keyof typeof LOCALES;
+export type Lang = Language;
 
-export const chf = (x: number | null | undefined, lang: Lang = "en"): string =>
-  x === null || x === undefined
-    ? "–"
-    : lang === "en"
-      ? `CHF ${chfNumber(x)}`
-      : // Centimes only where there are any, as the ISU's English writes them.
-        new Intl.NumberFormat(LOCALES[lang], {
-          style: "currency",
-          currency: "CHF",
-          minimumFractionDigits: Number.isInteger(Math.round(x * 100) / 100) ? 0 : 2,
-          maximumFractionDigits: 2,
-        }).format(x);
+export const chf = (x: number | null | undefined, lang: Lang = "en"): string => (x === null || x === undefined ? "–" : chfIn(lang, x));
 // A value that rounds to zero is 0.00, never −0.00.
 export const points = (x: number | null | undefined, lang: Lang = "en"): string => {
   if (x === null || x === undefined) return "–";
@@ -31,10 +19,7 @@ export const dateTime = (iso: string | null | undefined, lang: Lang = "en"): str
   iso ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)) : "–";
 
 /** A calendar day (YYYY-MM-DD) as people read it: "16 Sept 2025". */
-export const day = (date: string | null | undefined, lang: Lang = "en"): string =>
-  date
-    ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`))
-    : "–";
+export const day = (date: string | null | undefined, lang: Lang = "en"): string => (date ? dayIn(lang, date) : "–");
 
 /** Today as a calendar day (YYYY-MM-DD), for comparisons with stored days. */
 export const today = (): string => new Date().toISOString().slice(0, 10);

@@ -1,0 +1,95 @@
+// The messages' templates: one text file per message and language in server/mail/templates/
+// (KIND.LANG.txt: a "Subject:" line, a blank line, the body), with {{placeholders}}. They are read and
+// checked once, at the first message: every message has its three languages (the ISU's notice its
+// English), a subject, and only the placeholders its kind fills; a broken template stops the server at
+// start rather than a message at send.
+import { readFileSync } from "node:fs";
+import type { Language } from "../../scoring/domain/index.js";
+
+const COMMON = ["greeting", "name", "reference", "state", "meeting", "venue", "dates", "statusLink"] as const;
+const OFFER = [...COMMON, "level", "amount", "deadline"] as const;
+
+/** Each message: who receives it, what it is about (staff's words), and the placeholders it may use. */
+export const MESSAGE_KINDS = {
+  received: { audience: "applicant", about: "Request received", fills: COMMON },
+  offer: { audience: "applicant", about: "Offer made", fills: OFFER },
+  "replacement-offer": { audience: "applicant", about: "Offer made from the waiting list", fills: OFFER },
+  reminder: { audience: "applicant", about: "Reminder: three days before the offer's deadline", fills: OFFER },
+  lapsed: { audience: "applicant", about: "Offer lapsed", fills: [...COMMON, "deadline"] },
+  waitlisted: { audience: "applicant", about: "On the waiting list", fills: COMMON },
+  "not-funded": { audience: "applicant", about: "Not funded, with the reason", fills: [...COMMON, "reason"] },
+  "new-code": { audience: "applicant", about: "New access code", fills: [...COMMON, "code"] },
+  answered: {
+    audience: "staff",
+    about: "Offer answered (to the ISU)",
+    fills: ["answer", "reference", "state", "name", "meeting", "level", "amount", "answeredOn", "requestLink"],
+  },
+} as const satisfies Record<string, { audience: "applicant" | "staff"; about: string; fills: readonly string[] }>;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];
+export const isMessageKind = (k: string): k is MessageKind => k in MESSAGE_KINDS;
+
+/** The languages a message is written in: the applicants' three; the ISU's notices in English. */
+export const languagesOf = (kind: MessageKind): Language[] => (MESSAGE_KINDS[kind].audience === "staff" ? ["en"] : ["en", "fr", "es"]);
+
+export interface Template {
+  subject: string;
+  body: string;
+}
+
+export const TEMPLATE_DIR = new URL("./templates/", import.meta.url);
+
+let loaded: Map<string, Template> | undefined;
+
+/** Reads and checks every template (throws naming each problem); cached after the first call. */
+export function templates(): Map<string, Template> {
+  if (loaded) return loaded;
+  const problems: string[] = [];
+  const all = new Map<string, Template>();
+  for (const kind of MESSAGE_KIND_LIST) {
+    for (const lang of languagesOf(kind)) {
+      const file = `${kind}.${lang}.txt`;
+      let text: string;
+      try {
+        text = readFileSync(new URL(file, TEMPLATE_DIR), "utf8");
+      } catch {
+        problems.push(`${file}: missing`);
+        continue;
+      }
+      const parsed = parseTemplate(text);
+      if (typeof parsed === "string") {
+        problems.push(`${file}: ${parsed}`);
+        continue;
+      }
+      const allowed = new Set<string>(MESSAGE_KINDS[kind].fills);
+      const unknown = [...`${parsed.subject}\n${parsed.body}`.matchAll(/{{(\w+)}}/g)].map((m) => m[1]!).filter((p) => !allowed.has(p));
+      if (unknown.length) problems.push(`${file}: unknown placeholder(s) ${[...new Set(unknown)].map((p) => `{{${p}}}`).join(", ")}`);
+      all.set(`${kind}.${lang}`, parsed);
+    }
+  }
+  if (problems.length) throw new Error(`the message templates (server/mail/templates/) have problems:\n  ${problems.join("\n  ")}`);
+  loaded = all;
+  return all;
+}
+
+/** A template's text as a subject and a body, or what is wrong with it. */
+export function parseTemplate(text: string): Template | string {
+  const normalised = text.replace(/\r\n/g, "\n");
+  const match = /^Subject: *(.+)\n\n([\s\S]+)$/.exec(normalised);
+  if (!match) return 'must start with a "Subject: …" line, then a blank line, then the body';
+  return { subject: match[1]!.trim(), body: match[2]!.trimEnd() + "\n" };
+}
+
+/** A message in a language, its placeholders filled (every one the template uses must be given). */
+export function render(kind: MessageKind, lang: Language, values: Readonly<Record<string, string>>): Template {
+  const t = templates().get(`${kind}.${lang}`) ?? templates().get(`${kind}.en`)!;
+  const fill = (s: string) =>
+    s.replace(/{{(\w+)}}/g, (_m, k: string) => {
+      const v = values[k];
+      if (v === undefined) throw new Error(`message ${kind}.${lang}: no value for {{${k}}}`);
+      return v;
+    });
+  // A subject is one line, whatever a value holds.
+  return { subject: fill(t.subject).replace(/\s+/g, " "), body: fill(t.body) };
+}

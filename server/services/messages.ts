@@ -1,0 +1,133 @@
+// What staff see of the outbox: every message (to whom, about what, when, what came of it), a request's
+// messages, the templates with a preview in each language, and a failed message sent again. Donors see
+// none of it (the routes are staff's). A new access code never shows: it is made when its message leaves.
+import { chfIn, dayIn, stateName, type Language } from "../../scoring/domain/index.js";
+import { tx } from "../db/database.js";
+import { notFound } from "../errors.js";
+import type { Services } from "../http.js";
+import { CODE_SLOT, mailSettings, requestValues, statusLink } from "../mail/events.js";
+import { listMessages, messageCounts, requeueFailed, type MessageFilter, type MessageRecord } from "../mail/outbox.js";
+import { addressOf } from "../mail/sender.js";
+import { languagesOf, MESSAGE_KIND_LIST, MESSAGE_KINDS, render, type MessageKind } from "../mail/templates.js";
+import { MAIL_WORDS, reasonInWords } from "../mail/words.js";
+import { getRequest } from "../store/index.js";
+import type { Actor } from "./actor.js";
+import { audit } from "../audit.js";
+
+/** A message as staff see it: the code's place said in words, the request's State named. */
+export interface MessageView extends Omit<MessageRecord, "body"> {
+  body: string;
+  about: string;
+  state: string | null;
+}
+
+function viewOf(db: Services["db"], m: MessageRecord, states: Map<string, string>): MessageView {
+  let state: string | null = null;
+  if (m.requestId) {
+    if (!states.has(m.requestId)) states.set(m.requestId, getRequest(db, m.requestId).attributes.state);
+    state = stateName(states.get(m.requestId)!, "en");
+  }
+  return {
+    ...m,
+    body: m.body.replaceAll(CODE_SLOT, MAIL_WORDS[m.language].codeHidden),
+    about: MESSAGE_KINDS[m.kind].about,
+    state,
+  };
+}
+
+/** Whether messages leave, and as whom. */
+export function delivery({ config }: Pick<Services, "config">): { configured: boolean; from: string } {
+  return { configured: Boolean(config.SMTP_URL), from: addressOf(config.MAIL_FROM) };
+}
+
+export function messages(services: Pick<Services, "db" | "config">, filter: MessageFilter) {
+  const { db } = services;
+  const { messages: list, total } = listMessages(db, filter);
+  const states = new Map<string, string>();
+  return {
+    delivery: delivery(services),
+    counts: messageCounts(db, filter.roundId),
+    total,
+    messages: list.map((m) => viewOf(db, m, states)),
+  };
+}
+
+/** A request's messages, oldest first, and whether an address is on file. */
+export function requestMessages(services: Pick<Services, "db" | "config">, requestId: string) {
+  const { db } = services;
+  const r = getRequest(db, requestId);
+  const states = new Map<string, string>();
+  return {
+    delivery: delivery(services),
+    hasAddress: Boolean(r.attributes.email),
+    language: r.attributes.language ?? "en",
+    messages: listMessages(db, { requestId, limit: 500 })
+      .messages.reverse()
+      .map((m) => viewOf(db, m, states)),
+  };
+}
+
+export function resendMessage({ db }: Pick<Services, "db">, id: number, version: number, actor: Actor): MessageRecord {
+  return tx(db, () => {
+    const m = requeueFailed(db, id, version);
+    audit(db, {
+      actor: actor.name,
+      action: "resend",
+      entity: "message",
+      entityId: String(id),
+      data: { kind: m.kind, requestId: m.requestId },
+    });
+    return m;
+  });
+}
+
+/** The templates: each message, who gets it, its languages and the placeholders it fills. */
+export function templateList() {
+  return MESSAGE_KIND_LIST.map((kind) => ({
+    kind,
+    about: MESSAGE_KINDS[kind].about,
+    audience: MESSAGE_KINDS[kind].audience,
+    languages: languagesOf(kind),
+    placeholders: [...MESSAGE_KINDS[kind].fills],
+  }));
+}
+
+/** Example values, for a preview without a request. */
+function exampleValues(db: Services["db"], lang: Language): Record<string, string> {
+  const w = MAIL_WORDS[lang];
+  const reference = "13MSP-K7P2QX9M";
+  return {
+    greeting: w.greeting("Sophea Keo"),
+    name: "Sophea Keo",
+    reference,
+    state: stateName("KHM", lang),
+    meeting: "Thirteenth Meeting of States Parties",
+    venue: "Geneva",
+    dates: `${dayIn(lang, "2025-09-15")} – ${dayIn(lang, "2025-09-18")}`,
+    statusLink: statusLink(db, lang, reference),
+    level: w.level.full,
+    amount: chfIn(lang, 3290),
+    deadline: dayIn(lang, "2025-08-15"),
+  };
+}
+
+/**
+ * A template filled in: with a request's own values when one is named (what it would be sent), else with
+ * an example. The values a request does not have yet (an offer's, a reason) are the example's.
+ */
+export function previewTemplate({ db }: Pick<Services, "db">, kind: MessageKind, lang: Language, requestId?: string) {
+  if (!languagesOf(kind).includes(lang)) throw notFound(`the message "${MESSAGE_KINDS[kind].about}" in ${lang}`);
+  const base = exampleValues(db, lang);
+  const own = requestId ? requestValues(db, requestId, lang) : {};
+  const w = MAIL_WORDS[lang];
+  const values: Record<string, string> = {
+    ...base,
+    ...own,
+    reason: reasonInWords(lang, { kind: "price-of-inclusion", price: 1, level: "full", displaced: [], text: "" }),
+    code: w.codeHidden,
+    answer: w.answer.accepted,
+    answeredOn: base.deadline!,
+    requestLink: `${mailSettings(db).publicUrl}/rounds/${encodeURIComponent(requestId ? getRequest(db, requestId).roundId : "13MSP")}/requests/${encodeURIComponent(own.reference ?? base.reference!)}`,
+  };
+  return { kind, language: lang, example: !requestId, ...render(kind, lang, values) };
+}
