@@ -10,6 +10,7 @@ const PROOFS = [
   "tests/scoring/oracle.test.ts",
   "tests/scoring/core.test.ts",
   "tests/server/crash.test.ts",
+  "tests/server/outbox-crash.test.ts",
   "tests/server/fuzz.test.ts",
   "tests/server/access-matrix.test.ts",
   "tests/server/lifecycle-model.test.ts",

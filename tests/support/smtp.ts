@@ -22,6 +22,8 @@ export interface TestSmtp {
   received: Received[];
   /** Sets the answer to every next recipient: null accepts; e.g. { code: 451, message: "try later" }. */
   refuse(answer: { code: number; message: string } | null): void;
+  /** Delays each acceptance by `ms()` milliseconds (after the message was read whole). */
+  delay(ms: () => number): void;
   /** How many recipients were refused so far. */
   refusals(): number;
   /** Waits until `n` messages were received (rejects after `ms`). */
@@ -33,6 +35,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const received: Received[] = [];
   let refusal: { code: number; message: string } | null = null;
   let refused = 0;
+  let delay = (): number => 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -46,20 +49,28 @@ export async function startSmtp(): Promise<TestSmtp> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(", "),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            subject: parsed.subject ?? "",
-            text: parsed.text ?? "",
-            messageId: parsed.messageId ?? "",
-            language: parsed.headers.get("content-language")?.toString(),
-            parsed,
-          });
-          callback();
+          // Received once accepted (a delivery cut before the acceptance was never received).
+          const accept = () => {
+            received.push({
+              to: session.envelope.rcptTo.map((r) => r.address).join(", "),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              messageId: parsed.messageId ?? "",
+              language: parsed.headers.get("content-language")?.toString(),
+              parsed,
+            });
+            callback();
+          };
+          const ms = delay();
+          if (ms > 0) setTimeout(accept, ms);
+          else accept();
         })
         .catch((e: Error) => callback(e));
     },
   });
+  // A client gone mid-conversation (a killed server) is no failure of the test's mail server.
+  server.on("error", () => {});
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
@@ -70,6 +81,9 @@ export async function startSmtp(): Promise<TestSmtp> {
       refusal = answer;
     },
     refusals: () => refused,
+    delay: (ms) => {
+      delay = ms;
+    },
     async waitFor(n, ms = 30_000) {
       const until = Date.now() + ms;
       while (received.length < n) {
