@@ -70,12 +70,13 @@ export function requestMessages(services: Pick<Services, "db" | "config">, reque
 export function resendMessage({ db }: Pick<Services, "db">, id: number, version: number, actor: Actor): MessageRecord {
   return tx(db, () => {
     const m = requeueFailed(db, id, version);
+    // Filed under its request (every message is about one), in words.
     audit(db, {
       actor: actor.name,
       action: "resend",
-      entity: "message",
-      entityId: String(id),
-      data: { kind: m.kind, requestId: m.requestId },
+      entity: m.requestId ? "request" : "message",
+      entityId: m.requestId ?? String(id),
+      data: { message: `${MESSAGE_KINDS[m.kind].about}, to ${m.recipient}` },
     });
     return m;
   });

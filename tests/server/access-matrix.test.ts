@@ -61,6 +61,19 @@ describe("access-control matrix", async () => {
       .prepare("SELECT id FROM replacements WHERE round_id = '13MSP' AND status = 'proposed' ORDER BY created_at DESC LIMIT 1")
       .pluck()
       .get() as string | undefined;
+  const applicantEmail = (
+    JSON.parse(api.db.prepare("SELECT attributes FROM requests WHERE id = ?").pluck().get(applicant.reference) as string) as {
+      email: string;
+    }
+  ).email;
+  expect(applicantEmail).toContain("@");
+  // The offers' messages are in the outbox (no mail server here); one is marked refused, to be resent.
+  const refused = api.db
+    .prepare(
+      "UPDATE messages SET status = 'failed', last_answer = '550 mailbox unavailable', version = version + 1 WHERE id = (SELECT min(id) FROM messages WHERE kind = 'offer') RETURNING id, version",
+    )
+    .get() as { id: number; version: number };
+  expect(refused.id).toBeGreaterThan(0);
   // A draft round for the status change, and an import file made of an exported row.
   expect(
     (
@@ -366,6 +379,29 @@ describe("access-control matrix", async () => {
         },
       }),
       ok: { anonymous: 404, applicant: 200, donor: 404, reviewer: 404, admin: 404 },
+    },
+    // The applicant's e-mail on file or a guess: the same answer (202) for everyone.
+    "POST /api/applicant/new-code": {
+      probe: (who) => ({
+        path: "/api/applicant/new-code",
+        body: { reference: applicant.reference, email: who === "applicant" ? applicantEmail : "someone@example.org" },
+      }),
+      ok: { anonymous: 202, applicant: 202, donor: 202, reviewer: 202, admin: 202 },
+    },
+    "GET /api/messages": { probe: () => ({ path: "/api/messages?status=queued" }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/requests/{requestId}/messages": {
+      probe: () => ({ path: `/api/requests/${applicant.reference}/messages` }),
+      ok: { reviewer: 200, admin: 200 },
+    },
+    // A message the mail server refused, sent again.
+    "POST /api/messages/{messageId}/resend": {
+      probe: () => ({ path: `/api/messages/${refused.id}/resend`, body: { version: refused.version } }),
+      ok: { admin: 200 },
+    },
+    "GET /api/message-templates": { probe: () => ({ path: "/api/message-templates" }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/message-templates/{kind}/{language}": {
+      probe: () => ({ path: `/api/message-templates/offer/fr?requestId=${applicant.reference}` }),
+      ok: { reviewer: 200, admin: 200 },
     },
     "GET /api/rounds/{roundId}/rationale": { probe: () => ({ path: "/api/rounds/13MSP/rationale" }), ok: { donor: 200, admin: 200 } },
     "GET /api/audit": { probe: () => ({ path: "/api/audit" }), ok: { admin: 200 } },

@@ -21,6 +21,7 @@ const StatementPrintPage = page(() => import("./features/decisions/Statement.js"
 const YearsPage = page(() => import("./features/years/YearsPage.js"), "YearsPage");
 const YearPage = page(() => import("./features/years/YearPage.js"), "YearPage");
 const YearStatementPrintPage = page(() => import("./features/years/YearPage.js"), "YearStatementPrintPage");
+const MessagesPage = page(() => import("./features/messages/MessagesPage.js"), "MessagesPage");
 const AuditPage = page(() => import("./features/audit/AuditPage.js"), "AuditPage");
 // The donors' frame (their language switch and words) loads with their pages, not with the ISU's.
 const DonorFrame = lazy(async () => ({ default: (await import("./features/donors/DonorFrame.js")).DonorFrame }));
@@ -119,6 +120,14 @@ export function App() {
             element={
               <Staff bare>
                 <YearStatementPrintPage />
+              </Staff>
+            }
+          />
+          <Route
+            path="/messages"
+            element={
+              <Staff>
+                <MessagesPage />
               </Staff>
             }
           />
@@ -240,8 +249,9 @@ function Shell({ children }: { children: ReactNode }) {
         {links.map((l) => (
           <NavLink key={l.to} component={Link} to={l.to} label={l.label} active={location.pathname === l.to} variant="filled" />
         ))}
+        <NavLink component={Link} to="/messages" label="Messages" active={location.pathname === "/messages"} variant="filled" mt="md" />
         {session.data?.role === "admin" && (
-          <NavLink component={Link} to="/audit" label="Audit log" active={location.pathname === "/audit"} variant="filled" mt="md" />
+          <NavLink component={Link} to="/audit" label="Audit log" active={location.pathname === "/audit"} variant="filled" />
         )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

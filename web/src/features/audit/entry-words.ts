@@ -15,6 +15,7 @@ export interface Entry {
 /** What was done, by entity and action ("request status" → "changed a request's status"). */
 const DID: Record<string, string> = {
   "request create": "added a request",
+  "request resend": "sent a failed message again",
   "request update": "edited a request",
   "request status": "changed a request's status",
   "request review": "reviewed a request",

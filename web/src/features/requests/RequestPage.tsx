@@ -27,6 +27,7 @@ import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
 import { EligibilityCard } from "./Eligibility.js";
+import { RequestMessages } from "../messages/index.js";
 
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
@@ -147,6 +148,7 @@ export function RequestPage() {
             ))}
           </Timeline>
         </Card>
+        <RequestMessages requestId={r.id} canResend={session.data?.role === "admin"} />
       </SimpleGrid>
     </Stack>
   );

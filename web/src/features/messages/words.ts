@@ -1,0 +1,42 @@
+// A message's delivery in words, as staff read it: waiting (and why), sent when, failed with the mail
+// server's answer; the language by its name.
+import { dateTime } from "../../format.js";
+import type { Language, Message } from "./api.js";
+
+export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", fr: "French", es: "Spanish" };
+
+export interface Delivery {
+  label: string;
+  color: string;
+  /** What came of the last attempt, or what to know about the message. */
+  detail: string | null;
+}
+
+export function deliveryInWords(
+  m: Pick<Message, "status" | "attempts" | "nextAttemptAt" | "sentAt" | "lastAnswer" | "interrupted">,
+  configured: boolean,
+): Delivery {
+  const answer = m.lastAnswer ? `The mail server answered: ${m.lastAnswer}` : null;
+  const interrupted = m.interrupted ? "Sent again after the server stopped during its delivery: it may arrive twice." : null;
+  switch (m.status) {
+    case "queued":
+      if (!configured)
+        return { label: "In the outbox", color: "gray", detail: "No mail server is set up (SMTP_URL): the message waits here." };
+      return m.attempts > 0
+        ? { label: `Waiting: attempt ${m.attempts + 1} at ${dateTime(m.nextAttemptAt)}`, color: "yellow", detail: answer }
+        : { label: "Waiting to be sent", color: "gray", detail: interrupted };
+    case "sending":
+      return { label: "Being sent", color: "blue", detail: null };
+    case "sent":
+      return { label: `Sent ${dateTime(m.sentAt)}`, color: "teal", detail: interrupted };
+    case "failed":
+      return { label: `Failed after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}`, color: "red", detail: answer };
+  }
+}
+
+export const STATUS_FILTERS: { value: string; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "queued", label: "Waiting" },
+  { value: "sent", label: "Sent" },
+  { value: "failed", label: "Failed" },
+];
