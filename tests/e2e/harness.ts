@@ -19,25 +19,30 @@ export interface E2E {
   dist: string;
   browser: Browser;
   page: Page;
+  /** Stops the server and starts it again on the same port and database, with `env` added to its settings. */
+  restart(env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
 /** `today`: the day the server takes as today (the TODAY setting); AS_OF_13MSP puts it before the demo round's meeting. */
 export const AS_OF_13MSP = "2025-07-20";
 
-export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
+/** `env`: more settings for the server (a mail server's SMTP_URL, …). */
+export async function startE2E(opts: { today?: string; env?: Record<string, string> } = {}): Promise<E2E> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-"));
   const dist = join(dir, "web");
   await buildWeb(dist);
   const port = await freePort();
-  const server = await startServer({
+  let env: Record<string, string> = {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_PATH: join(dir, "e2e.db"),
     WEB_DIST: dist,
     LOGIN_RATE_PER_MINUTE: "1000",
     ...(opts.today ? { TODAY: opts.today } : {}),
-  });
+    ...opts.env,
+  };
+  let server = await startServer(env);
   const browser = await launchChromium();
   // Reduced motion: no transitions, so that axe reads every element as it finally looks.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
@@ -50,6 +55,11 @@ export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
     dist,
     browser,
     page,
+    async restart(more = {}) {
+      await server.stop();
+      env = { ...env, ...more };
+      server = await startServer(env);
+    },
     async close() {
       await browser.close();
       await server.stop();

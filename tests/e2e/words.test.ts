@@ -117,6 +117,8 @@ describe("every screen in words for people (end to end)", () => {
     await check("/years/2025", "year-2025");
     await check("/years/2024/statement", "year-statement");
     await check("/audit", "audit", "en", (p) => p.getByRole("table").first().waitFor());
+    // The outbox with no mail server: every message of the approval waits there.
+    await check("/messages", "messages", "en", (p) => p.getByRole("table", { name: "Messages" }).waitFor());
     await signIn(e.page, e.base, "reviewer", "demo-reviewer-13msp");
     await check("/rounds/13MSP/requests", "requests-reviewer", "en", (p) => p.getByRole("table").first().waitFor());
     await e.page.context().clearCookies();

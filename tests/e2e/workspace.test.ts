@@ -194,8 +194,24 @@ describe("ISU workspace (end to end)", () => {
     // The new run's result replaces the first's: the locked request is in it, marked as locked.
     await funded.getByRole("row").filter({ hasText: id }).getByText("locked in").waitFor({ timeout: 60_000 });
     // Compare with the first run: the locked request enters.
-    await page.getByRole("combobox", { name: "Other run" }).click();
-    await page.getByRole("option").first().click();
+    // The run's page may still draw itself anew as its queries settle (on a busy machine, after the
+    // click), closing the list: open it again until an option is chosen.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole("combobox", { name: "Other run" }).click();
+          return page
+            .getByRole("option")
+            .first()
+            .click({ timeout: 5_000 })
+            .then(
+              () => true,
+              () => false,
+            );
+        },
+        { timeout: 60_000, intervals: [500] },
+      )
+      .toBe(true);
     await page.getByText(/Leave in the other run:/).waitFor();
     await shot(page, "08-allocate-locked");
   });

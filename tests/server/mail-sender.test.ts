@@ -50,7 +50,8 @@ describe("the sender", () => {
       ["noy@example.org", "fr"],
       ["ana@example.org", "es"],
     ]);
-    expect(got[0]!.subject).toBe(`Votre demande de parrainage ${sent[0]!.json.reference} a été reçue`);
+    // The reference with its State's name, in the applicant's language.
+    expect(got[0]!.subject).toMatch(new RegExp(`^Votre demande de parrainage ${sent[0]!.json.reference} \\([A-ZÉ][^)]+\\) a été reçue$`));
     expect(got[0]!.from).toBe("sponsorship@isu.example");
     const rows = listMessages(api.db).messages;
     expect(rows.every((m) => m.status === "sent" && m.attempts === 1 && /^250/.test(m.lastAnswer ?? ""))).toBe(true);

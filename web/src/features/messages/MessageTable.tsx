@@ -54,7 +54,7 @@ export function MessageTable({ messages, configured, canResend, withRequest = fa
                   </Table.Td>
                   <Table.Td>{LANGUAGE_NAMES[m.language]}</Table.Td>
                   <Table.Td>
-                    <Badge color={d.color} variant="light" style={{ textTransform: "none" }}>
+                    <Badge color={d.color} style={{ textTransform: "none" }}>
                       {d.label}
                     </Badge>
                     {d.detail && (

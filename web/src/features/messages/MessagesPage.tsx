@@ -9,6 +9,8 @@ import { MessageTable } from "./MessageTable.js";
 import { TemplatesCard } from "./TemplatesCard.js";
 import { STATUS_FILTERS } from "./words.js";
 
+// A light alert's title in the text's colour: its colour's own shades do not all read on its tint (WCAG AA).
+const READABLE_TITLE = { title: { color: "var(--mantine-color-text)" } };
 const isStatus = (v: string): v is MessageStatus => v === "queued" || v === "sending" || v === "sent" || v === "failed";
 
 export function MessagesPage() {
@@ -27,12 +29,12 @@ export function MessagesPage() {
       </Text>
       {data &&
         (data.delivery.configured ? (
-          <Alert color="teal" title="Messages are sent" role="status">
+          <Alert color="teal" title="Messages are sent" role="status" styles={READABLE_TITLE}>
             Through the mail server set up for the product, from {data.delivery.from}. A refused message is tried again with growing waits,
             then marked failed with the server&apos;s answer.
           </Alert>
         ) : (
-          <Alert color="yellow" title="No mail server is set up" role="status">
+          <Alert color="orange" title="No mail server is set up" role="status" styles={READABLE_TITLE}>
             Messages stay here in the outbox and nobody receives them. To send them, start the server with SMTP_URL (and MAIL_FROM) set.
           </Alert>
         ))}

@@ -21,16 +21,16 @@ export function deliveryInWords(
   switch (m.status) {
     case "queued":
       if (!configured)
-        return { label: "In the outbox", color: "gray", detail: "No mail server is set up (SMTP_URL): the message waits here." };
+        return { label: "In the outbox", color: "gray.7", detail: "No mail server is set up (SMTP_URL): the message waits here." };
       return m.attempts > 0
-        ? { label: `Waiting: attempt ${m.attempts + 1} at ${dateTime(m.nextAttemptAt)}`, color: "yellow", detail: answer }
-        : { label: "Waiting to be sent", color: "gray", detail: interrupted };
+        ? { label: `Waiting: attempt ${m.attempts + 1} at ${dateTime(m.nextAttemptAt)}`, color: "orange.9", detail: answer }
+        : { label: "Waiting to be sent", color: "gray.7", detail: interrupted };
     case "sending":
-      return { label: "Being sent", color: "blue", detail: null };
+      return { label: "Being sent", color: "blue.8", detail: null };
     case "sent":
-      return { label: `Sent ${dateTime(m.sentAt)}`, color: "teal", detail: interrupted };
+      return { label: `Sent ${dateTime(m.sentAt)}`, color: "teal.9", detail: interrupted };
     case "failed":
-      return { label: `Failed after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}`, color: "red", detail: answer };
+      return { label: `Failed after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}`, color: "red.9", detail: answer };
   }
 }
 
