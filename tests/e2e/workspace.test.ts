@@ -209,7 +209,7 @@ describe("ISU workspace (end to end)", () => {
               () => false,
             );
         },
-        { timeout: 60_000, intervals: [500] },
+        { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
     await page.getByText(/Leave in the other run:/).waitFor();

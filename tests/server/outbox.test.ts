@@ -97,7 +97,9 @@ describe("the outbox", () => {
       [es.json.reference, "es"],
       [fr.json.reference, "fr"],
     ]);
-    expect(received.find((m) => m.language === "fr")!.subject).toBe(`Votre demande de parrainage ${fr.json.reference} (Cambodge) a été reçue`);
+    expect(received.find((m) => m.language === "fr")!.subject).toBe(
+      `Votre demande de parrainage ${fr.json.reference} (Cambodge) a été reçue`,
+    );
     // The request's own list says who was told what; the one with no address says so.
     const own = (await admin.req("GET", `/api/requests/${fr.json.reference}/messages`)).json;
     expect(own.hasAddress).toBe(true);
