@@ -27,8 +27,8 @@ export interface MessageRecord {
   nextAttemptAt: string;
   /** The mail server's last answer (or why it could not be reached). */
   lastAnswer: string | null;
-  /** The server stopped while this message was being handed over: it was sent again (it may arrive twice). */
-  interrupted: boolean;
+  /** How often the server stopped while this message was being handed over: each time it was sent again (so it may arrive once more). */
+  interrupted: number;
   messageId: string;
   createdAt: string;
   sentAt: string | null;
@@ -73,7 +73,7 @@ const messageOf = (r: MessageRow): MessageRecord => ({
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   lastAnswer: r.last_answer,
-  interrupted: r.interrupted === 1,
+  interrupted: r.interrupted,
   messageId: r.message_id,
   createdAt: r.created_at,
   sentAt: r.sent_at,
@@ -212,13 +212,15 @@ export function markUndelivered(db: Db, id: number, answer: string, retryAt: str
 
 /**
  * At start: the messages the last process was handing over when it stopped are queued again and marked
- * interrupted. Whether the mail server took one cannot be known, so it is sent again: a message is never
- * lost, and at worst (a stop in the instant between the server's acceptance and our record of it) arrives
- * twice, with the same Message-ID (mail clients show one).
+ * interrupted (counted). Whether the mail server took one cannot be known, so it is sent again: a message
+ * is never lost, and at worst (a stop in the instant between the server's acceptance and our record of it)
+ * arrives once more per such stop, with the same Message-ID (mail clients show one).
  */
 export function recoverInterrupted(db: Db): number {
   return db
-    .prepare("UPDATE messages SET status = 'queued', interrupted = 1, updated_at = ?, version = version + 1 WHERE status = 'sending'")
+    .prepare(
+      "UPDATE messages SET status = 'queued', interrupted = interrupted + 1, updated_at = ?, version = version + 1 WHERE status = 'sending'",
+    )
     .run(now()).changes;
 }
 

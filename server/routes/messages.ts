@@ -26,7 +26,7 @@ const MessageSchema = z.object({
   attempts: z.number().int(),
   nextAttemptAt: z.string(),
   lastAnswer: z.string().nullable(),
-  interrupted: z.boolean(),
+  interrupted: z.number().int().min(0),
   messageId: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),

@@ -3,8 +3,8 @@
 // process, and is killed with SIGKILL at random moments. After each kill: every acknowledged application
 // has its one message, and no request is without its message nor a message without its request (the
 // change and its message are one). At the end the server delivers everything: every message arrives, and
-// one arrives twice only if its delivery was under way at a kill (recorded as interrupted): nothing is
-// lost, nothing is sent twice otherwise.
+// one arrives again only for each kill during its delivery (counted as interrupted): nothing is lost,
+// nothing is sent twice otherwise.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,19 +126,19 @@ describe("the outbox through crashes", () => {
     const lost = rows.filter((r) => !arrivals.has(r.messageId));
     const twice = rows.filter((r) => (arrivals.get(r.messageId) ?? 0) > 1);
     expect(lost, "messages never delivered").toEqual([]);
-    // A second arrival only for a delivery under way at a kill; never a third.
+    // A second arrival only for a delivery under way at a kill: never more arrivals than one and a kill
+    // during each of its deliveries (a message can be cut by two kills in a row).
     expect(
-      twice.filter((r) => r.interrupted === 0),
-      "sent twice without a kill during its delivery",
+      rows.filter((r) => (arrivals.get(r.messageId) ?? 0) > 1 + r.interrupted),
+      "sent more often than its deliveries cut by a kill",
     ).toEqual([]);
-    expect(Math.max(...arrivals.values())).toBeLessThanOrEqual(2);
-    expect(rows.filter((r) => r.interrupted === 1).length).toBeLessThanOrEqual(KILLS);
+    expect(rows.reduce((n, r) => n + r.interrupted, 0)).toBeLessThanOrEqual(KILLS);
     // Each went to its own address, in its applicant's language.
     const received = new Map(smtp.received.map((m) => [m.messageId, m]));
     for (const r of rows) expect([received.get(r.messageId)?.to, received.get(r.messageId)?.language]).toEqual([r.recipient, r.language]);
     expect(acked.length).toBeGreaterThan(KILLS * 3);
     console.info(
-      `outbox through ${KILLS} SIGKILLs: ${rows.length} messages, ${acked.length} acknowledged applications; all delivered; ${rows.filter((r) => r.interrupted).length} deliveries interrupted by a kill, ${twice.length} of them arrived twice`,
+      `outbox through ${KILLS} SIGKILLs: ${rows.length} messages, ${acked.length} acknowledged applications; all delivered; ${rows.reduce((n, r) => n + r.interrupted, 0)} deliveries interrupted by a kill, ${twice.length} messages arrived more than once (at most ${Math.max(...arrivals.values())} times)`,
     );
   });
 });

@@ -3,6 +3,7 @@
 // a replay of past records tells no one; the calendar lapses offers and writes reminders once; "I lost my
 // code" answers the same either way; staff see who was told what, donors nothing.
 import { describe, expect, it } from "vitest";
+import { hashCode } from "../../server/auth/passwords.js";
 import { runCalendar } from "../../server/services/decisions.js";
 import { setToday } from "../../server/store/rows.js";
 import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
@@ -130,6 +131,40 @@ describe("the outbox", () => {
     expect(await count("lapsed")).toBe(first.reminders);
     expect(runCalendar(api.db, "2025-08-17")).toEqual({ lapsed: 0, reminders: 0 });
     setToday(AS_OF_13MSP.TODAY);
+  });
+
+  it("offers the freed place from the waiting list in words of its own, and tells the ISU of an applicant's own answer only", async () => {
+    const api = await testApi(AS_OF_13MSP);
+    const admin = await api.as("admin");
+    const { funded } = await approve(api, admin, 3);
+    const decisions = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json as { requestId: string; version: number }[];
+    const before = await all(admin);
+    const waitlisted = new Set(before.filter((m) => m.kind === "waitlisted").map((m) => m.requestId));
+    expect(waitlisted.size).toBe(3);
+    // The applicant of the first offer declines it on the status page: the ISU is told, in English.
+    const [mine, recorded] = [funded[0]!, funded[1]!];
+    const code = "OUTB-OXAN-SWER-0001";
+    api.db.prepare("UPDATE requests SET access_code_hash = ? WHERE id = ?").run(hashCode(code), mine);
+    const anon = await api.as("anonymous");
+    expect((await anon.req("POST", "/api/applicant/offer", { reference: mine, code, answer: "declined" })).status).toBe(200);
+    // Staff record the second offer's decline themselves: they know it already, nobody is told.
+    const d = decisions.find((x) => x.requestId === recorded)!;
+    expect((await admin.req("POST", `/api/rounds/13MSP/offers/${recorded}`, { offerStatus: "declined", version: d.version })).status).toBe(
+      200,
+    );
+    const notices = (await all(admin)).filter((m) => m.kind === "answered");
+    expect(notices.map((m) => [m.requestId, m.language])).toEqual([[mine, "en"]]);
+    expect(notices[0]!.subject).toMatch(new RegExp(`^Offer declined: ${mine} \\([A-Z]`));
+    // The replacements: a request from the waiting list gets the message of a place that opened.
+    const proposal = (await admin.req("POST", "/api/rounds/13MSP/replacements")).json.id as string;
+    expect((await admin.req("POST", `/api/replacements/${proposal}/apply`, { offerDeadline: "2025-08-20" })).status).toBe(200);
+    const after = (await all(admin)).filter((m) => !before.some((b) => b.id === m.id) && m.kind !== "answered");
+    expect(after.length).toBeGreaterThan(0);
+    for (const m of after)
+      expect([m.requestId, m.kind]).toEqual([m.requestId, waitlisted.has(m.requestId) ? "replacement-offer" : "offer"]);
+    const fromTheList = after.filter((m) => m.kind === "replacement-offer");
+    expect(fromTheList.length).toBeGreaterThan(0);
+    expect(fromTheList[0]!.subject).toMatch(/^A place has opened: sponsorship offered, please answer by 20 Aug 2025 \(/);
   });
 
   it("answers a lost code the same way whether or not the pair matched, and rate-limits it", async () => {

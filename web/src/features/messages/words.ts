@@ -17,7 +17,12 @@ export function deliveryInWords(
   configured: boolean,
 ): Delivery {
   const answer = m.lastAnswer ? `The mail server answered: ${m.lastAnswer}` : null;
-  const interrupted = m.interrupted ? "Sent again after the server stopped during its delivery: it may arrive twice." : null;
+  const interrupted =
+    m.interrupted === 0
+      ? null
+      : m.interrupted === 1
+        ? "Sent again after the server stopped during its delivery: it may arrive twice."
+        : `Sent again after the server stopped ${m.interrupted} times during its delivery: it may arrive more than once.`;
   switch (m.status) {
     case "queued":
       if (!configured)
