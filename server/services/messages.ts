@@ -14,24 +14,21 @@ import { getRequest } from "../store/index.js";
 import type { Actor } from "./actor.js";
 import { audit } from "../audit.js";
 
-/** A message as staff see it: the code's place said in words, the request's State named. */
+/** A message as staff see it: the code's place said in words, and its request's State (ISO code, named by the screen). */
 export interface MessageView extends Omit<MessageRecord, "body"> {
   body: string;
   about: string;
   state: string | null;
 }
 
+/** `states`: each request's State, read once per answer. */
 function viewOf(db: Services["db"], m: MessageRecord, states: Map<string, string>): MessageView {
-  let state: string | null = null;
-  if (m.requestId) {
-    if (!states.has(m.requestId)) states.set(m.requestId, getRequest(db, m.requestId).attributes.state);
-    state = stateName(states.get(m.requestId)!, "en");
-  }
+  if (m.requestId && !states.has(m.requestId)) states.set(m.requestId, getRequest(db, m.requestId).attributes.state);
   return {
     ...m,
     body: m.body.replaceAll(CODE_SLOT, MAIL_WORDS[m.language].codeHidden),
     about: MESSAGE_KINDS[m.kind].about,
-    state,
+    state: m.requestId ? states.get(m.requestId)! : null,
   };
 }
 

@@ -23,6 +23,8 @@ export const keys = {
   rationale: (roundId: string) => ["rationale", roundId] as const,
   audit: (entity: string | null, before: number | undefined) => ["audit", entity, before] as const,
   auditVerify: () => ["audit-verify"] as const,
+  /** Every list of the outbox, whatever its filter (a prefix of `messages`). */
+  allMessages: () => ["messages"] as const,
   messages: (status: string | null) => ["messages", status] as const,
   requestMessages: (requestId: string) => ["request-messages", requestId] as const,
   messageTemplates: () => ["message-templates"] as const,

@@ -3,7 +3,7 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/status.js";
-import { dateTime } from "../../format.js";
+import { dateTime, requestName } from "../../format.js";
 import { useResend, type Message } from "./api.js";
 import { deliveryInWords, LANGUAGE_NAMES } from "./words.js";
 
@@ -48,7 +48,7 @@ export function MessageTable({ messages, configured, canResend, withRequest = fa
                     {m.about}
                     {withRequest && m.requestId && (
                       <Text size="xs" c="dimmed">
-                        {m.state ? `${m.requestId} · ${m.state}` : m.requestId}
+                        {requestName(m.requestId, m.state ?? undefined)}
                       </Text>
                     )}
                   </Table.Td>
@@ -69,7 +69,11 @@ export function MessageTable({ messages, configured, canResend, withRequest = fa
                         Read
                       </Button>
                       {canResend && m.status === "failed" && (
-                        <Button size="xs" loading={resend.isPending} onClick={() => resend.mutate({ id: m.id, version: m.version })}>
+                        <Button
+                          size="xs"
+                          loading={resend.isPending}
+                          onClick={() => resend.mutate({ id: m.id, version: m.version, requestId: m.requestId })}
+                        >
                           Send again
                         </Button>
                       )}

@@ -4,18 +4,17 @@ import { Alert, Group, SegmentedControl, Stack, Text, Title } from "@mantine/cor
 import { useState } from "react";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { useSession } from "../accounts/index.js";
-import { useMessages, type MessageStatus } from "./api.js";
+import { useMessages } from "./api.js";
 import { MessageTable } from "./MessageTable.js";
 import { TemplatesCard } from "./TemplatesCard.js";
 import { STATUS_FILTERS } from "./words.js";
 
 // A light alert's title in the text's colour: its colour's own shades do not all read on its tint (WCAG AA).
 const READABLE_TITLE = { title: { color: "var(--mantine-color-text)" } };
-const isStatus = (v: string): v is MessageStatus => v === "queued" || v === "sending" || v === "sent" || v === "failed";
 
 export function MessagesPage() {
   const [filter, setFilter] = useState("all");
-  const status = isStatus(filter) ? filter : null;
+  const status = STATUS_FILTERS.find((f) => f.value === filter)?.status ?? null;
   const list = useMessages(status);
   const session = useSession();
   const data = list.data;

@@ -2,12 +2,13 @@
 // and sending a failed message again.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call, type Answer } from "../../api.js";
+import type { Language } from "../../../../scoring/domain/index.js";
 import { keys } from "../../query-keys.js";
 
+export type { Language };
 export type MessageStatus = "queued" | "sending" | "sent" | "failed";
 export type MessagesAnswer = Answer<typeof api.api.messages.$get>;
 export type Message = MessagesAnswer["messages"][number];
-export type Language = "en" | "fr" | "es";
 
 /** The outbox, newest first; refreshed every few seconds while it has messages on their way. */
 export const useMessages = (status: MessageStatus | null) =>
@@ -39,11 +40,11 @@ export const useTemplatePreview = (kind: TemplateKind | null, language: Language
 export function useResend() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (m: { id: number; version: number }) =>
+    mutationFn: (m: { id: number; version: number; requestId: string | null }) =>
       call(api.api.messages[":messageId"].resend.$post({ param: { messageId: String(m.id) }, json: { version: m.version } })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["messages"] });
-      void client.invalidateQueries({ queryKey: ["request-messages"] });
+    onSuccess: (_, m) => {
+      void client.invalidateQueries({ queryKey: keys.allMessages() });
+      if (m.requestId) void client.invalidateQueries({ queryKey: keys.requestMessages(m.requestId) });
     },
   });
 }

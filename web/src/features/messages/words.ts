@@ -1,7 +1,7 @@
 // A message's delivery in words, as staff read it: waiting (and why), sent when, failed with the mail
 // server's answer; the language by its name.
 import { dateTime } from "../../format.js";
-import type { Language, Message } from "./api.js";
+import type { Language, Message, MessageStatus } from "./api.js";
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", fr: "French", es: "Spanish" };
 
@@ -39,9 +39,10 @@ export function deliveryInWords(
   }
 }
 
-export const STATUS_FILTERS: { value: string; label: string }[] = [
-  { value: "all", label: "All" },
-  { value: "queued", label: "Waiting" },
-  { value: "sent", label: "Sent" },
-  { value: "failed", label: "Failed" },
+/** The Messages screen's filter: each choice and the delivery status it shows (null: all). */
+export const STATUS_FILTERS: { value: string; label: string; status: MessageStatus | null }[] = [
+  { value: "all", label: "All", status: null },
+  { value: "queued", label: "Waiting", status: "queued" },
+  { value: "sent", label: "Sent", status: "sent" },
+  { value: "failed", label: "Failed", status: "failed" },
 ];
