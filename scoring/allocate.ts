@@ -1,13 +1,16 @@
 // allocate(problem): the exact allocation with glpk.js, its explanations, the diagnosis when the rules
 // cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
-import { baselines as computeBaselines, diagnose, explain, type ExplainHelper } from "./explanations/index.js";
-import { variantModel, solve, fundedOf, now, solveLp, type Glpk } from "./allocation/index.js";
+import { baselines as computeBaselines, diagnose, explain, reasonWithoutSolve, type ExplainHelper } from "./explanations/index.js";
+import { variantModel, solve, fundedOf, now, solveLp, Deadline, type Glpk } from "./allocation/index.js";
 import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";
 import type { AllocationResult, NotFundedRequest } from "./domain/index.js";
 
 export interface AllocateOptions {
   glpk: Glpk;
-  /** Seconds for the main solve (default 60); the explanations get as long again, in all. */
+  /**
+   * Seconds for the whole answer (default 60): the allocation, then the diagnosis or the explanations get
+   * what is left. Past it the answer says what is proven and what is not.
+   */
   timeLimit?: number;
   /** Counterfactual explanations for every request (default true). */
   explain?: boolean;
@@ -26,14 +29,15 @@ export interface AllocateOptions {
 export async function allocate(problem: Problem, opts: AllocateOptions): Promise<AllocationResult> {
   const { glpk } = opts;
   const timeLimit = opts.timeLimit ?? 60;
+  const deadline = Deadline.after(timeLimit);
   const prep = prepare(problem);
   // The LP relaxation, a core of the model fixed by reduced costs, and the proof (core.ts).
-  const solved = await solve(prep, glpk, { timeLimit });
+  const solved = await solve(prep, glpk, { timeLimit: deadline });
   const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(solved.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
 
   if (solved.status === "infeasible") {
-    const diagnosis = await diagnose(prep, glpk);
+    const diagnosis = await diagnose(prep, glpk, deadline);
     return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
   }
   const solution = solved.solution;
@@ -52,13 +56,19 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   }
 
   if (solved.status === "optimal") solver.gap = 0;
-  else solver.gap = solved.lpBound !== null ? gapTo(solved.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units);
+  else
+    solver.gap = solved.lpBound !== null ? gapTo(solved.lpBound, solution.units) : await relativeGap(prep, glpk, solution.units, deadline);
 
   const { funded, summary } = fundedOf(prep, solution);
+  // Without explanations, a request is still explained by what needs no solve (its eligibility verdict, a
+  // lock); the others say that their explanation was not asked for.
   let notFunded: NotFundedRequest[] = prep.requests
     .filter((r) => !solution.chosen.has(r.index))
     .sort((a, b) => cmp(a.req.id, b.req.id))
-    .map((r) => ({ id: r.req.id, reason: { kind: "unexplained", text: "explanations were not computed" } }));
+    .map((r) => ({
+      id: r.req.id,
+      reason: reasonWithoutSolve(prep, r.index) ?? { kind: "unexplained", text: "Not explained: explanations were not asked for." },
+    }));
 
   let explainMs: number | undefined;
   // The proposal with the reasons known so far (the others being explained).
@@ -69,7 +79,11 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
       value: solution.units / 100,
       totalCost: summary.totalCost,
       funded: funded.map((f) => ({ ...f })),
-      notFunded: notFunded.map((n) => known.get(n.id) ?? { id: n.id, reason: { kind: "unexplained" as const, text: "being explained" } }),
+      notFunded: notFunded.map(
+        (n) =>
+          known.get(n.id) ??
+          (n.reason.kind !== "unexplained" ? n : { id: n.id, reason: { kind: "unexplained" as const, text: "being explained" } }),
+      ),
       summary,
       diagnosis: null,
       baselines,
@@ -80,7 +94,15 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   if (onProposal) await onProposal(proposal([]));
   if (opts.explain !== false) {
     const t0 = now();
-    const explained = await explain(prep, glpk, solution, timeLimit, opts.helper, onProposal && ((so) => onProposal(proposal(so))));
+    const explained = await explain(
+      prep,
+      glpk,
+      solution,
+      deadline,
+      timeLimit,
+      opts.helper,
+      onProposal && ((so) => onProposal(proposal(so))),
+    );
     for (const f of funded) Object.assign(f, explained.funded.get(f.id));
     notFunded = explained.notFunded;
     explainMs = Math.round(now() - t0);
@@ -99,9 +121,9 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
 }
 
 /** Gap of a time-limited incumbent against the LP relaxation's bound (glpk.js does not return its own). */
-async function relativeGap(prep: Prepared, glpk: Glpk, incumbentUnits: number): Promise<number | null> {
+async function relativeGap(prep: Prepared, glpk: Glpk, incumbentUnits: number, deadline: Deadline): Promise<number | null> {
   const relaxed = variantModel(prep, glpk, { relaxed: true });
-  const out = await solveLp(glpk, relaxed.lp);
+  const out = await solveLp(glpk, relaxed.lp, deadline);
   if (!out.found || out.status !== "optimal") return null;
   return gapTo(out.z, incumbentUnits);
 }

@@ -4,7 +4,7 @@
 // change the selection), and the diagnosis when the rules cannot hold; then, on demand, why one request
 // is not funded (its counterfactual against that optimum). The same core as a server run; the browser
 // runs it in a Web Worker.
-import { fundedOf, solve, type Glpk, type Solution } from "./allocation/index.js";
+import { Deadline, fundedOf, solve, type Glpk, type Solution } from "./allocation/index.js";
 import type { AllocationSummary, Diagnosis, NotFundedRequest, SolveStatus, SupportLevel } from "./domain/index.js";
 import { diagnose, explainNotFunded } from "./explanations/index.js";
 import { instancesOf, tally } from "./policy/index.js";
@@ -52,10 +52,11 @@ export async function liveAllocation(
   opts: { timeLimit?: number } = {},
 ): Promise<{ result: LiveAllocation; base: LiveBase | null }> {
   const prep = prepare(problem);
-  const solved = await solve(prep, glpk, { timeLimit: opts.timeLimit ?? 10 });
+  const deadline = Deadline.after(opts.timeLimit ?? 10);
+  const solved = await solve(prep, glpk, { timeLimit: deadline });
   const none = { value: null, summary: null, funded: [], binding: [], ms: Math.round(solved.ms) };
   if (solved.status === "infeasible")
-    return { result: { ...none, status: "infeasible", proven: true, diagnosis: await diagnose(prep, glpk) }, base: null };
+    return { result: { ...none, status: "infeasible", proven: true, diagnosis: await diagnose(prep, glpk, deadline) }, base: null };
   const solution = solved.solution;
   if (!solution) return { result: { ...none, status: solved.status, proven: false, diagnosis: null }, base: null };
   const { funded, summary } = fundedOf(prep, solution);

@@ -17,7 +17,7 @@ import type { LP } from "glpk.js";
 import { valueOf } from "./evaluate.js";
 import { variantModel, type BuiltModel } from "./model.js";
 import type { Prepared } from "../problem/index.js";
-import { now, solveLp, type Glpk, type SolveOutcome } from "./glpk.js";
+import { Deadline, now, solveLp, type Glpk, type SolveOutcome } from "./glpk.js";
 import { readSolution } from "./solution.js";
 
 export interface CoreStage {
@@ -143,18 +143,18 @@ export async function solveExact(
   glpk: Glpk,
   opts: {
     force?: Map<number, "in" | "out">;
-    timeLimit?: number;
+    /** Seconds, or the deadline of the answer this solve is part of. */
+    timeLimit: number | Deadline;
     /** The first guess of z − L relative to z (tests vary it). */
     firstGuess?: number;
     /** The first guess of z − L in model units (overrides firstGuess): e.g. what similar variants needed. */
     firstThreshold?: number;
     /** A feasible allocation known beforehand (a heuristic's, a similar variant's): the core need not go below its worth. */
     incumbent?: Map<number, number> | null;
-  } = {},
+  },
 ): Promise<ExactSolve> {
   const t0 = now();
-  const deadline = opts.timeLimit === undefined ? Infinity : t0 + opts.timeLimit * 1000;
-  const left = (): number | undefined => (deadline === Infinity ? undefined : Math.max(0.001, (deadline - now()) / 1000));
+  const deadline = Deadline.of(opts.timeLimit);
   const force = opts.force ?? new Map<number, "in" | "out">();
   const model = variantModel(prep, glpk, { force });
   // Columns the variant fixes (requests forced out) are substituted out of both models before any solve:
@@ -166,10 +166,10 @@ export async function solveExact(
   const relaxed = restrict(variantModel(prep, glpk, { force, relaxed: true }).lp, preset);
   if (full === "infeasible" || relaxed === "infeasible")
     return { out: { status: "infeasible", found: false, ms: now() - t0 }, model, report: null };
-  const lp = await solveLp(glpk, relaxed.lp, left());
+  const lp = await solveLp(glpk, relaxed.lp, deadline);
   if (lp.status === "infeasible") return { out: lp, model, report: null };
   if (!lp.found || lp.status !== "optimal" || !lp.dual)
-    return { out: lift(await solveLp(glpk, full.lp, left()), full.constant, preset), model, report: null };
+    return { out: lift(await solveLp(glpk, full.lp, deadline), full.constant, preset), model, report: null };
 
   const z = lp.z + relaxed.constant;
   const d = reducedCosts(relaxed.lp, lp.dual);
@@ -199,7 +199,7 @@ export async function solveExact(
     const out =
       core === "infeasible"
         ? ({ status: "infeasible", found: false, ms: 0 } as const)
-        : lift(await solveLp(glpk, core.lp, left()), core.constant + full.constant, fixed, preset);
+        : lift(await solveLp(glpk, core.lp, deadline), core.constant + full.constant, fixed, preset);
     const whole = fixed.size === 0;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
@@ -225,14 +225,14 @@ export async function solveExact(
       }
       // Stopped by the time limit, or out of time for another stage: the best found, not proven (so
       // "time-limit", whatever the core's own status).
-      if (out.status === "time-limit" || now() >= deadline) return { out: { ...result, status: "time-limit" }, model, report };
+      if (out.status === "time-limit" || deadline.passed) return { out: { ...result, status: "time-limit" }, model, report };
       // The guess was too small: the core that the allocation found justifies.
       threshold = Math.min(z - best, threshold * GROWTH);
       continue;
     }
     if (out.status === "infeasible" && whole) return { out: { status: "infeasible", found: false, ms: now() - t0 }, model, report };
     // Stopped without an allocation (time limit), or no time left to widen the core.
-    if (out.status === "time-limit" || now() >= deadline)
+    if (out.status === "time-limit" || deadline.passed)
       return { out: { status: "time-limit", found: false, ms: now() - t0 }, model, report };
     // No allocation inside the guessed core: widen it (the whole model once nothing is left to fix).
     threshold = threshold * 8 >= largest ? largest : threshold * 8;

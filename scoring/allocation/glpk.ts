@@ -27,11 +27,45 @@ export type SolveOutcome =
 /** A monotonic clock that exists in Node and in browsers. */
 export const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-export async function solveLp(glpk: Glpk, lp: LP, timeLimitSeconds?: number): Promise<SolveOutcome> {
+/**
+ * The moment by which an answer is due: one per answer (an allocation with its diagnosis, explanations and
+ * analyses), handed from stage to stage so that each is told what is left. Every solve takes one; no solve
+ * runs without a limit.
+ */
+export class Deadline {
+  private constructor(private readonly end: number) {}
+  /** `seconds` from now. */
+  static after(seconds: number): Deadline {
+    return new Deadline(now() + Math.max(0, seconds) * 1000);
+  }
+  /** A limit in seconds or a deadline already running, as a deadline. */
+  static of(limit: number | Deadline): Deadline {
+    return limit instanceof Deadline ? limit : Deadline.after(limit);
+  }
+  /** Seconds left (0 once passed). */
+  left(): number {
+    return Math.max(0, (this.end - now()) / 1000);
+  }
+  get passed(): boolean {
+    return now() >= this.end;
+  }
+  /** The earlier of this deadline and `seconds` from now: a stage's share of what is left. */
+  within(seconds: number): Deadline {
+    return new Deadline(Math.min(this.end, now() + Math.max(0, seconds) * 1000));
+  }
+}
+
+/** The least time a solve is given (glpk.js takes milliseconds): less is not worth starting. */
+const LEAST_SECONDS = 0.005;
+
+export async function solveLp(glpk: Glpk, lp: LP, deadline: Deadline): Promise<SolveOutcome> {
   const t0 = now();
-  const options: { msglev: number; presol: boolean; tmlim?: number } = { msglev: glpk.GLP_MSG_OFF, presol: true };
-  // glpk takes whole seconds; it may overrun a little (measured: 60 s limit returned after 60–76 s).
-  if (timeLimitSeconds !== undefined) options.tmlim = Math.max(1, Math.ceil(timeLimitSeconds));
+  const seconds = deadline.left();
+  // Out of time: the solver is not called at all (a time limit of 0 means none to glpk).
+  if (seconds < LEAST_SECONDS) return { status: "time-limit", found: false, ms: 0 };
+  // glpk.js takes seconds (× 1000 into glpk's milliseconds); glpk may overrun a little (measured: a 60 s
+  // limit returned after 60–76 s on a hard model).
+  const options = { msglev: glpk.GLP_MSG_OFF, presol: true, tmlim: seconds };
   const { result } = await glpk.solve(lp, options);
   const ms = now() - t0;
   const status = result.status;

@@ -19,6 +19,7 @@ export class ModelWriter {
   // Accumulated per column: glpk.js sets (does not add) a coefficient named twice.
   readonly objectiveCoefs = new Map<string, number>();
   readonly binaries: string[] = [];
+  readonly generals: string[] = [];
   readonly bounds: NonNullable<LP["bounds"]> = [];
   readonly slack = new Map<RuleId, { name: string; scale: number }>();
   readonly indicator = new Map<RuleId, string>();
@@ -71,13 +72,16 @@ export class ModelWriter {
   }
 
   /** The rule's slack column when it is elastic (one per rule), with its indicator in the "all" copy. */
-  private slackFor(rule: RuleId, bigM: number, scale: number): string | null {
+  private slackFor(rule: RuleId, bigM: number, scale: number, integral: boolean): string | null {
     if (!this.isElastic(rule)) return null;
     const { K, opts } = this;
     let s = this.slack.get(rule);
     if (!s) {
       s = { name: `s_${this.slack.size}`, scale };
       this.slack.set(rule, s);
+      // The slack minimised alone, of a row in whole delegates: a whole number too, so that glpk rounds
+      // its bound up ("2.4 missing" proves 3) instead of branching to close the fraction.
+      if (integral && opts.slackObjective === rule && !opts.fixSlack?.has(rule)) this.generals.push(s.name);
       if (this.elasticAll) {
         const v = `v_${this.indicator.size}`;
         this.indicator.set(rule, v);
@@ -103,7 +107,8 @@ export class ModelWriter {
   /** Adds `vars (sense) rhs` as a row of `rule`, with the rule's slack when it is elastic. */
   row(rule: RuleId, name: string, vars: Term[], sense: "<=" | ">=" | "=", rhs: number, bigM: number, scale = 1): void {
     if (this.opts.omit?.has(rule)) return;
-    const s = this.slackFor(rule, bigM, scale);
+    const integral = Number.isInteger(rhs) && vars.every((v) => Number.isInteger(v.coef));
+    const s = this.slackFor(rule, bigM, scale, integral);
     const all = s ? [...vars, { name: s, coef: sense === "<=" ? -1 : 1 }] : vars;
     if (all.length === 0) {
       if ((sense === "<=" && rhs >= 0) || (sense === ">=" && rhs <= 0) || (sense === "=" && rhs === 0)) return;

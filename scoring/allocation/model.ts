@@ -22,6 +22,9 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
   writeMoney(w);
   writePolicy(w);
   writeDominance(w);
+  // The diagnosis's models (elastic copies, probes) carry the money's counting bounds; the allocation's
+  // own model does not need them (its LP is within a fraction of a per cent of the optimum).
+  if (!w.valueObjective) writeCardinality(w);
   if (w.valueObjective) writeCoverage(w);
   if (opts.probe !== undefined) w.plainRow("nonempty", w.x(prep.requests.map((r) => r.index)), ">=", 1);
   // glpk aborts on a model without columns (every request locked out, say): a column fixed at 0 keeps
@@ -38,6 +41,7 @@ export function buildModel(prep: Prepared, K: GlpkConstants, opts: ModelOptions 
     subjectTo: w.subjectTo,
     bounds: w.bounds,
     binaries: w.binaries,
+    ...(w.generals.length ? { generals: w.generals } : {}),
   };
   const { xNames, flowNames, slack, indicator, rowsByRule, symmetryRows } = w;
   return { lp, xNames, flowNames, slack, indicator, rowsByRule, symmetryRows };
@@ -151,6 +155,58 @@ function writeDominance(w: ModelWriter): void {
       }
     }
   }
+}
+
+/**
+ * Counting bounds of the money: at most k of a group's requests fit the budget, k being the most of their
+ * cheapest costs, smallest first, whose sum stays within it (a knapsack's cardinality bound). One row per
+ * group where the money binds the count: every request, each CCM status, each regional group, the women,
+ * the outreach. Valid for every allocation within the budget; they give the LP of an elastic copy what
+ * branch and bound cannot prove alone ("at most 13 States Parties fit the money": 16 asked, 3 missing),
+ * which left a diagnosis running for more than 15 minutes on a 60-request round. When the budget is
+ * itself elastic the row gives way with the budget's indicator (Σ x ≤ k + (n − k) · v); when the budget
+ * is held relaxed by a known slack, k counts with that money.
+ */
+function writeCardinality(w: ModelWriter): void {
+  const { prep, opts } = w;
+  const budgetRule = RULE_IDS.budget;
+  if (opts.omit?.has(budgetRule)) return;
+  let money = prep.problem.budget;
+  let indicator: string | null = null;
+  if (w.isElastic(budgetRule)) {
+    const fixed = opts.fixSlack?.get(budgetRule);
+    indicator = w.indicator.get(budgetRule) ?? null;
+    if (fixed !== undefined) money += fixed;
+    else if (indicator === null) return; // the budget's slack is free: no count is bounded
+  }
+  const fundable = (idx: Iterable<number>): number[] => [...idx].filter((i) => w.xNames[i]);
+  const groups: [string, number[]][] = [["all", fundable(prep.requests.map((r) => r.index))]];
+  for (const [status, idx] of prep.statuses) groups.push([`status_${status}`, fundable(idx)]);
+  for (const [region, idx] of prep.regions) groups.push([`region_${region}`, fundable(idx)]);
+  groups.push(["women", fundable(prep.requests.filter((r) => r.woman).map((r) => r.index))]);
+  groups.push(["outreach", fundable(prep.requests.filter((r) => r.outreach).map((r) => r.index))]);
+  for (const [name, idx] of groups) {
+    const k = mostThatFit(
+      idx.map((i) => Math.min(...prep.requests[i]!.levels.map((l) => l.cost))),
+      money,
+    );
+    if (k >= idx.length) continue;
+    const terms = w.x(idx);
+    if (indicator) terms.push({ name: indicator, coef: -(idx.length - k) });
+    w.plainRow(`card_${name}`, terms, "<=", k);
+  }
+}
+
+/** How many of `costs` fit within `money`, cheapest first. */
+export function mostThatFit(costs: number[], money: number): number {
+  let spent = 0;
+  let k = 0;
+  for (const c of [...costs].sort((a, b) => a - b)) {
+    if (spent + c > money + 1e-9) break;
+    spent += c;
+    k++;
+  }
+  return k;
 }
 
 /** Coverage bonuses: binary y ≤ Σ x per State and per region (binary rather than [0, 1]: far faster in glpk's search). */

@@ -5,7 +5,7 @@ import { round2, type FundedRequest, type SupportLevel } from "../domain/index.j
 import { splitFunding } from "./funding.js";
 import { type Selection } from "./selection.js";
 import { cmp, prepare, type Prepared, type Problem } from "../problem/index.js";
-import { now, type Glpk } from "./glpk.js";
+import { now, type Deadline, type Glpk } from "./glpk.js";
 import { summarise, type AllocationSummary } from "./summary.js";
 import { paymentPlan, type Solution } from "./solution.js";
 import { solve } from "./solve.js";
@@ -50,7 +50,7 @@ export function picksOf(prep: Prepared, chosen: Selection): Pick[] {
 export async function solveProblem(
   problem: Problem,
   glpk: Glpk,
-  opts: { incumbent?: readonly Pick[]; timeLimit?: number } = {},
+  opts: { incumbent?: readonly Pick[]; timeLimit: number | Deadline },
 ): Promise<Solved> {
   const t0 = now();
   const prep = prepare(problem);

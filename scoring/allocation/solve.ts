@@ -6,15 +6,15 @@
 import type { SolveStatus } from "../domain/index.js";
 import type { Prepared } from "../problem/index.js";
 import { solveExact, type CoreReport } from "./core.js";
-import type { Glpk } from "./glpk.js";
+import type { Deadline, Glpk } from "./glpk.js";
 import { feasible, type Force, type Selection } from "./selection.js";
 import { readSolution, type Solution } from "./solution.js";
 
 export interface SolveOptions {
   /** Requests forced in or out, beside the problem's locks. */
   force?: Force;
-  /** Seconds; past it the best allocation found is answered ("time-limit"). */
-  timeLimit?: number;
+  /** Seconds, or the deadline of the answer this solve is part of; past it the best allocation found is answered ("time-limit"). */
+  timeLimit: number | Deadline;
   /**
    * Hints change the time, never the answer: a known allocation (the core need not go below its worth; one
    * that breaks a rule, a lock or a forcing is ignored), or a first guess of the core's threshold.
@@ -36,7 +36,7 @@ export interface Solve {
   ms: number;
 }
 
-export async function solve(prep: Prepared, glpk: Glpk, opts: SolveOptions = {}): Promise<Solve> {
+export async function solve(prep: Prepared, glpk: Glpk, opts: SolveOptions): Promise<Solve> {
   const force = opts.force ?? new Map<number, "in" | "out">();
   const incumbent = opts.incumbent && feasible(prep, opts.incumbent, force) ? opts.incumbent : null;
   const { out, model, report } = await solveExact(prep, glpk, {

@@ -18,7 +18,7 @@ import {
   type SupportLevel,
 } from "../domain/index.js";
 import { prepare, type Prepared, type Problem } from "../problem/index.js";
-import { fundedOf, selectionOf, solveProblem, now, type Glpk, summarise, type AllocationSummary } from "../allocation/index.js";
+import { fundedOf, selectionOf, solveProblem, now, Deadline, type Glpk, summarise, type AllocationSummary } from "../allocation/index.js";
 
 /** What replace() reads of a published result: the funded requests, their levels and who pays. */
 export const PriorResultSchema = z.looseObject({
@@ -70,7 +70,7 @@ export interface ReplacementResult {
 }
 
 export interface ReplaceOptions {
-  /** Seconds (default 60). */
+  /** Seconds for the whole answer (default 60). */
   timeLimit?: number;
 }
 
@@ -162,9 +162,10 @@ async function reallocate(
   const kept = result.funded.length - released.length;
   const common = { cause, released: releasedOut, freed, kept, before: beforeSummary };
 
-  const solved = await solveProblem(changed, glpk, { timeLimit: opts.timeLimit });
+  const deadline = Deadline.after(opts.timeLimit ?? 60);
+  const solved = await solveProblem(changed, glpk, { timeLimit: deadline });
   if (!solved.solution) {
-    const diagnosis = solved.status === "infeasible" ? await diagnose(solved.prep, glpk) : null;
+    const diagnosis = solved.status === "infeasible" ? await diagnose(solved.prep, glpk, deadline) : null;
     const why = diagnosis ? diagnosis.text : "The time limit passed before any allocation was found.";
     return {
       ...common,

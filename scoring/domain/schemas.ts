@@ -175,7 +175,7 @@ export interface FundedRequest {
   lossIfDropped?: number | null;
   /** Why dropping it is impossible, when it is. */
   requiredBy?: string;
-  /** Why the loss was not computed (the explanations' time limit). */
+  /** Why the loss was not computed, or not proven (the answer's time limit), in words. */
   note?: string;
 }
 
@@ -183,7 +183,8 @@ export type NotFundedReason =
   | { kind: "locked-out"; text: string }
   | { kind: "ineligible"; text: string }
   | { kind: "excluded-by-rule"; rule: string; text: string }
-  | { kind: "price-of-inclusion"; price: number; level: SupportLevel; displaced: string[]; text: string }
+  /** `proven: false` when the time limit stopped the counterfactual: `price` is then the most it costs (the best found). */
+  | { kind: "price-of-inclusion"; price: number; level: SupportLevel; displaced: string[]; text: string; proven?: false }
   | { kind: "unexplained"; text: string };
 
 export interface NotFundedRequest {
@@ -197,11 +198,15 @@ export interface RuleRelaxation {
   stated: number;
   /** The least relaxation that lets it hold with the other rules (null when it alone cannot be relaxed). */
   reachable: number | null;
+  /** Whether `reachable` is proven least; false when the time limit stopped the search (the best found). */
+  proven: boolean;
   text: string;
 }
 
 export interface Diagnosis {
   infeasible: true;
+  /** Whether every part of the diagnosis is proven (the fewest rules, each one's least change). */
+  proven: boolean;
   rules: RuleRelaxation[];
   text: string;
 }

@@ -1,32 +1,65 @@
 // Infeasible policies: an elastic copy of the model (a penalised slack on every rule, policy rules
 // relaxed before locks and money) finds the fewest rules that cannot hold together; then each of them is
 // pushed to its least relaxation with the others relaxed as the elastic solution relaxed them.
-import { buildModel, type RuleId, solveLp, type Glpk } from "../allocation/index.js";
+import { buildModel, Deadline, type RuleId, solveLp, type Glpk, type SolveOutcome } from "../allocation/index.js";
 import { idOf, instanceById, RULE_IDS, withBound, type Probe, type RuleInstance } from "../policy/index.js";
 import { prepare, type Prepared } from "../problem/index.js";
 import { type Diagnosis, type RuleRelaxation, chf } from "../domain/index.js";
 
 const EPS = 1e-6;
 
-export async function diagnose(prep: Prepared, glpk: Glpk, force?: Map<number, "in" | "out">): Promise<Diagnosis> {
+/**
+ * The solves of one diagnosis, each within the answer's deadline; remembers whether any ended by the time
+ * limit rather than by a proof, so that what it found is said to be the best found, not the least.
+ */
+class Solves {
+  unproven = false;
+  constructor(
+    private readonly glpk: Glpk,
+    readonly deadline: Deadline,
+  ) {}
+  async run(lp: Parameters<typeof solveLp>[1]): Promise<SolveOutcome> {
+    const out = await solveLp(this.glpk, lp, this.deadline);
+    if (out.status === "time-limit") this.unproven = true;
+    return out;
+  }
+}
+
+export async function diagnose(
+  prep: Prepared,
+  glpk: Glpk,
+  limit: number | Deadline,
+  force?: Map<number, "in" | "out">,
+): Promise<Diagnosis> {
+  const solves = new Solves(glpk, Deadline.of(limit));
   // No money at all (a budget of zero or less): the money is the cause, whatever minimums could be lowered
   // instead (the elastic copy relaxes policy rules before money). Named alone when money alone suffices.
   if (prep.problem.budget <= 0) {
     const onlyMoney = buildModel(prep, glpk, { elastic: new Set([RULE_IDS.budget]), force });
-    if ((await solveLp(glpk, onlyMoney.lp)).found) {
-      const money = await leastRelaxation(prep, glpk, RULE_IDS.budget, 0, new Map(), force);
-      return { infeasible: true, rules: [money], text: `These rules cannot hold together: ${money.text}.` };
+    if ((await solves.run(onlyMoney.lp)).found) {
+      const money = await leastRelaxation(prep, glpk, solves, RULE_IDS.budget, 0, new Map(), force);
+      return { infeasible: true, proven: money.proven, rules: [money], text: `These rules cannot hold together: ${money.text}.` };
     }
   }
   const elastic = buildModel(prep, glpk, { elastic: "all", force });
-  const out = await solveLp(glpk, elastic.lp);
+  const out = await solves.run(elastic.lp);
   if (!out.found) {
+    if (out.status === "time-limit")
+      return {
+        infeasible: true,
+        proven: false,
+        rules: [],
+        text: "The rules cannot hold together. Which of them to change could not be worked out within the time limit: try again with more time.",
+      };
     return {
       infeasible: true,
+      proven: true,
       rules: [],
       text: "The rules cannot hold together, and relaxing them does not help: a forced request cannot be funded at all.",
     };
   }
+  // Stopped by the time limit with a relaxation found: these rules suffice, though fewer might.
+  const fewestProven = out.status === "optimal";
   const violated = new Map<RuleId, number>();
   for (const [rule, s] of elastic.slack) {
     const v = out.vars[s.name] ?? 0;
@@ -35,34 +68,63 @@ export async function diagnose(prep: Prepared, glpk: Glpk, force?: Map<number, "
   const rules: RuleRelaxation[] = [];
   for (const [rule, jointSlack] of violated) {
     const others = new Map([...violated].filter(([r]) => r !== rule));
-    rules.push(await leastRelaxation(prep, glpk, rule, jointSlack, others, force));
+    rules.push(await leastRelaxation(prep, glpk, solves, rule, jointSlack, others, force));
   }
+  const proven = fewestProven && rules.every((r) => r.proven);
+  const caveat = fewestProven ? "" : " (found within the time limit; fewer rules might be enough)";
   const text = rules.length
-    ? `These rules cannot hold together: ${rules.map((r) => r.text).join("; ")}.`
+    ? `These rules cannot hold together${caveat}: ${rules.map((r) => r.text).join("; ")}.`
     : "The rules cannot hold together.";
-  return { infeasible: true, rules, text };
+  return { infeasible: true, proven, rules, text };
 }
 
 async function leastRelaxation(
   prep: Prepared,
   glpk: Glpk,
+  solves: Solves,
   rule: RuleId,
   jointSlack: number,
   others: Map<RuleId, number>,
   force?: Map<number, "in" | "out">,
 ): Promise<RuleRelaxation> {
+  const before = solves.unproven;
+  solves.unproven = false;
+  const found = await leastRelaxationFound(prep, glpk, solves, rule, jointSlack, others, force);
+  const proven = !solves.unproven;
+  solves.unproven ||= before;
+  if (proven) return { ...found, proven };
+  return {
+    ...found,
+    proven,
+    text:
+      found.reachable === null
+        ? `${found.text} (the least change could not be proven within the time limit)`
+        : `${found.text} (the least change could not be proven within the time limit: this is the best found)`,
+  };
+}
+
+async function leastRelaxationFound(
+  prep: Prepared,
+  glpk: Glpk,
+  solves: Solves,
+  rule: RuleId,
+  jointSlack: number,
+  others: Map<RuleId, number>,
+  force?: Map<number, "in" | "out">,
+): Promise<Omit<RuleRelaxation, "proven">> {
   const elasticSet = new Set([rule, ...others.keys()]);
   const withOthers = others.size ? " with the other rules relaxed as shown" : "";
-  // This rule's own slack, least with the others relaxed as the elastic copy relaxed them.
+  // This rule's own slack, least with the others relaxed as the elastic copy relaxed them (the elastic
+  // copy's own value when no better is found in time: it is a relaxation that holds).
   const slack = async (): Promise<number> => {
     const model = buildModel(prep, glpk, { elastic: elasticSet, fixSlack: others, slackObjective: rule, force });
-    const out = await solveLp(glpk, model.lp);
+    const out = await solves.run(model.lp);
     return out.found ? (out.vars[model.slack.get(rule)?.name ?? ""] ?? jointSlack) : jointSlack;
   };
 
   const inst = instanceById(prep.problem.policy, rule);
   if (inst?.rule.reachable && inst.rule.unreachable) {
-    const reachable = await inst.rule.reachable(inst.bound, inst.scope, slack, probeFor(prep, glpk, rule, inst, others, force));
+    const reachable = await inst.rule.reachable(inst.bound, inst.scope, slack, probeFor(prep, glpk, solves, rule, inst, others, force));
     const text = inst.rule.unreachable(inst.bound, inst.scope, reachable, { withOthers, withLocks: locksNote(prep) });
     return { rule, stated: inst.bound, reachable, text };
   }
@@ -106,6 +168,7 @@ async function leastRelaxation(
 function probeFor(
   prep: Prepared,
   glpk: Glpk,
+  solves: Solves,
   rule: RuleId,
   inst: RuleInstance,
   others: Map<RuleId, number>,
@@ -117,14 +180,14 @@ function probeFor(
     seats: prep.problem.policy.maxDelegates,
     async maximise(weight) {
       const model = buildModel(prep, glpk, { probe: weight, omit: new Set([rule]), elastic, fixSlack: others, force });
-      const out = await solveLp(glpk, model.lp);
+      const out = await solves.run(model.lp);
       if (!out.found) return null;
       return prep.requests.filter((r) => model.xNames[r.index]?.some((name) => (out.vars[name] ?? 0) > 0.5));
     },
     async feasibleAt(bound) {
       const moved = prepare({ ...prep.problem, policy: withBound(prep.problem.policy, inst, bound) });
       const model = buildModel(moved, glpk, { elastic, fixSlack: others, force });
-      const out = await solveLp(glpk, model.lp);
+      const out = await solves.run(model.lp);
       return out.found;
     },
   };

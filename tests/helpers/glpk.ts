@@ -2,7 +2,10 @@ import { loadGlpk } from "../../server/glpk.js";
 import { allocate, type AllocateOptions } from "../../scoring/allocate.js";
 import { buildModel } from "../../scoring/allocation/model.js";
 import { type Prepared, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { solveLp } from "../../scoring/allocation/glpk.js";
+import { Deadline, solveLp } from "../../scoring/allocation/glpk.js";
+
+/** A solve's limit in the tests: generous (the tests are bounded by work, not by time). */
+export const limit = (): Deadline => Deadline.after(120);
 import { readSolution, type Solution } from "../../scoring/allocation/solution.js";
 
 export async function solve(input: ProblemInput, opts: Partial<AllocateOptions> = {}) {
@@ -17,6 +20,6 @@ export async function solveWhole(
 ): Promise<{ z: number; solution: Solution } | null> {
   const glpk = await loadGlpk();
   const model = buildModel(prep, glpk, { force });
-  const out = await solveLp(glpk, model.lp);
+  const out = await solveLp(glpk, model.lp, limit());
   return out.found && out.status === "optimal" ? { z: out.z, solution: readSolution(prep, model, out.vars) } : null;
 }

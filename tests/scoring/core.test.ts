@@ -12,7 +12,7 @@ import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
 import { loadGlpk } from "../../server/glpk.js";
-import { solveWhole } from "../helpers/glpk.js";
+import { limit, solveWhole } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 
 describe("restrict", () => {
@@ -65,11 +65,15 @@ describe("restrict", () => {
     });
     expect(r.lp.subjectTo.find((row) => row.name === "cover")!.bnds.lb).toBe(0);
     // The restricted model's optimum plus the constant is the full model's optimum with a = 1.
-    const out = await solveLp(glpk, r.lp);
-    const full = await solveLp(glpk, {
-      ...lp,
-      subjectTo: [...lp.subjectTo, { name: "fix", vars: [{ name: "a", coef: 1 }], bnds: { type: glpk.GLP_FX, lb: 1, ub: 1 } }],
-    });
+    const out = await solveLp(glpk, r.lp, limit());
+    const full = await solveLp(
+      glpk,
+      {
+        ...lp,
+        subjectTo: [...lp.subjectTo, { name: "fix", vars: [{ name: "a", coef: 1 }], bnds: { type: glpk.GLP_FX, lb: 1, ub: 1 } }],
+      },
+      limit(),
+    );
     expect(out.found && out.status === "optimal" && full.found && full.status === "optimal" ? out.z + r.constant : NaN).toBe(
       full.found && full.status === "optimal" ? full.z : -1,
     );
@@ -106,7 +110,7 @@ describe("solveExact", () => {
       const n = 30 + ((seed * 41) % 270);
       const input = generateProblem({ n, seed: 500 + seed, donors: seed % 3 !== 0, tightEarmarks: seed % 2 === 0, levels: seed % 5 !== 0 });
       const prep = prepare(ProblemSchema.parse(input));
-      const ex = await solveExact(prep, glpk);
+      const ex = await solveExact(prep, glpk, { timeLimit: 60 });
       const whole = await solveWhole(prep);
       if (!whole) {
         expect(ex.out.status, `seed ${seed}`).toBe("infeasible");
@@ -136,7 +140,7 @@ describe("solveExact", () => {
       // Every fixing that stands is justified: the LP bound minus the reduced cost falls below the optimum
       // found, and the column sits at that bound in the LP. Recomputed here from a fresh LP solve.
       const relaxed = variantModel(prep, glpk, { relaxed: true });
-      const lp = await solveLp(glpk, relaxed.lp);
+      const lp = await solveLp(glpk, relaxed.lp, limit());
       if (!(lp.found && lp.status === "optimal") || !lp.dual) throw new Error("LP not optimal");
       expect(report.lpBound).toBeCloseTo(lp.z, 4);
       const d = reducedCosts(relaxed.lp, lp.dual);
@@ -172,7 +176,7 @@ describe("solveExact", () => {
       { policy: { minWomenShare: 0.4, regionMin: { AFR: 1 } } },
     );
     const prep = prepare(ProblemSchema.parse(input));
-    const ex = await solveExact(prep, glpk, { firstGuess: 0 });
+    const ex = await solveExact(prep, glpk, { firstGuess: 0, timeLimit: 60 });
     expect(ex.out.status).toBe("optimal");
     if (!(ex.out.found && ex.out.status === "optimal") || !ex.report) throw new Error("no report");
     expect(ex.report.stages[0]!.status).toBe("infeasible");
@@ -183,9 +187,9 @@ describe("solveExact", () => {
 
     // Without V no allocation keeps the rules, though the LP has one: every widening fails, then the whole model says so.
     const none = prepare(ProblemSchema.parse({ ...input, requests: input.requests.slice(0, 2) }));
-    const lp = await solveLp(glpk, variantModel(none, glpk, { relaxed: true }).lp);
+    const lp = await solveLp(glpk, variantModel(none, glpk, { relaxed: true }).lp, limit());
     expect(lp.status).toBe("optimal");
-    const ex2 = await solveExact(none, glpk, { firstGuess: 0 });
+    const ex2 = await solveExact(none, glpk, { firstGuess: 0, timeLimit: 60 });
     expect(ex2.out.status).toBe("infeasible");
     expect(ex2.report!.stages.at(-1)!.fixed).toBe(0);
   });
@@ -193,7 +197,7 @@ describe("solveExact", () => {
   it("out of time after a stage that proves nothing, answers the best found as such, never as the optimum", async () => {
     const glpk = await loadGlpk();
     const prep = prepare(ProblemSchema.parse(generateProblem({ n: 150, seed: 2175 })));
-    const whole = await solveExact(prep, glpk);
+    const whole = await solveExact(prep, glpk, { timeLimit: 60 });
     if (!(whole.out.found && whole.out.status === "optimal") || !whole.report) throw new Error("not optimal");
     // The LP misses this optimum by more than the first guess: the first stage cannot prove it.
     expect(whole.report.lpBound - whole.out.z).toBeGreaterThan(1);
@@ -215,7 +219,7 @@ describe("solveExact", () => {
       [3000, true],
     ] as const) {
       const input = generateProblem({ n, seed: 77 + n, donors, tightEarmarks: donors });
-      const ex = await solveExact(prepare(ProblemSchema.parse(input)), glpk);
+      const ex = await solveExact(prepare(ProblemSchema.parse(input)), glpk, { timeLimit: 60 });
       const h = solveHighs(highs, input);
       expect(h.status).toBe("optimal");
       expect(ex.out.status).toBe("optimal");

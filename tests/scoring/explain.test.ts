@@ -1,5 +1,10 @@
 // Explanations and baselines on hand-solved cases.
 import { describe, expect, it } from "vitest";
+import { Deadline } from "../../scoring/allocation/glpk.js";
+import { solve as solveCore } from "../../scoring/allocation/solve.js";
+import { explain } from "../../scoring/explanations/explain.js";
+import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
+import { loadGlpk } from "../../server/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 
@@ -58,17 +63,32 @@ describe("explanations", () => {
   });
 });
 
-describe("the explanations' time limit", () => {
-  it("reports what it could not compute in time, and leaves no request without a reason", async () => {
+describe("the answer's time limit", () => {
+  it("leaves the explanations what the allocation left: none once it has passed, each request still with a reason in words", async () => {
     const { readFileSync } = await import("node:fs");
-    const demo = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
-    const result = await solve(demo, { timeLimit: 0.001 });
-    expect(result.status).toBe("optimal");
-    expect(result.funded.length + result.notFunded.length).toBe(demo.requests.length);
+    const demo = ProblemSchema.parse(JSON.parse(readFileSync("data/demo/problem.json", "utf8")));
+    const glpk = await loadGlpk();
+    const prep = prepare(demo);
+    const base = (await solveCore(prep, glpk, { timeLimit: 60 })).solution!;
+    const result = await explain(prep, glpk, base, Deadline.after(0), 7);
+    const notFunded = demo.requests.length - base.chosen.size;
+    expect(result.notFunded).toHaveLength(notFunded);
     const late = result.notFunded.filter((n) => n.reason.kind === "unexplained");
     expect(late.length).toBeGreaterThan(0);
-    expect(late[0]!.reason.text).toBe("Not computed: the explanations' time limit (0.001 s) was reached.");
-    expect(result.funded.every((f) => f.lossIfDropped === null && f.note !== undefined)).toBe(true);
+    expect(late[0]!.reason.text).toBe("Not computed: the time limit of the answer (7 s) was reached.");
+    // What needs no solve is still said: the eligibility verdicts and the locks out.
+    const known = result.notFunded.filter((n) => n.reason.kind === "ineligible" || n.reason.kind === "locked-out");
+    expect(known.length + late.length).toBe(notFunded);
+    expect(known.length).toBeGreaterThan(0);
+    expect([...result.funded.values()].every((f) => f.lossIfDropped === null && f.note !== undefined)).toBe(true);
+  });
+
+  it("bounds the whole answer: a limit too short for the allocation answers 'time-limit' at once", async () => {
+    const { readFileSync } = await import("node:fs");
+    const demo = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
+    const result = await solve(demo, { timeLimit: 1e-6 });
+    expect(result.status).toBe("time-limit");
+    expect(result.value).toBeNull();
   });
 });
 

@@ -8,11 +8,11 @@ import { checkRules } from "../../scoring/allocation/evaluate.js";
 import { feasible } from "../../scoring/allocation/selection.js";
 import { buildModel, variantModel } from "../../scoring/allocation/model.js";
 import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
-import { solveLp } from "../../scoring/allocation/glpk.js";
+import { Deadline, solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
 import { solve } from "../../scoring/allocation/solve.js";
 import { loadGlpk } from "../../server/glpk.js";
-import { solveWhole } from "../helpers/glpk.js";
+import { limit, solveWhole } from "../helpers/glpk.js";
 
 async function baseOf(seed: number, n: number) {
   const glpk = await loadGlpk();
@@ -32,7 +32,7 @@ describe("counterfactual solves through the core", () => {
         const inBase = base.chosen.has(r.index);
         const force = new Map([[r.index, inBase ? ("out" as const) : ("in" as const)]]);
         const plain = (await solveWhole(prep, force))?.solution ?? null;
-        const ex = await solveExact(prep, glpk, { force });
+        const ex = await solveExact(prep, glpk, { force, timeLimit: 60 });
         expect(ex.out.found && ex.out.status === "optimal", `seed ${seed} ${r.req.id}`).toBe(plain !== null);
         if (!plain || !(ex.out.found && ex.out.status === "optimal") || !ex.report) continue;
         variants++;
@@ -44,7 +44,7 @@ describe("counterfactual solves through the core", () => {
         // Each fixing is justified by the variant's own LP: its bound moved by the reduced cost falls
         // below the optimum found.
         const relaxed = variantModel(prep, glpk, { force, relaxed: true });
-        const lp = await solveLp(glpk, relaxed.lp);
+        const lp = await solveLp(glpk, relaxed.lp, limit());
         if (!(lp.found && lp.status === "optimal") || !lp.dual) throw new Error("LP not optimal");
         const d = reducedCosts(relaxed.lp, lp.dual);
         for (const f of ex.report.fixings) {
@@ -57,7 +57,7 @@ describe("counterfactual solves through the core", () => {
         // The hints the explanations give change nothing but the time: a first guess far too small or too
         // large, and a known allocation (the base without the request, for one forced out).
         for (const firstThreshold of [0.5, 1e6]) {
-          const v = await solve(prep, glpk, { force, firstThreshold });
+          const v = await solve(prep, glpk, { force, firstThreshold, timeLimit: 60 });
           expect(v.status === "optimal" && v.solution ? objectiveOf(prep, v.solution.chosen) : null).toBeCloseTo(
             objectiveOf(prep, plain.chosen),
             6,
@@ -67,7 +67,7 @@ describe("counterfactual solves through the core", () => {
         without.delete(r.index);
         if (inBase && feasible(prep, without, force)) {
           hinted++;
-          const v = await solve(prep, glpk, { force, incumbent: without });
+          const v = await solve(prep, glpk, { force, incumbent: without, timeLimit: 60 });
           expect(v.status === "optimal" && v.solution ? [...v.solution.chosen].sort() : null).toEqual([...plain.chosen].sort());
         }
       }
@@ -86,12 +86,12 @@ describe("counterfactual solves through the core", () => {
       for (const r of prep.requests.filter((_, k) => k % 4 === 0)) {
         for (const f of ["in", "out"] as const) {
           const force = new Map([[r.index, f]]);
-          const a = await solveLp(glpk, buildModel(prep, glpk, { force }).lp);
-          const b = await solveLp(glpk, variantModel(prep, glpk, { force }).lp);
+          const a = await solveLp(glpk, buildModel(prep, glpk, { force }).lp, limit());
+          const b = await solveLp(glpk, variantModel(prep, glpk, { force }).lp, limit());
           expect(b.status, `seed ${seed} ${r.req.id} ${f}`).toBe(a.status);
           if (a.found && a.status === "optimal" && b.found && b.status === "optimal") expect(b.z).toBeCloseTo(a.z, 6);
           // and the core solve agrees with both.
-          const c = await solveExact(prep, glpk, { force });
+          const c = await solveExact(prep, glpk, { force, timeLimit: 60 });
           expect(c.out.found && c.out.status === "optimal" ? c.out.z : c.out.status).toBeCloseTo(
             a.found && a.status === "optimal" ? a.z : NaN,
             6,
@@ -105,7 +105,7 @@ describe("counterfactual solves through the core", () => {
     const { glpk, prep, base } = await baseOf(21, 60);
     if (!base) throw new Error("base infeasible");
     const { explain } = await import("../../scoring/explanations/explain.js");
-    const explained = await explain(prep, glpk, base);
+    const explained = await explain(prep, glpk, base, Deadline.after(600), 600);
     let priced = 0;
     for (const n of explained.notFunded) {
       if (n.reason.kind !== "price-of-inclusion") continue;
