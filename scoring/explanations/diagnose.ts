@@ -1,9 +1,20 @@
 // Infeasible policies: an elastic copy of the model (a penalised slack on every rule, policy rules
 // relaxed before locks and money) finds the fewest rules that cannot hold together; then each of them is
 // pushed to its least relaxation with the others relaxed as the elastic solution relaxed them.
-import { buildModel, Deadline, type RuleId, solveLp, type Glpk, type SolveOutcome } from "../allocation/index.js";
-import { idOf, instanceById, RULE_IDS, withBound, type Probe, type RuleInstance } from "../policy/index.js";
-import { prepare, type Prepared } from "../problem/index.js";
+import {
+  buildModel,
+  canPay,
+  Deadline,
+  feasible,
+  type RuleId,
+  type Selection,
+  solve,
+  solveLp,
+  type Glpk,
+  type SolveOutcome,
+} from "../allocation/index.js";
+import { idOf, instanceById, RULE_IDS, tally, withBound, type Probe, type RuleInstance } from "../policy/index.js";
+import { HALL_MAX_DONORS, prepare, type Prepared } from "../problem/index.js";
 import { type Diagnosis, type RuleRelaxation, chf } from "../domain/index.js";
 
 const EPS = 1e-6;
@@ -30,6 +41,8 @@ export async function diagnose(
   glpk: Glpk,
   limit: number | Deadline,
   force?: Map<number, "in" | "out">,
+  /** A known allocation of the problem without the forcing (a counterfactual's proposal): a start for a witness. */
+  hint?: Selection,
 ): Promise<Diagnosis> {
   const solves = new Solves(glpk, Deadline.of(limit));
   // No money at all (a budget of zero or less): the money is the cause, whatever minimums could be lowered
@@ -41,6 +54,8 @@ export async function diagnose(
       return { infeasible: true, proven: money.proven, rules: [money], text: `These rules cannot hold together: ${money.text}.` };
     }
   }
+  const direct = await forcedSetBreaks(prep, glpk, solves, force, hint);
+  if (direct) return direct;
   const elastic = buildModel(prep, glpk, { elastic: "all", force });
   const out = await solves.run(elastic.lp);
   if (!out.found) {
@@ -76,6 +91,138 @@ export async function diagnose(
     ? `These rules cannot hold together${caveat}: ${rules.map((r) => r.text).join("; ")}.`
     : "The rules cannot hold together.";
   return { infeasible: true, proven, rules, text };
+}
+
+/**
+ * The diagnosis without an elastic copy, when the requests that must be funded (locked or forced in) break
+ * one rule by themselves, as a counterfactual often makes them ("at most 3 from States not party" with
+ * three locked in and a fourth forced in; a donor's money short of what the requests only it admits
+ * cost): that rule must be relaxed at least to what they need, and when an allocation exists with it
+ * relaxed that far, that is its least change, and one rule the fewest. Policy rules are relaxed before
+ * money and locks, as in the elastic copy; a donor's money before its earmarks' unpaid money (decision
+ * 005). Null when the shortcut does not apply or does not prove it: the elastic copy answers then.
+ */
+async function forcedSetBreaks(
+  prep: Prepared,
+  glpk: Glpk,
+  solves: Solves,
+  force: Map<number, "in" | "out"> | undefined,
+  hint: Selection | undefined,
+): Promise<Diagnosis | null> {
+  const forced = force ?? new Map<number, "in" | "out">();
+  const mustIn = prep.requests.filter((r) => {
+    const f = forced.get(r.index);
+    return f === "in" || (r.req.lock === "in" && f !== "out");
+  });
+  if (mustIn.length === 0) return null;
+  const cheapestLevel = (r: (typeof mustIn)[number]): number => r.levels.reduce((b, l, k) => (l.cost < r.levels[b]!.cost ? k : b), 0);
+  const atCheapest = new Map(mustIn.map((r) => [r.index, cheapestLevel(r)]));
+  const cost = mustIn.reduce((sum, r) => sum + r.levels[atCheapest.get(r.index)!]!.cost, 0);
+  if (cost > prep.problem.budget) return null;
+  const t = tally(mustIn);
+  // The caps in whole delegates that the forced requests break by themselves (whatever else is funded:
+  // a minimum or a share may still be met by funding others).
+  const broken = prep.rules.filter(
+    (inst) => inst.rule.sense === "max" && inst.rule.step === 1 && (inst.rule.broken?.(t, inst.bound, inst.scope).length ?? 0) > 0,
+  );
+  const payable = canPay(prep, atCheapest);
+  let found: { moved: Prepared; relaxation: Omit<RuleRelaxation, "proven"> } | null = null;
+  if (broken.length === 1 && payable) {
+    // One cap in whole delegates, raised to what the forced requests count.
+    const inst = broken[0]!;
+    if (!inst.rule.unreachable) return null;
+    let needed = inst.bound;
+    while (needed <= mustIn.length && inst.rule.broken!(t, needed, inst.scope).length > 0) needed += 1;
+    const text = inst.rule.unreachable(inst.bound, inst.scope, needed, { withOthers: "", withLocks: locksNote(prep) });
+    found = {
+      moved: prepare({ ...prep.problem, policy: withBound(prep.problem.policy, inst, needed) }),
+      relaxation: { rule: inst.id, stated: inst.bound, reachable: needed, text },
+    };
+  } else if (broken.length === 0 && !payable && prep.donors.length <= HALL_MAX_DONORS) {
+    // One donor's money short: by Hall's condition, the least amount of donor d that pays the forced
+    // requests is the largest shortfall over the donor sets containing d; it must be the only donor that
+    // can make up the shortfall alone (a set without it short means no single donor can).
+    const need = (set: number): number => {
+      let sum = 0;
+      for (const r of mustIn) {
+        const admitting = prep.classes[r.donorClass]!.donors;
+        if (admitting.length > 0 && admitting.every((d) => (set >> d) & 1)) sum += r.levels[atCheapest.get(r.index)!]!.cost;
+      }
+      return sum;
+    };
+    const money = (set: number): number => prep.donors.reduce((sum, d, k) => ((set >> k) & 1 ? sum + d.amount : sum), 0);
+    const sets = 1 << prep.donors.length;
+    const best = prep.donors
+      .map((donor, d) => {
+        let least = donor.amount;
+        for (let set = 1; set < sets; set++) {
+          const short = need(set) - money(set);
+          if (short <= 1e-6) continue;
+          if (!((set >> d) & 1)) return null;
+          least = Math.max(least, donor.amount + short);
+        }
+        return { d, donor, least: Math.ceil(least - 1e-6) };
+      })
+      .filter((x) => x !== null)
+      .sort((a, b) => a.least - a.donor.amount - (b.least - b.donor.amount) || a.d - b.d)[0];
+    if (!best) return null;
+    const donors = prep.problem.donors!.map((x, k) => (k === best.d ? { ...x, amount: best.least } : x));
+    found = {
+      moved: prepare({ ...prep.problem, donors }),
+      relaxation: {
+        rule: RULE_IDS.donor(best.donor.id),
+        stated: best.donor.amount,
+        reachable: best.least,
+        text: donorText(best.donor.id, best.donor.amount, best.least),
+      },
+    };
+  }
+  if (!found) return null;
+  const { moved, relaxation } = found;
+  // The proof that the rule relaxed that far lets an allocation exist: the known allocation with the
+  // forced requests in and at most one other out, when one such keeps every rule (a few sums each); else
+  // an allocation among the known allocation's requests and the forced ones (a MIP of a few dozen
+  // columns); else the whole model.
+  const within = async (): Promise<boolean> => {
+    if (!hint) return false;
+    const others = new Map(forced);
+    for (const r of prep.requests) if (!hint.has(r.index) && !forced.has(r.index)) others.set(r.index, "out");
+    return (await solves.run(buildModel(moved, glpk, { force: others }).lp)).found;
+  };
+  const holds =
+    (hint !== undefined && witness(moved, hint, forced) !== null) ||
+    (await within()) ||
+    (await solve(moved, glpk, { force, timeLimit: solves.deadline })).solution !== null;
+  if (!holds) return null;
+  return {
+    infeasible: true,
+    proven: true,
+    rules: [{ ...relaxation, proven: true }],
+    text: `These rules cannot hold together: ${relaxation.text}.`,
+  };
+}
+
+function donorText(id: string, stated: number, needed: number): string {
+  return `donor ${id}'s CHF ${chf(stated)} cannot pay the requests only its earmark admits: CHF ${chf(needed)} would`;
+}
+
+/** A known allocation repaired for the forcings: the forced in added (at any level), then at most one other dropped. */
+function witness(prep: Prepared, hint: Selection, force: Map<number, "in" | "out">): Selection | null {
+  let start: Selection[] = [new Map(hint)];
+  for (const [i, f] of force) {
+    if (f === "out") for (const s of start) s.delete(i);
+    else if (!hint.has(i)) start = start.flatMap((s) => prep.requests[i]!.levels.map((_, l) => new Map(s).set(i, l)));
+  }
+  for (const s of start) {
+    if (feasible(prep, s, force)) return s;
+    for (const j of s.keys()) {
+      if (force.has(j) || prep.requests[j]!.req.lock === "in") continue;
+      const without = new Map(s);
+      without.delete(j);
+      if (feasible(prep, without, force)) return without;
+    }
+  }
+  return null;
 }
 
 async function leastRelaxation(
@@ -154,12 +301,7 @@ async function leastRelaxationFound(
     const id = idOf(rule);
     const stated = prep.donors.find((d) => d.id === id)?.amount ?? 0;
     const needed = Math.ceil(stated + (await slack()) - EPS);
-    return {
-      rule,
-      stated,
-      reachable: needed,
-      text: `donor ${id}'s CHF ${chf(stated)} cannot pay the requests only its earmark admits: CHF ${chf(needed)} would`,
-    };
+    return { rule, stated, reachable: needed, text: donorText(id, stated, needed) };
   }
   return { rule, stated: 0, reachable: null, text: `${rule} cannot hold with the other rules` };
 }

@@ -230,7 +230,7 @@ export async function explainNotFunded(
           : `Funding it (${level}) would lower the total value by ${price} points${displaced.length ? `, displacing ${displaced.join(", ")}` : ""}.`;
       notFunded.push({ id, reason: { kind: "price-of-inclusion", price, level, displaced, text, ...(proven ? {} : { proven }) } });
     } else if (v.status === "infeasible") {
-      const { rule, text } = await ruleNames(prep, glpk, force, deadline);
+      const { rule, text } = await ruleNames(prep, glpk, force, deadline, base.chosen);
       notFunded.push({ id, reason: { kind: "excluded-by-rule", rule, text: `Funding it would break a rule: ${text}.` } });
     } else {
       complete = false;
@@ -316,8 +316,9 @@ async function ruleNames(
   glpk: Glpk,
   force: Map<number, "in" | "out">,
   deadline: Deadline,
+  hint?: Selection,
 ): Promise<{ rule: string; text: string }> {
-  const d = await diagnose(prep, glpk, oneSolve(deadline), force);
+  const d = await diagnose(prep, glpk, oneSolve(deadline), force, hint);
   return {
     rule: d.rules.map((r) => r.rule).join(", ") || "rules",
     text: d.rules.map((r) => r.text).join("; ") || "the rules together",

@@ -25,6 +25,14 @@ export const maxRegionShare = defineRule({
         0,
         w.candidates.length,
       );
+      if (w.plain && w.seats !== undefined) {
+        // A Chvátal–Gomory cut of this row and the seats row: the group's delegates ≤ share × funded ≤
+        // share × seats, counted in whole delegates. It removes the LP's fractions of a delegate in every
+        // group at its cap (the LP bound of a 400-request round with 34 seats and a 21 % cap: 9 points
+        // above the optimum without it).
+        const cap = Math.floor(share * w.seats + 1e-9);
+        if (idx.length > cap) w.cut(`cg_rshare_${region}`, w.x(idx), "<=", cap);
+      }
     }
   },
   broken: (t, share) =>
