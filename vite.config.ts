@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 const PROOFS = [
   "tests/scoring/oracle.test.ts",
   "tests/scoring/core.test.ts",
+  "tests/scoring/diagnosis-oracle.test.ts",
   "tests/server/crash.test.ts",
   "tests/server/outbox-crash.test.ts",
   "tests/server/fuzz.test.ts",

@@ -29,6 +29,9 @@ export interface ModelOptions {
   relaxed?: boolean;
   /** Elastic rules whose slack is held at a given value (a rule relaxed by that much). */
   fixSlack?: Map<RuleId, number>;
+  /** With every rule elastic: minimise the penalties of the rules relaxed only, not their slacks' sizes
+   *  (an objective in whole penalties, whose bound glpk rounds up: the fewest rules are proven at once). */
+  indicatorsOnly?: boolean;
   /** With a set of elastic rules: minimise this one rule's slack only. */
   slackObjective?: RuleId;
   /** Binary columns fixed at 0 or 1 (by reduced costs): kept as fixed continuous columns, since glpk.js

@@ -7,8 +7,12 @@ import type { BuiltModel, GlpkConstants, ModelOptions, RuleId } from "./model-ty
 
 type Term = { name: string; coef: number };
 
+// Penalties per rule relaxed, all multiples of 1'000 (glpk then rounds an elastic copy's bound up to the
+// next multiple): policy rules before hard ones; among hard ones, a lock after money (the money needed is
+// the more useful answer than a lock that cannot hold), still before any second hard rule.
 const POLICY_PENALTY = 1_000;
 const HARD_PENALTY = 1_000_000;
+const LOCK_PENALTY = HARD_PENALTY + POLICY_PENALTY;
 
 /**
  * The model being written: its rows, columns, objective and slacks, and the helpers every section uses
@@ -86,7 +90,10 @@ export class ModelWriter {
         const v = `v_${this.indicator.size}`;
         this.indicator.set(rule, v);
         this.binaries.push(v);
-        this.objective({ name: v, coef: isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY });
+        this.objective({
+          name: v,
+          coef: rule.startsWith(RULE_IDS.lock("")) ? LOCK_PENALTY : isHardRule(rule) ? HARD_PENALTY : POLICY_PENALTY,
+        });
         this.subjectTo.push({
           name: `ind_${this.slack.size}`,
           vars: [
@@ -96,7 +103,14 @@ export class ModelWriter {
           bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
         });
       }
-      const coef = opts.probe !== undefined ? 0 : opts.slackObjective !== undefined ? (opts.slackObjective === rule ? 1 : 0) : 1 / scale;
+      const coef =
+        opts.probe !== undefined || (this.elasticAll && opts.indicatorsOnly)
+          ? 0
+          : opts.slackObjective !== undefined
+            ? opts.slackObjective === rule
+              ? 1
+              : 0
+            : 1 / scale;
       if (coef !== 0) this.objective({ name: s.name, coef });
       const fixed = opts.fixSlack?.get(rule);
       if (fixed !== undefined) this.bounds.push({ name: s.name, type: K.GLP_FX, lb: fixed, ub: fixed });

@@ -56,7 +56,10 @@ export async function diagnose(
   }
   const direct = await forcedSetBreaks(prep, glpk, solves, force, hint);
   if (direct) return direct;
-  const elastic = buildModel(prep, glpk, { elastic: "all", force });
+  // First the fewest rules, policy rules before locks and money: an objective in whole penalties only,
+  // whose bound glpk rounds up to the next penalty, so that "one rule is enough" is proven as soon as one
+  // is found (with the slacks' sizes in it as well, proving it took glpk more than 60 s on 400 requests).
+  const elastic = buildModel(prep, glpk, { elastic: "all", force, indicatorsOnly: true });
   const out = await solves.run(elastic.lp);
   if (!out.found) {
     if (out.status === "time-limit")
@@ -75,10 +78,24 @@ export async function diagnose(
   }
   // Stopped by the time limit with a relaxation found: these rules suffice, though fewer might.
   const fewestProven = out.status === "optimal";
-  const violated = new Map<RuleId, number>();
+  let violated = new Map<RuleId, number>();
   for (const [rule, s] of elastic.slack) {
     const v = out.vars[s.name] ?? 0;
     if (v > EPS) violated.set(rule, v);
+  }
+  if (violated.size > 1) {
+    // Several rules together: how far each is relaxed matters to the others' least changes, so the same
+    // rules are relaxed again, the others as written, by the least total (each slack in its own scale).
+    const joint = buildModel(prep, glpk, { elastic: new Set(violated.keys()), force });
+    const least = await solves.run(joint.lp);
+    if (least.found) {
+      const relaxed = new Map<RuleId, number>();
+      for (const [rule, s] of joint.slack) {
+        const v = least.vars[s.name] ?? 0;
+        if (v > EPS) relaxed.set(rule, v);
+      }
+      if (relaxed.size > 0) violated = relaxed;
+    }
   }
   const rules: RuleRelaxation[] = [];
   for (const [rule, jointSlack] of violated) {

@@ -1,0 +1,181 @@
+// The diagnosis against an independent formulation (issue 37). Generated rounds, 20 to 400 requests,
+// whose status, regional or women's minimum is set beyond what the money and the other rules allow (found
+// by HiGHS on bench/highs-model.ts's formulation, written apart from the rule registry): each is diagnosed
+// within its time limit (proven: bounded by work, never by a timed assertion), and the rule it names
+// holds at the least change it gives and not one step short of it, by HiGHS.
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { generateProblem } from "../../bench/generate.js";
+import { highsLp, loadHighs, type HighsSolver } from "../../bench/highs-model.js";
+import type { CcmStatus, Region } from "../../scoring/domain/index.js";
+import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
+import { solve } from "../helpers/glpk.js";
+
+const highs = await loadHighs();
+type Kind = "status" | "region" | "women";
+
+/** HiGHS on the formulation with another objective (zero: feasibility) and extra rows. */
+function highsWith(h: HighsSolver, input: ProblemInput, objective: string, rows: string[] = []) {
+  const lines = highsLp(input).split("\n");
+  const at = lines.findIndex((l) => l.startsWith(" obj:"));
+  lines[at] = ` obj: ${objective}`;
+  lines.splice(lines.indexOf("Bounds"), 0, ...rows.map((r) => ` ${r}`));
+  return h.solve(lines.join("\n"), { mip_rel_gap: 0, time_limit: 600, output_flag: false } as never);
+}
+
+const xs = (
+  input: ProblemInput,
+  pred: (r: ProblemInput["requests"][number]) => boolean,
+  coef: (r: ProblemInput["requests"][number]) => number = () => 1,
+) =>
+  input.requests
+    .flatMap((r, i) => (pred(r) ? r.levels.map((_, l) => `${coef(r) >= 0 ? "+" : "-"} ${Math.abs(coef(r))} x_${i}_${l}`) : []))
+    .join(" ") || "0 x_0_0";
+
+function feasible(input: ProblemInput): boolean {
+  const out = highsWith(highs, input, "0 x_0_0");
+  if (out.Status !== "Optimal" && out.Status !== "Infeasible") throw new Error(`HiGHS: ${out.Status}`);
+  return out.Status === "Optimal";
+}
+
+/** The most requests of a group any allocation keeping the other rules funds. */
+function mostOf(input: ProblemInput, pred: (r: ProblemInput["requests"][number]) => boolean): number {
+  const out = highsWith(highs, input, xs(input, pred));
+  expect(out.Status).toBe("Optimal");
+  return Math.round(out.ObjectiveValue);
+}
+
+/** The largest share of women any allocation keeping the other rules reaches (Dinkelbach, on HiGHS), as a fraction. */
+function mostWomen(input: ProblemInput): { women: number; funded: number } {
+  let best = { women: 0, funded: 1 };
+  for (let iter = 0; iter < 30; iter++) {
+    const t = best.women / best.funded;
+    const out = highsWith(
+      highs,
+      input,
+      xs(
+        input,
+        () => true,
+        (r) => (r.gender === "F" ? 1 : 0) - t,
+      ),
+      [`nonempty: ${xs(input, () => true)} >= 1`],
+    );
+    expect(out.Status).toBe("Optimal");
+    let women = 0;
+    let funded = 0;
+    input.requests.forEach((r, i) =>
+      r.levels.forEach((_, l) => {
+        const column = out.Columns[`x_${i}_${l}`];
+        if (column && "Primal" in column && column.Primal > 0.5) {
+          funded++;
+          if (r.gender === "F") women++;
+        }
+      }),
+    );
+    if (women * best.funded <= best.women * funded) break;
+    best = { women, funded };
+  }
+  return best;
+}
+
+/** The round with one rule's bound set, by the rule's id as the diagnosis names it. */
+function withRule(input: ProblemInput, rule: string, bound: number): ProblemInput {
+  const p = structuredClone(input);
+  const [key, scope] = rule.split(".") as [string, string | undefined];
+  const policy = p.policy as Record<string, unknown>;
+  if (key === "budget") p.budget = bound;
+  else if (key === "donor") p.donors = p.donors!.map((d) => (d.id === rule.slice(6) ? { ...d, amount: bound } : d));
+  else if (scope !== undefined) policy[key] = { ...(policy[key] as object), [scope]: bound };
+  else policy[key] = bound;
+  return p;
+}
+
+/** One step towards the rule as stated: a minimum one higher, a cap or an amount one lower. */
+function shortOf(rule: string, reachable: number): number {
+  if (rule === "minWomenShare") return Math.round(reachable * 100 + 1) / 100;
+  if (/^(statusMin|regionMin|minOutreach)/.test(rule)) return reachable + 1;
+  if (/^(maxDelegates|maxPerState|regionMax|statusMax|budget|donor)/.test(rule)) return reachable - 1;
+  throw new Error(`no oracle for the rule ${rule}`);
+}
+
+/**
+ * A generated round (with its other rules: seats, per-State cap, regional minimums and maximum, outreach,
+ * locks, donors on even seeds) whose minimum of the given kind is set beyond what can hold.
+ */
+function infeasibleRound(n: number, seed: number, kind: Kind): ProblemInput | null {
+  const input = generateProblem({ n, seed, donors: seed % 2 === 0, locks: true, bonuses: seed % 3 !== 0 });
+  const policy = input.policy as Record<string, unknown>;
+  delete policy.minWomenShare;
+  // A generated round whose own rules cannot hold (a few small ones) is no case of this test.
+  if (!feasible(input)) return null;
+  const extra = 1 + (seed % 3);
+  if (kind === "women") {
+    // Two men locked in, so that no allocation is all women (funding one woman alone would be 100 %).
+    for (const r of input.requests.filter((q) => q.gender !== "F" && !q.lock).slice(0, 2)) r.lock = "in";
+    if (!feasible(input)) return null;
+    const { women, funded } = mostWomen(input);
+    policy.minWomenShare = Math.min(1, Math.floor((100 * women) / funded) / 100 + 0.05 * extra);
+  } else if (kind === "status") {
+    const status: CcmStatus = seed % 2 ? "party" : "signatory";
+    policy.statusMin = { [status]: mostOf(input, (r) => r.status === status) + extra };
+  } else {
+    const region = input.requests[seed % input.requests.length]!.region as Region;
+    policy.regionMin = { ...(policy.regionMin as object), [region]: mostOf(input, (r) => r.region === region) + extra };
+  }
+  return input;
+}
+
+/** Whether the case was one (its generated round could be made infeasible by the minimum alone), and checked. */
+async function diagnosedAsHiGHSSays(n: number, seed: number, kind: Kind): Promise<boolean> {
+  const input = infeasibleRound(n, seed, kind);
+  if (!input) return false;
+  const what = `n ${n}, seed ${seed}, ${kind}`;
+  expect(feasible(input), what).toBe(false);
+  const result = await solve(input, { timeLimit: 60, explain: false, baselines: false });
+  expect(result.status, what).toBe("infeasible");
+  const d = result.diagnosis!;
+  expect(d.proven, `${what}: ${d.text}`).toBe(true);
+  // The fewest rules: one suffices (the minimum itself could be lowered), so exactly one is named.
+  expect(d.rules, `${what}: ${d.text}`).toHaveLength(1);
+  const { rule, reachable, proven } = d.rules[0]!;
+  expect(proven).toBe(true);
+  expect(reachable, `${what}: ${d.text}`).not.toBeNull();
+  expect(feasible(withRule(input, rule, reachable!)), `${what}: ${rule} at ${reachable} holds`).toBe(true);
+  expect(feasible(withRule(input, rule, shortOf(rule, reachable!))), `${what}: ${rule} one step short of ${reachable} cannot`).toBe(false);
+  return true;
+}
+
+describe("the diagnosis of infeasible minimums agrees with HiGHS on the least change", () => {
+  it("on the round that once never ended (60 requests, at least 16 States Parties, 13 fit the money)", async () => {
+    const repro = JSON.parse(readFileSync("tests/fixtures/diagnosis-hang.json", "utf8")) as ProblemInput;
+    const { statusMin: _min, ...others } = ProblemSchema.parse(repro).policy;
+    expect(mostOf({ ...repro, policy: others }, (r) => r.status === "party")).toBe(13);
+    const result = await solve(repro, { timeLimit: 10, explain: false, baselines: false });
+    expect(result.diagnosis!.rules.map((r) => [r.rule, r.reachable, r.proven])).toEqual([["statusMin.party", 13, true]]);
+  });
+
+  for (const kind of ["status", "region", "women"] as const) {
+    for (const n of [20, 60, 150, 400]) {
+      it(`${kind} minimums, ${n} requests`, async () => {
+        let cases = 0;
+        for (let seed = n + 1; cases < 2 && seed < n + 20; seed++) if (await diagnosedAsHiGHSSays(n, seed, kind)) cases++;
+        expect(cases).toBe(2);
+      });
+    }
+  }
+
+  it("on random rounds (sizes 20 to 400, every kind)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.constantFrom<Kind>("status", "region", "women"),
+        async (seed, n, kind) => {
+          fc.pre(await diagnosedAsHiGHSSays(n, seed, kind));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
