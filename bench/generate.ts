@@ -17,6 +17,12 @@ export interface GenerateOptions {
   bonuses?: boolean;
   /** A mix by CCM status: a minimum for signatories and a maximum for States not party (default false). */
   statusQuotas?: boolean;
+  /** Seats (default a quarter of n, at most 400): the money, the donors and the minimums follow them. */
+  seats?: number;
+  /** A maximum share of the delegates from any one regional group (default none). */
+  maxRegionShare?: number;
+  /** The minimum share of women (default 0.4). */
+  minWomenShare?: number;
 }
 
 export function generateProblem(o: GenerateOptions): ProblemInput {
@@ -68,7 +74,7 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
     }
     requests.push(req);
   }
-  const seats = seatsFor(n);
+  const seats = o.seats ?? seatsFor(n);
   const meanCost = fullCostSum / n;
   const budget = Math.round(seats * meanCost * 0.8);
   const regionsPresent = [...new Set(requests.map((q) => q.region))];
@@ -83,11 +89,12 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
     policy: {
       maxDelegates: seats,
       maxPerState: 2,
-      minWomenShare: 0.4,
+      minWomenShare: o.minWomenShare ?? 0.4,
       regionMin,
       regionMax,
       minOutreach: Math.max(1, Math.round(seats * 0.1)),
       ...(o.bonuses !== false ? { stateBonus: 3, regionBonus: 5 } : {}),
+      ...(o.maxRegionShare !== undefined ? { maxRegionShare: o.maxRegionShare } : {}),
       ...(o.statusQuotas
         ? { statusMin: { signatory: Math.max(1, Math.round(seats * 0.05)) }, statusMax: { nonparty: Math.max(1, Math.round(seats * 0.1)) } }
         : {}),

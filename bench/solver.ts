@@ -2,7 +2,7 @@
 // baselines' value against the optimum, and the time to score, solve and explain a realistic round.
 // Prints a Markdown table and writes it, with the machine's description, to bench/RESULTS.md.
 // Options: --sizes 50,150 (default 50,150,300,1000,3000,10000) --runs 3 --time-limit 60
-//          --sections solver,explain,analytics,ui (default all four) --out FILE
+//          --sections solver,explain,limits,analytics,ui (default all five) --out FILE
 import { execFileSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +21,7 @@ import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";
 import { analyticsRows } from "./analytics.js";
+import { limitsRows } from "./limits.js";
 import { median } from "./stats.js";
 
 const { values } = parseArgs({
@@ -32,7 +33,7 @@ const { values } = parseArgs({
     sections: { type: "string" },
   },
 });
-const sections = new Set((values.sections ?? "solver,explain,analytics,ui").split(","));
+const sections = new Set((values.sections ?? "solver,explain,limits,analytics,ui").split(","));
 const sizes = (values.sizes ?? "50,150,300,1000,3000,10000").split(",").map(Number);
 const runs = Number(values.runs ?? 3);
 const timeLimit = Number(values["time-limit"] ?? 60);
@@ -206,6 +207,8 @@ if (sections.has("explain")) {
   }
   await warmHelper.close();
 }
+
+if (sections.has("limits")) await limitsRows({ glpk, runs, print, median, range, fmtMs });
 
 if (sections.has("analytics")) await analyticsRows({ glpk, runs, timeLimit, print, median, range, fmtMs, ref });
 

@@ -7,77 +7,16 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { highsLp, loadHighs, type HighsSolver } from "../../bench/highs-model.js";
+import { highsFeasible, highsMostOf, highsMostWomen, loadHighs } from "../../bench/highs-model.js";
 import type { CcmStatus, Region } from "../../scoring/domain/index.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { solve } from "../helpers/glpk.js";
 
 const highs = await loadHighs();
+const feasible = (input: ProblemInput): boolean => highsFeasible(highs, input);
+const mostOf = (input: ProblemInput, pred: (r: ProblemInput["requests"][number]) => boolean): number => highsMostOf(highs, input, pred);
+const mostWomen = (input: ProblemInput): { women: number; funded: number } => highsMostWomen(highs, input);
 type Kind = "status" | "region" | "women";
-
-/** HiGHS on the formulation with another objective (zero: feasibility) and extra rows. */
-function highsWith(h: HighsSolver, input: ProblemInput, objective: string, rows: string[] = []) {
-  const lines = highsLp(input).split("\n");
-  const at = lines.findIndex((l) => l.startsWith(" obj:"));
-  lines[at] = ` obj: ${objective}`;
-  lines.splice(lines.indexOf("Bounds"), 0, ...rows.map((r) => ` ${r}`));
-  return h.solve(lines.join("\n"), { mip_rel_gap: 0, time_limit: 600, output_flag: false } as never);
-}
-
-const xs = (
-  input: ProblemInput,
-  pred: (r: ProblemInput["requests"][number]) => boolean,
-  coef: (r: ProblemInput["requests"][number]) => number = () => 1,
-) =>
-  input.requests
-    .flatMap((r, i) => (pred(r) ? r.levels.map((_, l) => `${coef(r) >= 0 ? "+" : "-"} ${Math.abs(coef(r))} x_${i}_${l}`) : []))
-    .join(" ") || "0 x_0_0";
-
-function feasible(input: ProblemInput): boolean {
-  const out = highsWith(highs, input, "0 x_0_0");
-  if (out.Status !== "Optimal" && out.Status !== "Infeasible") throw new Error(`HiGHS: ${out.Status}`);
-  return out.Status === "Optimal";
-}
-
-/** The most requests of a group any allocation keeping the other rules funds. */
-function mostOf(input: ProblemInput, pred: (r: ProblemInput["requests"][number]) => boolean): number {
-  const out = highsWith(highs, input, xs(input, pred));
-  expect(out.Status).toBe("Optimal");
-  return Math.round(out.ObjectiveValue);
-}
-
-/** The largest share of women any allocation keeping the other rules reaches (Dinkelbach, on HiGHS), as a fraction. */
-function mostWomen(input: ProblemInput): { women: number; funded: number } {
-  let best = { women: 0, funded: 1 };
-  for (let iter = 0; iter < 30; iter++) {
-    const t = best.women / best.funded;
-    const out = highsWith(
-      highs,
-      input,
-      xs(
-        input,
-        () => true,
-        (r) => (r.gender === "F" ? 1 : 0) - t,
-      ),
-      [`nonempty: ${xs(input, () => true)} >= 1`],
-    );
-    expect(out.Status).toBe("Optimal");
-    let women = 0;
-    let funded = 0;
-    input.requests.forEach((r, i) =>
-      r.levels.forEach((_, l) => {
-        const column = out.Columns[`x_${i}_${l}`];
-        if (column && "Primal" in column && column.Primal > 0.5) {
-          funded++;
-          if (r.gender === "F") women++;
-        }
-      }),
-    );
-    if (women * best.funded <= best.women * funded) break;
-    best = { women, funded };
-  }
-  return best;
-}
 
 /** The round with one rule's bound set, by the rule's id as the diagnosis names it. */
 function withRule(input: ProblemInput, rule: string, bound: number): ProblemInput {
