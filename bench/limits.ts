@@ -30,6 +30,10 @@ export const BINDING_ROUNDS: { name: string; options: Omit<GenerateOptions, "see
     options: { n: 400, seats: 34, maxRegionShare: 0.21, minWomenShare: 0.5, tightEarmarks: true, statusQuotas: true },
   },
   {
+    name: "100 seats: share cap 21 %, regional minimums, 40 % women, outreach, four donors (half earmarked)",
+    options: { n: 400, maxRegionShare: 0.21 },
+  },
+  {
     name: "100 seats: share cap 21 %, 55 % women, 85 % earmarked, a mix by CCM status",
     options: { n: 400, seats: 100, maxRegionShare: 0.21, minWomenShare: 0.55, tightEarmarks: true, statusQuotas: true },
   },

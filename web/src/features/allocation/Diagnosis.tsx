@@ -47,6 +47,7 @@ export function DiagnosisAlert({
           to={`/rounds/${roundId}/settings?try=${encodeURIComponent(x.rule)}&to=${x.reachable}`}
         >
           {inst.rule.sense === "min" ? "Lower it" : "Raise it"} to {to}
+          {x.proven === false ? " (the best found)" : ""}
         </Button>
       );
     }
@@ -74,6 +75,12 @@ export function DiagnosisAlert({
           ? "The money is the cause: the rules below cannot be met with what is available."
           : "These rules cannot hold together. Each, as written, beside what can hold and the least change that would let it hold:"}
       </Text>
+      {diagnosis?.proven === false && (
+        <Text mt="xs">
+          Not all of this could be proven within the run&apos;s time limit: fewer rules or smaller changes might be enough. A run with a
+          longer time limit can tell.
+        </Text>
+      )}
       <Table mt="sm" aria-label="Rules that cannot hold">
         <Table.Thead>
           <Table.Tr>
