@@ -201,7 +201,17 @@ describe("solveExact", () => {
     if (!(whole.out.found && whole.out.status === "optimal") || !whole.report) throw new Error("not optimal");
     // The LP misses this optimum by more than the first guess: the first stage cannot prove it.
     expect(whole.report.lpBound - whole.out.z).toBeGreaterThan(1);
-    const late = await solveExact(prep, glpk, { firstThreshold: 0.5, timeLimit: 1e-6 });
+    // A slow machine: every solve takes 0.3 s more, so the deadline (0.5 s) passes during the first stage
+    // (the LP starts at once, the stage at about 0.3 s): bounded by the work started, not by a timing.
+    const constants = Object.fromEntries(Object.getOwnPropertyNames(glpk).map((k) => [k, (glpk as unknown as Record<string, unknown>)[k]]));
+    const slow = {
+      ...constants,
+      solve(lp: LP, options?: Parameters<typeof glpk.solve>[1]) {
+        for (const end = performance.now() + 300; performance.now() < end;);
+        return glpk.solve(lp, options);
+      },
+    } as unknown as typeof glpk;
+    const late = await solveExact(prep, slow, { firstThreshold: 0.5, timeLimit: 0.5 });
     expect(late.out.status).toBe("time-limit");
     expect(late.report!.proven).toBe(false);
     expect(late.report!.stages).toHaveLength(1);

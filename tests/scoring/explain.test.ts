@@ -63,6 +63,26 @@ describe("explanations", () => {
   });
 });
 
+describe("reasons that need no solve", () => {
+  it("are given whatever the options: the eligibility verdict and the lock out, even without explanations", async () => {
+    const { readFileSync } = await import("node:fs");
+    const demo = JSON.parse(readFileSync("data/demo/problem.json", "utf8"));
+    const ineligible = new Map<string, string>(
+      demo.requests
+        .filter((r: { ineligible?: string }) => r.ineligible)
+        .map((r: { id: string; ineligible: string }) => [r.id, r.ineligible]),
+    );
+    expect(ineligible.size).toBeGreaterThan(0);
+    const result = await solve(demo, { explain: false });
+    for (const n of result.notFunded) {
+      const verdict = ineligible.get(n.id);
+      if (verdict) expect(n.reason).toEqual({ kind: "ineligible", text: verdict });
+      else if (n.reason.kind !== "locked-out")
+        expect(n.reason).toEqual({ kind: "unexplained", text: "Not explained: explanations were not asked for." });
+    }
+  });
+});
+
 describe("the answer's time limit", () => {
   it("leaves the explanations what the allocation left: none once it has passed, each request still with a reason in words", async () => {
     const { readFileSync } = await import("node:fs");

@@ -22,7 +22,7 @@ describe("a server run's proposal before its explanations", () => {
     const id = started.json.id as string;
     let proposal: {
       status: string;
-      result: { value: number; funded: { id: string }[]; notFunded: { reason: { text: string } }[] };
+      result: { value: number; funded: { id: string }[]; notFunded: { id: string; reason: { kind: string; text: string } }[] };
     } | null = null;
     for (;;) {
       const run = (await admin.req("GET", `/api/runs/${id}`)).json;
@@ -33,7 +33,13 @@ describe("a server run's proposal before its explanations", () => {
     const done = (await admin.req("GET", `/api/runs/${id}`)).json;
     expect(done.status).toBe("done");
     expect(proposal).not.toBeNull();
-    expect(proposal!.result.notFunded.every((n) => n.reason.text === "being explained")).toBe(true);
+    // Nothing explained yet but what needs no solve (a lock out, an eligibility verdict), already final.
+    const final = new Map(done.result.notFunded.map((n: { id: string; reason: unknown }) => [n.id, n.reason]));
+    for (const n of proposal!.result.notFunded as { id: string; reason: { kind: string; text: string } }[]) {
+      if (n.reason.kind === "locked-out" || n.reason.kind === "ineligible") expect(n.reason).toEqual(final.get(n.id));
+      else expect(n.reason.text).toBe("being explained");
+    }
+    expect(proposal!.result.notFunded.some((n) => n.reason.text === "being explained")).toBe(true);
     expect(proposal!.result.value).toBe(done.result.value);
     expect(proposal!.result.funded.map((f) => f.id)).toEqual(done.result.funded.map((f: { id: string }) => f.id));
     expect(done.result.notFunded.some((n: { reason: { text: string } }) => n.reason.text === "being explained")).toBe(false);
