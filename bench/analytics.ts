@@ -9,7 +9,8 @@ import type { Glpk } from "../scoring/allocation/index.js";
 import { generateProblem } from "./generate.js";
 import { realisticRound } from "./realistic.js";
 
-interface Context {
+/** What a section of `npm run bench` is handed by bench/solver.ts. */
+export interface BenchContext {
   glpk: Glpk;
   runs: number;
   timeLimit: number;
@@ -20,7 +21,7 @@ interface Context {
   ref: ReferenceData;
 }
 
-export async function analyticsRows(c: Context): Promise<void> {
+export async function analyticsRows(c: BenchContext): Promise<void> {
   const { print } = c;
   print("");
   print("## Analytics: money curve, robustness, sensitivity of the rules");
@@ -66,7 +67,7 @@ export async function analyticsRows(c: Context): Promise<void> {
 
 /** One row: the analysis with its reuse of work (warm) and without (cold), alternating, `runs` times. */
 async function row(
-  c: Context,
+  c: BenchContext,
   name: string,
   n: number,
   solves: number | (() => number),

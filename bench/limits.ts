@@ -4,20 +4,13 @@
 // once never ended to generated rounds of 400 requests, with whether each diagnosis is proven.
 import { readFileSync } from "node:fs";
 import { allocate } from "../scoring/allocate.js";
-import type { Glpk } from "../scoring/allocation/index.js";
 import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 import { startExplainHelper } from "../server/solve-in-worker.js";
+import type { BenchContext } from "./analytics.js";
 import { generateProblem, type GenerateOptions } from "./generate.js";
 import { highsMostOf, highsMostWomen, loadHighs } from "./highs-model.js";
 
-interface Context {
-  glpk: Glpk;
-  runs: number;
-  print: (s: string) => void;
-  median: (xs: number[]) => number;
-  range: (xs: number[]) => string;
-  fmtMs: (ms: number) => string;
-}
+type Context = Pick<BenchContext, "glpk" | "runs" | "print" | "median" | "range" | "fmtMs">;
 
 /** The explanations' rounds: 400 requests, a 21 % share cap and the generator's other rules binding. */
 export const BINDING_ROUNDS: { name: string; options: Omit<GenerateOptions, "seed"> }[] = [

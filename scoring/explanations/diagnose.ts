@@ -242,6 +242,18 @@ function witness(prep: Prepared, hint: Selection, force: Map<number, "in" | "out
   return null;
 }
 
+/** One rule's least relaxation, asked with the other rules relaxed as the elastic copy relaxed them. */
+interface Question {
+  prep: Prepared;
+  glpk: Glpk;
+  solves: Solves;
+  rule: RuleId;
+  /** The rule's slack in the elastic copy: a relaxation known to hold. */
+  jointSlack: number;
+  others: Map<RuleId, number>;
+  force?: Map<number, "in" | "out">;
+}
+
 async function leastRelaxation(
   prep: Prepared,
   glpk: Glpk,
@@ -253,7 +265,7 @@ async function leastRelaxation(
 ): Promise<RuleRelaxation> {
   const before = solves.unproven;
   solves.unproven = false;
-  const found = await leastRelaxationFound(prep, glpk, solves, rule, jointSlack, others, force);
+  const found = await leastRelaxationFound({ prep, glpk, solves, rule, jointSlack, others, force });
   const proven = !solves.unproven;
   solves.unproven ||= before;
   if (proven) return { ...found, proven };
@@ -267,15 +279,8 @@ async function leastRelaxation(
   };
 }
 
-async function leastRelaxationFound(
-  prep: Prepared,
-  glpk: Glpk,
-  solves: Solves,
-  rule: RuleId,
-  jointSlack: number,
-  others: Map<RuleId, number>,
-  force?: Map<number, "in" | "out">,
-): Promise<Omit<RuleRelaxation, "proven">> {
+async function leastRelaxationFound(q: Question): Promise<Omit<RuleRelaxation, "proven">> {
+  const { prep, glpk, solves, rule, jointSlack, others, force } = q;
   const elasticSet = new Set([rule, ...others.keys()]);
   const withOthers = others.size ? " with the other rules relaxed as shown" : "";
   // This rule's own slack, least with the others relaxed as the elastic copy relaxed them (the elastic
