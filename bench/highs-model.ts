@@ -1,5 +1,5 @@
 // An independent formulation of the problem file for HiGHS (the oracle of the tests and the anchor of the
-// benchmark). Written from the format's definition, not from scoring/model.ts: one flow per (donor,
+// benchmark). Written from the format's definition, not from scoring/allocation/model.ts: one flow per (donor,
 // request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
 // value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
 import highsLoader from "highs";

@@ -1,5 +1,5 @@
 // allocate(problem): the exact allocation with glpk.js, its explanations, the diagnosis when the rules
-// cannot hold, and the baselines. The glpk instance is injected (see solver.ts).
+// cannot hold, and the baselines. The glpk instance is injected (server/glpk.ts loads it in Node).
 import { baselines as computeBaselines, diagnose, explain, reasonWithoutSolve, type ExplainHelper } from "./explanations/index.js";
 import { variantModel, solve, fundedOf, now, solveLp, Deadline, type Glpk } from "./allocation/index.js";
 import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";

@@ -49,7 +49,7 @@ export type AnalyticsMessage =
  */
 export interface RunMessage {
   type: "run";
-  /** The round file as JSON text (server/store.ts roundFileTextOf). */
+  /** The round file as JSON text (server/store/round-file.ts roundFileTextOf). */
   fileText: string;
   reference: ReferenceData;
   timeLimit: number;

@@ -68,7 +68,7 @@ CREATE TABLE rounds (
 CREATE TABLE round_states (
   round_id  TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
   iso3      TEXT NOT NULL,
-  data      TEXT NOT NULL,                 -- JSON: the State (scoring/schemas.ts StateSchema)
+  data      TEXT NOT NULL,                 -- JSON: the State (scoring/domain/schemas.ts StateSchema)
   edited    INTEGER NOT NULL DEFAULT 0,
   version   INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (round_id, iso3)
@@ -101,7 +101,7 @@ CREATE TABLE settings (
 CREATE TABLE requests (
   id                TEXT PRIMARY KEY,      -- the reference given to the applicant
   round_id          TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
-  attributes        TEXT NOT NULL,         -- JSON: scoring/score.ts RequestAttributes
+  attributes        TEXT NOT NULL,         -- JSON: scoring/criteria/score.ts RequestAttributes
   status            TEXT NOT NULL,
   access_code_hash  TEXT,                  -- scrypt of the applicant's access code
   created_at        TEXT NOT NULL,

@@ -120,7 +120,7 @@ export function meanRatings(db: Db, roundId: string): Map<string, number> {
 }
 
 /**
- * The round as a round file (format of scoring/round-file.ts): its money, settings (a given version or
+ * The round as a round file (format of scoring/criteria/round-file.ts): its money, settings (a given version or
  * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
  * rating as each request's technical rating. The round's States are the reference data.
  */

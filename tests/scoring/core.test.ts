@@ -1,4 +1,4 @@
-// The main solve's core (scoring/core.ts): LP relaxation → guessed core → proof. Each step is checked on
+// The main solve's core (scoring/allocation/core.ts): LP relaxation → guessed core → proof. Each step is checked on
 // its own: the substitution of fixed columns, the allocation each stage finds (it keeps every rule), the
 // justification of every fixing that stands (by its reduced cost), and the answer (the full model's).
 import type { LP } from "glpk.js";

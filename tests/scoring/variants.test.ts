@@ -1,4 +1,4 @@
-// Counterfactual solves (a request forced in or out) through the core (scoring/core.ts), with each hint
+// Counterfactual solves (a request forced in or out) through the core (scoring/allocation/core.ts), with each hint
 // the explanations give it, against the same variant built afresh and solved whole; the variants derived
 // from the base model against building them afresh; and the explanations' answers against plain solves.
 import { describe, expect, it } from "vitest";
