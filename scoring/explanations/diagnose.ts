@@ -1,6 +1,9 @@
-// Infeasible policies: an elastic copy of the model (a penalised slack on every rule, policy rules
-// relaxed before locks and money) finds the fewest rules that cannot hold together; then each of them is
-// pushed to its least relaxation with the others relaxed as the elastic solution relaxed them.
+// Infeasible policies. When the requests that must be funded break one rule by themselves, that rule and
+// its least change are read off them and proven by one allocation. Otherwise an elastic copy of the model
+// (a penalised slack on every rule: policy rules before money, money before locks) proves the fewest rules
+// that cannot hold together on the penalties alone, relaxes them jointly by the least total, and each is
+// pushed to its least relaxation with the others relaxed as the elastic solution relaxed them. Every solve
+// runs within the answer's deadline; what the deadline stops is marked unproven (decisions 005, 025).
 import {
   buildModel,
   canPay,
