@@ -205,3 +205,31 @@ export function highsMostWomen(highs: HighsSolver, input: ProblemInput): { women
   }
   return best;
 }
+
+/** The minimum a round is pushed beyond: a CCM status's, a regional group's, or the share of women. */
+export type Minimum = { status: CcmStatus } | { region: Region } | "women";
+
+/**
+ * The round (changed in place) with one minimum set just beyond what the money and its other rules allow:
+ * HiGHS's most plus `extra` delegates, or for women the largest share in whole percentages plus `extra` × 5
+ * points, after two men are locked in (else funding one woman alone reaches 100 %). The hardest case of a
+ * diagnosis, which must prove that one more cannot hold. Null when, with the men locked in, the round's
+ * rules cannot hold.
+ */
+export function minimumBeyondReach(highs: HighsSolver, input: ProblemInput, minimum: Minimum, extra: number): ProblemInput | null {
+  const policy = input.policy as { statusMin?: Record<string, number>; regionMin?: Record<string, number>; minWomenShare?: number };
+  if (minimum === "women") {
+    delete policy.minWomenShare;
+    for (const r of input.requests.filter((q) => q.gender !== "F" && !q.lock).slice(0, 2)) r.lock = "in";
+    if (!highsFeasible(highs, input)) return null;
+    const { women, funded } = highsMostWomen(highs, input);
+    policy.minWomenShare = Math.min(1, Math.floor((100 * women) / funded) / 100 + 0.05 * extra);
+  } else if ("status" in minimum) {
+    const { status } = minimum;
+    policy.statusMin = { ...policy.statusMin, [status]: highsMostOf(highs, input, (r) => r.status === status) + extra };
+  } else {
+    const { region } = minimum;
+    policy.regionMin = { ...policy.regionMin, [region]: highsMostOf(highs, input, (r) => r.region === region) + extra };
+  }
+  return input;
+}

@@ -8,7 +8,7 @@ import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 import { startExplainHelper } from "../server/solve-in-worker.js";
 import type { BenchContext } from "./analytics.js";
 import { generateProblem, type GenerateOptions } from "./generate.js";
-import { highsMostOf, highsMostWomen, loadHighs } from "./highs-model.js";
+import { loadHighs, minimumBeyondReach, type Minimum } from "./highs-model.js";
 
 type Context = Pick<BenchContext, "glpk" | "runs" | "print" | "median" | "range" | "fmtMs">;
 
@@ -82,27 +82,30 @@ export async function limitsRows(c: Context): Promise<void> {
   // formulation): the hardest case for a diagnosis, which must prove that one more cannot hold.
   const highs = await loadHighs();
   for (const n of [150, 400]) {
-    await diagnosisRow(c, "States Parties: two more than can hold", n, (seed) => {
+    const beyond = (minimumOf: (input: ProblemInput) => Minimum, extra: number) => (seed: number) => {
       const input = generateProblem({ n, seed });
-      const most = highsMostOf(highs, input, (r) => r.status === "party");
-      (input.policy as { statusMin?: Record<string, number> }).statusMin = { party: most + 2 };
-      return input;
-    });
-    await diagnosisRow(c, "a regional group: two more than can hold", n, (seed) => {
-      const input = generateProblem({ n, seed });
-      const region = input.requests[0]!.region;
-      const policy = input.policy as { regionMin?: Record<string, number> };
-      policy.regionMin = { ...policy.regionMin, [region]: highsMostOf(highs, input, (r) => r.region === region) + 2 };
-      return input;
-    });
-    await diagnosisRow(c, "women: 5 points more than can hold, two men locked in", n, (seed) => {
-      const input = generateProblem({ n, seed });
-      delete (input.policy as { minWomenShare?: number }).minWomenShare;
-      for (const r of input.requests.filter((q) => q.gender !== "F" && !q.lock).slice(0, 2)) r.lock = "in";
-      const { women, funded } = highsMostWomen(highs, input);
-      (input.policy as { minWomenShare?: number }).minWomenShare = Math.min(1, Math.floor((100 * women) / funded) / 100 + 0.05);
-      return input;
-    });
+      const made = minimumBeyondReach(highs, input, minimumOf(input), extra);
+      if (!made) throw new Error(`seed ${seed}: the round's rules cannot hold with two men locked in`);
+      return made;
+    };
+    await diagnosisRow(
+      c,
+      "States Parties: two more than can hold",
+      n,
+      beyond(() => ({ status: "party" }), 2),
+    );
+    await diagnosisRow(
+      c,
+      "a regional group: two more than can hold",
+      n,
+      beyond((input) => ({ region: input.requests[0]!.region }), 2),
+    );
+    await diagnosisRow(
+      c,
+      "women: 5 points more than can hold, two men locked in",
+      n,
+      beyond(() => "women", 1),
+    );
   }
 }
 

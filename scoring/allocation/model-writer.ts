@@ -103,14 +103,10 @@ export class ModelWriter {
           bnds: { type: K.GLP_UP, lb: 0, ub: 0 },
         });
       }
-      const coef =
-        opts.probe !== undefined || (this.elasticAll && opts.indicatorsOnly)
-          ? 0
-          : opts.slackObjective !== undefined
-            ? opts.slackObjective === rule
-              ? 1
-              : 0
-            : 1 / scale;
+      // In the objective: nothing in a probe or a copy on penalties alone; 1 for the one slack minimised;
+      // else each slack in its own scale.
+      const noSlacks = opts.probe !== undefined || (this.elasticAll && opts.indicatorsOnly);
+      const coef = noSlacks ? 0 : opts.slackObjective === undefined ? 1 / scale : Number(opts.slackObjective === rule);
       if (coef !== 0) this.objective({ name: s.name, coef });
       const fixed = opts.fixSlack?.get(rule);
       if (fixed !== undefined) this.bounds.push({ name: s.name, type: K.GLP_FX, lb: fixed, ub: fixed });

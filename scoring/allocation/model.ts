@@ -10,7 +10,7 @@ import type { LP } from "glpk.js";
 import { RULE_IDS, type RowWriter } from "../policy/index.js";
 import { ModelWriter } from "./model-writer.js";
 import type { BuiltModel, GlpkConstants, ModelOptions, RuleId } from "./model-types.js";
-import { HALL_MAX_DONORS, hallRows, type Prepared } from "../problem/index.js";
+import { cheapestLevel, HALL_MAX_DONORS, hallRows, type Prepared } from "../problem/index.js";
 
 export type { BuiltModel, GlpkConstants, ModelOptions, RuleId };
 
@@ -187,7 +187,10 @@ function writeCardinality(w: ModelWriter): void {
   groups.push(["outreach", fundable(prep.requests.filter((r) => r.outreach).map((r) => r.index))]);
   for (const [name, idx] of groups) {
     const k = mostThatFit(
-      idx.map((i) => Math.min(...prep.requests[i]!.levels.map((l) => l.cost))),
+      idx.map((i) => {
+        const r = prep.requests[i]!;
+        return r.levels[cheapestLevel(r)]!.cost;
+      }),
       money,
     );
     if (k >= idx.length) continue;

@@ -6,9 +6,11 @@
 // runs within the answer's deadline; what the deadline stops is marked unproven (decisions 005, 025).
 import {
   buildModel,
+  type BuiltModel,
   canPay,
   Deadline,
   feasible,
+  onlyAmong,
   type RuleId,
   type Selection,
   solve,
@@ -17,26 +19,36 @@ import {
   type SolveOutcome,
 } from "../allocation/index.js";
 import { idOf, instanceById, RULE_IDS, tally, withBound, type Probe, type RuleInstance } from "../policy/index.js";
-import { HALL_MAX_DONORS, prepare, type Prepared } from "../problem/index.js";
+import { cheapestLevel, HALL_MAX_DONORS, hallRows, prepare, type Prepared } from "../problem/index.js";
 import { type Diagnosis, type RuleRelaxation, chf } from "../domain/index.js";
 
 const EPS = 1e-6;
 
 /**
- * The solves of one diagnosis, each within the answer's deadline; remembers whether any ended by the time
- * limit rather than by a proof, so that what it found is said to be the best found, not the least.
+ * The solves of one diagnosis, each within the answer's deadline; counts those the time limit ended rather
+ * than a proof, so that what a part of the diagnosis found is said to be the best found, not the least.
  */
 class Solves {
-  unproven = false;
+  stopped = 0;
   constructor(
     private readonly glpk: Glpk,
     readonly deadline: Deadline,
   ) {}
   async run(lp: Parameters<typeof solveLp>[1]): Promise<SolveOutcome> {
     const out = await solveLp(this.glpk, lp, this.deadline);
-    if (out.status === "time-limit") this.unproven = true;
+    if (out.status === "time-limit") this.stopped++;
     return out;
   }
+}
+
+/** The rules a solved elastic model relaxes, each with its slack. */
+function relaxedRules(model: BuiltModel, vars: Record<string, number>): Map<RuleId, number> {
+  const relaxed = new Map<RuleId, number>();
+  for (const [rule, s] of model.slack) {
+    const v = vars[s.name] ?? 0;
+    if (v > EPS) relaxed.set(rule, v);
+  }
+  return relaxed;
 }
 
 export async function diagnose(
@@ -53,7 +65,7 @@ export async function diagnose(
   if (prep.problem.budget <= 0) {
     const onlyMoney = buildModel(prep, glpk, { elastic: new Set([RULE_IDS.budget]), force });
     if ((await solves.run(onlyMoney.lp)).found) {
-      const money = await leastRelaxation(prep, glpk, solves, RULE_IDS.budget, 0, new Map(), force);
+      const money = await leastRelaxation({ prep, glpk, solves, rule: RULE_IDS.budget, jointSlack: 0, others: new Map(), force });
       return { infeasible: true, proven: money.proven, rules: [money], text: `These rules cannot hold together: ${money.text}.` };
     }
   }
@@ -81,29 +93,19 @@ export async function diagnose(
   }
   // Stopped by the time limit with a relaxation found: these rules suffice, though fewer might.
   const fewestProven = out.status === "optimal";
-  let violated = new Map<RuleId, number>();
-  for (const [rule, s] of elastic.slack) {
-    const v = out.vars[s.name] ?? 0;
-    if (v > EPS) violated.set(rule, v);
-  }
+  let violated = relaxedRules(elastic, out.vars);
   if (violated.size > 1) {
     // Several rules together: how far each is relaxed matters to the others' least changes, so the same
     // rules are relaxed again, the others as written, by the least total (each slack in its own scale).
     const joint = buildModel(prep, glpk, { elastic: new Set(violated.keys()), force });
     const least = await solves.run(joint.lp);
-    if (least.found) {
-      const relaxed = new Map<RuleId, number>();
-      for (const [rule, s] of joint.slack) {
-        const v = least.vars[s.name] ?? 0;
-        if (v > EPS) relaxed.set(rule, v);
-      }
-      if (relaxed.size > 0) violated = relaxed;
-    }
+    const relaxed = least.found ? relaxedRules(joint, least.vars) : new Map<RuleId, number>();
+    if (relaxed.size > 0) violated = relaxed;
   }
   const rules: RuleRelaxation[] = [];
   for (const [rule, jointSlack] of violated) {
     const others = new Map([...violated].filter(([r]) => r !== rule));
-    rules.push(await leastRelaxation(prep, glpk, solves, rule, jointSlack, others, force));
+    rules.push(await leastRelaxation({ prep, glpk, solves, rule, jointSlack, others, force }));
   }
   const proven = fewestProven && rules.every((r) => r.proven);
   const caveat = fewestProven ? "" : " (found within the time limit; fewer rules might be enough)";
@@ -135,7 +137,6 @@ async function forcedSetBreaks(
     return f === "in" || (r.req.lock === "in" && f !== "out");
   });
   if (mustIn.length === 0) return null;
-  const cheapestLevel = (r: (typeof mustIn)[number]): number => r.levels.reduce((b, l, k) => (l.cost < r.levels[b]!.cost ? k : b), 0);
   const atCheapest = new Map(mustIn.map((r) => [r.index, cheapestLevel(r)]));
   const cost = mustIn.reduce((sum, r) => sum + r.levels[atCheapest.get(r.index)!]!.cost, 0);
   if (cost > prep.problem.budget) return null;
@@ -159,31 +160,20 @@ async function forcedSetBreaks(
       relaxation: { rule: inst.id, stated: inst.bound, reachable: needed, text },
     };
   } else if (broken.length === 0 && !payable && prep.donors.length <= HALL_MAX_DONORS) {
-    // One donor's money short: by Hall's condition, the least amount of donor d that pays the forced
-    // requests is the largest shortfall over the donor sets containing d; it must be the only donor that
-    // can make up the shortfall alone (a set without it short means no single donor can).
-    const need = (set: number): number => {
-      let sum = 0;
-      for (const r of mustIn) {
-        const admitting = prep.classes[r.donorClass]!.donors;
-        if (admitting.length > 0 && admitting.every((d) => (set >> d) & 1)) sum += r.levels[atCheapest.get(r.index)!]!.cost;
-      }
-      return sum;
-    };
-    const money = (set: number): number => prep.donors.reduce((sum, d, k) => ((set >> k) & 1 ? sum + d.amount : sum), 0);
-    const sets = 1 << prep.donors.length;
+    // One donor's money short: by Hall's condition (the rows the model's earmarks are written with), the
+    // least amount of donor d that pays the forced requests makes up the largest shortfall of a donor set;
+    // d must be in every set that falls short, or no single donor can make it up.
+    const short = hallRows(prep)
+      .map((h) => ({
+        mask: h.mask,
+        short:
+          mustIn.reduce((sum, r) => (h.classes.includes(r.donorClass) ? sum + r.levels[atCheapest.get(r.index)!]!.cost : sum), 0) - h.money,
+      }))
+      .filter((h) => h.short > 1e-6);
+    const most = Math.max(0, ...short.map((h) => h.short));
     const best = prep.donors
-      .map((donor, d) => {
-        let least = donor.amount;
-        for (let set = 1; set < sets; set++) {
-          const short = need(set) - money(set);
-          if (short <= 1e-6) continue;
-          if (!((set >> d) & 1)) return null;
-          least = Math.max(least, donor.amount + short);
-        }
-        return { d, donor, least: Math.ceil(least - 1e-6) };
-      })
-      .filter((x) => x !== null)
+      .map((donor, d) => ({ d, donor, least: Math.ceil(donor.amount + most - 1e-6) }))
+      .filter(({ d }) => short.every((h) => (h.mask >> d) & 1))
       .sort((a, b) => a.least - a.donor.amount - (b.least - b.donor.amount) || a.d - b.d)[0];
     if (!best) return null;
     const donors = prep.problem.donors!.map((x, k) => (k === best.d ? { ...x, amount: best.least } : x));
@@ -203,12 +193,8 @@ async function forcedSetBreaks(
   // forced requests in and at most one other out, when one such keeps every rule (a few sums each); else
   // an allocation among the known allocation's requests and the forced ones (a MIP of a few dozen
   // columns); else the whole model.
-  const within = async (): Promise<boolean> => {
-    if (!hint) return false;
-    const others = new Map(forced);
-    for (const r of prep.requests) if (!hint.has(r.index) && !forced.has(r.index)) others.set(r.index, "out");
-    return (await solves.run(buildModel(moved, glpk, { force: others }).lp)).found;
-  };
+  const within = async (): Promise<boolean> =>
+    hint !== undefined && (await solves.run(buildModel(moved, glpk, { force: onlyAmong(prep, hint, forced) }).lp)).found;
   const holds =
     (hint !== undefined && witness(moved, hint, forced) !== null) ||
     (await within()) ||
@@ -257,20 +243,10 @@ interface Question {
   force?: Map<number, "in" | "out">;
 }
 
-async function leastRelaxation(
-  prep: Prepared,
-  glpk: Glpk,
-  solves: Solves,
-  rule: RuleId,
-  jointSlack: number,
-  others: Map<RuleId, number>,
-  force?: Map<number, "in" | "out">,
-): Promise<RuleRelaxation> {
-  const before = solves.unproven;
-  solves.unproven = false;
-  const found = await leastRelaxationFound({ prep, glpk, solves, rule, jointSlack, others, force });
-  const proven = !solves.unproven;
-  solves.unproven ||= before;
+async function leastRelaxation(q: Question): Promise<RuleRelaxation> {
+  const before = q.solves.stopped;
+  const found = await leastRelaxationFound(q);
+  const proven = q.solves.stopped === before;
   if (proven) return { ...found, proven };
   return {
     ...found,

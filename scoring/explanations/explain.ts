@@ -3,12 +3,22 @@
 // The requests not funded  come first, and are independent of one another: half of them can
 // go to another thread (an ExplainHelper, provided by an adapter). The funded ones follow, mostly
 // answered from the requests not funded' optima.
-import { solve, type Solution, objectiveOf, type Selection, Deadline, solveLp, variantModel, type Glpk } from "../allocation/index.js";
+import {
+  solve,
+  type Solution,
+  objectiveOf,
+  onlyAmong,
+  type Selection,
+  Deadline,
+  solveLp,
+  variantModel,
+  type Glpk,
+} from "../allocation/index.js";
 import { RULE_IDS } from "../policy/index.js";
 import { diagnose } from "./diagnose.js";
 import { Neighbours } from "./neighbours.js";
 import { chf, type FundedRequest, type NotFundedRequest, type SolveStatus } from "../domain/index.js";
-import { cmp, type Prepared, type Problem } from "../problem/index.js";
+import { cheapestLevel, cmp, type Prepared, type Problem } from "../problem/index.js";
 
 /** What explaining some requests not funded yields: their reasons, and their forced-in optima. */
 export interface Optimum {
@@ -65,7 +75,7 @@ export function reasonWithoutSolve(prep: Prepared, index: number): NotFundedRequ
   const r = prep.requests[index]!;
   if (r.req.ineligible) return { kind: "ineligible", text: r.req.ineligible };
   if (r.req.lock === "out") return { kind: "locked-out", text: "Locked out by the ISU." };
-  const cheapest = Math.min(...r.levels.map((l) => l.cost));
+  const cheapest = r.levels[cheapestLevel(r)]!.cost;
   if (cheapest > prep.problem.budget)
     return {
       kind: "excluded-by-rule",
@@ -93,8 +103,6 @@ export async function explain(
   /** Called with the reasons of the requests not funded explained so far, as each share of them is done. */
   onProgress?: (explained: NotFundedRequest[]) => void | Promise<void>,
 ): Promise<{ funded: Map<string, Partial<FundedRequest>>; notFunded: NotFundedRequest[] }> {
-  // When the deadline has passed, the rest are reported as not computed.
-  const left = (): number => deadline.left();
   // Similar requests one after the other (region, gender, status, donors, cost): the LP of a variant
   // misses its optimum by about as much as its neighbours' did (see Neighbours).
   const footprint = (i: number): string => {
@@ -113,8 +121,8 @@ export async function explain(
   const outParts = await share(
     notFundedIndexes,
     NOT_FUNDED_CHUNK,
-    (chunk) => explainNotFunded(prep, glpk, base, chunk, left(), timeLimit, outGuess),
-    helper && ((chunk) => helper.notFunded(prep.problem, base, chunk, left(), timeLimit)),
+    (chunk) => explainNotFunded(prep, glpk, base, chunk, deadline.left(), timeLimit, outGuess),
+    helper && ((chunk) => helper.notFunded(prep.problem, base, chunk, deadline.left(), timeLimit)),
     onProgress && ((parts) => onProgress(parts.flatMap((p) => p.notFunded))),
   );
   const notFundedResult: NotFundedExplained = {
@@ -128,8 +136,8 @@ export async function explain(
   const inParts = await share(
     fundedIndexes,
     FUNDED_CHUNK,
-    async (chunk) => [...(await explainFunded(prep, glpk, base, notFundedResult, chunk, left(), timeLimit, inGuess))],
-    helper && ((chunk) => helper.funded(prep.problem, base, notFundedResult, chunk, left(), timeLimit)),
+    async (chunk) => [...(await explainFunded(prep, glpk, base, notFundedResult, chunk, deadline.left(), timeLimit, inGuess))],
+    helper && ((chunk) => helper.funded(prep.problem, base, notFundedResult, chunk, deadline.left(), timeLimit)),
   );
   return { funded: new Map(inParts.flat()), notFunded: notFundedResult.notFunded };
 }
@@ -262,7 +270,6 @@ export async function explainFunded(
   // Best first (explain() sorts them; a helper's copy keeps the order).
   const optima = notFundedResult.optima.map((o) => ({ objective: o.objective, chosen: new Map(o.chosen), units: o.units }));
   const bestIn = optima[0] ?? null;
-  const allOut = new Map(prep.requests.filter((r) => !base.chosen.has(r.index)).map((r) => [r.index, "out" as const]));
   for (const k of indexes) {
     const r = prep.requests[k]!;
     if (deadline.passed) {
@@ -278,7 +285,7 @@ export async function explainFunded(
     const shortcut = notFundedResult.complete && bestIn !== null && without === bestIn;
     let v: { status: SolveStatus; solution: Solution | null } | null = null;
     if (shortcut && bestIn) {
-      const insideLp = variantModel(prep, glpk, { force: new Map([...allOut, [k, "out"]]), relaxed: true });
+      const insideLp = variantModel(prep, glpk, { force: onlyAmong(prep, base.chosen, force), relaxed: true });
       const bound = await solveLp(glpk, insideLp.lp, oneSolve(deadline));
       if (bound.status === "infeasible" || (bound.status === "optimal" && bound.z <= bestIn.objective + 1e-6))
         v = { status: "optimal", solution: { chosen: bestIn.chosen, flows: new Map(), units: bestIn.units } };

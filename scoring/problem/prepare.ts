@@ -142,6 +142,11 @@ export function prepare(problem: Problem): Prepared {
   };
 }
 
+/** The index of a request's cheapest level (the first of equal costs). */
+export function cheapestLevel(r: PreparedRequest): number {
+  return r.levels.reduce((best, l, k) => (l.cost < r.levels[best]!.cost ? k : best), 0);
+}
+
 export interface HallRow {
   /** The donors of the row, as a bit mask. */
   mask: number;

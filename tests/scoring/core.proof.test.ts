@@ -12,7 +12,7 @@ import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
 import { loadGlpk } from "../../server/glpk.js";
-import { limit, solveWhole } from "../helpers/glpk.js";
+import { beforeEachSolve, busy, limit, solveWhole } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 
 describe("restrict", () => {
@@ -203,14 +203,7 @@ describe("solveExact", () => {
     expect(whole.report.lpBound - whole.out.z).toBeGreaterThan(1);
     // A slow machine: every solve takes 0.3 s more, so the deadline (0.5 s) passes during the first stage
     // (the LP starts at once, the stage at about 0.3 s): bounded by the work started, not by a timing.
-    const constants = Object.fromEntries(Object.getOwnPropertyNames(glpk).map((k) => [k, (glpk as unknown as Record<string, unknown>)[k]]));
-    const slow = {
-      ...constants,
-      solve(lp: LP, options?: Parameters<typeof glpk.solve>[1]) {
-        for (const end = performance.now() + 300; performance.now() < end;);
-        return glpk.solve(lp, options);
-      },
-    } as unknown as typeof glpk;
+    const slow = beforeEachSolve(glpk, () => busy(300));
     const late = await solveExact(prep, slow, { firstThreshold: 0.5, timeLimit: 0.5 });
     expect(late.out.status).toBe("time-limit");
     expect(late.report!.proven).toBe(false);

@@ -7,15 +7,14 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
-import { highsFeasible, highsMostOf, highsMostWomen, loadHighs } from "../../bench/highs-model.js";
-import type { CcmStatus, Region } from "../../scoring/domain/index.js";
+import { highsFeasible, highsMostOf, loadHighs, minimumBeyondReach, type Minimum } from "../../bench/highs-model.js";
+import type { Region } from "../../scoring/domain/index.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { solve } from "../helpers/glpk.js";
 
 const highs = await loadHighs();
 const feasible = (input: ProblemInput): boolean => highsFeasible(highs, input);
 const mostOf = (input: ProblemInput, pred: (r: ProblemInput["requests"][number]) => boolean): number => highsMostOf(highs, input, pred);
-const mostWomen = (input: ProblemInput): { women: number; funded: number } => highsMostWomen(highs, input);
 type Kind = "status" | "region" | "women";
 
 /** The round with one rule's bound set, by the rule's id as the diagnosis names it. */
@@ -48,21 +47,13 @@ function infeasibleRound(n: number, seed: number, kind: Kind): ProblemInput | nu
   delete policy.minWomenShare;
   // A generated round whose own rules cannot hold (a few small ones) is no case of this test.
   if (!feasible(input)) return null;
-  const extra = 1 + (seed % 3);
-  if (kind === "women") {
-    // Two men locked in, so that no allocation is all women (funding one woman alone would be 100 %).
-    for (const r of input.requests.filter((q) => q.gender !== "F" && !q.lock).slice(0, 2)) r.lock = "in";
-    if (!feasible(input)) return null;
-    const { women, funded } = mostWomen(input);
-    policy.minWomenShare = Math.min(1, Math.floor((100 * women) / funded) / 100 + 0.05 * extra);
-  } else if (kind === "status") {
-    const status: CcmStatus = seed % 2 ? "party" : "signatory";
-    policy.statusMin = { [status]: mostOf(input, (r) => r.status === status) + extra };
-  } else {
-    const region = input.requests[seed % input.requests.length]!.region as Region;
-    policy.regionMin = { ...(policy.regionMin as object), [region]: mostOf(input, (r) => r.region === region) + extra };
-  }
-  return input;
+  const minimum: Minimum =
+    kind === "women"
+      ? "women"
+      : kind === "status"
+        ? { status: seed % 2 ? "party" : "signatory" }
+        : { region: input.requests[seed % input.requests.length]!.region as Region };
+  return minimumBeyondReach(highs, input, minimum, 1 + (seed % 3));
 }
 
 /** Whether the case was one (its generated round could be made infeasible by the minimum alone), and checked. */

@@ -13,6 +13,7 @@ import { robustness } from "../../scoring/analytics/robustness.js";
 import { sensitivities } from "../../scoring/analytics/sensitivity.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../../server/glpk.js";
+import { beforeEachSolve, busy } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 
 const real = await loadGlpk();
@@ -20,18 +21,13 @@ const real = await loadGlpk();
 /** glpk.js with every call's time limit recorded; a call without one throws (and fails the answer). */
 function spy(opts: { delayMs?: number } = {}): { glpk: Glpk; limits: number[] } {
   const limits: number[] = [];
-  const constants = Object.fromEntries(Object.getOwnPropertyNames(real).map((k) => [k, (real as unknown as Record<string, unknown>)[k]]));
-  const glpk = {
-    ...constants,
-    solve(lp: Parameters<Glpk["solve"]>[0], options?: Parameters<Glpk["solve"]>[1]) {
-      const tmlim = options?.tmlim;
-      if (tmlim === undefined || !Number.isFinite(tmlim) || tmlim <= 0) throw new Error(`a solve without a time limit (tmlim ${tmlim})`);
-      limits.push(tmlim);
-      // A slow machine, for the test that counts the solves started before the deadline.
-      if (opts.delayMs) for (const end = performance.now() + opts.delayMs; performance.now() < end;);
-      return real.solve(lp, options);
-    },
-  } as unknown as Glpk;
+  const glpk = beforeEachSolve(real, (options) => {
+    const tmlim = options?.tmlim;
+    if (tmlim === undefined || !Number.isFinite(tmlim) || tmlim <= 0) throw new Error(`a solve without a time limit (tmlim ${tmlim})`);
+    limits.push(tmlim);
+    // A slow machine, for the test that counts the solves started before the deadline.
+    if (opts.delayMs) busy(opts.delayMs);
+  });
   return { glpk, limits };
 }
 
