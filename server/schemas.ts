@@ -10,12 +10,17 @@ import type { MoneyCurve, ReplacementResult, ResultDiff, Robustness, Sensitiviti
 import { APPLICANT_FIELDS, HistorySchema, RequestAttributesSchema, RuleSetSchema, type ScoredRound } from "../scoring/criteria/index.js";
 import {
   DonorSchema,
-  REQUEST_STATUSES,
-  OFFER_STATUSES,
-  ROUND_STATUSES,
+  DATA_SOURCE,
+  DECISION_KINDS,
+  OFFER_STATE,
+  REQUEST_STATUS,
+  ROUND_STATUS,
   RoundSchema,
+  RUN_OUTCOME,
+  RUN_STATUS,
   StateSchema,
-  SUPPORT_LEVELS,
+  SUPPORT_LEVEL,
+  YEAR_STATUS,
   WeightsSchema,
   type AllocationResult,
 } from "../scoring/domain/index.js";
@@ -50,7 +55,7 @@ export const PublicRoundSchema = z
     endDate: z.iso.date(),
     windowOpens: z.iso.date(),
     windowCloses: z.iso.date(),
-    status: z.enum(ROUND_STATUSES),
+    status: z.enum(ROUND_STATUS.codes),
     /** Whether the round takes requests today, by the server's calendar: open, and today within the window. */
     acceptingRequests: z.boolean(),
   })
@@ -63,7 +68,7 @@ export const RoundStatesSchema = z.object({ states: z.array(RoundStateSchema), a
 export const ContributionFieldsSchema = z.object({
   receivedOn: z.iso.date().nullable().default(null).describe("When the contribution was received"),
   source: z
-    .enum(["sourced", "derived"])
+    .enum(DATA_SOURCE.codes)
     .default("sourced")
     .describe("sourced: read from a document; derived: computed (e.g. as a remainder), the note says how"),
   note: z.string().max(1000).default(""),
@@ -84,7 +89,7 @@ export const SettingsRecordSchema = z.object({
 });
 export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
 
-export const RequestStatusSchema = z.enum(REQUEST_STATUSES);
+export const RequestStatusSchema = z.enum(REQUEST_STATUS.codes);
 
 export const RequestRecordSchema = z.object({
   id: z.string(),
@@ -106,7 +111,12 @@ export const ReviewRecordSchema = z.object({
 });
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
-export const HistoryEntrySchema = z.object({ status: z.string(), note: z.string(), at: Timestamp, by: z.string().nullable() });
+export const HistoryEntrySchema = z.object({
+  status: z.enum(REQUEST_STATUS.codes),
+  note: z.string(),
+  at: Timestamp,
+  by: z.string().nullable(),
+});
 
 export const RequestDetailSchema = RequestRecordSchema.extend({
   history: z.array(HistoryEntrySchema),
@@ -116,11 +126,11 @@ export const RequestDetailSchema = RequestRecordSchema.extend({
 export const DecisionRecordSchema = z.object({
   requestId: z.string(),
   runId: z.string(),
-  decision: z.enum(["funded", "waitlisted", "not-funded"]),
-  level: z.enum(SUPPORT_LEVELS).nullable(),
+  decision: z.enum(DECISION_KINDS),
+  level: z.enum(SUPPORT_LEVEL.codes).nullable(),
   cost: z.number().nullable(),
   offerDeadline: z.iso.date().nullable(),
-  offerStatus: z.enum(OFFER_STATUSES).nullable(),
+  offerStatus: z.enum(OFFER_STATE.codes).nullable(),
   actualCost: z.number().nullable().describe("What was spent on a settled offer (travelled, no-show, cancelled late)"),
   committedOn: z.iso.date().nullable(),
   answeredOn: z.iso.date().nullable(),
@@ -129,7 +139,7 @@ export const DecisionRecordSchema = z.object({
 });
 export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
 
-export const RunStatusSchema = z.enum(["queued", "running", "done", "failed", "cancelled"]);
+export const RunStatusSchema = z.enum(RUN_STATUS.codes);
 export const RunSummarySchema = z.object({
   id: z.string(),
   roundId: z.string(),
@@ -144,7 +154,7 @@ export const RunSummarySchema = z.object({
   approvedAt: Timestamp.nullable(),
   elapsedSeconds: z.number().nullable().describe("Seconds since the run started (running) or its duration (finished)"),
   value: z.number().nullable(),
-  resultStatus: z.enum(["optimal", "infeasible", "time-limit"]).nullable(),
+  resultStatus: z.enum(RUN_OUTCOME.codes).nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -185,7 +195,7 @@ const Table3Schema = z.object({
         donor: z.string(),
         name: z.string(),
         amount: z.number(),
-        source: z.enum(["sourced", "derived"]),
+        source: z.enum(DATA_SOURCE.codes),
         note: z.string(),
       }),
     ),
@@ -239,7 +249,7 @@ export const OpeningSchema = z.object({
 
 export const YearRecordSchema = z.object({
   year: z.number().int(),
-  status: z.enum(["open", "closed"]),
+  status: z.enum(YEAR_STATUS.codes),
   opening: OpeningSchema,
   note: z.string(),
   closing: z.number().nullable(),
@@ -251,7 +261,7 @@ export const YearStatementSchema = Table3Schema.extend({
   scope: z.literal("year"),
   year: z.number().int(),
   version: z.number().int().describe("The year's record version, for its changes"),
-  status: z.enum(["open", "closed"]),
+  status: z.enum(YEAR_STATUS.codes),
   opening: OpeningSchema,
   note: z.string(),
   rounds: z.array(
@@ -259,7 +269,7 @@ export const YearStatementSchema = Table3Schema.extend({
       roundId: z.string(),
       meeting: z.string(),
       startDate: z.iso.date(),
-      status: z.string(),
+      status: z.enum(ROUND_STATUS.codes),
       deferredFrom: z.number(),
       deferredTo: z.number(),
       provisional: z.boolean(),
@@ -291,7 +301,7 @@ export const ApplicantStatusSchema = z.object({
   roundId: z.string(),
   status: RequestStatusSchema,
   request: ApplicantViewSchema,
-  history: z.array(z.object({ status: z.string(), at: Timestamp })),
+  history: z.array(z.object({ status: z.enum(REQUEST_STATUS.codes), at: Timestamp })),
   decision: DecisionRecordSchema.pick({
     decision: true,
     level: true,

@@ -5,8 +5,8 @@
 // optimum can still cost value), warm-started from the optimum, which stays feasible when a rule relaxes.
 import { z } from "zod";
 import { now, picksOf, solveProblem, summarise, type Glpk, type Pick } from "../allocation/index.js";
-import { chf, parseOrThrow, REGION_NAMES, round2 } from "../domain/index.js";
-import { instancesOf, percent, RULE_IDS, STATUS_WORDS, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
+import { chf, parseOrThrow, REGION, round2 } from "../domain/index.js";
+import { instancesOf, percent, RULE_IDS, statusWords, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
 import type { Problem } from "../problem/index.js";
 
 export const SensitivityOptionsSchema = z.strictObject({
@@ -97,8 +97,8 @@ function relaxations(problem: Problem, steps: Partial<Record<PolicyKey, number>>
     (problem.donors ?? []).forEach((d, i) => {
       if (!d.regions && !d.statuses && !d.states) return;
       const terms = [
-        d.regions && `for the ${d.regions.map((g) => REGION_NAMES[g]).join(" or the ")}`,
-        d.statuses && `for ${d.statuses.map((x) => STATUS_WORDS.en[x]).join(" or ")}`,
+        d.regions && `for the ${d.regions.map((g) => REGION.say(g)).join(" or the ")}`,
+        d.statuses && `for ${d.statuses.map((x) => statusWords("en", x)).join(" or ")}`,
         d.states && `for ${d.states.join(", ")}`,
       ]
         .filter(Boolean)

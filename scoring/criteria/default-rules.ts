@@ -1,6 +1,7 @@
 // The default scoring rule set: para. 102 of the ISU's 2024 report as rules (rules.ts), used when a
 // round has none of its own.
-import { SPEAKING_ROLES, type RuleSetInput } from "./rules.js";
+import { SPEAKING_ROLES } from "../domain/index.js";
+import type { RuleSetInput } from "./rules.js";
 
 /** The default rule set: paragraph 102 of the 2024 report, one criterion at a time. Points per criterion are capped at 100. */
 export const DEFAULT_RULES: RuleSetInput = {
@@ -169,7 +170,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       label: "Speaking role at the meeting",
       labels: { fr: "Prend la parole à la réunion", es: "Interviene en la reunión" },
       points: 20,
-      when: { fact: "request.role", in: SPEAKING_ROLES },
+      when: { fact: "request.role", in: [...SPEAKING_ROLES] },
     },
     // Universalization potential: signatories and States not party showing concrete interest in accession,
     // with a focus on under-represented regions.

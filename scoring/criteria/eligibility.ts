@@ -3,7 +3,7 @@
 // exception (with a justification, shown to donors). An ineligible request is not allocated; its reason
 // says, in words, what fails on each path.
 import type { State } from "../domain/index.js";
-import { STATUS_AND_INCOME_WORDS, type Condition, type Fact, type RuleSet, type Scalar } from "./rules.js";
+import { factValueInWords, type Condition, type Fact, type RuleSet, type Scalar } from "./rules.js";
 import type { RequestAttributes } from "./score.js";
 
 type FactValue = string | number | boolean;
@@ -45,17 +45,6 @@ const FACT_WORDS: Partial<Record<Fact, string>> = {
   "request.role": "role at the meeting",
 };
 
-const VALUE_WORDS: Record<string, string> = {
-  ...STATUS_AND_INCOME_WORDS,
-  unclassified: "unclassified",
-  accepted: "accepted by the ISU",
-  "not-accepted": "not accepted by the ISU",
-  "not-reviewed": "not yet reviewed by the ISU",
-  none: "not given",
-};
-
-const word = (v: Scalar | FactValue): string => (typeof v === "string" ? (VALUE_WORDS[v] ?? v) : String(v));
-
 /** What fails in a condition, in words: empty when it holds. */
 export function failures(cond: Condition, f: Record<Fact, FactValue>): string[] {
   if ("all" in cond) return cond.all.flatMap((c) => failures(c, f));
@@ -68,6 +57,7 @@ export function failures(cond: Condition, f: Record<Fact, FactValue>): string[] 
   const bool = BOOL_WORDS[cond.fact];
   if (bool && typeof v === "boolean" && typeof cond.eq === "boolean") return v === cond.eq ? [] : [bool[v ? 0 : 1]];
   const name = FACT_WORDS[cond.fact] ?? cond.fact;
+  const word = (x: Scalar | FactValue): string => factValueInWords(cond.fact, x);
   const needed = (what: string): string[] => [`${name}: ${word(v)} (needed: ${what})`];
   if (cond.eq !== undefined) return v === cond.eq ? [] : needed(word(cond.eq));
   if (cond.in !== undefined) return cond.in.includes(v) ? [] : needed(cond.in.map(word).join(" or "));

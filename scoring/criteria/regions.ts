@@ -2,7 +2,7 @@
 // regions"). Derived from the reference data as of the round's date: a regional group is
 // under-represented when the share of its States that are States Parties is below the share over all
 // States (decision 020). Staff may set the list for a round instead, with a justification.
-import { REGION_NAMES, REGIONS, type Region } from "../domain/index.js";
+import { REGION, REGIONS, type Region } from "../domain/index.js";
 import { percent } from "../policy/index.js";
 import type { RuleSet } from "./rules.js";
 import type { ReferenceData } from "./states.js";
@@ -58,7 +58,7 @@ export function underrepresentedRegions(rules: RuleSet, ref: ReferenceData): Und
   const evidence = new Map(
     under.map((f) => [
       f.region,
-      `${REGION_NAMES[f.region]}: ${f.parties} of ${f.states} States are States Parties (${pct(f.parties, f.states)}), against ${overall.parties} of ${overall.states} (${pct(overall.parties, overall.states)}) over all groups, as of ${ref.asOf}`,
+      `${REGION.say(f.region)}: ${f.parties} of ${f.states} States are States Parties (${pct(f.parties, f.states)}), against ${overall.parties} of ${overall.states} (${pct(overall.parties, overall.states)}) over all groups, as of ${ref.asOf}`,
     ]),
   );
   return { regions: under.map((f) => f.region), derived: true, justification: "", figures, overall, evidence };

@@ -3,7 +3,18 @@
 // follows paragraph 102 of the ISU's 2024 report (the five criteria and what each prioritises).
 import { z } from "zod";
 import { RotationSchema } from "./rotation.js";
-import { CriterionSchema, RegionSchema, reportDuplicates } from "../domain/index.js";
+import {
+  CCM_STATUS,
+  CriterionSchema,
+  GENDER,
+  INCOME_GROUP,
+  INTEREST_STANDING,
+  MEETING_ROLE,
+  REGION,
+  RegionSchema,
+  reportDuplicates,
+  type Vocabulary,
+} from "../domain/index.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides) and the request. */
 export const FACTS = {
@@ -121,9 +132,6 @@ export const RuleSetSchema = z
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
-export const ROLES = ["none", "art4-extension", "presenter", "panellist", "coordinator", "statement"] as const;
-export const SPEAKING_ROLES: string[] = ["art4-extension", "presenter", "panellist", "coordinator", "statement"];
-
 /** Each fact as a reason's evidence names it, in the staff's words. */
 const FACT_NAMES: Record<Fact, string> = {
   "state.region": "regional group",
@@ -149,38 +157,28 @@ const FACT_NAMES: Record<Fact, string> = {
   "history.delegateRecentRounds": "delegate's recent sponsored rounds",
 };
 
-/** The CCM statuses and income groups in words, as every sentence about the facts says them. */
-export const STATUS_AND_INCOME_WORDS: Readonly<Record<string, string>> = {
-  party: "State Party",
-  signatory: "signatory",
-  nonparty: "State not party",
-  low: "low income",
-  "lower-middle": "lower-middle income",
-  "upper-middle": "upper-middle income",
-  high: "high income",
+type List = Pick<Vocabulary<string>, "sayAny" | "codes">;
+
+/** The list a fact's named values come from (the other facts are yes/no or numbers). */
+const FACT_VALUES: Partial<Record<Fact, List>> = {
+  "state.region": REGION,
+  "state.ccmStatus": CCM_STATUS,
+  "state.incomeGroup": INCOME_GROUP,
+  "request.gender": GENDER,
+  "request.role": MEETING_ROLE,
+  "request.interestReview": INTEREST_STANDING,
 };
 
-/** The values of facts in words: codes as staff say them. */
-const VALUE_WORDS: Record<string, string> = {
-  ...STATUS_AND_INCOME_WORDS,
-  unclassified: "not classified",
-  none: "participant",
-  "art4-extension": "presenting an Art. 4 extension request",
-  presenter: "presenter",
-  panellist: "panellist",
-  coordinator: "coordinator",
-  statement: "delivering a statement",
-  F: "woman",
-  M: "man",
-  X: "other or not said",
-  accepted: "accepted",
-  "not-accepted": "not accepted",
-  "not-reviewed": "not yet reviewed",
-};
+/** A fact's value in words: a code by its list, yes or no, a number as it is. */
+export function factValueInWords(fact: Fact, v: Scalar | null | undefined): string {
+  if (v === null || v === undefined) return "none";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return typeof v === "string" ? (FACT_VALUES[fact]?.sayAny(v) ?? v) : String(v);
+}
 
 /** A fact and its value as a reason's evidence says them: "CCM status: State Party", "least developed country: yes". */
 export function factInWords(fact: Fact, value: string | number | boolean | null | undefined): string {
-  return `${FACT_NAMES[fact]}: ${value === null || value === undefined ? "none" : valueWord(value)}`;
+  return `${FACT_NAMES[fact]}: ${factValueInWords(fact, value)}`;
 }
 
 /** A fact's name as a reason or a form shows it ("CCM status"). */
@@ -192,16 +190,14 @@ export const FACT_CHOICES: { value: Fact; label: string }[] = (Object.keys(FACTS
   label: FACT_NAMES[f],
 }));
 
-const valueWord = (v: Scalar): string => (v === true ? "yes" : v === false ? "no" : (VALUE_WORDS[String(v)] ?? String(v)));
-
 /** A condition in the staff's words: "CCM status is State Party and least developed country is yes". */
 export function conditionInWords(c: Condition): string {
   if ("all" in c) return c.all.map((x) => wrap(x)).join(" and ");
   if ("any" in c) return c.any.map((x) => wrap(x)).join(" or ");
   if ("not" in c) return `not (${conditionInWords(c.not)})`;
   const name = FACT_NAMES[c.fact];
-  if (c.eq !== undefined) return `${name} is ${valueWord(c.eq)}`;
-  if (c.in !== undefined) return `${name} is ${c.in.map(valueWord).join(" or ")}`;
+  if (c.eq !== undefined) return `${name} is ${factValueInWords(c.fact, c.eq)}`;
+  if (c.in !== undefined) return `${name} is ${c.in.map((v) => factValueInWords(c.fact, v)).join(" or ")}`;
   if (c.gte !== undefined) return `${name} is at least ${c.gte}`;
   return `${name} is at most ${c.lte}`;
 }
@@ -210,20 +206,9 @@ const wrap = (c: Condition): string => ("all" in c || "any" in c ? `(${condition
 
 /** The values a fact takes, for a form's choice (true/false facts; named values; numbers otherwise). */
 export function factValues(fact: Fact): { value: string; label: string; scalar: Scalar }[] | "number" {
-  const named = (values: readonly string[]) => values.map((v) => ({ value: v, label: VALUE_WORDS[v] ?? v, scalar: v }));
+  const list = FACT_VALUES[fact];
+  if (list) return list.codes.map((v) => ({ value: v, label: list.sayAny(v), scalar: v }));
   switch (fact) {
-    case "state.region":
-      return [...RegionSchema.options].map((v) => ({ value: v, label: v, scalar: v }));
-    case "state.ccmStatus":
-      return named(["party", "signatory", "nonparty"]);
-    case "state.incomeGroup":
-      return named(["low", "lower-middle", "upper-middle", "high", "unclassified"]);
-    case "request.gender":
-      return named(["F", "M", "X"]);
-    case "request.role":
-      return named(ROLES);
-    case "request.interestReview":
-      return named(["accepted", "not-accepted", "not-reviewed", "none"]);
     case "request.technicalRating":
     case "request.previousSponsorships":
     case "history.stateRecentRounds":

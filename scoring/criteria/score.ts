@@ -2,7 +2,7 @@
 // (rule, points, evidence), so that every number can be traced. Also turns scored requests into the
 // problem file's requests (support levels and their costs).
 import { z } from "zod";
-import { type Condition, type Fact, type Rule, type RuleSet, ROLES, factInWords } from "./rules.js";
+import { type Condition, type Fact, type Rule, type RuleSet, factInWords } from "./rules.js";
 import {
   CRITERIA,
   type CriteriaScores,
@@ -13,6 +13,7 @@ import {
   type SupportLevel,
   type Weights,
   round2,
+  MEETING_ROLE,
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
@@ -35,7 +36,7 @@ export const RequestAttributesSchema = z.strictObject({
   /** The language the applicant writes in (English, French, Spanish): their messages come in it. */
   language: z.enum(["en", "fr", "es"]).optional(),
   expertise: z.array(z.string().min(1).max(100)).max(20).default([]),
-  role: z.enum(ROLES).default("none"),
+  role: z.enum(MEETING_ROLE.codes).default("none"),
   operationalExpertise: z.boolean().default(false),
   technicalRating: z.number().min(0).max(5).optional(),
   survivor: z.boolean().default(false),

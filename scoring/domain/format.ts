@@ -51,3 +51,8 @@ export function parseDecimal(text: string): number | null {
   const x = Number(t);
   return Number.isFinite(x) ? x : null;
 }
+
+/** A phrase as a label or a sentence begins it: its first letter a capital ("air ticket only" → "Air ticket only"). */
+export function capitalised(phrase: string): string {
+  return phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
+}

@@ -2,31 +2,25 @@
 // The problem file (format v1, scoring/problem/) is a public contract: an auditor re-runs a published
 // allocation from it, so every object here is strict (unknown fields are rejected, not ignored).
 import { z } from "zod";
-import { CCM_STATUSES, CRITERIA, REGIONS, SUPPORT_LEVELS } from "./constants.js";
-import { ROUND_STATUSES } from "./lifecycle.js";
+import {
+  CCM_STATUS,
+  CRITERION,
+  GENDER,
+  INCOME_GROUP,
+  REGION,
+  ROUND_STATUS,
+  SUPPORT_LEVEL,
+  type CcmStatus,
+  type Gender,
+  type Region,
+  type SupportLevel,
+} from "./vocabulary/index.js";
 
-export const RegionSchema = z.enum(REGIONS);
-export type Region = z.infer<typeof RegionSchema>;
-
-export const CcmStatusSchema = z.enum(CCM_STATUSES);
-export type CcmStatus = z.infer<typeof CcmStatusSchema>;
-
-export const GenderSchema = z.enum(["F", "M", "X"]);
-export type Gender = z.infer<typeof GenderSchema>;
-
-export const IncomeGroupSchema = z.enum(["low", "lower-middle", "upper-middle", "high", "unclassified"]);
-export type IncomeGroup = z.infer<typeof IncomeGroupSchema>;
-
-export const CriterionSchema = z.enum(CRITERIA);
-export type Criterion = z.infer<typeof CriterionSchema>;
-
-export const CRITERION_NAMES: Record<Criterion, string> = {
-  implementation: "Implementation relevance",
-  technical: "Technical value",
-  universalization: "Universalization potential",
-  capacity: "Capacity strengthening",
-  representation: "Inclusive representation",
-};
+export const RegionSchema = z.enum(REGION.codes);
+export const CcmStatusSchema = z.enum(CCM_STATUS.codes);
+export const GenderSchema = z.enum(GENDER.codes);
+export const IncomeGroupSchema = z.enum(INCOME_GROUP.codes);
+export const CriterionSchema = z.enum(CRITERION.codes);
 
 /** Reports every item whose key repeats an earlier one, at `list[index].field`, with the caller's message. */
 export function reportDuplicates<T>(
@@ -100,7 +94,7 @@ export const WeightsSchema = z
     capacity: z.number().finite().min(0).max(1000),
     representation: z.number().finite().min(0).max(1000),
   })
-  .refine((w) => CRITERIA.some((c) => w[c] > 0), { message: "at least one weight must be positive" });
+  .refine((w) => CRITERION.codes.some((c) => w[c] > 0), { message: "at least one weight must be positive" });
 export type Weights = z.infer<typeof WeightsSchema>;
 
 export const DonorSchema = z.strictObject({
@@ -112,8 +106,7 @@ export const DonorSchema = z.strictObject({
 });
 export type Donor = z.infer<typeof DonorSchema>;
 
-export const SupportLevelSchema = z.enum(SUPPORT_LEVELS);
-export type SupportLevel = z.infer<typeof SupportLevelSchema>;
+export const SupportLevelSchema = z.enum(SUPPORT_LEVEL.codes);
 
 export const LevelSchema = z.strictObject({
   level: SupportLevelSchema,
@@ -132,7 +125,7 @@ export const CriteriaScoresSchema = z.strictObject({
 export type CriteriaScores = z.infer<typeof CriteriaScoresSchema>;
 
 /** A round: one meeting, its window and allowance, and its status. */
-export const RoundStatusSchema = z.enum(ROUND_STATUSES);
+export const RoundStatusSchema = z.enum(ROUND_STATUS.codes);
 export const RoundSchema = z
   .strictObject({
     id: z.string().min(1).max(64),

@@ -1,7 +1,7 @@
 // What each offer does to the money, and the figures of a round and of a year: Table 3 (expenditures,
 // contributions, deferred from and to) and the balances (available = committed + spent + left). Every
 // figure is a sum over the facts; nothing is stored twice.
-import { OPEN_OFFERS, RELEASED_OFFERS, round2, type OfferStatus } from "../domain/index.js";
+import { OPEN_OFFERS, RELEASED_OFFERS, round2, type DataSource, type OfferStatus } from "../domain/index.js";
 import type { ContributionFact, OfferFact, Opening, RoundFacts, YearFacts } from "./types.js";
 
 /** An offer's money: committed (open), spent (settled: its actual cost) and released (unspent, back to the programme). */
@@ -10,8 +10,8 @@ export function offerMoney(o: Pick<OfferFact, "cost" | "offerStatus" | "actualCo
   spent: number;
   released: number;
 } {
-  if (OPEN_OFFERS.includes(o.offerStatus)) return { committed: o.cost, spent: 0, released: 0 };
-  if (RELEASED_OFFERS.includes(o.offerStatus)) return { committed: 0, spent: 0, released: o.cost };
+  if (OPEN_OFFERS.has(o.offerStatus)) return { committed: o.cost, spent: 0, released: 0 };
+  if (RELEASED_OFFERS.has(o.offerStatus)) return { committed: 0, spent: 0, released: o.cost };
   const spent = o.actualCost ?? 0;
   return { committed: 0, spent, released: o.cost - spent };
 }
@@ -22,7 +22,7 @@ export interface ContributionLine {
   donor: string;
   name: string;
   amount: number;
-  source: "sourced" | "derived";
+  source: DataSource;
   note: string;
 }
 
@@ -91,7 +91,7 @@ function table3(rounds: RoundFacts[], deferredFrom: number, openingPending: Pend
   const revenues = round2(totalContributions + deferredFrom);
   const expenditures = round2(travel + admin);
   const pending = [...openingPending];
-  const open = offers.filter((o) => OPEN_OFFERS.includes(o.offerStatus));
+  const open = offers.filter((o) => OPEN_OFFERS.has(o.offerStatus));
   if (open.length)
     pending.push({ kind: "offers", offers: open.map((o) => ({ state: o.state, stateName: o.stateName, requestId: o.requestId })) });
   for (const r of rounds) if (r.adminActual === null) pending.push({ kind: "admin", meeting: r.meeting });

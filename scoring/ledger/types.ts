@@ -1,7 +1,7 @@
 // The money's facts, each stored once where it is made (a contribution in its donor's record, a
 // commitment and its settlement in the offer, the year's opening balance in the year), and the figures
 // derived from them: the ledger's dated entries, the balances, Table 3 and who paid for whom.
-import type { CcmStatus, OfferStatus, Region, RoundStatus } from "../domain/index.js";
+import type { CcmStatus, DataSource, OfferStatus, Region, RoundStatus } from "../domain/index.js";
 
 /** A donor's contribution to a round, with its earmark (none: any delegate of the round). */
 export interface ContributionFact {
@@ -11,7 +11,7 @@ export interface ContributionFact {
   /** When it was received (ISO date), null when not recorded. */
   receivedOn: string | null;
   /** Sourced: read from a document; derived: computed (e.g. as a remainder), the note says how. */
-  source: "sourced" | "derived";
+  source: DataSource;
   note: string;
   regions?: Region[];
   statuses?: CcmStatus[];

@@ -1,5 +1,5 @@
 // Small pieces the rule modules share: the tally of a selection, counts' relaxation.
-import { REGION_NAMES, type CcmStatus, type Region } from "../domain/index.js";
+import { CCM_STATUS, CCM_STATUS_GROUP, REGION, type CcmStatus, type Region } from "../domain/index.js";
 import type { Candidate, Lang, Tally } from "./types.js";
 
 const EPS = 1e-6;
@@ -50,37 +50,12 @@ export function percent(x: number): string {
   return `${Math.round(x * 100)} %`;
 }
 
-/** The UN regional groups' names, as the rules' sentences use them. */
-export const REGION_WORDS: Record<Lang, Record<Region, string>> = {
-  en: REGION_NAMES,
-
-  fr: {
-    AFR: "Groupe des États d'Afrique",
-    APG: "Groupe des États d'Asie et du Pacifique",
-    EEG: "Groupe des États d'Europe orientale",
-    GRULAC: "Groupe des États d'Amérique latine et des Caraïbes",
-    WEOG: "Groupe des États d'Europe occidentale et autres États",
-  },
-  es: {
-    AFR: "Grupo de Estados de África",
-    APG: "Grupo de Estados de Asia y el Pacífico",
-    EEG: "Grupo de Estados de Europa Oriental",
-    GRULAC: "Grupo de Estados de América Latina y el Caribe",
-    WEOG: "Grupo de Estados de Europa Occidental y otros Estados",
-  },
-};
-
-/** The CCM statuses as groups of States, as the rules' sentences use them. */
-export const STATUS_WORDS: Record<Lang, Record<CcmStatus, string>> = {
-  en: { party: "States Parties", signatory: "signatories", nonparty: "States not party" },
-  fr: { party: "États parties", signatory: "États signataires", nonparty: "États non parties" },
-  es: { party: "Estados partes", signatory: "Estados signatarios", nonparty: "Estados no partes" },
-};
-
+/** A CCM status as a group of States in the rules' sentences ("States Parties"); a scope that is not one, as it is. */
 export function statusWords(lang: Lang, scope: string | undefined): string {
-  return STATUS_WORDS[lang][scope as CcmStatus] ?? scope ?? "";
+  return CCM_STATUS.is(scope) ? CCM_STATUS_GROUP[scope][lang] : (scope ?? "");
 }
 
+/** A regional group's name in the rules' sentences; a scope that is not one, as it is. */
 export function regionWords(lang: Lang, scope: string | undefined): string {
-  return REGION_WORDS[lang][scope as Region] ?? scope ?? "";
+  return REGION.sayAny(scope ?? "", lang);
 }

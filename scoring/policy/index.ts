@@ -2,5 +2,5 @@
 export * from "./types.js";
 export * from "./registry.js";
 export * from "./schema.js";
-export { tally, plus, percent, STATUS_WORDS, REGION_WORDS } from "./helpers.js";
+export { tally, plus, percent, statusWords, regionWords } from "./helpers.js";
 export * from "./ids.js";

@@ -4,7 +4,15 @@
 // reason; an offer lapsed), an offer answered by its applicant (the ISU's notice), a reminder three days
 // before an offer's deadline, a new access code. Messages go only to the address on file; a request
 // without one is told nothing (its page says so to staff). A replay of past records tells no one.
-import { chfIn, dayIn, stateName, type Language, type NotFundedReason, type RequestStatus } from "../../scoring/domain/index.js";
+import {
+  chfIn,
+  dayIn,
+  stateName,
+  SUPPORT_LEVEL_PAYS,
+  type Language,
+  type NotFundedReason,
+  type RequestStatus,
+} from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { decisionOfRequest } from "../store/decisions.js";
 import { getRequest } from "../store/requests.js";
@@ -59,7 +67,7 @@ export function requestValues(db: Db, requestId: string, lang: Language): Record
     venue: round.venue,
     dates: `${dayIn(lang, round.startDate)} – ${dayIn(lang, round.endDate)}`,
     statusLink: statusLink(db, lang, r.id),
-    ...(d?.level ? { level: w.level[d.level] } : {}),
+    ...(d?.level ? { level: SUPPORT_LEVEL_PAYS[d.level][lang] } : {}),
     ...(d?.cost !== null && d?.cost !== undefined ? { amount: chfIn(lang, d.cost) } : {}),
     ...(d?.offerDeadline ? { deadline: dayIn(lang, d.offerDeadline) } : {}),
   };

@@ -1,11 +1,10 @@
 // The few words a message fills in besides its template: the greeting, the support offered, why a request
 // was not funded, an offer's answer. In the applicants' three languages (the ISU's notices in English).
-import type { NotFundedReason, SupportLevel } from "../../scoring/domain/index.js";
+import type { NotFundedReason } from "../../scoring/domain/index.js";
 import type { Language } from "../../scoring/domain/index.js";
 
 interface MailWords {
   greeting: (name: string | undefined) => string;
-  level: Record<SupportLevel, string>;
   /** Why a request was not funded, by the engine's reason; a rule by its family (the part before a dot). */
   reason: {
     price: string;
@@ -22,7 +21,6 @@ interface MailWords {
 
 const en: MailWords = {
   greeting: (name) => (name ? `Dear ${name},` : "Dear applicant,"),
-  level: { full: "full support (air ticket and daily allowance)", ticket: "the air ticket", allowance: "the daily allowance" },
   reason: {
     price:
       "other requests brought more to the Programme's published criteria for the money they need: funding yours would have meant leaving out delegates whose requests scored higher.",
@@ -51,11 +49,6 @@ const en: MailWords = {
 
 const fr: MailWords = {
   greeting: (name) => (name ? `Bonjour ${name},` : "Madame, Monsieur,"),
-  level: {
-    full: "un soutien complet (billet d'avion et indemnité journalière)",
-    ticket: "le billet d'avion",
-    allowance: "l'indemnité journalière",
-  },
   reason: {
     price:
       "d'autres demandes apportaient davantage aux critères publiés du Programme pour les fonds qu'elles demandent : financer la vôtre aurait obligé à écarter des délégués dont les demandes avaient obtenu un meilleur score.",
@@ -86,7 +79,6 @@ const fr: MailWords = {
 
 const es: MailWords = {
   greeting: (name) => (name ? `Estimado/a ${name}:` : "Estimado/a solicitante:"),
-  level: { full: "apoyo completo (billete de avión y dietas)", ticket: "el billete de avión", allowance: "las dietas" },
   reason: {
     price:
       "otras solicitudes aportaban más a los criterios publicados del Programa por los fondos que necesitan: financiar la suya habría obligado a dejar fuera a delegados cuyas solicitudes obtuvieron una puntuación más alta.",

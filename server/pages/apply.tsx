@@ -3,7 +3,8 @@
 // no script at all (an error summary at the top linking to each field, each problem beside its field, the
 // values kept), then the reference and the access code. The enhancement script finds what it needs in
 // the page's data attributes (the draft's key, the sentences it may show).
-import { applicantFieldId, ROLES, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
+import { applicantFieldId, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
+import { capitalised, GENDER, MEETING_ROLE, ROLES, SUPPORT_LEVEL } from "../../scoring/domain/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
@@ -136,9 +137,9 @@ function RequestForm(props: {
       <Field {...f("gender")} label={w.field.gender} required>
         <select id={fieldId("gender")} name="gender" {...invalid(problems.gender, "gender")}>
           <option value="">—</option>
-          {(["F", "M", "X"] as const).map((g) => (
+          {GENDER.codes.map((g) => (
             <option value={g} selected={g === v.gender}>
-              {w.gender[g]}
+              {capitalised(GENDER.say(g, lang))}
             </option>
           ))}
         </select>
@@ -160,7 +161,7 @@ function RequestForm(props: {
         <select id={fieldId("role")} name="role" {...invalid(problems.role, "role")}>
           {ROLES.map((r) => (
             <option value={r} selected={r === v.role}>
-              {w.role[r]}
+              {capitalised(MEETING_ROLE.say(r, lang))}
             </option>
           ))}
         </select>
@@ -201,7 +202,7 @@ function RequestForm(props: {
         <p class="error" id="error-acceptedLevels" hidden={!problems.acceptedLevels}>
           {problems.acceptedLevels}
         </p>
-        {(["full", "ticket", "allowance"] as const).map((l, k) => (
+        {SUPPORT_LEVEL.codes.map((l, k) => (
           <div class="check">
             <input
               type="checkbox"
@@ -210,7 +211,7 @@ function RequestForm(props: {
               value={l}
               checked={v.acceptedLevels.includes(l)}
             />
-            <label for={k === 0 ? fieldId("acceptedLevels") : `level-${l}`}>{w.level[l]}</label>
+            <label for={k === 0 ? fieldId("acceptedLevels") : `level-${l}`}>{capitalised(SUPPORT_LEVEL.say(l, lang))}</label>
           </div>
         ))}
       </fieldset>

@@ -5,12 +5,20 @@
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
 import { dayIn, fill, WORDS, type Language } from "./words.js";
+import {
+  REQUEST_STATUS,
+  REQUEST_STATUS_TO_APPLICANT,
+  SUPPORT_LEVEL,
+  type OfferStatus,
+  type RequestStatus,
+  type SupportLevel,
+} from "../../scoring/domain/index.js";
 
 export interface StatusView {
   reference: string;
-  status: string;
-  history: { status: string; at: string }[];
-  decision: { level: string | null; offerDeadline: string | null; offerStatus: string | null; answerable: boolean } | null;
+  status: RequestStatus;
+  history: { status: RequestStatus; at: string }[];
+  decision: { level: SupportLevel | null; offerDeadline: string | null; offerStatus: OfferStatus | null; answerable: boolean } | null;
 }
 
 const day = (iso: string, lang: Language) => dayIn(lang, iso);
@@ -78,20 +86,18 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
   const s = w.status;
   const since = view.history.filter((h) => h.status === view.status).at(-1)?.at;
   const d = view.decision;
-  const status = view.status as keyof typeof s.value;
-  const level = d?.level ? w.level[d.level as keyof typeof w.level] : "";
+  const status = view.status;
+  const level = d?.level ? SUPPORT_LEVEL.say(d.level, lang) : "";
   const offered = view.status === "funded" && d?.offerStatus === "pending" && d.offerDeadline;
   return (
     <section class="panel" role="status" data-testid="status-result" aria-label={s.current}>
       <p>
         <strong>
-          {s.current}: {s.value[status] ?? s.value.submitted}
+          {s.current}: {REQUEST_STATUS.say(status, lang)}
         </strong>{" "}
         {since && `(${fill(s.since, { date: day(since, lang) })})`}
       </p>
-      <p>
-        {fill(s.reason[status as keyof typeof s.reason] ?? "", { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}
-      </p>
+      <p>{fill(REQUEST_STATUS_TO_APPLICANT[status][lang], { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}</p>
       {answered && (
         <p>
           <strong>{s.answer.done}</strong>

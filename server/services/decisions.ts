@@ -10,7 +10,8 @@ import {
   IN_RUN,
   offerMoveRefused,
   proposalMoveRefused,
-  REDECIDABLE,
+  DECISION_KINDS,
+  REQUEST_STATUS,
   SETTLED_OFFERS,
   type OfferStatus,
 } from "../../scoring/domain/index.js";
@@ -90,8 +91,11 @@ export function approveRun(
     // The run acts only on requests still in the running (or decided by the previous approval, unanswered).
     for (const id of [...result.funded.map((f) => f.id), ...result.notFunded.map((n) => n.id)]) {
       const status = getRequest(db, id).status;
-      if (!IN_RUN.includes(status) && !REDECIDABLE.includes(status))
-        throw conflict("not-in-running", `the run decides ${id}, which is now ${status}: start a new run, then approve it`);
+      if (!IN_RUN.has(status) && !DECISION_KINDS.has(status))
+        throw conflict(
+          "not-in-running",
+          `the run decides ${id}, which is now ${REQUEST_STATUS.say(status)}: start a new run, then approve it`,
+        );
     }
     runs.markApproved(run.id, actor.id);
     clearDecisions(db, run.roundId);
@@ -169,8 +173,8 @@ export function recordOffer(
     const from = d.offerStatus;
     const on = input.on ?? today();
     if (on > today()) throw invalid([{ path: "on", message: "must not be in the future" }]);
-    const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.includes(from) ? from : "travelled");
-    const settles = SETTLED_OFFERS.includes(target);
+    const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.has(from) ? from : "travelled");
+    const settles = SETTLED_OFFERS.has(target);
     if (input.actualCost !== undefined && !settles)
       throw invalid([
         { path: "actualCost", message: "only an offer settled after the meeting (travelled, no-show, cancelled late) has an actual cost" },
@@ -226,7 +230,7 @@ export async function proposeReplacements(
   const funded = new Set(decisions.map((d) => d.requestId));
   const statusOf = new Map(listRequests(db, roundId).map((r) => [r.id, r.status]));
 
-  const inRunning = (id: string): boolean => funded.has(id) || [...IN_RUN, ...REDECIDABLE].includes(statusOf.get(id)!);
+  const inRunning = (id: string): boolean => funded.has(id) || IN_RUN.has(statusOf.get(id)) || DECISION_KINDS.has(statusOf.get(id));
   const problem = {
     ...runProblem,
     requests: runProblem.requests.map((r) => (inRunning(r.id) ? r : { ...r, lock: "out" as const })),

@@ -1,7 +1,7 @@
 // What staff see of the outbox: every message (to whom, about what, when, what came of it), a request's
 // messages, the templates with a preview in each language, and a failed message sent again. Donors see
 // none of it (the routes are staff's). A new access code never shows: it is made when its message leaves.
-import { chfIn, dayIn, stateName, type Language } from "../../scoring/domain/index.js";
+import { chfIn, dayIn, stateName, SUPPORT_LEVEL_PAYS, type Language } from "../../scoring/domain/index.js";
 import { tx } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { Services } from "../http.js";
@@ -103,7 +103,7 @@ function exampleValues(db: Services["db"], lang: Language): Record<string, strin
     venue: "Geneva",
     dates: `${dayIn(lang, "2025-09-15")} – ${dayIn(lang, "2025-09-18")}`,
     statusLink: statusLink(db, lang, reference),
-    level: w.level.full,
+    level: SUPPORT_LEVEL_PAYS.full[lang],
     amount: chfIn(lang, 3290),
     deadline: dayIn(lang, "2025-08-15"),
   };

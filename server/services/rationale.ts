@@ -99,7 +99,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
   // costs and who pays for it from the ledger: the same money as the dashboard's and the statement's.
   const statement = roundStatement(db, roundId);
   const offers = listDecisions(db, roundId).filter((d) => d.offerStatus !== null);
-  const live = offers.filter((d) => !RELEASED_OFFERS.includes(d.offerStatus!));
+  const live = offers.filter((d) => !RELEASED_OFFERS.has(d.offerStatus!));
   const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
   const inRun = new Map(result.funded.map((f) => [f.id, f]));
   const paid = new Map(statement.funding.map((f) => [f.requestId, f]));
@@ -179,7 +179,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     reasonCounts: reasonCounts(funded.map((f) => Object.values(scoreOf.get(f.id)?.reasons ?? {}).flat())),
     /** Offers declined or lapsed: their money went back to the programme. */
     released: offers
-      .filter((d) => RELEASED_OFFERS.includes(d.offerStatus!))
+      .filter((d) => RELEASED_OFFERS.has(d.offerStatus!))
       .map((d) => ({ id: d.requestId, state: requestOf.get(d.requestId)?.state ?? "", offer: d.offerStatus! })),
     /** The money from the ledger: Table 3 and the balances, as the statement and the dashboard show them. */
     money: {

@@ -1,5 +1,5 @@
 // Donors of a round: their contributions and earmarks; which rounds a donor may read.
-import { DonorSchema, type Donor } from "../../scoring/domain/index.js";
+import { DonorSchema, type DataSource, type Donor } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
@@ -21,7 +21,7 @@ interface DonorRow {
   statuses: string | null;
   states: string | null;
   received_on: string | null;
-  source: "sourced" | "derived";
+  source: DataSource;
   note: string;
   version: number;
 }
@@ -60,7 +60,7 @@ export function getDonor(db: Db, roundId: string, id: string): DonorRecord {
 export interface ContributionInput extends Donor {
   name: string;
   receivedOn?: string | null;
-  source?: "sourced" | "derived";
+  source?: DataSource;
   note?: string;
 }
 

@@ -101,12 +101,12 @@ export function setRequestStatus(
 }
 
 /** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
-export function requestHistory(db: Db, id: string): { status: string; note: string; at: string; by: string | null }[] {
+export function requestHistory(db: Db, id: string): { status: RequestStatus; note: string; at: string; by: string | null }[] {
   return db
     .prepare(
       "SELECT h.status, h.note, h.at, u.display_name AS by FROM request_history h LEFT JOIN users u ON u.id = h.by_user WHERE h.request_id = ? ORDER BY h.id",
     )
-    .all(id) as { status: string; note: string; at: string; by: string | null }[];
+    .all(id) as { status: RequestStatus; note: string; at: string; by: string | null }[];
 }
 
 /** Mean reviewers' rating of each request (conflicts excluded), for the technical-value rule. */
@@ -161,6 +161,9 @@ export function accessCodeHash(db: Db, id: string): string | null {
 }
 
 /** The request's statuses over time, as its applicant sees them (no notes, no names). */
-export function statusTimeline(db: Db, id: string): { status: string; at: string }[] {
-  return db.prepare("SELECT status, at FROM request_history WHERE request_id = ? ORDER BY id").all(id) as { status: string; at: string }[];
+export function statusTimeline(db: Db, id: string): { status: RequestStatus; at: string }[] {
+  return db.prepare("SELECT status, at FROM request_history WHERE request_id = ? ORDER BY id").all(id) as {
+    status: RequestStatus;
+    at: string;
+  }[];
 }

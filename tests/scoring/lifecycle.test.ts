@@ -14,7 +14,7 @@ import {
   RELEASED_OFFERS,
   REQUEST_STATUS_OF_OFFER,
   SETTLED_OFFERS,
-  REDECIDABLE,
+  DECISION_KINDS,
   REQUEST_STATUSES,
   REQUEST_TRANSITIONS,
   requestMoveRefused,
@@ -28,7 +28,7 @@ describe("request statuses", () => {
       for (const to of REQUEST_STATUSES) {
         const refused = requestMoveRefused("R-1", from, to);
         expect(refused === null, `${from} → ${to}`).toBe(REQUEST_TRANSITIONS[from].includes(to));
-        if (refused) expect(refused).toMatch(/^request R-1 is .+; it cannot become .+/);
+        if (refused) expect(refused).toMatch(/^the status of request R-1 is ".+"(: that answer is final)?; it cannot become ".+"$/);
       }
     }
   });
@@ -39,16 +39,16 @@ describe("request statuses", () => {
       expect(requestMoveRefused("R-1", answer, "funded")).toMatch(/final/);
     }
     expect(REQUEST_TRANSITIONS.accepted).toEqual(["travelled", "no-show", "cancelled"]);
-    expect(requestMoveRefused("R-1", "accepted", "funded")).toMatch(/accepted .*cannot become funded/);
+    expect(requestMoveRefused("R-1", "accepted", "funded")).toMatch(/"offer accepted".*cannot become "offered sponsorship"/);
   });
 
   it("let an approval decide only requests in the running or decided but unanswered", () => {
-    for (const from of [...IN_RUN, ...REDECIDABLE]) {
+    for (const from of [...IN_RUN, ...DECISION_KINDS]) {
       for (const to of ["funded", "waitlisted", "not-funded"] as const)
         expect(requestMoveRefused("R-1", from, to), `${from} → ${to}`).toBeNull();
     }
     expect(requestMoveRefused("R-1", "withdrawn", "funded")).toMatch(/withdrawn/);
-    expect(requestMoveRefused("R-1", "ineligible", "funded")).toMatch(/ineligible/);
+    expect(requestMoveRefused("R-1", "ineligible", "funded")).toMatch(/"not eligible"/);
   });
 });
 

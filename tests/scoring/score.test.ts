@@ -107,7 +107,7 @@ describe("score(request, state, rules)", () => {
     ]);
     expect(s.criteria.implementation).toBe(85);
     const ext = s.reasons.implementation.find((r) => r.rule === "art4-extension-request")!;
-    expect(ext.evidence).toBe("role at the meeting: presenting an Art. 4 extension request");
+    expect(ext.evidence).toBe("role at the meeting: presenting an Article 4 extension request");
     const rating = s.reasons.technical.find((r) => r.rule === "reviewer-rating")!;
     expect(rating).toMatchObject({ points: 48, evidence: "reviewers' rating: 4" });
     // 48 + 20 + 20 = 88
@@ -333,7 +333,7 @@ describe("conditions in words", () => {
         ],
       }),
     ).toBe(
-      "least developed country is yes and (CCM status is State not party or role at the meeting is presenting an Art. 4 extension request or presenter) and not (reviewers' rating is at least 3)",
+      "least developed country is yes and (CCM status is State not party or role at the meeting is presenting an Article 4 extension request or presenter) and not (reviewers' rating is at least 3)",
     );
   });
 });

@@ -53,15 +53,35 @@ export class ApiError extends Error {
   }
 }
 
+interface Reply<T> {
+  ok: boolean;
+  status: number;
+  json(): Promise<T>;
+}
+
 /** Awaits a call, returns its JSON, or throws an ApiError with the server's message (never a blank page). */
-export async function call<T>(request: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<T> {
-  let res;
+export async function call<T>(request: Promise<Reply<T>>): Promise<T> {
+  const res = await reached(request);
+  if (res.ok) return res.json();
+  throw await refusal(res);
+}
+
+/** Awaits a call that answers with no content (204), or throws an ApiError as call does. */
+export async function send(request: Promise<Reply<unknown>>): Promise<void> {
+  const res = await reached(request);
+  if (!res.ok) throw await refusal(res);
+}
+
+async function reached<T>(request: Promise<Reply<T>>): Promise<Reply<T>> {
   try {
-    res = await request;
+    return await request;
   } catch {
     throw new ApiError(0, "network", "The server cannot be reached. Check the connection and try again.");
   }
-  if (res.ok) return res.status === 204 ? (undefined as T) : res.json();
+}
+
+/** The server's refusal as an ApiError: its message and field problems, or its status when not JSON. */
+async function refusal(res: Reply<unknown>): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
@@ -70,7 +90,7 @@ export async function call<T>(request: Promise<{ ok: boolean; status: number; js
   }
   const parsed = ErrorBody.safeParse(body);
   const error = parsed.success ? parsed.data.error : undefined;
-  throw new ApiError(res.status, error?.code ?? "http", error?.message ?? `The server answered ${res.status}.`, error?.details);
+  return new ApiError(res.status, error?.code ?? "http", error?.message ?? `The server answered ${res.status}.`, error?.details);
 }
 
 /** Downloads an API file (CSV, XLSX) with the session's cookie. */

@@ -1,5 +1,5 @@
 // Regional balance: at most a given share of the sponsored delegates from any one regional group.
-import { REGION_NAMES } from "../../domain/index.js";
+import { REGION } from "../../domain/index.js";
 import { percent } from "../helpers.js";
 import { defineRule, type Probe } from "../types.js";
 
@@ -38,7 +38,7 @@ export const maxRegionShare = defineRule({
   broken: (t, share) =>
     [...t.perRegion]
       .filter(([, c]) => c > share * t.delegates + 1e-9)
-      .map(([region, c]) => `${c} of ${t.delegates} delegates from the ${REGION_NAMES[region]}, more than ${percent(share)}`),
+      .map(([region, c]) => `${c} of ${t.delegates} delegates from the ${REGION.say(region)}, more than ${percent(share)}`),
   // At the limit when one more delegate of the largest group would break it.
   tight: (t, share) => t.delegates > 0 && Math.max(...t.perRegion.values()) + 1 > share * (t.delegates + 1) + 1e-9,
   reachable: (share, _scope, _slack, probe) => leastShare(share, probe),

@@ -1,5 +1,5 @@
 // Regional spread: at most N delegates from a regional group.
-import { REGION_NAMES, type Region } from "../../domain/index.js";
+import { REGION, type Region } from "../../domain/index.js";
 import { plural, regionWords, whole } from "../helpers.js";
 import { defineRule } from "../types.js";
 
@@ -18,14 +18,14 @@ export const regionMax = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perRegion.get(scope as Region) ?? 0;
-    return c > bound ? [`${c} from the ${REGION_NAMES[scope as Region]}, more than ${bound}`] : [];
+    return c > bound ? [`${c} from the ${REGION.sayAny(scope ?? "")}, more than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) >= bound,
   admits: (t, c, bound, scope) => c.req.region !== scope || (t.perRegion.get(c.req.region) ?? 0) < bound,
   reachable: async (bound, _scope, slack) => bound + whole(await slack()),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `at most ${bound} from the ${REGION_NAMES[scope as Region]} is too few${withOthers}: ${reachable} would be needed`,
-  sensitivityName: (bound, scope) => `the maximum for the ${REGION_NAMES[scope as Region]} (at most ${bound})`,
+    `at most ${bound} from the ${REGION.sayAny(scope ?? "")} is too few${withOthers}: ${reachable} would be needed`,
+  sensitivityName: (bound, scope) => `the maximum for the ${REGION.sayAny(scope ?? "")} (at most ${bound})`,
   words: {
     en: {
       name: "Delegates from a regional group at most",

@@ -1,5 +1,5 @@
 // Regional spread: at least N delegates from a regional group.
-import { REGION_NAMES, type Region } from "../../domain/index.js";
+import { REGION, type Region } from "../../domain/index.js";
 import { plural, regionWords, whole } from "../helpers.js";
 import { defineRule } from "../types.js";
 
@@ -20,13 +20,13 @@ export const regionMin = defineRule({
   },
   broken(t, bound, scope) {
     const c = t.perRegion.get(scope as Region) ?? 0;
-    return c < bound ? [`${c} from the ${REGION_NAMES[scope as Region]}, fewer than ${bound}`] : [];
+    return c < bound ? [`${c} from the ${REGION.sayAny(scope ?? "")}, fewer than ${bound}`] : [];
   },
   tight: (t, bound, scope) => (t.perRegion.get(scope as Region) ?? 0) <= bound,
   reachable: async (bound, _scope, slack) => Math.max(0, bound - whole(await slack())),
   unreachable: (bound, scope, reachable, { withOthers }) =>
-    `at least ${bound} from the ${REGION_NAMES[scope as Region]} cannot be met${withOthers}: ${reachable} at most`,
-  sensitivityName: (bound, scope) => `the minimum for the ${REGION_NAMES[scope as Region]} (at least ${bound})`,
+    `at least ${bound} from the ${REGION.sayAny(scope ?? "")} cannot be met${withOthers}: ${reachable} at most`,
+  sensitivityName: (bound, scope) => `the minimum for the ${REGION.sayAny(scope ?? "")} (at least ${bound})`,
   words: {
     en: {
       name: "Delegates from a regional group at least",

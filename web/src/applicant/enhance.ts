@@ -34,9 +34,11 @@ function readValues(form: HTMLFormElement): ApplicantFormValues {
   return applicantFormValues(fields);
 }
 
-function writeValues(form: HTMLFormElement, v: ApplicantFormValues): void {
+/** Fills the form from a draft kept on the device (read as untrusted: only the fields the form has). */
+function writeValues(form: HTMLFormElement, draft: unknown): void {
+  const values = new Map<string, unknown>(typeof draft === "object" && draft !== null ? Object.entries(draft) : []);
   for (const el of controls(form)) {
-    const value = (v as unknown as Record<string, unknown>)[el.name];
+    const value = values.get(el.name);
     if (el instanceof HTMLInputElement && el.type === "checkbox")
       el.checked = Array.isArray(value) ? value.includes(el.value) : value === true;
     else if (typeof value === "string") el.value = value;
@@ -116,9 +118,19 @@ function showSummary(form: HTMLFormElement, title: string, found: Map<string, st
   summary.focus();
 }
 
+/** The page's sentences for the form's problems (a data attribute holding JSON: field → sentence). */
+function sentencesOf(json: string | undefined): Record<string, string> {
+  const parsed: unknown = JSON.parse(json ?? "{}");
+  const entries = typeof parsed === "object" && parsed !== null ? Object.entries(parsed) : [];
+  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+/** The name of the form control an event came from. */
+const nameOf = (target: EventTarget | null): string | null => (target instanceof Element ? target.getAttribute("name") : null);
+
 function enhanceForm(form: HTMLFormElement): void {
   const key = form.dataset.draftKey!;
-  const sentences = JSON.parse(form.dataset.invalid ?? "{}") as Record<string, string>;
+  const sentences = sentencesOf(form.dataset.invalid);
   const note = form.querySelector<HTMLElement>("[data-draft-note]");
   const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
   const discard = form.querySelector<HTMLButtonElement>("[data-action=discard]");
@@ -143,7 +155,7 @@ function enhanceForm(form: HTMLFormElement): void {
   } else
     void loadDraft(key).then((d) => {
       if (d && !touchedBeforeScript(form)) {
-        writeValues(form, d.values as ApplicantFormValues);
+        writeValues(form, d.values);
         if (note) note.textContent = fill(form.dataset.restored ?? "", timeOf(d.updatedAt));
       }
       ready = true;
@@ -153,13 +165,13 @@ function enhanceForm(form: HTMLFormElement): void {
   form.addEventListener("input", () => ready && save());
   form.addEventListener("change", () => ready && save());
   form.addEventListener("focusout", (e) => {
-    const name = (e.target as HTMLInputElement | null)?.name;
+    const name = nameOf(e.target);
     if (!name) return;
     touched.add(name);
     check();
   });
   form.addEventListener("input", (e) => {
-    const name = (e.target as HTMLInputElement | null)?.name;
+    const name = nameOf(e.target);
     if (name && touched.has(name)) check();
   });
   form.addEventListener("submit", (e) => {
@@ -173,7 +185,7 @@ function enhanceForm(form: HTMLFormElement): void {
   });
   // A link of the summary moves the focus to its field, not only the view.
   document.addEventListener("click", (e) => {
-    const a = (e.target as HTMLElement | null)?.closest?.("#error-summary a");
+    const a = e.target instanceof Element ? e.target.closest("#error-summary a") : null;
     if (!(a instanceof HTMLAnchorElement)) return;
     const target = document.getElementById(a.hash.slice(1));
     if (!target) return;

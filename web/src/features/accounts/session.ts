@@ -1,6 +1,6 @@
 // The signed-in user: read from GET /api/auth/session (which also gives the CSRF token after a reload).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, call, setCsrfToken, type Answer } from "../../api.js";
+import { api, ApiError, call, send, setCsrfToken, type Answer } from "../../api.js";
 import { keys } from "../../query-keys.js";
 
 export type User = Answer<typeof api.api.auth.session.$get>;
@@ -25,7 +25,7 @@ export function useSession() {
 export function useSignOut() {
   const qc = useQueryClient();
   return async () => {
-    await call(api.api.auth.logout.$post()).catch(() => undefined);
+    await send(api.api.auth.logout.$post()).catch(() => undefined);
     setCsrfToken(null);
     qc.clear();
     qc.setQueryData(["session"], null);

@@ -5,12 +5,11 @@ import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Text, Ti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
-import { isDecided } from "../../../../scoring/domain/index.js";
+import { isDecided, RUN_OUTCOME, RUN_STATUS } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { TechnicalDetails } from "../../components/details.js";
 import { chf, dateTime, pct, points, plainText } from "../../format.js";
-import { word } from "../../words.js";
 import { useSession } from "../accounts/index.js";
 import { useRound, useStates } from "../rounds/index.js";
 import { keys } from "../../query-keys.js";
@@ -80,7 +79,7 @@ export function AllocatePage() {
           label="Run"
           data={runs.data.map((r) => ({
             value: r.id,
-            label: `${dateTime(r.createdAt)}: ${word(r.resultStatus ?? r.status)}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
+            label: `${dateTime(r.createdAt)}: ${r.resultStatus ? RUN_OUTCOME.say(r.resultStatus) : RUN_STATUS.say(r.status)}${r.value !== null ? `, value ${points(r.value)}` : ""}${r.approvedAt ? " (approved)" : ""}`,
           }))}
           value={current}
           onChange={setSelected}

@@ -3,12 +3,11 @@
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { REGION_NAMES, type Region } from "../../../../scoring/domain/index.js";
+import { REGION, CCM_STATUS } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { moneyCurveChart, thousands } from "../../components/money-curve.js";
 import { chf, donorName } from "../../format.js";
 import { keys } from "../../query-keys.js";
-import { word } from "../../words.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 
@@ -63,12 +62,12 @@ export function Charts({ run }: { run: RunView }) {
     enabled: run.status === "done",
     staleTime: Infinity,
   });
-  const regions = Object.entries(s.regions).map(([code, n]) => ({ name: REGION_NAMES[code as Region] ?? code, n }));
+  const regions = Object.entries(s.regions).map(([code, n]) => ({ name: REGION.sayAny(code), n }));
   const gender = (["F", "M", "X"] as const)
     .map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other or not said", n: r.funded.filter((f) => f.gender === g).length }))
     .filter((x) => x.n > 0);
-  const ccm = ["party", "signatory", "nonparty"]
-    .map((k) => ({ name: word(k), n: r.funded.filter((f) => f.status === k).length }))
+  const ccm = CCM_STATUS.codes
+    .map((k) => ({ name: CCM_STATUS.say(k), n: r.funded.filter((f) => f.status === k).length }))
     .filter((x) => x.n > 0);
   const donors = s.byDonor.map((d) => ({ name: donorName(d.donor), amount: d.amount }));
   const curvePoints = (curve.data?.points ?? []).map((p) => ({ budget: Math.round(p.budget), value: p.value }));

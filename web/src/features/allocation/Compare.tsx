@@ -19,14 +19,7 @@ export function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
     queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other! } })),
   });
   if (others.length === 0) return null;
-  const d = diff.data as
-    | {
-        same: boolean;
-        entered: { id: string; state: string }[];
-        left: { id: string; state: string }[];
-        value: { a: number; b: number; change: number };
-      }
-    | undefined;
+  const d = diff.data;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">

@@ -1,8 +1,24 @@
 // The audit log in words: who did what to which record, and what changed, as staff read it (no JSON, no
 // run id, every request with its State's name, every date and status in words).
-import { stateName } from "../../../../scoring/domain/index.js";
+import {
+  CCM_STATUS,
+  DATA_SOURCE,
+  GENDER,
+  INCOME_GROUP,
+  INTEREST_STANDING,
+  MEETING_ROLE,
+  OFFER_STATE,
+  REGION,
+  REQUEST_STATUS,
+  ROUND_STATUS,
+  RUN_OUTCOME,
+  RUN_STATUS,
+  stateName,
+  SUPPORT_LEVEL,
+  YEAR_STATUS,
+  type Vocabulary,
+} from "../../../../scoring/domain/index.js";
 import { chf, dateTime, plainText, requestName } from "../../format.js";
-import { word } from "../../words.js";
 
 export interface Entry {
   action: string;
@@ -103,17 +119,44 @@ const FIELDS: Record<string, string> = {
 
 const MONEY = new Set(["amount", "actualCost", "allowanceRate", "reserve", "adminEstimate", "adminActual", "airTicket"]);
 
+type List = Pick<Vocabulary<string>, "sayAny">;
+
+/** A status's list, by the record it is the status of. */
+const STATUS_LISTS: Record<string, List> = { request: REQUEST_STATUS, round: ROUND_STATUS, run: RUN_STATUS, year: YEAR_STATUS };
+
+/** The list a field's codes come from; a status, by the record it is the status of. */
+function listOf(e: Pick<Entry, "entity" | "action">, field: string): List | null {
+  if (field === "status" || field === "from" || field === "to")
+    return e.action === "offer" ? OFFER_STATE : (STATUS_LISTS[e.entity] ?? null);
+  if (field === "decision") return e.action === "interest" ? INTEREST_STANDING : null;
+  const lists: Record<string, List> = {
+    gender: GENDER,
+    role: MEETING_ROLE,
+    level: SUPPORT_LEVEL,
+    levels: SUPPORT_LEVEL,
+    acceptedLevels: SUPPORT_LEVEL,
+    offerStatus: OFFER_STATE,
+    ccmStatus: CCM_STATUS,
+    statuses: CCM_STATUS,
+    region: REGION,
+    regions: REGION,
+    incomeGroup: INCOME_GROUP,
+    source: DATA_SOURCE,
+    resultStatus: RUN_OUTCOME,
+  };
+  return lists[field] ?? null;
+}
+
 /** One value in words: statuses and codes by the word list, money in CHF, days and times as plainText says them, lists joined. */
-function valueInWords(field: string, v: unknown, names: ReadonlyMap<string, string>): string {
+function valueInWords(e: Pick<Entry, "entity" | "action">, field: string, v: unknown, names: ReadonlyMap<string, string>): string {
   if (v === null || v === undefined || v === "") return "none";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") return MONEY.has(field) ? chf(v) : String(v);
   if (typeof v === "string") {
     if (field === "state" || field === "donorId") return stateName(v);
-    if (field === "role" || field === "gender") return word(`${field}-${v}`);
-    return plainText(word(v), names);
+    return plainText(listOf(e, field)?.sayAny(v) ?? v, names);
   }
-  if (Array.isArray(v)) return v.length ? v.map((x) => valueInWords(field, x, names)).join(", ") : "none";
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueInWords(e, field, x, names)).join(", ") : "none";
   return "changed";
 }
 
@@ -148,12 +191,15 @@ export function detailsInWords(e: Entry, names: ReadonlyMap<string, string>): st
   if (d.changes && typeof d.changes === "object") {
     return Object.entries(d.changes as Record<string, { from: unknown; to: unknown }>)
       .filter(([k]) => k !== "id" && k !== "submittedAt")
-      .map(([k, c]) => `${FIELDS[k] ?? k}: ${valueInWords(k, c.from, names)} → ${valueInWords(k, c.to, names)}`);
+      .map(([k, c]) => `${FIELDS[k] ?? k}: ${valueInWords(e, k, c.from, names)} → ${valueInWords(e, k, c.to, names)}`);
   }
   if (e.entity === "request" && e.action === "status" && "to" in d)
-    return [`${word(String(d.from))} → ${word(String(d.to))}`, ...(typeof d.note === "string" && d.note ? [plainText(d.note, names)] : [])];
+    return [
+      `${valueInWords(e, "from", d.from, names)} → ${valueInWords(e, "to", d.to, names)}`,
+      ...(typeof d.note === "string" && d.note ? [plainText(d.note, names)] : []),
+    ];
   return Object.entries(d)
     .filter(([, v]) => typeof v !== "object" || Array.isArray(v) || v === null)
     .filter(([k]) => !["weights", "policy", "rules", "attributes"].includes(k))
-    .map(([k, v]) => `${FIELDS[k] ?? k}: ${valueInWords(k, v, names)}`);
+    .map(([k, v]) => `${FIELDS[k] ?? k}: ${valueInWords(e, k, v, names)}`);
 }

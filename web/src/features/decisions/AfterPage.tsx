@@ -6,9 +6,8 @@ import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName } from "../../../../scoring/domain/index.js";
+import { stateName, GENDER, SUPPORT_LEVEL } from "../../../../scoring/domain/index.js";
 import { chf } from "../../format.js";
-import { word } from "../../words.js";
 import { useRequests } from "../requests/index.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
@@ -117,8 +116,8 @@ export function AfterPage() {
                         <Table.Td>{r.id}</Table.Td>
                         <Table.Td>{stateName(r.state)}</Table.Td>
                         <Table.Td>{r.region}</Table.Td>
-                        <Table.Td>{word(`gender-${r.gender}`)}</Table.Td>
-                        <Table.Td>{word(r.level)}</Table.Td>
+                        <Table.Td>{GENDER.say(r.gender)}</Table.Td>
+                        <Table.Td>{SUPPORT_LEVEL.say(r.level)}</Table.Td>
                         <Table.Td ta="right">{chf(r.cost)}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -5,13 +5,19 @@ import { Button, Group, NumberInput, Select, Table, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { OFFER_TRANSITIONS, SETTLED_OFFERS, stateName, type OfferStatus } from "../../../../scoring/domain/index.js";
+import {
+  OFFER_STATE,
+  OFFER_TRANSITIONS,
+  SETTLED_OFFERS,
+  stateName,
+  SUPPORT_LEVEL,
+  type OfferStatus,
+} from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { Confirm } from "../../components/confirm.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf, day } from "../../format.js";
-import { word } from "../../words.js";
-import { ANSWER_BUTTONS, CONSEQUENCE, isAnswer, OFFER_WORDS, SETTLE, SETTLE_OPTIONS, type Save, type Settled } from "./offer-words.js";
+import { consequence, isAnswer, offerLabel, SETTLE, SETTLE_OPTIONS, type Save, type Settled } from "./offer-words.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
 
@@ -29,7 +35,7 @@ export function OfferRow({
   onSaved: () => void;
 }) {
   const status: OfferStatus = d.offerStatus ?? "pending";
-  const settled = SETTLED_OFFERS.includes(status);
+  const settled = SETTLED_OFFERS.has(status);
   const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
   const [outcome, setOutcome] = useState<Settled>("travelled");
   const [asked, setAsked] = useState<Save | null>(null);
@@ -53,13 +59,13 @@ export function OfferRow({
         <Link to={`/rounds/${roundId}/requests/${d.requestId}`}>{d.requestId}</Link>
       </Table.Td>
       <Table.Td>{state ? stateName(state) : "–"}</Table.Td>
-      <Table.Td>{word(d.level)}</Table.Td>
+      <Table.Td>{d.level ? SUPPORT_LEVEL.say(d.level) : "–"}</Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
         {chf(d.cost)}
       </Table.Td>
       <Table.Td>{day(d.offerDeadline)}</Table.Td>
       <Table.Td>
-        <Text size="sm">{OFFER_WORDS[status]}</Text>
+        <Text size="sm">{offerLabel(status)}</Text>
         {admin && answers.length > 0 && (
           <Group gap={4} wrap="nowrap" mt={4}>
             {answers.map((s) => (
@@ -68,9 +74,9 @@ export function OfferRow({
                 size="compact-xs"
                 variant="default"
                 onClick={() => (save.reset(), setAsked({ offerStatus: s }))}
-                aria-label={`${d.requestId}: ${ANSWER_BUTTONS[s]}`}
+                aria-label={`${d.requestId}: ${offerLabel(s)}`}
               >
-                {ANSWER_BUTTONS[s]}
+                {offerLabel(s)}
               </Button>
             ))}
           </Group>
@@ -78,7 +84,7 @@ export function OfferRow({
         {save.isError && !asked && <ErrorAlert error={save.error} />}
         <Confirm
           opened={asked !== null}
-          title={asked?.offerStatus ? `Record: ${OFFER_WORDS[asked.offerStatus].toLowerCase()}?` : "Correct the actual cost?"}
+          title={asked?.offerStatus ? `Record: ${OFFER_STATE.say(asked.offerStatus)}?` : "Correct the actual cost?"}
           confirm="Yes, record it"
           onConfirm={() => asked && save.mutate(asked)}
           onCancel={() => setAsked(null)}
@@ -86,7 +92,7 @@ export function OfferRow({
           error={save.isError ? save.error : null}
         >
           {asked?.offerStatus
-            ? `${who} ${CONSEQUENCE[asked.offerStatus]}${asked.actualCost !== undefined ? ` (${chf(asked.actualCost)})` : ""} This cannot be undone here.`
+            ? `${who} ${consequence(asked.offerStatus)}${asked.actualCost !== undefined ? ` (${chf(asked.actualCost)})` : ""} This cannot be undone here.`
             : `${who}'s actual cost becomes ${chf(asked?.actualCost)}; the statement changes with it.`}
         </Confirm>
       </Table.Td>

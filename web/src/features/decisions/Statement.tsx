@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName } from "../../../../scoring/domain/index.js";
+import { stateName, type DataSource } from "../../../../scoring/domain/index.js";
 import type { PendingWhy } from "../../../../scoring/ledger/index.js";
 import { donorName } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
@@ -18,7 +18,7 @@ export interface Table3Data {
   pendingWhy: PendingWhy[];
   expenditures: { travel: number; generalAndAdministrative: number; total: number };
   revenues: {
-    contributions: { donor: string; name: string; amount: number; source: "sourced" | "derived"; note: string }[];
+    contributions: { donor: string; name: string; amount: number; source: DataSource; note: string }[];
     totalContributions: number;
     deferredFrom: number;
     total: number;

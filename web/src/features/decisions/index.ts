@@ -1,4 +1,3 @@
 // The public entry of the decisions feature: its queries and Table 3, which the years' and donors' pages show.
 export { useDecisions, useStatement } from "./api.js";
 export { PrintFrame, Statement, Table3View, type Table3Data } from "./Statement.js";
-export { OFFER_WORDS } from "./offer-words.js";

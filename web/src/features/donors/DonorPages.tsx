@@ -2,8 +2,8 @@
 // plain words in the donor's language, without any personal contact data; printable as a report.
 import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
-import { CRITERIA, isDecided, stateName } from "../../../../scoring/domain/index.js";
-import { policyInWords, REGION_WORDS, STATUS_WORDS } from "../../../../scoring/policy/index.js";
+import { CRITERIA, isDecided, stateName, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
+import { policyInWords } from "../../../../scoring/policy/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { day } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
@@ -50,8 +50,8 @@ export function DonorRationalePage() {
   const wsum = CRITERIA.reduce((s, c) => s + r.weights[c], 0);
   const earmark = myDonor
     ? [
-        myDonor.regions && t("rationale.regions", { list: myDonor.regions.map((g) => REGION_WORDS[lang][g]).join(", ") }),
-        myDonor.statuses && t("rationale.statuses", { list: myDonor.statuses.map((s) => STATUS_WORDS[lang][s]).join(", ") }),
+        myDonor.regions && t("rationale.regions", { list: myDonor.regions.map((g) => REGION.say(g, lang)).join(", ") }),
+        myDonor.statuses && t("rationale.statuses", { list: myDonor.statuses.map((s) => CCM_STATUS_GROUP[s][lang]).join(", ") }),
         myDonor.states && t("rationale.states", { list: myDonor.states.map((s) => stateName(s, lang)).join(", ") }),
       ]
         .filter(Boolean)

@@ -2,8 +2,7 @@
 // the ISU admitted by exception (with its justification), and the under-represented regional groups with
 // the figures they were derived from (or the ISU's reason for setting them).
 import { Card, List, Text, Title } from "@mantine/core";
-import { stateName } from "../../../../scoring/domain/index.js";
-import { REGION_WORDS } from "../../../../scoring/policy/index.js";
+import { stateName, REGION } from "../../../../scoring/domain/index.js";
 import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
 
@@ -29,7 +28,7 @@ export function EligibilityCard({ r }: { r: Rationale }) {
         <>
           <Text fw={700} size="sm" mt="sm">
             {t("eligibility.under", {
-              list: u.regions.length ? u.regions.map((g) => REGION_WORDS[lang][g]).join(", ") : t("eligibility.noGroup"),
+              list: u.regions.length ? u.regions.map((g) => REGION.say(g, lang)).join(", ") : t("eligibility.noGroup"),
             })}
           </Text>
           {u.derived && u.overall ? (
@@ -37,7 +36,7 @@ export function EligibilityCard({ r }: { r: Rationale }) {
               {u.figures.map((f) => (
                 <List.Item key={f.region}>
                   {t("eligibility.figure", {
-                    region: REGION_WORDS[lang][f.region],
+                    region: REGION.say(f.region, lang),
                     parties: f.parties,
                     states: f.states,
                     share: pct(f.states ? f.parties / f.states : 0),

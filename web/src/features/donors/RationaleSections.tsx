@@ -3,8 +3,8 @@
 import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
 import { ResponsiveContainer } from "recharts";
 import { moneyCurveChart } from "../../components/money-curve.js";
-import { CRITERIA, stateName } from "../../../../scoring/domain/index.js";
-import { instanceById, percent, REGION_WORDS } from "../../../../scoring/policy/index.js";
+import { CRITERIA, stateName, REGION } from "../../../../scoring/domain/index.js";
+import { instanceById, percent } from "../../../../scoring/policy/index.js";
 import { paidBy, type Lang } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
 import type { Rationale } from "./api.js";
@@ -61,7 +61,7 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
                     )}
                   </Table.Td>
                   <Table.Td>{stateName(f.state, lang)}</Table.Td>
-                  <Table.Td>{REGION_WORDS[lang][f.region]}</Table.Td>
+                  <Table.Td>{REGION.say(f.region, lang)}</Table.Td>
                   <Table.Td>{t(`words.${f.status}`)}</Table.Td>
                   <Table.Td>{t(`words.${f.gender}`)}</Table.Td>
                   {CRITERIA.map((c) => (

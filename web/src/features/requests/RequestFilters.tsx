@@ -3,10 +3,9 @@ import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
 import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, REGIONS } from "../../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION, REGIONS, CCM_STATUS, GENDER, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { chf, points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
-import { word } from "../../words.js";
 
 export interface Filters {
   status: string | null;
@@ -84,20 +83,26 @@ export function requestColumns(roundId: string) {
       cell: (c) => <span style={{ whiteSpace: "nowrap" }}>{chf(c.getValue())}</span>,
     }),
     col.accessor("region", { header: "Region" }),
-    col.accessor("ccmStatus", { header: "CCM status", cell: (c) => word(c.getValue()) }),
-    col.accessor("gender", { header: "Gender", cell: (c) => word(`gender-${c.getValue()}`) }),
+    col.accessor("ccmStatus", {
+      header: "CCM status",
+      cell: (c) => {
+        const v = c.getValue();
+        return v ? CCM_STATUS.say(v) : "–";
+      },
+    }),
+    col.accessor("gender", { header: "Gender", cell: (c) => GENDER.say(c.getValue()) }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
         <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-          {word(c.getValue())}
+          {REQUEST_STATUS.say(c.getValue())}
         </Text>
       ),
     }),
     ...CRITERIA.map((k) =>
       col.accessor((r) => r.criteria[k], {
         id: k,
-        header: CRITERION_NAMES[k],
+        header: CRITERION.say(k),
         cell: (c) => points(c.getValue() as number | null),
         sortUndefined: "last",
       }),
@@ -105,7 +110,15 @@ export function requestColumns(roundId: string) {
   ];
 }
 
-export function RequestFilters({ filters, onChange, statuses }: { filters: Filters; onChange: (f: Filters) => void; statuses: string[] }) {
+export function RequestFilters({
+  filters,
+  onChange,
+  statuses,
+}: {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  statuses: RequestStatus[];
+}) {
   const setFilters = onChange;
   return (
     <Group align="flex-end" wrap="wrap">
@@ -118,7 +131,7 @@ export function RequestFilters({ filters, onChange, statuses }: { filters: Filte
       <Select
         label="Status"
         clearable
-        data={statuses.map((s) => ({ value: s, label: word(s) }))}
+        data={statuses.map((s) => ({ value: s, label: REQUEST_STATUS.say(s) }))}
         value={filters.status}
         onChange={(v) => setFilters({ ...filters, status: v })}
       />
@@ -126,7 +139,7 @@ export function RequestFilters({ filters, onChange, statuses }: { filters: Filte
       <Select
         label="CCM status"
         clearable
-        data={["party", "signatory", "nonparty"].map((s) => ({ value: s, label: word(s) }))}
+        data={CCM_STATUS.choices()}
         value={filters.ccm}
         onChange={(v) => setFilters({ ...filters, ccm: v })}
       />

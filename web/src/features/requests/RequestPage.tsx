@@ -18,11 +18,10 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { CRITERIA, CRITERION_NAMES, stateName } from "../../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION, stateName, GENDER, MEETING_ROLE, REQUEST_STATUS, SUPPORT_LEVEL } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, dateTime, plainText, points, requestName } from "../../format.js";
-import { word } from "../../words.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
@@ -44,8 +43,8 @@ export function RequestPage() {
     ["Name", String(a.name ?? "–")],
     ["Title, organisation", [a.title, a.organisation].filter(Boolean).join(", ") || "–"],
     ["E-mail", String(a.email ?? "–")],
-    ["Gender", word(`gender-${a.gender}`)],
-    ["Role at the meeting", word(`role-${a.role}`)],
+    ["Gender", GENDER.say(a.gender)],
+    ["Role at the meeting", MEETING_ROLE.say(a.role)],
     ["Expertise", a.expertise.join(", ") || "–"],
     ["Operational expertise", a.operationalExpertise ? "yes" : "no"],
     ["Survivor or affected community", a.survivor ? "yes" : "no"],
@@ -53,7 +52,7 @@ export function RequestPage() {
     ["Sponsored before (rounds)", String(a.previousSponsorships)],
     ["Evidence of interest in accession", String(a.interestEvidence || "–")],
     ["Air ticket", chf(a.travel.airTicket)],
-    ["Support levels accepted", a.acceptedLevels.map(word).join(", ")],
+    ["Support levels accepted", a.acceptedLevels.map((l) => SUPPORT_LEVEL.say(l)).join(", ")],
     ["Submitted", dateTime(a.submittedAt)],
   ];
   return (
@@ -61,7 +60,7 @@ export function RequestPage() {
       <Group justify="space-between">
         <Title order={2}>Request {requestName(r.id, a.state)}</Title>
         <Badge size="lg" variant="default">
-          {word(r.status)}
+          {REQUEST_STATUS.say(r.status)}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -88,15 +87,15 @@ export function RequestPage() {
           </Title>
           {scores.isError && <ErrorAlert error={scores.error} />}
           {!score && scores.isSuccess && (
-            <Text size="sm">Not scored: the request is not in the allocation (status: {word(r.status)}).</Text>
+            <Text size="sm">Not scored: the request is not in the allocation (status: {REQUEST_STATUS.say(r.status)}).</Text>
           )}
           {score &&
             CRITERIA.map((c) => (
               <div key={c}>
                 <Text fw={700} mt="sm">
-                  {CRITERION_NAMES[c]}: {points(score.criteria[c])}
+                  {CRITERION.say(c)}: {points(score.criteria[c])}
                 </Text>
-                <Table aria-label={`Reasons for ${CRITERION_NAMES[c]}`}>
+                <Table aria-label={`Reasons for ${CRITERION.say(c)}`}>
                   <Table.Tbody>
                     {score.reasons[c]!.length === 0 && (
                       <Table.Tr>
@@ -139,7 +138,7 @@ export function RequestPage() {
           </Title>
           <Timeline bulletSize={14} lineWidth={2} active={r.history.length}>
             {r.history.map((h, i) => (
-              <Timeline.Item key={i} title={word(h.status)}>
+              <Timeline.Item key={i} title={REQUEST_STATUS.say(h.status)}>
                 <Text size="xs" c="dimmed">
                   {dateTime(h.at)} {h.by ? `by ${h.by}` : ""}
                 </Text>

@@ -5,7 +5,7 @@ import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, us
 import { useMemo } from "react";
 import { useParams } from "react-router-dom";
 import { levelCosts } from "../../../../scoring/criteria/index.js";
-import { CRITERIA, IN_RUN } from "../../../../scoring/domain/index.js";
+import { CRITERIA, IN_RUN, type CcmStatus, type Gender, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { ImportButton } from "./ImportButton.js";
@@ -19,17 +19,15 @@ export interface Row {
   state: string;
   stateName: string;
   region: string;
-  ccmStatus: string;
-  gender: string;
-  status: string;
+  ccmStatus: CcmStatus | null;
+  gender: Gender;
+  status: RequestStatus;
   eligible: boolean;
   criteria: Record<string, number | null>;
   total: number | null;
   /** What full support costs (ticket, terminal, nights at the daily allowance). */
   cost: number | null;
 }
-
-const ELIGIBLE = new Set<string>(IN_RUN);
 
 export function useRequestRows(roundId: string) {
   const requests = useRequests(roundId);
@@ -50,10 +48,10 @@ export function useRequestRows(roundId: string) {
         state: a.state,
         stateName: s?.name ?? a.state,
         region: s?.region ?? "",
-        ccmStatus: s?.ccmStatus ?? "",
+        ccmStatus: s?.ccmStatus ?? null,
         gender: a.gender,
-        status: q.status as string,
-        eligible: ELIGIBLE.has(q.status as string),
+        status: q.status,
+        eligible: IN_RUN.has(q.status),
         criteria: Object.fromEntries(CRITERIA.map((c) => [c, sc?.criteria[c] ?? null])),
         total: sc?.total ?? null,
         cost: r ? levelCosts(a, r).full : null,

@@ -3,7 +3,7 @@
 import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { REGIONS, REGION_NAMES, type Region } from "../../../../scoring/domain/index.js";
+import { DATA_SOURCE, REGIONS, REGION, type DataSource, type Region } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf } from "../../format.js";
@@ -20,12 +20,11 @@ type Draft = {
   amount: number | "";
   receivedOn: string;
   regions: Region[];
-  source: "sourced" | "derived";
+  source: DataSource;
   note: string;
   version?: number;
 };
 const EMPTY: Draft = { id: "", name: "", amount: "", receivedOn: "", regions: [], source: "sourced", note: "" };
-const isRegion = (r: string): r is Region => (REGIONS as readonly string[]).includes(r);
 
 export function Contributions({ roundId, admin }: { roundId: string; admin: boolean }) {
   const donors = useDonors(roundId);
@@ -67,8 +66,8 @@ export function Contributions({ roundId, admin }: { roundId: string; admin: bool
               <Table.Td>{d.name}</Table.Td>
               <Table.Td ta="right">{chf(d.amount)}</Table.Td>
               <Table.Td>{d.receivedOn ? `received ${d.receivedOn}` : "date not recorded"}</Table.Td>
-              <Table.Td>{d.regions ? `for ${d.regions.map((r) => REGION_NAMES[r]).join(", ")}` : "any delegate"}</Table.Td>
-              <Table.Td>{d.source === "derived" ? `derived: ${d.note}` : d.note}</Table.Td>
+              <Table.Td>{d.regions ? `for ${d.regions.map((r) => REGION.say(r)).join(", ")}` : "any delegate"}</Table.Td>
+              <Table.Td>{d.source === "sourced" ? d.note : `${DATA_SOURCE.say(d.source)}: ${d.note}`}</Table.Td>
               {admin && (
                 <Table.Td>
                   <Button
@@ -126,20 +125,17 @@ export function Contributions({ roundId, admin }: { roundId: string; admin: bool
             <MultiSelect
               label="Only for delegates of (empty: any)"
               w={300}
-              data={REGIONS.map((r) => ({ value: r, label: REGION_NAMES[r] }))}
+              data={REGIONS.map((r) => ({ value: r, label: REGION.say(r) }))}
               value={draft.regions}
-              onChange={(v) => setDraft({ ...draft, regions: v.filter(isRegion) })}
+              onChange={(v) => setDraft({ ...draft, regions: v.filter(REGION.is) })}
             />
             <Select
               label="Amount"
               w={150}
               allowDeselect={false}
-              data={[
-                { value: "sourced", label: "from a document" },
-                { value: "derived", label: "derived" },
-              ]}
+              data={DATA_SOURCE.choices()}
               value={draft.source}
-              onChange={(v) => setDraft({ ...draft, source: v === "derived" ? "derived" : "sourced" })}
+              onChange={(v) => setDraft({ ...draft, source: DATA_SOURCE.is(v) ? v : "sourced" })}
             />
             <TextInput
               label="Note (how a derived amount was derived)"

@@ -4,9 +4,8 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName } from "../../../../scoring/domain/index.js";
+import { stateName, ROUND_STATUS, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { chf, day, today } from "../../format.js";
-import { word } from "../../words.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
 import { STATUS_COLOR } from "./round-status.js";
@@ -35,7 +34,7 @@ export function DashboardPage() {
   const lastRun = (runs.data ?? []).find((x) => x.status === "done");
   const money = statement.data;
   const budget = money ? money.balances.available - r.reserve : 0;
-  const byStatus = new Map<string, number>();
+  const byStatus = new Map<RequestStatus, number>();
   for (const q of requests.data ?? []) byStatus.set(q.status, (byStatus.get(q.status) ?? 0) + 1);
 
   const attention: string[] = [];
@@ -70,7 +69,7 @@ export function DashboardPage() {
         </div>
         <Stack align="flex-end" gap="xs">
           <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
-            {word(r.status)}
+            {ROUND_STATUS.say(r.status)}
           </Badge>
           {admin && <RoundEditButton round={round.data} />}
         </Stack>
@@ -110,7 +109,7 @@ export function DashboardPage() {
                 <Text>{requests.data?.length ?? 0} in all:</Text>
                 {[...byStatus].map(([s, n]) => (
                   <Badge key={s} variant="default">
-                    {word(s)}: {n}
+                    {REQUEST_STATUS.say(s)}: {n}
                   </Badge>
                 ))}
               </Group>

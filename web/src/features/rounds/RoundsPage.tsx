@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
-import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema } from "../../../../scoring/domain/index.js";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema, ROUND_STATUS } from "../../../../scoring/domain/index.js";
 import { day } from "../../format.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
@@ -14,7 +14,6 @@ import { useSession } from "../accounts/index.js";
 import { STATUS_COLOR } from "./round-status.js";
 import { keys } from "../../query-keys.js";
 import { useRounds } from "./api.js";
-import { word } from "../../words.js";
 
 // Dark shades: white text on them passes WCAG AA contrast.
 
@@ -35,7 +34,7 @@ export function RoundsPage() {
           <Card key={r.id} withBorder component={Link} to={`/rounds/${r.id}`}>
             <Group justify="space-between" mb="xs">
               <Text fw={700}>{r.id}</Text>
-              <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{word(r.status)}</Badge>
+              <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{ROUND_STATUS.say(r.status)}</Badge>
             </Group>
             <Text size="sm">{r.meeting as string}</Text>
             <Text size="sm" c="dimmed">

@@ -10,12 +10,11 @@ import {
   type Rule,
   type RuleSet,
 } from "../../../../scoring/criteria/index.js";
-import { CRITERIA, CRITERION_NAMES } from "../../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION } from "../../../../scoring/domain/index.js";
 
 type Simple = { fact: Fact; eq: string | number | boolean };
 const isSimple = (w: Rule["when"]): w is Simple => !!w && "fact" in w && w.eq !== undefined;
-const CRITERION_CHOICES = CRITERIA.map((c) => ({ value: c, label: CRITERION_NAMES[c] }));
-const isCriterion = (x: string): x is Rule["criterion"] => (CRITERIA as readonly string[]).includes(x);
+const CRITERION_CHOICES = CRITERIA.map((c) => ({ value: c, label: CRITERION.say(c) }));
 
 /** A fact's value input: a list of its values in words, or a number. */
 function ValueInput({
@@ -83,7 +82,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
                     data={CRITERION_CHOICES}
                     value={r.criterion}
                     disabled={!admin}
-                    onChange={(e) => isCriterion(e.currentTarget.value) && set(k, { criterion: e.currentTarget.value })}
+                    onChange={(e) => CRITERION.is(e.currentTarget.value) && set(k, { criterion: e.currentTarget.value })}
                   />
                 </Table.Td>
                 <Table.Td>

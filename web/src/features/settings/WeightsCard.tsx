@@ -1,6 +1,6 @@
 // The five criteria's weights as sliders.
 import { Card, Slider, Stack, Text, Title } from "@mantine/core";
-import { CRITERIA, CRITERION_NAMES, WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
+import { CRITERIA, CRITERION, WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
 
 export function WeightsCard({ weights, onChange, disabled }: { weights: Weights; onChange: (w: Weights) => void; disabled: boolean }) {
   const problems = WeightsSchema.safeParse(weights);
@@ -12,7 +12,7 @@ export function WeightsCard({ weights, onChange, disabled }: { weights: Weights;
       {CRITERIA.map((c) => (
         <Stack key={c} gap={2} mb="md">
           <Text size="sm" id={`w-${c}`}>
-            {CRITERION_NAMES[c]}: {weights[c]}
+            {CRITERION.say(c)}: {weights[c]}
           </Text>
           <Slider
             min={0}
@@ -21,7 +21,7 @@ export function WeightsCard({ weights, onChange, disabled }: { weights: Weights;
             value={weights[c]}
             onChange={(v) => onChange({ ...weights, [c]: v })}
             aria-labelledby={`w-${c}`}
-            thumbLabel={`${CRITERION_NAMES[c]} weight`}
+            thumbLabel={`${CRITERION.say(c)} weight`}
             disabled={disabled}
           />
         </Stack>

@@ -1,0 +1,94 @@
+// An offer of sponsorship's states: pending until answered; accepted, then settled after the meeting
+// (travelled, a no-show, or cancelled late, each with what it cost); declined or lapsed, its money released.
+// Each state says the request status it shows as, where the money stands, and the moves out of it.
+import type { Said } from "./define.js";
+import { subset, vocabulary } from "./define.js";
+import type { RequestStatus } from "./request-status.js";
+
+export const OFFER_STATE = vocabulary("offer state", {
+  pending: { en: "awaiting an answer", fr: "en attente de réponse", es: "pendiente de respuesta" },
+  accepted: { en: "accepted", fr: "acceptée", es: "aceptada" },
+  declined: { en: "declined", fr: "refusée", es: "rechazada" },
+  expired: { en: "lapsed", fr: "expirée", es: "caducada" },
+  travelled: { en: "travelled", fr: "voyage effectué", es: "viaje realizado" },
+  "no-show": { en: "a no-show", fr: "voyage non effectué", es: "viaje no realizado" },
+  cancelled: { en: "cancelled late", fr: "annulée tardivement", es: "cancelada tarde" },
+});
+export type OfferStatus = (typeof OFFER_STATE.codes)[number];
+export const OFFER_STATUSES = OFFER_STATE.codes;
+
+interface OfferStateRule {
+  /** The states it may move to (none: final). */
+  next: readonly OfferStatus[];
+  /** The request's status while its offer is in this state. */
+  request: RequestStatus;
+  /** What recording the move into this state does, after the delegate's name ("… declined the offer: …"). */
+  recording: Said | null;
+}
+
+export const OFFER_RULES: Readonly<Record<OfferStatus, OfferStateRule>> = {
+  pending: { next: ["accepted", "declined", "expired"], request: "funded", recording: null },
+  accepted: {
+    next: ["travelled", "no-show", "cancelled"],
+    request: "accepted",
+    recording: {
+      en: "accepted the offer: the ISU books the travel, and the money stays committed.",
+      fr: "a accepté l'offre : l'ISU réserve le voyage et les fonds restent engagés.",
+      es: "aceptó la oferta: la ISU reserva el viaje y los fondos siguen comprometidos.",
+    },
+  },
+  declined: {
+    next: [],
+    request: "declined",
+    recording: {
+      en: "declined the offer: the seat and its money are released for a replacement.",
+      fr: "a refusé l'offre : la place et ses fonds sont libérés pour un remplacement.",
+      es: "rechazó la oferta: la plaza y sus fondos quedan libres para un reemplazo.",
+    },
+  },
+  expired: {
+    next: [],
+    request: "expired",
+    recording: {
+      en: "did not answer by the deadline: the offer lapses, and its seat and money are released for a replacement.",
+      fr: "n'a pas répondu dans le délai : l'offre expire, et sa place et ses fonds sont libérés pour un remplacement.",
+      es: "no respondió en el plazo: la oferta caduca, y su plaza y sus fondos quedan libres para un reemplazo.",
+    },
+  },
+  travelled: {
+    next: [],
+    request: "travelled",
+    recording: {
+      en: "travelled: the offer is settled at its actual cost.",
+      fr: "a voyagé : l'offre est réglée à son coût effectif.",
+      es: "viajó: la oferta se liquida a su coste real.",
+    },
+  },
+  "no-show": {
+    next: [],
+    request: "no-show",
+    recording: {
+      en: "did not travel: the offer is settled at what could not be refunded.",
+      fr: "n'a pas voyagé : l'offre est réglée à ce qui n'a pu être remboursé.",
+      es: "no viajó: la oferta se liquida por lo que no pudo reembolsarse.",
+    },
+  },
+  cancelled: {
+    next: [],
+    request: "cancelled",
+    recording: {
+      en: "cancelled late: the offer is settled at what could not be refunded.",
+      fr: "a annulé tardivement : l'offre est réglée à ce qui n'a pu être remboursé.",
+      es: "canceló tarde: la oferta se liquida por lo que no pudo reembolsarse.",
+    },
+  },
+};
+
+/** Offers whose money is still committed (not yet spent or released). */
+export const OPEN_OFFERS = subset(OFFER_STATE, ["pending", "accepted"]);
+/** Offers settled after the meeting: each has its actual cost (what was spent on it, 0 or more). */
+export const SETTLED_OFFERS = subset(OFFER_STATE, ["travelled", "no-show", "cancelled"]);
+/** Offers whose money went back without being spent. */
+export const RELEASED_OFFERS = subset(OFFER_STATE, ["declined", "expired"]);
+/** The offer's answers: the day one is recorded is the offer's answered day. */
+export const ANSWERS = subset(OFFER_STATE, ["accepted", "declined", "expired"]);

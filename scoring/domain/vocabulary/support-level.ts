@@ -1,0 +1,22 @@
+// What a sponsorship pays for: the air ticket and the daily allowance, or one of them.
+import type { Said } from "./define.js";
+import { vocabulary } from "./define.js";
+
+export const SUPPORT_LEVEL = vocabulary("support level", {
+  full: { en: "full support", fr: "prise en charge complète", es: "apoyo completo" },
+  ticket: { en: "air ticket only", fr: "billet d'avion seulement", es: "solo billete de avión" },
+  allowance: { en: "allowance only", fr: "indemnité journalière seulement", es: "solo dietas" },
+});
+export type SupportLevel = (typeof SUPPORT_LEVEL.codes)[number];
+export const SUPPORT_LEVELS = SUPPORT_LEVEL.codes;
+
+/** What each level pays for, as the applicant's form and the offer's e-mail say it. */
+export const SUPPORT_LEVEL_PAYS: Readonly<Record<SupportLevel, Said>> = {
+  full: {
+    en: "full support (air ticket and daily allowance)",
+    fr: "un soutien complet (billet d'avion et indemnité journalière)",
+    es: "apoyo completo (billete de avión y dietas)",
+  },
+  ticket: { en: "the air ticket", fr: "le billet d'avion", es: "el billete de avión" },
+  allowance: { en: "the daily allowance", fr: "l'indemnité journalière", es: "las dietas" },
+};
