@@ -11,7 +11,7 @@ export const OFFER_STATE = vocabulary("offer state", {
   declined: { en: "declined", fr: "refusée", es: "rechazada" },
   expired: { en: "lapsed", fr: "expirée", es: "caducada" },
   travelled: { en: "travelled", fr: "voyage effectué", es: "viaje realizado" },
-  "no-show": { en: "a no-show", fr: "voyage non effectué", es: "viaje no realizado" },
+  "no-show": { en: "did not travel", fr: "voyage non effectué", es: "viaje no realizado" },
   cancelled: { en: "cancelled late", fr: "annulée tardivement", es: "cancelada tarde" },
 });
 export type OfferStatus = (typeof OFFER_STATE.codes)[number];
