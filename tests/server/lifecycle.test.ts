@@ -243,7 +243,7 @@ describe("the decision lifecycle", () => {
       version: noShow.json.version,
     });
     expect(again.status).toBe(409);
-    expect(again.json.error.message).toMatch(/no-show: that is final/);
+    expect(again.json.error.message).toMatch(/did not travel: that is final/);
   });
 
   it("starts a year's second round from what the first left, and the year's deferred-to is the last round's", async () => {
