@@ -1,5 +1,5 @@
 // Seeded generator of problem files (format v1) with every rule type, for the tests and the benchmark.
-import { rng, REGIONS, type Region } from "../scoring/domain/index.js";
+import { rng, REGION, type Region } from "../scoring/domain/index.js";
 import { type ProblemInput } from "../scoring/problem/index.js";
 
 export interface GenerateOptions {
@@ -33,7 +33,7 @@ export function generateProblem(o: GenerateOptions): ProblemInput {
   const stateCount = Math.max(3, Math.round(n / 2.5));
   const states = Array.from({ length: stateCount }, (_, k) => ({
     iso3: code(k),
-    region: pick(REGIONS) as Region,
+    region: pick(REGION.codes) as Region,
     status: pick(["party", "party", "party", "signatory", "nonparty"] as const),
   }));
   const requests: ProblemInput["requests"] = [];

@@ -3,7 +3,7 @@
 // request) rather than per eligibility class, continuous coverage columns, locks as bounds, and the plain
 // value objective in hundredths of a point (no tie-break), so that the optimum is comparable in units.
 import highsLoader from "highs";
-import { CRITERIA, type CcmStatus, type Region } from "../scoring/domain/index.js";
+import { CRITERION, type CcmStatus, type Region } from "../scoring/domain/index.js";
 import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
 
 export type HighsSolver = Awaited<ReturnType<typeof highsLoader>>;
@@ -15,13 +15,13 @@ export function loadHighs(): Promise<HighsSolver> {
 }
 
 export function valueUnits(
-  criteria: Record<(typeof CRITERIA)[number], number>,
-  weights: Record<(typeof CRITERIA)[number], number>,
+  criteria: Record<(typeof CRITERION.codes)[number], number>,
+  weights: Record<(typeof CRITERION.codes)[number], number>,
   share: number,
 ): number {
   let s = 0;
   let w = 0;
-  for (const c of CRITERIA) {
+  for (const c of CRITERION.codes) {
     s += weights[c] * criteria[c];
     w += weights[c];
   }

@@ -1,7 +1,7 @@
 // The figures of an allocation that donors and staff compare: delegates, value, money spent and left,
 // the share of women, outreach, regions and money per donor. Part of every result, and what diff()
 // and the money curve report.
-import { round2, REGIONS, type AllocationSummary, type FundingShare, type Region } from "../domain/index.js";
+import { round2, REGION, type AllocationSummary, type FundingShare, type Region } from "../domain/index.js";
 import { tally } from "../policy/index.js";
 import type { Prepared } from "../problem/index.js";
 import { valueOf } from "./evaluate.js";
@@ -13,7 +13,7 @@ export function summarise(prep: Prepared, chosen: Map<number, number>, funding: 
   for (const [i, l] of chosen) cost += prep.requests[i]!.levels[l]!.cost;
   // The counts the policy rules are written on (scoring/policy), read once more for the figures.
   const t = tally([...chosen.keys()].map((i) => prep.requests[i]!));
-  const regions = Object.fromEntries(REGIONS.map((r) => [r, t.perRegion.get(r) ?? 0])) as Record<Region, number>;
+  const regions = Object.fromEntries(REGION.codes.map((r) => [r, t.perRegion.get(r) ?? 0])) as Record<Region, number>;
   const paid = new Map<string, number>();
   for (const shares of funding.values()) for (const s of shares) paid.set(s.donor, (paid.get(s.donor) ?? 0) + s.amount);
   return {

@@ -6,7 +6,7 @@ import {
   round2,
   parseOrThrow,
   FundingShareSchema,
-  REGIONS,
+  REGION,
   RegionSchema,
   CcmStatusSchema,
   GenderSchema,
@@ -115,7 +115,7 @@ export function diff(resultA: DiffableResult, resultB: DiffableResult): ResultDi
     .sort((x, y) => cmp(x.id, y.id));
 
   const figures = (funded: typeof a.funded) => {
-    const regions = Object.fromEntries(REGIONS.map((r) => [r, 0])) as Record<Region, number>;
+    const regions = Object.fromEntries(REGION.codes.map((r) => [r, 0])) as Record<Region, number>;
     const donors = new Map<string, number>();
     let cost = 0;
     let women = 0;
@@ -152,7 +152,7 @@ export function diff(resultA: DiffableResult, resultB: DiffableResult): ResultDi
     womenShare: { a: sa, b: sb, change: sa !== null && sb !== null ? Math.round((sb - sa) * 10000) / 10000 : 0 },
     outreach: change(fa.outreach, fb.outreach),
     states: change(fa.states, fb.states),
-    regions: Object.fromEntries(REGIONS.map((r) => [r, change(fa.regions[r], fb.regions[r])])) as Record<Region, Change>,
+    regions: Object.fromEntries(REGION.codes.map((r) => [r, change(fa.regions[r], fb.regions[r])])) as Record<Region, Change>,
     donors,
   };
 }

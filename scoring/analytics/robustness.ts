@@ -2,7 +2,7 @@
 // request classified as always funded, borderline (funded in some samples, with the share) or never
 // funded, so that staff review only the borderline cases. Same seed, same samples, same answer.
 import { z } from "zod";
-import { round2, parseOrThrow, rng, CRITERIA, type SupportLevel, type Weights } from "../domain/index.js";
+import { round2, parseOrThrow, rng, CRITERION, type SupportLevel, type Weights } from "../domain/index.js";
 import { cmp, type Problem } from "../problem/index.js";
 import { picksOf, solveProblem, type Pick, now, type Glpk } from "../allocation/index.js";
 
@@ -57,7 +57,7 @@ export interface Robustness {
 /** Sample k's problem: the weights and every request's costs scaled by seeded factors. */
 export function perturb(problem: Problem, next: () => number, weightJitter: number, costJitter: number): Problem {
   const factor = (j: number): number => 1 + j * (2 * next() - 1);
-  const weights = Object.fromEntries(CRITERIA.map((c) => [c, round2(problem.weights[c] * factor(weightJitter))])) as Weights;
+  const weights = Object.fromEntries(CRITERION.codes.map((c) => [c, round2(problem.weights[c] * factor(weightJitter))])) as Weights;
   // A positive weight stays positive (a factor ≥ 0.05 keeps it so; the schema allows jitter up to 0.95).
   const requests = problem.requests.map((r) => {
     const f = factor(costJitter);

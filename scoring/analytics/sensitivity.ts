@@ -5,7 +5,7 @@
 // optimum can still cost value), warm-started from the optimum, which stays feasible when a rule relaxes.
 import { z } from "zod";
 import { now, picksOf, solveProblem, summarise, type Glpk, type Pick } from "../allocation/index.js";
-import { chf, parseOrThrow, REGION, round2 } from "../domain/index.js";
+import { capitalised, chf, parseOrThrow, REGION, round2 } from "../domain/index.js";
 import { instancesOf, percent, RULE_IDS, statusWords, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
 import type { Problem } from "../problem/index.js";
 
@@ -142,8 +142,8 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
       cost === null
         ? `${rel.name}: the re-solve with the rule ${relaxedWord} did not finish (${out.status})`
         : cost > 0
-          ? `${capitalise(rel.name)} costs ${cost} points: ${relaxedWord}, ${entered.map((p) => p.id).join(", ") || "nobody"} would enter and ${left.map((p) => p.id).join(", ") || "nobody"} would leave`
-          : `${capitalise(rel.name)} costs nothing: ${relaxedWord}, the optimum stays the same value`;
+          ? `${capitalised(rel.name)} costs ${cost} points: ${relaxedWord}, ${entered.map((p) => p.id).join(", ") || "nobody"} would enter and ${left.map((p) => p.id).join(", ") || "nobody"} would leave`
+          : `${capitalised(rel.name)} costs nothing: ${relaxedWord}, the optimum stays the same value`;
     rules.push({
       rule: rel.rule,
       stated: rel.stated,
@@ -159,8 +159,4 @@ export async function sensitivities(problem: Problem, glpk: Glpk, options: Sensi
   const order = rules.map((r, k) => ({ r, k }));
   order.sort((a, b) => (b.r.cost ?? 0) - (a.r.cost ?? 0) || a.k - b.k);
   return { status: base.status, value: summary.value, rules: order.map((o) => o.r), ms: Math.round(now() - t0) };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -2,7 +2,7 @@
 // regions"). Derived from the reference data as of the round's date: a regional group is
 // under-represented when the share of its States that are States Parties is below the share over all
 // States (decision 020). Staff may set the list for a round instead, with a justification.
-import { REGION, REGIONS, type Region } from "../domain/index.js";
+import { REGION, type Region } from "../domain/index.js";
 import { percent } from "../policy/index.js";
 import type { RuleSet } from "./rules.js";
 import type { ReferenceData } from "./states.js";
@@ -49,7 +49,7 @@ export function fixedRegions(rules: RuleSet): UnderrepresentedRegions {
 /** The under-represented regions of the round: set by staff, or derived from the reference data as of its date. */
 export function underrepresentedRegions(rules: RuleSet, ref: ReferenceData): UnderrepresentedRegions {
   if (setByStaff(rules)) return fixedRegions(rules);
-  const figures = REGIONS.map((region) => {
+  const figures = REGION.codes.map((region) => {
     const states = [...ref.states.values()].filter((s) => s.region === region);
     return { region, parties: states.filter((s) => s.ccmStatus === "party").length, states: states.length };
   });

@@ -13,7 +13,7 @@ import {
   REGION,
   RegionSchema,
   reportDuplicates,
-  type Vocabulary,
+  type SomeVocabulary,
 } from "../domain/index.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides) and the request. */
@@ -157,10 +157,8 @@ const FACT_NAMES: Record<Fact, string> = {
   "history.delegateRecentRounds": "delegate's recent sponsored rounds",
 };
 
-type List = Pick<Vocabulary<string>, "sayAny" | "codes">;
-
 /** The list a fact's named values come from (the other facts are yes/no or numbers). */
-const FACT_VALUES: Partial<Record<Fact, List>> = {
+const FACT_VALUES: Partial<Record<Fact, SomeVocabulary>> = {
   "state.region": REGION,
   "state.ccmStatus": CCM_STATUS,
   "state.incomeGroup": INCOME_GROUP,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { type Condition, type Fact, type Rule, type RuleSet, factInWords } from "./rules.js";
 import {
-  CRITERIA,
+  CRITERION,
   type CriteriaScores,
   type Criterion,
   GenderSchema,
@@ -150,7 +150,7 @@ export function score(
 ): RequestScore {
   const f = facts(request, state, rules, recent, new Set(regions.regions));
   const rotation = rules.rotation ? rotationFactor(recent, rules.rotation) : null;
-  const reasons = Object.fromEntries(CRITERIA.map((c) => [c, [] as Reason[]])) as Record<Criterion, Reason[]>;
+  const reasons = Object.fromEntries(CRITERION.codes.map((c) => [c, [] as Reason[]])) as Record<Criterion, Reason[]>;
   for (const rule of rules.rules) {
     const used = new Map<Fact, FactValue>();
     if (rule.when && !holds(rule.when, f, used)) continue;
@@ -167,7 +167,7 @@ export function score(
     });
   }
   const criteria = {} as CriteriaScores;
-  for (const c of CRITERIA) {
+  for (const c of CRITERION.codes) {
     const sum = reasons[c].reduce((s, r) => s + r.points, 0);
     // Reasons always add up to the score: the cap and the floor are reasons too.
     if (sum > 100)

@@ -1,7 +1,7 @@
 // Turns a parsed problem into the numbers the model and the baselines share: each request's value per
 // support level in integer units (hundredths of a point), the deterministic tie-break, the donors'
 // eligibility classes. Computed once, used by every solve of the same problem.
-import { CRITERIA, type CcmStatus, type Donor, type Region } from "../domain/index.js";
+import { CRITERION, type CcmStatus, type Donor, type Region } from "../domain/index.js";
 import { instancesOf, type RuleInstance } from "../policy/index.js";
 import type { Problem, ProblemRequest } from "./schema.js";
 
@@ -56,7 +56,7 @@ export interface Prepared {
 export function weightedScore(criteria: ProblemRequest["criteria"], weights: Problem["weights"]): number {
   let sum = 0;
   let wsum = 0;
-  for (const c of CRITERIA) {
+  for (const c of CRITERION.codes) {
     sum += weights[c] * criteria[c];
     wsum += weights[c];
   }

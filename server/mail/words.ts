@@ -1,7 +1,6 @@
 // The few words a message fills in besides its template: the greeting, the support offered, why a request
 // was not funded, an offer's answer. In the applicants' three languages (the ISU's notices in English).
-import type { NotFundedReason } from "../../scoring/domain/index.js";
-import type { Language } from "../../scoring/domain/index.js";
+import { capitalised, type Language, type NotFundedReason } from "../../scoring/domain/index.js";
 
 interface MailWords {
   greeting: (name: string | undefined) => string;
@@ -124,5 +123,5 @@ export function reasonInWords(lang: Language, reason: NotFundedReason | undefine
         return r.unexplained;
     }
   })();
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return capitalised(sentence);
 }

@@ -4,7 +4,7 @@
 // values kept), then the reference and the access code. The enhancement script finds what it needs in
 // the page's data attributes (the draft's key, the sentences it may show).
 import { applicantFieldId, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
-import { capitalised, GENDER, MEETING_ROLE, ROLES, SUPPORT_LEVEL } from "../../scoring/domain/index.js";
+import { capitalised, GENDER, MEETING_ROLE, SUPPORT_LEVEL } from "../../scoring/domain/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
@@ -159,7 +159,7 @@ function RequestForm(props: {
       <h2>{w.section.role}</h2>
       <Field {...f("role")} label={w.field.role}>
         <select id={fieldId("role")} name="role" {...invalid(problems.role, "role")}>
-          {ROLES.map((r) => (
+          {MEETING_ROLE.codes.map((r) => (
             <option value={r} selected={r === v.role}>
               {capitalised(MEETING_ROLE.say(r, lang))}
             </option>

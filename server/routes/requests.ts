@@ -14,7 +14,7 @@ import {
   setException,
   setLock,
 } from "../services/requests.js";
-import { getRequest, getRound, listRequests, REQUEST_STATUSES, requestHistory, roundFileOf, listReviews } from "../store/index.js";
+import { getRequest, getRound, listRequests, REQUEST_STATUS, requestHistory, roundFileOf, listReviews } from "../store/index.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
 export function requestRoutes() {
@@ -176,7 +176,7 @@ export function requestRoutes() {
           db,
           c.req.valid("param").roundId,
           c.req.valid("query").settingsVersion,
-          REQUEST_STATUSES,
+          REQUEST_STATUS.codes,
         );
         const { problem: _p, ...scored } = scoreRound(file, reference);
         return c.json({ settingsVersion, ...scored }, 200);
@@ -275,5 +275,3 @@ export function requestRoutes() {
       },
     );
 }
-
-export { REQUEST_STATUSES };

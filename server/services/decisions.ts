@@ -7,10 +7,9 @@ import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import {
   chf,
   dayInWords,
-  IN_RUN,
+  APPROVAL_DECIDES,
   offerMoveRefused,
   proposalMoveRefused,
-  DECISION_KINDS,
   REQUEST_STATUS,
   SETTLED_OFFERS,
   type OfferStatus,
@@ -91,7 +90,7 @@ export function approveRun(
     // The run acts only on requests still in the running (or decided by the previous approval, unanswered).
     for (const id of [...result.funded.map((f) => f.id), ...result.notFunded.map((n) => n.id)]) {
       const status = getRequest(db, id).status;
-      if (!IN_RUN.has(status) && !DECISION_KINDS.has(status))
+      if (!APPROVAL_DECIDES.has(status))
         throw conflict(
           "not-in-running",
           `the run decides ${id}, which is now ${REQUEST_STATUS.say(status)}: start a new run, then approve it`,
@@ -230,7 +229,7 @@ export async function proposeReplacements(
   const funded = new Set(decisions.map((d) => d.requestId));
   const statusOf = new Map(listRequests(db, roundId).map((r) => [r.id, r.status]));
 
-  const inRunning = (id: string): boolean => funded.has(id) || IN_RUN.has(statusOf.get(id)) || DECISION_KINDS.has(statusOf.get(id));
+  const inRunning = (id: string): boolean => funded.has(id) || APPROVAL_DECIDES.has(statusOf.get(id));
   const problem = {
     ...runProblem,
     requests: runProblem.requests.map((r) => (inRunning(r.id) ? r : { ...r, lock: "out" as const })),

@@ -10,5 +10,5 @@ export * from "./round-file.js";
 export * from "./decisions.js";
 export * from "./reviews.js";
 export * from "./users.js";
-export { IN_RUN, REQUEST_STATUSES, type RequestStatus } from "../../scoring/domain/index.js";
+export { IN_RUN, REQUEST_STATUS, type RequestStatus } from "../../scoring/domain/index.js";
 export * from "./years.js";

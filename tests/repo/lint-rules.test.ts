@@ -36,3 +36,19 @@ describe("vocabulary/no-literal-codes", () => {
     expect(await problems(code, "server/services/example.ts")).toEqual([]);
   });
 });
+
+describe("the lists the rule reads", () => {
+  it("are every list the vocabulary exports, with the same codes (the rule reads them from the source)", async () => {
+    const { readVocabularies } = await import("../../eslint-rules/vocabulary.js");
+    const vocabulary = await import("../../scoring/domain/vocabulary/index.js");
+    const values: unknown[] = Object.values(vocabulary);
+    const exported = values
+      .filter((v): v is { title: string; codes: readonly string[] } => typeof v === "object" && v !== null && "title" in v && "codes" in v)
+      .map((v) => `${v.title}: ${v.codes.join(", ")}`);
+    const read = readVocabularies("scoring/domain/vocabulary").map(
+      (l: { title: string; codes: Set<string> }) => `${l.title}: ${[...l.codes].join(", ")}`,
+    );
+    expect(exported.length).toBeGreaterThan(15);
+    expect([...read].sort()).toEqual([...exported].sort());
+  });
+});

@@ -2,7 +2,7 @@
 // the ledger's entries and the funding split within earmarks (checked apart from the split's own code).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OFFER_STATUSES, REGIONS, type OfferStatus } from "../../scoring/domain/index.js";
+import { OFFER_STATE, REGION, type OfferStatus } from "../../scoring/domain/index.js";
 import {
   carryInOf,
   ledgerEntries,
@@ -124,7 +124,7 @@ describe("Table 3 and the balances", () => {
     const arbOffer = fc.record({
       requestId: fc.string({ minLength: 1, maxLength: 4 }),
       cost: fc.integer({ min: 0, max: 9000 }),
-      offerStatus: fc.constantFrom(...OFFER_STATUSES),
+      offerStatus: fc.constantFrom(...OFFER_STATE.codes),
       actualCost: fc.option(fc.integer({ min: 0, max: 9000 }), { nil: null }),
     });
     const arbRound = fc.record({
@@ -192,14 +192,14 @@ describe("who paid for whom", () => {
         fc.array(
           fc.record({
             amount: fc.integer({ min: 0, max: 8000 }),
-            regions: fc.option(fc.subarray([...REGIONS], { minLength: 1 }), { nil: undefined }),
+            regions: fc.option(fc.subarray([...REGION.codes], { minLength: 1 }), { nil: undefined }),
           }),
           {
             minLength: 1,
             maxLength: 4,
           },
         ),
-        fc.array(fc.record({ cost: fc.integer({ min: 1, max: 5000 }), region: fc.constantFrom(...REGIONS) }), { maxLength: 7 }),
+        fc.array(fc.record({ cost: fc.integer({ min: 1, max: 5000 }), region: fc.constantFrom(...REGION.codes) }), { maxLength: 7 }),
         (srcs, dels) => {
           const sources = srcs.map((s, j) => ({ id: `S${j}`, amount: s.amount, ...(s.regions ? { regions: s.regions } : {}) }));
           const delegates = dels.map((d, i) => ({ offer: offer(`P${i}`, d.cost, "pending", null, d.region), cost: d.cost }));

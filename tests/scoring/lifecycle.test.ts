@@ -4,28 +4,28 @@ import { describe, expect, it } from "vitest";
 import {
   canMove,
   IN_RUN,
-  OFFER_STATUSES,
+  OFFER_STATE,
   OFFER_TRANSITIONS,
   offerMoveRefused,
   OPEN_OFFERS,
-  PROPOSAL_STATUSES,
+  PROPOSAL_STATUS,
   PROPOSAL_TRANSITIONS,
   proposalMoveRefused,
   RELEASED_OFFERS,
   REQUEST_STATUS_OF_OFFER,
   SETTLED_OFFERS,
   DECISION_KINDS,
-  REQUEST_STATUSES,
+  REQUEST_STATUS,
   REQUEST_TRANSITIONS,
   requestMoveRefused,
-  ROUND_STATUSES,
+  ROUND_STATUS,
   ROUND_TRANSITIONS,
 } from "../../scoring/domain/index.js";
 
 describe("request statuses", () => {
   it("allow exactly the listed moves, for every pair", () => {
-    for (const from of REQUEST_STATUSES) {
-      for (const to of REQUEST_STATUSES) {
+    for (const from of REQUEST_STATUS.codes) {
+      for (const to of REQUEST_STATUS.codes) {
         const refused = requestMoveRefused("R-1", from, to);
         expect(refused === null, `${from} → ${to}`).toBe(REQUEST_TRANSITIONS[from].includes(to));
         if (refused) expect(refused).toMatch(/^the status of request R-1 is ".+"(: that answer is final)?; it cannot become ".+"$/);
@@ -54,8 +54,8 @@ describe("request statuses", () => {
 
 describe("offer states", () => {
   it("allow exactly the listed moves, each refusal in words", () => {
-    for (const from of OFFER_STATUSES)
-      for (const to of OFFER_STATUSES) {
+    for (const from of OFFER_STATE.codes)
+      for (const to of OFFER_STATE.codes) {
         const refused = offerMoveRefused("R-1", from, to);
         expect(refused === null, `${from} → ${to}`).toBe(OFFER_TRANSITIONS[from].includes(to));
         if (refused) expect(refused).toMatch(/^the offer to R-1 is /);
@@ -65,15 +65,15 @@ describe("offer states", () => {
   });
 
   it("each mirror a request status, and split into open, released and settled", () => {
-    for (const s of OFFER_STATUSES) expect(REQUEST_STATUSES).toContain(REQUEST_STATUS_OF_OFFER[s]);
-    expect([...OPEN_OFFERS, ...RELEASED_OFFERS, ...SETTLED_OFFERS].sort()).toEqual([...OFFER_STATUSES].sort());
+    for (const s of OFFER_STATE.codes) expect(REQUEST_STATUS.codes).toContain(REQUEST_STATUS_OF_OFFER[s]);
+    expect([...OPEN_OFFERS, ...RELEASED_OFFERS, ...SETTLED_OFFERS].sort()).toEqual([...OFFER_STATE.codes].sort());
   });
 });
 
 describe("replacement proposals", () => {
   it("are applied once, or discarded by a later proposal; both final, each refusal in words", () => {
-    for (const from of PROPOSAL_STATUSES)
-      for (const to of PROPOSAL_STATUSES)
+    for (const from of PROPOSAL_STATUS.codes)
+      for (const to of PROPOSAL_STATUS.codes)
         expect(proposalMoveRefused(from, to) === null, `${from} → ${to}`).toBe(PROPOSAL_TRANSITIONS[from].includes(to));
     expect(proposalMoveRefused("discarded", "applied")).toMatch(/apply the latest/);
     expect(proposalMoveRefused("applied", "applied")).toMatch(/applied already/);
@@ -82,8 +82,8 @@ describe("replacement proposals", () => {
 
 describe("round statuses", () => {
   it("move one step along draft → open → review → decided → closed, or back a step", () => {
-    const allowed = ROUND_STATUSES.flatMap((from) => ROUND_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`));
+    const allowed = ROUND_STATUS.codes.flatMap((from) => ROUND_STATUS.codes.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`));
     expect(allowed).toEqual(["draft→open", "open→review", "review→open", "review→decided", "decided→review", "decided→closed"]);
-    for (const from of ROUND_STATUSES) for (const to of ROUND_TRANSITIONS[from]) expect(canMove(from, to)).toBe(true);
+    for (const from of ROUND_STATUS.codes) for (const to of ROUND_TRANSITIONS[from]) expect(canMove(from, to)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { RoundFileSchema, scoreRound, type RoundFile } from "../../scoring/crite
 import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../scoring/criteria/rotation.js";
 import { RuleSetSchema } from "../../scoring/criteria/rules.js";
 import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
-import { CRITERIA } from "../../scoring/domain/index.js";
+import { CRITERION } from "../../scoring/domain/index.js";
 import { fieldProblems } from "../../scoring/domain/issues.js";
 import { loadGlpk } from "../../server/glpk.js";
 import { loadReferenceData } from "../../server/reference.js";
@@ -105,7 +105,7 @@ describe("rotation in a round", () => {
     const rotated = scoreRound(round(true), ref);
     const laos = rotated.requests.find((r) => r.id === "R-1")!;
     expect(laos.total).toBe(Math.round(plain.requests[0]!.total * 0.9 * 100) / 100);
-    for (const c of CRITERIA) {
+    for (const c of CRITERION.codes) {
       const last = laos.reasons[c].at(-1);
       if (laos.criteria[c] > 0)
         expect(last).toMatchObject({

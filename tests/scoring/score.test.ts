@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { conditionInWords, RuleSetSchema } from "../../scoring/criteria/rules.js";
 import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
 import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
-import { CRITERIA, StateSchema } from "../../scoring/domain/index.js";
+import { CRITERION, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
 import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../scoring/criteria/states.js";
 import { underrepresentedRegions } from "../../scoring/criteria/regions.js";
@@ -123,7 +123,7 @@ describe("score(request, state, rules)", () => {
     const s = score(attrs({ survivor: true, firstParticipation: true }), ref.states.get("LAO")!, generous, undefined, regions);
     expect(s.criteria.representation).toBe(100);
     expect(s.reasons.representation.at(-1)).toMatchObject({ rule: "cap", points: -15, evidence: "sum of rules = 115" });
-    for (const c of CRITERIA) {
+    for (const c of CRITERION.codes) {
       const sum = s.reasons[c].reduce((a, r) => a + r.points, 0);
       expect(sum).toBeCloseTo(s.criteria[c], 6);
     }

@@ -1,6 +1,6 @@
 // A State's standing under the Convention: State Party, signatory, or State not party.
 import type { Said } from "./define.js";
-import { subset, vocabulary } from "./define.js";
+import { vocabulary } from "./define.js";
 
 export const CCM_STATUS = vocabulary("CCM status", {
   party: { en: "State Party", fr: "État partie", es: "Estado parte" },
@@ -8,7 +8,6 @@ export const CCM_STATUS = vocabulary("CCM status", {
   nonparty: { en: "State not party", fr: "État non partie", es: "Estado no parte" },
 });
 export type CcmStatus = (typeof CCM_STATUS.codes)[number];
-export const CCM_STATUSES = CCM_STATUS.codes;
 
 /** The statuses as groups of States, as the rules' sentences use them ("at most 4 from States Parties"). */
 export const CCM_STATUS_GROUP: Readonly<Record<CcmStatus, Said>> = {
@@ -16,6 +15,3 @@ export const CCM_STATUS_GROUP: Readonly<Record<CcmStatus, Said>> = {
   signatory: { en: "signatories", fr: "États signataires", es: "Estados signatarios" },
   nonparty: { en: "States not party", fr: "États non parties", es: "Estados no partes" },
 };
-
-/** The States the outreach rules count: not (yet) bound by the Convention. */
-export const OUTREACH_STATUSES = subset(CCM_STATUS, ["signatory", "nonparty"]);

@@ -9,4 +9,3 @@ export const CRITERION = vocabulary("criterion", {
   representation: { en: "Inclusive representation", fr: "Représentation inclusive", es: "Representación inclusiva" },
 });
 export type Criterion = (typeof CRITERION.codes)[number];
-export const CRITERIA = CRITERION.codes;

@@ -1,5 +1,5 @@
 // The outbox: who a message is for, and where its delivery stands.
-import { subset, vocabulary } from "./define.js";
+import { vocabulary } from "./define.js";
 
 export const MESSAGE_STATUS = vocabulary("message status", {
   queued: { en: "waiting to be sent", fr: "en attente d'envoi", es: "pendiente de envío" },
@@ -8,8 +8,6 @@ export const MESSAGE_STATUS = vocabulary("message status", {
   failed: { en: "not delivered", fr: "non distribué", es: "no entregado" },
 });
 export type MessageStatus = (typeof MESSAGE_STATUS.codes)[number];
-/** Messages the sender may still (re)try. */
-export const UNSENT_MESSAGES = subset(MESSAGE_STATUS, ["queued", "failed"]);
 
 export const AUDIENCE = vocabulary("message audience", {
   applicant: { en: "applicant", fr: "demandeur", es: "solicitante" },

@@ -15,7 +15,6 @@ export const OFFER_STATE = vocabulary("offer state", {
   cancelled: { en: "cancelled late", fr: "annulée tardivement", es: "cancelada tarde" },
 });
 export type OfferStatus = (typeof OFFER_STATE.codes)[number];
-export const OFFER_STATUSES = OFFER_STATE.codes;
 
 interface OfferStateRule {
   /** The states it may move to (none: final). */

@@ -21,6 +21,5 @@ export const MEETING_ROLE = vocabulary("role at the meeting", {
   statement: { en: "delivering a statement", fr: "déclaration", es: "declaración" },
 });
 export type MeetingRole = (typeof MEETING_ROLE.codes)[number];
-export const ROLES = MEETING_ROLE.codes;
 /** The roles in which the delegate speaks at the meeting. */
 export const SPEAKING_ROLES = subset(MEETING_ROLE, ["art4-extension", "presenter", "panellist", "coordinator", "statement"]);

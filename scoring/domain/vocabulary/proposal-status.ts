@@ -8,7 +8,6 @@ export const PROPOSAL_STATUS = vocabulary("replacement proposal status", {
   discarded: { en: "discarded", fr: "écartée", es: "descartada" },
 });
 export type ProposalStatus = (typeof PROPOSAL_STATUS.codes)[number];
-export const PROPOSAL_STATUSES = PROPOSAL_STATUS.codes;
 
 export const PROPOSAL_TRANSITIONS: Readonly<Record<ProposalStatus, readonly ProposalStatus[]>> = {
   proposed: ["applied", "discarded"],

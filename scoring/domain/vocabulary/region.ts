@@ -17,4 +17,3 @@ export const REGION = vocabulary("regional group", {
   },
 });
 export type Region = (typeof REGION.codes)[number];
-export const REGIONS = REGION.codes;

@@ -19,7 +19,6 @@ export const REQUEST_STATUS = vocabulary("request status", {
   cancelled: { en: "travel cancelled", fr: "voyage annulé", es: "viaje cancelado" },
 });
 export type RequestStatus = (typeof REQUEST_STATUS.codes)[number];
-export const REQUEST_STATUSES = REQUEST_STATUS.codes;
 
 /** What the applicant's status page says of each status ({{level}} and {{deadline}} are filled in). */
 export const REQUEST_STATUS_TO_APPLICANT: Readonly<Record<RequestStatus, Said>> = {
@@ -80,11 +79,11 @@ export const REQUEST_STATUS_TO_APPLICANT: Readonly<Record<RequestStatus, Said>> 
 
 /** Requests that take part in an allocation run. */
 export const IN_RUN = subset(REQUEST_STATUS, ["submitted", "under-review"]);
-/** The moves staff make by hand before a decision (the applicant's own withdrawal included). */
-export const REVIEW_STATUSES = subset(REQUEST_STATUS, ["submitted", "under-review", "withdrawn", "ineligible"]);
 /** An approval's decisions, which a re-approval may still change (no offer answered yet). */
 export const DECISION_KINDS = subset(REQUEST_STATUS, ["funded", "waitlisted", "not-funded"]);
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+/** The requests an approval may decide: in the running, or decided by the previous approval and unanswered. */
+export const APPROVAL_DECIDES = subset(REQUEST_STATUS, [...IN_RUN, ...DECISION_KINDS]);
 
 /**
  * The moves a request makes before its offer is answered: staff move requests in the running (submitted,

@@ -9,7 +9,6 @@ export const ROUND_STATUS = vocabulary("round status", {
   closed: { en: "closed", fr: "clos", es: "cerrado" },
 });
 export type RoundStatus = (typeof ROUND_STATUS.codes)[number];
-export const ROUND_STATUSES = ROUND_STATUS.codes;
 
 /** The round's moves, each allowed only from the status before it (a round may also go back a step). */
 export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatus[]>> = {

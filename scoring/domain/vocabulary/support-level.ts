@@ -8,7 +8,6 @@ export const SUPPORT_LEVEL = vocabulary("support level", {
   allowance: { en: "allowance only", fr: "indemnité journalière seulement", es: "solo dietas" },
 });
 export type SupportLevel = (typeof SUPPORT_LEVEL.codes)[number];
-export const SUPPORT_LEVELS = SUPPORT_LEVEL.codes;
 
 /** What each level pays for, as the applicant's form and the offer's e-mail say it. */
 export const SUPPORT_LEVEL_PAYS: Readonly<Record<SupportLevel, Said>> = {

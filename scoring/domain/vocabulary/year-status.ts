@@ -6,4 +6,3 @@ export const YEAR_STATUS = vocabulary("programme year status", {
   closed: { en: "closed", fr: "clos", es: "cerrado" },
 });
 export type YearStatus = (typeof YEAR_STATUS.codes)[number];
-export const YEAR_STATUSES = YEAR_STATUS.codes;

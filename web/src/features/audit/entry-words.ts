@@ -16,7 +16,7 @@ import {
   stateName,
   SUPPORT_LEVEL,
   YEAR_STATUS,
-  type Vocabulary,
+  type SomeVocabulary,
 } from "../../../../scoring/domain/index.js";
 import { chf, dateTime, plainText, requestName } from "../../format.js";
 
@@ -119,32 +119,32 @@ const FIELDS: Record<string, string> = {
 
 const MONEY = new Set(["amount", "actualCost", "allowanceRate", "reserve", "adminEstimate", "adminActual", "airTicket"]);
 
-type List = Pick<Vocabulary<string>, "sayAny">;
+/** The list of each field that holds a code. */
+const FIELD_LISTS: Record<string, SomeVocabulary> = {
+  gender: GENDER,
+  role: MEETING_ROLE,
+  level: SUPPORT_LEVEL,
+  levels: SUPPORT_LEVEL,
+  acceptedLevels: SUPPORT_LEVEL,
+  offerStatus: OFFER_STATE,
+  ccmStatus: CCM_STATUS,
+  statuses: CCM_STATUS,
+  region: REGION,
+  regions: REGION,
+  incomeGroup: INCOME_GROUP,
+  source: DATA_SOURCE,
+  resultStatus: RUN_OUTCOME,
+};
 
 /** A status's list, by the record it is the status of. */
-const STATUS_LISTS: Record<string, List> = { request: REQUEST_STATUS, round: ROUND_STATUS, run: RUN_STATUS, year: YEAR_STATUS };
+const STATUS_LISTS: Record<string, SomeVocabulary> = { request: REQUEST_STATUS, round: ROUND_STATUS, run: RUN_STATUS, year: YEAR_STATUS };
 
 /** The list a field's codes come from; a status, by the record it is the status of. */
-function listOf(e: Pick<Entry, "entity" | "action">, field: string): List | null {
+function listOf(e: Pick<Entry, "entity" | "action">, field: string): SomeVocabulary | null {
   if (field === "status" || field === "from" || field === "to")
     return e.action === "offer" ? OFFER_STATE : (STATUS_LISTS[e.entity] ?? null);
   if (field === "decision") return e.action === "interest" ? INTEREST_STANDING : null;
-  const lists: Record<string, List> = {
-    gender: GENDER,
-    role: MEETING_ROLE,
-    level: SUPPORT_LEVEL,
-    levels: SUPPORT_LEVEL,
-    acceptedLevels: SUPPORT_LEVEL,
-    offerStatus: OFFER_STATE,
-    ccmStatus: CCM_STATUS,
-    statuses: CCM_STATUS,
-    region: REGION,
-    regions: REGION,
-    incomeGroup: INCOME_GROUP,
-    source: DATA_SOURCE,
-    resultStatus: RUN_OUTCOME,
-  };
-  return lists[field] ?? null;
+  return FIELD_LISTS[field] ?? null;
 }
 
 /** One value in words: statuses and codes by the word list, money in CHF, days and times as plainText says them, lists joined. */

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import {
+  ANSWERS,
   OFFER_STATE,
   OFFER_TRANSITIONS,
   SETTLED_OFFERS,
@@ -17,7 +18,7 @@ import { api, call, type Answer } from "../../api.js";
 import { Confirm } from "../../components/confirm.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf, day } from "../../format.js";
-import { consequence, isAnswer, offerLabel, SETTLE, SETTLE_OPTIONS, type Save, type Settled } from "./offer-words.js";
+import { consequence, offerLabel, SETTLE_OPTIONS, type Save, type Settled } from "./offer-words.js";
 
 type Decision = Answer<(typeof api.api.rounds)[":roundId"]["decisions"]["$get"]>[number];
 
@@ -50,7 +51,7 @@ export function OfferRow({
     onSuccess: () => (setAsked(null), onSaved()),
   });
   const who = `${d.requestId}${state ? ` (${stateName(state)})` : ""}`;
-  const answers = OFFER_TRANSITIONS[status].filter(isAnswer);
+  const answers = OFFER_TRANSITIONS[status].filter(ANSWERS.has);
   const canSettle = status === "accepted";
   const cost = actual === "" ? undefined : actual;
   return (
@@ -116,7 +117,7 @@ export function OfferRow({
                 data={SETTLE_OPTIONS}
                 value={outcome}
                 allowDeselect={false}
-                onChange={(v) => setOutcome(SETTLE.find((x) => x === v) ?? "travelled")}
+                onChange={(v) => setOutcome(SETTLED_OFFERS.has(v) ? v : "travelled")}
               />
             )}
             <NumberInput

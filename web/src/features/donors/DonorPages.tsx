@@ -2,7 +2,7 @@
 // plain words in the donor's language, without any personal contact data; printable as a report.
 import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
-import { CRITERIA, isDecided, stateName, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
+import { CRITERION, isDecided, stateName, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
 import { policyInWords } from "../../../../scoring/policy/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { day } from "../../format.js";
@@ -47,7 +47,7 @@ export function DonorRationalePage() {
   const mine = r.yourDonor ?? session.data?.donorId ?? null;
   const myDonor = r.donors.find((d) => d.id === mine);
   const paidByMe = r.funded.filter((f) => f.funding.some((x) => x.donor === mine));
-  const wsum = CRITERIA.reduce((s, c) => s + r.weights[c], 0);
+  const wsum = CRITERION.codes.reduce((s, c) => s + r.weights[c], 0);
   const earmark = myDonor
     ? [
         myDonor.regions && t("rationale.regions", { list: myDonor.regions.map((g) => REGION.say(g, lang)).join(", ") }),
@@ -93,7 +93,7 @@ export function DonorRationalePage() {
             {t("rationale.scoring", { rules: r.rules })}
           </Text>
           <List size="sm">
-            {CRITERIA.map((c) => (
+            {CRITERION.codes.map((c) => (
               <List.Item key={c}>
                 {t(`words.${c}`)}: {Math.round((r.weights[c] / wsum) * 100)} %
               </List.Item>

@@ -3,7 +3,7 @@
 import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
 import { ResponsiveContainer } from "recharts";
 import { moneyCurveChart } from "../../components/money-curve.js";
-import { CRITERIA, stateName, REGION } from "../../../../scoring/domain/index.js";
+import { CRITERION, stateName, REGION } from "../../../../scoring/domain/index.js";
 import { instanceById, percent } from "../../../../scoring/policy/index.js";
 import { paidBy, type Lang } from "../../format.js";
 import { useWords } from "../../workspace-words.js";
@@ -33,7 +33,7 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
               <Table.Th>{t("delegates.group")}</Table.Th>
               <Table.Th>{t("delegates.status")}</Table.Th>
               <Table.Th>{t("delegates.gender")}</Table.Th>
-              {CRITERIA.map((c) => (
+              {CRITERION.codes.map((c) => (
                 <Table.Th key={c} ta="right">
                   {t(`words.${c}`)}
                 </Table.Th>
@@ -64,7 +64,7 @@ export function DelegatesCard({ r, mine }: { r: Rationale; mine: string | null }
                   <Table.Td>{REGION.say(f.region, lang)}</Table.Td>
                   <Table.Td>{t(`words.${f.status}`)}</Table.Td>
                   <Table.Td>{t(`words.${f.gender}`)}</Table.Td>
-                  {CRITERIA.map((c) => (
+                  {CRITERION.codes.map((c) => (
                     <Table.Td key={c} ta="right">
                       {points(f.score?.criteria[c])}
                     </Table.Td>

@@ -3,7 +3,7 @@ import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
 import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { CRITERIA, CRITERION, REGIONS, CCM_STATUS, GENDER, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
+import { CRITERION, REGION, CCM_STATUS, GENDER, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { chf, points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
 
@@ -99,7 +99,7 @@ export function requestColumns(roundId: string) {
         </Text>
       ),
     }),
-    ...CRITERIA.map((k) =>
+    ...CRITERION.codes.map((k) =>
       col.accessor((r) => r.criteria[k], {
         id: k,
         header: CRITERION.say(k),
@@ -135,7 +135,13 @@ export function RequestFilters({
         value={filters.status}
         onChange={(v) => setFilters({ ...filters, status: v })}
       />
-      <Select label="Region" clearable data={[...REGIONS]} value={filters.region} onChange={(v) => setFilters({ ...filters, region: v })} />
+      <Select
+        label="Region"
+        clearable
+        data={[...REGION.codes]}
+        value={filters.region}
+        onChange={(v) => setFilters({ ...filters, region: v })}
+      />
       <Select
         label="CCM status"
         clearable

@@ -18,7 +18,7 @@ import {
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
-import { CRITERIA, CRITERION, stateName, GENDER, MEETING_ROLE, REQUEST_STATUS, SUPPORT_LEVEL } from "../../../../scoring/domain/index.js";
+import { CRITERION, stateName, GENDER, MEETING_ROLE, REQUEST_STATUS, SUPPORT_LEVEL } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, dateTime, plainText, points, requestName } from "../../format.js";
@@ -90,7 +90,7 @@ export function RequestPage() {
             <Text size="sm">Not scored: the request is not in the allocation (status: {REQUEST_STATUS.say(r.status)}).</Text>
           )}
           {score &&
-            CRITERIA.map((c) => (
+            CRITERION.codes.map((c) => (
               <div key={c}>
                 <Text fw={700} mt="sm">
                   {CRITERION.say(c)}: {points(score.criteria[c])}

@@ -5,7 +5,7 @@ import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, us
 import { useMemo } from "react";
 import { useParams } from "react-router-dom";
 import { levelCosts } from "../../../../scoring/criteria/index.js";
-import { CRITERIA, IN_RUN, type CcmStatus, type Gender, type RequestStatus } from "../../../../scoring/domain/index.js";
+import { CRITERION, IN_RUN, type CcmStatus, type Gender, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { ImportButton } from "./ImportButton.js";
@@ -52,7 +52,7 @@ export function useRequestRows(roundId: string) {
         gender: a.gender,
         status: q.status,
         eligible: IN_RUN.has(q.status),
-        criteria: Object.fromEntries(CRITERIA.map((c) => [c, sc?.criteria[c] ?? null])),
+        criteria: Object.fromEntries(CRITERION.codes.map((c) => [c, sc?.criteria[c] ?? null])),
         total: sc?.total ?? null,
         cost: r ? levelCosts(a, r).full : null,
       };

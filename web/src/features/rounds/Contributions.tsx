@@ -3,7 +3,7 @@
 import { Button, Card, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { DATA_SOURCE, REGIONS, REGION, type DataSource, type Region } from "../../../../scoring/domain/index.js";
+import { DATA_SOURCE, REGION, type DataSource, type Region } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf } from "../../format.js";
@@ -125,7 +125,7 @@ export function Contributions({ roundId, admin }: { roundId: string; admin: bool
             <MultiSelect
               label="Only for delegates of (empty: any)"
               w={300}
-              data={REGIONS.map((r) => ({ value: r, label: REGION.say(r) }))}
+              data={REGION.codes.map((r) => ({ value: r, label: REGION.say(r) }))}
               value={draft.regions}
               onChange={(v) => setDraft({ ...draft, regions: v.filter(REGION.is) })}
             />

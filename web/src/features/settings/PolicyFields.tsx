@@ -2,7 +2,7 @@
 // own label and input kind, with no change to this form. Shares are typed as percentages.
 import { NumberInput, SimpleGrid, Stack, Text } from "@mantine/core";
 import { memo } from "react";
-import { CCM_STATUSES, REGIONS, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
+import { CCM_STATUS, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
 import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
 
 type Values = Record<string, unknown>;
@@ -28,9 +28,9 @@ export const PolicyFields = memo(function PolicyFields({ policy, onChange, probl
   // Rules written per scope (a regional group, a CCM status) get one input per scope.
   const scopesOf = (rule: PolicyRule): { scope: string; label: string }[] =>
     rule.field === "count-per-region"
-      ? REGIONS.map((r) => ({ scope: r, label: r }))
+      ? REGION.codes.map((r) => ({ scope: r, label: r }))
       : rule.field === "count-per-status"
-        ? CCM_STATUSES.map((s) => ({ scope: s, label: CCM_STATUS_GROUP[s][lang] }))
+        ? CCM_STATUS.codes.map((s) => ({ scope: s, label: CCM_STATUS_GROUP[s][lang] }))
         : [];
   const single = POLICY_RULES.filter((r) => scopesOf(r).length === 0);
   const scoped = POLICY_RULES.filter((r) => scopesOf(r).length > 0);

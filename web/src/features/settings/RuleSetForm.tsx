@@ -10,11 +10,11 @@ import {
   type Rule,
   type RuleSet,
 } from "../../../../scoring/criteria/index.js";
-import { CRITERIA, CRITERION } from "../../../../scoring/domain/index.js";
+import { CRITERION } from "../../../../scoring/domain/index.js";
 
 type Simple = { fact: Fact; eq: string | number | boolean };
 const isSimple = (w: Rule["when"]): w is Simple => !!w && "fact" in w && w.eq !== undefined;
-const CRITERION_CHOICES = CRITERIA.map((c) => ({ value: c, label: CRITERION.say(c) }));
+const CRITERION_CHOICES = CRITERION.codes.map((c) => ({ value: c, label: CRITERION.say(c) }));
 
 /** A fact's value input: a list of its values in words, or a number. */
 function ValueInput({

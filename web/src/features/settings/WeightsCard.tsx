@@ -1,6 +1,6 @@
 // The five criteria's weights as sliders.
 import { Card, Slider, Stack, Text, Title } from "@mantine/core";
-import { CRITERIA, CRITERION, WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
+import { CRITERION, WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
 
 export function WeightsCard({ weights, onChange, disabled }: { weights: Weights; onChange: (w: Weights) => void; disabled: boolean }) {
   const problems = WeightsSchema.safeParse(weights);
@@ -9,7 +9,7 @@ export function WeightsCard({ weights, onChange, disabled }: { weights: Weights;
       <Title order={3} size="h4" mb="sm">
         Weights
       </Title>
-      {CRITERIA.map((c) => (
+      {CRITERION.codes.map((c) => (
         <Stack key={c} gap={2} mb="md">
           <Text size="sm" id={`w-${c}`}>
             {CRITERION.say(c)}: {weights[c]}

@@ -1,7 +1,7 @@
 // What else the live what-if may try, beyond the settings: the money available, a request's lock and a
 // State's fact. Nothing here is saved: each is a question put to the live allocation.
 import { Card, NativeSelect, NumberInput, SimpleGrid, Text, Title } from "@mantine/core";
-import { CCM_STATUSES, stateName, CCM_STATUS } from "../../../../../scoring/domain/index.js";
+import { CCM_STATUS, stateName } from "../../../../../scoring/domain/index.js";
 import type { RoundFacts } from "./protocol.js";
 
 const FACTS = {
@@ -31,7 +31,7 @@ export function TryFacts({
   const fact = facts.fact;
   const values =
     fact?.name === "ccmStatus"
-      ? CCM_STATUSES.map((s) => ({ value: s, label: CCM_STATUS.say(s) }))
+      ? CCM_STATUS.codes.map((s) => ({ value: s, label: CCM_STATUS.say(s) }))
       : [
           { value: "yes", label: "Yes" },
           { value: "no", label: "No" },
