@@ -20,9 +20,9 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
-    "--mantine-color-dimmed": t.colors.gray[7]!,
-    "--mantine-color-anchor": t.colors.blue[8]!,
-    "--mantine-color-error": t.colors.red[9]!,
+    "--mantine-color-dimmed": t.colors.gray[7],
+    "--mantine-color-anchor": t.colors.blue[8],
+    "--mantine-color-error": t.colors.red[9],
   },
   dark: {},
 });

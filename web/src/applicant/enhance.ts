@@ -128,8 +128,7 @@ function sentencesOf(json: string | undefined): Record<string, string> {
 /** The name of the form control an event came from. */
 const nameOf = (target: EventTarget | null): string | null => (target instanceof Element ? target.getAttribute("name") : null);
 
-function enhanceForm(form: HTMLFormElement): void {
-  const key = form.dataset.draftKey!;
+function enhanceForm(form: HTMLFormElement, key: string): void {
   const sentences = sentencesOf(form.dataset.invalid);
   const note = form.querySelector<HTMLElement>("[data-draft-note]");
   const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
@@ -219,9 +218,9 @@ function enhanceForm(form: HTMLFormElement): void {
   window.addEventListener("online", () => connection(true));
 }
 
-async function enhanceSubmitted(panel: HTMLElement): Promise<void> {
+async function enhanceSubmitted(panel: HTMLElement, key: string): Promise<void> {
   // The request is in: its draft goes (before the buttons show, so that they say the page is enhanced).
-  await clearDraft(panel.dataset.submitted!);
+  await clearDraft(key);
   const copy = panel.querySelector<HTMLButtonElement>("[data-action=copy]");
   const print = panel.querySelector<HTMLButtonElement>("[data-action=print]");
   if (copy && navigator.clipboard) {
@@ -237,7 +236,7 @@ async function enhanceSubmitted(panel: HTMLElement): Promise<void> {
 }
 
 const form = document.querySelector<HTMLFormElement>("form[data-draft-key]");
-if (form) enhanceForm(form);
+if (form?.dataset.draftKey) enhanceForm(form, form.dataset.draftKey);
 const submitted = document.querySelector<HTMLElement>("[data-submitted]");
-if (submitted) void enhanceSubmitted(submitted);
+if (submitted?.dataset.submitted !== undefined) void enhanceSubmitted(submitted, submitted.dataset.submitted);
 if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/sw.js").catch(() => undefined);

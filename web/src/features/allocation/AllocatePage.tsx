@@ -91,19 +91,19 @@ export function AllocatePage() {
         <Text>No run yet. {admin ? "Run the optimiser to allocate the round." : "An administrator starts the runs."}</Text>
       )}
       {run.isError && <ErrorAlert error={run.error} />}
-      {running && (
+      {running && run.data && (
         <Alert variant="filled" color="blue.8" title="Solving" role="status">
           <Group>
             <Loader size="sm" role="img" aria-label="Solving" />
             <Text>
-              {run.data!.status === "queued"
+              {run.data.status === "queued"
                 ? "Queued"
-                : run.data!.result
-                  ? `The proposal below is solved; each request's reasons are being worked out: ${run.data!.elapsedSeconds ?? 0} s`
-                  : `Scoring, solving and explaining: ${run.data!.elapsedSeconds ?? 0} s`}
+                : run.data.result
+                  ? `The proposal below is solved; each request's reasons are being worked out: ${run.data.elapsedSeconds ?? 0} s`
+                  : `Scoring, solving and explaining: ${run.data.elapsedSeconds ?? 0} s`}
             </Text>
             {admin && (
-              <Button size="xs" variant="default" onClick={() => cancel.mutate(run.data!.id)} loading={cancel.isPending}>
+              <Button size="xs" variant="default" onClick={() => cancel.mutate(run.data.id)} loading={cancel.isPending}>
                 Cancel
               </Button>
             )}
@@ -118,14 +118,31 @@ export function AllocatePage() {
       )}
       {/* The proposal is shown as soon as it is solved; while its reasons are worked out, nothing can be done with it yet. */}
       {(run.data?.status === "done" || run.data?.status === "running") && run.data.result && (
-        <Result roundId={roundId} run={run.data} runs={runs.data ?? []} admin={admin && run.data.status === "done"} />
+        <Result
+          roundId={roundId}
+          run={run.data}
+          result={run.data.result}
+          runs={runs.data ?? []}
+          admin={admin && run.data.status === "done"}
+        />
       )}
     </Stack>
   );
 }
 
-function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; runs: RunSummary[]; admin: boolean }) {
-  const r = run.result!;
+function Result({
+  roundId,
+  run,
+  result: r,
+  runs,
+  admin,
+}: {
+  roundId: string;
+  run: RunView;
+  result: NonNullable<RunView["result"]>;
+  runs: RunSummary[];
+  admin: boolean;
+}) {
   const states = useStates(roundId);
   const nameOf = new Map((states.data?.states ?? []).map((s) => [s.iso3, s.name]));
   const lockOf = new Map((run.problem?.requests ?? []).map((q) => [q.id, q.lock]));
@@ -143,7 +160,8 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
       </>
     );
   }
-  const s = r.summary!;
+  const s = r.summary;
+  if (!s) return <ErrorAlert title="The run has no summary" error={new Error(`a ${r.status} result without its figures`)} />;
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
@@ -164,7 +182,7 @@ function Result({ roundId, run, runs, admin }: { roundId: string; run: RunView; 
         Solved in {r.solver.ms} ms, explained in {r.solver.explainMs ?? "–"} ms ({r.solver.name} {r.solver.version}).
       </TechnicalDetails>
 
-      <Charts run={run} />
+      <Charts run={run} result={r} summary={s} />
 
       <FundedTable r={r} nameOf={nameOf} lockOf={lockOf} admin={admin} onLock={setLocking} say={say} />
 

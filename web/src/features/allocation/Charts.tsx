@@ -11,7 +11,7 @@ import { keys } from "../../query-keys.js";
 
 type RunView = Answer<(typeof api.api.runs)[":runId"]["$get"]>;
 
-const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#5f3dc4"];
+const COLORS = ["#1864ab", "#c2255c", "#2b8a3e", "#5f3dc4"] as const;
 
 /** A chart with its title and, under it, the sentence that says what it shows (read by everyone, not only screen readers). */
 export function ChartCard({ title, summary, children }: { title: string; summary: string; children: React.ReactElement | null }) {
@@ -51,9 +51,9 @@ function CountBars({ data, color }: { data: { name: string; n: number }[]; color
   );
 }
 
-export function Charts({ run }: { run: RunView }) {
-  const r = run.result!;
-  const s = r.summary!;
+type Solved = NonNullable<RunView["result"]>;
+
+export function Charts({ run, result: r, summary: s }: { run: RunView; result: Solved; summary: NonNullable<Solved["summary"]> }) {
   const budget = run.problem?.budget ?? null;
   const curve = useQuery({
     queryKey: keys.curve(run.id),
@@ -71,17 +71,19 @@ export function Charts({ run }: { run: RunView }) {
     .filter((x) => x.n > 0);
   const donors = s.byDonor.map((d) => ({ name: donorName(d.donor), amount: d.amount }));
   const curvePoints = (curve.data?.points ?? []).map((p) => ({ budget: Math.round(p.budget), value: p.value }));
+  const first = curvePoints[0];
+  const last = curvePoints.at(-1);
   const list = (xs: { name: string; n: number }[]) => xs.map((x) => `${x.name} ${x.n}`).join(", ");
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       <ChartCard title="Regional groups" summary={`Sponsored delegates by UN regional group: ${list(regions)}.`}>
-        <CountBars data={regions} color={COLORS[0]!} />
+        <CountBars data={regions} color={COLORS[0]} />
       </ChartCard>
       <ChartCard title="Gender" summary={`Sponsored delegates by gender: ${list(gender)}.`}>
-        <CountBars data={gender} color={COLORS[1]!} />
+        <CountBars data={gender} color={COLORS[1]} />
       </ChartCard>
       <ChartCard title="CCM status" summary={`Sponsored delegates by their State's status in the Convention: ${list(ccm)}.`}>
-        <CountBars data={ccm} color={COLORS[2]!} />
+        <CountBars data={ccm} color={COLORS[2]} />
       </ChartCard>
       <ChartCard
         title="Money per donor"
@@ -102,9 +104,9 @@ export function Charts({ run }: { run: RunView }) {
         summary={
           curve.isPending
             ? "The curve is being computed: the best total score at each budget."
-            : curve.isError || curvePoints.length === 0
+            : curve.isError || !first || !last
               ? "The curve could not be computed for this run."
-              : `The best total score (the sum of the sponsored delegates' scores, each 0–100) at each budget from ${chf(curvePoints[0]!.budget)} to ${chf(curvePoints.at(-1)!.budget)}; the dashed line is this round's budget${budget === null ? "" : ` (${chf(budget)})`}.`
+              : `The best total score (the sum of the sponsored delegates' scores, each 0–100) at each budget from ${chf(first.budget)} to ${chf(last.budget)}; the dashed line is this round's budget${budget === null ? "" : ` (${chf(budget)})`}.`
         }
       >
         {curvePoints.length === 0
@@ -113,7 +115,7 @@ export function Charts({ run }: { run: RunView }) {
               data: curvePoints,
               budget,
               words: { budgetAxis: "budget (CHF)", scoreAxis: "total score", budget: "budget" },
-              color: COLORS[2]!,
+              color: COLORS[2],
               unit: "points",
             })}
       </ChartCard>

@@ -15,8 +15,8 @@ export function Compare({ run, runs }: { run: RunView; runs: RunSummary[] }) {
   const [other, setOther] = useState<string | null>(null);
   const diff = useQuery({
     queryKey: keys.compare(run.id, other),
-    enabled: !!other && run.status === "done",
-    queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other! } })),
+    enabled: other !== null && run.status === "done",
+    queryFn: () => call(api.api.runs[":runId"].compare[":otherId"].$get({ param: { runId: run.id, otherId: other ?? "" } })),
   });
   if (others.length === 0) return null;
   const d = diff.data;

@@ -98,7 +98,7 @@ export function AuditPage() {
           </Table.ScrollContainer>
           {entries.data.length === 50 && (
             <Group>
-              <Button variant="default" onClick={() => setBefore(entries.data.at(-1)!.seq)}>
+              <Button variant="default" onClick={() => setBefore(entries.data.at(-1)?.seq)}>
                 Older entries
               </Button>
             </Group>

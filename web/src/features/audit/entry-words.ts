@@ -183,15 +183,19 @@ export function recordInWords(e: Entry): string {
 /** What was done, in words. */
 export const didInWords = (e: Entry): string => DID[`${e.entity} ${e.action}`] ?? `${e.action} (${e.entity})`;
 
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const isChange = (x: unknown): x is { from: unknown; to: unknown } => isRecord(x) && "from" in x && "to" in x;
+
 /** The details in words: each field changed ("first day: 16 Sept 2025 → 17 Sept 2025"), or each value recorded. */
 export function detailsInWords(e: Entry, names: ReadonlyMap<string, string>): string[] {
-  const data = e.data;
-  if (!data || typeof data !== "object") return [];
-  const d = data as Record<string, unknown>;
-  if (d.changes && typeof d.changes === "object") {
-    return Object.entries(d.changes as Record<string, { from: unknown; to: unknown }>)
+  const d = e.data;
+  if (!isRecord(d)) return [];
+  if (isRecord(d.changes)) {
+    return Object.entries(d.changes)
       .filter(([k]) => k !== "id" && k !== "submittedAt")
-      .map(([k, c]) => `${FIELDS[k] ?? k}: ${valueInWords(e, k, c.from, names)} → ${valueInWords(e, k, c.to, names)}`);
+      .flatMap(([k, c]) =>
+        isChange(c) ? [`${FIELDS[k] ?? k}: ${valueInWords(e, k, c.from, names)} → ${valueInWords(e, k, c.to, names)}`] : [],
+      );
   }
   if (e.entity === "request" && e.action === "status" && "to" in d)
     return [

@@ -9,6 +9,7 @@ import type { Rationale } from "./api.js";
 export function EligibilityCard({ r }: { r: Rationale }) {
   const { t, lang, pct } = useWords();
   const { ineligible, exceptions, underrepresented: u } = r.eligibility;
+  const overall = u?.overall;
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -31,7 +32,7 @@ export function EligibilityCard({ r }: { r: Rationale }) {
               list: u.regions.length ? u.regions.map((g) => REGION.say(g, lang)).join(", ") : t("eligibility.noGroup"),
             })}
           </Text>
-          {u.derived && u.overall ? (
+          {u.derived && overall ? (
             <List size="sm">
               {u.figures.map((f) => (
                 <List.Item key={f.region}>
@@ -40,7 +41,7 @@ export function EligibilityCard({ r }: { r: Rationale }) {
                     parties: f.parties,
                     states: f.states,
                     share: pct(f.states ? f.parties / f.states : 0),
-                    overall: pct(u.overall!.states ? u.overall!.parties / u.overall!.states : 0),
+                    overall: pct(overall.states ? overall.parties / overall.states : 0),
                   })}
                 </List.Item>
               ))}

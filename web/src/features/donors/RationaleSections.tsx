@@ -177,8 +177,10 @@ export function RulePricesCard({ r }: { r: Rationale }) {
 export function MoneyCurveCard({ r }: { r: Rationale }) {
   const { t, lang, chf, points } = useWords();
   const pts = r.moneyCurve.points;
-  if (pts.length === 0) return null;
-  const base = pts.reduce((best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best), pts[0]!);
+  const first = pts[0];
+  const last = pts.at(-1);
+  if (!first || !last) return null;
+  const base = pts.reduce((best, p) => (Math.abs(p.budget - r.budget) < Math.abs(best.budget - r.budget) ? p : best), first);
   const more = pts.find((p) => p.budget >= r.budget + 5000) ?? null;
   return (
     <Card withBorder>
@@ -209,7 +211,7 @@ export function MoneyCurveCard({ r }: { r: Rationale }) {
           </ResponsiveContainer>
         </div>
         <Text component="figcaption" size="sm" mt="xs">
-          {t("curve.caption", { from: chf(pts[0]!.budget), to: chf(pts.at(-1)!.budget), budget: chf(r.budget) })}
+          {t("curve.caption", { from: chf(first.budget), to: chf(last.budget), budget: chf(r.budget) })}
         </Text>
       </figure>
     </Card>

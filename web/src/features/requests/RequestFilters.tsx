@@ -103,7 +103,7 @@ export function requestColumns(roundId: string) {
       col.accessor((r) => r.criteria[k], {
         id: k,
         header: CRITERION.say(k),
-        cell: (c) => points(c.getValue() as number | null),
+        cell: (c) => points(c.getValue()),
         sortUndefined: "last",
       }),
     ),

@@ -97,12 +97,12 @@ export function RequestPage() {
                 </Text>
                 <Table aria-label={`Reasons for ${CRITERION.say(c)}`}>
                   <Table.Tbody>
-                    {score.reasons[c]!.length === 0 && (
+                    {(score.reasons[c] ?? []).length === 0 && (
                       <Table.Tr>
                         <Table.Td c="dimmed">No rule applies.</Table.Td>
                       </Table.Tr>
                     )}
-                    {score.reasons[c]!.map((reason) => (
+                    {(score.reasons[c] ?? []).map((reason) => (
                       <Table.Tr key={reason.rule}>
                         <Table.Td>
                           {reason.label}

@@ -43,7 +43,9 @@ export function DashboardPage() {
     attention.push(
       `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => stateName(u.state)).join(", ")}).`,
     );
-  const pendingPast = (decisions.data ?? []).filter((d) => d.offerStatus === "pending" && (d.offerDeadline as string) < today());
+  const pendingPast = (decisions.data ?? []).filter(
+    (d) => d.offerStatus === "pending" && d.offerDeadline !== null && d.offerDeadline < today(),
+  );
   if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
   const declined = (decisions.data ?? []).filter(
     (d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"),

@@ -51,7 +51,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
       label={label}
       min={0}
       thousandSeparator="'"
-      value={draft[k] as number}
+      value={typeof draft[k] === "number" ? draft[k] : ""}
       onChange={(v) => setDraft({ ...draft, [k]: typeof v === "number" ? v : 0 })}
     />
   );

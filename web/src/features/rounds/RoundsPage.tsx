@@ -36,9 +36,9 @@ export function RoundsPage() {
               <Text fw={700}>{r.id}</Text>
               <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{ROUND_STATUS.say(r.status)}</Badge>
             </Group>
-            <Text size="sm">{r.meeting as string}</Text>
+            <Text size="sm">{r.meeting}</Text>
             <Text size="sm" c="dimmed">
-              {r.venue as string}, {day(r.startDate as string)} to {day(r.endDate as string)}
+              {r.venue}, {day(r.startDate)} to {day(r.endDate)}
             </Text>
           </Card>
         ))}
@@ -110,7 +110,7 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
       render={({ field }) => (
         <NumberInput
           label={label}
-          value={field.value as number}
+          value={typeof field.value === "number" ? field.value : ""}
           onChange={(v) => field.onChange(typeof v === "number" ? v : 0)}
           error={e[name]?.message}
           thousandSeparator="'"

@@ -6,6 +6,17 @@ import { CCM_STATUS, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain
 import { POLICY_RULES, type Lang, type Policy, type PolicyRule } from "../../../../scoring/policy/index.js";
 
 type Values = Record<string, unknown>;
+type PerScope = Partial<Record<string, number>>;
+
+const isPerScope = (x: unknown): x is PerScope =>
+  typeof x === "object" && x !== null && Object.values(x).every((v) => v === undefined || typeof v === "number");
+
+/** The policy with one rule's value set (undefined: left to the default); the schema checks the whole. */
+function withValue(policy: Policy, key: string, value: number | PerScope | undefined): Policy {
+  const next: Policy = { ...policy };
+  Reflect.set(next, key, value);
+  return next;
+}
 
 export interface PolicyFieldsProps {
   policy: Policy;
@@ -23,8 +34,8 @@ export function percentProblem(value: unknown): string | null {
 
 /** Re-rendered only when its own props change (not at each move of a weight). */
 export const PolicyFields = memo(function PolicyFields({ policy, onChange, problems, disabled, lang = "en" }: PolicyFieldsProps) {
-  const values = policy as Values;
-  const set = (key: string, value: unknown): void => onChange({ ...values, [key]: value } as Policy);
+  const values: Values = policy;
+  const set = (key: string, value: number | PerScope | undefined): void => onChange(withValue(policy, key, value));
   // Rules written per scope (a regional group, a CCM status) get one input per scope.
   const scopesOf = (rule: PolicyRule): { scope: string; label: string }[] =>
     rule.field === "count-per-region"
@@ -35,7 +46,8 @@ export const PolicyFields = memo(function PolicyFields({ policy, onChange, probl
   const single = POLICY_RULES.filter((r) => scopesOf(r).length === 0);
   const scoped = POLICY_RULES.filter((r) => scopesOf(r).length > 0);
   const field = (rule: PolicyRule) => {
-    const value = values[rule.key] as number | undefined;
+    const typed = values[rule.key];
+    const value = typeof typed === "number" ? typed : undefined;
     const share = rule.field === "share";
     return (
       <NumberInput
@@ -54,7 +66,8 @@ export const PolicyFields = memo(function PolicyFields({ policy, onChange, probl
     );
   };
   const scopeField = (rule: PolicyRule, { scope: region, label }: { scope: string; label: string }) => {
-    const current = (values[rule.key] ?? {}) as Partial<Record<string, number>>;
+    const typed = values[rule.key];
+    const current: PerScope = isPerScope(typed) ? typed : {};
     return (
       <NumberInput
         key={`${rule.key}.${region}`}
@@ -90,5 +103,6 @@ export const PolicyFields = memo(function PolicyFields({ policy, onChange, probl
 
 /** Whether every share in the policy is a percentage the form accepts. */
 export function policySharesValid(policy: Policy): boolean {
-  return POLICY_RULES.every((r) => r.field !== "share" || percentProblem((policy as Values)[r.key]) === null);
+  const values: Values = policy;
+  return POLICY_RULES.every((r) => r.field !== "share" || percentProblem(values[r.key]) === null);
 }

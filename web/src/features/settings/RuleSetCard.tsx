@@ -15,7 +15,7 @@ export function parseRules(text: string): ParsedRules {
     const r = RuleSetSchema.safeParse(JSON.parse(text));
     return r.success ? { ok: true, value: r.data } : { ok: false, problems: fieldProblems(r.error) };
   } catch (e) {
-    return { ok: false, problems: [{ path: "(the text)", message: `not JSON: ${(e as Error).message}` }] };
+    return { ok: false, problems: [{ path: "(the text)", message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
 }
 

@@ -29,6 +29,7 @@ export function TryFacts({
     .map((iso3) => ({ value: iso3, label: stateName(iso3, "en") }))
     .sort((a, b) => a.label.localeCompare(b.label, "en"));
   const fact = facts.fact;
+  const lock = facts.lock;
   const values =
     fact?.name === "ccmStatus"
       ? CCM_STATUS.codes.map((s) => ({ value: s, label: CCM_STATUS.say(s) }))
@@ -63,10 +64,10 @@ export function TryFacts({
             ]}
             onChange={(e) => onChange({ ...facts, lock: e.currentTarget.value ? { id: e.currentTarget.value, lock: "in" } : null })}
           />
-          {facts.lock && (
+          {lock && (
             <NativeSelect
               label="Its lock"
-              value={facts.lock.lock ?? ""}
+              value={lock.lock ?? ""}
               data={[
                 { value: "in", label: "Locked in (funded)" },
                 { value: "out", label: "Locked out (not funded)" },
@@ -74,7 +75,7 @@ export function TryFacts({
               ]}
               onChange={(e) => {
                 const v = e.currentTarget.value;
-                onChange({ ...facts, lock: { id: facts.lock!.id, lock: v === "in" || v === "out" ? v : null } });
+                onChange({ ...facts, lock: { id: lock.id, lock: v === "in" || v === "out" ? v : null } });
               }}
             />
           )}

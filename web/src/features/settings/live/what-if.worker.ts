@@ -37,8 +37,9 @@ async function solve(change: WhatIfChange): Promise<WhatIfAnswer> {
   const stateOf = new Map(file.requests.map((r) => [r.id, r.state]));
   const now = new Set(result.funded.map((f) => f.id));
   const was = new Set(lastRun?.funded ?? []);
+  const reasons = lastRun?.reasons ?? {};
   const entered = lastRun
-    ? result.funded.filter((f) => !was.has(f.id)).map((f) => ({ id: f.id, state: f.state, reason: lastRun!.reasons[f.id] }))
+    ? result.funded.filter((f) => !was.has(f.id)).map((f) => ({ id: f.id, state: f.state, reason: reasons[f.id] }))
     : [];
   const left = lastRun ? lastRun.funded.filter((id) => !now.has(id)).map((id) => ({ id, state: stateOf.get(id) ?? "" })) : [];
   const notFunded = file.requests.filter((r) => !now.has(r.id)).map((r) => ({ id: r.id, state: r.state }));
