@@ -5,6 +5,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 import { fileURLToPath } from "node:url";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import { readVocabularies, vocabularyPlugin } from "./eslint-rules/vocabulary.js";
 
 const scoringPurityPatterns = [
@@ -97,6 +99,44 @@ const webPatterns = [
 ];
 
 /**
+ * The server's layers: routes → services → store (and the core). The modules that own tables run SQL; no
+ * other module does.
+ */
+const PERSISTENCE = [
+  "server/store/**",
+  "server/db/**",
+  "server/audit.ts",
+  "server/mail/outbox.ts",
+  "server/auth/sessions.ts",
+  "server/backup.ts",
+];
+const sqlCalls = [
+  {
+    selector: "CallExpression[callee.property.name=/^(prepare|pragma|transaction)$/]",
+    message:
+      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup): call one of theirs.",
+  },
+  {
+    selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+    message:
+      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup): call one of theirs.",
+  },
+];
+const noDatabaseDriver = {
+  group: ["better-sqlite3"],
+  message: "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup).",
+};
+const routesLayer = {
+  group: ["**/store/**", "**/store/*.js", "**/db/**"],
+  message:
+    "a route calls a service (server/services/), never a store or the database: the service owns the change, its guards and its audit.",
+};
+const storeLayer = {
+  group: ["**/mail/**", "**/services/**", "**/routes/**", "**/http.js", "**/pages/**"],
+  message: "a store reads and writes rows: it imports neither mail, services, routes nor pages (the service composes them).",
+};
+
+/**
  * Files that still write out a literal list of a vocabulary's codes, from before the vocabulary existed
  * (issue 29): each is moved onto scoring/domain/vocabulary/ and taken off this list; nothing is added to it.
  */
@@ -159,6 +199,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       "no-restricted-imports": ["error", { patterns: webPatterns }],
+      // What the browser receives is checked (a schema, a type guard), never asserted: no `as` (other than
+      // `as const`) and no `!`.
+      "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }],
+      "@typescript-eslint/no-non-null-assertion": "error",
     },
   },
   {
@@ -180,12 +224,38 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycle anywhere: a module that needs another's caller has its dependency the wrong way round.
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: fileURLToPath(new URL("tsconfig.json", import.meta.url)) })],
+    },
+    rules: { "import-x/no-cycle": "error" },
+  },
+  {
     files: ["web/public/sw.js"],
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
-    files: ["server/**/*.ts", "bench/**/*.ts"],
+    files: ["server/**/*.ts", "server/**/*.tsx", "bench/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [throughEntries] }] },
+  },
+  {
+    files: ["server/**/*.ts", "server/**/*.tsx"],
+    ignores: PERSISTENCE,
+    rules: {
+      "no-restricted-syntax": ["error", ...sqlCalls],
+      "no-restricted-imports": ["error", { patterns: [throughEntries, noDatabaseDriver] }],
+    },
+  },
+  {
+    files: ["server/routes/**/*.ts", "server/routes/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [throughEntries, noDatabaseDriver, routesLayer] }] },
+  },
+  {
+    files: ["server/store/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [throughEntries, storeLayer] }] },
   },
   {
     files: ["scoring/**/*.ts"],

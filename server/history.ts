@@ -15,7 +15,7 @@ import type { ReferenceData } from "../scoring/criteria/index.js";
 import { approveRun, recordOffer } from "./services/decisions.js";
 import { closeYear, editYearNote, enterOpening } from "./services/finance.js";
 import { editRound } from "./services/rounds.js";
-import { createRound, ensureYear, findDecision, getRound, getYear, insertRequest, putDonor } from "./store/index.js";
+import { createRound, ensureYear, yearExists, findDecision, getRound, getYear, insertRequest, putDonor } from "./store/index.js";
 
 export const HistoryFileSchema = z.strictObject({
   version: z.literal(1),
@@ -68,8 +68,7 @@ export async function loadHistory(
   const actor = { ...recorder, silent: true };
   const roundId = file.round.id;
   tx(db, () => {
-    if (db.prepare("SELECT 1 FROM years WHERE year = ?").get(file.year))
-      throw conflict("exists", `the programme year ${file.year} exists already`);
+    if (yearExists(db, file.year)) throw conflict("exists", `the programme year ${file.year} exists already`);
     ensureYear(db, file.year);
     enterOpening(db, file.year, { ...file.opening, version: getYear(db, file.year).version }, actor);
     createRound(db, { round: file.round, weights: file.weights, policy: file.policy }, reference, actor);

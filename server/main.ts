@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { MailSender, senderSetup } from "./mail/sender.js";
 import { runCalendar } from "./services/decisions.js";
 import { setToday } from "./store/rows.js";
+import { accountIdByName } from "./store/users.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { loadHistory, readHistory } from "./history.js";
@@ -41,7 +42,7 @@ if (isEmpty(db)) {
       : await createInitialAdmin(db, config.DATABASE_PATH);
   if (config.SEED_DEMO) {
     // The 2024 programme year, replayed through the product: its Table 3 and 2025's opening balance.
-    const admin = db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as number;
+    const admin = accountIdByName(db, "admin")!;
     await loadHistory({ db, runs }, readHistory(), reference, { id: admin, name: "seed" });
     lines.push("  the 2024 programme year (12MSP) replayed from data/history/2024.json: Table 3 of the ISU's 2024 report");
   }

@@ -9,7 +9,7 @@ import { hashCode, randomToken } from "./auth/passwords.js";
 import { createUser } from "./auth/sessions.js";
 import { tx, type Db } from "./db/database.js";
 import { DEMO_DIR } from "./reference.js";
-import { createRound, insertRequest, putDonor, putRoundState, roundReference, setYearNote } from "./store/index.js";
+import { createRound, insertRequest, listAccounts, putDonor, putRoundState, roundReference, setYearNote } from "./store/index.js";
 
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },
@@ -21,7 +21,7 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_APPLICANT = { reference: "13MSP-001", code: "DEMO-CODE-13MS-P001" };
 
 export function isEmpty(db: Db): boolean {
-  return (db.prepare("SELECT COUNT(*) FROM users").pluck().get() as number) === 0;
+  return listAccounts(db).length === 0;
 }
 
 const DEMO_STATE_SOURCE = "demo assumption: invented for the demo round";

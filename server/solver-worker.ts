@@ -3,7 +3,6 @@
 // round's run, stored by this thread) and the analytics (money curve, robustness, sensitivity,
 // replacement, release), each answered with the scoring function's own JSON.
 import { setPriority } from "node:os";
-import Database from "better-sqlite3";
 import { allocate } from "../scoring/allocate.js";
 import { parseOrThrow, type AllocationResult } from "../scoring/domain/index.js";
 import {
@@ -24,7 +23,7 @@ import { ProblemSchema } from "../scoring/problem/index.js";
 import { explainHelperAt, HELPER_FROM } from "./explain-helper.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
-import { writeResult, writeSnapshot } from "./store/runs.js";
+import { RunWriter } from "./store/runs.js";
 
 export interface AllocateMessage {
   type: "allocate";
@@ -95,24 +94,18 @@ async function run(msg: RunMessage): Promise<RunOutput> {
     underrepresented: scored.underrepresented,
     requests: scored.requests,
   });
-  const db = msg.store ? new Database(msg.store.dbPath, { fileMustExist: true }) : null;
+  const db = msg.store ? new RunWriter(msg.store.dbPath, msg.store.runId) : null;
   try {
-    db?.pragma("busy_timeout = 5000");
-    db?.pragma("synchronous = FULL");
     // The proposal is written as soon as it is solved (the run still running): staff see it while the
-    // explanations come; the explained result replaces it.
-    // Written without waiting for the disk (a crash loses only the proposal: the run is then failed and
-    // run again); the explained result that follows is written durably, over it.
-    // The reasons then fill in as they come, written at most every 150 ms.
+    // explanations come; the explained result replaces it. The reasons then fill in as they come,
+    // written at most every 150 ms.
     let proposed = false;
     let written = 0;
     const onProposal = db
       ? (proposal: AllocationResult) => {
           if (proposed && Date.now() - written < 150) return;
           written = Date.now();
-          db.pragma("synchronous = OFF");
-          writeSnapshot(db, msg.store!.runId, { problem, scores, result: JSON.stringify(proposal) }, proposal.value, proposal.status);
-          db.pragma("synchronous = FULL");
+          db.proposal({ problem, scores, result: JSON.stringify(proposal) }, proposal.value, proposal.status);
           proposed = true;
         }
       : undefined;
@@ -122,11 +115,7 @@ async function run(msg: RunMessage): Promise<RunOutput> {
     const snapshot = { problem, scores, result: JSON.stringify(result) };
     const out = { value: result.value, status: result.status, solver: result.solver };
     if (!db) return { snapshot, ...out };
-    if (proposed) writeResult(db, msg.store!.runId, snapshot.result, result.value, result.status);
-    else writeSnapshot(db, msg.store!.runId, snapshot, result.value, result.status);
-    // Those megabytes into the database file here too: otherwise the next commit of the server's
-    // thread would find the write-ahead log over its limit and copy them back itself.
-    db.pragma("wal_checkpoint(PASSIVE)");
+    db.result(snapshot, result.value, result.status, proposed);
     return { snapshot: null, ...out };
   } finally {
     db?.close();

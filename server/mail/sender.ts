@@ -10,6 +10,7 @@ import { accessCode, hashCode } from "../auth/passwords.js";
 import type { Config } from "../config.js";
 import { tx, type Db } from "../db/database.js";
 import { now, today } from "../store/rows.js";
+import { setAccessCodeHash } from "../store/requests.js";
 import { CODE_SLOT } from "./events.js";
 import { dueMessages, markSending, markSent, markUndelivered, recoverInterrupted, type MessageRecord } from "./outbox.js";
 
@@ -117,7 +118,7 @@ export class MailSender {
       if (m.kind !== "new-code" || !m.requestId) return m.body;
       // A new access code is made now: only its hash is kept, and the earlier code stops working.
       const code = accessCode();
-      this.db.prepare("UPDATE requests SET access_code_hash = ?, version = version + 1 WHERE id = ?").run(hashCode(code), m.requestId);
+      setAccessCodeHash(this.db, m.requestId, hashCode(code));
       return m.body.replaceAll(CODE_SLOT, code);
     });
     try {

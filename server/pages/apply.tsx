@@ -7,25 +7,12 @@ import { applicantFieldId, type ApplicantFormField, type ApplicantFormValues } f
 import { capitalised, GENDER, MEETING_ROLE, SUPPORT_LEVEL } from "../../scoring/domain/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { Page } from "./layout.js";
+import type { RoundView } from "../services/applicants.js";
 import type { PageAssets } from "./assets.js";
 import { dayIn, fill, WORDS, type Language } from "./words.js";
 
 /** The id of a field's input, for the summary's links and the labels. */
 const fieldId = applicantFieldId;
-
-export interface RoundView {
-  id: string;
-  meeting: string;
-  venue: string;
-  startDate: string;
-  endDate: string;
-  windowOpens: string;
-  windowCloses: string;
-  /** Whether the round takes requests today (the server's calendar). */
-  open: boolean;
-  /** Not open yet (a draft round, or a window not begun), rather than no longer. */
-  notYet: boolean;
-}
 
 const day = (iso: string, lang: Language) => dayIn(lang, iso);
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
 import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
-import { getRound, listDecisions, openReplacement } from "../store/index.js";
+import { getRound, listDecisions, openReplacement } from "../services/queries.js";
 
 export function decisionRoutes() {
   return newApp()

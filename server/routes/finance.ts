@@ -11,11 +11,12 @@ import {
   roundStatement,
   table3Rows,
   table3Xlsx,
+  yearFor,
   yearLedger,
+  yearsFor,
   yearStatementOf,
 } from "../services/finance.js";
-import { getRound, getYear, listYears, requireDonorOf, roundsOfYear } from "../store/index.js";
-import { DomainError } from "../errors.js";
+import { roundFor } from "../services/rounds.js";
 import { csvOf, download } from "../exports.js";
 import {
   LedgerEntrySchema,
@@ -25,22 +26,10 @@ import {
   type Statement,
   type YearStatement,
 } from "../schemas.js";
-import type { Db } from "../db/database.js";
 
 const Format = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") });
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A donor reads a year's figures when it contributed to one of its rounds. */
-function mayReadYear(db: Db, user: { role: string; donorId: string | null }, year: number): boolean {
-  return (
-    user.role !== "donor" ||
-    roundsOfYear(db, year).some((id) => db.prepare("SELECT 1 FROM donors WHERE round_id = ? AND id = ?").get(id, user.donorId))
-  );
-}
-function requireDonorOfYear(db: Db, user: { role: string; donorId: string | null }, year: number): void {
-  if (!mayReadYear(db, user, year)) throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute in ${year}`);
-}
 
 /** Table 3 in the format asked: JSON (as is), CSV or XLSX (a download). */
 async function table3Answer<T extends Statement | YearStatement>(
@@ -72,11 +61,9 @@ export function financeRoutes() {
         responses: { 200: json(StatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
       }),
       async (c) => {
-        const { db } = c.get("services");
         const { roundId } = c.req.valid("param");
-        const round = getRound(db, roundId);
-        requireDonorOf(db, userOf(c), roundId);
-        const t = roundStatement(db, roundId);
+        const round = roundFor(c.get("services"), userOf(c), roundId);
+        const t = roundStatement(c.get("services").db, roundId);
         return table3Answer(
           c,
           t,
@@ -94,14 +81,7 @@ export function financeRoutes() {
         summary: "The programme years (a donor: those it contributed in), newest first",
         responses: { 200: json(z.array(YearRecordSchema), "Years"), ...errors(401) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const user = userOf(c);
-        return c.json(
-          listYears(db).filter((y) => mayReadYear(db, user, y.year)),
-          200,
-        );
-      },
+      (c) => c.json(yearsFor(c.get("services").db, userOf(c)), 200),
     )
     .openapi(
       route(["admin"], {
@@ -124,11 +104,9 @@ export function financeRoutes() {
         responses: { 200: json(YearStatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
       }),
       async (c) => {
-        const { db } = c.get("services");
         const { year } = c.req.valid("param");
-        getYear(db, year);
-        requireDonorOfYear(db, userOf(c), year);
-        const t = yearStatementOf(db, year);
+        yearFor(c.get("services").db, userOf(c), year);
+        const t = yearStatementOf(c.get("services").db, year);
         return table3Answer(
           c,
           t,

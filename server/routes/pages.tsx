@@ -17,12 +17,18 @@ import {
 import { fieldProblems } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
 import { newApp, type AppEnv } from "../http.js";
-import { answerOffer, applicantRequest, applicantStatus, askNewCode, submitRequest, takesRequests } from "../services/applicants.js";
-import { getRound } from "../store/index.js";
-import { today } from "../store/rows.js";
+import {
+  answerOffer,
+  applicantRequest,
+  applicantStatus,
+  askNewCode,
+  roundForApplicants,
+  submitRequest,
+  type RoundView,
+} from "../services/applicants.js";
 import { client } from "./auth.js";
 import { pageAssets, sendCss, sendPage, CSS_PATH } from "../pages/assets.js";
-import { ApplyPage, SubmittedPage, type RoundView } from "../pages/apply.js";
+import { ApplyPage, SubmittedPage } from "../pages/apply.js";
 import { Page, renderPage } from "../pages/layout.js";
 import { StatusPage } from "../pages/status.js";
 import { NewCodePage } from "../pages/new-code.js";
@@ -62,16 +68,7 @@ async function formFields(c: PageCtx): Promise<Record<string, string | string[]>
   return out;
 }
 
-function roundView(c: PageCtx, roundId: string): RoundView | null {
-  try {
-    const r = getRound(c.get("services").db, roundId);
-    const open = takesRequests(r);
-    return { ...r, open, notYet: !open && (r.status === "draft" || (r.status === "open" && today() < r.windowOpens)) };
-  } catch (e) {
-    if (e instanceof DomainError && e.kind === "not-found") return null;
-    throw e;
-  }
-}
+const roundView = (c: PageCtx, roundId: string): RoundView | null => roundForApplicants(c.get("services"), roundId);
 
 const statesOf = (c: PageCtx) => [...c.get("services").reference.states.values()].map((s) => ({ iso3: s.iso3, name: s.name }));
 

@@ -14,7 +14,8 @@ import {
   setException,
   setLock,
 } from "../services/requests.js";
-import { getRequest, getRound, listRequests, REQUEST_STATUS, requestHistory, roundFileOf, listReviews } from "../store/index.js";
+import { REQUEST_STATUS } from "../../scoring/domain/index.js";
+import { getRequest, getRound, listRequests, requestHistory, roundFileOf, listReviews } from "../services/queries.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
 export function requestRoutes() {

@@ -13,20 +13,19 @@ import {
   SettingsRecordSchema,
 } from "../schemas.js";
 import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF } from "../http.js";
-import { correctState, editRound, moveRound } from "../services/rounds.js";
-import { takesRequests } from "../services/applicants.js";
 import {
-  createRound,
-  currentSettings,
-  getRound,
-  listDonors,
-  listRounds,
-  putDonor,
-  requireDonorOf,
-  roundStates,
-  saveSettings,
-  settingsVersions,
-} from "../store/index.js";
+  correctState,
+  editRound,
+  moveRound,
+  newRound,
+  roundDonors,
+  roundFor,
+  roundsFor,
+  saveContribution,
+  saveRoundSettings,
+} from "../services/rounds.js";
+import { takesRequests } from "../services/applicants.js";
+import { currentSettings, getRound, roundStates, settingsVersions } from "../services/queries.js";
 
 const NewRoundSchema = z.strictObject({
   round: RoundSchema,
@@ -68,14 +67,7 @@ export function roundRoutes() {
         summary: "The rounds (staff: all; a donor: those it contributes to), newest first",
         responses: { 200: json(z.array(RoundRecordSchema), "Rounds, newest first"), ...errors(401) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const user = userOf(c);
-        return c.json(
-          listRounds(db).filter((r) => user.role !== "donor" || listDonors(db, r.id).some((d) => d.id === user.donorId)),
-          200,
-        );
-      },
+      (c) => c.json(roundsFor(c.get("services"), userOf(c)), 200),
     )
     .openapi(
       route(["admin", "reviewer", "donor"], {
@@ -86,12 +78,7 @@ export function roundRoutes() {
         request: { params: RoundId },
         responses: { 200: json(RoundRecordSchema, "The round"), ...errors(401, 403, 404) },
       }),
-      (c) => {
-        const { db } = c.get("services");
-        const round = getRound(db, c.req.valid("param").roundId);
-        requireDonorOf(db, userOf(c), round.id);
-        return c.json(round, 200);
-      },
+      (c) => c.json(roundFor(c.get("services"), userOf(c), c.req.valid("param").roundId), 200),
     )
     .openapi(
       route("public", {
@@ -116,11 +103,7 @@ export function roundRoutes() {
         request: body(NewRoundSchema),
         responses: { 201: json(RoundRecordSchema, "Created"), ...errors(401, 403, 409, 422) },
       }),
-      (c) => {
-        const { db, reference } = c.get("services");
-        const input = c.req.valid("json");
-        return c.json(createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, actorOf(c)), 201);
-      },
+      (c) => c.json(newRound(c.get("services"), c.req.valid("json"), actorOf(c)), 201),
     )
     .openapi(
       route(["admin"], {
@@ -184,7 +167,7 @@ export function roundRoutes() {
         request: { params: RoundId },
         responses: { 200: json(z.array(DonorRecordSchema), "Donors"), ...errors(401, 403, 404) },
       }),
-      (c) => c.json(listDonors(c.get("services").db, c.req.valid("param").roundId), 200),
+      (c) => c.json(roundDonors(c.get("services"), c.req.valid("param").roundId), 200),
     )
     .openapi(
       route(["admin"], {
@@ -207,7 +190,7 @@ export function roundRoutes() {
       (c) => {
         const { roundId, donorId } = c.req.valid("param");
         const { version, ...d } = c.req.valid("json");
-        return c.json(putDonor(c.get("services").db, roundId, { ...d, id: donorId }, version ?? null, userOf(c).username), 200);
+        return c.json(saveContribution(c.get("services"), roundId, { ...d, id: donorId }, version ?? null, userOf(c).username), 200);
       },
     )
     .openapi(
@@ -243,7 +226,7 @@ export function roundRoutes() {
       }),
       (c) => {
         const { basedOn, ...s } = c.req.valid("json");
-        return c.json(saveSettings(c.get("services").db, c.req.valid("param").roundId, s, basedOn, actorOf(c)), 200);
+        return c.json(saveRoundSettings(c.get("services"), c.req.valid("param").roundId, s, basedOn, actorOf(c)), 200);
       },
     );
 }

@@ -25,8 +25,7 @@ import {
   SensitivitiesSchema,
   WhatIfInputsSchema,
 } from "../schemas.js";
-import { getRound, roundFileOf } from "../store/index.js";
-import { latestDoneRun } from "../store/runs.js";
+import { getRound, latestDoneRun, roundFileOf } from "../services/queries.js";
 
 /** The server's caps on an analysis (the CLIs, on one's own machine, allow more): seconds per solve. */
 const SERVER_TIME_LIMIT = z.number().gt(0).max(120).optional();

@@ -21,21 +21,45 @@ import {
   getRound,
   insertRequest,
   requestExists,
-  recordOfferAnswer,
   assertRoundOpenForMoney,
   statusTimeline,
+  roundExists,
   type RequestRecord,
 } from "../store/index.js";
+import { recordOfferAnswer } from "./request-status.js";
 
 const APPLICANT = { id: null, name: "applicant" };
 
-/** A request submitted by its applicant: the reference and the access code (shown this once). */
 /** Whether a round takes requests today, by the server's calendar: open, and today within its window. */
 export function takesRequests(round: { status: string; windowOpens: string; windowCloses: string }): boolean {
   const day = today();
   return round.status === "open" && day >= round.windowOpens && day <= round.windowCloses;
 }
 
+/** A round as the request form shows it. */
+export interface RoundView {
+  id: string;
+  meeting: string;
+  venue: string;
+  startDate: string;
+  endDate: string;
+  windowOpens: string;
+  windowCloses: string;
+  /** Whether the round takes requests today (the server's calendar). */
+  open: boolean;
+  /** Not open yet (a draft round, or a window not begun), rather than no longer. */
+  notYet: boolean;
+}
+
+/** The round's view: whether it takes requests today, or not yet; null for an unknown round. */
+export function roundForApplicants({ db }: Pick<Services, "db">, roundId: string): RoundView | null {
+  if (!roundExists(db, roundId)) return null;
+  const r = getRound(db, roundId);
+  const open = takesRequests(r);
+  return { ...r, open, notYet: !open && (r.status === "draft" || (r.status === "open" && today() < r.windowOpens)) };
+}
+
+/** A request submitted by its applicant: the reference and the access code (shown this once). */
 export function submitRequest(
   { db, config, reference }: Services,
   client: string,

@@ -39,14 +39,12 @@ import {
   overdueOffers,
   roundsWithPendingOffers,
   yearIsOpen,
-  recordOfferAnswer,
   setActualCost,
-  setRequestStatus,
   setRoundStatus,
-  settleOffer,
   upsertOffer,
   type DecisionRecord,
 } from "../store/index.js";
+import { recordOfferAnswer, setRequestStatus, settleOffer } from "./request-status.js";
 import type { Actor } from "./actor.js";
 import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun } from "./runs.js";

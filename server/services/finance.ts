@@ -5,9 +5,12 @@ import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerE
 import { audit } from "../audit.js";
 import { xlsxOf } from "../exports.js";
 import { tx, type Db } from "../db/database.js";
-import { checkVersion, conflict } from "../errors.js";
+import { checkVersion, conflict, DomainError } from "../errors.js";
 import {
+  donorRecords,
   ensureYear,
+  listYears,
+  yearExists,
   getRound,
   getYear,
   markYearClosed,
@@ -24,6 +27,24 @@ import type { Statement, YearStatement } from "../schemas.js";
 import type { Actor } from "./actor.js";
 
 export type { Statement, YearStatement };
+
+type Reader = { role: string; donorId: string | null };
+
+/** A donor reads a year's figures when it contributed to one of its rounds; staff read every year's. */
+const mayReadYear = (db: Db, user: Reader, year: number): boolean =>
+  user.role !== "donor" || roundsOfYear(db, year).some((id) => donorRecords(db, id).some((d) => d.id === user.donorId));
+
+/** The programme years a user may read, newest first. */
+export function yearsFor(db: Db, user: Reader): YearRecord[] {
+  return listYears(db).filter((y) => mayReadYear(db, user, y.year));
+}
+
+/** A programme year, if the user may read it (404 for an unknown year, 403 for a donor that did not contribute in it). */
+export function yearFor(db: Db, user: Reader, year: number): YearRecord {
+  const record = getYear(db, year);
+  if (!mayReadYear(db, user, year)) throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute in ${year}`);
+  return record;
+}
 
 /** The round's Table 3 within its year, with who paid for whom. */
 export function roundStatement(db: Db, roundId: string): Statement {
@@ -118,7 +139,7 @@ export function editYearNote(db: Db, year: number, input: { note: string; versio
 /** Opens a programme year (for its contributions and rounds) ahead of its first round. */
 export function openYear(db: Db, year: number, actor: Actor): YearRecord {
   return tx(db, () => {
-    if (db.prepare("SELECT 1 FROM years WHERE year = ?").get(year)) throw conflict("exists", `the programme year ${year} exists already`);
+    if (yearExists(db, year)) throw conflict("exists", `the programme year ${year} exists already`);
     ensureYear(db, year);
     audit(db, { actor: actor.name, action: "create", entity: "year", entityId: String(year), data: {} });
     return getYear(db, year);

@@ -16,11 +16,11 @@ import {
   nextReference,
   putReview,
   requestExists,
-  setRequestStatus,
   updateAttributes,
   type RequestRecord,
   type ReviewRecord,
 } from "../store/index.js";
+import { setRequestStatus } from "./request-status.js";
 import type { RowProblem } from "../../scoring/domain/index.js";
 import type { RejectedRow } from "../tabular.js";
 import { spawn } from "../explain-helper.js";

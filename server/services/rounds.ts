@@ -19,6 +19,15 @@ import {
   type RoundPatch,
   type RoundRecord,
   rereadRoundStates,
+  donorRecords,
+  listRounds,
+  putDonor,
+  type ContributionInput,
+  type DonorRecord,
+  createRound,
+  saveSettings,
+  type NewRound,
+  type SettingsRecord,
 } from "../store/index.js";
 import type { Actor } from "./actor.js";
 
@@ -93,4 +102,59 @@ export function correctState({ db }: Services, roundId: string, iso3: string, in
     audit(db, { actor: actor.name, action: "update", entity: "state", entityId: `${roundId}/${iso3}`, data: input.state });
     return roundStates(db, roundId).states.find((s) => s.iso3 === iso3)!;
   });
+}
+
+/** Who may read a round's money: staff, or a donor that contributed to it (403 otherwise). */
+export function requireDonorOf(db: Services["db"], user: { role: string; donorId: string | null }, roundId: string): void {
+  if (user.role === "donor" && !donorRecords(db, roundId).some((d) => d.id === user.donorId))
+    throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
+}
+
+/** The rounds a user may read, newest first: staff all of them, a donor those it contributes to. */
+export function roundsFor({ db }: Pick<Services, "db">, user: { role: string; donorId: string | null }): RoundRecord[] {
+  return listRounds(db).filter((r) => user.role !== "donor" || donorRecords(db, r.id).some((d) => d.id === user.donorId));
+}
+
+/** A round, if the user may read it. */
+export function roundFor({ db }: Pick<Services, "db">, user: { role: string; donorId: string | null }, roundId: string): RoundRecord {
+  const round = getRound(db, roundId);
+  requireDonorOf(db, user, round.id);
+  return round;
+}
+
+/** A round's donors (404 for an unknown round). */
+export function roundDonors({ db }: Pick<Services, "db">, roundId: string): DonorRecord[] {
+  getRound(db, roundId);
+  return donorRecords(db, roundId);
+}
+
+/** Adds or changes a donor's contribution to a round whose year is open. */
+export function saveContribution(
+  { db }: Pick<Services, "db">,
+  roundId: string,
+  input: ContributionInput,
+  version: number | null,
+  actor: string,
+): DonorRecord {
+  return tx(db, () => {
+    getRound(db, roundId);
+    assertRoundOpenForMoney(db, roundId, "a contribution");
+    return putDonor(db, roundId, input, version, actor);
+  });
+}
+
+/** A new round, in draft, with a copy of the reference States and its first settings. */
+export function newRound({ db, reference }: Pick<Services, "db" | "reference">, input: NewRound, actor: Actor): RoundRecord {
+  return createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, actor);
+}
+
+/** A new version of the round's settings, based on the version read (409 when it changed since). */
+export function saveRoundSettings(
+  { db }: Pick<Services, "db">,
+  roundId: string,
+  settings: Parameters<typeof saveSettings>[2],
+  basedOn: number,
+  actor: Actor,
+): SettingsRecord {
+  return saveSettings(db, roundId, settings, basedOn, actor);
 }

@@ -1,11 +1,9 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { REQUEST_STATUS_OF_OFFER, type OfferStatus, type ProposalStatus, type SupportLevel } from "../../scoring/domain/index.js";
+import type { OfferStatus, ProposalStatus, SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now, today } from "./rows.js";
-import { setRequestStatus } from "./requests.js";
-import type { ChangeActor } from "../mail/events.js";
 import type { DecisionRecord } from "../schemas.js";
 
 export type DecisionKind = "funded" | "waitlisted" | "not-funded";
@@ -125,40 +123,21 @@ export function setActualCost(db: Db, roundId: string, requestId: string, actual
   );
 }
 
-/** Settles an accepted offer after the meeting (travelled, no-show, cancelled late) with what it cost, and the request's status. */
-export function settleOffer(
-  db: Db,
-  roundId: string,
-  requestId: string,
-  status: "travelled" | "no-show" | "cancelled",
-  actualCost: number,
-  note: string,
-  actor: ChangeActor,
-  on = today(),
-): void {
+/** Writes an offer's settlement after the meeting (travelled, no-show, cancelled late) with what it cost, on a day. */
+export function writeSettlement(db: Db, roundId: string, requestId: string, status: OfferStatus, actualCost: number, on: string): void {
   db.prepare(
     "UPDATE decisions SET offer_status = ?, actual_cost = ?, settled_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?",
   ).run(status, actualCost, on, roundId, requestId);
-  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }
 
-/** An offer's answer, with the request's status and history. */
-export function recordOfferAnswer(
-  db: Db,
-  roundId: string,
-  requestId: string,
-  status: "accepted" | "declined" | "expired",
-  note: string,
-  actor: ChangeActor,
-  on = today(),
-): void {
+/** Writes an offer's answer (accepted, declined) or its lapse (expired), on a day. */
+export function writeOfferAnswer(db: Db, roundId: string, requestId: string, status: OfferStatus, on: string): void {
   db.prepare("UPDATE decisions SET offer_status = ?, answered_on = ?, version = version + 1 WHERE round_id = ? AND request_id = ?").run(
     status,
     on,
     roundId,
     requestId,
   );
-  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }
 
 /** Offers still pending after their deadline (`today`, an ISO date). */

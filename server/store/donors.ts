@@ -4,9 +4,7 @@ import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { DomainError, invalid, notFound } from "../errors.js";
-import { assertRoundOpenForMoney } from "./years.js";
 
-import { getRound } from "./rounds.js";
 import type { DonorRecord } from "../schemas.js";
 
 // --- donors ------------------------------------------------------------------------------------
@@ -41,12 +39,7 @@ function donorOf(r: DonorRow): DonorRecord {
   };
 }
 
-export function listDonors(db: Db, roundId: string): DonorRecord[] {
-  getRound(db, roundId);
-  return donorRecords(db, roundId);
-}
-
-/** A round's donors as they are stored (the round is not checked: the ledger reads them under getRound). */
+/** A round's donors as they are stored (the caller checked that the round exists). */
 export function donorRecords(db: Db, roundId: string): DonorRecord[] {
   return (db.prepare("SELECT * FROM donors WHERE round_id = ? ORDER BY rowid").all(roundId) as DonorRow[]).map(donorOf);
 }
@@ -64,6 +57,7 @@ export interface ContributionInput extends Donor {
   note?: string;
 }
 
+/** Adds or changes a donor's contribution (the caller checked that the round exists and its year is open). */
 export function putDonor(db: Db, roundId: string, d: ContributionInput, version: number | null, actor: string): DonorRecord {
   const donor = DonorSchema.parse({ id: d.id, amount: d.amount, regions: d.regions, statuses: d.statuses, states: d.states });
   const source = d.source ?? "sourced";
@@ -72,8 +66,6 @@ export function putDonor(db: Db, roundId: string, d: ContributionInput, version:
     throw invalid([{ path: "donorId", message: `"${CARRY_OVER_DONOR}" names the money carried in from earlier years, not a donor` }]);
   if (source === "derived" && !note.trim()) throw invalid([{ path: "note", message: "say how a derived amount was derived" }]);
   return tx(db, () => {
-    getRound(db, roundId);
-    assertRoundOpenForMoney(db, roundId, "a contribution");
     const existing = db.prepare("SELECT * FROM donors WHERE round_id = ? AND id = ?").get(roundId, d.id) as DonorRow | undefined;
     const cols = {
       round: roundId,
@@ -116,10 +108,4 @@ export function putDonor(db: Db, roundId: string, d: ContributionInput, version:
     });
     return getDonor(db, roundId, d.id);
   });
-}
-
-export function requireDonorOf(db: Db, user: { role: string; donorId: string | null }, roundId: string): void {
-  if (user.role === "donor" && !listDonors(db, roundId).some((d) => d.id === user.donorId)) {
-    throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
-  }
 }

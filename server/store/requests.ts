@@ -3,9 +3,7 @@ import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/c
 import { audit } from "../audit.js";
 import { type Db } from "../db/database.js";
 
-import { requestMoveRefused, type NotFundedReason, type RequestStatus } from "../../scoring/domain/index.js";
-import { tellStatusChange, type ChangeActor } from "../mail/events.js";
-import { conflict } from "../errors.js";
+import type { RequestStatus } from "../../scoring/domain/index.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
 import type { RequestRecord } from "../schemas.js";
@@ -75,32 +73,18 @@ export function insertRequest(
 }
 
 /**
- * The one writer of a request's status: the lifecycle's guard, the history line, the audit entry, and the
- * message the change causes to its applicant (or the ISU), all in the caller's transaction.
+ * Writes a request's new status and its history line; returns the line's id. The caller (services/request-status.ts)
+ * guards the move, audits it and tells whom it concerns, in the same transaction.
  */
-export function setRequestStatus(
-  db: Db,
-  id: string,
-  status: RequestStatus,
-  note: string,
-  actor: ChangeActor,
-  /** Why a request is not funded (the engine's reason, told to the applicant in plain words). */
-  detail: { reason?: NotFundedReason } = {},
-): void {
-  // Every status change goes through the lifecycle's guard (scoring/domain/lifecycle.ts).
-  const from = getRequest(db, id).status;
-  const refused = requestMoveRefused(id, from, status);
-  if (refused) throw conflict("request-status", refused);
+export function writeRequestStatus(db: Db, id: string, status: RequestStatus, note: string, byUser: number | null): number {
   const t = now();
   db.prepare("UPDATE requests SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?").run(status, t, id);
   const line = db
     .prepare("INSERT INTO request_history (request_id, status, note, at, by_user) VALUES (?, ?, ?, ?, ?)")
-    .run(id, status, note, t, actor.id);
-  audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
-  tellStatusChange(db, { requestId: id, from, to: status, historyId: Number(line.lastInsertRowid), actor, reason: detail.reason });
+    .run(id, status, note, t, byUser);
+  return Number(line.lastInsertRowid);
 }
 
-/** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
 export function requestHistory(db: Db, id: string): { status: RequestStatus; note: string; at: string; by: string | null }[] {
   return db
     .prepare(
@@ -149,13 +133,18 @@ export function addHistory(db: Db, id: string, status: RequestStatus, note: stri
   );
 }
 
-/** The hash of the request's access code (null: entered by staff, or an unknown reference). */
 /** The stored reference an applicant typed, whatever its case (the exact one first): undefined when none. */
 export function referenceOf(db: Db, typed: string): string | undefined {
   return (db.prepare("SELECT id FROM requests WHERE id = ? COLLATE NOCASE ORDER BY id = ? DESC LIMIT 1").pluck().get(typed, typed) ??
     undefined) as string | undefined;
 }
 
+/** Replaces the request's access code (its hash: the code itself is never stored). */
+export function setAccessCodeHash(db: Db, id: string, hash: string): void {
+  db.prepare("UPDATE requests SET access_code_hash = ?, version = version + 1 WHERE id = ?").run(hash, id);
+}
+
+/** The hash of the request's access code (null: entered by staff, or an unknown reference). */
 export function accessCodeHash(db: Db, id: string): string | null {
   return (db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").pluck().get(id) as string | null | undefined) ?? null;
 }

@@ -4,7 +4,7 @@ import { type Db } from "../db/database.js";
 
 import { IN_RUN, type RequestStatus } from "../../scoring/domain/index.js";
 import { getRound, roundHistory, roundReference } from "./rounds.js";
-import { listDonors } from "./donors.js";
+import { donorRecords } from "./donors.js";
 import { currentSettings, settingsAt } from "./settings.js";
 import { meanRatings } from "./requests.js";
 
@@ -53,7 +53,7 @@ export function roundFileTextOf(
     },
     weights: settings.weights,
     policy: settings.policy,
-    donors: listDonors(db, roundId).map(({ version: _v, receivedOn: _r, source: _s, note: _n, ...d }) => d),
+    donors: donorRecords(db, roundId).map(({ version: _v, receivedOn: _r, source: _s, note: _n, ...d }) => d),
     ...(settings.rules ? { rules: settings.rules } : {}),
     ...(history ? { history } : {}),
   };

@@ -75,10 +75,12 @@ function roundOf(r: RoundRow, money: { carryOver: number; deferredTo: number }):
   };
 }
 
-/** The row of `table` with this id, read through `of`; 404 (naming `what`) when there is none. */
+/** A round (404 when there is none). */
 export function getRound(db: Db, id: string): RoundRecord {
   return byId(db, "rounds", id, "round", (r: RoundRow) => roundOf(r, moneyOfRounds(db, yearOfDate(r.start_date)).get(r.id)!));
 }
+
+export const roundExists = (db: Db, id: string): boolean => db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(id) !== undefined;
 
 export function listRounds(db: Db): RoundRecord[] {
   const years = new Map<number, Map<string, { carryOver: number; deferredTo: number }>>();

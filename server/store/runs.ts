@@ -2,6 +2,7 @@
 // result: megabytes for large rounds) and the approval. The one place that writes the runs table: the
 // run manager (services/runs.ts) on the server's thread, and the run's worker for the snapshot, which it
 // writes through its own connection (so the thread that serves requests never copies megabytes).
+import Database from "better-sqlite3";
 import type { AllocationResult } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { notFound } from "../errors.js";
@@ -156,4 +157,36 @@ export function latestDoneRun(db: Db, roundId: string): { id: string; funded: st
     funded: result.funded.map((f) => f.id),
     reasons: Object.fromEntries(result.notFunded.map((n) => [n.id, n.reason.text])),
   };
+}
+
+/**
+ * The solver thread's own connection to the database file, to write a run's proposal and result as they
+ * come: a proposal without waiting for the disk (a crash loses only it: the run is then failed and run
+ * again), the explained result durably over it, then the write-ahead log copied into the file.
+ */
+export class RunWriter {
+  private readonly db: Db;
+  constructor(
+    dbPath: string,
+    private readonly runId: string,
+  ) {
+    this.db = new Database(dbPath, { fileMustExist: true });
+    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("synchronous = FULL");
+  }
+  proposal(snapshot: Snapshot, value: number | null, status: AllocationResult["status"]): void {
+    this.db.pragma("synchronous = OFF");
+    writeSnapshot(this.db, this.runId, snapshot, value, status);
+    this.db.pragma("synchronous = FULL");
+  }
+  result(snapshot: Snapshot, value: number | null, status: AllocationResult["status"], proposed: boolean): void {
+    if (proposed) writeResult(this.db, this.runId, snapshot.result, value, status);
+    else writeSnapshot(this.db, this.runId, snapshot, value, status);
+    // Those megabytes into the database file here too: otherwise the next commit of the server's
+    // thread would find the write-ahead log over its limit and copy them back itself.
+    this.db.pragma("wal_checkpoint(PASSIVE)");
+  }
+  close(): void {
+    this.db.close();
+  }
 }

@@ -40,6 +40,9 @@ function yearRow(db: Db, year: number): YearRow | undefined {
   return db.prepare("SELECT * FROM years WHERE year = ?").get(year) as YearRow | undefined;
 }
 
+/** Whether the year has its record. */
+export const yearExists = (db: Db, year: number): boolean => yearRow(db, year) !== undefined;
+
 /** Creates the year's record if it has none (open; its opening carried, or 0 for a first year). */
 export function ensureYear(db: Db, year: number): void {
   if (yearRow(db, year)) return;

@@ -1,0 +1,67 @@
+// The one owner of a request's status: every change goes through the lifecycle's guard, writes its history
+// line and audit entry, and tells whom it concerns (the outbox), in the caller's transaction. Offers'
+// answers and settlements change the request's status through here too.
+import {
+  REQUEST_STATUS_OF_OFFER,
+  requestMoveRefused,
+  type ANSWERS,
+  type NotFundedReason,
+  type RequestStatus,
+  type SETTLED_OFFERS,
+} from "../../scoring/domain/index.js";
+import { audit } from "../audit.js";
+import type { Db } from "../db/database.js";
+import { conflict } from "../errors.js";
+import { tellStatusChange, type ChangeActor } from "../mail/events.js";
+import { getRequest, writeOfferAnswer, writeRequestStatus, writeSettlement } from "../store/index.js";
+import { today } from "../store/rows.js";
+
+type Answer = (typeof ANSWERS)[number];
+type Settlement = (typeof SETTLED_OFFERS)[number];
+
+/** Moves a request to a new status, refused in words when the lifecycle does not allow the move. */
+export function setRequestStatus(
+  db: Db,
+  id: string,
+  status: RequestStatus,
+  note: string,
+  actor: ChangeActor,
+  /** Why a request is not funded (the engine's reason, told to the applicant in plain words). */
+  detail: { reason?: NotFundedReason } = {},
+): void {
+  const from = getRequest(db, id).status;
+  const refused = requestMoveRefused(id, from, status);
+  if (refused) throw conflict("request-status", refused);
+  const historyId = writeRequestStatus(db, id, status, note, actor.id);
+  audit(db, { actor: actor.name, action: "status", entity: "request", entityId: id, data: { status, note } });
+  tellStatusChange(db, { requestId: id, from, to: status, historyId, actor, reason: detail.reason });
+}
+
+/** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
+export function recordOfferAnswer(
+  db: Db,
+  roundId: string,
+  requestId: string,
+  status: Answer,
+  note: string,
+  actor: ChangeActor,
+  on = today(),
+): void {
+  writeOfferAnswer(db, roundId, requestId, status, on);
+  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
+}
+
+/** Settles an accepted offer after the meeting (travelled, no-show, cancelled late) with what it cost, and the request's status. */
+export function settleOffer(
+  db: Db,
+  roundId: string,
+  requestId: string,
+  status: Settlement,
+  actualCost: number,
+  note: string,
+  actor: ChangeActor,
+  on = today(),
+): void {
+  writeSettlement(db, roundId, requestId, status, actualCost, on);
+  setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
+}
