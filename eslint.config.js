@@ -136,52 +136,6 @@ const storeLayer = {
   message: "a store reads and writes rows: it imports neither mail, services, routes nor pages (the service composes them).",
 };
 
-/**
- * Files that still write out a literal list of a vocabulary's codes, from before the vocabulary existed
- * (issue 29): each is moved onto scoring/domain/vocabulary/ and taken off this list; nothing is added to it.
- */
-const LITERAL_CODES_BACKLOG = [
-  "scoring/allocation/glpk.ts",
-  "scoring/analytics/diff.ts",
-  "scoring/analytics/money-curve.ts",
-  "scoring/analytics/replace.ts",
-  "scoring/analytics/sensitivity.ts",
-  "scoring/criteria/default-rules.ts",
-  "scoring/criteria/score.ts",
-  "scoring/domain/schemas.ts",
-  "scoring/ledger/entries.ts",
-  "server/cli/engine.ts",
-  "server/history.ts",
-  "server/http.ts",
-  "server/mail/events.ts",
-  "server/mail/outbox.ts",
-  "server/mail/templates.ts",
-  "server/mail/words.ts",
-  "server/pages/status.tsx",
-  "server/pages/words.ts",
-  "server/routes/accounts.ts",
-  "server/routes/applicants.ts",
-  "server/routes/auth.ts",
-  "server/routes/decisions.ts",
-  "server/routes/donors.ts",
-  "server/routes/finance.ts",
-  "server/routes/messages.ts",
-  "server/routes/pages.tsx",
-  "server/routes/requests.ts",
-  "server/routes/rounds.ts",
-  "server/services/applicants.ts",
-  "server/services/decisions.ts",
-  "server/services/requests.ts",
-  "server/store/decisions.ts",
-  "server/store/runs.ts",
-  "server/store/users.ts",
-  "web/src/features/allocation/Charts.tsx",
-  "web/src/features/messages/api.ts",
-  "web/src/features/requests/Eligibility.tsx",
-  "web/src/features/requests/RequestFilters.tsx",
-  "web/src/features/rounds/round-status.ts",
-];
-
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "web/dist/", "var/", "coverage/", "bench/out/", "tests/e2e/screenshots/"] },
   js.configs.recommended,
@@ -274,7 +228,7 @@ export default tseslint.config(
     // A closed list's codes are written once, in scoring/domain/vocabulary/. Released migrations are history
     // (never edited); tests and benches state their own expectations.
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["scoring/domain/vocabulary/**", "tests/**", "bench/**", "server/db/migrations.ts", ...LITERAL_CODES_BACKLOG],
+    ignores: ["scoring/domain/vocabulary/**", "tests/**", "bench/**", "server/db/migrations.ts"],
     plugins: { vocabulary: vocabularyPlugin(readVocabularies(fileURLToPath(new URL("scoring/domain/vocabulary", import.meta.url)))) },
     rules: { "vocabulary/no-literal-codes": "error" },
   },

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { RequestAttributesSchema } from "../scoring/criteria/index.js";
-import { RoundSchema, WeightsSchema } from "../scoring/domain/index.js";
+import { PAST_OUTCOMES, RECORDED_SOURCES, RoundSchema, WeightsSchema } from "../scoring/domain/index.js";
 import { PolicySchema } from "../scoring/policy/index.js";
 import { tx } from "./db/database.js";
 import { conflict } from "./errors.js";
@@ -32,7 +32,7 @@ export const HistoryFileSchema = z.strictObject({
       id: z.string().min(1),
       name: z.string().min(1),
       amount: z.number().min(0),
-      source: z.enum(["sourced", "derived"]),
+      source: z.enum(RECORDED_SOURCES),
       note: z.string(),
     }),
   ),
@@ -43,7 +43,7 @@ export const HistoryFileSchema = z.strictObject({
   delegates: z.array(
     z.strictObject({
       request: RequestAttributesSchema,
-      outcome: z.enum(["travelled", "no-show", "cancelled", "declined"]),
+      outcome: z.enum(PAST_OUTCOMES),
       actualCost: z.number().min(0),
     }),
   ),

@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler, TypedResponse } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { fieldProblems, InvalidInputError } from "../scoring/domain/index.js";
+import { ACCOUNT_ROLE, fieldProblems, InvalidInputError, STAFF_ROLES, type AccountRole } from "../scoring/domain/index.js";
 import { DomainError, type ErrorKind } from "./errors.js";
 import type { ReferenceData } from "../scoring/criteria/index.js";
 import type { Config } from "./config.js";
@@ -14,7 +14,7 @@ import type { Db } from "./db/database.js";
 import type { Actor } from "./services/actor.js";
 import type { RunManager } from "./services/runs.js";
 
-export type Role = "admin" | "reviewer" | "donor";
+export type Role = AccountRole;
 
 export interface SessionUser {
   id: number;
@@ -108,7 +108,7 @@ export function newApp(): OpenAPIHono<AppEnv> {
 // Guards. Every route is defined through `route()`, which needs a guard: the roles allowed, or
 // "public" said explicitly. The guards are recorded, so that a test can list every route with its guard.
 
-export type Guard = "public" | Role[];
+export type Guard = "public" | readonly Role[];
 export const GUARDS = new Map<string, Guard>();
 
 export function requireRole(guard: Guard): MiddlewareHandler<AppEnv> {
@@ -158,7 +158,9 @@ export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "a
 // ---------------------------------------------------------------------------------------------
 // What several route modules share: the staff's roles and the ids in paths.
 
-export const STAFF = ["admin", "reviewer"] as const satisfies Role[];
+export const STAFF = STAFF_ROLES;
+/** Every signed-in account: staff and donors. */
+export const SIGNED_IN = ACCOUNT_ROLE.codes;
 export const RoundId = z.object({ roundId: z.string().min(1).max(64) });
 export const RunId = z.object({ runId: z.string().uuid() });
 export const RequestId = z.object({ requestId: z.string().min(1).max(64) });

@@ -3,6 +3,7 @@
 // export (asynchronous). Statuses are read before any variable.
 import type { LP, Result } from "glpk.js";
 import type { GlpkConstants } from "./model.js";
+import { type RunOutcome } from "../domain/index.js";
 
 export interface Glpk extends GlpkConstants {
   GLP_OPT: number;
@@ -21,8 +22,15 @@ export interface Glpk extends GlpkConstants {
  * "time-limit" (stopped by the time limit, with the best allocation found when `found`), "infeasible".
  */
 export type SolveOutcome =
-  | { status: "optimal" | "time-limit"; found: true; z: number; vars: Record<string, number>; dual?: Record<string, number>; ms: number }
-  | { status: "infeasible" | "time-limit"; found: false; ms: number };
+  | {
+      status: Exclude<RunOutcome, "infeasible">;
+      found: true;
+      z: number;
+      vars: Record<string, number>;
+      dual?: Record<string, number>;
+      ms: number;
+    }
+  | { status: Exclude<RunOutcome, "optimal">; found: false; ms: number };
 
 /** A monotonic clock that exists in Node and in browsers. */
 export const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());

@@ -13,6 +13,8 @@ import {
   SupportLevelSchema,
   type Region,
   type SupportLevel,
+  type CcmStatus,
+  type Gender,
 } from "../domain/index.js";
 import { cmp } from "../problem/index.js";
 
@@ -39,8 +41,8 @@ export interface DiffableResult {
     id: string;
     state: string;
     region: Region;
-    status: "party" | "signatory" | "nonparty";
-    gender: "F" | "M" | "X";
+    status: CcmStatus;
+    gender: Gender;
     level: SupportLevel;
     cost: number;
     value: number;

@@ -10,7 +10,7 @@
 // the tie-break, lower cost then id, orders allocations alike at every budget), so only the budgets where
 // the previous optimum no longer fits are solved; and once a budget is infeasible, so is every lower one.
 import { z } from "zod";
-import { round2, fieldProblems, InvalidInputError, type FieldProblem, type SupportLevel } from "../domain/index.js";
+import { round2, fieldProblems, InvalidInputError, type FieldProblem, type SupportLevel, type RunOutcome } from "../domain/index.js";
 import {
   feasible,
   fundedOf,
@@ -52,7 +52,7 @@ export interface CurvePoint {
   budget: number;
   /** The problem's own budget. */
   base: boolean;
-  status: "optimal" | "time-limit" | "infeasible";
+  status: RunOutcome;
   value: number | null;
   delegates: number;
   totalCost: number;

@@ -16,6 +16,8 @@ import {
   type Diagnosis,
   type FundedRequest,
   type SupportLevel,
+  type RunOutcome,
+  type ReplacementCause,
 } from "../domain/index.js";
 import { prepare, type Prepared, type Problem } from "../problem/index.js";
 import { fundedOf, selectionOf, solveProblem, now, Deadline, type Glpk, summarise, type AllocationSummary } from "../allocation/index.js";
@@ -48,8 +50,8 @@ export interface Released {
 }
 
 export interface ReplacementResult {
-  status: "optimal" | "time-limit" | "infeasible";
-  cause: "declined" | "expired";
+  status: RunOutcome;
+  cause: ReplacementCause;
   released: Released[];
   /** Money the released offers free, CHF. */
   freed: number;

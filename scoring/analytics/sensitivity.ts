@@ -5,7 +5,7 @@
 // optimum can still cost value), warm-started from the optimum, which stays feasible when a rule relaxes.
 import { z } from "zod";
 import { now, picksOf, solveProblem, summarise, type Glpk, type Pick } from "../allocation/index.js";
-import { capitalised, chf, parseOrThrow, REGION, round2 } from "../domain/index.js";
+import { capitalised, chf, parseOrThrow, REGION, round2, type RunOutcome } from "../domain/index.js";
 import { instancesOf, percent, RULE_IDS, statusWords, tally, withBound, type PolicyKey, type Tally } from "../policy/index.js";
 import type { Problem } from "../problem/index.js";
 
@@ -33,7 +33,7 @@ export interface RuleSensitivity {
   relaxedTo: number | null;
   /** Whether the optimum sits at the rule's limit. */
   tight: boolean;
-  status: "optimal" | "time-limit" | "infeasible";
+  status: RunOutcome;
   /** Points the rule costs: the relaxed optimum's value minus the optimum's (null when the re-solve did not finish). */
   cost: number | null;
   entered: Pick[];
@@ -42,7 +42,7 @@ export interface RuleSensitivity {
 }
 
 export interface Sensitivities {
-  status: "optimal" | "time-limit" | "infeasible";
+  status: RunOutcome;
   value: number | null;
   /** Binding rules first (highest cost first), then the rest, each in the order above. */
   rules: RuleSensitivity[];

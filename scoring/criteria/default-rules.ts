@@ -1,6 +1,6 @@
 // The default scoring rule set: para. 102 of the ISU's 2024 report as rules (rules.ts), used when a
 // round has none of its own.
-import { SPEAKING_ROLES } from "../domain/index.js";
+import { LOWER_INCOME, NOT_YET_PARTY, SPEAKING_ROLES } from "../domain/index.js";
 import type { RuleSetInput } from "./rules.js";
 
 /** The default rule set: paragraph 102 of the 2024 report, one criterion at a time. Points per criterion are capped at 100. */
@@ -45,7 +45,7 @@ export const DEFAULT_RULES: RuleSetInput = {
           {
             any: [
               { fact: "state.ldc", eq: true },
-              { fact: "state.incomeGroup", in: ["low", "lower-middle"] },
+              { fact: "state.incomeGroup", in: [...LOWER_INCOME] },
             ],
           },
         ],
@@ -60,7 +60,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       },
       when: {
         all: [
-          { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
+          { fact: "state.ccmStatus", in: [...NOT_YET_PARTY] },
           { fact: "request.interestReview", eq: "accepted" },
         ],
       },
@@ -217,7 +217,7 @@ export const DEFAULT_RULES: RuleSetInput = {
       points: 40,
       when: {
         all: [
-          { fact: "state.ccmStatus", in: ["signatory", "nonparty"] },
+          { fact: "state.ccmStatus", in: [...NOT_YET_PARTY] },
           { fact: "request.interestReview", eq: "accepted" },
           { fact: "state.underrepresentedRegion", eq: true },
         ],

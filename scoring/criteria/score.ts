@@ -13,6 +13,7 @@ import {
   type SupportLevel,
   type Weights,
   round2,
+  INTEREST_REVIEW,
   MEETING_ROLE,
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
@@ -55,7 +56,7 @@ export const RequestAttributesSchema = z.strictObject({
   lock: z.enum(["in", "out"]).optional(),
   /** Staff's review of the evidence of interest (its own route; an applicant cannot set it). */
   interestReview: z
-    .strictObject({ decision: z.enum(["accepted", "not-accepted"]), note: z.string().max(2000), by: z.string().max(200), on: z.iso.date() })
+    .strictObject({ decision: z.enum(INTEREST_REVIEW), note: z.string().max(2000), by: z.string().max(200), on: z.iso.date() })
     .optional(),
   /** Admitted by the ISU although no eligibility path holds (its own route, with a justification). */
   exception: z.strictObject({ justification: z.string().min(1).max(2000), by: z.string().max(200), on: z.iso.date() }).optional(),

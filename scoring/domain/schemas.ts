@@ -14,6 +14,7 @@ import {
   type Gender,
   type Region,
   type SupportLevel,
+  type RunOutcome,
 } from "./vocabulary/index.js";
 
 export const RegionSchema = z.enum(REGION.codes);
@@ -236,7 +237,7 @@ export interface AllocationSummary {
   byDonor: FundingShare[];
 }
 
-export type SolveStatus = "optimal" | "infeasible" | "time-limit";
+export type SolveStatus = RunOutcome;
 
 export interface AllocationResult {
   status: SolveStatus;

@@ -1,7 +1,7 @@
 // The ledger: the year's money as dated entries, each with its effect on what is left. Derived from the
 // facts (never stored): the opening, each contribution, each offer's commitment and its release or
 // settlement, the general and administrative costs. Its last balance is the year's deferred-to.
-import { chf, round2, type OfferStatus } from "../domain/index.js";
+import { chf, OFFER_STATE, round2, SETTLED_OFFERS } from "../domain/index.js";
 import { offerMoney } from "./money.js";
 import type { YearFacts } from "./types.js";
 
@@ -22,12 +22,6 @@ export interface LedgerEntry {
   balance: number;
   text: string;
 }
-
-const SETTLED_WORDS: Partial<Record<OfferStatus, string>> = {
-  travelled: "travelled",
-  "no-show": "did not travel",
-  cancelled: "cancelled late",
-};
 
 export function ledgerEntries(y: YearFacts): LedgerEntry[] {
   const raw: Omit<LedgerEntry, "balance">[] = [
@@ -77,10 +71,9 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
           requestId: o.requestId,
           amount: m.released,
           effect: m.released,
-          text: `Offer to ${who} ${o.offerStatus === "declined" ? "declined" : "lapsed"}: CHF ${chf(m.released)} released`,
+          text: `Offer to ${who} ${OFFER_STATE.say(o.offerStatus)}: CHF ${chf(m.released)} released`,
         });
-      const settled = SETTLED_WORDS[o.offerStatus];
-      if (settled) {
+      if (SETTLED_OFFERS.has(o.offerStatus)) {
         raw.push({
           ...base,
           date: o.settledOn,
@@ -88,7 +81,7 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
           requestId: o.requestId,
           amount: m.spent,
           effect: 0,
-          text: `${who} ${settled}: actual cost CHF ${chf(m.spent)}`,
+          text: `${who} ${OFFER_STATE.say(o.offerStatus)}: actual cost CHF ${chf(m.spent)}`,
         });
         if (m.released !== 0)
           raw.push({

@@ -19,7 +19,7 @@ import {
   robustness,
   sensitivities,
 } from "../../scoring/analytics/index.js";
-import { InvalidInputError, parseDecimal } from "../../scoring/domain/index.js";
+import { InvalidInputError, parseDecimal, type ReplacementCause } from "../../scoring/domain/index.js";
 import { POLICY_RULES } from "../../scoring/policy/index.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
 import { loadGlpk } from "../glpk.js";
@@ -114,7 +114,7 @@ await runCli(USAGE, async () => {
     if (x === null || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
     steps[key!] = x;
   }
-  const list = (flag: "declined" | "expired"): string[] => {
+  const list = (flag: ReplacementCause): string[] => {
     const raw = v[flag];
     if (!raw) throw new UsageError(`${command} needs --${flag}`);
     return raw

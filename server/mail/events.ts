@@ -12,6 +12,8 @@ import {
   type Language,
   type NotFundedReason,
   type RequestStatus,
+  type ApplicantAnswer,
+  OFFER_STATE,
 } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { decisionOfRequest } from "../store/decisions.js";
@@ -138,12 +140,12 @@ export function tellStatusChange(db: Db, c: StatusChange): void {
   }
 }
 
-function tellStaffOfAnswer(db: Db, eventKey: string, requestId: string, answer: "accepted" | "declined"): void {
+function tellStaffOfAnswer(db: Db, eventKey: string, requestId: string, answer: ApplicantAnswer): void {
   const r = getRequest(db, requestId);
   const v = requestValues(db, requestId, "en");
   const s = mailSettings(db);
   const { subject, body } = render("answered", "en", {
-    answer: MAIL_WORDS.en.answer[answer],
+    answer: OFFER_STATE.say(answer, "en"),
     reference: r.id,
     state: v.state!,
     name: r.attributes.name?.trim() || "no name given",

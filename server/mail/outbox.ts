@@ -2,6 +2,7 @@
 // change's transaction (one per event: its event key is unique, a second write of the same event is
 // ignored); the sender then moves it queued → sending → sent, or back to queued with a later attempt,
 // or to failed with the mail server's answer. Staff may resend a failed one (the same message, again).
+import { byCode, MESSAGE_STATUS, type Audience, type MessageStatus } from "../../scoring/domain/index.js";
 import { randomUUID } from "node:crypto";
 import type { Language } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
@@ -9,13 +10,12 @@ import { checkVersion, conflict, notFound } from "../errors.js";
 import { now } from "../store/rows.js";
 import type { MessageKind } from "./templates.js";
 
-export const MESSAGE_STATUSES = ["queued", "sending", "sent", "failed"] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type { MessageStatus };
 
 export interface MessageRecord {
   id: number;
   kind: MessageKind;
-  audience: "applicant" | "staff";
+  audience: Audience;
   requestId: string | null;
   roundId: string | null;
   recipient: string;
@@ -40,7 +40,7 @@ interface MessageRow {
   id: number;
   event_key: string;
   kind: MessageKind;
-  audience: "applicant" | "staff";
+  audience: Audience;
   request_id: string | null;
   round_id: string | null;
   recipient: string;
@@ -84,7 +84,7 @@ const messageOf = (r: MessageRow): MessageRecord => ({
 export interface NewMessage {
   eventKey: string;
   kind: MessageKind;
-  audience: "applicant" | "staff";
+  audience: Audience;
   requestId: string | null;
   roundId: string | null;
   recipient: string;
@@ -175,9 +175,8 @@ export function messageCounts(db: Db, roundId?: string): Record<MessageStatus, n
       ? db.prepare("SELECT status, COUNT(*) AS n FROM messages WHERE round_id = ? GROUP BY status").all(roundId)
       : db.prepare("SELECT status, COUNT(*) AS n FROM messages GROUP BY status").all()
   ) as { status: MessageStatus; n: number }[];
-  const counts = Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, 0])) as Record<MessageStatus, number>;
-  for (const r of rows) counts[r.status] = r.n;
-  return counts;
+  const n = new Map(rows.map((r) => [r.status, r.n]));
+  return { ...byCode(MESSAGE_STATUS.codes, (s) => n.get(s) ?? 0) };
 }
 
 /** The queued messages whose attempt is due (`at`, an ISO time), oldest first. */

@@ -3,6 +3,7 @@
 // checked once, at the first message: every message has its three languages (the ISU's notice its
 // English), a subject, and only the placeholders its kind fills; a broken template stops the server at
 // start rather than a message at send.
+import { type Audience } from "../../scoring/domain/index.js";
 import { readFileSync } from "node:fs";
 import type { Language } from "../../scoring/domain/index.js";
 
@@ -24,7 +25,7 @@ export const MESSAGE_KINDS = {
     about: "Offer answered (to the ISU)",
     fills: ["answer", "reference", "state", "name", "meeting", "level", "amount", "answeredOn", "requestLink"],
   },
-} as const satisfies Record<string, { audience: "applicant" | "staff"; about: string; fills: readonly string[] }>;
+} as const satisfies Record<string, { audience: Audience; about: string; fills: readonly string[] }>;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];

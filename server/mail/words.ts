@@ -13,7 +13,6 @@ interface MailWords {
     rule: Record<string, string>;
     anyRule: string;
   };
-  answer: { accepted: string; declined: string };
   /** What staff see in place of a new access code (the code goes to the applicant only). */
   codeHidden: string;
 }
@@ -42,7 +41,6 @@ const en: MailWords = {
     },
     anyRule: "funding it would have broken one of the Programme's rules.",
   },
-  answer: { accepted: "accepted", declined: "declined" },
   codeHidden: "(sent to the applicant only)",
 };
 
@@ -72,7 +70,6 @@ const fr: MailWords = {
     },
     anyRule: "la financer aurait enfreint l'une des règles du Programme.",
   },
-  answer: { accepted: "accepté", declined: "décliné" },
   codeHidden: "(envoyé au seul demandeur)",
 };
 
@@ -100,7 +97,6 @@ const es: MailWords = {
     },
     anyRule: "financiarla habría incumplido una de las reglas del Programa.",
   },
-  answer: { accepted: "aceptado", declined: "rechazado" },
   codeHidden: "(enviado solo al solicitante)",
 };
 

@@ -12,6 +12,7 @@ import {
   type OfferStatus,
   type RequestStatus,
   type SupportLevel,
+  type ApplicantAnswer,
 } from "../../scoring/domain/index.js";
 
 export interface StatusView {
@@ -121,7 +122,7 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
 }
 
 /** The second step of an answer: what it means, then "Yes, send my answer" or "Go back". */
-function Confirm({ lang, reference, code, answer }: { lang: Language; reference: string; code: string; answer: "accepted" | "declined" }) {
+function Confirm({ lang, reference, code, answer }: { lang: Language; reference: string; code: string; answer: ApplicantAnswer }) {
   const a = WORDS[lang].status.answer;
   return (
     <section class="panel" aria-labelledby="confirm-title">

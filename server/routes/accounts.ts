@@ -1,6 +1,7 @@
 // Accounts: the admin creates staff and donor accounts and resets passwords; everyone changes their own.
+import { ACCOUNT_ROLE } from "../../scoring/domain/index.js";
 import { z } from "zod";
-import { body, errors, json, newApp, route, userOf } from "../http.js";
+import { body, errors, json, newApp, route, userOf, SIGNED_IN } from "../http.js";
 import { changeOwnPassword, createAccount, listAccounts, resetPassword } from "../services/accounts.js";
 
 const Password = z.string().min(12, "at least 12 characters").max(200);
@@ -8,7 +9,7 @@ const UserOut = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(["admin", "reviewer", "donor"]),
+  role: z.enum(ACCOUNT_ROLE.codes),
   donorId: z.string().nullable(),
 });
 
@@ -35,7 +36,7 @@ export function accountRoutes() {
             .strictObject({
               username: z.string().regex(/^[a-z0-9._-]{3,50}$/, "3–50 lower-case letters, digits, dots, dashes"),
               displayName: z.string().min(1).max(200),
-              role: z.enum(["admin", "reviewer", "donor"]),
+              role: z.enum(ACCOUNT_ROLE.codes),
               donorId: z.string().min(1).max(64).optional(),
               password: Password,
             })
@@ -63,7 +64,7 @@ export function accountRoutes() {
       },
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "post",
         path: "/api/auth/password",
         tags: ["auth"],

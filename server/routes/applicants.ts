@@ -1,6 +1,7 @@
 // The applicants: they have no account. They submit a request while the round is open and get a
 // reference and an access code (shown once, stored hashed), with which they see their own request and
 // answer their offer. The work is in services/applicants.ts.
+import { APPLICANT_ANSWERS } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { ApplicantInputSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
@@ -92,7 +93,7 @@ export function applicantRoutes() {
         path: "/api/applicant/offer",
         tags: ["applicants"],
         summary: "An applicant accepts or declines their offer before its deadline",
-        request: body(Credentials.extend({ answer: z.enum(["accepted", "declined"]) }).strict()),
+        request: body(Credentials.extend({ answer: z.enum(APPLICANT_ANSWERS) }).strict()),
         responses: { 200: json(ApplicantStatusSchema, "Recorded"), ...errors(404, 409, 422, 429) },
       }),
       async (c) => {

@@ -1,15 +1,16 @@
 // Sign-in, sign-out and the current session.
+import { ACCOUNT_ROLE } from "../../scoring/domain/index.js";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { login, logout, SESSION_COOKIE } from "../auth/sessions.js";
-import { body, type Ctx, errors, json, newApp, route, userOf } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, userOf, SIGNED_IN } from "../http.js";
 
 const UserSchema = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
-  role: z.enum(["admin", "reviewer", "donor"]),
+  role: z.enum(ACCOUNT_ROLE.codes),
   donorId: z.string().nullable(),
   csrfToken: z.string().describe("Send it in X-CSRF-Token with every state-changing request"),
 });
@@ -65,7 +66,7 @@ export function authRoutes() {
       },
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "post",
         path: "/api/auth/logout",
         tags: ["auth"],
@@ -80,7 +81,7 @@ export function authRoutes() {
       },
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/auth/session",
         tags: ["auth"],

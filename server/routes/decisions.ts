@@ -1,5 +1,6 @@
 // Decisions: approving a run into offers, a waitlist and decisions; offers' answers and actual costs;
 // replacement proposals after declines and lapsed offers. The work is in services/decisions.ts.
+import { RECORDED_BY_STAFF } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
@@ -55,7 +56,7 @@ export function decisionRoutes() {
           params: RoundId.extend({ requestId: z.string().min(1).max(64) }),
           ...body(
             z.strictObject({
-              offerStatus: z.enum(["accepted", "declined", "expired", "travelled", "no-show", "cancelled"]).optional(),
+              offerStatus: z.enum(RECORDED_BY_STAFF).optional(),
               actualCost: z.number().finite().min(0).max(1e6).optional(),
               on: z.iso.date().optional().describe("The day the answer came or the offer was settled (default today)"),
               version: z.number().int().min(1),

@@ -1,12 +1,13 @@
 // The donors: the rationale of a round's approved run, without any personal contact data
 // (services/rationale.ts).
+import { RATIONALE_READERS } from "../../scoring/domain/index.js";
 import { errors, json, newApp, route, userOf, RoundId } from "../http.js";
 import { rationale, type Rationale } from "../services/rationale.js";
 import { engineOutput } from "../schemas.js";
 
 export function donorRoutes() {
   return newApp().openapi(
-    route(["donor", "admin"], {
+    route(RATIONALE_READERS, {
       method: "get",
       path: "/api/rounds/{roundId}/rationale",
       tags: ["donors"],

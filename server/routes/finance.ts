@@ -2,7 +2,7 @@
 // opening balance (the first year's, entered with a note), its note and its close.
 import type { Context } from "hono";
 import { z } from "zod";
-import { actorOf, body, errors, json, newApp, route, sentAsIs, userOf, RoundId } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, sentAsIs, userOf, RoundId, SIGNED_IN, STAFF } from "../http.js";
 import {
   closeYear,
   editYearNote,
@@ -51,7 +51,7 @@ async function table3Answer<T extends Statement | YearStatement>(
 export function financeRoutes() {
   return newApp()
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/rounds/{roundId}/statement",
         tags: ["finance"],
@@ -74,7 +74,7 @@ export function financeRoutes() {
       },
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/years",
         tags: ["finance"],
@@ -95,7 +95,7 @@ export function financeRoutes() {
       (c) => c.json(openYear(c.get("services").db, c.req.valid("json").year, actorOf(c)), 201),
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/years/{year}/statement",
         tags: ["finance"],
@@ -117,7 +117,7 @@ export function financeRoutes() {
       },
     )
     .openapi(
-      route(["admin", "reviewer"], {
+      route(STAFF, {
         method: "get",
         path: "/api/years/{year}/ledger",
         tags: ["finance"],

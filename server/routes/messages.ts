@@ -1,20 +1,20 @@
 // The outbox, for staff: the Messages screen's list, a request's messages, a failed message sent again,
 // the templates and their previews. Donors and applicants have no route here.
+import { AUDIENCE, byCode, MESSAGE_STATUS } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { actorOf, body, errors, json, newApp, RequestId, route, STAFF } from "../http.js";
-import { MESSAGE_STATUSES } from "../mail/outbox.js";
 import { MESSAGE_KIND_LIST } from "../mail/templates.js";
 import { messages, previewTemplate, requestMessages, resendMessage, templateList } from "../services/messages.js";
 
 const Language = z.enum(["en", "fr", "es"]);
 const Kind = z.enum(MESSAGE_KIND_LIST);
-const Status = z.enum(MESSAGE_STATUSES);
+const Status = z.enum(MESSAGE_STATUS.codes);
 
 const MessageSchema = z.object({
   id: z.number().int(),
   kind: Kind,
   about: z.string(),
-  audience: z.enum(["applicant", "staff"]),
+  audience: z.enum(AUDIENCE.codes),
   requestId: z.string().nullable(),
   roundId: z.string().nullable(),
   state: z.string().nullable(),
@@ -34,9 +34,7 @@ const MessageSchema = z.object({
   version: z.number().int(),
 });
 const Delivery = z.object({ configured: z.boolean(), from: z.string() });
-const Counts = z.object(
-  Object.fromEntries(MESSAGE_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof MESSAGE_STATUSES)[number], z.ZodNumber>,
-);
+const Counts = z.object(byCode(MESSAGE_STATUS.codes, () => z.number().int()));
 
 export function messageRoutes() {
   return newApp()
@@ -113,7 +111,7 @@ export function messageRoutes() {
               z.object({
                 kind: Kind,
                 about: z.string(),
-                audience: z.enum(["applicant", "staff"]),
+                audience: z.enum(AUDIENCE.codes),
                 languages: z.array(Language),
                 placeholders: z.array(z.string()),
               }),

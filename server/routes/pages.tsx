@@ -14,7 +14,7 @@ import {
   type ApplicantFormField,
   type ApplicantFormValues,
 } from "../../scoring/criteria/index.js";
-import { fieldProblems } from "../../scoring/domain/index.js";
+import { fieldProblems, type ApplicantAnswer } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
 import { newApp, type AppEnv } from "../http.js";
 import {
@@ -122,7 +122,7 @@ async function statusPage(
     code?: string;
     problem?: string;
     answered?: boolean;
-    confirm?: "accepted" | "declined";
+    confirm?: ApplicantAnswer;
   },
   status: 200 | 403 | 404 | 409 | 422 | 429 = 200,
 ) {

@@ -14,7 +14,7 @@ import {
   setException,
   setLock,
 } from "../services/requests.js";
-import { REQUEST_STATUS } from "../../scoring/domain/index.js";
+import { REQUEST_STATUS, INTEREST_REVIEW, SET_BY_STAFF } from "../../scoring/domain/index.js";
 import { getRequest, getRound, listRequests, requestHistory, roundFileOf, listReviews } from "../services/queries.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
 
@@ -81,7 +81,7 @@ export function requestRoutes() {
           params: RequestId,
           ...body(
             z.strictObject({
-              status: z.enum(["submitted", "under-review", "withdrawn", "ineligible"]),
+              status: z.enum(SET_BY_STAFF),
               note: z.string().max(2000).default(""),
               version: z.number().int().min(1),
             }),
@@ -123,7 +123,7 @@ export function requestRoutes() {
           ...body(
             z
               .strictObject({
-                decision: z.enum(["accepted", "not-accepted"]),
+                decision: z.enum(INTEREST_REVIEW),
                 note: z.string().trim().max(2000).default(""),
                 version: z.number().int().min(1),
               })

@@ -12,7 +12,7 @@ import {
   RoundStatesSchema,
   SettingsRecordSchema,
 } from "../schemas.js";
-import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF, SIGNED_IN } from "../http.js";
 import {
   correctState,
   editRound,
@@ -60,7 +60,7 @@ export function roundRoutes() {
   });
   return newApp()
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/rounds",
         tags: ["rounds"],
@@ -70,7 +70,7 @@ export function roundRoutes() {
       (c) => c.json(roundsFor(c.get("services"), userOf(c)), 200),
     )
     .openapi(
-      route(["admin", "reviewer", "donor"], {
+      route(SIGNED_IN, {
         method: "get",
         path: "/api/rounds/{roundId}",
         tags: ["rounds"],

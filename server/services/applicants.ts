@@ -1,7 +1,7 @@
 // The applicants' side: submitting a request while the round is open (a reference and an access code,
 // shown once, stored hashed), reading one's own request with them, and answering an offer.
 import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
-import { dayInWords } from "../../scoring/domain/index.js";
+import { dayInWords, type ApplicantAnswer } from "../../scoring/domain/index.js";
 import { accessCode, hashCode, randomReference, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
@@ -169,7 +169,7 @@ export function askNewCode({ db, config }: Services, client: string, typedRefere
 }
 
 /** An applicant accepts or declines their offer, before its deadline. */
-export function answerOffer({ db }: Services, r: RequestRecord, answer: "accepted" | "declined"): void {
+export function answerOffer({ db }: Services, r: RequestRecord, answer: ApplicantAnswer): void {
   tx(db, () => {
     const d = decisionOfRequest(db, r.id);
     if (!d || d.decision !== "funded") throw conflict("no-offer", "this request has no offer");

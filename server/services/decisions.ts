@@ -218,7 +218,7 @@ export async function proposeReplacements(
   const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
   if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
   // The funded list as it stands now (earlier replacements applied).
-  const current = { funded: decisions.map((d) => ({ id: d.requestId, level: d.level as "full" | "ticket" | "allowance" })) };
+  const current = { funded: decisions.flatMap((d) => (d.level ? [{ id: d.requestId, level: d.level }] : [])) };
   const declined = released.filter((d) => d.offerStatus === "declined").map((d) => d.requestId);
   const expired = released.filter((d) => d.offerStatus === "expired").map((d) => ({ id: d.requestId, deadline: d.offerDeadline! }));
   // Replacements come only from requests still in the running: a request whose offer was answered

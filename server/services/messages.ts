@@ -1,7 +1,7 @@
 // What staff see of the outbox: every message (to whom, about what, when, what came of it), a request's
 // messages, the templates with a preview in each language, and a failed message sent again. Donors see
 // none of it (the routes are staff's). A new access code never shows: it is made when its message leaves.
-import { chfIn, dayIn, stateName, SUPPORT_LEVEL_PAYS, type Language } from "../../scoring/domain/index.js";
+import { chfIn, dayIn, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
 import { tx } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { Services } from "../http.js";
@@ -123,7 +123,7 @@ export function previewTemplate({ db }: Pick<Services, "db">, kind: MessageKind,
     ...own,
     reason: reasonInWords(lang, { kind: "price-of-inclusion", price: 1, level: "full", displaced: [], text: "" }),
     code: w.codeHidden,
-    answer: w.answer.accepted,
+    answer: OFFER_STATE.say("accepted", lang),
     answeredOn: base.deadline!,
     requestLink: `${mailSettings(db).publicUrl}/rounds/${encodeURIComponent(requestId ? getRequest(db, requestId).roundId : "13MSP")}/requests/${encodeURIComponent(own.reference ?? base.reference!)}`,
   };

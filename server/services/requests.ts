@@ -1,6 +1,7 @@
 // Requests as staff change them: entered for an applicant, edited, moved between statuses, locked in or
 // out with a justification, reviewed, imported from a spreadsheet. Each change is one transaction with its
 // audit entry; the routes only parse, authorise and answer.
+import { type InterestReview } from "../../scoring/domain/index.js";
 import type { RequestAttributes } from "../../scoring/criteria/index.js";
 import type { RequestStatus } from "../../scoring/domain/index.js";
 import { audit, changes } from "../audit.js";
@@ -158,7 +159,7 @@ export function setLock(
 export function reviewInterest(
   { db }: Services,
   requestId: string,
-  input: { decision: "accepted" | "not-accepted"; note: string; version: number },
+  input: { decision: InterestReview; note: string; version: number },
   actor: Actor,
 ): RequestRecord {
   const review = { decision: input.decision, note: input.note, by: actor.name, on: today() };

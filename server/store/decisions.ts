@@ -1,12 +1,12 @@
 // Decisions of a round (one per request of the approved run: funded with its offer, waitlisted, not
 // funded), their offers' answers and actual costs; and the replacement proposals made after declines.
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import type { OfferStatus, ProposalStatus, SupportLevel } from "../../scoring/domain/index.js";
+import type { DecisionKind, OfferStatus, ProposalStatus, ReplacementCause, SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now, today } from "./rows.js";
 import type { DecisionRecord } from "../schemas.js";
 
-export type DecisionKind = "funded" | "waitlisted" | "not-funded";
+export type { DecisionKind };
 export type { OfferStatus };
 
 interface DecisionRow {
@@ -191,7 +191,7 @@ export function discardOpenReplacements(db: Db, roundId: string): string[] {
 
 export function insertReplacement(
   db: Db,
-  r: { id: string; roundId: string; runId: string; cause: "declined" | "expired"; input: unknown; proposal: ReplacementResult; by: number },
+  r: { id: string; roundId: string; runId: string; cause: ReplacementCause; input: unknown; proposal: ReplacementResult; by: number },
 ): void {
   db.prepare(
     "INSERT INTO replacements (id, round_id, run_id, cause, input, result, status, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?)",

@@ -3,13 +3,16 @@
 // run manager (services/runs.ts) on the server's thread, and the run's worker for the snapshot, which it
 // writes through its own connection (so the thread that serves requests never copies megabytes).
 import Database from "better-sqlite3";
-import type { AllocationResult } from "../../scoring/domain/index.js";
+import { ACTIVE_RUNS, type AllocationResult, type StoppedRun } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { RunSummary } from "../schemas.js";
 import { now } from "./rows.js";
 
 export type RunStatus = RunSummary["status"];
+
+/** The placeholders of the runs still active (queued or running), bound to ACTIVE_RUNS. */
+const ACTIVE = ACTIVE_RUNS.map(() => "?").join(", ");
 
 export interface RunRow {
   id: string;
@@ -97,12 +100,13 @@ export function markDone(db: Db, id: string, solver: { name: string; version: st
 }
 
 /** A run that did not finish: failed (with the error) or cancelled; only while it is queued or running. */
-export function markStopped(db: Db, id: string, status: "failed" | "cancelled", error: string): void {
-  db.prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')").run(
+export function markStopped(db: Db, id: string, status: StoppedRun, error: string): void {
+  db.prepare(`UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status IN (${ACTIVE})`).run(
     status,
     error,
     now(),
     id,
+    ...ACTIVE_RUNS,
   );
 }
 
@@ -112,10 +116,13 @@ export function markApproved(db: Db, id: string, userId: number): void {
 
 /** Runs left queued or running by a previous process: failed, their worker is gone. Returns their ids. */
 export function failUnfinishedRuns(db: Db): string[] {
-  const ids = db.prepare("SELECT id FROM runs WHERE status IN ('queued', 'running') ORDER BY created_at").pluck().all() as string[];
+  const ids = db
+    .prepare(`SELECT id FROM runs WHERE status IN (${ACTIVE}) ORDER BY created_at`)
+    .pluck()
+    .all(...ACTIVE_RUNS) as string[];
   db.prepare(
-    "UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN ('queued', 'running')",
-  ).run(now());
+    `UPDATE runs SET status = 'failed', error = 'the server stopped during the run', finished_at = ? WHERE status IN (${ACTIVE})`,
+  ).run(now(), ...ACTIVE_RUNS);
   return ids;
 }
 

@@ -1,7 +1,8 @@
 // Accounts' rows: staff and donor accounts, their password hashes and their sessions' end.
+import type { AccountRole } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 
-export type AccountRole = "admin" | "reviewer" | "donor";
+export type { AccountRole };
 
 export interface Account {
   id: number;

@@ -72,7 +72,7 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("combobox", { name: "Region" }).click();
     await page.getByRole("option", { name: "AFR" }).click();
     await page.getByRole("combobox", { name: "Gender" }).click();
-    await page.getByRole("option", { name: "F", exact: true }).click();
+    await page.getByRole("option", { name: "woman", exact: true }).click();
     const count = await page.getByText(/^\d+ of 50 requests$/).textContent();
     expect(Number(count!.split(" ")[0])).toBeGreaterThan(0);
     expect(Number(count!.split(" ")[0])).toBeLessThan(50);

@@ -91,3 +91,12 @@ export const SETTLED_OFFERS = subset(OFFER_STATE, ["travelled", "no-show", "canc
 export const RELEASED_OFFERS = subset(OFFER_STATE, ["declined", "expired"]);
 /** The offer's answers: the day one is recorded is the offer's answered day. */
 export const ANSWERS = subset(OFFER_STATE, ["accepted", "declined", "expired"]);
+/** The answers an applicant gives on the status page. */
+export const APPLICANT_ANSWERS = subset(OFFER_STATE, ["accepted", "declined"]);
+export type ApplicantAnswer = (typeof APPLICANT_ANSWERS)[number];
+/** Why a seat is offered again to a replacement: its offer was declined or lapsed. */
+export type ReplacementCause = (typeof RELEASED_OFFERS)[number];
+/** The states staff record on an offer (every one but the pending it starts in). */
+export const RECORDED_BY_STAFF = subset(OFFER_STATE, [...ANSWERS, ...SETTLED_OFFERS]);
+/** What a past year's record says an offer came to (data/history/). */
+export const PAST_OUTCOMES = subset(OFFER_STATE, [...SETTLED_OFFERS, "declined"]);

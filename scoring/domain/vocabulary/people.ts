@@ -1,5 +1,5 @@
 // What a request says of its delegate: gender and role at the meeting.
-import { subset, vocabulary } from "./define.js";
+import { subset, vocabulary, type Said } from "./define.js";
 
 export const GENDER = vocabulary("gender", {
   F: { en: "woman", fr: "femme", es: "mujer" },
@@ -7,6 +7,12 @@ export const GENDER = vocabulary("gender", {
   X: { en: "other or not said", fr: "autre ou non précisé", es: "otro o no indicado" },
 });
 export type Gender = (typeof GENDER.codes)[number];
+/** The words for a count of delegates of each gender ("3 women"). */
+export const GENDER_PLURAL: Readonly<Record<Gender, Said>> = {
+  F: { en: "women", fr: "femmes", es: "mujeres" },
+  M: { en: "men", fr: "hommes", es: "hombres" },
+  X: { en: "other or not said", fr: "autre ou non précisé", es: "otro o no indicado" },
+};
 
 export const MEETING_ROLE = vocabulary("role at the meeting", {
   none: { en: "participant", fr: "participant", es: "participante" },

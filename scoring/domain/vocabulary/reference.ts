@@ -1,5 +1,5 @@
 // The lists of the reference data: a State's income group, and where a figure comes from.
-import { vocabulary } from "./define.js";
+import { subset, vocabulary } from "./define.js";
 
 export const INCOME_GROUP = vocabulary("income group", {
   low: { en: "low income", fr: "revenu faible", es: "ingreso bajo" },
@@ -9,6 +9,8 @@ export const INCOME_GROUP = vocabulary("income group", {
   unclassified: { en: "not classified", fr: "non classé", es: "sin clasificar" },
 });
 export type IncomeGroup = (typeof INCOME_GROUP.codes)[number];
+/** The World Bank's low and lower-middle income groups: the States the default rules favour. */
+export const LOWER_INCOME = subset(INCOME_GROUP, ["low", "lower-middle"]);
 
 /**
  * Where a figure comes from: read from a document (sourced), computed from sourced figures (derived, its
@@ -20,3 +22,5 @@ export const DATA_SOURCE = vocabulary("data source", {
   invented: { en: "invented for the demonstration", fr: "inventé pour la démonstration", es: "inventado para la demostración" },
 });
 export type DataSource = (typeof DATA_SOURCE.codes)[number];
+/** A past year's figures are sourced or derived, never invented. */
+export const RECORDED_SOURCES = subset(DATA_SOURCE, ["sourced", "derived"]);

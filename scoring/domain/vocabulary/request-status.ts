@@ -79,6 +79,8 @@ export const REQUEST_STATUS_TO_APPLICANT: Readonly<Record<RequestStatus, Said>> 
 
 /** Requests that take part in an allocation run. */
 export const IN_RUN = subset(REQUEST_STATUS, ["submitted", "under-review"]);
+/** The statuses staff set by hand before a run decides: back into the running, withdrawn, or not eligible. */
+export const SET_BY_STAFF = subset(REQUEST_STATUS, [...IN_RUN, "withdrawn", "ineligible"]);
 /** An approval's decisions, which a re-approval may still change (no offer answered yet). */
 export const DECISION_KINDS = subset(REQUEST_STATUS, ["funded", "waitlisted", "not-funded"]);
 export type DecisionKind = (typeof DECISION_KINDS)[number];

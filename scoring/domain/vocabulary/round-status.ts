@@ -20,4 +20,13 @@ export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatu
 };
 
 /** Rounds whose decisions are published. */
+/** Each status's badge shade in the workspace (a Mantine colour; dark shades: white text on them passes WCAG AA). */
+export const ROUND_STATUS_SHADE: Readonly<Record<RoundStatus, string>> = {
+  draft: "gray.7",
+  open: "teal.9",
+  review: "grape.8",
+  decided: "blue.8",
+  closed: "dark.6",
+};
+
 export const DECIDED_ROUND_STATUSES = subset(ROUND_STATUS, ["decided", "closed"]);

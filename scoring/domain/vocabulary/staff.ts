@@ -7,6 +7,10 @@ export const ACCOUNT_ROLE = vocabulary("account role", {
   donor: { en: "donor", fr: "donateur", es: "donante" },
 });
 export type AccountRole = (typeof ACCOUNT_ROLE.codes)[number];
+/** The ISU's own accounts (a donor's is not staff). */
+export const STAFF_ROLES = subset(ACCOUNT_ROLE, ["admin", "reviewer"]);
+/** Who reads a round's rationale: the donors it is written for, and the ISU's administrators. */
+export const RATIONALE_READERS = subset(ACCOUNT_ROLE, ["admin", "donor"]);
 
 /** Where an applicant's evidence of interest in joining the Convention stands (a scoring fact's values). */
 export const INTEREST_STANDING = vocabulary("evidence of interest", {

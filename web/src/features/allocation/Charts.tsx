@@ -3,7 +3,7 @@
 import { Card, SimpleGrid, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { REGION, CCM_STATUS } from "../../../../scoring/domain/index.js";
+import { REGION, CCM_STATUS, GENDER, GENDER_PLURAL } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
 import { moneyCurveChart, thousands } from "../../components/money-curve.js";
 import { chf, donorName } from "../../format.js";
@@ -63,8 +63,8 @@ export function Charts({ run, result: r, summary: s }: { run: RunView; result: S
     staleTime: Infinity,
   });
   const regions = Object.entries(s.regions).map(([code, n]) => ({ name: REGION.sayAny(code), n }));
-  const gender = (["F", "M", "X"] as const)
-    .map((g) => ({ name: g === "F" ? "women" : g === "M" ? "men" : "other or not said", n: r.funded.filter((f) => f.gender === g).length }))
+  const gender = GENDER.codes
+    .map((g) => ({ name: GENDER_PLURAL[g].en, n: r.funded.filter((f) => f.gender === g).length }))
     .filter((x) => x.n > 0);
   const ccm = CCM_STATUS.codes
     .map((k) => ({ name: CCM_STATUS.say(k), n: r.funded.filter((f) => f.status === k).length }))

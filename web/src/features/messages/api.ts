@@ -2,11 +2,10 @@
 // and sending a failed message again.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call, type Answer } from "../../api.js";
-import type { Language } from "../../../../scoring/domain/index.js";
+import type { Language, MessageStatus } from "../../../../scoring/domain/index.js";
 import { keys } from "../../query-keys.js";
 
-export type { Language };
-export type MessageStatus = "queued" | "sending" | "sent" | "failed";
+export type { Language, MessageStatus };
 export type MessagesAnswer = Answer<typeof api.api.messages.$get>;
 export type Message = MessagesAnswer["messages"][number];
 

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Ti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Eligibility as Verdict, RequestAttributes } from "../../../../scoring/criteria/index.js";
+import type { InterestReview } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
@@ -64,7 +65,7 @@ function useSaved(roundId: string, requestId: string) {
 }
 
 function InterestForm({ roundId, request }: Omit<Props, "verdict" | "role">) {
-  const [decision, setDecision] = useState<"accepted" | "not-accepted">(request.attributes.interestReview?.decision ?? "accepted");
+  const [decision, setDecision] = useState<InterestReview>(request.attributes.interestReview?.decision ?? "accepted");
   const [note, setNote] = useState("");
   const saved = useSaved(roundId, request.id);
   const save = useMutation({

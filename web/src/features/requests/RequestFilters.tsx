@@ -152,7 +152,7 @@ export function RequestFilters({
       <Select
         label="Gender"
         clearable
-        data={["F", "M", "X"]}
+        data={GENDER.choices()}
         value={filters.gender}
         onChange={(v) => setFilters({ ...filters, gender: v })}
       />

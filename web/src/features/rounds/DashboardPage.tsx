@@ -4,11 +4,10 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName, ROUND_STATUS, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
+import { stateName, ROUND_STATUS, ROUND_STATUS_SHADE, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
 import { chf, day, today } from "../../format.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
-import { STATUS_COLOR } from "./round-status.js";
 import { useSession } from "../accounts/index.js";
 import { useRuns } from "../allocation/index.js";
 import { useDecisions, useStatement } from "../decisions/index.js";
@@ -70,7 +69,7 @@ export function DashboardPage() {
           </Text>
         </div>
         <Stack align="flex-end" gap="xs">
-          <Badge size="lg" color={STATUS_COLOR[r.status] ?? "gray.7"}>
+          <Badge size="lg" color={ROUND_STATUS_SHADE[r.status]}>
             {ROUND_STATUS.say(r.status)}
           </Badge>
           {admin && <RoundEditButton round={round.data} />}

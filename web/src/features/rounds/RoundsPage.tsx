@@ -6,12 +6,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { Link, useNavigate } from "react-router-dom";
 import { z } from "zod";
-import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema, ROUND_STATUS } from "../../../../scoring/domain/index.js";
+import { DEFAULT_POLICY, DEFAULT_WEIGHTS, RoundSchema, ROUND_STATUS, ROUND_STATUS_SHADE } from "../../../../scoring/domain/index.js";
 import { day } from "../../format.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { useSession } from "../accounts/index.js";
-import { STATUS_COLOR } from "./round-status.js";
 import { keys } from "../../query-keys.js";
 import { useRounds } from "./api.js";
 
@@ -34,7 +33,7 @@ export function RoundsPage() {
           <Card key={r.id} withBorder component={Link} to={`/rounds/${r.id}`}>
             <Group justify="space-between" mb="xs">
               <Text fw={700}>{r.id}</Text>
-              <Badge color={STATUS_COLOR[r.status] ?? "gray.7"}>{ROUND_STATUS.say(r.status)}</Badge>
+              <Badge color={ROUND_STATUS_SHADE[r.status]}>{ROUND_STATUS.say(r.status)}</Badge>
             </Group>
             <Text size="sm">{r.meeting}</Text>
             <Text size="sm" c="dimmed">
