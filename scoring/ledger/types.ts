@@ -23,8 +23,9 @@ export interface OfferFact {
   requestId: string;
   state: string;
   stateName: string;
-  region: Region;
-  status: CcmStatus;
+  /** The State's regional group and CCM status in the round's data (null: the State is missing from it). */
+  region: Region | null;
+  status: CcmStatus | null;
   /** The cost committed by the offer. */
   cost: number;
   offerStatus: OfferStatus;

@@ -63,9 +63,13 @@ export function weightedScore(criteria: ProblemRequest["criteria"], weights: Pro
   return wsum > 0 ? sum / wsum : 0;
 }
 
-export function donorAdmits(donor: Donor, req: Pick<ProblemRequest, "region" | "status" | "state">): boolean {
-  if (donor.regions && !donor.regions.includes(req.region)) return false;
-  if (donor.statuses && !donor.statuses.includes(req.status)) return false;
+/**
+ * Whether a donor's earmarks admit a delegate. A region or status not known (null: a State missing from
+ * the round's data) is admitted only by a donor without that earmark.
+ */
+export function donorAdmits(donor: Donor, req: { region: Region | null; status: CcmStatus | null; state: string }): boolean {
+  if (donor.regions && (req.region === null || !donor.regions.includes(req.region))) return false;
+  if (donor.statuses && (req.status === null || !donor.statuses.includes(req.status))) return false;
   if (donor.states && !donor.states.includes(req.state)) return false;
   return true;
 }

@@ -2,6 +2,7 @@
 // content's hash, compressed once with brotli and gzip, cached for a year) and, when the web UI is built,
 // the enhancement script (its hashed name read from Vite's manifest). And how any page or asset is sent:
 // compressed as the browser accepts, HTML revalidated by its ETag.
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -55,12 +56,7 @@ export function pageAssets(dist: string): PageAssets {
 }
 
 /** Sends a body compressed as the browser accepts (brotli, else gzip, else as it is), with Vary. */
-export function sendCompressed(
-  c: Context,
-  body: Compressed,
-  type: string,
-  status: 200 | 201 | 403 | 404 | 409 | 422 | 429 = 200,
-): Response {
+export function sendCompressed(c: Context, body: Compressed, type: string, status: ContentfulStatusCode = 200): Response {
   const accepted = (c.req.header("accept-encoding") ?? "").toLowerCase();
   c.header("Content-Type", type);
   c.header("Vary", "Accept-Encoding");
@@ -74,11 +70,7 @@ export function sendCompressed(
  * Sends a page. A page that shows nothing private is revalidated by its ETag (304 when unchanged); a page
  * with a person's reference, code or status is never stored.
  */
-export function sendPage(
-  c: Context,
-  html: string,
-  opts: { status?: 200 | 201 | 403 | 404 | 409 | 422 | 429; private?: boolean } = {},
-): Response {
+export function sendPage(c: Context, html: string, opts: { status?: ContentfulStatusCode; private?: boolean } = {}): Response {
   const body = compressed(html);
   if (opts.private) c.header("Cache-Control", "no-store");
   else {

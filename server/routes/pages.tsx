@@ -16,7 +16,8 @@ import {
 } from "../../scoring/criteria/index.js";
 import { fieldProblems, type ApplicantAnswer } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
-import { newApp, type AppEnv } from "../http.js";
+import { errorBody, newApp, type AppEnv } from "../http.js";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   answerOffer,
   applicantRequest,
@@ -79,7 +80,7 @@ async function applyPage(
   values: ApplicantFormValues,
   problems: Partial<Record<ApplicantFormField, string>> = {},
   failure?: string,
-  status: 200 | 403 | 409 | 422 | 429 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const lang = langOf(c);
   const html = await renderPage(
@@ -124,7 +125,7 @@ async function statusPage(
     answered?: boolean;
     confirm?: ApplicantAnswer;
   },
-  status: 200 | 403 | 404 | 409 | 422 | 429 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const lang = langOf(c);
   const html = await renderPage(<StatusPage lang={lang} assets={assetsOf(c)} reference={props.reference ?? ""} {...props} />);
@@ -134,7 +135,7 @@ async function statusPage(
 async function newCodePage(
   c: PageCtx,
   props: { reference: string; email: string; done?: boolean; problem?: string },
-  status: 200 | 403 | 404 | 409 | 422 | 429 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const html = await renderPage(<NewCodePage lang={langOf(c)} assets={assetsOf(c)} {...props} />);
   return sendPage(c, html, { status, private: true });
@@ -155,16 +156,18 @@ async function openedView(c: PageCtx, reference: string, code: string) {
   return { record: r, view: applicantStatus(c.get("services"), r.id) };
 }
 
-/** A refusal of the services said in the page's words: the status it answers with and the sentence. */
-function refusal(lang: Language, e: unknown): { status: 404 | 409 | 429; sentence: string } | null {
-  if (!(e instanceof DomainError)) return null;
+/**
+ * A refusal of the services said in the page's words: the status the one error mapping gives it
+ * (http.ts's errorBody, as the API answers) and the sentence its code has on the pages (a refused answer
+ * otherwise). Anything but a refusal (not found, conflict, too many attempts) is not the page's to say.
+ */
+function refusal(lang: Language, e: unknown): { status: ContentfulStatusCode; sentence: string } | null {
+  if (!(e instanceof DomainError) || !REFUSALS.has(e.kind)) return null;
   const w = WORDS[lang];
-  if (e.kind === "rate-limited") return { status: 429, sentence: w.errors["rate-limited"] };
-  if (e.kind === "not-found") return { status: 404, sentence: w.status.notFound };
-  if (e.kind === "conflict")
-    return { status: 409, sentence: e.code === "round-closed" ? w.errors["round-closed"] : w.status.answer.refused };
-  return null;
+  const said: Readonly<Record<string, string>> = w.errors;
+  return { status: errorBody(e).status, sentence: e.kind === "not-found" ? w.status.notFound : (said[e.code] ?? w.status.answer.refused) };
 }
+const REFUSALS = new Set<DomainError["kind"]>(["not-found", "conflict", "rate-limited"]);
 
 const sameOriginReferrer = async (c: PageCtx, next: () => Promise<void>) => {
   c.header("Referrer-Policy", "same-origin");

@@ -10,6 +10,7 @@ import {
   APPROVAL_DECIDES,
   offerMoveRefused,
   proposalMoveRefused,
+  ROUND_STATUS,
   REQUEST_STATUS,
   SETTLED_OFFERS,
   type OfferStatus,
@@ -40,11 +41,11 @@ import {
   roundsWithPendingOffers,
   yearIsOpen,
   setActualCost,
-  setRoundStatus,
   upsertOffer,
   type DecisionRecord,
 } from "../store/index.js";
 import { recordOfferAnswer, setRequestStatus, settleOffer } from "./request-status.js";
+import { changeRoundStatus } from "./rounds.js";
 import type { Actor } from "./actor.js";
 import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun } from "./runs.js";
@@ -74,7 +75,11 @@ export function approveRun(
     const round = getRound(db, run.roundId);
     checkVersion(round, input.roundVersion);
     assertRoundOpenForMoney(db, run.roundId, "an approval");
-    if (round.status !== "review") throw conflict("round-status", `the round is "${round.status}": runs are approved in review`);
+    if (round.status !== "review")
+      throw conflict(
+        "round-status",
+        `round ${round.id} is "${ROUND_STATUS.say(round.status)}": runs are approved while it is "${ROUND_STATUS.say("review")}"`,
+      );
     checkDeadline(input.offerDeadline, input.on ?? today(), round);
     // A re-approval never loses what was recorded after the last one.
     const recorded = listDecisions(db, run.roundId).filter(
@@ -127,7 +132,7 @@ export function approveRun(
       insertDecision(db, { roundId: run.roundId, requestId: n.id, runId: run.id, decision, level: null, cost: null, offerDeadline: null });
       setRequestStatus(db, n.id, decision, n.reason.text, actor, { reason: n.reason });
     }
-    setRoundStatus(db, run.roundId, "decided");
+    changeRoundStatus(db, getRound(db, run.roundId), "decided");
     audit(db, {
       actor: actor.name,
       action: "approve",

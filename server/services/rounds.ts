@@ -1,6 +1,6 @@
 // Rounds as staff change them: their dates and money, their status along the lifecycle
 // (scoring/domain/lifecycle.ts), and corrections of a State's facts for one round.
-import { canMove, ROUND_TRANSITIONS, type RoundStatus, type State } from "../../scoring/domain/index.js";
+import { canMove, ROUND_STATUS, ROUND_TRANSITIONS, type RoundStatus, type State } from "../../scoring/domain/index.js";
 import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, DomainError, invalid } from "../errors.js";
@@ -58,20 +58,30 @@ export function editRound(
   });
 }
 
+/**
+ * The one writer of a round's status: one allowed step of its lifecycle (scoring/domain/lifecycle.ts), or
+ * none when it is there already; refused in words otherwise. The caller audits the change.
+ */
+export function changeRoundStatus(db: Services["db"], round: RoundRecord, to: RoundStatus): void {
+  if (round.status === to) return;
+  if (!canMove(round.status, to)) {
+    const allowed = ROUND_TRANSITIONS[round.status].map((s) => `"${ROUND_STATUS.say(s)}"`);
+    throw new DomainError(
+      "invalid",
+      "validation",
+      `round ${round.id} is "${ROUND_STATUS.say(round.status)}": it cannot move to "${ROUND_STATUS.say(to)}" (it may move to ${allowed.join(" or ") || "no other status"})`,
+      { problems: [{ path: "status", message: `not allowed from "${ROUND_STATUS.say(round.status)}"` }] },
+    );
+  }
+  setRoundStatus(db, round.id, to);
+}
+
 /** Moves a round along its lifecycle, one allowed step at a time. */
 export function moveRound({ db }: Services, roundId: string, input: { status: RoundStatus; version: number }, actor: Actor): RoundRecord {
   return tx(db, () => {
     const current = getRound(db, roundId);
     checkVersion(current, input.version);
-    if (!canMove(current.status, input.status)) {
-      throw new DomainError(
-        "invalid",
-        "validation",
-        `a round in "${current.status}" cannot move to "${input.status}" (allowed: ${ROUND_TRANSITIONS[current.status].join(", ") || "none"})`,
-        { problems: [{ path: "status", message: `not allowed from ${current.status}` }] },
-      );
-    }
-    setRoundStatus(db, roundId, input.status);
+    changeRoundStatus(db, current, input.status);
     audit(db, {
       actor: actor.name,
       action: "status",

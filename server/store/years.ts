@@ -164,9 +164,8 @@ export function roundFacts(db: Db, roundId: string): RoundFacts {
       requestId: o.request_id,
       state: o.state,
       stateName: o.state_name ?? o.state,
-      // A State missing from the round's data (never, once validated) counts as unearmarkable: no region matches.
-      region: o.region ?? "WEOG",
-      status: o.ccm_status ?? "nonparty",
+      region: o.region,
+      status: o.ccm_status,
       cost: o.cost ?? 0,
       offerStatus: o.offer_status,
       actualCost: o.actual_cost,

@@ -186,6 +186,19 @@ describe("who paid for whom", () => {
     expect(split.shares.get("X-2")).toEqual([{ donor: "AUS", amount: 3000 }]);
   });
 
+  it("pays a delegate whose State is missing from the round's data only from money not earmarked", () => {
+    // WEOG's donor may not pay for a State whose region is not known (it used to be read as WEOG).
+    const split = splitCosts(
+      [
+        { id: "WEOG-ONLY", amount: 5000, regions: ["WEOG"] },
+        { id: "ANY", amount: 1000 },
+      ],
+      [{ offer: offer("Q-1", 0, "pending", null, null), cost: 3000 }],
+    );
+    expect(split.shares.get("Q-1")).toEqual([{ donor: "ANY", amount: 1000 }]);
+    expect(split.unpaid.get("Q-1")).toBe(2000);
+  });
+
   it("pays within the earmarks, never more than a source has, and as much as any split could", () => {
     fc.assert(
       fc.property(
@@ -209,7 +222,7 @@ describe("who paid for whom", () => {
             const shares = split.shares.get(d.offer.requestId)!;
             for (const sh of shares) {
               const src = sources.find((s) => s.id === sh.donor)!;
-              expect(!src.regions || src.regions.includes(d.offer.region)).toBe(true);
+              expect(!src.regions || (d.offer.region !== null && src.regions.includes(d.offer.region))).toBe(true);
               paid.set(sh.donor, paid.get(sh.donor)! + sh.amount);
             }
             expect(shares.reduce((s, x) => s + x.amount, 0) + (split.unpaid.get(d.offer.requestId) ?? 0)).toBeCloseTo(d.cost, 2);
@@ -222,7 +235,7 @@ describe("who paid for whom", () => {
             const set = delegates.filter((_, i) => mask & (1 << i));
             const cost = set.reduce((s, d) => s + d.cost, 0);
             const money = sources
-              .filter((s) => set.some((d) => !s.regions || s.regions.includes(d.offer.region)))
+              .filter((s) => set.some((d) => !s.regions || (d.offer.region !== null && s.regions.includes(d.offer.region))))
               .reduce((s, x) => s + x.amount, 0);
             shortfall = Math.max(shortfall, cost - money);
           }

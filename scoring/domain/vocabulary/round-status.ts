@@ -19,7 +19,6 @@ export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatu
   closed: [],
 };
 
-/** Rounds whose decisions are published. */
 /** Each status's badge shade in the workspace (a Mantine colour; dark shades: white text on them passes WCAG AA). */
 export const ROUND_STATUS_SHADE: Readonly<Record<RoundStatus, string>> = {
   draft: "gray.7",
@@ -29,4 +28,5 @@ export const ROUND_STATUS_SHADE: Readonly<Record<RoundStatus, string>> = {
   closed: "dark.6",
 };
 
+/** Rounds whose decisions are published. */
 export const DECIDED_ROUND_STATUSES = subset(ROUND_STATUS, ["decided", "closed"]);
