@@ -108,7 +108,7 @@ const PERSISTENCE = [
   "server/audit.ts",
   "server/mail/outbox.ts",
   "server/auth/sessions.ts",
-  "server/backup.ts",
+  "server/io/backup.ts",
 ];
 const sqlCalls = [
   {
@@ -132,7 +132,7 @@ const routesLayer = {
     "a route calls a service (server/services/), never a store or the database: the service owns the change, its guards and its audit.",
 };
 const storeLayer = {
-  group: ["**/mail/**", "**/services/**", "**/routes/**", "**/http.js", "**/pages/**"],
+  group: ["**/mail/**", "**/services/**", "**/routes/**", "**/http/**", "**/pages/**"],
   message: "a store reads and writes rows: it imports neither mail, services, routes nor pages (the service composes them).",
 };
 

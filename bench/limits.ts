@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { allocate } from "../scoring/allocate.js";
 import { ProblemSchema, type ProblemInput } from "../scoring/problem/index.js";
-import { startExplainHelper } from "../server/solve-in-worker.js";
+import { startExplainHelper } from "../server/workers/solve-in-worker.js";
 import type { BenchContext } from "./analytics.js";
 import { generateProblem, type GenerateOptions } from "./generate.js";
 import { loadHighs, minimumBeyondReach, type Minimum } from "./highs-model.js";

@@ -14,9 +14,9 @@ import { prepare, ProblemSchema, type ProblemInput } from "../scoring/problem/in
 import { solve } from "../scoring/allocation/index.js";
 import { scoreRound, rankByWeights } from "../scoring/criteria/index.js";
 import { type AllocationResult } from "../scoring/domain/index.js";
-import { loadGlpk } from "../server/glpk.js";
-import { loadReferenceData } from "../server/reference.js";
-import { HELPER_FROM, startExplainHelper } from "../server/solve-in-worker.js";
+import { loadGlpk } from "../server/workers/glpk.js";
+import { loadReferenceData } from "../server/io/reference.js";
+import { HELPER_FROM, startExplainHelper } from "../server/workers/solve-in-worker.js";
 import { generateProblem } from "./generate.js";
 import { loadHighs, solveHighs, type HighsOutcome } from "./highs-model.js";
 import { realisticRound } from "./realistic.js";

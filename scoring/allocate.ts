@@ -1,9 +1,10 @@
 // allocate(problem): the exact allocation with glpk.js, its explanations, the diagnosis when the rules
-// cannot hold, and the baselines. The glpk instance is injected (server/glpk.ts loads it in Node).
+// cannot hold, and the baselines. The glpk instance is injected (server/workers/glpk.ts loads it in Node).
 import { baselines as computeBaselines, diagnose, explain, reasonWithoutSolve, type ExplainHelper } from "./explanations/index.js";
 import { variantModel, solve, fundedOf, now, solveLp, Deadline, type Glpk } from "./allocation/index.js";
 import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";
 import type { AllocationResult, NotFundedRequest } from "./domain/index.js";
+import { scoreRound, type ReferenceData, type RoundFile, type ScoredRound } from "./criteria/index.js";
 
 export interface AllocateOptions {
   glpk: Glpk;
@@ -24,6 +25,21 @@ export interface AllocateOptions {
    * proposal can be shown while they fill in.
    */
   onProposal?: (proposal: AllocationResult) => void | Promise<void>;
+}
+
+/**
+ * A round scored, then allocated: the one place the two stages meet (the server's runs, the demo). The
+ * options are chosen once the round is scored (its size decides a helper thread; its problem is what a
+ * proposal is stored with).
+ */
+export async function allocateRound(
+  file: RoundFile,
+  reference: ReferenceData,
+  options: (scored: ScoredRound) => AllocateOptions | Promise<AllocateOptions>,
+): Promise<{ scored: ScoredRound; result: AllocationResult }> {
+  const scored = scoreRound(file, reference);
+  const result = await allocate(scored.problem, await options(scored));
+  return { scored, result };
 }
 
 export async function allocate(problem: Problem, opts: AllocateOptions): Promise<AllocationResult> {

@@ -11,5 +11,5 @@ export * from "./criteria/index.js";
 export * from "./allocation/index.js";
 export * from "./explanations/index.js";
 export * from "./analytics/index.js";
-export { allocate, type AllocateOptions } from "./allocate.js";
+export { allocate, allocateRound, type AllocateOptions } from "./allocate.js";
 export { liveAllocation, whyNot, withRoundFacts, type LiveAllocation, type LiveBase, type RoundFacts } from "./live.js";

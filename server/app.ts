@@ -14,7 +14,7 @@ import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
 import { AuditViewSchema, ChainReportSchema } from "./schemas.js";
-import { errorBody, errors, json, newApp, route, type AppEnv, type Ctx, type Services } from "./http.js";
+import { errorBody, errors, json, newApp, route, type AppEnv, type Ctx, type Services } from "./http/index.js";
 import { authRoutes } from "./routes/auth.js";
 import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";

@@ -1,6 +1,6 @@
 // The errors the server's services and stores throw: what went wrong in the domain's terms (a record
 // not found, a conflict with the current state, a role that may not, input that is not valid), with a
-// stable code, a message and details. They know nothing of HTTP: the one error handler (http.ts,
+// stable code, a message and details. They know nothing of HTTP: the one error handler (http/errors.ts,
 // errorBody) maps each kind to its status.
 import type { FieldProblem } from "../scoring/domain/index.js";
 

@@ -10,11 +10,11 @@ import { setToday } from "./store/rows.js";
 import { accountIdByName } from "./store/users.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
-import { loadHistory, readHistory } from "./history.js";
-import { loadReferenceData } from "./reference.js";
+import { loadHistory, readHistory } from "./io/history.js";
+import { loadReferenceData } from "./io/reference.js";
 import { RunManager } from "./services/runs.js";
-import { createInitialAdmin, isEmpty, seedDemo } from "./seed.js";
-import { ensureWebBuild } from "./web-build.js";
+import { createInitialAdmin, isEmpty, seedDemo } from "./io/seed.js";
+import { ensureWebBuild } from "./io/web-build.js";
 
 let config;
 try {

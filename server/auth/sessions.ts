@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Config } from "../config.js";
 import type { Db } from "../db/database.js";
-import { type AppEnv, type Role, type SessionUser } from "../http.js";
+import { type AppEnv, type Role, type SessionUser } from "../http/index.js";
 import { DomainError } from "../errors.js";
 import { hashSecret, randomToken, verifySecret } from "./passwords.js";
 

@@ -4,8 +4,8 @@
 import { parseArgs } from "node:util";
 import { allocate } from "../../scoring/allocate.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../glpk.js";
-import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
+import { loadGlpk } from "../workers/glpk.js";
+import { HELPER_FROM, startExplainHelper } from "../workers/solve-in-worker.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 import { parseDecimal } from "../../scoring/domain/index.js";
 

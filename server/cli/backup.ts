@@ -3,7 +3,7 @@
 // consistent SQLite snapshot (default) or a JSON export of every table. Exit 2 for bad arguments.
 import { existsSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { exportJson, snapshot } from "../backup.js";
+import { exportJson, snapshot } from "../io/backup.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/database.js";
 import { runCli, UsageError } from "./io.js";

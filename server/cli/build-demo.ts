@@ -2,7 +2,7 @@
 // default rule set. A test checks that the committed problem file is up to date.
 import { writeFileSync } from "node:fs";
 import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { DEMO_DIR, loadReferenceData } from "../reference.js";
+import { DEMO_DIR, loadReferenceData } from "../io/reference.js";
 import { readJsonFile, runCli } from "./io.js";
 
 await runCli("usage: npm run demo:build", async () => {

@@ -22,7 +22,7 @@ import {
 import { InvalidInputError, parseDecimal, type ReplacementCause } from "../../scoring/domain/index.js";
 import { POLICY_RULES } from "../../scoring/policy/index.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../glpk.js";
+import { loadGlpk } from "../workers/glpk.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
 const USAGE = `usage: npm run --silent engine -- SUBCOMMAND ARGS

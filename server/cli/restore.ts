@@ -4,7 +4,7 @@
 // a failed restore changes nothing. Exit 2 for bad arguments or a file that is not a valid backup.
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { restore, RestoreError } from "../backup.js";
+import { restore, RestoreError } from "../io/backup.js";
 import { loadConfig } from "../config.js";
 import { InputError, runCli, UsageError } from "./io.js";
 

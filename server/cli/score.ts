@@ -3,7 +3,7 @@
 // State overrides) and prints each criterion's points with their reasons, and the derived problem file.
 import { parseArgs } from "node:util";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/index.js";
-import { loadReferenceData } from "../reference.js";
+import { loadReferenceData } from "../io/reference.js";
 import { InputError, readJsonFile, runCli, UsageError } from "./io.js";
 
 const USAGE = "usage: npm run --silent score -- ROUND_FILE [--problem-only]";

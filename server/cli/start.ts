@@ -3,12 +3,12 @@
 // rationale: who is funded and by which donor, why each other request is not, and what the baselines
 // would have done. (The API server and the UI build on this engine; see the README.)
 import { parseArgs } from "node:util";
-import { allocate } from "../../scoring/allocate.js";
+import { allocateRound } from "../../scoring/allocate.js";
 import { chf } from "../../scoring/domain/index.js";
-import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { loadGlpk } from "../glpk.js";
-import { HELPER_FROM, startExplainHelper } from "../solve-in-worker.js";
-import { DEMO_DIR, loadReferenceData } from "../reference.js";
+import { RoundFileSchema } from "../../scoring/criteria/index.js";
+import { loadGlpk } from "../workers/glpk.js";
+import { HELPER_FROM, startExplainHelper } from "../workers/solve-in-worker.js";
+import { DEMO_DIR, loadReferenceData } from "../io/reference.js";
 import { readJsonFile, runCli, UsageError } from "./io.js";
 
 const USAGE = "usage: npm run demo [-- ROUND_FILE]   (default: the demo round, data/demo/round.json)";
@@ -24,9 +24,11 @@ await runCli(USAGE, async () => {
   const round = readJsonFile(file, RoundFileSchema);
   const ref = loadReferenceData();
   const t0 = performance.now();
-  const scored = scoreRound(round, ref);
-  const helper = scored.problem.requests.length >= HELPER_FROM ? await startExplainHelper() : undefined;
-  const result = await allocate(scored.problem, { glpk: await loadGlpk(), helper }).finally(() => helper?.close());
+  let helper: Awaited<ReturnType<typeof startExplainHelper>> | undefined;
+  const { scored, result } = await allocateRound(round, ref, async (s) => {
+    if (s.problem.requests.length >= HELPER_FROM) helper = await startExplainHelper();
+    return { glpk: await loadGlpk(), helper };
+  }).finally(() => helper?.close());
   const ms = Math.round(performance.now() - t0);
   const r = round.round;
   const byId = new Map(round.requests.map((q) => [q.id, q]));

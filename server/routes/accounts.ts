@@ -1,7 +1,7 @@
 // Accounts: the admin creates staff and donor accounts and resets passwords; everyone changes their own.
 import { ACCOUNT_ROLE } from "../../scoring/domain/index.js";
 import { z } from "zod";
-import { body, errors, json, newApp, route, userOf, SIGNED_IN } from "../http.js";
+import { body, errors, json, newApp, route, userOf, SIGNED_IN } from "../http/index.js";
 import { changeOwnPassword, createAccount, listAccounts, resetPassword } from "../services/accounts.js";
 
 const Password = z.string().min(12, "at least 12 characters").max(200);

@@ -4,7 +4,7 @@
 import { APPLICANT_ANSWERS } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { ApplicantInputSchema } from "../../scoring/criteria/index.js";
-import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http/index.js";
 import { answerOffer, applicantRequest, applicantStatus, askNewCode, submitRequest } from "../services/applicants.js";
 import { pageLanguage, WORDS } from "../pages/words.js";
 import { client } from "./auth.js";

@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { login, logout, SESSION_COOKIE } from "../auth/sessions.js";
-import { body, type Ctx, errors, json, newApp, route, userOf, SIGNED_IN } from "../http.js";
+import { body, type Ctx, errors, json, newApp, route, userOf, SIGNED_IN } from "../http/index.js";
 
 const UserSchema = z.object({
   id: z.number(),

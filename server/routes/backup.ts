@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import { audit } from "../audit.js";
-import { exportJson, snapshot } from "../backup.js";
-import { errors, newApp, route, userOf } from "../http.js";
-import { download } from "../exports.js";
+import { exportJson, snapshot } from "../io/backup.js";
+import { errors, newApp, route, userOf } from "../http/index.js";
+import { download } from "../io/exports.js";
 
 export function backupRoutes() {
   return newApp().openapi(

@@ -2,7 +2,7 @@
 // replacement proposals after declines and lapsed offers. The work is in services/decisions.ts.
 import { RECORDED_BY_STAFF } from "../../scoring/domain/index.js";
 import { z } from "zod";
-import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http/index.js";
 import { applyReplacement, approveRun, proposeReplacements, recordOffer } from "../services/decisions.js";
 import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
 import { getRound, listDecisions, openReplacement } from "../services/queries.js";

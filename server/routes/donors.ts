@@ -1,7 +1,7 @@
 // The donors: the rationale of a round's approved run, without any personal contact data
 // (services/rationale.ts).
 import { RATIONALE_READERS } from "../../scoring/domain/index.js";
-import { errors, json, newApp, route, userOf, RoundId } from "../http.js";
+import { errors, json, newApp, route, userOf, RoundId } from "../http/index.js";
 import { rationale, type Rationale } from "../services/rationale.js";
 import { engineOutput } from "../schemas.js";
 

@@ -2,7 +2,7 @@
 // opening balance (the first year's, entered with a note), its note and its close.
 import type { Context } from "hono";
 import { z } from "zod";
-import { actorOf, body, errors, json, newApp, route, sentAsIs, userOf, RoundId, SIGNED_IN, STAFF } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, sentAsIs, userOf, RoundId, SIGNED_IN, STAFF } from "../http/index.js";
 import {
   closeYear,
   editYearNote,
@@ -17,7 +17,7 @@ import {
   yearStatementOf,
 } from "../services/finance.js";
 import { roundFor } from "../services/rounds.js";
-import { csvOf, download } from "../exports.js";
+import { csvOf, download } from "../io/exports.js";
 import {
   LedgerEntrySchema,
   StatementSchema,

@@ -2,7 +2,7 @@
 // the templates and their previews. Donors and applicants have no route here.
 import { AUDIENCE, byCode, MESSAGE_STATUS } from "../../scoring/domain/index.js";
 import { z } from "zod";
-import { actorOf, body, errors, json, newApp, RequestId, route, STAFF } from "../http.js";
+import { actorOf, body, errors, json, newApp, RequestId, route, STAFF } from "../http/index.js";
 import { MESSAGE_KIND_LIST } from "../mail/templates.js";
 import { messages, previewTemplate, requestMessages, resendMessage, templateList } from "../services/messages.js";
 

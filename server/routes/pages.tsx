@@ -16,7 +16,7 @@ import {
 } from "../../scoring/criteria/index.js";
 import { fieldProblems, type ApplicantAnswer } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
-import { errorBody, newApp, type AppEnv } from "../http.js";
+import { errorBody, newApp, type AppEnv } from "../http/index.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   answerOffer,
@@ -158,7 +158,7 @@ async function openedView(c: PageCtx, reference: string, code: string) {
 
 /**
  * A refusal of the services said in the page's words: the status the one error mapping gives it
- * (http.ts's errorBody, as the API answers) and the sentence its code has on the pages (a refused answer
+ * (http/errors.ts's errorBody, as the API answers) and the sentence its code has on the pages (a refused answer
  * otherwise). Anything but a refusal (not found, conflict, too many attempts) is not the page's to say.
  */
 function refusal(lang: Language, e: unknown): { status: ContentfulStatusCode; sentence: string } | null {

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
 import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
-import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http.js";
-import { csvOf, download, tableXlsx } from "../exports.js";
+import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http/index.js";
+import { csvOf, download, tableXlsx } from "../io/exports.js";
 import {
   changeStatus,
   createRequest,
@@ -16,7 +16,7 @@ import {
 } from "../services/requests.js";
 import { REQUEST_STATUS, INTEREST_REVIEW, SET_BY_STAFF } from "../../scoring/domain/index.js";
 import { getRequest, getRound, listRequests, requestHistory, roundFileOf, listReviews } from "../services/queries.js";
-import { attributesToRows, REQUEST_COLUMNS } from "../tabular.js";
+import { attributesToRows, REQUEST_COLUMNS } from "../io/tabular.js";
 
 export function requestRoutes() {
   return newApp()

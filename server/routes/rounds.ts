@@ -12,7 +12,7 @@ import {
   RoundStatesSchema,
   SettingsRecordSchema,
 } from "../schemas.js";
-import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF, SIGNED_IN } from "../http.js";
+import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF, SIGNED_IN } from "../http/index.js";
 import {
   correctState,
   editRound,

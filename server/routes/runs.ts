@@ -10,10 +10,10 @@ import {
   type Robustness,
   type Sensitivities,
 } from "../../scoring/analytics/index.js";
-import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf, RoundId, RunId, STAFF, actorOf } from "../http.js";
-import { download } from "../exports.js";
+import { sentAsIs, body, type Ctx, errors, json, newApp, route, userOf, RoundId, RunId, STAFF, actorOf } from "../http/index.js";
+import { download } from "../io/exports.js";
 import { DomainError } from "../errors.js";
-import { runInWorker, SolveCancelled } from "../solve-in-worker.js";
+import { runInWorker, SolveCancelled } from "../workers/solve-in-worker.js";
 import { doneRun } from "../services/runs.js";
 import {
   type RunRecord,

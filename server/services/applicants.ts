@@ -10,7 +10,7 @@ import { CODE_SLOT, tellApplicant, tellReceived } from "../mail/events.js";
 import { randomUUID } from "node:crypto";
 import { messagesSince } from "../mail/outbox.js";
 import { conflict, DomainError, invalid } from "../errors.js";
-import type { Services } from "../http.js";
+import type { Services } from "../http/index.js";
 import { now, today } from "../store/rows.js";
 import { ApplicantViewSchema } from "../schemas.js";
 import {

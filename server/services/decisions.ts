@@ -18,8 +18,8 @@ import {
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
-import type { Services } from "../http.js";
-import { runInWorker } from "../solve-in-worker.js";
+import type { Services } from "../http/index.js";
+import { runInWorker } from "../workers/solve-in-worker.js";
 import { today } from "../store/rows.js";
 import {
   assertRoundOpenForMoney,

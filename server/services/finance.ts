@@ -3,7 +3,7 @@
 // close. Every figure is derived by scoring/ledger from the facts the stores hold once.
 import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerEntry, type Table3 } from "../../scoring/ledger/index.js";
 import { audit } from "../audit.js";
-import { xlsxOf } from "../exports.js";
+import { xlsxOf } from "../io/exports.js";
 import { tx, type Db } from "../db/database.js";
 import { checkVersion, conflict, DomainError } from "../errors.js";
 import {

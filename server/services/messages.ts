@@ -4,7 +4,7 @@
 import { chfIn, dayIn, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
 import { tx } from "../db/database.js";
 import { notFound } from "../errors.js";
-import type { Services } from "../http.js";
+import type { Services } from "../http/index.js";
 import { CODE_SLOT, mailSettings, requestValues, statusLink } from "../mail/events.js";
 import { listMessages, messageCounts, requeueFailed, type MessageFilter, type MessageRecord } from "../mail/outbox.js";
 import { addressOf } from "../mail/sender.js";

@@ -4,8 +4,8 @@
 import type { MoneyCurve, Robustness, Sensitivities } from "../../scoring/analytics/index.js";
 import type { Problem } from "../../scoring/problem/index.js";
 import { conflict } from "../errors.js";
-import type { Services } from "../http.js";
-import { runInWorker } from "../solve-in-worker.js";
+import type { Services } from "../http/index.js";
+import { runInWorker } from "../workers/solve-in-worker.js";
 import { currentSettings, getRound, listDecisions } from "../store/index.js";
 import { requireDonorOf } from "./rounds.js";
 import { RELEASED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";

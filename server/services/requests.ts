@@ -7,7 +7,7 @@ import type { RequestStatus } from "../../scoring/domain/index.js";
 import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid } from "../errors.js";
-import type { Services } from "../http.js";
+import type { Services } from "../http/index.js";
 import {
   addHistory,
   findReview,
@@ -23,10 +23,10 @@ import {
 } from "../store/index.js";
 import { setRequestStatus } from "./request-status.js";
 import type { RowProblem } from "../../scoring/domain/index.js";
-import type { RejectedRow } from "../tabular.js";
-import { spawn } from "../explain-helper.js";
-import { connect } from "../worker-protocol.js";
-import { workerUrl } from "../worker-bundle.js";
+import type { RejectedRow } from "../io/tabular.js";
+import { spawn } from "../workers/explain-helper.js";
+import { connect } from "../workers/worker-protocol.js";
+import { workerUrl } from "../workers/worker-bundle.js";
 import { today } from "../store/rows.js";
 
 /** The most problems an import's refusal lists (it says how many there are in all). */

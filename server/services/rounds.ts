@@ -4,7 +4,7 @@ import { canMove, ROUND_STATUS, ROUND_TRANSITIONS, type RoundStatus, type State 
 import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, DomainError, invalid } from "../errors.js";
-import type { Services } from "../http.js";
+import type { Services } from "../http/index.js";
 import {
   assertRoundOpenForMoney,
   assertYearOpen,

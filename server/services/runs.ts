@@ -10,8 +10,8 @@ import type { Problem } from "../../scoring/problem/index.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { conflict, DomainError } from "../errors.js";
-import { runInWorker, SolveCancelled, withHelper, type Running } from "../solve-in-worker.js";
-import type { RunOutput } from "../solver-worker.js";
+import { runInWorker, SolveCancelled, withHelper, type Running } from "../workers/solve-in-worker.js";
+import type { RunOutput } from "../workers/solver-worker.js";
 import { roundFileTextOf } from "../store/index.js";
 import {
   failUnfinishedRuns,

@@ -1,7 +1,7 @@
 // An applicant answers their offer on the status page (issue 15): in French, with a confirmation before
 // the answer is sent; the answer is final and the page says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("an applicant's answer to an offer (end to end)", () => {

@@ -5,7 +5,7 @@
 // the State's name (words-check.ts). Each screen is also photographed and checked with axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { approveDemoRound, axe, SCREENSHOTS, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";

@@ -4,7 +4,7 @@
 // what could not be refunded, the actual costs and the administrative costs; the year closes after a
 // confirmation, and the next year opens with what 2025 deferred.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("a programme year, end to end", () => {

@@ -1,4 +1,4 @@
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { allocate, type AllocateOptions } from "../../scoring/allocate.js";
 import { buildModel } from "../../scoring/allocation/model.js";
 import { type Prepared, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";

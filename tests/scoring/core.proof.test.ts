@@ -11,7 +11,7 @@ import { variantModel } from "../../scoring/allocation/model.js";
 import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { beforeEachSolve, busy, limit, solveWhole } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

@@ -4,7 +4,7 @@ import { Deadline } from "../../scoring/allocation/glpk.js";
 import { solve as solveCore } from "../../scoring/allocation/solve.js";
 import { explain } from "../../scoring/explanations/explain.js";
 import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

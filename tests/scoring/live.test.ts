@@ -5,9 +5,9 @@ import { generateProblem } from "../../bench/generate.js";
 import { readFileSync } from "node:fs";
 import { allocate, liveAllocation, whyNot, withRoundFacts } from "../../scoring/index.js";
 import { RoundFileSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 
 const glpk = await loadGlpk();
 

@@ -5,7 +5,7 @@ import { generateProblem } from "../../bench/generate.js";
 import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { moneyCurve } from "../../scoring/analytics/money-curve.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

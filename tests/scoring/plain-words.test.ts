@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { sensitivities } from "../../scoring/analytics/sensitivity.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { solve } from "../helpers/glpk.js";
 
 const glpk = await loadGlpk();

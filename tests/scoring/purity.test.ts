@@ -78,9 +78,9 @@ describe("stages of scoring/", () => {
     expect(
       (await lint('import { readFileSync } from "node:fs";\nexport const y = readFileSync;\n', "scoring/allocation/bad.ts")).join(),
     ).toMatch(/no-restricted-imports.*pure/);
-    expect((await lint('import { x } from "../../server/glpk.js";\nexport const y = x;\n', "scoring/policy/bad.ts")).join()).toMatch(
-      /adapters/,
-    );
+    expect(
+      (await lint('import { x } from "../../server/workers/glpk.js";\nexport const y = x;\n', "scoring/policy/bad.ts")).join(),
+    ).toMatch(/adapters/);
   });
 });
 

@@ -8,7 +8,7 @@ import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { prepare, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
 import { release, replace } from "../../scoring/analytics/replace.js";
 import { selectionOf } from "../../scoring/allocation/solve-problem.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

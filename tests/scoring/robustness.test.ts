@@ -6,7 +6,7 @@ import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { rng } from "../../scoring/domain/random.js";
 import { perturb, robustness } from "../../scoring/analytics/robustness.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { req } from "../helpers/problems.js";
 
 const glpk = await loadGlpk();

@@ -8,8 +8,8 @@ import { RuleSetSchema } from "../../scoring/criteria/rules.js";
 import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
 import { CRITERION } from "../../scoring/domain/index.js";
 import { fieldProblems } from "../../scoring/domain/issues.js";
-import { loadGlpk } from "../../server/glpk.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 
 const ref = loadReferenceData();
 const rotation = RotationSchema.parse({});

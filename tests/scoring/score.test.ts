@@ -8,7 +8,7 @@ import { CRITERION, StateSchema } from "../../scoring/domain/index.js";
 import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
 import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../scoring/criteria/states.js";
 import { underrepresentedRegions } from "../../scoring/criteria/regions.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 
 const rules = RuleSetSchema.parse(DEFAULT_RULES);
 const ref = loadReferenceData();

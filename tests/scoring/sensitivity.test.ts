@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { sensitivities } from "../../scoring/analytics/sensitivity.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { solve } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

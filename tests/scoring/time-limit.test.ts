@@ -12,7 +12,7 @@ import { replace } from "../../scoring/analytics/replace.js";
 import { robustness } from "../../scoring/analytics/robustness.js";
 import { sensitivities } from "../../scoring/analytics/sensitivity.js";
 import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { beforeEachSolve, busy } from "../helpers/glpk.js";
 import { problem, req } from "../helpers/problems.js";
 

@@ -11,7 +11,7 @@ import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
 import { Deadline, solveLp } from "../../scoring/allocation/glpk.js";
 import { readSolution } from "../../scoring/allocation/solution.js";
 import { solve } from "../../scoring/allocation/solve.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { limit, solveWhole } from "../helpers/glpk.js";
 
 async function baseOf(seed: number, n: number) {

@@ -3,7 +3,7 @@
 // download's file name is sent per RFC 6266 (a quote or non-ASCII character cannot break the header).
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { attachment, inert } from "../../server/exports.js";
+import { attachment, inert } from "../../server/io/exports.js";
 import { testApi } from "../server/api-helpers.js";
 
 const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "=1+1"];

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import { loadConfig } from "../../server/config.js";
 import { WorkLimiter } from "../../server/limits.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { RunManager } from "../../server/services/runs.js";
 import { testApi, type Client } from "../server/api-helpers.js";
 

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { inflatedTooLarge, MAX_IMPORT_ROWS } from "../../server/tabular.js";
+import { inflatedTooLarge, MAX_IMPORT_ROWS } from "../../server/io/tabular.js";
 import { testApi } from "../server/api-helpers.js";
 
 /** A real XLSX whose sheet is replaced by 40 MB of whitespace (about 40 KB compressed). */

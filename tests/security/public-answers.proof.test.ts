@@ -1,7 +1,7 @@
 // Issue 16, findings 9 and 11: every public answer is built from an allow-list of fields, checked here
 // against a deny-list of internal ones (at any depth); a donor reads only the rounds it contributes to.
 import { describe, expect, it } from "vitest";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 import { AS_OF_13MSP, testApi } from "../server/api-helpers.js";
 
 /** Fields no applicant or anonymous caller may see. */

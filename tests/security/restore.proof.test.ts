@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { exportJson, restore, RestoreError, snapshot } from "../../server/backup.js";
+import { exportJson, restore, RestoreError, snapshot } from "../../server/io/backup.js";
 import { testApi } from "../server/api-helpers.js";
 
 describe("restore refuses a tampered backup", async () => {

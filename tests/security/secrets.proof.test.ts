@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_ACCOUNTS, DEMO_APPLICANT } from "../../server/io/seed.js";
 import { emptyWebBuild, freePort, startServer } from "../support/server-process.js";
 
 const SECRET_PATTERNS: [string, RegExp][] = [

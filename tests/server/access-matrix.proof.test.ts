@@ -6,7 +6,7 @@
 // CSRF and cross-round access.
 import { describe, expect, it } from "vitest";
 import { hashCode } from "../../server/auth/passwords.js";
-import { GUARDS } from "../../server/http.js";
+import { GUARDS } from "../../server/http/index.js";
 import { CONTACT_FIELDS } from "../../server/routes/applicants.js";
 import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 

@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { createApp, type App } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
 import { openDatabase, type Db } from "../../server/db/database.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { RunManager } from "../../server/services/runs.js";
 import { setToday } from "../../server/store/rows.js";
-import { DEMO_ACCOUNTS, seedDemo } from "../../server/seed.js";
+import { DEMO_ACCOUNTS, seedDemo } from "../../server/io/seed.js";
 
 export interface TestApi {
   app: App;

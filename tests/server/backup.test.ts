@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../server/audit.js";
-import { BackupSchema, restore, RestoreError } from "../../server/backup.js";
+import { BackupSchema, restore, RestoreError } from "../../server/io/backup.js";
 import { openDatabase } from "../../server/db/database.js";
 import { testApi } from "./api-helpers.js";
 import { dbState } from "./db-state.js";

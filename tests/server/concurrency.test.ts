@@ -4,7 +4,7 @@
 // engine gives for the same problem).
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../scoring/allocate.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { testApi } from "./api-helpers.js";
 
 describe("concurrent staff", async () => {

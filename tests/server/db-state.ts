@@ -1,6 +1,6 @@
 // The database's whole state, table by table and row by row (short-lived security state apart), for
 // checks that a state is unchanged or restored identically.
-import { backupTables } from "../../server/backup.js";
+import { backupTables } from "../../server/io/backup.js";
 import type { Db } from "../../server/db/database.js";
 
 export type DbState = Record<string, Record<string, unknown>[]>;

@@ -8,9 +8,9 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashSecret } from "../../server/auth/passwords.js";
-import { GUARDS } from "../../server/http.js";
-import { DEMO_ACCOUNTS } from "../../server/seed.js";
-import { backupTables } from "../../server/backup.js";
+import { GUARDS } from "../../server/http/index.js";
+import { DEMO_ACCOUNTS } from "../../server/io/seed.js";
+import { backupTables } from "../../server/io/backup.js";
 import { AS_OF_13MSP, testApi } from "./api-helpers.js";
 import { dbState } from "./db-state.js";
 

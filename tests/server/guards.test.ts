@@ -1,7 +1,7 @@
 // Every route declares its guard, and the guards hold: anonymous callers get 401 on every guarded
 // route, signed-in callers of another role 403, before any validation or lookup.
 import { describe, expect, it } from "vitest";
-import { GUARDS } from "../../server/http.js";
+import { GUARDS } from "../../server/http/index.js";
 import { testApi } from "./api-helpers.js";
 
 const fill = (path: string): string =>

@@ -3,8 +3,8 @@
 // report line by line, and its deferred-to opens 2025 by itself.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { loadHistory, readHistory } from "../../server/history.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadHistory, readHistory } from "../../server/io/history.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { testApi } from "./api-helpers.js";
 
 describe("the 2024 programme year (Table 3 of the ISU's report)", async () => {

@@ -18,7 +18,7 @@ import { createApp, type App } from "../../server/app.js";
 import { createUser } from "../../server/auth/sessions.js";
 import { loadConfig } from "../../server/config.js";
 import { openDatabase, tx, type Db } from "../../server/db/database.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { RunManager } from "../../server/services/runs.js";
 import { createRound, insertRequest, putDonor, saveSettings, currentSettings } from "../../server/store/index.js";
 import demo from "../../data/demo/round.json" with { type: "json" };

@@ -4,7 +4,7 @@
 // size), refusing a form sent from another site; every page compressed, private pages never stored.
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 import { testApi, type TestApi } from "./api-helpers.js";
 
 describe("the applicants' pages, rendered by the server", () => {

@@ -2,7 +2,7 @@
 // proposal (each request not funded "being explained"), then the explained result replaces it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertRealisticRound } from "../../bench/realistic-db.js";
-import { loadReferenceData } from "../../server/reference.js";
+import { loadReferenceData } from "../../server/io/reference.js";
 import { testApi, type TestApi } from "./api-helpers.js";
 
 describe("a server run's proposal before its explanations", () => {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AS_OF_13MSP, testApi } from "./api-helpers.js";
-import { DEMO_APPLICANT } from "../../server/seed.js";
+import { DEMO_APPLICANT } from "../../server/io/seed.js";
 
 describe("runs, decisions and the outside audiences", async () => {
   const api = await testApi(AS_OF_13MSP);

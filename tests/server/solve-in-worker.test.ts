@@ -4,12 +4,19 @@ import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../bench/generate.js";
 import { allocate } from "../../scoring/allocate.js";
 import { ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/glpk.js";
+import { loadGlpk } from "../../server/workers/glpk.js";
 import { InvalidInputError } from "../../scoring/domain/issues.js";
 import { moneyCurve, type MoneyCurve } from "../../scoring/analytics/money-curve.js";
 import type { ReplacementResult } from "../../scoring/analytics/replace.js";
-import { runInWorker, solveInWorker, SolveCancelled, startExplainHelper, withHelper, HELPER_FROM } from "../../server/solve-in-worker.js";
-import type { RunOutput } from "../../server/solver-worker.js";
+import {
+  runInWorker,
+  solveInWorker,
+  SolveCancelled,
+  startExplainHelper,
+  withHelper,
+  HELPER_FROM,
+} from "../../server/workers/solve-in-worker.js";
+import type { RunOutput } from "../../server/workers/solver-worker.js";
 import { realisticRound } from "../../bench/realistic.js";
 import { parseStatesCsv } from "../../scoring/criteria/index.js";
 import type { AllocationResult } from "../../scoring/domain/index.js";
@@ -63,7 +70,7 @@ describe("solveInWorker", () => {
   });
 
   it("gives the helper a bundle of the solver's modules only (no zod, no SQLite: it starts sooner)", async () => {
-    const { workerUrl } = await import("../../server/worker-bundle.js");
+    const { workerUrl } = await import("../../server/workers/worker-bundle.js");
     const text = readFileSync(await workerUrl("explain-worker"), "utf8");
     const imports = [...text.matchAll(/^import .* from "([^"]+)";?$/gm)].map((m) => m[1]).sort();
     expect(imports).toEqual(["glpk.js/node", "node:worker_threads"]);

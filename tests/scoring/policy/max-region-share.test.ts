@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { generateProblem } from "../../../bench/generate.js";
 import { highsLp, loadHighs } from "../../../bench/highs-model.js";
-import { loadGlpk } from "../../../server/glpk.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
 import { checkRules } from "../../../scoring/allocation/index.js";
 import { sensitivities } from "../../../scoring/analytics/index.js";
 import { policyInWords } from "../../../scoring/policy/index.js";

@@ -7,9 +7,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { z } from "zod";
-import { verifyChain } from "./audit.js";
-import { openDatabase, migrate, type Db } from "./db/database.js";
-import { MIGRATIONS } from "./db/migrations.js";
+import { verifyChain } from "../audit.js";
+import { openDatabase, migrate, type Db } from "../db/database.js";
+import { MIGRATIONS } from "../db/migrations.js";
 
 export const BACKUP_FORMAT = "sponsorship-allocator-backup" as const;
 /** The schema version this program migrates to. */

@@ -2,9 +2,9 @@
 // (data/states-dated.csv) that a round reads as of its meeting's date.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseDatedCsv, parseStatesCsv, type ReferenceData } from "../scoring/criteria/index.js";
+import { parseDatedCsv, parseStatesCsv, type ReferenceData } from "../../scoring/criteria/index.js";
 
-const dataDir = fileURLToPath(new URL("../data/", import.meta.url));
+const dataDir = fileURLToPath(new URL("../../data/", import.meta.url));
 
 export function loadReferenceData(): ReferenceData {
   const meta = JSON.parse(readFileSync(`${dataDir}states.meta.json`, "utf8")) as { asOf: string };

@@ -1,6 +1,6 @@
 // Runs allocate() and the analytics in a worker thread, with cancel; and lends a worker to share the explanations.
 // terminate() stops even a long branch and bound at once (glpk.js cannot be interrupted otherwise).
-import type { AllocationResult } from "../scoring/domain/index.js";
+import type { AllocationResult } from "../../scoring/domain/index.js";
 import { explainHelperAt, spawn, type ExplainHelperThread } from "./explain-helper.js";
 import type { AllocateMessage, WorkerMessage } from "./solver-worker.js";
 import { workerUrl } from "./worker-bundle.js";

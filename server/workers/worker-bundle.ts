@@ -1,5 +1,5 @@
-// The worker threads run plain JavaScript: their TypeScript (server/solver-worker.ts, or
-// server/explain-worker.ts for the explanations' helper, and the scoring/ core) is bundled once with
+// The worker threads run plain JavaScript: their TypeScript (server/workers/solver-worker.ts, or
+// server/workers/explain-worker.ts for the explanations' helper, and the scoring/ core) is bundled once with
 // esbuild into node_modules/.cache, so that a worker starts in ~70 ms instead of ~500 ms through tsx's
 // loader. The bundle is keyed on its real inputs: esbuild's metafile lists every source file it read,
 // and a manifest beside the bundle keeps that list; the bundle is reused only while every listed file
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, version as esbuildVersion, type BuildOptions } from "esbuild";
 
-const root = fileURLToPath(new URL("../", import.meta.url));
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const cacheDir = `${root}node_modules/.cache/sponsorship-allocator/`;
 
 export type WorkerEntry = "solver-worker" | "explain-worker" | "import-worker";
@@ -61,7 +61,7 @@ function readManifest(file: string): Manifest | null {
 
 /** The bundled worker's URL, building it when one of its inputs changed. */
 export function workerUrl(name: WorkerEntry = "solver-worker"): Promise<URL> {
-  const entry = `server/${name}.ts`;
+  const entry = `server/workers/${name}.ts`;
   let url = pending.get(name);
   if (url) return url;
   url = (async () => {

@@ -3,8 +3,8 @@
 // round's run, stored by this thread) and the analytics (money curve, robustness, sensitivity,
 // replacement, release), each answered with the scoring function's own JSON.
 import { setPriority } from "node:os";
-import { allocate } from "../scoring/allocate.js";
-import { parseOrThrow, type AllocationResult } from "../scoring/domain/index.js";
+import { allocate, allocateRound } from "../../scoring/allocate.js";
+import { parseOrThrow, type AllocationResult } from "../../scoring/domain/index.js";
 import {
   moneyCurve,
   type MoneyCurveOptions,
@@ -17,13 +17,13 @@ import {
   type RobustnessOptions,
   sensitivities,
   type SensitivityOptions,
-} from "../scoring/analytics/index.js";
-import { RoundFileSchema, scoreRound, type ReferenceData } from "../scoring/criteria/index.js";
-import { ProblemSchema } from "../scoring/problem/index.js";
-import { explainHelperAt, HELPER_FROM } from "./explain-helper.js";
+} from "../../scoring/analytics/index.js";
+import { RoundFileSchema, type ReferenceData } from "../../scoring/criteria/index.js";
+import { ProblemSchema } from "../../scoring/problem/index.js";
+import { explainHelperAt, HELPER_FROM, type ExplainHelperThread } from "./explain-helper.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
-import { RunWriter } from "./store/runs.js";
+import { RunWriter } from "../store/runs.js";
 
 export interface AllocateMessage {
   type: "allocate";
@@ -83,18 +83,11 @@ if (process.platform === "linux") {
 const glpkReady = loadGlpk();
 
 async function run(msg: RunMessage): Promise<RunOutput> {
-  const scored = scoreRound(parseOrThrow(RoundFileSchema, JSON.parse(msg.fileText)), msg.reference);
-  // The second core: the helper starts while this thread solves the proposal (it needs ~30 ms to load).
-  // Started from this thread, it inherits its lowered priority, so it too yields to the requests served.
-  const helper = msg.helperUrl && scored.problem.requests.length >= HELPER_FROM ? explainHelperAt(new URL(msg.helperUrl)) : undefined;
-  const problem = JSON.stringify(scored.problem);
-  const scores = JSON.stringify({
-    rules: scored.rules,
-    referenceData: scored.referenceData,
-    underrepresented: scored.underrepresented,
-    requests: scored.requests,
-  });
+  const file = parseOrThrow(RoundFileSchema, JSON.parse(msg.fileText));
   const db = msg.store ? new RunWriter(msg.store.dbPath, msg.store.runId) : null;
+  let helper: ExplainHelperThread | undefined;
+  let problem = "";
+  let scores = "";
   try {
     // The proposal is written as soon as it is solved (the run still running): staff see it while the
     // explanations come; the explained result replaces it. The reasons then fill in as they come,
@@ -109,9 +102,19 @@ async function run(msg: RunMessage): Promise<RunOutput> {
           proposed = true;
         }
       : undefined;
-    const result = await allocate(scored.problem, { glpk: await glpkReady, timeLimit: msg.timeLimit, helper, onProposal }).finally(() =>
-      helper?.close(),
-    );
+    const { result } = await allocateRound(file, msg.reference, async (scored) => {
+      // The second core: the helper starts while this thread solves the proposal (it needs ~30 ms to load).
+      // Started from this thread, it inherits its lowered priority, so it too yields to the requests served.
+      if (msg.helperUrl && scored.problem.requests.length >= HELPER_FROM) helper = explainHelperAt(new URL(msg.helperUrl));
+      problem = JSON.stringify(scored.problem);
+      scores = JSON.stringify({
+        rules: scored.rules,
+        referenceData: scored.referenceData,
+        underrepresented: scored.underrepresented,
+        requests: scored.requests,
+      });
+      return { glpk: await glpkReady, timeLimit: msg.timeLimit, helper, onProposal };
+    }).finally(() => helper?.close());
     const snapshot = { problem, scores, result: JSON.stringify(result) };
     const out = { value: result.value, status: result.status, solver: result.solver };
     if (!db) return { snapshot, ...out };

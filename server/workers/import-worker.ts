@@ -1,7 +1,7 @@
 // The imports' worker thread: a spreadsheet is read, bounded (rows, inflated size) and checked row by row
 // here, off the thread that serves requests, so that a large or hostile file cannot stall the server.
 import { serve } from "./worker-protocol.js";
-import { parseCsv, parseXlsx, rowsToAttributes } from "./tabular.js";
+import { parseCsv, parseXlsx, rowsToAttributes } from "../io/tabular.js";
 
 export interface ImportMessage {
   id: number;

@@ -3,7 +3,7 @@
 // when the input was invalid, rebuilt as an InvalidInputError by the caller). Ids let several messages be
 // in flight (the explanations' helper); a run's worker gets one.
 import { parentPort, type Worker } from "node:worker_threads";
-import { InvalidInputError, type FieldProblem } from "../scoring/domain/index.js";
+import { InvalidInputError, type FieldProblem } from "../../scoring/domain/index.js";
 
 type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string; problems?: FieldProblem[] };
 

@@ -5,8 +5,8 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { fromInert } from "./exports.js";
 import Papa from "papaparse";
-import { RequestAttributesSchema, type RequestAttributes } from "../scoring/criteria/index.js";
-import { fieldProblems, type RowProblem, parseDecimal } from "../scoring/domain/index.js";
+import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
+import { fieldProblems, type RowProblem, parseDecimal } from "../../scoring/domain/index.js";
 
 /** Columns an export adds that an import reads past (the status is the ISU's, not the file's). */
 const EXPORT_ONLY = ["status"];

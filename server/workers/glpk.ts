@@ -1,6 +1,6 @@
 // Node adapter for the solver: glpk.js's synchronous Node build, loaded once per thread.
 import GLPK from "glpk.js/node";
-import type { Glpk } from "../scoring/allocation/index.js";
+import type { Glpk } from "../../scoring/allocation/index.js";
 
 let instance: Promise<Glpk> | null = null;
 

@@ -4,9 +4,9 @@
 // Several messages may be in flight (worker-protocol.ts); the first of a `key` carries the
 // problem (already validated by the thread that asks) and the proposal, kept here for the next ones; the
 // first "funded requests" of a key carries what the requests not funded yielded.
-import { explainFunded, explainNotFunded, Neighbours, type NotFundedExplained } from "../scoring/explanations/index.js";
-import { prepare, type Prepared, type Problem } from "../scoring/problem/index.js";
-import type { Solution } from "../scoring/allocation/index.js";
+import { explainFunded, explainNotFunded, Neighbours, type NotFundedExplained } from "../../scoring/explanations/index.js";
+import { prepare, type Prepared, type Problem } from "../../scoring/problem/index.js";
+import type { Solution } from "../../scoring/allocation/index.js";
 import { loadGlpk } from "./glpk.js";
 import { serve } from "./worker-protocol.js";
 

@@ -5,17 +5,17 @@
 // ISU's 2024 report this way.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { RequestAttributesSchema } from "../scoring/criteria/index.js";
-import { PAST_OUTCOMES, RECORDED_SOURCES, RoundSchema, WeightsSchema } from "../scoring/domain/index.js";
-import { PolicySchema } from "../scoring/policy/index.js";
-import { tx } from "./db/database.js";
-import { conflict } from "./errors.js";
-import type { Services } from "./http.js";
-import type { ReferenceData } from "../scoring/criteria/index.js";
-import { approveRun, recordOffer } from "./services/decisions.js";
-import { closeYear, editYearNote, enterOpening } from "./services/finance.js";
-import { editRound } from "./services/rounds.js";
-import { createRound, ensureYear, yearExists, findDecision, getRound, getYear, insertRequest, putDonor } from "./store/index.js";
+import { RequestAttributesSchema } from "../../scoring/criteria/index.js";
+import { PAST_OUTCOMES, RECORDED_SOURCES, RoundSchema, WeightsSchema } from "../../scoring/domain/index.js";
+import { PolicySchema } from "../../scoring/policy/index.js";
+import { tx } from "../db/database.js";
+import { conflict } from "../errors.js";
+import type { Services } from "../http/index.js";
+import type { ReferenceData } from "../../scoring/criteria/index.js";
+import { approveRun, recordOffer } from "../services/decisions.js";
+import { closeYear, editYearNote, enterOpening } from "../services/finance.js";
+import { editRound } from "../services/rounds.js";
+import { createRound, ensureYear, yearExists, findDecision, getRound, getYear, insertRequest, putDonor } from "../store/index.js";
 
 export const HistoryFileSchema = z.strictObject({
   version: z.literal(1),
@@ -50,7 +50,7 @@ export const HistoryFileSchema = z.strictObject({
 });
 export type HistoryFile = z.infer<typeof HistoryFileSchema>;
 
-export const HISTORY_2024 = new URL("../data/history/2024.json", import.meta.url);
+export const HISTORY_2024 = new URL("../../data/history/2024.json", import.meta.url);
 
 export function readHistory(path: URL | string = HISTORY_2024): HistoryFile {
   return HistoryFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));

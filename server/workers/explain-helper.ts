@@ -2,8 +2,8 @@
 // explanations, the machine's second core. Started by the CLIs and the bench from the main thread, and by
 // a server run's worker from inside it (solver-worker.ts), so that server runs use both cores too.
 import { Worker } from "node:worker_threads";
-import type { FundedRequest } from "../scoring/domain/index.js";
-import type { ExplainHelper, NotFundedExplained } from "../scoring/explanations/index.js";
+import type { FundedRequest } from "../../scoring/domain/index.js";
+import type { ExplainHelper, NotFundedExplained } from "../../scoring/explanations/index.js";
 import type { HelperMessage } from "./explain-worker.js";
 import { connect, SolveCancelled } from "./worker-protocol.js";
 

@@ -3,13 +3,13 @@
 // once and documented in the README as demo-only.
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { RoundFileSchema, type ReferenceData } from "../scoring/criteria/index.js";
-import { StateSchema } from "../scoring/domain/index.js";
-import { hashCode, randomToken } from "./auth/passwords.js";
-import { createUser } from "./auth/sessions.js";
-import { tx, type Db } from "./db/database.js";
+import { RoundFileSchema, type ReferenceData } from "../../scoring/criteria/index.js";
+import { StateSchema } from "../../scoring/domain/index.js";
+import { hashCode, randomToken } from "../auth/passwords.js";
+import { createUser } from "../auth/sessions.js";
+import { tx, type Db } from "../db/database.js";
 import { DEMO_DIR } from "./reference.js";
-import { createRound, insertRequest, listAccounts, putDonor, putRoundState, roundReference, setYearNote } from "./store/index.js";
+import { createRound, insertRequest, listAccounts, putDonor, putRoundState, roundReference, setYearNote } from "../store/index.js";
 
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },

@@ -1,0 +1,76 @@
+// Routes as the app defines them: an OpenAPI app whose input failures are 422 with each problem by its
+// path, route definitions that must declare their guard (recorded, so that a test lists every route with
+// its guard), the shapes shared by route modules, and an answer sent as prepared.
+import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { MiddlewareHandler, TypedResponse } from "hono";
+import { z } from "zod";
+import { ACCOUNT_ROLE, fieldProblems, STAFF_ROLES } from "../../scoring/domain/index.js";
+import { DomainError } from "../errors.js";
+import type { AppEnv, Role } from "./context.js";
+
+export function newApp(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    // Request validation failures: 422 with each problem by its path (a body that is not JSON: 400).
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = fieldProblems(result.error).map((p) => ({
+          ...p,
+          path: result.target === "json" ? p.path : `${result.target}.${p.path}`,
+        }));
+        return c.json({ error: { code: "validation", message: "the input is not valid", details: { problems } } }, 422);
+      }
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guards. Every route is defined through `route()`, which needs a guard: the roles allowed, or
+// "public" said explicitly. The guards are recorded, so that a test can list every route with its guard.
+
+export type Guard = "public" | readonly Role[];
+export const GUARDS = new Map<string, Guard>();
+
+export function requireRole(guard: Guard): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (guard !== "public") {
+      const user = c.get("user");
+      if (!user) throw new DomainError("unauthenticated", "unauthenticated", "sign in first");
+      if (!guard.includes(user.role)) throw new DomainError("forbidden", "forbidden", `this needs the role ${guard.join(" or ")}`);
+    }
+    await next();
+  };
+}
+
+export function route<P extends string, R extends Omit<RouteConfig, "path" | "middleware"> & { path: P }>(guard: Guard, config: R) {
+  GUARDS.set(`${config.method.toUpperCase()} ${config.path}`, guard);
+  const security = guard === "public" ? [] : [{ session: [] }];
+  const who = guard === "public" ? "Public." : `Roles: ${guard.join(", ")}.`;
+  return createRoute({
+    ...config,
+    security,
+    description: `${config.description ?? ""}${config.description ? "\n\n" : ""}${who}`,
+    middleware: [requireRole(guard)] as const,
+  });
+}
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: true } });
+
+// ---------------------------------------------------------------------------------------------
+// What several route modules share: the staff's roles and the ids in paths.
+
+export const STAFF = STAFF_ROLES;
+/** Every signed-in account: staff and donors. */
+export const SIGNED_IN = ACCOUNT_ROLE.codes;
+export const RoundId = z.object({ roundId: z.string().min(1).max(64) });
+export const RunId = z.object({ runId: z.string().uuid() });
+export const RequestId = z.object({ requestId: z.string().min(1).max(64) });
+
+/**
+ * An answer sent as prepared (a file such as the statement's CSV, or a run's stored JSON spliced as text)
+ * on a route whose schema documents its JSON: the client's type stays the documented one. The only place
+ * such an answer is typed by assertion.
+ */
+export function sentAsIs<T>(res: Response): TypedResponse<T, 200, "json"> {
+  return res as unknown as TypedResponse<T, 200, "json">;
+}
