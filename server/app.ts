@@ -1,5 +1,6 @@
 // The API: one Hono app (OpenAPI from the routes' zod schemas at /api/openapi.json, Swagger UI at
 // /api/docs), the session and CSRF middleware, the one error handler, and the built web UI at /.
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { swaggerUI } from "@hono/swagger-ui";
 import { Hono, type MiddlewareHandler } from "hono";
@@ -78,23 +79,8 @@ function limitBody(max: number, onError: (c: Ctx) => Response): MiddlewareHandle
   };
 }
 
-export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Services, "analyses">>) {
-  // The analytics' limits, one limiter for the app (a caller may share one between apps).
-  const services: Services = {
-    ...given,
-    analyses:
-      given.analyses ?? new WorkLimiter(given.config.ANALYSES_PER_USER, given.config.HEAVY_GLOBAL, given.config.HEAVY_QUEUE, "analyses"),
-  };
-  // The links in messages and the ISU's address, for the changes that write messages; the templates read
-  // and checked now, so that a broken template stops the start rather than a change.
-  const from = addressOf(given.config.MAIL_FROM);
-  setMailSettings(given.db, {
-    publicUrl: given.config.PUBLIC_URL ?? `http://${given.config.HOST}:${given.config.PORT}`,
-    staffAddress: given.config.MAIL_STAFF ?? from,
-    domain: from.split("@")[1] ?? "localhost",
-  });
-  templates();
-  const app = newApp();
+/** Every error as the one mapping says it (never a stack trace), with Retry-After when it says when to come back; an unknown route as 404. */
+function answerErrors(app: OpenAPIHono<AppEnv>): void {
   app.onError((e, c) => {
     const { status, body } = errorBody(e);
     if (status === 503) c.header("Retry-After", "30");
@@ -106,10 +92,10 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: "not-found", message: `no route ${c.req.method} ${c.req.path}` } }, 404));
-  app.use("*", async (c, next) => {
-    c.set("services", services);
-    await next();
-  });
+}
+
+/** Security headers and no-store on every answer. */
+function securityHeaders(app: OpenAPIHono<AppEnv>): void {
   // Security headers on every answer. The app's own pages allow only their own scripts; Mantine and the
   // charts set inline styles. Swagger UI's page needs its inline start-up script.
   const csp = {
@@ -140,6 +126,10 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     if (c.req.path.startsWith("/api/")) c.header("Cache-Control", "no-store");
     return next();
   });
+}
+
+/** Bodies refused early: too large (413), or JSON nested too deep (422). */
+function bodyLimits(app: OpenAPIHono<AppEnv>): void {
   // Bodies are refused early when too large: 32 MB for a file import, 1 MB for anything else (413).
   const tooLarge = (max: string) => (c: Ctx) => c.json({ error: { code: "too-large", message: `the body is larger than ${max}` } }, 413);
   app.use("/api/rounds/:roundId/requests/import", limitBody(32 * 1024 * 1024, tooLarge("32 MB")));
@@ -170,6 +160,92 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
       );
     return next();
   });
+}
+
+/** The OpenAPI document and Swagger UI, which works without any network. */
+function documentApi(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "sid",
+    description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token",
+  });
+  app.doc("/api/openapi.json", {
+    openapi: "3.0.0",
+    info: {
+      title: "Sponsorship Programme allocator API",
+      version: "1",
+      description:
+        "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale.\n\n" +
+        "Every error answers `{ error: { code, message, details? } }`. Besides the statuses listed per route, any route may answer 413 `too-large` (a body over 1 MB; 32 MB for imports), and any route that writes may answer 503 `storage-unavailable` with Retry-After (the database refused the write: disk full, read-only, I/O error; nothing was saved).",
+    },
+  });
+  // Swagger UI's own files from the swagger-ui-dist package: the docs work without any network.
+  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", baseUrl: "/api/docs/assets", title: "Sponsorship Programme allocator API" }));
+  app.get("/api/docs/assets/swagger-ui-dist/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}", async (c) => {
+    const file = c.req.param("file");
+    const body = await readFile(join(SWAGGER_DIST, file));
+    return c.body(new Uint8Array(body), 200, {
+      "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=86400",
+    });
+  });
+}
+
+/** The built web UI, when there is one. */
+function serveWebBuild(app: OpenAPIHono<AppEnv>, dist: string): void {
+  // The built web UI, when there is one (npm run build:web): each file sent as built at build time with
+  // brotli or gzip (web-build.ts), the hashed assets cached for a year, the rest revalidated by its ETag.
+  if (existsSync(dist)) {
+    const cached = (path: string, c: Ctx) =>
+      void c.header(
+        "Cache-Control",
+        /\/assets\/[^/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    const files = serveStatic({ root: dist, precompressed: true, onFound: cached });
+    // A page is revalidated by its date (serveStatic sends Last-Modified): 304 when it has not changed.
+    const revalidated = async (c: Ctx, send: MiddlewareHandler<AppEnv>, next: () => Promise<void>, file: string) => {
+      const since = Date.parse(c.req.header("if-modified-since") ?? "");
+      const stat = existsSync(file) ? statSync(file) : null;
+      const target = stat?.isDirectory() ? join(file, "index.html") : file;
+      const modified = stat && existsSync(target) ? Math.floor(statSync(target).mtimeMs / 1000) * 1000 : Number.NaN;
+      if (Number.isFinite(since) && modified <= since) return c.body(null, 304, { "Cache-Control": "no-cache" });
+      return send(c, next);
+    };
+    app.use("/*", async (c, next) => {
+      if (c.req.path.startsWith("/api/")) return next();
+      return c.req.path.startsWith("/assets/") ? files(c, next) : revalidated(c, files, next, join(dist, c.req.path));
+    });
+    // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
+    const page = serveStatic({ path: `${dist}/index.html`, precompressed: true, onFound: cached });
+    app.get("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : revalidated(c, page, next, join(dist, "index.html"))));
+  }
+}
+
+export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Services, "analyses">>) {
+  // The analytics' limits, one limiter for the app (a caller may share one between apps).
+  const services: Services = {
+    ...given,
+    analyses:
+      given.analyses ?? new WorkLimiter(given.config.ANALYSES_PER_USER, given.config.HEAVY_GLOBAL, given.config.HEAVY_QUEUE, "analyses"),
+  };
+  // The links in messages and the ISU's address, for the changes that write messages; the templates read
+  // and checked now, so that a broken template stops the start rather than a change.
+  const from = addressOf(given.config.MAIL_FROM);
+  setMailSettings(given.db, {
+    publicUrl: given.config.PUBLIC_URL ?? `http://${given.config.HOST}:${given.config.PORT}`,
+    staffAddress: given.config.MAIL_STAFF ?? from,
+    domain: from.split("@")[1] ?? "localhost",
+  });
+  templates();
+  const app = newApp();
+  answerErrors(app);
+  app.use("*", async (c, next) => {
+    c.set("services", services);
+    await next();
+  });
+  securityHeaders(app);
+  bodyLimits(app);
   app.use("/api/*", sessionMiddleware());
 
   // The routes, chained so that their types add up to the API's type (AppType, for hono/client).
@@ -197,63 +273,12 @@ export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Servi
     .route("/", backupRoutes())
     .route("/", messageRoutes());
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
-    type: "apiKey",
-    in: "cookie",
-    name: "sid",
-    description: "Session cookie from POST /api/auth/login; state-changing requests also need X-CSRF-Token",
-  });
-  app.doc("/api/openapi.json", {
-    openapi: "3.0.0",
-    info: {
-      title: "Sponsorship Programme allocator API",
-      version: "1",
-      description:
-        "Convention on Cluster Munitions: sponsorship requests, scoring, exact allocation and its rationale.\n\n" +
-        "Every error answers `{ error: { code, message, details? } }`. Besides the statuses listed per route, any route may answer 413 `too-large` (a body over 1 MB; 32 MB for imports), and any route that writes may answer 503 `storage-unavailable` with Retry-After (the database refused the write: disk full, read-only, I/O error; nothing was saved).",
-    },
-  });
-  // Swagger UI's own files from the swagger-ui-dist package: the docs work without any network.
-  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", baseUrl: "/api/docs/assets", title: "Sponsorship Programme allocator API" }));
-  app.get("/api/docs/assets/swagger-ui-dist/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}", async (c) => {
-    const file = c.req.param("file");
-    const body = await readFile(join(SWAGGER_DIST, file));
-    return c.body(new Uint8Array(body), 200, {
-      "Content-Type": file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
-      "Cache-Control": "public, max-age=86400",
-    });
-  });
+  documentApi(app);
 
   // The applicants' pages, rendered here (HTML first: they work with no script and without a web build).
   app.route("/", pageRoutes());
 
-  // The built web UI, when there is one (npm run build:web): each file sent as built at build time with
-  // brotli or gzip (web-build.ts), the hashed assets cached for a year, the rest revalidated by its ETag.
-  const dist = services.config.WEB_DIST;
-  if (existsSync(dist)) {
-    const cached = (path: string, c: Ctx) =>
-      void c.header(
-        "Cache-Control",
-        /\/assets\/[^/]+-[\w-]{8,}\.\w+(\.(br|gz))?$/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
-      );
-    const files = serveStatic({ root: dist, precompressed: true, onFound: cached });
-    // A page is revalidated by its date (serveStatic sends Last-Modified): 304 when it has not changed.
-    const revalidated = async (c: Ctx, send: MiddlewareHandler<AppEnv>, next: () => Promise<void>, file: string) => {
-      const since = Date.parse(c.req.header("if-modified-since") ?? "");
-      const stat = existsSync(file) ? statSync(file) : null;
-      const target = stat?.isDirectory() ? join(file, "index.html") : file;
-      const modified = stat && existsSync(target) ? Math.floor(statSync(target).mtimeMs / 1000) * 1000 : Number.NaN;
-      if (Number.isFinite(since) && modified <= since) return c.body(null, 304, { "Cache-Control": "no-cache" });
-      return send(c, next);
-    };
-    app.use("/*", async (c, next) => {
-      if (c.req.path.startsWith("/api/")) return next();
-      return c.req.path.startsWith("/assets/") ? files(c, next) : revalidated(c, files, next, join(dist, c.req.path));
-    });
-    // Client-side routes (/rounds/13MSP…) get the app's page; /api/… never does.
-    const page = serveStatic({ path: `${dist}/index.html`, precompressed: true, onFound: cached });
-    app.get("*", async (c, next) => (c.req.path.startsWith("/api/") ? next() : revalidated(c, page, next, join(dist, "index.html"))));
-  }
+  serveWebBuild(app, services.config.WEB_DIST);
   return api;
 }
 

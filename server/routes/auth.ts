@@ -40,54 +40,52 @@ export function client(c: Ctx): string {
   return remote;
 }
 
+// The routes: each a named definition (its guard, input and answers), its handler in the chain below.
+const postAuthLogin = route("public", {
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["auth"],
+  summary: "Sign in (staff and donors)",
+  request: body(LoginSchema),
+  responses: { 200: json(UserSchema, "Signed in; the session cookie is set"), ...errors(401, 422, 429) },
+});
+
+const postAuthLogout = route(SIGNED_IN, {
+  method: "post",
+  path: "/api/auth/logout",
+  tags: ["auth"],
+  summary: "Sign out",
+  responses: { 204: { description: "Signed out" }, ...errors(401, 403) },
+});
+
+const getAuthSession = route(SIGNED_IN, {
+  method: "get",
+  path: "/api/auth/session",
+  tags: ["auth"],
+  summary: "The signed-in user and the session's CSRF token",
+  responses: { 200: json(UserSchema, "The session"), ...errors(401) },
+});
+
 export function authRoutes() {
   return newApp()
-    .openapi(
-      route("public", {
-        method: "post",
-        path: "/api/auth/login",
-        tags: ["auth"],
-        summary: "Sign in (staff and donors)",
-        request: body(LoginSchema),
-        responses: { 200: json(UserSchema, "Signed in; the session cookie is set"), ...errors(401, 422, 429) },
-      }),
-      async (c) => {
-        const { db, config } = c.get("services");
-        const { username, password } = c.req.valid("json");
-        const { token, user } = await login(db, config, client(c), username, password);
-        setCookie(c, SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: "Strict",
-          secure: config.COOKIE_SECURE,
-          path: "/",
-          maxAge: config.SESSION_HOURS * 3600,
-        });
-        return c.json(user, 200);
-      },
-    )
-    .openapi(
-      route(SIGNED_IN, {
-        method: "post",
-        path: "/api/auth/logout",
-        tags: ["auth"],
-        summary: "Sign out",
-        responses: { 204: { description: "Signed out" }, ...errors(401, 403) },
-      }),
-      (c) => {
-        const token = getCookie(c, SESSION_COOKIE);
-        if (token) logout(c.get("services").db, token);
-        deleteCookie(c, SESSION_COOKIE, { path: "/" });
-        return c.body(null, 204);
-      },
-    )
-    .openapi(
-      route(SIGNED_IN, {
-        method: "get",
-        path: "/api/auth/session",
-        tags: ["auth"],
-        summary: "The signed-in user and the session's CSRF token",
-        responses: { 200: json(UserSchema, "The session"), ...errors(401) },
-      }),
-      (c) => c.json(userOf(c), 200),
-    );
+    .openapi(postAuthLogin, async (c) => {
+      const { db, config } = c.get("services");
+      const { username, password } = c.req.valid("json");
+      const { token, user } = await login(db, config, client(c), username, password);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: "Strict",
+        secure: config.COOKIE_SECURE,
+        path: "/",
+        maxAge: config.SESSION_HOURS * 3600,
+      });
+      return c.json(user, 200);
+    })
+    .openapi(postAuthLogout, (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) logout(c.get("services").db, token);
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.body(null, 204);
+    })
+    .openapi(getAuthSession, (c) => c.json(userOf(c), 200));
 }

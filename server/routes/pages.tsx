@@ -14,7 +14,7 @@ import {
   type ApplicantFormField,
   type ApplicantFormValues,
 } from "../../scoring/criteria/index.js";
-import { fieldProblems, type ApplicantAnswer } from "../../scoring/domain/index.js";
+import { APPLICANT_ANSWERS, fieldProblems, type ApplicantAnswer } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
 import { errorBody, newApp, type AppEnv } from "../http/index.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -174,6 +174,113 @@ const sameOriginReferrer = async (c: PageCtx, next: () => Promise<void>) => {
   await next();
 };
 
+/** The request form sent: checked, then the request submitted (its reference and code shown once), or the form again with its problems. */
+async function sendApplication(c: PageCtx, roundId: string) {
+  const lang = langOf(c);
+  const w = WORDS[lang];
+  const round = roundView(c, roundId);
+  if (!round) return noRound(c, roundId);
+  if (!sameSite(c)) return applyPage(c, round, EMPTY_APPLICANT_FORM, {}, w.crossSite, 403);
+  const fields = await formFields(c);
+  const values = applicantFormValues(fields ?? {});
+  if (!round.open) return applyPage(c, round, values, {}, w.errors["round-closed"], 409);
+  const parsed = ApplicantInputSchema.safeParse({ ...applicantInput(values), language: lang });
+  if (!parsed.success)
+    return applyPage(
+      c,
+      round,
+      values,
+      problemsOf(
+        lang,
+        fieldProblems(parsed.error).map((p) => p.path),
+      ),
+      undefined,
+      422,
+    );
+  try {
+    const done = submitRequest(c.get("services"), client(c), round.id, parsed.data);
+    const html = await renderPage(
+      <SubmittedPage lang={lang} assets={assetsOf(c)} roundId={round.id} reference={done.reference} code={done.accessCode} />,
+    );
+    return sendPage(c, html, { status: 201, private: true });
+  } catch (e) {
+    if (e instanceof DomainError && e.kind === "invalid") {
+      const paths = ((e.details as { problems?: { path: string }[] } | undefined)?.problems ?? []).map((p) => p.path);
+      return applyPage(c, round, values, problemsOf(lang, paths), undefined, 422);
+    }
+    const r = refusal(lang, e);
+    if (!r) throw e;
+    return applyPage(c, round, values, {}, r.sentence, r.status === 404 ? 409 : r.status);
+  }
+}
+
+/** A new access code asked for: the same answer whether or not the reference and address match. */
+async function sendNewCodeForm(c: PageCtx) {
+  const lang = langOf(c);
+  const w = WORDS[lang];
+  const fields = (await formFields(c)) ?? {};
+  const one = (name: string) => {
+    const v = fields[name];
+    return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim().slice(0, 254);
+  };
+  const reference = one("reference").slice(0, 64);
+  const email = one("email");
+  if (!sameSite(c)) return newCodePage(c, { reference, email, problem: w.crossSite }, 403);
+  if (!reference || !email) return newCodePage(c, { reference, email, problem: w.newCode.missing }, 422);
+  try {
+    askNewCode(c.get("services"), client(c), reference, email);
+  } catch (e) {
+    const r = refusal(lang, e);
+    if (!r) throw e;
+    return newCodePage(c, { reference, email, problem: r.sentence }, r.status);
+  }
+  return newCodePage(c, { reference, email, done: true });
+}
+
+/** The status page opened with the request's reference and access code. */
+async function openStatus(c: PageCtx) {
+  const lang = langOf(c);
+  if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
+  const fields = (await formFields(c)) ?? {};
+  const { reference, code } = credentials(fields);
+  if (!reference || !code) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
+  try {
+    const { view } = await openedView(c, reference, code);
+    return statusPage(c, { reference, view, code });
+  } catch (e) {
+    const r = refusal(lang, e);
+    if (!r) throw e;
+    return statusPage(c, { reference, problem: r.sentence }, r.status);
+  }
+}
+
+/** An offer answered on the status page: asked first, recorded once confirmed. */
+async function answerOnPage(c: PageCtx) {
+  const lang = langOf(c);
+  if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
+  const fields = (await formFields(c)) ?? {};
+  const { reference, code } = credentials(fields);
+  const answer = APPLICANT_ANSWERS.has(fields.answer) ? fields.answer : null;
+  if (!reference || !code || !answer) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
+  try {
+    const { record, view } = await openedView(c, reference, code);
+    // The answer is final: asked first, recorded once confirmed.
+    if (fields.confirmed !== "yes") return statusPage(c, { reference, view, code, confirm: answer });
+    try {
+      answerOffer(c.get("services"), record, answer);
+    } catch (e) {
+      const r = refusal(lang, e);
+      if (!r) throw e;
+      return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, problem: r.sentence }, r.status);
+    }
+    return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, answered: true });
+  } catch (e) {
+    const r = refusal(lang, e);
+    if (!r) throw e;
+    return statusPage(c, { reference, problem: r.sentence }, r.status);
+  }
+}
+
 export function pageRoutes() {
   return (
     newApp()
@@ -188,107 +295,12 @@ export function pageRoutes() {
         if (!round) return noRound(c, c.req.param("roundId"));
         return applyPage(c, round, EMPTY_APPLICANT_FORM);
       })
-      .post("/apply/:roundId", async (c) => {
-        const lang = langOf(c);
-        const w = WORDS[lang];
-        const round = roundView(c, c.req.param("roundId"));
-        if (!round) return noRound(c, c.req.param("roundId"));
-        if (!sameSite(c)) return applyPage(c, round, EMPTY_APPLICANT_FORM, {}, w.crossSite, 403);
-        const fields = await formFields(c);
-        const values = applicantFormValues(fields ?? {});
-        if (!round.open) return applyPage(c, round, values, {}, w.errors["round-closed"], 409);
-        const parsed = ApplicantInputSchema.safeParse({ ...applicantInput(values), language: lang });
-        if (!parsed.success)
-          return applyPage(
-            c,
-            round,
-            values,
-            problemsOf(
-              lang,
-              fieldProblems(parsed.error).map((p) => p.path),
-            ),
-            undefined,
-            422,
-          );
-        try {
-          const done = submitRequest(c.get("services"), client(c), round.id, parsed.data);
-          const html = await renderPage(
-            <SubmittedPage lang={lang} assets={assetsOf(c)} roundId={round.id} reference={done.reference} code={done.accessCode} />,
-          );
-          return sendPage(c, html, { status: 201, private: true });
-        } catch (e) {
-          if (e instanceof DomainError && e.kind === "invalid") {
-            const paths = ((e.details as { problems?: { path: string }[] } | undefined)?.problems ?? []).map((p) => p.path);
-            return applyPage(c, round, values, problemsOf(lang, paths), undefined, 422);
-          }
-          const r = refusal(lang, e);
-          if (!r) throw e;
-          return applyPage(c, round, values, {}, r.sentence, r.status === 404 ? 409 : r.status);
-        }
-      })
+      .post("/apply/:roundId", (c) => sendApplication(c, c.req.param("roundId")))
       // A link in a message opens the page with its reference filled in.
       .get("/status", (c) => statusPage(c, { reference: (c.req.query("reference") ?? "").trim().slice(0, 64) }))
       .get("/status/new-code", (c) => newCodePage(c, { reference: (c.req.query("reference") ?? "").trim().slice(0, 64), email: "" }))
-      .post("/status/new-code", async (c) => {
-        const lang = langOf(c);
-        const w = WORDS[lang];
-        const fields = (await formFields(c)) ?? {};
-        const one = (name: string) => {
-          const v = fields[name];
-          return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim().slice(0, 254);
-        };
-        const reference = one("reference").slice(0, 64);
-        const email = one("email");
-        if (!sameSite(c)) return newCodePage(c, { reference, email, problem: w.crossSite }, 403);
-        if (!reference || !email) return newCodePage(c, { reference, email, problem: w.newCode.missing }, 422);
-        try {
-          askNewCode(c.get("services"), client(c), reference, email);
-        } catch (e) {
-          const r = refusal(lang, e);
-          if (!r) throw e;
-          return newCodePage(c, { reference, email, problem: r.sentence }, r.status);
-        }
-        return newCodePage(c, { reference, email, done: true });
-      })
-      .post("/status", async (c) => {
-        const lang = langOf(c);
-        if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
-        const fields = (await formFields(c)) ?? {};
-        const { reference, code } = credentials(fields);
-        if (!reference || !code) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
-        try {
-          const { view } = await openedView(c, reference, code);
-          return statusPage(c, { reference, view, code });
-        } catch (e) {
-          const r = refusal(lang, e);
-          if (!r) throw e;
-          return statusPage(c, { reference, problem: r.sentence }, r.status);
-        }
-      })
-      .post("/status/offer", async (c) => {
-        const lang = langOf(c);
-        if (!sameSite(c)) return statusPage(c, { problem: WORDS[lang].crossSite }, 403);
-        const fields = (await formFields(c)) ?? {};
-        const { reference, code } = credentials(fields);
-        const answer = fields.answer === "accepted" || fields.answer === "declined" ? fields.answer : null;
-        if (!reference || !code || !answer) return statusPage(c, { reference, problem: WORDS[lang].status.notFound }, 422);
-        try {
-          const { record, view } = await openedView(c, reference, code);
-          // The answer is final: asked first, recorded once confirmed.
-          if (fields.confirmed !== "yes") return statusPage(c, { reference, view, code, confirm: answer });
-          try {
-            answerOffer(c.get("services"), record, answer);
-          } catch (e) {
-            const r = refusal(lang, e);
-            if (!r) throw e;
-            return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, problem: r.sentence }, r.status);
-          }
-          return statusPage(c, { reference, view: applicantStatus(c.get("services"), record.id), code, answered: true });
-        } catch (e) {
-          const r = refusal(lang, e);
-          if (!r) throw e;
-          return statusPage(c, { reference, problem: r.sentence }, r.status);
-        }
-      })
+      .post("/status/new-code", sendNewCodeForm)
+      .post("/status", openStatus)
+      .post("/status/offer", answerOnPage)
   );
 }

@@ -1,15 +1,13 @@
 // Decisions after an allocation: approving a run (offers to the funded, a waitlist, the rest not
-// funded), offers' answers and actual costs, replacement proposals after declines and lapsed offers, and
-// applying a proposal. Each change is one transaction with its audit entry; the routes only parse,
+// funded), offers' answers and actual costs, and the calendar's lapses and reminders (replacements:
+// replacements.ts). Each change is one transaction with its audit entry; the routes only parse,
 // authorise and answer.
-import { randomUUID } from "node:crypto";
-import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import {
   chf,
   dayInWords,
   APPROVAL_DECIDES,
   offerMoveRefused,
-  proposalMoveRefused,
+  type AllocationResult,
   ROUND_STATUS,
   REQUEST_STATUS,
   SETTLED_OFFERS,
@@ -17,32 +15,25 @@ import {
 } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
-import { checkVersion, conflict, DomainError, invalid, notFound } from "../errors.js";
+import { checkVersion, conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http/index.js";
-import { runInWorker } from "../workers/solve-in-worker.js";
 import { today } from "../store/rows.js";
 import {
   assertRoundOpenForMoney,
   clearDecisions,
   discardOpenReplacements,
   findDecision,
-  findReplacement,
-  fundedDecisions,
   getRequest,
   getRound,
   insertDecision,
-  insertReplacement,
   listDecisions,
-  listRequests,
-  markNotFunded,
-  markReplacementApplied,
   offersToRemind,
   overdueOffers,
   roundsWithPendingOffers,
   yearIsOpen,
   setActualCost,
-  upsertOffer,
   type DecisionRecord,
+  type RoundRecord,
 } from "../store/index.js";
 import { recordOfferAnswer, setRequestStatus, settleOffer } from "./request-status.js";
 import { changeRoundStatus } from "./rounds.js";
@@ -51,6 +42,45 @@ import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun } from "./runs.js";
 
 export type { Actor };
+
+/**
+ * The guards of an approval: the round's version read, its year open, the round in review, a deadline the
+ * calendar allows, nothing recorded since the last approval, and every request the run decides still in
+ * the running.
+ */
+function checkApprovable(
+  db: Services["db"],
+  round: RoundRecord,
+  result: AllocationResult,
+  input: { offerDeadline: string; roundVersion: number; on?: string },
+): void {
+  checkVersion(round, input.roundVersion);
+  assertRoundOpenForMoney(db, round.id, "an approval");
+  if (round.status !== "review")
+    throw conflict(
+      "round-status",
+      `round ${round.id} is "${ROUND_STATUS.say(round.status)}": runs are approved while it is "${ROUND_STATUS.say("review")}"`,
+    );
+  checkDeadline(input.offerDeadline, input.on ?? today(), round);
+  // A re-approval never loses what was recorded after the last one.
+  const recorded = listDecisions(db, round.id).filter(
+    (d) => (d.offerStatus !== null && d.offerStatus !== "pending") || d.actualCost !== null,
+  );
+  if (recorded.length)
+    throw conflict(
+      "answers-recorded",
+      `offers of this round have been answered or given actual costs (${recorded.map((d) => d.requestId).join(", ")}): a new approval would lose them`,
+    );
+  // The run acts only on requests still in the running (or decided by the previous approval, unanswered).
+  for (const id of [...result.funded.map((f) => f.id), ...result.notFunded.map((n) => n.id)]) {
+    const status = getRequest(db, id).status;
+    if (!APPROVAL_DECIDES.has(status))
+      throw conflict(
+        "not-in-running",
+        `the run decides ${id}, which is now ${REQUEST_STATUS.say(status)}: start a new run, then approve it`,
+      );
+  }
+}
 
 /**
  * Approves a run: its funded requests get offers with the deadline given, the `waitlist` requests not
@@ -73,32 +103,7 @@ export function approveRun(
   if (result.status !== "optimal" && result.status !== "time-limit") throw conflict("infeasible", "an infeasible run cannot be approved");
   return tx(db, () => {
     const round = getRound(db, run.roundId);
-    checkVersion(round, input.roundVersion);
-    assertRoundOpenForMoney(db, run.roundId, "an approval");
-    if (round.status !== "review")
-      throw conflict(
-        "round-status",
-        `round ${round.id} is "${ROUND_STATUS.say(round.status)}": runs are approved while it is "${ROUND_STATUS.say("review")}"`,
-      );
-    checkDeadline(input.offerDeadline, input.on ?? today(), round);
-    // A re-approval never loses what was recorded after the last one.
-    const recorded = listDecisions(db, run.roundId).filter(
-      (d) => (d.offerStatus !== null && d.offerStatus !== "pending") || d.actualCost !== null,
-    );
-    if (recorded.length)
-      throw conflict(
-        "answers-recorded",
-        `offers of this round have been answered or given actual costs (${recorded.map((d) => d.requestId).join(", ")}): a new approval would lose them`,
-      );
-    // The run acts only on requests still in the running (or decided by the previous approval, unanswered).
-    for (const id of [...result.funded.map((f) => f.id), ...result.notFunded.map((n) => n.id)]) {
-      const status = getRequest(db, id).status;
-      if (!APPROVAL_DECIDES.has(status))
-        throw conflict(
-          "not-in-running",
-          `the run decides ${id}, which is now ${REQUEST_STATUS.say(status)}: start a new run, then approve it`,
-        );
-    }
+    checkApprovable(db, round, result, input);
     runs.markApproved(run.id, actor.id);
     clearDecisions(db, run.roundId);
     // A proposal computed on the decisions this approval replaces can no longer be applied.
@@ -205,71 +210,8 @@ export function recordOffer(
   });
 }
 
-/**
- * Proposes replacements for the declined and lapsed offers (everyone else kept at their level), solved
- * by the engine in a worker. Offers still pending after their deadline are recorded as expired first.
- */
-export async function proposeReplacements(
-  { db, runs }: Services,
-  roundId: string,
-  actor: Actor,
-): Promise<{ id: string; status: "proposed"; proposal: ReplacementResult }> {
-  assertRoundOpenForMoney(db, roundId, "a replacement");
-  expireOverdueOffers(db, roundId, today(), actor);
-  const decisions = fundedDecisions(db, roundId);
-  if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
-  const runId = decisions[0]!.runId;
-  const { problem: runProblem } = doneRun(runs.get(runId));
-  const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
-  if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
-  // The funded list as it stands now (earlier replacements applied).
-  const current = { funded: decisions.flatMap((d) => (d.level ? [{ id: d.requestId, level: d.level }] : [])) };
-  const declined = released.filter((d) => d.offerStatus === "declined").map((d) => d.requestId);
-  const expired = released.filter((d) => d.offerStatus === "expired").map((d) => ({ id: d.requestId, deadline: d.offerDeadline! }));
-  // Replacements come only from requests still in the running: a request whose offer was answered
-  // (declined, expired, …) or that left the round since the run is locked out, even once an earlier
-  // proposal closed its offer out (its decision is then no longer "funded", but its answer stands).
-  const funded = new Set(decisions.map((d) => d.requestId));
-  const statusOf = new Map(listRequests(db, roundId).map((r) => [r.id, r.status]));
-
-  const inRunning = (id: string): boolean => funded.has(id) || APPROVAL_DECIDES.has(statusOf.get(id));
-  const problem = {
-    ...runProblem,
-    requests: runProblem.requests.map((r) => (inRunning(r.id) ? r : { ...r, lock: "out" as const })),
-  };
-  const proposal = declined.length
-    ? await runInWorker<ReplacementResult>({
-        type: "replace",
-        problem,
-        result: current,
-        declined: [...declined, ...expired.map((e) => e.id)],
-      }).result
-    : await runInWorker<ReplacementResult>({ type: "release", problem, result: current, expiredOffers: expired }).result;
-  const id = randomUUID();
-  tx(db, () => {
-    const discarded = discardOpenReplacements(db, roundId);
-    insertReplacement(db, {
-      id,
-      roundId,
-      runId,
-      cause: declined.length ? "declined" : "expired",
-      input: { declined, expired },
-      proposal,
-      by: actor.id,
-    });
-    audit(db, {
-      actor: actor.name,
-      action: "propose",
-      entity: "replacement",
-      entityId: id,
-      data: { declined, expired, replacements: proposal.replacements.map((r) => r.id), replaces: discarded },
-    });
-  });
-  return { id, status: "proposed", proposal };
-}
-
 /** Records the round's offers still pending after their deadline as lapsed (each applicant is told). */
-function expireOverdueOffers(db: Services["db"], roundId: string, day: string, actor: ChangeActor): number {
+export function expireOverdueOffers(db: Services["db"], roundId: string, day: string, actor: ChangeActor): number {
   return tx(db, () => {
     const overdue = overdueOffers(db, roundId, day);
     for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
@@ -303,7 +245,7 @@ export function runCalendar(db: Services["db"], day: string): { lapsed: number; 
  * An offer's deadline lies between the day it is made and the meeting's first day: an offer is answered
  * before the travel, and a deadline after the meeting would leave the money committed to no one.
  */
-function checkDeadline(deadline: string, on: string, round: { startDate: string }): void {
+export function checkDeadline(deadline: string, on: string, round: { startDate: string }): void {
   if (deadline < on)
     throw invalid([{ path: "offerDeadline", message: `must not be before the day the offers are made (${dayInWords(on)})` }]);
   if (deadline > round.startDate)
@@ -313,41 +255,4 @@ function checkDeadline(deadline: string, on: string, round: { startDate: string 
         message: `must be on or before the meeting's first day (${dayInWords(round.startDate)}): offers are answered before the travel`,
       },
     ]);
-}
-
-export function applyReplacement({ db }: Services, replacementId: string, offerDeadline: string, actor: Actor): DecisionRecord[] {
-  return tx(db, () => {
-    const row = findReplacement(db, replacementId);
-    if (!row) throw notFound(`replacement ${replacementId}`);
-    const refused = proposalMoveRefused(row.status, "applied");
-    if (refused) throw conflict("replacement-status", refused);
-    const { proposal } = row;
-    if (proposal.status === "infeasible") throw conflict("infeasible", "this proposal found no replacement that keeps the rules");
-    assertRoundOpenForMoney(db, row.roundId, "a replacement");
-    checkDeadline(offerDeadline, today(), getRound(db, row.roundId));
-    // The proposal answers offers released under the decisions as they stand: they must still be released.
-    for (const r of proposal.released) {
-      const d = findDecision(db, row.roundId, r.id);
-      if (!d || d.runId !== row.runId || (d.offerStatus !== "declined" && d.offerStatus !== "expired"))
-        throw conflict(
-          "replacement-stale",
-          `the decisions changed since this proposal (${r.id} is no longer a released offer): propose again`,
-        );
-    }
-    for (const r of proposal.replacements) {
-      upsertOffer(db, { roundId: row.roundId, requestId: r.id, runId: row.runId, level: r.level, cost: r.cost, offerDeadline });
-      const replaces = proposal.released.map((x) => x.id).join(", ");
-      setRequestStatus(db, r.id, "funded", `offered as a replacement (for ${replaces}) by the ISU`, actor);
-    }
-    for (const r of proposal.released) markNotFunded(db, row.roundId, r.id);
-    markReplacementApplied(db, replacementId);
-    audit(db, {
-      actor: actor.name,
-      action: "apply",
-      entity: "replacement",
-      entityId: replacementId,
-      data: { replacements: proposal.replacements.map((r) => r.id) },
-    });
-    return listDecisions(db, row.roundId);
-  });
 }

@@ -2,17 +2,25 @@
 // region, status, gender, score breakdown and paying donors (no personal contact data), the baselines, the
 // money curve, the price of each rule and how firm each decision is.
 import type { MoneyCurve, Robustness, Sensitivities } from "../../scoring/analytics/index.js";
-import type { Problem } from "../../scoring/problem/index.js";
+import type { Problem, ProblemRequest } from "../../scoring/problem/index.js";
+import type { ScoredRequest } from "../../scoring/criteria/index.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http/index.js";
 import { runInWorker } from "../workers/solve-in-worker.js";
 import { currentSettings, getRound, listDecisions } from "../store/index.js";
 import { requireDonorOf } from "./rounds.js";
-import { RELEASED_OFFERS, round2, type AllocationSummary, type FundingShare, type Region } from "../../scoring/domain/index.js";
+import {
+  RELEASED_OFFERS,
+  round2,
+  type AllocationResult,
+  type AllocationSummary,
+  type FundingShare,
+  type Region,
+} from "../../scoring/domain/index.js";
 import { doneRun } from "./runs.js";
 import { roundStatement } from "./finance.js";
 import { offerMoney } from "../../scoring/ledger/index.js";
-import type { DecisionRecord } from "../schemas.js";
+import type { DecisionRecord, Statement } from "../schemas.js";
 
 /**
  * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
@@ -83,28 +91,20 @@ function reasonCounts(reasons: Labelled[][]): (Labelled & { delegates: number })
 /** The rationale as the donors' page reads it. */
 export type Rationale = Awaited<ReturnType<typeof rationale>>;
 
-export async function rationale({ db, runs }: Services, roundId: string, user: { role: string; donorId: string | null }) {
-  const round = getRound(db, roundId);
-  requireDonorOf(db, user, roundId);
-  const run = runs.latestApproved(roundId);
-  if (!run) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
-  const { problem, result, scores } = doneRun(run);
-  // An approved run has its approval's time and, being feasible, a summary.
-  const approvedAt = run.approvedAt;
-  const summary = result.summary;
-  if (approvedAt === null || summary === null) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
-  const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
-  const settings = currentSettings(db, roundId);
-  const [curve, sensitivity, robustness] = await analyticsOf(run.id, problem);
-  // The delegates as they stand now (declined and lapsed offers out, replacements in), with what each
-  // costs and who pays for it from the ledger: the same money as the dashboard's and the statement's.
-  const statement = roundStatement(db, roundId);
-  const offers = listDecisions(db, roundId).filter((d) => d.offerStatus !== null);
-  const live = offers.filter((d) => !RELEASED_OFFERS.has(d.offerStatus!));
-  const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
+/**
+ * The delegates as they stand now (declined and lapsed offers out, replacements in), each with what the
+ * ledger says they cost and who pays, their score's points and any exception to eligibility.
+ */
+function delegatesNow(
+  live: DecisionRecord[],
+  requestOf: ReadonlyMap<string, ProblemRequest>,
+  result: AllocationResult,
+  statement: Statement,
+  scoreOf: ReadonlyMap<string, ScoredRequest>,
+) {
   const inRun = new Map(result.funded.map((f) => [f.id, f]));
   const paid = new Map(statement.funding.map((f) => [f.requestId, f]));
-  const funded = live.flatMap((d) => {
+  return live.flatMap((d) => {
     const q = requestOf.get(d.requestId);
     if (!q) return [];
     const f = inRun.get(d.requestId);
@@ -134,6 +134,55 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
       },
     ];
   });
+}
+
+/** The money curve, and the price of each rule (locks left out: they name people). */
+function pricesAndCurve(curve: MoneyCurve, sensitivity: Sensitivities) {
+  return {
+    moneyCurve: curve,
+    // The price of each rule (locks left out: they name people), and how firm each decision is.
+    rulePrices: sensitivity.rules.map((r) => ({
+      rule: r.rule,
+      stated: r.stated,
+      relaxedTo: r.relaxedTo,
+      cost: r.cost,
+      entered: r.entered.map((p) => p.id),
+      left: r.left.map((p) => p.id),
+      text: r.text,
+    })),
+  };
+}
+
+/** How firm each decision is: the borderline requests under perturbed weights and costs. */
+function firmness(robustness: Robustness) {
+  return {
+    samples: robustness.samples,
+    solved: robustness.solved,
+    counts: robustness.counts,
+    borderline: robustness.requests.filter((q) => q.class === "borderline").map((q) => ({ id: q.id, share: q.share, inBase: q.inBase })),
+  };
+}
+
+export async function rationale({ db, runs }: Services, roundId: string, user: { role: string; donorId: string | null }) {
+  const round = getRound(db, roundId);
+  requireDonorOf(db, user, roundId);
+  const run = runs.latestApproved(roundId);
+  if (!run) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
+  const { problem, result, scores } = doneRun(run);
+  // An approved run has its approval's time and, being feasible, a summary.
+  const approvedAt = run.approvedAt;
+  const summary = result.summary;
+  if (approvedAt === null || summary === null) throw conflict("not-approved", `round ${roundId} has no approved allocation yet`);
+  const scoreOf = new Map(scores.requests.map((s) => [s.id, s]));
+  const settings = currentSettings(db, roundId);
+  const [curve, sensitivity, robustness] = await analyticsOf(run.id, problem);
+  // The delegates as they stand now (declined and lapsed offers out, replacements in), with what each
+  // costs and who pays for it from the ledger: the same money as the dashboard's and the statement's.
+  const statement = roundStatement(db, roundId);
+  const offers = listDecisions(db, roundId).filter((d) => d.offerStatus !== null);
+  const live = offers.filter((d) => !RELEASED_OFFERS.has(d.offerStatus!));
+  const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
+  const funded = delegatesNow(live, requestOf, result, statement, scoreOf);
   const eligibility = scores.requests.map((s) => s.eligibility).filter((e) => e !== undefined);
   return {
     round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
@@ -201,24 +250,9 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
       // Runs solved before the rules were named by id have only the sentences.
       brokenRules: b.brokenRules ?? [],
     })),
-    moneyCurve: curve,
-    // The price of each rule (locks left out: they name people), and how firm each decision is.
-    rulePrices: sensitivity.rules.map((r) => ({
-      rule: r.rule,
-      stated: r.stated,
-      relaxedTo: r.relaxedTo,
-      cost: r.cost,
-      entered: r.entered.map((p) => p.id),
-      left: r.left.map((p) => p.id),
-      text: r.text,
-    })),
+    ...pricesAndCurve(curve, sensitivity),
     /** Each request of the run by its State (the references the sentences name, with no personal data). */
     states: Object.fromEntries(problem.requests.map((q) => [q.id, q.state])),
-    robustness: {
-      samples: robustness.samples,
-      solved: robustness.solved,
-      counts: robustness.counts,
-      borderline: robustness.requests.filter((q) => q.class === "borderline").map((q) => ({ id: q.id, share: q.share, inBase: q.inBase })),
-    },
+    robustness: firmness(robustness),
   };
 }
