@@ -3,7 +3,7 @@
 import { baselines as computeBaselines, diagnose, explain, reasonWithoutSolve, type ExplainHelper } from "./explanations/index.js";
 import { variantModel, solve, fundedOf, now, solveLp, Deadline, type Glpk } from "./allocation/index.js";
 import { prepare, cmp, type Prepared, type Problem } from "./problem/index.js";
-import type { AllocationResult, NotFundedRequest } from "./domain/index.js";
+import type { AllocationResult, NotFundedRequest, RunOutcome } from "./domain/index.js";
 import { scoreRound, type ReferenceData, type RoundFile, type ScoredRound } from "./criteria/index.js";
 
 export interface AllocateOptions {
@@ -42,6 +42,27 @@ export async function allocateRound(
   return { scored, result };
 }
 
+/** An answer without an allocation: the rules cannot hold (with the diagnosis), or no allocation was found in time. */
+function noAllocation(
+  status: Exclude<RunOutcome, "optimal">,
+  diagnosis: AllocationResult["diagnosis"],
+  baselines: AllocationResult["baselines"],
+  solver: AllocationResult["solver"],
+): AllocationResult {
+  return { status, value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
+}
+
+/** The requests not chosen, each with what explains it without a solve (eligibility, a lock) or "not explained". */
+function unexplained(prep: Prepared, chosen: ReadonlyMap<number, number>): NotFundedRequest[] {
+  return prep.requests
+    .filter((r) => !chosen.has(r.index))
+    .sort((a, b) => cmp(a.req.id, b.req.id))
+    .map((r) => ({
+      id: r.req.id,
+      reason: reasonWithoutSolve(prep, r.index) ?? { kind: "unexplained", text: "Not explained: explanations were not asked for." },
+    }));
+}
+
 export async function allocate(problem: Problem, opts: AllocateOptions): Promise<AllocationResult> {
   const { glpk } = opts;
   const timeLimit = opts.timeLimit ?? 60;
@@ -52,24 +73,9 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const solver = { name: "glpk.js", version: `glpk ${glpk.version}`, ms: Math.round(solved.ms), gap: null as number | null };
   const baselines = opts.baselines === false ? [] : computeBaselines(prep);
 
-  if (solved.status === "infeasible") {
-    const diagnosis = await diagnose(prep, glpk, deadline);
-    return { status: "infeasible", value: null, totalCost: 0, funded: [], notFunded: [], summary: null, diagnosis, baselines, solver };
-  }
+  if (solved.status === "infeasible") return noAllocation("infeasible", await diagnose(prep, glpk, deadline), baselines, solver);
   const solution = solved.solution;
-  if (!solution) {
-    return {
-      status: "time-limit",
-      value: null,
-      totalCost: 0,
-      funded: [],
-      notFunded: [],
-      summary: null,
-      diagnosis: null,
-      baselines,
-      solver,
-    };
-  }
+  if (!solution) return noAllocation("time-limit", null, baselines, solver);
 
   if (solved.status === "optimal") solver.gap = 0;
   else
@@ -78,13 +84,7 @@ export async function allocate(problem: Problem, opts: AllocateOptions): Promise
   const { funded, summary } = fundedOf(prep, solution);
   // Without explanations, a request is still explained by what needs no solve (its eligibility verdict, a
   // lock); the others say that their explanation was not asked for.
-  let notFunded: NotFundedRequest[] = prep.requests
-    .filter((r) => !solution.chosen.has(r.index))
-    .sort((a, b) => cmp(a.req.id, b.req.id))
-    .map((r) => ({
-      id: r.req.id,
-      reason: reasonWithoutSolve(prep, r.index) ?? { kind: "unexplained", text: "Not explained: explanations were not asked for." },
-    }));
+  let notFunded = unexplained(prep, solution.chosen);
 
   let explainMs: number | undefined;
   // The proposal with the reasons known so far (the others being explained).

@@ -135,33 +135,67 @@ const FIRST_GUESS = 1e-4;
 const GROWTH = 4;
 
 /**
+ * Columns the variant fixes (requests forced out), substituted out of both models before any solve: the
+ * counterfactuals of the explanations force most of a round out.
+ */
+function presetColumns(lp: ReturnType<typeof variantModel>["lp"], glpk: Glpk): Map<string, 0 | 1> {
+  const preset = new Map<string, 0 | 1>();
+  for (const b of lp.bounds ?? []) if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
+  return preset;
+}
+
+/** A stage's outcome as the report keeps it. */
+const outcomeOf = (out: { status: SolveOutcome["status"]; found: boolean }, objective: number | null, t1: number) => ({
+  status: out.status,
+  found: out.found,
+  objective,
+  ms: now() - t1,
+});
+
+type Restricted = Exclude<ReturnType<typeof restrict>, "infeasible">;
+
+/** Binary columns at an LP bound, with what leaving it would cost (−d at 0, d at 1; ≤ 0 means never fixed). */
+function columnsAtBound(binaries: readonly string[], vars: Readonly<Record<string, number>>, d: ReadonlyMap<string, number>) {
+  const atBound: { column: string; value: 0 | 1; reducedCost: number; cost: number }[] = [];
+  for (const column of binaries) {
+    const x = vars[column] ?? 0;
+    const dj = d.get(column) ?? 0;
+    if (x <= 1e-9) atBound.push({ column, value: 0, reducedCost: dj, cost: -dj });
+    else if (x >= 1 - 1e-9) atBound.push({ column, value: 1, reducedCost: dj, cost: dj });
+  }
+  return atBound;
+}
+
+/** One stage: the model with the fixed columns substituted out, solved, its answer lifted back to every column. */
+async function solveCore(glpk: Glpk, full: Restricted, fixed: Map<string, 0 | 1>, preset: Map<string, 0 | 1>, deadline: Deadline) {
+  const core = restrict(full.lp, fixed);
+  return core === "infeasible"
+    ? ({ status: "infeasible", found: false, ms: 0 } as const)
+    : lift(await solveLp(glpk, core.lp, deadline), core.constant + full.constant, fixed, preset);
+}
+
+export interface ExactOptions {
+  force?: Map<number, "in" | "out">;
+  /** Seconds, or the deadline of the answer this solve is part of. */
+  timeLimit: number | Deadline;
+  /** The first guess of z − L relative to z (tests vary it). */
+  firstGuess?: number;
+  /** The first guess of z − L in model units (overrides firstGuess): e.g. what similar variants needed. */
+  firstThreshold?: number;
+  /** A feasible allocation known beforehand (a heuristic's, a similar variant's): the core need not go below its worth. */
+  incumbent?: Map<number, number> | null;
+}
+
+/**
  * The model (with requests forced in or out) solved to the proven optimum through a core; the same answer
  * as solving the full model, since every fixing that stands is justified by an allocation at least as good.
  */
-export async function solveExact(
-  prep: Prepared,
-  glpk: Glpk,
-  opts: {
-    force?: Map<number, "in" | "out">;
-    /** Seconds, or the deadline of the answer this solve is part of. */
-    timeLimit: number | Deadline;
-    /** The first guess of z − L relative to z (tests vary it). */
-    firstGuess?: number;
-    /** The first guess of z − L in model units (overrides firstGuess): e.g. what similar variants needed. */
-    firstThreshold?: number;
-    /** A feasible allocation known beforehand (a heuristic's, a similar variant's): the core need not go below its worth. */
-    incumbent?: Map<number, number> | null;
-  },
-): Promise<ExactSolve> {
+export async function solveExact(prep: Prepared, glpk: Glpk, opts: ExactOptions): Promise<ExactSolve> {
   const t0 = now();
   const deadline = Deadline.of(opts.timeLimit);
   const force = opts.force ?? new Map<number, "in" | "out">();
   const model = variantModel(prep, glpk, { force });
-  // Columns the variant fixes (requests forced out) are substituted out of both models before any solve:
-  // the counterfactuals of the explanations force most of a round out.
-  const preset = new Map<string, 0 | 1>();
-  for (const b of model.lp.bounds ?? [])
-    if (b.type === glpk.GLP_FX && b.name !== "zero" && (b.lb === 0 || b.lb === 1)) preset.set(b.name, b.lb);
+  const preset = presetColumns(model.lp, glpk);
   const full = restrict(model.lp, preset);
   const relaxed = restrict(variantModel(prep, glpk, { force, relaxed: true }).lp, preset);
   if (full === "infeasible" || relaxed === "infeasible")
@@ -175,13 +209,7 @@ export async function solveExact(
   const d = reducedCosts(relaxed.lp, lp.dual);
   const margin = 1e-7 * Math.max(1, Math.abs(z)) + 1e-9;
   // Binary columns at an LP bound, with what leaving it would cost (−d at 0, d at 1; ≤ 0 means never fixed).
-  const atBound: { column: string; value: 0 | 1; reducedCost: number; cost: number }[] = [];
-  for (const column of full.lp.binaries ?? []) {
-    const x = lp.vars[column] ?? 0;
-    const dj = d.get(column) ?? 0;
-    if (x <= 1e-9) atBound.push({ column, value: 0, reducedCost: dj, cost: -dj });
-    else if (x >= 1 - 1e-9) atBound.push({ column, value: 1, reducedCost: dj, cost: dj });
-  }
+  const atBound = columnsAtBound(full.lp.binaries ?? [], lp.vars, d);
   const report: CoreReport = { lpBound: z, lpMs: lp.ms, stages: [], proven: false, incumbent: null, fixings: [] };
   const largest = atBound.reduce((m, c) => Math.max(m, c.cost), 0);
 
@@ -195,11 +223,7 @@ export async function solveExact(
       .filter((c) => c.cost > threshold + margin)
       .map(({ column, value, reducedCost }) => ({ column, value, reducedCost }));
     const fixed = new Map(fixings.map((f) => [f.column, f.value]));
-    const core = restrict(full.lp, fixed);
-    const out =
-      core === "infeasible"
-        ? ({ status: "infeasible", found: false, ms: 0 } as const)
-        : lift(await solveLp(glpk, core.lp, deadline), core.constant + full.constant, fixed, preset);
+    const out = await solveCore(glpk, full, fixed, preset, deadline);
     const whole = fixed.size === 0;
     // The allocation's own worth: a State or region bonus whose column this stage fixed at 0 is counted too
     // (the allocation with that column at 1 keeps every rule), so a guessed core never undervalues it.
@@ -208,10 +232,7 @@ export async function solveExact(
       threshold,
       fixed: fixed.size,
       free: (full.lp.binaries?.length ?? 0) - fixed.size,
-      status: out.status,
-      found: out.found,
-      objective,
-      ms: now() - t1,
+      ...outcomeOf(out, objective, t1),
     });
     report.fixings = fixings;
     if (out.found && objective !== null) {

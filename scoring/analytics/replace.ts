@@ -116,6 +116,20 @@ export async function release(
   );
 }
 
+/** The released ids, each funded in the result and named once (every problem by its path otherwise). */
+function releasedOnce(released: readonly { id: string }[], funded: ReadonlyMap<string, unknown>, field: string): Set<string> {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  released.forEach((r, i) => {
+    const path = field === "declined" ? `declined[${i}]` : `expiredOffers[${i}].id`;
+    if (!funded.has(r.id)) problems.push({ path, message: `"${r.id}" is not funded in the result` });
+    else if (seen.has(r.id)) problems.push({ path, message: `"${r.id}" is named twice` });
+    seen.add(r.id);
+  });
+  if (problems.length) throw new InvalidInputError(problems);
+  return seen;
+}
+
 async function reallocate(
   problem: Problem,
   prior: PriorResult,
@@ -130,15 +144,7 @@ async function reallocate(
   const prep = prepare(problem);
   const before = priorSelection(prep, result);
   const funded = new Map(result.funded.map((f) => [f.id, f]));
-  const problems: FieldProblem[] = [];
-  const seen = new Set<string>();
-  released.forEach((r, i) => {
-    const path = field === "declined" ? `declined[${i}]` : `expiredOffers[${i}].id`;
-    if (!funded.has(r.id)) problems.push({ path, message: `"${r.id}" is not funded in the result` });
-    else if (seen.has(r.id)) problems.push({ path, message: `"${r.id}" is named twice` });
-    seen.add(r.id);
-  });
-  if (problems.length) throw new InvalidInputError(problems);
+  const seen = releasedOnce(released, funded, field);
 
   // Everyone funded and not released: locked in at their level. The released: locked out.
   const changed: Problem = {

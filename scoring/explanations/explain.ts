@@ -19,6 +19,7 @@ import { diagnose } from "./diagnose.js";
 import { Neighbours } from "./neighbours.js";
 import { chf, type FundedRequest, type NotFundedRequest, type SolveStatus } from "../domain/index.js";
 import { cheapestLevel, cmp, type Prepared, type Problem } from "../problem/index.js";
+import { share } from "./share.js";
 
 /** What explaining some requests not funded yields: their reasons, and their forced-in optima. */
 export interface Optimum {
@@ -88,6 +89,7 @@ export function reasonWithoutSolve(prep: Prepared, index: number): NotFundedRequ
 }
 
 /** Requests handed out a few at a time, so that each thread takes more while it has time: neither waits for the other. */
+
 const NOT_FUNDED_CHUNK = 4;
 const FUNDED_CHUNK = 2;
 
@@ -140,47 +142,6 @@ export async function explain(
     helper && ((chunk) => helper.funded(prep.problem, base, notFundedResult, chunk, deadline.left(), timeLimit)),
   );
   return { funded: new Map(inParts.flat()), notFunded: notFundedResult.notFunded };
-}
-
-/**
- * Works through `items` a chunk at a time on this thread and, when there is one, on a helper (two chunks
- * in flight, so that it never waits for this thread to hand out the next). A helper that fails (its thread
- * died, say) costs time, never an answer: its chunk is done here, and it gets no more.
- */
-async function share<T>(
-  items: number[],
-  size: number,
-  local: (chunk: number[]) => Promise<T>,
-  remote: ((chunk: number[]) => Promise<T>) | undefined,
-  /** Called with the parts done so far, after each. */
-  progress?: (parts: readonly T[]) => void | Promise<void>,
-): Promise<T[]> {
-  const queue = [...items];
-  const take = (): number[] => queue.splice(0, size);
-  const parts: T[] = [];
-  let remoteFailed = false;
-  const here = async (): Promise<void> => {
-    for (let chunk = take(); chunk.length > 0; chunk = take()) {
-      parts.push(await local(chunk));
-      await progress?.(parts);
-      // glpk.js solves synchronously in Node: let the helper's answers in, so that it gets more work.
-      if (remote && !remoteFailed) await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  };
-  const there = async (): Promise<void> => {
-    if (!remote) return;
-    for (let chunk = take(); chunk.length > 0 && !remoteFailed; chunk = take()) {
-      try {
-        parts.push(await remote(chunk));
-      } catch {
-        remoteFailed = true;
-        parts.push(await local(chunk));
-      }
-      await progress?.(parts);
-    }
-  };
-  await Promise.all([here(), there(), there()]);
-  return parts;
 }
 
 /** Forces each of `indexes` (requests not funded) in, within `seconds`. */

@@ -1,9 +1,9 @@
 // The ledger: the year's money as dated entries, each with its effect on what is left. Derived from the
 // facts (never stored): the opening, each contribution, each offer's commitment and its release or
 // settlement, the general and administrative costs. Its last balance is the year's deferred-to.
-import { chf, OFFER_STATE, round2, SETTLED_OFFERS } from "../domain/index.js";
+import { chf, OFFER_STATE, RELEASED_OFFERS, round2, SETTLED_OFFERS } from "../domain/index.js";
 import { offerMoney } from "./money.js";
-import type { YearFacts } from "./types.js";
+import type { OfferFact, YearFacts } from "./types.js";
 
 export type EntryKind = "opening" | "contribution" | "commitment" | "release" | "actual-cost" | "administration";
 
@@ -21,6 +21,59 @@ export interface LedgerEntry {
   /** What is left after it, in the ledger's order. */
   balance: number;
   text: string;
+}
+
+type Entry = Omit<LedgerEntry, "balance">;
+
+/** An offer's entries: its commitment, its release (declined, lapsed…) or its settlement with what was not spent. */
+function offerEntries(o: OfferFact, base: { roundId: string; donor: null; requestId: null }): Entry[] {
+  const out: Entry[] = [];
+  const who = `${o.stateName}, ${o.requestId}`;
+  out.push({
+    ...base,
+    date: o.committedOn,
+    kind: "commitment",
+    requestId: o.requestId,
+    amount: o.cost,
+    effect: -o.cost,
+    text: `Offer to ${who}`,
+  });
+  const m = offerMoney(o);
+  if (RELEASED_OFFERS.has(o.offerStatus))
+    out.push({
+      ...base,
+      date: o.answeredOn,
+      kind: "release",
+      requestId: o.requestId,
+      amount: m.released,
+      effect: m.released,
+      text: `Offer to ${who} ${OFFER_STATE.say(o.offerStatus)}: CHF ${chf(m.released)} released`,
+    });
+  if (SETTLED_OFFERS.has(o.offerStatus)) {
+    out.push({
+      ...base,
+      date: o.settledOn,
+      kind: "actual-cost",
+      requestId: o.requestId,
+      amount: m.spent,
+      effect: 0,
+      text: `${who} ${OFFER_STATE.say(o.offerStatus)}: actual cost CHF ${chf(m.spent)}`,
+    });
+    if (m.released !== 0)
+      out.push({
+        ...base,
+        date: o.settledOn,
+        kind: "release",
+        requestId: o.requestId,
+        amount: m.released,
+        effect: m.released,
+        text:
+          m.released > 0
+            ? `${who}: CHF ${chf(m.released)} of the offer not spent, released`
+            : `${who}: CHF ${chf(-m.released)} more than the offer`,
+      });
+  }
+  return out;
 }
 
 export function ledgerEntries(y: YearFacts): LedgerEntry[] {
@@ -51,53 +104,7 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
         effect: c.amount,
         text: `Contribution from ${c.name} (${r.id})${c.source === "derived" ? `, derived: ${c.note}` : ""}`,
       });
-    for (const o of r.offers) {
-      const who = `${o.stateName}, ${o.requestId}`;
-      raw.push({
-        ...base,
-        date: o.committedOn,
-        kind: "commitment",
-        requestId: o.requestId,
-        amount: o.cost,
-        effect: -o.cost,
-        text: `Offer to ${who}`,
-      });
-      const m = offerMoney(o);
-      if (o.offerStatus === "declined" || o.offerStatus === "expired")
-        raw.push({
-          ...base,
-          date: o.answeredOn,
-          kind: "release",
-          requestId: o.requestId,
-          amount: m.released,
-          effect: m.released,
-          text: `Offer to ${who} ${OFFER_STATE.say(o.offerStatus)}: CHF ${chf(m.released)} released`,
-        });
-      if (SETTLED_OFFERS.has(o.offerStatus)) {
-        raw.push({
-          ...base,
-          date: o.settledOn,
-          kind: "actual-cost",
-          requestId: o.requestId,
-          amount: m.spent,
-          effect: 0,
-          text: `${who} ${OFFER_STATE.say(o.offerStatus)}: actual cost CHF ${chf(m.spent)}`,
-        });
-        if (m.released !== 0)
-          raw.push({
-            ...base,
-            date: o.settledOn,
-            kind: "release",
-            requestId: o.requestId,
-            amount: m.released,
-            effect: m.released,
-            text:
-              m.released > 0
-                ? `${who}: CHF ${chf(m.released)} of the offer not spent, released`
-                : `${who}: CHF ${chf(-m.released)} more than the offer`,
-          });
-      }
-    }
+    for (const o of r.offers) raw.push(...offerEntries(o, base));
     const admin = r.adminActual ?? r.adminEstimate;
     raw.push({
       ...base,

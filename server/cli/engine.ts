@@ -75,6 +75,26 @@ const FLAG_OF: Record<string, string> = {
   womenShareStep: "--women-step",
 };
 
+/** --step minWomenShare=0.1 --step maxPerState=2: a policy rule's relaxation step, by the rule's key. */
+function stepsOf(items: readonly string[]): Record<string, number> {
+  const steps: Record<string, number> = {};
+  for (const item of items) {
+    const [key, raw, ...rest] = item.split("=");
+    const rule = POLICY_RULES.find((r) => r.key === key && r.sense !== "bonus");
+    if (!rule || raw === undefined || rest.length) {
+      throw new UsageError(
+        `--step: "${item}" is not RULE=STEP with RULE one of ${POLICY_RULES.filter((r) => r.sense !== "bonus")
+          .map((r) => r.key)
+          .join(", ")}`,
+      );
+    }
+    const x = parseDecimal(raw);
+    if (x === null || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
+    steps[rule.key] = x;
+  }
+  return steps;
+}
+
 await runCli(USAGE, async () => {
   let args;
   try {
@@ -98,23 +118,8 @@ await runCli(USAGE, async () => {
     return x;
   };
   const timeLimit = num("time-limit");
-  // --step minWomenShare=0.1 --step maxPerState=2: a policy rule's relaxation step, by the rule's key.
-  const steps: Record<string, number> = {};
-  for (const item of v.step ?? []) {
-    const [key, raw, ...rest] = item.split("=");
-    const rule = POLICY_RULES.find((r) => r.key === key && r.sense !== "bonus");
-    if (!rule || raw === undefined || rest.length) {
-      throw new UsageError(
-        `--step: "${item}" is not RULE=STEP with RULE one of ${POLICY_RULES.filter((r) => r.sense !== "bonus")
-          .map((r) => r.key)
-          .join(", ")}`,
-      );
-    }
-    const x = parseDecimal(raw);
-    if (x === null || x <= 0) throw new UsageError(`--step: "${raw}" is not a positive number`);
-    steps[key!] = x;
-  }
-  const list = (flag: ReplacementCause): string[] => {
+  const steps = stepsOf(v.step ?? []);
+  const list = (flag: Extract<keyof typeof OPTIONS, ReplacementCause>): string[] => {
     const raw = v[flag];
     if (!raw) throw new UsageError(`${command} needs --${flag}`);
     return raw

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS, type Migration } from "./migrations.js";
+import { MIGRATIONS, type Migration } from "./migrations/index.js";
 
 export type Db = Database.Database;
 

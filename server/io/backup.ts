@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 import { verifyChain } from "../audit.js";
 import { openDatabase, migrate, type Db } from "../db/database.js";
-import { MIGRATIONS } from "../db/migrations.js";
+import { MIGRATIONS } from "../db/migrations/index.js";
 
 export const BACKUP_FORMAT = "sponsorship-allocator-backup" as const;
 /** The schema version this program migrates to. */

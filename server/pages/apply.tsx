@@ -3,16 +3,14 @@
 // no script at all (an error summary at the top linking to each field, each problem beside its field, the
 // values kept), then the reference and the access code. The enhancement script finds what it needs in
 // the page's data attributes (the draft's key, the sentences it may show).
-import { applicantFieldId, type ApplicantFormField, type ApplicantFormValues } from "../../scoring/criteria/index.js";
-import { capitalised, GENDER, MEETING_ROLE, SUPPORT_LEVEL } from "../../scoring/domain/index.js";
+import type { ApplicantFormField, ApplicantFormValues } from "../../scoring/criteria/index.js";
+import { capitalised, GENDER, MEETING_ROLE } from "../../scoring/domain/index.js";
 import { stateName } from "../../scoring/domain/index.js";
+import { ErrorSummary, Field, fieldId, invalid, LevelsField } from "./form-parts.js";
 import { Page } from "./layout.js";
 import type { RoundView } from "../services/applicants.js";
 import type { PageAssets } from "./assets.js";
-import { dayIn, fill, WORDS, type Language } from "./words.js";
-
-/** The id of a field's input, for the summary's links and the labels. */
-const fieldId = applicantFieldId;
+import { dayIn, fill, WORDS, type Language } from "./words/index.js";
 
 const day = (iso: string, lang: Language) => dayIn(lang, iso);
 
@@ -91,19 +89,7 @@ function RequestForm(props: {
       data-summary={w.invalid.summary}
       data-invalid={JSON.stringify(w.invalid)}
     >
-      {(listed.length > 0 || failure) && (
-        <div class="summary" role="alert" tabindex={-1} autofocus data-testid="error-summary" id="error-summary">
-          <h2>{w.invalid.summary}</h2>
-          {failure && <p>{failure}</p>}
-          <ul>
-            {listed.map((name) => (
-              <li>
-                <a href={`#${fieldId(name)}`}>{problems[name]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {(listed.length > 0 || failure) && <ErrorSummary w={w} listed={listed} problems={problems} failure={failure} />}
       <p class="notice grey" role="status" hidden data-when="offline">
         {w.draft.offline}
       </p>
@@ -181,27 +167,7 @@ function RequestForm(props: {
           {...invalid(problems.airTicket, "airTicket")}
         />
       </Field>
-      <fieldset
-        class={problems.acceptedLevels ? "invalid" : undefined}
-        aria-describedby={problems.acceptedLevels ? "error-acceptedLevels" : undefined}
-      >
-        <legend>{w.field.acceptedLevels}</legend>
-        <p class="error" id="error-acceptedLevels" hidden={!problems.acceptedLevels}>
-          {problems.acceptedLevels}
-        </p>
-        {SUPPORT_LEVEL.codes.map((l, k) => (
-          <div class="check">
-            <input
-              type="checkbox"
-              id={k === 0 ? fieldId("acceptedLevels") : `level-${l}`}
-              name="acceptedLevels"
-              value={l}
-              checked={v.acceptedLevels.includes(l)}
-            />
-            <label for={k === 0 ? fieldId("acceptedLevels") : `level-${l}`}>{capitalised(SUPPORT_LEVEL.say(l, lang))}</label>
-          </div>
-        ))}
-      </fieldset>
+      <LevelsField lang={lang} problem={problems.acceptedLevels} checked={v.acceptedLevels} />
       <div class="buttons">
         <button type="submit">{w.submit}</button>
         <button type="button" class="secondary" hidden data-action="discard">
@@ -210,39 +176,6 @@ function RequestForm(props: {
         <span class="hint" aria-live="polite" data-draft-note></span>
       </div>
     </form>
-  );
-}
-
-/** A field's control's attributes when it has a problem: marked invalid and described by the problem. */
-const invalid = (problem: string | undefined, name: string) =>
-  problem ? { "aria-invalid": "true" as const, "aria-describedby": `error-${name}` } : {};
-
-function Field({
-  name,
-  label,
-  problem,
-  required = false,
-  w,
-  children,
-}: {
-  name: string;
-  label: string;
-  problem: string | undefined;
-  required?: boolean;
-  w: (typeof WORDS)[Language];
-  children: unknown;
-}) {
-  return (
-    <div class={problem ? "field invalid" : "field"} data-field={name}>
-      <label for={fieldId(name)}>
-        {label}
-        {required && <span class="req"> ({w.required})</span>}
-      </label>
-      <p class="error" id={`error-${name}`} hidden={!problem}>
-        {problem}
-      </p>
-      {children}
-    </div>
   );
 }
 

@@ -4,7 +4,7 @@
 // loads `async` and never blocks the form. The language switch is a link per language.
 import type { Child } from "hono/jsx";
 import type { PageAssets } from "./assets.js";
-import { LANGUAGES, WORDS, type Language } from "./words.js";
+import { LANGUAGES, WORDS, type Language } from "./words/index.js";
 
 export interface PageProps {
   lang: Language;

@@ -4,7 +4,7 @@
 // whose address is on file).
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
-import { WORDS, type Language } from "./words.js";
+import { WORDS, type Language } from "./words/index.js";
 
 interface NewCodeProps {
   lang: Language;

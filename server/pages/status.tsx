@@ -4,7 +4,7 @@
 // final: a page asks to confirm it), all with no script at all.
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
-import { dayIn, fill, WORDS, type Language } from "./words.js";
+import { dayIn, fill, WORDS, type Language } from "./words/index.js";
 import {
   REQUEST_STATUS,
   REQUEST_STATUS_TO_APPLICANT,

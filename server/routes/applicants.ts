@@ -6,9 +6,9 @@ import { z } from "zod";
 import { ApplicantInputSchema } from "../../scoring/criteria/index.js";
 import { body, type Ctx, errors, json, newApp, route, RoundId } from "../http/index.js";
 import { answerOffer, applicantRequest, applicantStatus, askNewCode, submitRequest } from "../services/applicants.js";
-import { pageLanguage, WORDS } from "../pages/words.js";
+import { pageLanguage, WORDS } from "../pages/words/index.js";
 import { client } from "./auth.js";
-import { ApplicantStatusSchema } from "../schemas.js";
+import { ApplicantStatusSchema } from "../schemas/index.js";
 
 const Credentials = z.strictObject({ reference: z.string().min(1).max(64), code: z.string().min(1).max(64) });
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http/index.js";
 import { approveRun, recordOffer } from "../services/decisions.js";
 import { applyReplacement, proposeReplacements } from "../services/replacements.js";
-import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas.js";
+import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas/index.js";
 import { getRound, listDecisions, openReplacement } from "../services/queries.js";
 
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.

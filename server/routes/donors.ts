@@ -3,7 +3,7 @@
 import { RATIONALE_READERS } from "../../scoring/domain/index.js";
 import { errors, json, newApp, route, userOf, RoundId } from "../http/index.js";
 import { rationale, type Rationale } from "../services/rationale.js";
-import { engineOutput } from "../schemas.js";
+import { engineOutput } from "../schemas/index.js";
 
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.
 const getRoundsRationale = route(RATIONALE_READERS, {

@@ -25,7 +25,7 @@ import {
   YearStatementSchema,
   type Statement,
   type YearStatement,
-} from "../schemas.js";
+} from "../schemas/index.js";
 
 const Format = z.object({ format: z.enum(["json", "csv", "xlsx"]).default("json") });
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

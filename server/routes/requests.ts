@@ -1,7 +1,7 @@
 // Requests (staff): list, read, create, edit, status, history; reviews; import and export as CSV / XLSX.
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas.js";
+import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas/index.js";
 import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http/index.js";
 import { csvOf, download, tableXlsx } from "../io/exports.js";
 import {

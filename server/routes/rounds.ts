@@ -11,7 +11,7 @@ import {
   RoundStateSchema,
   RoundStatesSchema,
   SettingsRecordSchema,
-} from "../schemas.js";
+} from "../schemas/index.js";
 import { actorOf, body, errors, json, newApp, route, userOf, RoundId, STAFF, SIGNED_IN } from "../http/index.js";
 import {
   correctState,

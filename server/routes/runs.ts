@@ -24,7 +24,7 @@ import {
   RunSummarySchema,
   SensitivitiesSchema,
   WhatIfInputsSchema,
-} from "../schemas.js";
+} from "../schemas/index.js";
 import { getRound, latestDoneRun, roundFileOf } from "../services/queries.js";
 
 /** The server's caps on an analysis (the CLIs, on one's own machine, allow more): seconds per solve. */

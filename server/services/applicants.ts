@@ -12,7 +12,7 @@ import { messagesSince } from "../mail/outbox.js";
 import { conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http/index.js";
 import { now, today } from "../store/rows.js";
-import { ApplicantViewSchema } from "../schemas.js";
+import { ApplicantViewSchema } from "../schemas/index.js";
 import {
   accessCodeHash,
   referenceOf,

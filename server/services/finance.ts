@@ -23,7 +23,7 @@ import {
   type YearRecord,
 } from "../store/index.js";
 import { now } from "../store/rows.js";
-import type { Statement, YearStatement } from "../schemas.js";
+import type { Statement, YearStatement } from "../schemas/index.js";
 import type { Actor } from "./actor.js";
 
 export type { Statement, YearStatement };

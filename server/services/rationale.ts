@@ -20,7 +20,7 @@ import {
 import { doneRun } from "./runs.js";
 import { roundStatement } from "./finance.js";
 import { offerMoney } from "../../scoring/ledger/index.js";
-import type { DecisionRecord, Statement } from "../schemas.js";
+import type { DecisionRecord, Statement } from "../schemas/index.js";
 
 /**
  * The engine's analytics on an approved run's problem, each in its own worker (in parallel). A run's
@@ -163,6 +163,39 @@ function firmness(robustness: Robustness) {
   };
 }
 
+/** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
+function eligibilityOf(scores: ReturnType<typeof doneRun>["scores"], funded: { id: string; state: string; exception: string | null }[]) {
+  const eligibility = scores.requests.map((s) => s.eligibility).filter((e) => e !== undefined);
+  return {
+    ineligible: eligibility.filter((e) => !e.eligible).length,
+    exceptions: funded.flatMap((f) => (f.exception === null ? [] : [{ id: f.id, state: f.state, why: f.exception }])),
+    // The staff's reason for setting the groups by hand, if they did ("why": no field here is named like an applicant's).
+    underrepresented: scores.underrepresented
+      ? {
+          regions: scores.underrepresented.regions,
+          derived: scores.underrepresented.derived,
+          why: scores.underrepresented.justification,
+          figures: scores.underrepresented.figures,
+          overall: scores.underrepresented.overall,
+        }
+      : null,
+  };
+}
+
+/** A baseline (first come first served, greedy) as the donors read it. */
+function baselineView(b: AllocationResult["baselines"][number]) {
+  return {
+    name: b.name,
+    description: b.description,
+    value: b.value,
+    count: b.count,
+    totalCost: b.totalCost,
+    broken: b.broken,
+    // Runs solved before the rules were named by id have only the sentences.
+    brokenRules: b.brokenRules ?? [],
+  };
+}
+
 export async function rationale({ db, runs }: Services, roundId: string, user: { role: string; donorId: string | null }) {
   const round = getRound(db, roundId);
   requireDonorOf(db, user, roundId);
@@ -183,7 +216,6 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
   const live = offers.filter((d) => !RELEASED_OFFERS.has(d.offerStatus!));
   const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
   const funded = delegatesNow(live, requestOf, result, statement, scoreOf);
-  const eligibility = scores.requests.map((s) => s.eligibility).filter((e) => e !== undefined);
   return {
     round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
     runId: run.id,
@@ -205,20 +237,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
     settingsNote: settings.version === run.settingsVersion ? settings.note : null,
     referenceData: scores.referenceData,
     /** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
-    eligibility: {
-      ineligible: eligibility.filter((e) => !e.eligible).length,
-      exceptions: funded.filter((f) => f.exception !== null).map((f) => ({ id: f.id, state: f.state, why: f.exception! })),
-      // The staff's reason for setting the groups by hand, if they did ("why": no field here is named like an applicant's).
-      underrepresented: scores.underrepresented
-        ? {
-            regions: scores.underrepresented.regions,
-            derived: scores.underrepresented.derived,
-            why: scores.underrepresented.justification,
-            figures: scores.underrepresented.figures,
-            overall: scores.underrepresented.overall,
-          }
-        : null,
-    },
+    eligibility: eligibilityOf(scores, funded),
     value: result.value,
     // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).
     summary: nowSummary(summary, funded, problem.budget),
@@ -240,16 +259,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: {
       provisional: statement.provisional,
     },
     notFunded: result.notFunded.map((n) => ({ id: n.id, reason: n.reason })),
-    baselines: result.baselines.map((b) => ({
-      name: b.name,
-      description: b.description,
-      value: b.value,
-      count: b.count,
-      totalCost: b.totalCost,
-      broken: b.broken,
-      // Runs solved before the rules were named by id have only the sentences.
-      brokenRules: b.brokenRules ?? [],
-    })),
+    baselines: result.baselines.map(baselineView),
     ...pricesAndCurve(curve, sensitivity),
     /** Each request of the run by its State (the references the sentences name, with no personal data). */
     states: Object.fromEntries(problem.requests.map((q) => [q.id, q.state])),

@@ -28,7 +28,7 @@ import {
   writeSnapshot,
   type RunStatus,
 } from "../store/runs.js";
-import type { RunRecord, RunSummary } from "../schemas.js";
+import type { RunRecord, RunSummary } from "../schemas/index.js";
 
 export type { RunStatus, RunSummary };
 

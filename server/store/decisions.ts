@@ -4,7 +4,7 @@ import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import type { DecisionKind, OfferStatus, ProposalStatus, ReplacementCause, SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { now, today } from "./rows.js";
-import type { DecisionRecord } from "../schemas.js";
+import type { DecisionRecord } from "../schemas/index.js";
 
 export type { DecisionKind };
 export type { OfferStatus };

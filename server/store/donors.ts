@@ -5,7 +5,7 @@ import { tx, type Db } from "../db/database.js";
 import { CARRY_OVER_DONOR } from "../../scoring/criteria/index.js";
 import { DomainError, invalid, notFound } from "../errors.js";
 
-import type { DonorRecord } from "../schemas.js";
+import type { DonorRecord } from "../schemas/index.js";
 
 // --- donors ------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { type Db } from "../db/database.js";
 import type { RequestStatus } from "../../scoring/domain/index.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
-import type { RequestRecord } from "../schemas.js";
+import type { RequestRecord } from "../schemas/index.js";
 
 // --- requests ----------------------------------------------------------------------------------
 

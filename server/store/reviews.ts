@@ -1,7 +1,7 @@
 // Reviewers' ratings of requests (technical value, 0–5), with their comments and declared conflicts.
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
-import type { ReviewRecord } from "../schemas.js";
+import type { ReviewRecord } from "../schemas/index.js";
 
 export type { ReviewRecord };
 

@@ -25,7 +25,7 @@ import { DomainError, invalid } from "../errors.js";
 import { assertYearOpen, ensureYear, setYearOpening, yearFacts, yearOfDate } from "./years.js";
 
 import { byId, now } from "./rows.js";
-import type { RoundRecord } from "../schemas.js";
+import type { RoundRecord } from "../schemas/index.js";
 
 export type { RoundRecord };
 

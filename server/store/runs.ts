@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { ACTIVE_RUNS, type AllocationResult, type StoppedRun } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { notFound } from "../errors.js";
-import type { RunSummary } from "../schemas.js";
+import type { RunSummary } from "../schemas/index.js";
 import { now } from "./rows.js";
 
 export type RunStatus = RunSummary["status"];

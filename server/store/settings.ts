@@ -8,7 +8,7 @@ import { DomainError, notFound } from "../errors.js";
 
 import { now } from "./rows.js";
 import { getRound } from "./rounds.js";
-import type { SettingsRecord } from "../schemas.js";
+import type { SettingsRecord } from "../schemas/index.js";
 
 // --- settings (weights, policy, rules), versioned ---------------------------------------------------
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "../../server/db/database.js";
-import { MIGRATIONS } from "../../server/db/migrations.js";
+import { MIGRATIONS } from "../../server/db/migrations/index.js";
 
 describe("database", () => {
   const path = join(mkdtempSync(join(tmpdir(), "db-")), "sub", "x.db");

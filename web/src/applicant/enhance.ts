@@ -182,16 +182,7 @@ function enhanceForm(form: HTMLFormElement, key: string): void {
       showSummary(form, form.dataset.summary ?? "", found);
     }
   });
-  // A link of the summary moves the focus to its field, not only the view.
-  document.addEventListener("click", (e) => {
-    const a = e.target instanceof Element ? e.target.closest("#error-summary a") : null;
-    if (!(a instanceof HTMLAnchorElement)) return;
-    const target = document.getElementById(a.hash.slice(1));
-    if (!target) return;
-    e.preventDefault();
-    target.scrollIntoView({ block: "center" });
-    target.focus();
-  });
+  focusFromSummary();
   if (discard) {
     discard.hidden = false;
     discard.addEventListener("click", () => {
@@ -204,7 +195,24 @@ function enhanceForm(form: HTMLFormElement, key: string): void {
     });
   }
 
-  // Offline: said, the draft kept, the submission held until the connection is back.
+  holdWhileOffline(submit);
+}
+
+/** A link of the summary moves the focus to its field, not only the view. */
+function focusFromSummary(): void {
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element ? e.target.closest("#error-summary a") : null;
+    if (!(a instanceof HTMLAnchorElement)) return;
+    const target = document.getElementById(a.hash.slice(1));
+    if (!target) return;
+    e.preventDefault();
+    target.scrollIntoView({ block: "center" });
+    target.focus();
+  });
+}
+
+/** Offline: said, the draft kept, the submission held until the connection is back. */
+function holdWhileOffline(submit: HTMLButtonElement | null): void {
   const offline = document.querySelector<HTMLElement>("[data-when=offline]");
   const back = document.querySelector<HTMLElement>("[data-when=back-online]");
   const connection = (wasOffline: boolean) => {

@@ -8,7 +8,7 @@ import { ErrorAlert, Loading } from "../../components/status.js";
 import { stateName, type DataSource } from "../../../../scoring/domain/index.js";
 import type { PendingWhy } from "../../../../scoring/ledger/index.js";
 import { donorName } from "../../format.js";
-import { useWords } from "../../workspace-words.js";
+import { useWords } from "../../workspace-words/index.js";
 import { useStatement } from "./api.js";
 
 /** What Table 3 shows, for a round or a year. */

@@ -4,7 +4,7 @@ import { AppShell, Group, NativeSelect, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { LANGS, LangProvider, useChosenLang } from "../../lang.js";
-import { WORKSPACE_WORDS } from "../../workspace-words.js";
+import { WORKSPACE_WORDS } from "../../workspace-words/index.js";
 
 export function DonorFrame({ children, userMenu }: { children: ReactNode; userMenu: (signOutLabel: string) => ReactNode }) {
   const [lang, setLang] = useChosenLang();

@@ -6,7 +6,7 @@ import { CRITERION, isDecided, stateName, REGION, CCM_STATUS_GROUP } from "../..
 import { policyInWords } from "../../../../scoring/policy/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { day } from "../../format.js";
-import { useWords } from "../../workspace-words.js";
+import { useWords } from "../../workspace-words/index.js";
 import { useSession } from "../accounts/index.js";
 import { useRationale } from "./api.js";
 import { DelegatesCard, MoneyCurveCard, OtherMethodsCard, RobustnessCard, RulePricesCard } from "./RationaleSections.js";

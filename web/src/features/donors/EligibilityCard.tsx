@@ -3,7 +3,7 @@
 // the figures they were derived from (or the ISU's reason for setting them).
 import { Card, List, Text, Title } from "@mantine/core";
 import { stateName, REGION } from "../../../../scoring/domain/index.js";
-import { useWords } from "../../workspace-words.js";
+import { useWords } from "../../workspace-words/index.js";
 import type { Rationale } from "./api.js";
 
 export function EligibilityCard({ r }: { r: Rationale }) {

@@ -6,7 +6,7 @@ import { moneyCurveChart } from "../../components/money-curve.js";
 import { CRITERION, stateName, REGION } from "../../../../scoring/domain/index.js";
 import { instanceById, percent } from "../../../../scoring/policy/index.js";
 import { paidBy, type Lang } from "../../format.js";
-import { useWords } from "../../workspace-words.js";
+import { useWords } from "../../workspace-words/index.js";
 import type { Rationale } from "./api.js";
 
 /** A request as donors read it: its reference and its State ("13MSP-004 (Iraq)"). */

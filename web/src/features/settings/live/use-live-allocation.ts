@@ -14,11 +14,15 @@ import type { RoundFacts, WhatIfAnswer, WhatIfChange, WhatIfInputs, WhyNotAnswer
 /** Seconds a live solve may take before it answers with its best allocation so far. */
 const TIME_CAP = 2;
 
-export function useLiveAllocation(roundId: string, weights: Weights | null, policy: Policy | null, rules: unknown, facts: RoundFacts) {
-  const inputs = useQuery({
+/** What a what-if needs to allocate in the browser: the round file, its States, the last run's selection. */
+const useWhatIfInputs = (roundId: string) =>
+  useQuery({
     queryKey: keys.whatIf(roundId),
     queryFn: (): Promise<WhatIfInputs> => call(api.api.rounds[":roundId"]["what-if"].$get({ param: { roundId } })),
   });
+
+export function useLiveAllocation(roundId: string, weights: Weights | null, policy: Policy | null, rules: unknown, facts: RoundFacts) {
+  const inputs = useWhatIfInputs(roundId);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const busy = useRef(false);
