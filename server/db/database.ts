@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
+import { syncVocabularyChecks } from "./vocabulary-checks.js";
 
 export type Db = Database.Database;
 
@@ -16,6 +17,7 @@ export function openDatabase(path: string, migrations: Migration[] = MIGRATIONS)
   db.pragma("busy_timeout = 5000");
   cacheStatements(db);
   migrate(db, migrations);
+  syncVocabularyChecks(db);
   return db;
 }
 

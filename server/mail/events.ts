@@ -20,7 +20,7 @@ import { decisionOfRequest } from "../store/decisions.js";
 import { getRequest } from "../store/requests.js";
 import { getRound } from "../store/rounds.js";
 import { insertMessage } from "./outbox.js";
-import { MESSAGE_KINDS, render, type MessageKind } from "./templates.js";
+import { kindTelling, MESSAGE_KINDS, render, type MessageKind } from "./templates.js";
 import { MAIL_WORDS, reasonInWords } from "./words.js";
 
 /** Where links in messages point, and who the ISU is by e-mail. */
@@ -119,24 +119,22 @@ export function tellStatusChange(db: Db, c: StatusChange): void {
     case "funded":
       tellApplicant(db, key, c.from === "waitlisted" ? "replacement-offer" : "offer", c.requestId);
       return;
-    case "waitlisted":
-      tellApplicant(db, key, "waitlisted", c.requestId);
-      return;
     case "not-funded": {
       const r = getRequest(db, c.requestId);
       tellApplicant(db, key, "not-funded", c.requestId, { reason: reasonInWords(r.attributes.language ?? "en", c.reason) });
       return;
     }
-    case "expired":
-      tellApplicant(db, key, "lapsed", c.requestId);
-      return;
     case "accepted":
     case "declined":
       // The applicant answered on the status page: the ISU hears of it (staff recording an answer know it).
       if (c.actor.id === null) tellStaffOfAnswer(db, `answered:${c.historyId}`, c.requestId, c.to);
       return;
-    default:
+    default: {
+      // A move whose message its kind names (templates.ts: `tells`).
+      const kind = kindTelling(c.to);
+      if (kind) tellApplicant(db, key, kind, c.requestId);
       return;
+    }
   }
 }
 

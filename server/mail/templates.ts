@@ -3,7 +3,7 @@
 // checked once, at the first message: every message has its three languages (the ISU's notice its
 // English), a subject, and only the placeholders its kind fills; a broken template stops the server at
 // start rather than a message at send.
-import { type Audience } from "../../scoring/domain/index.js";
+import { type Audience, type RequestStatus } from "../../scoring/domain/index.js";
 import { readFileSync } from "node:fs";
 import type { Language } from "../../scoring/domain/index.js";
 
@@ -16,8 +16,8 @@ export const MESSAGE_KINDS = {
   offer: { audience: "applicant", about: "Offer made", fills: OFFER },
   "replacement-offer": { audience: "applicant", about: "Offer made from the waiting list", fills: OFFER },
   reminder: { audience: "applicant", about: "Reminder: three days before the offer's deadline", fills: OFFER },
-  lapsed: { audience: "applicant", about: "Offer lapsed", fills: [...COMMON, "deadline"] },
-  waitlisted: { audience: "applicant", about: "On the waiting list", fills: COMMON },
+  lapsed: { audience: "applicant", about: "Offer lapsed", fills: [...COMMON, "deadline"], tells: "expired" },
+  waitlisted: { audience: "applicant", about: "On the waiting list", fills: COMMON, tells: "waitlisted" },
   "not-funded": { audience: "applicant", about: "Not funded, with the reason", fills: [...COMMON, "reason"] },
   "new-code": { audience: "applicant", about: "New access code", fills: [...COMMON, "code"] },
   answered: {
@@ -25,7 +25,15 @@ export const MESSAGE_KINDS = {
     about: "Offer answered (to the ISU)",
     fills: ["answer", "reference", "state", "name", "meeting", "level", "amount", "answeredOn", "requestLink"],
   },
-} as const satisfies Record<string, { audience: Audience; about: string; fills: readonly string[] }>;
+} as const satisfies Record<string, { audience: Audience; about: string; fills: readonly string[]; tells?: RequestStatus }>;
+
+/** The message a request's move into a status tells its applicant, where the kind says so (`tells`). */
+export function kindTelling(status: RequestStatus): MessageKind | undefined {
+  return MESSAGE_KIND_LIST.find((k) => {
+    const kind = MESSAGE_KINDS[k];
+    return "tells" in kind && kind.tells === status;
+  });
+}
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];

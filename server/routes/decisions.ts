@@ -50,6 +50,11 @@ const postRoundsOffersOne = route(["admin"], {
         offerStatus: z.enum(RECORDED_BY_STAFF).optional(),
         actualCost: z.number().finite().min(0).max(1e6).optional(),
         on: z.iso.date().optional().describe("The day the answer came or the offer was settled (default today)"),
+        note: z
+          .string()
+          .max(2000)
+          .optional()
+          .describe("Why: kept in the request's history and the audit log (required where the state asks for it)"),
         version: z.number().int().min(1),
       }),
     ),

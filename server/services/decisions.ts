@@ -7,6 +7,8 @@ import {
   dayInWords,
   APPROVAL_DECIDES,
   offerMoveRefused,
+  OFFER_RULES,
+  OFFER_STATE,
   type AllocationResult,
   ROUND_STATUS,
   REQUEST_STATUS,
@@ -155,6 +157,8 @@ export interface OfferInput {
   actualCost?: number;
   /** The day the answer came or the offer was settled (default today; never in the future). */
   on?: string;
+  /** Why (kept in the request's history and the audit log); required where the state asks for a reason. */
+  note?: string;
   version: number;
 }
 
@@ -190,12 +194,16 @@ export function recordOffer(
       throw invalid([{ path: "actualCost", message: "required: what the delegate's travel cost" }]);
     const path: OfferStatus[] = from === "pending" && settles ? ["accepted", target] : target === from ? [] : [target];
     let at = from;
+    const note = input.note?.trim() ?? "";
+    if (OFFER_RULES[target].needsReason && target !== from && !note)
+      throw invalid([{ path: "note", message: `say why the offer is ${OFFER_STATE.say(target)}` }]);
+    const said = (words: string) => (note ? `${words}: ${note}` : words);
     for (const step of path) {
       const refused = offerMoveRefused(requestId, at, step);
       if (refused) throw conflict("offer-status", refused);
-      if (step === "accepted" || step === "declined" || step === "expired")
-        recordOfferAnswer(db, roundId, requestId, step, `offer ${step}`, actor, on);
-      else if (step !== "pending") settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, `offer settled: ${step}`, actor, on);
+      if (SETTLED_OFFERS.has(step))
+        settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, said(`offer settled: ${OFFER_STATE.say(step)}`), actor, on);
+      else if (step !== "pending") recordOfferAnswer(db, roundId, requestId, step, said(`offer ${OFFER_STATE.say(step)}`), actor, on);
       at = step;
     }
     if (path.length === 0 && settles && input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);
@@ -204,7 +212,7 @@ export function recordOffer(
       action: "offer",
       entity: "request",
       entityId: requestId,
-      data: { from, to: target, actualCost: input.actualCost ?? null },
+      data: { from, to: target, actualCost: input.actualCost ?? null, ...(note ? { note } : {}) },
     });
     return findDecision(db, roundId, requestId)!;
   });

@@ -2,7 +2,7 @@
 // (scoring/analytics/replace.ts, in a worker), and applying a proposal: offers to the replacements.
 import { randomUUID } from "node:crypto";
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
-import { APPROVAL_DECIDES, proposalMoveRefused } from "../../scoring/domain/index.js";
+import { APPROVAL_DECIDES, proposalMoveRefused, RELEASED_OFFERS } from "../../scoring/domain/index.js";
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { conflict, notFound } from "../errors.js";
@@ -44,11 +44,12 @@ export async function proposeReplacements(
   if (decisions.length === 0) throw conflict("no-decisions", "the round has no approved run");
   const runId = decisions[0]!.runId;
   const { problem: runProblem } = doneRun(runs.get(runId));
-  const released = decisions.filter((d) => d.offerStatus === "declined" || d.offerStatus === "expired");
+  const released = decisions.filter((d) => d.offerStatus !== null && RELEASED_OFFERS.has(d.offerStatus));
   if (released.length === 0) throw conflict("nothing-released", "no offer was declined or has expired");
   // The funded list as it stands now (earlier replacements applied).
   const current = { funded: decisions.flatMap((d) => (d.level ? [{ id: d.requestId, level: d.level }] : [])) };
-  const declined = released.filter((d) => d.offerStatus === "declined").map((d) => d.requestId);
+  // Released by an answer (or by the ISU): no deadline to keep; lapsed: the replacement's deadline follows theirs.
+  const declined = released.filter((d) => d.offerStatus !== "expired").map((d) => d.requestId);
   const expired = released.filter((d) => d.offerStatus === "expired").map((d) => ({ id: d.requestId, deadline: d.offerDeadline! }));
   // Replacements come only from requests still in the running: a request whose offer was answered
   // (declined, expired, …) or that left the round since the run is locked out, even once an earlier

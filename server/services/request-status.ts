@@ -4,7 +4,7 @@
 import {
   REQUEST_STATUS_OF_OFFER,
   requestMoveRefused,
-  type ANSWERS,
+  type OfferStatus,
   type NotFundedReason,
   type RequestStatus,
   type SETTLED_OFFERS,
@@ -16,7 +16,8 @@ import { tellStatusChange, type ChangeActor } from "../mail/events.js";
 import { getRequest, writeOfferAnswer, writeRequestStatus, writeSettlement } from "../store/index.js";
 import { today } from "../store/rows.js";
 
-type Answer = (typeof ANSWERS)[number];
+/** An answer (accepted, declined), a lapse, or any other move that ends an offer before the meeting. */
+type Answer = Exclude<OfferStatus, Settlement | "pending">;
 type Settlement = (typeof SETTLED_OFFERS)[number];
 
 /** Moves a request to a new status, refused in words when the lifecycle does not allow the move. */

@@ -23,6 +23,8 @@ interface OfferStateRule {
   request: RequestStatus;
   /** What recording the move into this state does, after the delegate's name ("… declined the offer: …"). */
   recording: Said | null;
+  /** Whether staff must say why when they record it (the note is kept in the request's history and the audit log). */
+  needsReason?: boolean;
 }
 
 export const OFFER_RULES: Readonly<Record<OfferStatus, OfferStateRule>> = {

@@ -1,12 +1,12 @@
 // One offer in the table after the decision: its answer (accepted, declined, lapsed) while pending; after
 // the meeting, its settlement (travelled with its actual cost, a no-show or a late cancellation with what
 // could not be refunded); a settled offer's cost can be corrected. The moves offered are the core's.
-import { Button, Group, NumberInput, Select, Table, Text } from "@mantine/core";
+import { Button, Group, NumberInput, Select, Table, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import {
-  ANSWERS,
+  OFFER_RULES,
   OFFER_STATE,
   OFFER_TRANSITIONS,
   SETTLED_OFFERS,
@@ -40,18 +40,20 @@ export function OfferRow({
   const [actual, setActual] = useState<number | "">(d.actualCost ?? "");
   const [outcome, setOutcome] = useState<Settled>("travelled");
   const [asked, setAsked] = useState<Save | null>(null);
+  const [note, setNote] = useState("");
   const save = useMutation({
     mutationFn: (json: Save) =>
       call(
         api.api.rounds[":roundId"].offers[":requestId"].$post({
           param: { roundId, requestId: d.requestId },
-          json: { ...json, version: d.version },
+          json: { ...json, ...(note.trim() ? { note: note.trim() } : {}), version: d.version },
         }),
       ),
-    onSuccess: () => (setAsked(null), onSaved()),
+    onSuccess: () => (setAsked(null), setNote(""), onSaved()),
   });
   const who = `${d.requestId}${state ? ` (${stateName(state)})` : ""}`;
-  const answers = OFFER_TRANSITIONS[status].filter(ANSWERS.has);
+  // The moves recorded with a button: every one but a settlement (recorded with its cost, on the right).
+  const answers = OFFER_TRANSITIONS[status].filter((s): s is Exclude<OfferStatus, "pending"> => s !== "pending" && !SETTLED_OFFERS.has(s));
   const canSettle = status === "accepted";
   const cost = actual === "" ? undefined : actual;
   return (
@@ -92,9 +94,22 @@ export function OfferRow({
           pending={save.isPending}
           error={save.isError ? save.error : null}
         >
-          {asked?.offerStatus
-            ? `${who} ${consequence(asked.offerStatus)}${asked.actualCost !== undefined ? ` (${chf(asked.actualCost)})` : ""} This cannot be undone here.`
-            : `${who}'s actual cost becomes ${chf(asked?.actualCost)}; the statement changes with it.`}
+          <Text>
+            {asked?.offerStatus
+              ? `${who} ${consequence(asked.offerStatus)}${asked.actualCost !== undefined ? ` (${chf(asked.actualCost)})` : ""} This cannot be undone here.`
+              : `${who}'s actual cost becomes ${chf(asked?.actualCost)}; the statement changes with it.`}
+          </Text>
+          {asked?.offerStatus && (
+            <Textarea
+              mt="sm"
+              label={OFFER_RULES[asked.offerStatus].needsReason ? "Why (required)" : "Why (optional)"}
+              description="Kept in the request's history and the audit log; not sent to the applicant."
+              required={OFFER_RULES[asked.offerStatus].needsReason === true}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+          )}
         </Confirm>
       </Table.Td>
       <Table.Td>

@@ -3,7 +3,7 @@
 import { capitalised, OFFER_RULES, OFFER_STATE, SETTLED_OFFERS, type OfferStatus } from "../../../../scoring/domain/index.js";
 
 export type Settled = (typeof SETTLED_OFFERS)[number];
-export type Save = { offerStatus?: Exclude<OfferStatus, "pending">; actualCost?: number };
+export type Save = { offerStatus?: Exclude<OfferStatus, "pending">; actualCost?: number; note?: string };
 
 /** An offer's state as a label ("Awaiting an answer"). */
 export const offerLabel = (s: OfferStatus): string => capitalised(OFFER_STATE.say(s));
