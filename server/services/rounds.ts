@@ -59,11 +59,10 @@ export function editRound(
 }
 
 /**
- * The one writer of a round's status: one allowed step of its lifecycle (scoring/domain/lifecycle.ts), or
- * none when it is there already; refused in words otherwise. The caller audits the change.
+ * The one writer of a round's status: one allowed step of its lifecycle (scoring/domain/lifecycle.ts),
+ * refused in words otherwise (staying where it is is no step). The caller audits the change.
  */
 export function changeRoundStatus(db: Services["db"], round: RoundRecord, to: RoundStatus): void {
-  if (round.status === to) return;
   if (!canMove(round.status, to)) {
     const allowed = ROUND_TRANSITIONS[round.status].map((s) => `"${ROUND_STATUS.say(s)}"`);
     throw new DomainError(
