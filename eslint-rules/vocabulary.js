@@ -1,6 +1,7 @@
 // The lint rule that keeps every closed list's codes in one place (scoring/domain/vocabulary/): anywhere
 // else, a literal list of two or more codes of one list (an array, a union of string types, a table of
-// words keyed by the codes, an SQL `IN (...)`) is reported; derive it from the list's module instead.
+// words keyed by the codes, a table of one value for every code such as counts from 0, an SQL `IN (...)`) is
+// reported; derive it from the list's module instead.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -58,7 +59,11 @@ export function vocabularyPlugin(lists) {
               const props = node.properties.filter((p) => p.type === "Property");
               if (
                 props.length !== node.properties.length ||
-                !props.every((p) => p.value.type === "Literal" && typeof p.value.value === "string")
+                !(
+                  props.every((p) => p.value.type === "Literal" && typeof p.value.value === "string") ||
+                  // A table of one value for every code (counts from 0, flags all false): byCode(list.codes, …).
+                  (props.every((p) => p.value.type === "Literal") && new Set(props.map((p) => p.value.value)).size === 1)
+                )
               )
                 return;
               const keys = props.map((p) =>

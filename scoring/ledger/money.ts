@@ -1,7 +1,7 @@
 // What each offer does to the money, and the figures of a round and of a year: Table 3 (expenditures,
 // contributions, deferred from and to) and the balances (available = committed + spent + left). Every
 // figure is a sum over the facts; nothing is stored twice.
-import { OPEN_OFFERS, RELEASED_OFFERS, round2, type DataSource, type OfferStatus } from "../domain/index.js";
+import { byCode, OFFER_STATE, OPEN_OFFERS, RELEASED_OFFERS, round2, type DataSource, type OfferStatus } from "../domain/index.js";
 import type { ContributionFact, OfferFact, Opening, RoundFacts, YearFacts } from "./types.js";
 
 /** An offer's money: committed (open), spent (settled: its actual cost) and released (unspent, back to the programme). */
@@ -56,10 +56,9 @@ export function pendingInWords(w: PendingWhy): string {
   return `${n} offer${n === 1 ? "" : "s"} not yet answered or settled (${w.offers.map((o) => `${o.stateName}, ${o.requestId}`).join("; ")})`;
 }
 
+/** How many offers, and how many in each state (every state of the list, 0 when none). */
 function counts(offers: OfferFact[]): Table3["delegates"] {
-  const c = { offers: offers.length, pending: 0, accepted: 0, declined: 0, expired: 0, travelled: 0, "no-show": 0, cancelled: 0 };
-  for (const o of offers) c[o.offerStatus] += 1;
-  return c;
+  return { offers: offers.length, ...byCode(OFFER_STATE.codes, (state) => offers.filter((o) => o.offerStatus === state).length) };
 }
 
 function contributionLines(contributions: ContributionFact[]): ContributionLine[] {

@@ -10,6 +10,8 @@ import { runInWorker } from "../workers/solve-in-worker.js";
 import { currentSettings, getRound, listDecisions } from "../store/index.js";
 import { requireDonorOf } from "./rounds.js";
 import {
+  REGION,
+  byCode,
   RELEASED_OFFERS,
   round2,
   type AllocationResult,
@@ -52,8 +54,7 @@ function nowSummary(
   const totalCost = round2(funded.reduce((t, f) => t + f.cost, 0));
   const byDonor = new Map<string, number>();
   for (const f of funded) for (const sh of f.funding) byDonor.set(sh.donor, round2((byDonor.get(sh.donor) ?? 0) + sh.amount));
-  const regions: Record<Region, number> = { AFR: 0, APG: 0, EEG: 0, GRULAC: 0, WEOG: 0 };
-  for (const f of funded) regions[f.region] += 1;
+  const regions = byCode(REGION.codes, (region) => funded.filter((f) => f.region === region).length);
   return {
     ...run,
     delegates: funded.length,

@@ -21,6 +21,7 @@ describe("vocabulary/no-literal-codes", () => {
       `export type Level = "full" | "ticket";`,
       `export const WORDS = { party: "State Party", signatory: "signatory" };`,
       `export const SQL = "SELECT 1 FROM decisions WHERE offer_status IN ('declined', 'expired')";`,
+      `export const COUNTS = { AFR: 0, APG: 0, EEG: 0, GRULAC: 0, WEOG: 0 };`,
       "",
     ].join("\n");
     const found = await problems(code, "server/services/example.ts");
@@ -28,11 +29,12 @@ describe("vocabulary/no-literal-codes", () => {
       expect.stringMatching(/support level codes/),
       expect.stringMatching(/CCM status codes/),
       expect.stringMatching(/offer state codes/),
+      expect.stringMatching(/regional group codes/),
     ]);
   });
 
   it("lets a single code and a list of other words through", async () => {
-    const code = `export const A = "pending";\nexport const B = ["pending", "a word"];\n`;
+    const code = `export const A = "pending";\nexport const B = ["pending", "a word"];\nexport const WEIGHTS = { implementation: 30, technical: 20 };\n`;
     expect(await problems(code, "server/services/example.ts")).toEqual([]);
   });
 });
