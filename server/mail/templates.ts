@@ -20,6 +20,7 @@ export const MESSAGE_KINDS = {
   waitlisted: { audience: "applicant", about: "On the waiting list", fills: COMMON, tells: "waitlisted" },
   "not-funded": { audience: "applicant", about: "Not funded, with the reason", fills: [...COMMON, "reason"] },
   "new-code": { audience: "applicant", about: "New access code", fills: [...COMMON, "code"] },
+  "offer-withdrawn": { audience: "applicant", about: "Offer withdrawn by the ISU", fills: COMMON, tells: "offer-withdrawn" },
   answered: {
     audience: "staff",
     about: "Offer answered (to the ISU)",

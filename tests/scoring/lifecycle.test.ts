@@ -33,12 +33,12 @@ describe("request statuses", () => {
     }
   });
 
-  it("make an offer's answer final: an accepted offer can only be settled, and a settlement is final", () => {
-    for (const answer of ["declined", "expired", "travelled", "no-show", "cancelled"] as const) {
+  it("make an offer's answer final: an accepted offer can only be settled or withdrawn by the ISU, and either is final", () => {
+    for (const answer of ["declined", "expired", "travelled", "no-show", "cancelled", "offer-withdrawn"] as const) {
       expect(REQUEST_TRANSITIONS[answer]).toEqual([]);
       expect(requestMoveRefused("R-1", answer, "funded")).toMatch(/final/);
     }
-    expect(REQUEST_TRANSITIONS.accepted).toEqual(["travelled", "no-show", "cancelled"]);
+    expect(REQUEST_TRANSITIONS.accepted).toEqual(["travelled", "no-show", "cancelled", "offer-withdrawn"]);
     expect(requestMoveRefused("R-1", "accepted", "funded")).toMatch(/"offer accepted".*cannot become "offered sponsorship"/);
   });
 

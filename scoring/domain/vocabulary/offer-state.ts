@@ -13,6 +13,7 @@ export const OFFER_STATE = vocabulary("offer state", {
   travelled: { en: "travelled", fr: "voyage effectué", es: "viaje realizado" },
   "no-show": { en: "did not travel", fr: "voyage non effectué", es: "viaje no realizado" },
   cancelled: { en: "cancelled late", fr: "annulée tardivement", es: "cancelada tarde" },
+  withdrawn: { en: "withdrawn by the ISU", fr: "retirée par l'ISU", es: "retirada por la ISU" },
 });
 export type OfferStatus = (typeof OFFER_STATE.codes)[number];
 
@@ -28,9 +29,9 @@ interface OfferStateRule {
 }
 
 export const OFFER_RULES: Readonly<Record<OfferStatus, OfferStateRule>> = {
-  pending: { next: ["accepted", "declined", "expired"], request: "funded", recording: null },
+  pending: { next: ["accepted", "declined", "expired", "withdrawn"], request: "funded", recording: null },
   accepted: {
-    next: ["travelled", "no-show", "cancelled"],
+    next: ["travelled", "no-show", "cancelled", "withdrawn"],
     request: "accepted",
     recording: {
       en: "accepted the offer: the ISU books the travel, and the money stays committed.",
@@ -74,6 +75,18 @@ export const OFFER_RULES: Readonly<Record<OfferStatus, OfferStateRule>> = {
       es: "no viajó: la oferta se liquida por lo que no pudo reembolsarse.",
     },
   },
+  // The ISU ends an offer itself (a visa refused, a delegate replaced by their State after the offer): not
+  // the applicant's withdrawal of their request (request status "withdrawn"), and said so to them.
+  withdrawn: {
+    next: [],
+    request: "offer-withdrawn",
+    recording: {
+      en: "was withdrawn by the ISU: the seat and its money are released for a replacement.",
+      fr: "a été retirée par l'ISU : la place et ses fonds sont libérés pour un remplacement.",
+      es: "fue retirada por la ISU: la plaza y sus fondos quedan libres para un reemplazo.",
+    },
+    needsReason: true,
+  },
   cancelled: {
     next: [],
     request: "cancelled",
@@ -90,7 +103,7 @@ export const OPEN_OFFERS = subset(OFFER_STATE, ["pending", "accepted"]);
 /** Offers settled after the meeting: each has its actual cost (what was spent on it, 0 or more). */
 export const SETTLED_OFFERS = subset(OFFER_STATE, ["travelled", "no-show", "cancelled"]);
 /** Offers whose money went back without being spent. */
-export const RELEASED_OFFERS = subset(OFFER_STATE, ["declined", "expired"]);
+export const RELEASED_OFFERS = subset(OFFER_STATE, ["declined", "expired", "withdrawn"]);
 /** The offer's answers: the day one is recorded is the offer's answered day. */
 export const ANSWERS = subset(OFFER_STATE, ["accepted", "declined", "expired"]);
 /** The answers an applicant gives on the status page. */
@@ -99,6 +112,6 @@ export type ApplicantAnswer = (typeof APPLICANT_ANSWERS)[number];
 /** Why a seat is offered again to a replacement: its offer was declined or lapsed. */
 export type ReplacementCause = (typeof RELEASED_OFFERS)[number];
 /** The states staff record on an offer (every one but the pending it starts in). */
-export const RECORDED_BY_STAFF = subset(OFFER_STATE, [...ANSWERS, ...SETTLED_OFFERS]);
+export const RECORDED_BY_STAFF = subset(OFFER_STATE, [...ANSWERS, ...SETTLED_OFFERS, "withdrawn"]);
 /** What a past year's record says an offer came to (data/history/). */
 export const PAST_OUTCOMES = subset(OFFER_STATE, [...SETTLED_OFFERS, "declined"]);

@@ -17,6 +17,7 @@ export const REQUEST_STATUS = vocabulary("request status", {
   travelled: { en: "travelled", fr: "voyage effectué", es: "viaje realizado" },
   "no-show": { en: "did not travel", fr: "voyage non effectué", es: "viaje no realizado" },
   cancelled: { en: "travel cancelled", fr: "voyage annulé", es: "viaje cancelado" },
+  "offer-withdrawn": { en: "offer withdrawn by the ISU", fr: "offre retirée par l'ISU", es: "oferta retirada por la ISU" },
 });
 export type RequestStatus = (typeof REQUEST_STATUS.codes)[number];
 
@@ -69,6 +70,11 @@ export const REQUEST_STATUS_TO_APPLICANT: Readonly<Record<RequestStatus, Said>> 
     en: "You accepted the offer but did not travel.",
     fr: "Vous avez accepté l'offre mais n'avez pas voyagé.",
     es: "Usted aceptó la oferta pero no viajó.",
+  },
+  "offer-withdrawn": {
+    en: "The ISU has withdrawn its offer of sponsorship. It has written to you with the reason; reply to that message with any question.",
+    fr: "L'ISU a retiré son offre de parrainage. Elle vous a écrit pour vous en donner la raison ; répondez à ce message pour toute question.",
+    es: "La ISU ha retirado su oferta de patrocinio. Le ha escrito para explicarle el motivo; responda a ese mensaje con cualquier pregunta.",
   },
   cancelled: {
     en: "Your sponsored travel was cancelled after you accepted the offer.",
