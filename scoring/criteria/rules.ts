@@ -3,45 +3,16 @@
 // follows paragraph 102 of the ISU's 2024 report (the five criteria and what each prioritises).
 import { z } from "zod";
 import { RotationSchema } from "./rotation.js";
-import {
-  CCM_STATUS,
-  CriterionSchema,
-  GENDER,
-  INCOME_GROUP,
-  INTEREST_STANDING,
-  MEETING_ROLE,
-  REGION,
-  RegionSchema,
-  reportDuplicates,
-  type SomeVocabulary,
-} from "../domain/index.js";
+import { factDefinition, FACT_LIST, type Fact } from "./facts.js";
+import { CriterionSchema, RegionSchema, reportDuplicates } from "../domain/index.js";
 
-/** Facts a condition may test: the request's State (after the round's overrides) and the request. */
-export const FACTS = {
-  "state.region": "UN regional group of the nominating State",
-  "state.ccmStatus": "party, signatory or nonparty",
-  "state.ldc": "on the UN list of least developed countries",
-  "state.incomeGroup": "World Bank income group",
-  "state.art4Clearance": "State Party with cluster munition remnants to clear (Art. 4)",
-  "state.art4ExtensionRequest": "Art. 4 extension request due at the meeting",
-  "state.art5VictimAssistance": "State Party with victim-assistance obligations (Art. 5)",
-  "state.art7ReportOutstanding": "initial or annual transparency report (Art. 7) outstanding",
-  "state.genevaMission": "the State keeps a permanent mission in Geneva",
-  "state.underrepresentedRegion": "the State's region is one the rule set marks as under-represented",
-  "request.gender": "F, M or X",
-  "request.role": "role at the meeting",
-  "request.operationalExpertise": "the delegate has operational experience (clearance, stockpile destruction, victim assistance)",
-  "request.technicalRating": "reviewers' rating of technical value, 0–5 (mean)",
-  "request.survivor": "survivor or affected-community representative",
-  "request.firstParticipation": "first participation in a formal CCM meeting",
-  "request.previousSponsorships": "rounds in which this delegate was sponsored before",
-  "request.interestEvidence": "evidence of interest in accession was given",
-  "request.interestReview": "staff's review of the evidence of interest: accepted, not-accepted, not-reviewed, or none (no evidence given)",
-  "history.stateRecentRounds": "recent rounds (the rotation window) in which the State had a sponsored delegate",
-  "history.delegateRecentRounds": "recent rounds (the rotation window) in which this delegate was sponsored",
-} as const;
-export type Fact = keyof typeof FACTS;
-const FactSchema = z.enum(Object.keys(FACTS) as [Fact, ...Fact[]]);
+/** Facts a condition may test: the request's State (after the round's overrides), the request, the history (facts.ts). */
+export const FACTS: Readonly<Record<Fact, string>> = Object.fromEntries(FACT_LIST.map((f) => [f, factDefinition(f).about])) as Record<
+  Fact,
+  string
+>;
+export type { Fact };
+const FactSchema = z.enum(FACT_LIST);
 
 export type Scalar = string | number | boolean;
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
@@ -132,60 +103,26 @@ export const RuleSetSchema = z
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
 
-/** Each fact as a reason's evidence names it, in the staff's words. */
-const FACT_NAMES: Record<Fact, string> = {
-  "state.region": "regional group",
-  "state.ccmStatus": "CCM status",
-  "state.ldc": "least developed country",
-  "state.incomeGroup": "income group",
-  "state.art4Clearance": "Art. 4 clearance obligations",
-  "state.art4ExtensionRequest": "Art. 4 extension request due",
-  "state.art5VictimAssistance": "Art. 5 victim-assistance obligations",
-  "state.art7ReportOutstanding": "Art. 7 report outstanding",
-  "state.genevaMission": "mission in Geneva",
-  "state.underrepresentedRegion": "under-represented region",
-  "request.gender": "gender",
-  "request.role": "role at the meeting",
-  "request.operationalExpertise": "operational experience",
-  "request.technicalRating": "reviewers' rating",
-  "request.survivor": "survivor or affected community",
-  "request.firstParticipation": "first participation",
-  "request.previousSponsorships": "sponsored before (rounds)",
-  "request.interestEvidence": "evidence of interest given",
-  "request.interestReview": "evidence of interest reviewed",
-  "history.stateRecentRounds": "State's recent sponsored rounds",
-  "history.delegateRecentRounds": "delegate's recent sponsored rounds",
-};
-
-/** The list a fact's named values come from (the other facts are yes/no or numbers). */
-const FACT_VALUES: Partial<Record<Fact, SomeVocabulary>> = {
-  "state.region": REGION,
-  "state.ccmStatus": CCM_STATUS,
-  "state.incomeGroup": INCOME_GROUP,
-  "request.gender": GENDER,
-  "request.role": MEETING_ROLE,
-  "request.interestReview": INTEREST_STANDING,
-};
-
 /** A fact's value in words: a code by its list, yes or no, a number as it is. */
 export function factValueInWords(fact: Fact, v: Scalar | null | undefined): string {
   if (v === null || v === undefined) return "none";
   if (typeof v === "boolean") return v ? "yes" : "no";
-  return typeof v === "string" ? (FACT_VALUES[fact]?.sayAny(v) ?? v) : String(v);
+  const values = factDefinition(fact).values;
+  return typeof v === "string" ? (typeof values === "string" ? v : values.sayAny(v)) : String(v);
 }
 
 /** A fact and its value as a reason's evidence says them: "CCM status: State Party", "least developed country: yes". */
 export function factInWords(fact: Fact, value: string | number | boolean | null | undefined): string {
-  return `${FACT_NAMES[fact]}: ${factValueInWords(fact, value)}`;
+  return `${factDefinition(fact).name}: ${factValueInWords(fact, value)}`;
 }
 
 /** A fact's name as a reason or a form shows it ("CCM status"). */
-export const factName = (fact: Fact): string => FACT_NAMES[fact];
+export const factName = (fact: Fact): string => factDefinition(fact).name;
 
 /** The facts a condition may test, with their names, for a form's list. */
-export const FACT_CHOICES: { value: Fact; label: string }[] = (Object.keys(FACTS) as Fact[]).map((f) => ({
+export const FACT_CHOICES: { value: Fact; label: string }[] = FACT_LIST.map((f) => ({
   value: f,
-  label: FACT_NAMES[f],
+  label: factDefinition(f).name,
 }));
 
 /** A condition in the staff's words: "CCM status is State Party and least developed country is yes". */
@@ -193,7 +130,7 @@ export function conditionInWords(c: Condition): string {
   if ("all" in c) return c.all.map((x) => wrap(x)).join(" and ");
   if ("any" in c) return c.any.map((x) => wrap(x)).join(" or ");
   if ("not" in c) return `not (${conditionInWords(c.not)})`;
-  const name = FACT_NAMES[c.fact];
+  const name = factDefinition(c.fact).name;
   if (c.eq !== undefined) return `${name} is ${factValueInWords(c.fact, c.eq)}`;
   if (c.in !== undefined) return `${name} is ${c.in.map((v) => factValueInWords(c.fact, v)).join(" or ")}`;
   if (c.gte !== undefined) return `${name} is at least ${c.gte}`;
@@ -204,18 +141,12 @@ const wrap = (c: Condition): string => ("all" in c || "any" in c ? `(${condition
 
 /** The values a fact takes, for a form's choice (true/false facts; named values; numbers otherwise). */
 export function factValues(fact: Fact): { value: string; label: string; scalar: Scalar }[] | "number" {
-  const list = FACT_VALUES[fact];
-  if (list) return list.codes.map((v) => ({ value: v, label: list.sayAny(v), scalar: v }));
-  switch (fact) {
-    case "request.technicalRating":
-    case "request.previousSponsorships":
-    case "history.stateRecentRounds":
-    case "history.delegateRecentRounds":
-      return "number";
-    default:
-      return [
-        { value: "true", label: "yes", scalar: true },
-        { value: "false", label: "no", scalar: false },
-      ];
-  }
+  const values = factDefinition(fact).values;
+  if (values === "number") return "number";
+  if (values === "yes-no")
+    return [
+      { value: "true", label: "yes", scalar: true },
+      { value: "false", label: "no", scalar: false },
+    ];
+  return values.codes.map((v) => ({ value: v, label: values.sayAny(v), scalar: v }));
 }

@@ -18,6 +18,7 @@ import {
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
+import { factDefinition, FACT_LIST } from "./facts.js";
 import { fixedRegions, type UnderrepresentedRegions } from "./regions.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
@@ -88,29 +89,8 @@ export function facts(
   recent: RotationFacts = NO_HISTORY,
   underrepresented: ReadonlySet<string> = new Set(rules.underrepresentedRegions ?? []),
 ): Record<Fact, FactValue> {
-  return {
-    "state.region": state.region,
-    "state.ccmStatus": state.ccmStatus,
-    "state.ldc": state.ldc,
-    "state.incomeGroup": state.incomeGroup,
-    "state.art4Clearance": state.art4Clearance,
-    "state.art4ExtensionRequest": state.art4ExtensionRequest,
-    "state.art5VictimAssistance": state.art5VictimAssistance,
-    "state.art7ReportOutstanding": state.art7ReportOutstanding,
-    "state.genevaMission": state.genevaMission,
-    "state.underrepresentedRegion": underrepresented.has(state.region),
-    "request.gender": request.gender,
-    "request.role": request.role,
-    "request.operationalExpertise": request.operationalExpertise,
-    "request.technicalRating": request.technicalRating ?? 0,
-    "request.survivor": request.survivor,
-    "request.firstParticipation": request.firstParticipation,
-    "request.previousSponsorships": request.previousSponsorships,
-    "request.interestEvidence": request.interestEvidence.trim().length > 0,
-    "request.interestReview": request.interestReview?.decision ?? (request.interestEvidence.trim() ? "not-reviewed" : "none"),
-    "history.stateRecentRounds": recent.state.length,
-    "history.delegateRecentRounds": recent.delegate.length,
-  };
+  const source = { request, state, recent, underrepresented };
+  return Object.fromEntries(FACT_LIST.map((f) => [f, factDefinition(f).read(source)])) as Record<Fact, FactValue>;
 }
 
 /** Evaluates a condition; `used` collects the facts it read, as evidence. */

@@ -1,0 +1,161 @@
+// The scoring facts a rule's condition may test, each declared once: what it is (for the rule set's
+// readers), its name in a reason, the values it takes (a vocabulary's codes, yes or no, or a number: the
+// settings form's field follows) and how it is read from a request, its State and the round's history.
+import {
+  CCM_STATUS,
+  GENDER,
+  INCOME_GROUP,
+  INTEREST_STANDING,
+  MEETING_ROLE,
+  REGION,
+  type SomeVocabulary,
+  type State,
+} from "../domain/index.js";
+import type { Gender, InterestReview, MeetingRole } from "../domain/index.js";
+import type { RotationFacts } from "./rotation.js";
+
+/** What the facts read of a request (its attributes: score.ts's RequestAttributes). */
+interface RequestFacts {
+  gender: Gender;
+  role: MeetingRole;
+  operationalExpertise: boolean;
+  technicalRating?: number | undefined;
+  survivor: boolean;
+  firstParticipation: boolean;
+  previousSponsorships: number;
+  interestEvidence: string;
+  interestReview?: { decision: InterestReview } | undefined;
+}
+
+/** What a fact is read from. */
+export interface FactSource {
+  request: RequestFacts;
+  state: State;
+  recent: RotationFacts;
+  underrepresented: ReadonlySet<string>;
+}
+
+interface FactDefinition {
+  /** What it is, for the rule set's readers. */
+  about: string;
+  /** Its name in a reason's evidence and in the settings form. */
+  name: string;
+  /** The values it takes: a vocabulary's codes, yes or no, or a number. */
+  values: SomeVocabulary | "yes-no" | "number";
+  read: (s: FactSource) => string | number | boolean;
+}
+
+export const FACT_DEFINITIONS = {
+  "state.region": {
+    about: "UN regional group of the nominating State",
+    name: "regional group",
+    values: REGION,
+    read: (s) => s.state.region,
+  },
+  "state.ccmStatus": { about: "party, signatory or nonparty", name: "CCM status", values: CCM_STATUS, read: (s) => s.state.ccmStatus },
+  "state.ldc": {
+    about: "on the UN list of least developed countries",
+    name: "least developed country",
+    values: "yes-no",
+    read: (s) => s.state.ldc,
+  },
+  "state.incomeGroup": { about: "World Bank income group", name: "income group", values: INCOME_GROUP, read: (s) => s.state.incomeGroup },
+  "state.art4Clearance": {
+    about: "State Party with cluster munition remnants to clear (Art. 4)",
+    name: "Art. 4 clearance obligations",
+    values: "yes-no",
+    read: (s) => s.state.art4Clearance,
+  },
+  "state.art4ExtensionRequest": {
+    about: "Art. 4 extension request due at the meeting",
+    name: "Art. 4 extension request due",
+    values: "yes-no",
+    read: (s) => s.state.art4ExtensionRequest,
+  },
+  "state.art5VictimAssistance": {
+    about: "State Party with victim-assistance obligations (Art. 5)",
+    name: "Art. 5 victim-assistance obligations",
+    values: "yes-no",
+    read: (s) => s.state.art5VictimAssistance,
+  },
+  "state.art7ReportOutstanding": {
+    about: "initial or annual transparency report (Art. 7) outstanding",
+    name: "Art. 7 report outstanding",
+    values: "yes-no",
+    read: (s) => s.state.art7ReportOutstanding,
+  },
+  "state.genevaMission": {
+    about: "the State keeps a permanent mission in Geneva",
+    name: "mission in Geneva",
+    values: "yes-no",
+    read: (s) => s.state.genevaMission,
+  },
+  "state.underrepresentedRegion": {
+    about: "the State's region is one the rule set marks as under-represented",
+    name: "under-represented region",
+    values: "yes-no",
+    read: (s) => s.underrepresented.has(s.state.region),
+  },
+  "request.gender": { about: "F, M or X", name: "gender", values: GENDER, read: (s) => s.request.gender },
+  "request.role": { about: "role at the meeting", name: "role at the meeting", values: MEETING_ROLE, read: (s) => s.request.role },
+  "request.operationalExpertise": {
+    about: "the delegate has operational experience (clearance, stockpile destruction, victim assistance)",
+    name: "operational experience",
+    values: "yes-no",
+    read: (s) => s.request.operationalExpertise,
+  },
+  "request.technicalRating": {
+    about: "reviewers' rating of technical value, 0–5 (mean)",
+    name: "reviewers' rating",
+    values: "number",
+    read: (s) => s.request.technicalRating ?? 0,
+  },
+  "request.survivor": {
+    about: "survivor or affected-community representative",
+    name: "survivor or affected community",
+    values: "yes-no",
+    read: (s) => s.request.survivor,
+  },
+  "request.firstParticipation": {
+    about: "first participation in a formal CCM meeting",
+    name: "first participation",
+    values: "yes-no",
+    read: (s) => s.request.firstParticipation,
+  },
+  "request.previousSponsorships": {
+    about: "rounds in which this delegate was sponsored before",
+    name: "sponsored before (rounds)",
+    values: "number",
+    read: (s) => s.request.previousSponsorships,
+  },
+  "request.interestEvidence": {
+    about: "evidence of interest in accession was given",
+    name: "evidence of interest given",
+    values: "yes-no",
+    read: (s) => s.request.interestEvidence.trim().length > 0,
+  },
+  "request.interestReview": {
+    about: "staff's review of the evidence of interest: accepted, not-accepted, not-reviewed, or none (no evidence given)",
+    name: "evidence of interest reviewed",
+    values: INTEREST_STANDING,
+    read: (s) => s.request.interestReview?.decision ?? (s.request.interestEvidence.trim() ? "not-reviewed" : "none"),
+  },
+  "history.stateRecentRounds": {
+    about: "recent rounds (the rotation window) in which the State had a sponsored delegate",
+    name: "State's recent sponsored rounds",
+    values: "number",
+    read: (s) => s.recent.state.length,
+  },
+  "history.delegateRecentRounds": {
+    about: "recent rounds (the rotation window) in which this delegate was sponsored",
+    name: "delegate's recent sponsored rounds",
+    values: "number",
+    read: (s) => s.recent.delegate.length,
+  },
+} as const satisfies Record<string, FactDefinition>;
+
+export type Fact = keyof typeof FACT_DEFINITIONS;
+export const FACT_LIST = Object.keys(FACT_DEFINITIONS) as [Fact, ...Fact[]];
+
+/** A fact's definition, typed as any fact's (its values' kind, its reading). */
+export const factDefinition = (fact: Fact): FactDefinition => FACT_DEFINITIONS[fact];
