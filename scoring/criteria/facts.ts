@@ -7,6 +7,7 @@ import {
   INCOME_GROUP,
   INTEREST_STANDING,
   MEETING_ROLE,
+  PREVIOUS_OUTCOME,
   REGION,
   type SomeVocabulary,
   type State,
@@ -145,6 +146,12 @@ export const FACT_DEFINITIONS = {
     name: "State's recent sponsored rounds",
     values: "number",
     read: (s) => s.recent.state.length,
+  },
+  "history.previousOutcome": {
+    about: "what the delegate's latest earlier sponsorship came to, as the round's history records it: travelled, no-show, or none",
+    name: "previous sponsorship outcome",
+    values: PREVIOUS_OUTCOME,
+    read: (s) => s.recent.lastOutcome ?? "none",
   },
   "history.delegateRecentRounds": {
     about: "recent rounds (the rotation window) in which this delegate was sponsored",

@@ -9,7 +9,7 @@
 // below `floor`. A factor scales the score whatever the weights, where negative points would be lost to
 // a criterion's floor of 0.
 import { z } from "zod";
-import { reportDuplicates } from "../domain/index.js";
+import { RECORDED_OUTCOMES, reportDuplicates, type PreviousOutcome } from "../domain/index.js";
 
 const Iso3 = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code in capitals, e.g. LAO");
 
@@ -19,7 +19,15 @@ export const HistorySchema = z
     rounds: z.array(z.strictObject({ id: z.string().min(1).max(64), date: z.iso.date() })).max(1000),
     /** Who was sponsored at each: the State, and the delegate's key when the ISU keeps one. */
     sponsored: z
-      .array(z.strictObject({ round: z.string().min(1).max(64), state: Iso3, delegateId: z.string().min(1).max(64).optional() }))
+      .array(
+        z.strictObject({
+          round: z.string().min(1).max(64),
+          state: Iso3,
+          delegateId: z.string().min(1).max(64).optional(),
+          /** Whether the delegate travelled (the scoring fact "previous sponsorship outcome"), when recorded. */
+          outcome: z.enum(RECORDED_OUTCOMES).optional(),
+        }),
+      )
       .max(100_000),
   })
   .superRefine((h, ctx) => {
@@ -60,6 +68,8 @@ export interface RecentRound {
 export interface RotationFacts {
   state: RecentRound[];
   delegate: RecentRound[];
+  /** What the delegate's latest sponsorship with a recorded outcome came to (any round before this one). */
+  lastOutcome?: PreviousOutcome;
 }
 
 /** The recent rounds (within the window, before `before`) in which a State or a delegate was sponsored. */
@@ -82,7 +92,30 @@ export function recentRounds(
     if (s.delegateId) add(delegates, s.delegateId, s.round);
   }
   const list = (rounds: Set<string> | undefined): RecentRound[] => recent.filter((r) => rounds?.has(r.round));
-  return { of: (state, delegateId) => ({ state: list(states.get(state)), delegate: delegateId ? list(delegates.get(delegateId)) : [] }) };
+  const outcomes = latestOutcomes(history, before);
+  return {
+    of: (state, delegateId) => {
+      const lastOutcome = delegateId ? outcomes.get(delegateId) : undefined;
+      return {
+        state: list(states.get(state)),
+        delegate: delegateId ? list(delegates.get(delegateId)) : [],
+        ...(lastOutcome ? { lastOutcome } : {}),
+      };
+    },
+  };
+}
+
+/** Each delegate's latest recorded outcome among the rounds before `before`. */
+function latestOutcomes(history: History, before: string): Map<string, PreviousOutcome> {
+  const dateOf = new Map(history.rounds.map((r) => [r.id, r.date]));
+  const latest = new Map<string, { date: string; outcome: PreviousOutcome }>();
+  for (const s of history.sponsored) {
+    const date = dateOf.get(s.round);
+    if (!s.delegateId || !s.outcome || date === undefined || date >= before) continue;
+    const known = latest.get(s.delegateId);
+    if (!known || known.date < date) latest.set(s.delegateId, { date, outcome: s.outcome });
+  }
+  return new Map([...latest].map(([id, l]) => [id, l.outcome]));
 }
 
 function add(m: Map<string, Set<string>>, k: string, v: string): void {

@@ -115,3 +115,13 @@ export type ReplacementCause = (typeof RELEASED_OFFERS)[number];
 export const RECORDED_BY_STAFF = subset(OFFER_STATE, [...ANSWERS, ...SETTLED_OFFERS, "withdrawn"]);
 /** What a past year's record says an offer came to (data/history/). */
 export const PAST_OUTCOMES = subset(OFFER_STATE, [...SETTLED_OFFERS, "declined"]);
+
+/** What a delegate's previous sponsorship came to, as the round's history records it (a scoring fact's values). */
+export const PREVIOUS_OUTCOME = vocabulary("previous sponsorship outcome", {
+  travelled: { en: "travelled", fr: "a voyagé", es: "viajó" },
+  "no-show": { en: "did not travel", fr: "n'a pas voyagé", es: "no viajó" },
+  none: { en: "none recorded", fr: "aucun enregistré", es: "ninguno registrado" },
+});
+export type PreviousOutcome = (typeof PREVIOUS_OUTCOME.codes)[number];
+/** The outcomes a history records for a sponsored delegate. */
+export const RECORDED_OUTCOMES = subset(PREVIOUS_OUTCOME, ["travelled", "no-show"]);
