@@ -138,7 +138,7 @@ export function solveHighs(highs: HighsSolver, input: ProblemInput, timeLimit = 
   return { status: "other", raw: out.Status, units: null, ms };
 }
 
-// The diagnosis's oracle (tests/scoring/diagnosis-oracle.proof.test.ts) and bench rounds: the same formulation
+// The diagnosis's oracle (tests/scoring/explanations/diagnosis-oracle.proof.test.ts) and bench rounds: the same formulation
 // with another objective, for feasibility, the most of a group, and the largest share of women.
 
 /** HiGHS on the formulation with another objective (zero: feasibility) and extra rows. */

@@ -2,11 +2,11 @@
 // (para. 103) chosen by the optimiser from more candidates of each kind than seats, without locks, and
 // the same value as the HiGHS formulation written apart from the rule registry.
 import { describe, expect, it } from "vitest";
-import { loadHighs, solveHighs } from "../../bench/highs-model.js";
-import { policyInWords } from "../../scoring/policy/index.js";
-import { ProblemSchema } from "../../scoring/problem/index.js";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { loadHighs, solveHighs } from "../../../bench/highs-model.js";
+import { policyInWords } from "../../../scoring/policy/index.js";
+import { ProblemSchema } from "../../../scoring/problem/index.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 const STATES = ["LAO", "IRQ", "SEN", "KEN", "PER", "COL", "BIH", "VNM", "MOZ", "TCD"];
 

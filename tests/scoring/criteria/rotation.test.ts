@@ -1,15 +1,15 @@
 // Rotation: the round's history lowers the priority of States and delegates sponsored recently, with the
 // rounds named in the reason; on a hand-made round it hands the one seat to the State not sponsored.
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../scoring/allocate.js";
-import { RoundFileSchema, scoreRound, type RoundFile } from "../../scoring/criteria/round-file.js";
-import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../scoring/criteria/rotation.js";
-import { RuleSetSchema } from "../../scoring/criteria/rules.js";
-import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
-import { CRITERION } from "../../scoring/domain/index.js";
-import { fieldProblems } from "../../scoring/domain/issues.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { loadReferenceData } from "../../server/io/reference.js";
+import { allocate } from "../../../scoring/allocate.js";
+import { RoundFileSchema, scoreRound, type RoundFile } from "../../../scoring/criteria/round-file.js";
+import { recentRounds, rotationFactor, RotationSchema, HistorySchema } from "../../../scoring/criteria/rotation.js";
+import { RuleSetSchema } from "../../../scoring/criteria/rules.js";
+import { DEFAULT_RULES } from "../../../scoring/criteria/default-rules.js";
+import { CRITERION } from "../../../scoring/domain/index.js";
+import { fieldProblems } from "../../../scoring/domain/issues.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { loadReferenceData } from "../../../server/io/reference.js";
 
 const ref = loadReferenceData();
 const rotation = RotationSchema.parse({});

@@ -2,7 +2,7 @@
 // the ledger's entries and the funding split within earmarks (checked apart from the split's own code).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { OFFER_STATE, REGION, type OfferStatus } from "../../scoring/domain/index.js";
+import { OFFER_STATE, REGION, type OfferStatus } from "../../../scoring/domain/index.js";
 import {
   carryInOf,
   ledgerEntries,
@@ -14,7 +14,7 @@ import {
   type OfferFact,
   type RoundFacts,
   type YearFacts,
-} from "../../scoring/ledger/index.js";
+} from "../../../scoring/ledger/index.js";
 
 const offer = (
   id: string,

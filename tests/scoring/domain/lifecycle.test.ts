@@ -20,7 +20,7 @@ import {
   requestMoveRefused,
   ROUND_STATUS,
   ROUND_TRANSITIONS,
-} from "../../scoring/domain/index.js";
+} from "../../../scoring/domain/index.js";
 
 describe("request statuses", () => {
   it("allow exactly the listed moves, for every pair", () => {

@@ -1,12 +1,12 @@
 // Sensitivity of the rules: hand-solved prices of a seat limit and a regional minimum, locks and
 // earmarks priced, and over generated problems each price equal to a cold solve of the relaxed problem.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { sensitivities } from "../../scoring/analytics/sensitivity.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { sensitivities } from "../../../scoring/analytics/sensitivity.js";
+import { ProblemSchema, type ProblemInput } from "../../../scoring/problem/index.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 const glpk = await loadGlpk();
 

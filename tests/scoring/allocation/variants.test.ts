@@ -2,17 +2,17 @@
 // the explanations give it, against the same variant built afresh and solved whole; the variants derived
 // from the base model against building them afresh; and the explanations' answers against plain solves.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { objectiveOf, reducedCosts, solveExact } from "../../scoring/allocation/core.js";
-import { checkRules } from "../../scoring/allocation/evaluate.js";
-import { feasible } from "../../scoring/allocation/selection.js";
-import { buildModel, variantModel } from "../../scoring/allocation/model.js";
-import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
-import { Deadline, solveLp } from "../../scoring/allocation/glpk.js";
-import { readSolution } from "../../scoring/allocation/solution.js";
-import { solve } from "../../scoring/allocation/solve.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { limit, solveWhole } from "../helpers/glpk.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { objectiveOf, reducedCosts, solveExact } from "../../../scoring/allocation/core.js";
+import { checkRules } from "../../../scoring/allocation/evaluate.js";
+import { feasible } from "../../../scoring/allocation/selection.js";
+import { buildModel, variantModel } from "../../../scoring/allocation/model.js";
+import { prepare, ProblemSchema } from "../../../scoring/problem/index.js";
+import { Deadline, solveLp } from "../../../scoring/allocation/glpk.js";
+import { readSolution } from "../../../scoring/allocation/solution.js";
+import { solve } from "../../../scoring/allocation/solve.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { limit, solveWhole } from "../../helpers/glpk.js";
 
 async function baseOf(seed: number, n: number) {
   const glpk = await loadGlpk();
@@ -104,7 +104,7 @@ describe("counterfactual solves through the core", () => {
   it("the explanations' answers equal plain forced solves", async () => {
     const { glpk, prep, base } = await baseOf(21, 60);
     if (!base) throw new Error("base infeasible");
-    const { explain } = await import("../../scoring/explanations/explain.js");
+    const { explain } = await import("../../../scoring/explanations/explain.js");
     const explained = await explain(prep, glpk, base, Deadline.after(600), 600);
     let priced = 0;
     for (const n of explained.notFunded) {

@@ -2,7 +2,7 @@
 // (never its code), the English one is the data's, and the UN's short names stand where CLDR's differ.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { hasLocalName, stateName } from "../../scoring/domain/index.js";
+import { hasLocalName, stateName } from "../../../scoring/domain/index.js";
 
 const rows = readFileSync("data/states.csv", "utf8")
   .trim()

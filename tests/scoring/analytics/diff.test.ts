@@ -1,9 +1,9 @@
 // Scenario diff: a hand-made pair of results, symmetry, and diff(a, a) empty over generated results.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { diff, type DiffableResult } from "../../scoring/analytics/diff.js";
-import { InvalidInputError } from "../../scoring/domain/issues.js";
-import { solve } from "../helpers/glpk.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { diff, type DiffableResult } from "../../../scoring/analytics/diff.js";
+import { InvalidInputError } from "../../../scoring/domain/issues.js";
+import { solve } from "../../helpers/glpk.js";
 
 type F = DiffableResult["funded"][number];
 const f = (id: string, o: Partial<F> = {}): F => ({

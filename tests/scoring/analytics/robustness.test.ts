@@ -1,13 +1,13 @@
 // Robustness: a hand-made round with one request always funded, one never, and two that trade places as
 // the weights move; the same seed gives the same answer.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { InvalidInputError } from "../../scoring/domain/issues.js";
-import { rng } from "../../scoring/domain/random.js";
-import { perturb, robustness } from "../../scoring/analytics/robustness.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { req } from "../helpers/problems.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { InvalidInputError } from "../../../scoring/domain/issues.js";
+import { rng } from "../../../scoring/domain/random.js";
+import { perturb, robustness } from "../../../scoring/analytics/robustness.js";
+import { ProblemSchema, type ProblemInput } from "../../../scoring/problem/index.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { req } from "../../helpers/problems.js";
 
 const glpk = await loadGlpk();
 const crit = (implementation: number, technical: number) => ({

@@ -1,7 +1,7 @@
 // Infeasible policies: the elastic model names the rules that cannot hold and the least relaxation of each.
 import { describe, expect, it } from "vitest";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 describe("diagnosis of infeasible rules", () => {
   it("says how far the women share can go with the locks", async () => {

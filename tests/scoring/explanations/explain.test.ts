@@ -1,12 +1,12 @@
 // Explanations and baselines on hand-solved cases.
 import { describe, expect, it } from "vitest";
-import { Deadline } from "../../scoring/allocation/glpk.js";
-import { solve as solveCore } from "../../scoring/allocation/solve.js";
-import { explain } from "../../scoring/explanations/explain.js";
-import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { Deadline } from "../../../scoring/allocation/glpk.js";
+import { solve as solveCore } from "../../../scoring/allocation/solve.js";
+import { explain } from "../../../scoring/explanations/explain.js";
+import { prepare, ProblemSchema } from "../../../scoring/problem/index.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 // Two seats, half women, budget 10 000. Optimum {R1 (90), R2 (50)} = 140.
 const input = problem(

@@ -1,14 +1,14 @@
 // Scoring by rules as data, the reference data and the round file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { conditionInWords, RuleSetSchema } from "../../scoring/criteria/rules.js";
-import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
-import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../scoring/criteria/score.js";
-import { CRITERION, StateSchema } from "../../scoring/domain/index.js";
-import { RoundFileSchema, scoreRound, UnknownStateError } from "../../scoring/criteria/round-file.js";
-import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../scoring/criteria/states.js";
-import { underrepresentedRegions } from "../../scoring/criteria/regions.js";
-import { loadReferenceData } from "../../server/io/reference.js";
+import { conditionInWords, RuleSetSchema } from "../../../scoring/criteria/rules.js";
+import { DEFAULT_RULES } from "../../../scoring/criteria/default-rules.js";
+import { RequestAttributesSchema, score, supportLevels, totalScore } from "../../../scoring/criteria/score.js";
+import { CRITERION, StateSchema } from "../../../scoring/domain/index.js";
+import { RoundFileSchema, scoreRound, UnknownStateError } from "../../../scoring/criteria/round-file.js";
+import { parseDatedCsv, parseStatesCsv, referenceAsOf, ReferenceDataError } from "../../../scoring/criteria/states.js";
+import { underrepresentedRegions } from "../../../scoring/criteria/regions.js";
+import { loadReferenceData } from "../../../server/io/reference.js";
 
 const rules = RuleSetSchema.parse(DEFAULT_RULES);
 const ref = loadReferenceData();

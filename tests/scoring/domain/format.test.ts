@@ -1,6 +1,6 @@
 // Numbers typed as text (spreadsheet cells, command-line flags) are read in decimal only.
 import { describe, expect, it } from "vitest";
-import { parseDecimal } from "../../scoring/domain/index.js";
+import { parseDecimal } from "../../../scoring/domain/index.js";
 
 describe("parseDecimal", () => {
   it("reads decimal numbers with a sign, a fraction or an exponent", () => {

@@ -6,11 +6,11 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { highsFeasible, highsMostOf, loadHighs, minimumBeyondReach, type Minimum } from "../../bench/highs-model.js";
-import type { Region } from "../../scoring/domain/index.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { solve } from "../helpers/glpk.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { highsFeasible, highsMostOf, loadHighs, minimumBeyondReach, type Minimum } from "../../../bench/highs-model.js";
+import type { Region } from "../../../scoring/domain/index.js";
+import { ProblemSchema, type ProblemInput } from "../../../scoring/problem/index.js";
+import { solve } from "../../helpers/glpk.js";
 
 const highs = await loadHighs();
 const feasible = (input: ProblemInput): boolean => highsFeasible(highs, input);

@@ -2,15 +2,15 @@
 // and over generated problems: the replacement keeps every rule, everyone else at their level, and the
 // released out.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { checkRules } from "../../scoring/allocation/evaluate.js";
-import { InvalidInputError } from "../../scoring/domain/issues.js";
-import { prepare, ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { release, replace } from "../../scoring/analytics/replace.js";
-import { selectionOf } from "../../scoring/allocation/solve-problem.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { checkRules } from "../../../scoring/allocation/evaluate.js";
+import { InvalidInputError } from "../../../scoring/domain/issues.js";
+import { prepare, ProblemSchema, type ProblemInput } from "../../../scoring/problem/index.js";
+import { release, replace } from "../../../scoring/analytics/replace.js";
+import { selectionOf } from "../../../scoring/allocation/solve-problem.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 const glpk = await loadGlpk();
 

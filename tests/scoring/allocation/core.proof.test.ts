@@ -3,17 +3,17 @@
 // justification of every fixing that stands (by its reduced cost), and the answer (the full model's).
 import type { LP } from "glpk.js";
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { loadHighs, solveHighs } from "../../bench/highs-model.js";
-import { objectiveOf, reducedCosts, restrict, solveExact } from "../../scoring/allocation/core.js";
-import { checkRules } from "../../scoring/allocation/evaluate.js";
-import { variantModel } from "../../scoring/allocation/model.js";
-import { prepare, ProblemSchema } from "../../scoring/problem/index.js";
-import { solveLp } from "../../scoring/allocation/glpk.js";
-import { readSolution } from "../../scoring/allocation/solution.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { beforeEachSolve, busy, limit, solveWhole } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { loadHighs, solveHighs } from "../../../bench/highs-model.js";
+import { objectiveOf, reducedCosts, restrict, solveExact } from "../../../scoring/allocation/core.js";
+import { checkRules } from "../../../scoring/allocation/evaluate.js";
+import { variantModel } from "../../../scoring/allocation/model.js";
+import { prepare, ProblemSchema } from "../../../scoring/problem/index.js";
+import { solveLp } from "../../../scoring/allocation/glpk.js";
+import { readSolution } from "../../../scoring/allocation/solution.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { beforeEachSolve, busy, limit, solveWhole } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 describe("restrict", () => {
   it("substitutes fixed columns: objective constant, row bounds shifted, rows left empty checked and dropped", async () => {

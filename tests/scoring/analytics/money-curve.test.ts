@@ -1,13 +1,13 @@
 // The money curve: hand-solved budgets, where extra money comes from, and, over generated problems,
 // values that never fall as the budget grows and steps that agree with a cold solve of each budget.
 import { describe, expect, it } from "vitest";
-import { generateProblem } from "../../bench/generate.js";
-import { InvalidInputError } from "../../scoring/domain/issues.js";
-import { moneyCurve } from "../../scoring/analytics/money-curve.js";
-import { ProblemSchema, type ProblemInput } from "../../scoring/problem/index.js";
-import { loadGlpk } from "../../server/workers/glpk.js";
-import { solve } from "../helpers/glpk.js";
-import { problem, req } from "../helpers/problems.js";
+import { generateProblem } from "../../../bench/generate.js";
+import { InvalidInputError } from "../../../scoring/domain/issues.js";
+import { moneyCurve } from "../../../scoring/analytics/money-curve.js";
+import { ProblemSchema, type ProblemInput } from "../../../scoring/problem/index.js";
+import { loadGlpk } from "../../../server/workers/glpk.js";
+import { solve } from "../../helpers/glpk.js";
+import { problem, req } from "../../helpers/problems.js";
 
 const glpk = await loadGlpk();
 const curveOf = (input: ProblemInput, opts: Parameters<typeof moneyCurve>[2]) => moneyCurve(ProblemSchema.parse(input), glpk, opts);

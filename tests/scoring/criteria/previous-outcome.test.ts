@@ -3,11 +3,11 @@
 // evidence, offered by the settings form with its values.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { factValues, FACT_CHOICES, RuleSetSchema } from "../../scoring/criteria/rules.js";
-import { DEFAULT_RULES } from "../../scoring/criteria/default-rules.js";
-import { RoundFileSchema, scoreRound } from "../../scoring/criteria/round-file.js";
-import { HistorySchema, recentRounds } from "../../scoring/criteria/rotation.js";
-import { loadReferenceData } from "../../server/io/reference.js";
+import { factValues, FACT_CHOICES, RuleSetSchema } from "../../../scoring/criteria/rules.js";
+import { DEFAULT_RULES } from "../../../scoring/criteria/default-rules.js";
+import { RoundFileSchema, scoreRound } from "../../../scoring/criteria/round-file.js";
+import { HistorySchema, recentRounds } from "../../../scoring/criteria/rotation.js";
+import { loadReferenceData } from "../../../server/io/reference.js";
 
 const history = HistorySchema.parse({
   rounds: [
@@ -42,7 +42,7 @@ describe("the previous sponsorship outcome", () => {
   });
 
   it("scores a rule's condition on it, with the fact in the reason's evidence", () => {
-    const demo = JSON.parse(readFileSync(new URL("../../data/demo/round.json", import.meta.url), "utf8"));
+    const demo = JSON.parse(readFileSync(new URL("../../../data/demo/round.json", import.meta.url), "utf8"));
     const [a, b, c] = demo.requests;
     const rules = RuleSetSchema.parse({
       ...DEFAULT_RULES,
