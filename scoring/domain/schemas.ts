@@ -44,7 +44,6 @@ export const Iso3Schema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 
 const Points = z.number().finite().min(0).max(100);
 export const Money = z.number().finite().min(0).max(1e9);
 
-/** A State as the reference data describes it (one row of data/states.csv, possibly edited per round). */
 /** The facts of a State that change over time (data/states-dated.csv). */
 export const DATED_FACTS = ["ccmStatus", "ldc", "incomeGroup", "art4Clearance", "art4ExtensionRequest", "art5VictimAssistance"] as const;
 export type DatedFactName = (typeof DATED_FACTS)[number];
@@ -60,6 +59,7 @@ export const DatedFactSchema = z.strictObject({
 });
 export type DatedFact = z.infer<typeof DatedFactSchema>;
 
+/** A State as the reference data describes it (one row of data/states.csv, possibly edited per round). */
 export const StateSchema = z.strictObject({
   iso3: Iso3Schema,
   name: z.string().min(1).max(200),

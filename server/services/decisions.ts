@@ -248,7 +248,6 @@ export function runCalendar(db: Services["db"], day: string): { lapsed: number; 
   return { lapsed, reminders };
 }
 
-/** Applies a replacement proposal: the replacements get offers with the deadline given, the released are not funded. */
 /**
  * An offer's deadline lies between the day it is made and the meeting's first day: an offer is answered
  * before the travel, and a deadline after the meeting would leave the money committed to no one.

@@ -93,6 +93,7 @@ export async function proposeReplacements(
   return { id, status: "proposed", proposal };
 }
 
+/** Applies a replacement proposal: the replacements get offers with the deadline given, the released are not funded. */
 export function applyReplacement({ db }: Services, replacementId: string, offerDeadline: string, actor: Actor): DecisionRecord[] {
   return tx(db, () => {
     const row = findReplacement(db, replacementId);

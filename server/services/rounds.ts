@@ -154,7 +154,10 @@ export function saveContribution(
 
 /** A new round, in draft, with a copy of the reference States and its first settings. */
 export function newRound({ db, reference }: Pick<Services, "db" | "reference">, input: NewRound, actor: Actor): RoundRecord {
-  return createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, actor);
+  return tx(db, () => {
+    assertYearOpen(db, yearOfDate(input.round.startDate), `a new round (${input.round.id})`);
+    return createRound(db, { ...input, round: { ...input.round, status: "draft" } }, reference, actor);
+  });
 }
 
 /** A new version of the round's settings, based on the version read (409 when it changed since). */

@@ -103,12 +103,6 @@ export function meanRatings(db: Db, roundId: string): Map<string, number> {
   return new Map(rows.map((r) => [r.id, Math.round(r.mean * 100) / 100]));
 }
 
-/**
- * The round as a round file (format of scoring/criteria/round-file.ts): its money, settings (a given version or
- * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
- * rating as each request's technical rating. The round's States are the reference data.
- */
-
 export function requestExists(db: Db, id: string): boolean {
   return db.prepare("SELECT 1 FROM requests WHERE id = ?").get(id) !== undefined;
 }

@@ -8,6 +8,11 @@ import { donorRecords } from "./donors.js";
 import { currentSettings, settingsAt } from "./settings.js";
 import { meanRatings } from "./requests.js";
 
+/**
+ * The round as a round file (format of scoring/criteria/round-file.ts): its money, settings (a given version or
+ * the current one), donors, rules, history and the requests that take part, with the reviewers' mean
+ * rating as each request's technical rating. The round's States are the reference data.
+ */
 export function roundFileOf(
   db: Db,
   roundId: string,

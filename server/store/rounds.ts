@@ -22,7 +22,7 @@ import { tx, type Db } from "../db/database.js";
 import { chf } from "../../scoring/domain/index.js";
 import { roundStatements } from "../../scoring/ledger/index.js";
 import { DomainError, invalid } from "../errors.js";
-import { assertYearOpen, ensureYear, setYearOpening, yearFacts, yearOfDate } from "./years.js";
+import { ensureYear, setYearOpening, yearFacts, yearOfDate } from "./years.js";
 
 import { byId, now } from "./rows.js";
 import type { RoundRecord } from "../schemas/index.js";
@@ -124,7 +124,6 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
     if (db.prepare("SELECT 1 FROM rounds WHERE id = ?").get(r.id))
       throw new DomainError("conflict", "exists", `a round "${r.id}" exists already`);
     const year = yearOfDate(r.startDate);
-    assertYearOpen(db, year, `a new round (${r.id})`);
     const first = (db.prepare("SELECT COUNT(*) FROM years WHERE year <= ?").pluck().get(year) as number) === 0;
     ensureYear(db, year);
     const t = now();
