@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { RotationSchema } from "./rotation.js";
 import { factDefinition, FACT_LIST, type Fact } from "./facts.js";
-import { CriterionSchema, RegionSchema, reportDuplicates } from "../domain/index.js";
+import { CriterionSchema, RegionSchema, reportDuplicates, type Language } from "../domain/index.js";
 
 /** Facts a condition may test: the request's State (after the round's overrides), the request, the history (facts.ts). */
 export const FACTS: Readonly<Record<Fact, string>> = Object.fromEntries(FACT_LIST.map((f) => [f, factDefinition(f).about])) as Record<
@@ -113,16 +113,16 @@ export function factValueInWords(fact: Fact, v: Scalar | null | undefined): stri
 
 /** A fact and its value as a reason's evidence says them: "CCM status: State Party", "least developed country: yes". */
 export function factInWords(fact: Fact, value: string | number | boolean | null | undefined): string {
-  return `${factDefinition(fact).name}: ${factValueInWords(fact, value)}`;
+  return `${factDefinition(fact).name.en}: ${factValueInWords(fact, value)}`;
 }
 
 /** A fact's name as a reason or a form shows it ("CCM status"). */
-export const factName = (fact: Fact): string => factDefinition(fact).name;
+export const factName = (fact: Fact, lang: Language = "en"): string => factDefinition(fact).name[lang];
 
 /** The facts a condition may test, with their names, for a form's list. */
 export const FACT_CHOICES: { value: Fact; label: string }[] = FACT_LIST.map((f) => ({
   value: f,
-  label: factDefinition(f).name,
+  label: factDefinition(f).name.en,
 }));
 
 /** A condition in the staff's words: "CCM status is State Party and least developed country is yes". */
@@ -130,7 +130,7 @@ export function conditionInWords(c: Condition): string {
   if ("all" in c) return c.all.map((x) => wrap(x)).join(" and ");
   if ("any" in c) return c.any.map((x) => wrap(x)).join(" or ");
   if ("not" in c) return `not (${conditionInWords(c.not)})`;
-  const name = factDefinition(c.fact).name;
+  const name = factDefinition(c.fact).name.en;
   if (c.eq !== undefined) return `${name} is ${factValueInWords(c.fact, c.eq)}`;
   if (c.in !== undefined) return `${name} is ${c.in.map((v) => factValueInWords(c.fact, v)).join(" or ")}`;
   if (c.gte !== undefined) return `${name} is at least ${c.gte}`;

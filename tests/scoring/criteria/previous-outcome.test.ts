@@ -87,3 +87,13 @@ describe("the previous sponsorship outcome", () => {
     ]);
   });
 });
+
+describe("every scoring fact's name", () => {
+  it("is said in English, French and Spanish", async () => {
+    const { FACT_LIST, factDefinition } = await import("../../../scoring/criteria/facts.js");
+    for (const f of FACT_LIST)
+      for (const lang of ["en", "fr", "es"] as const) expect(factDefinition(f).name[lang].trim(), `${f} ${lang}`).not.toBe("");
+    const { factName } = await import("../../../scoring/criteria/rules.js");
+    expect(factName("history.previousOutcome", "fr")).toBe("issue du parrainage précédent");
+  });
+});
