@@ -30,8 +30,6 @@ import { templates } from "./mail/templates.js";
 
 const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
-export { MAX_JSON_DEPTH, jsonDepth } from "./http/middleware.js";
-
 /** Every error as the one mapping says it (never a stack trace), with Retry-After when it says when to come back; an unknown route as 404. */
 function answerErrors(app: OpenAPIHono<AppEnv>): void {
   app.onError((e, c) => {

@@ -5,6 +5,7 @@ import {
   OFFER_STATE,
   PROPOSAL_TRANSITIONS,
   REQUEST_STATUS,
+  ROUND_STATUS,
   ROUND_TRANSITIONS,
   DECIDED_ROUND_STATUSES,
   MOVES_BEFORE_ANSWER,
@@ -19,6 +20,13 @@ import {
 /** Whether a round may move from one status to another. */
 export function canMove(from: RoundStatus, to: RoundStatus): boolean {
   return ROUND_TRANSITIONS[from].includes(to);
+}
+
+/** Why a round cannot move from one status to another, in words; null when it can. */
+export function roundMoveRefused(id: string, from: RoundStatus, to: RoundStatus): string | null {
+  if (canMove(from, to)) return null;
+  const allowed = ROUND_TRANSITIONS[from].map((s) => `"${ROUND_STATUS.say(s)}"`);
+  return `round ${id} is "${ROUND_STATUS.say(from)}": it cannot move to "${ROUND_STATUS.say(to)}" (it may move to ${allowed.join(" or ") || "no other status"})`;
 }
 
 /** Whether a round's decisions are published (any status string, as an answer carries it). */

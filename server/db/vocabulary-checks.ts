@@ -42,11 +42,15 @@ export const CHECKED_LISTS: readonly CheckedList[] = [
 const quoted = (codes: readonly string[]) => codes.map((c) => `'${c.replaceAll("'", "''")}'`).join(", ");
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Where a list stands in a table's schema: the text before it, its codes as written, the text after. */
+const patternOf = (l: CheckedList) => new RegExp(`(${escaped(l.before)}\\s+IN\\s*\\()([^)]*)(\\))`);
+const codesOf = (written: string): string[] => [...written.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
+
 /** The lists of a table's schema the vocabulary keeps, as they are written now. */
 export function listsIn(sql: string, lists: readonly CheckedList[]): (string[] | null)[] {
   return lists.map((l) => {
-    const found = new RegExp(`${escaped(l.before)}\\s+IN\\s*\\(([^)]*)\\)`).exec(sql);
-    return found ? [...found[1]!.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'")) : null;
+    const found = patternOf(l).exec(sql);
+    return found ? codesOf(found[2]!) : null;
   });
 }
 
@@ -54,12 +58,12 @@ export function listsIn(sql: string, lists: readonly CheckedList[]): (string[] |
 function rewritten(sql: string, lists: readonly CheckedList[]): string {
   let out = sql;
   for (const l of lists) {
-    const pattern = new RegExp(`(${escaped(l.before)}\\s+IN\\s*\\()([^)]*)(\\))`);
+    const pattern = patternOf(l);
     const found = pattern.exec(out);
     // (An older schema, in the middle of its migrations, may not have the list yet: tests check that the
     // migrated schema has every one.)
     if (!found) continue;
-    const held = [...found[2]!.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replaceAll("''", "'"));
+    const held = codesOf(found[2]!);
     const lost = held.filter((c) => !l.codes.includes(c));
     if (lost.length)
       throw new Error(

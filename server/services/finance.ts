@@ -7,7 +7,6 @@ import { xlsxOf } from "../io/exports.js";
 import { tx, type Db } from "../db/database.js";
 import { checkVersion, conflict, DomainError } from "../errors.js";
 import {
-  donorRecords,
   ensureYear,
   listYears,
   yearExists,
@@ -15,7 +14,6 @@ import {
   getYear,
   markYearClosed,
   roundsOfYear,
-  setRoundStatus,
   setYearNote,
   setYearOpening,
   yearFacts,
@@ -25,14 +23,13 @@ import {
 import { now } from "../store/rows.js";
 import type { Statement, YearStatement } from "../schemas/index.js";
 import type { Actor } from "./actor.js";
+import { changeRoundStatus, mayReadRound, type Reader } from "./rounds.js";
 
 export type { Statement, YearStatement };
 
-type Reader = { role: string; donorId: string | null };
-
 /** A donor reads a year's figures when it contributed to one of its rounds; staff read every year's. */
 const mayReadYear = (db: Db, user: Reader, year: number): boolean =>
-  user.role !== "donor" || roundsOfYear(db, year).some((id) => donorRecords(db, id).some((d) => d.id === user.donorId));
+  user.role !== "donor" || roundsOfYear(db, year).some((id) => mayReadRound(db, user, id));
 
 /** The programme years a user may read, newest first. */
 export function yearsFor(db: Db, user: Reader): YearRecord[] {
@@ -167,7 +164,10 @@ export function closeYear(db: Db, year: number, input: { version: number }, acto
     ];
     if (blocking.length)
       throw conflict("year-not-final", `the programme year ${year} cannot be closed yet: ${blocking.join("; ")}`, { blocking });
-    for (const id of roundsOfYear(db, year)) if (getRound(db, id).status === "decided") setRoundStatus(db, id, "closed");
+    for (const id of roundsOfYear(db, year)) {
+      const round = getRound(db, id);
+      if (round.status === "decided") changeRoundStatus(db, round, "closed");
+    }
     markYearClosed(db, year, statement.deferredTo, now(), actor.id);
     audit(db, {
       actor: actor.name,

@@ -8,7 +8,7 @@ import { conflict } from "../errors.js";
 import type { Services } from "../http/index.js";
 import { runInWorker } from "../workers/solve-in-worker.js";
 import { currentSettings, getRound, listDecisions } from "../store/index.js";
-import { requireDonorOf } from "./rounds.js";
+import { requireDonorOf, type Reader } from "./rounds.js";
 import {
   REGION,
   byCode,
@@ -197,7 +197,7 @@ function baselineView(b: AllocationResult["baselines"][number]) {
   };
 }
 
-export async function rationale({ db, runs }: Services, roundId: string, user: { role: string; donorId: string | null }) {
+export async function rationale({ db, runs }: Services, roundId: string, user: Reader) {
   const round = getRound(db, roundId);
   requireDonorOf(db, user, roundId);
   const run = runs.latestApproved(roundId);

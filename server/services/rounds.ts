@@ -1,6 +1,6 @@
 // Rounds as staff change them: their dates and money, their status along the lifecycle
 // (scoring/domain/lifecycle.ts), and corrections of a State's facts for one round.
-import { canMove, ROUND_STATUS, ROUND_TRANSITIONS, type RoundStatus, type State } from "../../scoring/domain/index.js";
+import { ROUND_STATUS, roundMoveRefused, type RoundStatus, type State } from "../../scoring/domain/index.js";
 import { audit, changes } from "../audit.js";
 import { tx } from "../db/database.js";
 import { checkVersion, DomainError, invalid } from "../errors.js";
@@ -63,15 +63,11 @@ export function editRound(
  * refused in words otherwise (staying where it is is no step). The caller audits the change.
  */
 export function changeRoundStatus(db: Services["db"], round: RoundRecord, to: RoundStatus): void {
-  if (!canMove(round.status, to)) {
-    const allowed = ROUND_TRANSITIONS[round.status].map((s) => `"${ROUND_STATUS.say(s)}"`);
-    throw new DomainError(
-      "invalid",
-      "validation",
-      `round ${round.id} is "${ROUND_STATUS.say(round.status)}": it cannot move to "${ROUND_STATUS.say(to)}" (it may move to ${allowed.join(" or ") || "no other status"})`,
-      { problems: [{ path: "status", message: `not allowed from "${ROUND_STATUS.say(round.status)}"` }] },
-    );
-  }
+  const refused = roundMoveRefused(round.id, round.status, to);
+  if (refused)
+    throw new DomainError("invalid", "validation", refused, {
+      problems: [{ path: "status", message: `not allowed from "${ROUND_STATUS.say(round.status)}"` }],
+    });
   setRoundStatus(db, round.id, to);
 }
 
@@ -113,19 +109,26 @@ export function correctState({ db }: Services, roundId: string, iso3: string, in
   });
 }
 
+/** Who reads a round's or a year's money: staff, or a donor (by its id). */
+export type Reader = { role: string; donorId: string | null };
+
+/** Whether a reader may read a round's money: staff always, a donor when it contributed to the round. */
+export const mayReadRound = (db: Services["db"], user: Reader, roundId: string): boolean =>
+  user.role !== "donor" || donorRecords(db, roundId).some((d) => d.id === user.donorId);
+
 /** Who may read a round's money: staff, or a donor that contributed to it (403 otherwise). */
-export function requireDonorOf(db: Services["db"], user: { role: string; donorId: string | null }, roundId: string): void {
-  if (user.role === "donor" && !donorRecords(db, roundId).some((d) => d.id === user.donorId))
+export function requireDonorOf(db: Services["db"], user: Reader, roundId: string): void {
+  if (!mayReadRound(db, user, roundId))
     throw new DomainError("forbidden", "forbidden", `donor ${user.donorId} did not contribute to round ${roundId}`);
 }
 
 /** The rounds a user may read, newest first: staff all of them, a donor those it contributes to. */
-export function roundsFor({ db }: Pick<Services, "db">, user: { role: string; donorId: string | null }): RoundRecord[] {
-  return listRounds(db).filter((r) => user.role !== "donor" || donorRecords(db, r.id).some((d) => d.id === user.donorId));
+export function roundsFor({ db }: Pick<Services, "db">, user: Reader): RoundRecord[] {
+  return listRounds(db).filter((r) => mayReadRound(db, user, r.id));
 }
 
 /** A round, if the user may read it. */
-export function roundFor({ db }: Pick<Services, "db">, user: { role: string; donorId: string | null }, roundId: string): RoundRecord {
+export function roundFor({ db }: Pick<Services, "db">, user: Reader, roundId: string): RoundRecord {
   const round = getRound(db, roundId);
   requireDonorOf(db, user, round.id);
   return round;

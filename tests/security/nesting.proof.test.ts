@@ -2,7 +2,7 @@
 // times) is refused with 422 naming the depth, before any recursive schema can overflow the stack; an
 // ordinary body of the same route still passes.
 import { describe, expect, it } from "vitest";
-import { jsonDepth, MAX_JSON_DEPTH } from "../../server/app.js";
+import { jsonDepth, MAX_JSON_DEPTH } from "../../server/http/middleware.js";
 import { testApi } from "../server/api-helpers.js";
 
 describe("deep nesting", async () => {

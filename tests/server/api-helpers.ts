@@ -1,6 +1,7 @@
 // The API in-process through app.request (the real Hono stack, a real SQLite file per test file): a
 // fresh database, the demo seeded, and clients signed in as each role.
 import { mkdtempSync } from "node:fs";
+import { expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type App } from "../../server/app.js";
@@ -99,4 +100,19 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
       return client(cookie, user.csrfToken);
     },
   };
+}
+
+/** Runs the demo round and approves the run (offers due 15 August 2025, `waitlist` waitlisted): the funded and the not funded. */
+export async function approveDemoRun(api: TestApi, admin: Client, waitlist = 0): Promise<{ funded: string[]; notFunded: string[] }> {
+  const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
+  await api.runs.settled(started.json.id);
+  const run = (await admin.req("GET", `/api/runs/${started.json.id}`)).json;
+  const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
+  const res = await admin.req("POST", `/api/runs/${run.id}/approve`, {
+    offerDeadline: "2025-08-15",
+    roundVersion: round.version,
+    waitlist,
+  });
+  expect(res.status, res.text).toBe(200);
+  return { funded: run.result.funded.map((f: { id: string }) => f.id), notFunded: run.result.notFunded.map((n: { id: string }) => n.id) };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_STATUS_TO_APPLICANT } from "../../scoring/domain/index.js";
 import { hashCode } from "../../server/auth/passwords.js";
-import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
+import { approveDemoRun, AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 interface Decision {
@@ -15,19 +15,7 @@ interface Decision {
   version: number;
 }
 
-async function approve(api: Api, admin: Client): Promise<string[]> {
-  const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
-  await api.runs.settled(started.json.id);
-  const run = (await admin.req("GET", `/api/runs/${started.json.id}`)).json;
-  const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
-  const res = await admin.req("POST", `/api/runs/${run.id}/approve`, {
-    offerDeadline: "2025-08-15",
-    roundVersion: round.version,
-    waitlist: 2,
-  });
-  expect(res.status, res.text).toBe(200);
-  return run.result.funded.map((f: { id: string }) => f.id);
-}
+const approve = async (api: Api, admin: Client): Promise<string[]> => (await approveDemoRun(api, admin, 2)).funded;
 
 const decision = async (admin: Client, id: string): Promise<Decision> =>
   ((await admin.req("GET", "/api/rounds/13MSP/decisions")).json as Decision[]).find((d) => d.requestId === id)!;

@@ -6,9 +6,8 @@ import { describe, expect, it } from "vitest";
 import { hashCode } from "../../server/auth/passwords.js";
 import { runCalendar } from "../../server/services/decisions.js";
 import { setToday } from "../../server/store/rows.js";
-import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
+import { approveDemoRun, AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
-type Api = Awaited<ReturnType<typeof testApi>>;
 interface Msg {
   id: number;
   kind: string;
@@ -21,19 +20,7 @@ interface Msg {
   version: number;
 }
 
-async function approve(api: Api, admin: Client, waitlist = 0): Promise<{ funded: string[]; notFunded: string[] }> {
-  const started = await admin.req("POST", "/api/rounds/13MSP/runs", {});
-  await api.runs.settled(started.json.id);
-  const run = (await admin.req("GET", `/api/runs/${started.json.id}`)).json;
-  const round = (await admin.req("GET", "/api/rounds/13MSP")).json;
-  const res = await admin.req("POST", `/api/runs/${run.id}/approve`, {
-    offerDeadline: "2025-08-15",
-    roundVersion: round.version,
-    waitlist,
-  });
-  expect(res.status, res.text).toBe(200);
-  return { funded: run.result.funded.map((f: { id: string }) => f.id), notFunded: run.result.notFunded.map((n: { id: string }) => n.id) };
-}
+const approve = approveDemoRun;
 
 const all = async (admin: Client): Promise<Msg[]> => (await admin.req("GET", "/api/messages?limit=500")).json.messages;
 
