@@ -122,6 +122,15 @@ const sqlCalls = [
       "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup): call one of theirs.",
   },
 ];
+/**
+ * `key in object` also finds what an object inherits ("constructor", "__proto__", "toString"): a key a
+ * user gave answered a 500 that way. Own properties only: Object.hasOwn, a Map or Set, a zod enum. Where
+ * `in` narrows a union the code parsed itself, a commented exception says so.
+ */
+const noInOperator = {
+  selector: "BinaryExpression[operator='in']",
+  message: "`in` finds inherited keys (constructor, __proto__): use Object.hasOwn, a Map or Set, or a zod enum.",
+};
 const noDatabaseDriver = {
   group: ["better-sqlite3"],
   message: "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup).",
@@ -210,10 +219,14 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [throughEntries] }] },
   },
   {
+    files: ["server/**/*.ts", "server/**/*.tsx", "scoring/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", noInOperator] },
+  },
+  {
     files: ["server/**/*.ts", "server/**/*.tsx"],
     ignores: PERSISTENCE,
     rules: {
-      "no-restricted-syntax": ["error", ...sqlCalls],
+      "no-restricted-syntax": ["error", ...sqlCalls, noInOperator],
       "no-restricted-imports": ["error", { patterns: [throughEntries, noDatabaseDriver] }],
     },
   },

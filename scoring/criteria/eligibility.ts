@@ -47,11 +47,14 @@ const FACT_WORDS: Partial<Record<Fact, string>> = {
 
 /** What fails in a condition, in words: empty when it holds. */
 export function failures(cond: Condition, f: Record<Fact, FactValue>): string[] {
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("all" in cond) return cond.all.flatMap((c) => failures(c, f));
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("any" in cond) {
     const each = cond.any.map((c) => failures(c, f));
     return each.some((x) => x.length === 0) ? [] : [`none holds: ${each.map((x) => x.join(" and ")).join(", ")}`];
   }
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("not" in cond) return failures(cond.not, f).length ? [] : ["an excluded case holds"];
   const v = f[cond.fact];
   const bool = BOOL_WORDS[cond.fact];

@@ -127,8 +127,11 @@ export const FACT_CHOICES: { value: Fact; label: string }[] = FACT_LIST.map((f) 
 
 /** A condition in the staff's words: "CCM status is State Party and least developed country is yes". */
 export function conditionInWords(c: Condition): string {
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("all" in c) return c.all.map((x) => wrap(x)).join(" and ");
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("any" in c) return c.any.map((x) => wrap(x)).join(" or ");
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("not" in c) return `not (${conditionInWords(c.not)})`;
   const name = factDefinition(c.fact).name.en;
   if (c.eq !== undefined) return `${name} is ${factValueInWords(c.fact, c.eq)}`;
@@ -137,6 +140,7 @@ export function conditionInWords(c: Condition): string {
   return `${name} is at most ${c.lte}`;
 }
 
+// eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
 const wrap = (c: Condition): string => ("all" in c || "any" in c ? `(${conditionInWords(c)})` : conditionInWords(c));
 
 /** The values a fact takes, for a form's choice (true/false facts; named values; numbers otherwise). */

@@ -95,7 +95,9 @@ export function facts(
 
 /** Evaluates a condition; `used` collects the facts it read, as evidence. */
 export function holds(cond: Condition, f: Record<Fact, FactValue>, used: Map<Fact, FactValue>): boolean {
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("all" in cond) return cond.all.every((c) => holds(c, f, used));
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("any" in cond) {
     // Evidence of an "any" is the first branch that holds (or every branch read, when none does).
     for (const c of cond.any) {
@@ -107,6 +109,7 @@ export function holds(cond: Condition, f: Record<Fact, FactValue>, used: Map<Fac
     }
     return false;
   }
+  // eslint-disable-next-line no-restricted-syntax -- narrowing a condition the schema parsed by its own key
   if ("not" in cond) return !holds(cond.not, f, used);
   const v = f[cond.fact];
   used.set(cond.fact, v);

@@ -27,6 +27,7 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((k) => ({ path: jsonPath([...issue.path, k]), message: "unknown field (the format accepts no other fields)" }));
     }
+    // eslint-disable-next-line no-restricted-syntax -- narrowing zod's own issue type by its key
     if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors)) {
       // Report the branch that got furthest, rather than "invalid input".
       const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];

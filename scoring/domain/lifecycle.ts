@@ -1,6 +1,9 @@
 // The moves between states, derived from the vocabulary (vocabulary/): whether a round, a request, an offer or
 // a replacement proposal may move, and why not in words. Also the settings a new round starts from.
+import { dayInWords } from "./format.js";
 import {
+  APPLICANT_ANSWERS,
+  SETTLED_OFFERS,
   OFFER_RULES,
   OFFER_STATE,
   PROPOSAL_TRANSITIONS,
@@ -60,6 +63,30 @@ export function offerMoveRefused(id: string, from: OfferStatus, to: OfferStatus)
   const next = OFFER_TRANSITIONS[from];
   const then = next.length ? `; from here it can only become ${next.map((s) => OFFER_STATE.say(s)).join(", or ")}` : ": that is final";
   return `the offer to ${id} is ${OFFER_STATE.say(from)}${then}`;
+}
+
+/** What the calendar says of an offer: its answer's deadline (none before it is made) and the meeting's first day. */
+export interface OfferCalendar {
+  deadline: string | null;
+  meetingStarts: string;
+}
+
+/**
+ * Why an offer cannot move into a state on a day (YYYY-MM-DD), by the calendar, in words; null when it
+ * can. An answer counts only on or before the deadline; a lapse comes only after it; a settlement
+ * (travelled, did not travel, cancelled late) only once the meeting has begun. The move itself is
+ * checked by offerMoveRefused.
+ */
+export function offerDayRefused(id: string, to: OfferStatus, on: string, when: OfferCalendar): string | null {
+  const day = dayInWords(on);
+  if (SETTLED_OFFERS.has(to) && on < when.meetingStarts)
+    return `the offer to ${id} cannot be recorded as ${OFFER_STATE.say(to)} on ${day}: the meeting begins on ${dayInWords(when.meetingStarts)}, and an offer is settled only once it has begun`;
+  if (when.deadline === null) return null;
+  if (APPLICANT_ANSWERS.has(to) && on > when.deadline)
+    return `the offer to ${id} cannot be ${OFFER_STATE.say(to)} on ${day}: its deadline was ${dayInWords(when.deadline)}, and an answer counts only on or before it`;
+  if (to === "expired" && on <= when.deadline)
+    return `the offer to ${id} cannot lapse on ${day}: its deadline is ${dayInWords(when.deadline)}, and an offer lapses only after it`;
+  return null;
 }
 
 /** Why a proposal cannot move, in words; null when it can. */

@@ -262,4 +262,4 @@ export function stateName(iso3: string, lang: Lang = "en", fallback?: string): s
 }
 
 /** Whether a State has a localised name (its alpha-2 code is known). */
-export const hasLocalName = (iso3: string): boolean => iso3 in ALPHA2;
+export const hasLocalName = (iso3: string): boolean => Object.hasOwn(ALPHA2, iso3);

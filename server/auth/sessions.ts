@@ -104,6 +104,26 @@ export function recordCodeFailure(db: Db, client: string, reference: string): vo
   recordAttempt(db, guessKey("code", reference, client), now);
 }
 
+/**
+ * A password typed to prove who one is, other than at sign-in (the current password on a password
+ * change): throttled as sign-in is, per address and per (account, address), its failures counted with
+ * the sign-in's, so that neither route is an oracle the other does not guard.
+ */
+export function checkPasswordAttempts(db: Db, config: Config, client: string, username: string): void {
+  rateLimit(db, config, `login:${client}`, "password attempts");
+  checkGuesses(
+    db,
+    config,
+    guessKey("login", username.toLowerCase(), client),
+    config.LOGIN_MAX_FAILURES,
+    "password attempts for this account",
+  );
+}
+
+export function recordPasswordFailure(db: Db, client: string, username: string): void {
+  recordAttempt(db, guessKey("login", username.toLowerCase(), client), new Date());
+}
+
 /** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
 export async function login(
   db: Db,

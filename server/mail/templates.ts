@@ -32,13 +32,13 @@ export const MESSAGE_KINDS = {
 export function kindTelling(status: RequestStatus): MessageKind | undefined {
   return MESSAGE_KIND_LIST.find((k) => {
     const kind = MESSAGE_KINDS[k];
-    return "tells" in kind && kind.tells === status;
+    return Object.hasOwn(kind, "tells") && (kind as { tells?: RequestStatus }).tells === status;
   });
 }
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
 export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];
-export const isMessageKind = (k: string): k is MessageKind => k in MESSAGE_KINDS;
+export const isMessageKind = (k: string): k is MessageKind => Object.hasOwn(MESSAGE_KINDS, k);
 
 /** The languages a message is written in: the applicants' three; the ISU's notices in English. */
 export const languagesOf = (kind: MessageKind): Language[] => (MESSAGE_KINDS[kind].audience === "staff" ? ["en"] : ["en", "fr", "es"]);

@@ -3,6 +3,7 @@ import { ACCOUNT_ROLE } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { body, errors, json, newApp, route, userOf, SIGNED_IN } from "../http/index.js";
 import { changeOwnPassword, createAccount, listAccounts, resetPassword } from "../services/accounts.js";
+import { client } from "./auth.js";
 
 const Password = z.string().min(12, "at least 12 characters").max(200);
 const UserOut = z.object({
@@ -59,7 +60,7 @@ const postAuthPassword = route(SIGNED_IN, {
   tags: ["auth"],
   summary: "Change your own password (with the current one); your other sessions end",
   request: body(z.strictObject({ current: z.string().min(1).max(200), password: Password })),
-  responses: { 204: { description: "Changed" }, ...errors(401, 403, 422) },
+  responses: { 204: { description: "Changed" }, ...errors(401, 403, 422, 429) },
 });
 
 export function accountRoutes() {
@@ -71,7 +72,7 @@ export function accountRoutes() {
       return c.body(null, 204);
     })
     .openapi(postAuthPassword, async (c) => {
-      await changeOwnPassword(c.get("services").db, userOf(c), c.req.valid("json"));
+      await changeOwnPassword(c.get("services"), client(c), userOf(c), c.req.valid("json"));
       return c.body(null, 204);
     });
 }

@@ -1,7 +1,8 @@
 // Accounts: the admin creates staff and donor accounts and resets passwords; everyone changes their own.
 // A password change ends the account's other sessions.
 import { hashSecret, verifySecret } from "../auth/passwords.js";
-import { createUser } from "../auth/sessions.js";
+import { checkPasswordAttempts, createUser, recordPasswordFailure } from "../auth/sessions.js";
+import type { Config } from "../config.js";
 import { audit } from "../audit.js";
 import { tx, type Db } from "../db/database.js";
 import { conflict, invalid, notFound } from "../errors.js";
@@ -49,12 +50,16 @@ export async function resetPassword(db: Db, username: string, password: string, 
 
 /** Changes one's own password (with the current one); one's other sessions end. */
 export async function changeOwnPassword(
-  db: Db,
+  { db, config }: { db: Db; config: Config },
+  client: string,
   user: { id: number; username: string; csrfToken: string },
   input: { current: string; password: string },
 ): Promise<void> {
-  if (!(await verifySecret(input.current, passwordHashOf(db, user.id))))
+  checkPasswordAttempts(db, config, client, user.username);
+  if (!(await verifySecret(input.current, passwordHashOf(db, user.id)))) {
+    recordPasswordFailure(db, client, user.username);
     throw invalid([{ path: "current", message: "is not your current password" }]);
+  }
   const hash = await hashSecret(input.password);
   tx(db, () => {
     setPasswordHash(db, user.id, hash, false);

@@ -22,6 +22,7 @@ import type { Services } from "../http/index.js";
 import { today } from "../store/rows.js";
 import {
   assertRoundOpenForMoney,
+  assertDayOpen,
   clearDecisions,
   discardOpenReplacements,
   findDecision,
@@ -58,6 +59,7 @@ function checkApprovable(
 ): void {
   checkVersion(round, input.roundVersion);
   assertRoundOpenForMoney(db, round.id, "an approval");
+  assertDayOpen(db, input.on ?? today(), "an approval");
   if (round.status !== "review")
     throw conflict(
       "round-status",
@@ -184,6 +186,7 @@ export function recordOffer(
     const from = d.offerStatus;
     const on = input.on ?? today();
     if (on > today()) throw invalid([{ path: "on", message: "must not be in the future" }]);
+    assertDayOpen(db, on, "an offer's answer or cost");
     const target: OfferStatus = input.offerStatus ?? (input.actualCost === undefined || SETTLED_OFFERS.has(from) ? from : "travelled");
     const settles = SETTLED_OFFERS.has(target);
     if (input.actualCost !== undefined && !settles)
@@ -203,7 +206,8 @@ export function recordOffer(
       if (refused) throw conflict("offer-status", refused);
       if (SETTLED_OFFERS.has(step))
         settleOffer(db, roundId, requestId, step, input.actualCost ?? 0, said(`offer settled: ${OFFER_STATE.say(step)}`), actor, on);
-      else if (step !== "pending") recordOfferAnswer(db, roundId, requestId, step, said(`offer ${OFFER_STATE.say(step)}`), actor, on);
+      else if (step !== "pending")
+        recordOfferAnswer(db, roundId, requestId, step, said(`offer ${OFFER_STATE.say(step)}`), actor, on, step !== target);
       at = step;
     }
     if (path.length === 0 && settles && input.actualCost !== undefined) setActualCost(db, roundId, requestId, input.actualCost);
@@ -222,7 +226,7 @@ export function recordOffer(
 export function expireOverdueOffers(db: Services["db"], roundId: string, day: string, actor: ChangeActor): number {
   return tx(db, () => {
     const overdue = overdueOffers(db, roundId, day);
-    for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor);
+    for (const id of overdue) recordOfferAnswer(db, roundId, id, "expired", "offer not accepted by its deadline", actor, day);
     return overdue.length;
   });
 }

@@ -3,6 +3,7 @@
 // answers and settlements change the request's status through here too.
 import {
   REQUEST_STATUS_OF_OFFER,
+  offerDayRefused,
   requestMoveRefused,
   type OfferStatus,
   type NotFundedReason,
@@ -13,7 +14,7 @@ import { audit } from "../audit.js";
 import type { Db } from "../db/database.js";
 import { conflict } from "../errors.js";
 import { tellStatusChange, type ChangeActor } from "../mail/events.js";
-import { getRequest, writeOfferAnswer, writeRequestStatus, writeSettlement } from "../store/index.js";
+import { decisionOfRequest, getRequest, getRound, writeOfferAnswer, writeRequestStatus, writeSettlement } from "../store/index.js";
 import { today } from "../store/rows.js";
 
 /** An answer (accepted, declined), a lapse, or any other move that ends an offer before the meeting. */
@@ -38,7 +39,18 @@ export function setRequestStatus(
   tellStatusChange(db, { requestId: id, from, to: status, historyId, actor, reason: detail.reason });
 }
 
-/** An offer answered (accepted, declined) or lapsed (expired): the decision and the request's status, with its history note. */
+/** Refuses an offer's move on a day the calendar makes impossible (the core's words), 409. */
+function assertOfferDay(db: Db, roundId: string, requestId: string, to: OfferStatus, on: string): void {
+  const deadline = decisionOfRequest(db, requestId)?.offerDeadline ?? null;
+  const refused = offerDayRefused(requestId, to, on, { deadline, meetingStarts: getRound(db, roundId).startDate });
+  if (refused) throw conflict("offer-date", refused);
+}
+
+/**
+ * An offer answered (accepted, declined) or lapsed (expired) on `on`: the decision and the request's
+ * status, with its history note. The calendar is checked (an answer by the deadline, a lapse after it),
+ * except for an acceptance that a settlement implies (the delegate travelled: they accepted, in time).
+ */
 export function recordOfferAnswer(
   db: Db,
   roundId: string,
@@ -47,7 +59,9 @@ export function recordOfferAnswer(
   note: string,
   actor: ChangeActor,
   on = today(),
+  implied = false,
 ): void {
+  if (!implied) assertOfferDay(db, roundId, requestId, status, on);
   writeOfferAnswer(db, roundId, requestId, status, on);
   setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }
@@ -63,6 +77,7 @@ export function settleOffer(
   actor: ChangeActor,
   on = today(),
 ): void {
+  assertOfferDay(db, roundId, requestId, status, on);
   writeSettlement(db, roundId, requestId, status, actualCost, on);
   setRequestStatus(db, requestId, REQUEST_STATUS_OF_OFFER[status], note, actor);
 }

@@ -79,7 +79,7 @@ export function editRequest(
     const kept: Partial<RequestAttributes> = {};
     for (const [key, route] of STAFF_DECISIONS) {
       const now = current.attributes[key];
-      if (key in input.attributes && JSON.stringify(input.attributes[key]) !== JSON.stringify(now))
+      if (Object.hasOwn(input.attributes, key) && JSON.stringify(input.attributes[key]) !== JSON.stringify(now))
         throw invalid([{ path: `attributes.${key}`, message: `${route}: use the request's own route, not an edit` }]);
       if (now !== undefined) Object.assign(kept, { [key]: now });
     }

@@ -8,6 +8,7 @@ import type { Services } from "../http/index.js";
 import {
   assertRoundOpenForMoney,
   assertYearOpen,
+  assertDayOpen,
   ensureYear,
   yearOfDate,
   getRound,
@@ -151,6 +152,10 @@ export function saveContribution(
   return tx(db, () => {
     getRound(db, roundId);
     assertRoundOpenForMoney(db, roundId, "a contribution");
+    // The day it was received, and the day it said before, both outside a closed year.
+    if (input.receivedOn) assertDayOpen(db, input.receivedOn, "a contribution");
+    const before = donorRecords(db, roundId).find((d) => d.id === input.id)?.receivedOn;
+    if (before) assertDayOpen(db, before, "a change to a contribution");
     return putDonor(db, roundId, input, version, actor);
   });
 }

@@ -224,7 +224,7 @@ export type RoundPatch = Partial<Pick<RoundRecord, keyof typeof ROUND_COLUMNS>>;
 
 /** Writes the fields of a patch (a new version of the round). */
 export function patchRound(db: Db, id: string, patch: RoundPatch): void {
-  const keys = Object.keys(patch).filter((k): k is keyof typeof ROUND_COLUMNS => k in ROUND_COLUMNS);
+  const keys = Object.keys(patch).filter((k): k is keyof typeof ROUND_COLUMNS => Object.hasOwn(ROUND_COLUMNS, k));
   const sets = keys.map((k) => `${ROUND_COLUMNS[k]} = @${k}`);
   db.prepare(`UPDATE rounds SET ${[...sets, "updated_at = @t", "version = version + 1"].join(", ")} WHERE id = @id`).run({
     ...Object.fromEntries(keys.map((k) => [k, patch[k]])),

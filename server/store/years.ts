@@ -2,7 +2,14 @@
 // the year of its start date; a year holds its opening balance (typed for the first year, carried from
 // the year before otherwise), its status and, once closed, its locked closing balance. Everything else
 // (Table 3, the balances, the ledger's entries, who paid for whom) is derived by scoring/ledger.
-import type { CcmStatus, OfferStatus, Region, RoundStatus, YearStatus } from "../../scoring/domain/index.js";
+import {
+  dayInWords,
+  type CcmStatus,
+  type OfferStatus,
+  type Region,
+  type RoundStatus,
+  type YearStatus,
+} from "../../scoring/domain/index.js";
 import { yearStatement, type ContributionFact, type Opening, type RoundFacts, type YearFacts } from "../../scoring/ledger/index.js";
 import type { Db } from "../db/database.js";
 import { conflict, notFound } from "../errors.js";
@@ -198,6 +205,19 @@ export function yearOfRound(db: Db, roundId: string): number {
 export function assertYearOpen(db: Db, year: number, change: string): void {
   if (yearRow(db, year)?.status === "closed")
     throw conflict("year-closed", `the programme year ${year} is closed: its figures are locked, so ${change} cannot be recorded`);
+}
+
+/**
+ * Refuses a money fact dated in a closed year (a contribution received, an answer or a settlement),
+ * whichever round or year the write names: a closed year's figures stay as they were closed.
+ */
+export function assertDayOpen(db: Db, day: string, change: string): void {
+  const year = yearOfDate(day);
+  if (yearRow(db, year)?.status === "closed")
+    throw conflict(
+      "year-closed",
+      `the programme year ${year} is closed: ${change} dated ${dayInWords(day)} falls in it, and its figures are locked`,
+    );
 }
 
 /** Whether the round's programme year is open (its money may still change). */

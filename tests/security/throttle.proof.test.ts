@@ -84,4 +84,28 @@ describe("throttling that cannot be turned against the owner", async () => {
     );
     expect(ignored.status).toBe(429);
   });
+
+  it("throttles the current password on a password change as sign-in is (issue 30, finding 6)", async () => {
+    const api2 = await testApi({ LOGIN_MAX_FAILURES: "3", LOGIN_RATE_PER_MINUTE: "1000" });
+    const reviewer = await api2.as("reviewer");
+    const change = (current: string) =>
+      reviewer.req("POST", "/api/auth/password", { current, password: "a-new-long-password-2025" }, from("203.0.113.40"));
+    const answers = [];
+    for (let n = 0; n < 30; n++) answers.push((await change(`guess-${n}`)).status);
+    // Three wrong guesses are told so; then every try waits (429 with Retry-After), the right one too.
+    expect(answers.slice(0, 3)).toEqual([422, 422, 422]);
+    expect(answers.slice(3).every((s) => s === 429)).toBe(true);
+    const right = await change("demo-reviewer-13msp");
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The failures are the account's sign-in failures from that address: sign-in from there waits too.
+    const anon2 = await api2.as("anonymous");
+    const login2 = await anon2.req(
+      "POST",
+      "/api/auth/login",
+      { username: "reviewer", password: "demo-reviewer-13msp" },
+      from("203.0.113.40"),
+    );
+    expect(login2.status).toBe(429);
+  });
 });

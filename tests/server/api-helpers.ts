@@ -18,6 +18,8 @@ export interface TestApi {
   runs: RunManager;
   config: Config;
   dir: string;
+  /** The server's calendar moves to `day` (YYYY-MM-DD): e.g. past the meeting, to settle its offers. */
+  dayIs(day: string): void;
   /** A client: anonymous, or signed in as one of the demo accounts. */
   as(who: "anonymous" | "admin" | "reviewer" | "donor-aus"): Promise<Client>;
 }
@@ -38,6 +40,8 @@ type TestAnswer = { status: number; json: any; text: string; headers: Headers };
  * its offers can be made with a deadline before the meeting and answered in time.
  */
 export const AS_OF_13MSP = { TODAY: "2025-07-20" };
+/** A day after the demo round's meeting (16–19 September 2025): its offers may be settled. */
+export const AFTER_13MSP = "2025-09-22";
 
 export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "api-"));
@@ -86,6 +90,10 @@ export async function testApi(env: Record<string, string> = {}): Promise<TestApi
     runs,
     config,
     dir,
+    dayIs(day) {
+      config.TODAY = day;
+      setToday(day);
+    },
     async as(who) {
       if (who === "anonymous") return client(null, null);
       const account = DEMO_ACCOUNTS.find((a) => a.username === who)!;

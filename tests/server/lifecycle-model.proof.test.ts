@@ -21,6 +21,7 @@ import { openDatabase, tx, type Db } from "../../server/db/database.js";
 import { loadReferenceData } from "../../server/io/reference.js";
 import { RunManager } from "../../server/services/runs.js";
 import { createRound, insertRequest, putDonor, saveSettings, currentSettings } from "../../server/store/index.js";
+import { setToday } from "../../server/store/rows.js";
 import demo from "../../data/demo/round.json" with { type: "json" };
 
 const SEQUENCES = Number(process.env.MODEL_SEQUENCES ?? 200);
@@ -153,7 +154,7 @@ interface Model {
   withdrawn: Set<string>;
   /** Each request's decision once approved; offers by request. */
   decided: boolean;
-  offers: Map<string, { status: Offer; cost: number; actual: number | null; replaced: boolean }>;
+  offers: Map<string, { status: Offer; cost: number; actual: number | null; replaced: boolean; deadline: string }>;
   /** Requests answered in each approval's run: a new approval needs them in the running or unanswered. */
   adminActual: number | null;
   /** Donor amounts. */
@@ -181,6 +182,7 @@ async function syncOffers(m: Model, r: Real): Promise<void> {
         cost: d.cost,
         actual: d.actualCost,
         replaced: before.get(d.requestId)?.replaced ?? false,
+        deadline: d.offerDeadline,
       });
 }
 
@@ -283,11 +285,30 @@ function nth(m: Model, k: number): string | null {
   return ids.length ? ids[k % ids.length]! : null;
 }
 
+/**
+ * The model's calendar: the server's day is BEFORE_DEADLINES for everything but recording offers, which
+ * happens on AFTER_MEETING with the day of the answer or settlement given (`on`) as one of ON_DAYS.
+ */
+const BEFORE_DEADLINES = `${YEAR}-04-01`;
+const MEETING_STARTS = `${YEAR}-06-01`;
+const AFTER_MEETING = `${YEAR}-06-10`;
+const ON_DAYS = [`${YEAR}-04-20`, `${YEAR}-05-10`, AFTER_MEETING] as const;
+
+/** Whether the calendar lets an offer become `to` on `on` (the model's own rule, written apart from the product's). */
+function dayAllows(o: { status: Offer; deadline: string }, to: Offer, on: string): boolean {
+  if (to === o.status) return true;
+  if (SETTLED.includes(to)) return on >= MEETING_STARTS;
+  if (to === "expired") return on > o.deadline;
+  if (to === "accepted" || to === "declined") return on <= o.deadline;
+  return true;
+}
+
 class RecordOffer extends Step {
   constructor(
     readonly k: number,
     readonly status: Exclude<Offer, "pending"> | null,
     readonly cost: number | null,
+    readonly on: string,
   ) {
     super();
   }
@@ -299,9 +320,11 @@ class RecordOffer extends Step {
     const body = {
       ...(this.status ? { offerStatus: this.status } : {}),
       ...(this.cost !== null ? { actualCost: this.cost } : {}),
+      on: this.on,
       version: d.version,
     };
-    const res = await r.req("POST", `/api/rounds/${ROUND}/offers/${id}`, body);
+    setToday(AFTER_MEETING);
+    const res = await r.req("POST", `/api/rounds/${ROUND}/offers/${id}`, body).finally(() => setToday(BEFORE_DEADLINES));
     // The model's own rules: answers from pending; settlements from accepted (or pending, recording the
     // acceptance); a cost alone settles as travelled or corrects a settled cost; only settlements have costs.
     const target: Offer = this.status ?? (this.cost === null || SETTLED.includes(o.status) ? o.status : "travelled");
@@ -315,7 +338,8 @@ class RecordOffer extends Step {
       !m.yearClosed &&
       move &&
       !(this.cost !== null && !settles) &&
-      !(target === "travelled" && this.cost === null && o.status !== "travelled");
+      !(target === "travelled" && this.cost === null && o.status !== "travelled") &&
+      dayAllows(o, target, this.on);
     this.expect(res.status, ok);
     if (ok) {
       o.status = target;
@@ -323,7 +347,7 @@ class RecordOffer extends Step {
     }
   }
   toString() {
-    return `offer(${this.k}) ${this.status ?? "cost"} ${this.cost ?? ""}`;
+    return `offer(${this.k}) ${this.status ?? "cost"} ${this.cost ?? ""} on ${this.on}`;
   }
 }
 
@@ -512,6 +536,7 @@ describe("the decision lifecycle against a reference model", () => {
     `keeps its invariants over ${SEQUENCES} random sequences of up to ${MAX_STEPS} actions`,
     async () => {
       world = await buildWorld();
+      setToday(BEFORE_DEADLINES);
       const approve = fc.constantFrom(0, 1).map((k) => new Approve(k, world));
       const offer = fc
         .tuple(
@@ -520,8 +545,9 @@ describe("the decision lifecycle against a reference model", () => {
             nil: null,
           }),
           fc.option(fc.integer({ min: 0, max: 4000 }), { nil: null }),
+          fc.constantFrom(...ON_DAYS),
         )
-        .map(([k, s, c]) => new RecordOffer(k, s, c));
+        .map(([k, s, c, on]) => new RecordOffer(k, s, c, on));
       // Weighted by repetition: approvals and offers' answers often, so that most sequences reach the
       // replacements and the close; withdrawals, round moves and money edits now and then.
       const commands: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[] = [

@@ -2,7 +2,7 @@
 // approval acts only on requests still in the running; a replacement never re-offers an answered offer;
 // a re-approval never loses recorded answers; scores stay visible after approval.
 import { describe, expect, it } from "vitest";
-import { AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
+import { AFTER_13MSP, AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 
@@ -91,6 +91,7 @@ describe("the decision lifecycle", () => {
     const offer = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find(
       (d: { requestId: string }) => d.requestId === replacement,
     );
+    api.dayIs(AFTER_13MSP);
     const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${replacement}`, {
       offerStatus: "travelled",
       actualCost: 2500,
@@ -120,7 +121,9 @@ describe("the decision lifecycle", () => {
     const run = await doneRun(api, admin);
     await admin.req("POST", `/api/runs/${run.id}/approve`, { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) });
     const d = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.find((x: { decision: string }) => x.decision === "funded");
+    api.dayIs(AFTER_13MSP);
     await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "travelled", actualCost: 3100, version: d.version });
+    api.dayIs(AS_OF_13MSP.TODAY); // a re-approval is tried before the meeting again
     const back = await admin.req("POST", "/api/rounds/13MSP/status", { status: "review", version: await roundVersion(admin) });
     expect(back.status).toBe(200);
     const again = await admin.req("POST", `/api/runs/${run.id}/approve`, {
@@ -158,9 +161,12 @@ describe("the decision lifecycle", () => {
     const offers = (await admin.req("GET", "/api/rounds/13MSP/decisions")).json.filter(
       (d: { decision: string }) => d.decision === "funded",
     );
+    api.dayIs(AFTER_13MSP);
     for (const [k, d] of offers.entries()) {
       const body =
-        k % 4 === 0 ? { offerStatus: "declined", version: d.version } : { offerStatus: "travelled", actualCost: 2600, version: d.version };
+        k % 4 === 0
+          ? { offerStatus: "declined", on: "2025-08-10", version: d.version }
+          : { offerStatus: "travelled", actualCost: 2600, version: d.version };
       expect((await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, body)).status).toBe(200);
     }
     expect((await admin.req("GET", "/api/rounds/13MSP/statement")).json.provisional).toBe(true); // administrative costs not yet known
@@ -219,6 +225,7 @@ describe("the decision lifecycle", () => {
     const before = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
     const accepted = (await admin.req("POST", `/api/rounds/13MSP/offers/${a.requestId}`, { offerStatus: "accepted", version: a.version }))
       .json;
+    api.dayIs(AFTER_13MSP);
     const noShow = await admin.req("POST", `/api/rounds/13MSP/offers/${a.requestId}`, {
       offerStatus: "no-show",
       version: accepted.version,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_STATUS_TO_APPLICANT } from "../../scoring/domain/index.js";
 import { hashCode } from "../../server/auth/passwords.js";
-import { approveDemoRun, AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
+import { AFTER_13MSP, approveDemoRun, AS_OF_13MSP, testApi, type Client } from "./api-helpers.js";
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 interface Decision {
@@ -120,6 +120,7 @@ describe("an offer withdrawn by the ISU", () => {
       version: accepted.json.version,
     });
     expect(withdrawn.status, withdrawn.text).toBe(200);
+    api.dayIs(AFTER_13MSP);
     const db = await decision(admin, b!);
     const travelled = await admin.req("POST", `/api/rounds/13MSP/offers/${b}`, {
       offerStatus: "travelled",

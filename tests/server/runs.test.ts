@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { AS_OF_13MSP, testApi } from "./api-helpers.js";
+import { AFTER_13MSP, AS_OF_13MSP, testApi } from "./api-helpers.js";
 import { DEMO_APPLICANT } from "../../server/io/seed.js";
 
 describe("runs, decisions and the outside audiences", async () => {
@@ -233,11 +233,13 @@ describe("runs, decisions and the outside audiences", async () => {
     );
     const accepted = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", version: d.version });
     expect(accepted.json).toMatchObject({ offerStatus: "accepted", actualCost: null });
-    // An actual cost alone settles an accepted offer: the delegate travelled.
+    // An actual cost alone settles an accepted offer: the delegate travelled (once the meeting began).
+    api.dayIs(AFTER_13MSP);
     const travelled = await admin.req("POST", `/api/rounds/13MSP/offers/${d.requestId}`, {
       actualCost: 3000,
       version: accepted.json.version,
     });
+    api.dayIs(AS_OF_13MSP.TODAY);
     expect(travelled.json).toMatchObject({ offerStatus: "travelled", actualCost: 3000 });
     const st = (await donor.req("GET", "/api/rounds/13MSP/statement")).json;
     expect(st.revenues.totalContributions).toBe(53683);

@@ -14,7 +14,7 @@ export type Words = Dict;
 
 /** The language of a page: ?lang= when it names one, else the first of Accept-Language's it speaks, else English. */
 export function pageLanguage(query: string | undefined, acceptLanguage: string | undefined): Language {
-  if (query && query in LANGUAGES) return query as Language;
+  if (query && Object.hasOwn(LANGUAGES, query)) return query as Language;
   const wanted = (acceptLanguage ?? "")
     .split(",")
     .map((part) => {
@@ -24,7 +24,7 @@ export function pageLanguage(query: string | undefined, acceptLanguage: string |
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return (wanted.find((x) => x.lang in LANGUAGES)?.lang as Language | undefined) ?? "en";
+  return (wanted.find((x) => Object.hasOwn(LANGUAGES, x.lang))?.lang as Language | undefined) ?? "en";
 }
 
 /** A sentence with its {{placeholders}} filled. */
