@@ -15,6 +15,7 @@ import { loadReferenceData } from "./io/reference.js";
 import { RunManager } from "./services/runs.js";
 import { createInitialAdmin, isEmpty, seedDemo } from "./io/seed.js";
 import { ensureWebBuild } from "./io/web-build.js";
+import { looseFiles } from "./io/private-files.js";
 
 let config;
 try {
@@ -30,6 +31,11 @@ try {
 setToday(config.TODAY);
 const built = await ensureWebBuild(config.WEB_DIST);
 if (built) process.stdout.write(`${built}\n`);
+// Files this process creates are its account's only (the database and its journals are also made 0600
+// explicitly); a database left looser by an earlier version or a copy is named, with the fix.
+process.umask(0o077);
+for (const loose of config.DATABASE_PATH === ":memory:" ? [] : looseFiles(config.DATABASE_PATH))
+  process.stderr.write(`Warning: ${loose}. It holds applicants' personal data and password hashes (see docs/operations.md).\n`);
 const db = openDatabase(config.DATABASE_PATH);
 const reference = loadReferenceData();
 const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: config.RUNS_PER_USER, global: config.HEAVY_GLOBAL });

@@ -1,9 +1,9 @@
 // npm run --silent backup -- OUT [--format sqlite|json]
 // A full backup of the server's database (DATABASE_PATH) into OUT, safe while the server runs: a
 // consistent SQLite snapshot (default) or a JSON export of every table. Exit 2 for bad arguments.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { exportJson, snapshot } from "../io/backup.js";
+import { snapshot, writeJsonBackup } from "../io/backup.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/database.js";
 import { runCli, UsageError } from "./io.js";
@@ -26,7 +26,7 @@ await runCli(USAGE, async () => {
   if (!existsSync(DATABASE_PATH)) throw new UsageError(`no database at ${DATABASE_PATH} (DATABASE_PATH)`);
   const db = openDatabase(DATABASE_PATH);
   try {
-    if (format === "json") writeFileSync(out, JSON.stringify(exportJson(db)), { flag: "wx" });
+    if (format === "json") writeJsonBackup(db, out);
     else await snapshot(db, out);
   } finally {
     db.close();

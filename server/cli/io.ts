@@ -1,5 +1,6 @@
 // Shared plumbing of the command-line tools: read and validate a JSON file at the edge, report bad input
 // field by field on stderr with exit code 2, internal errors with exit code 1.
+import { isMainThread } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { fieldProblems, InvalidInputError } from "../../scoring/domain/index.js";
@@ -32,6 +33,8 @@ export function readJsonFile<T extends z.ZodType>(file: string, schema: T): z.in
 
 /** Runs a CLI's main, mapping errors to exit codes: 2 for the user's input, 1 for anything else. */
 export async function runCli(usage: string, main: () => Promise<void>): Promise<void> {
+  // What a CLI creates (a backup, a restored database) is its account's only, whatever the umask.
+  if (isMainThread) process.umask(0o077);
   try {
     await main();
   } catch (e) {

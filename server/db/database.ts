@@ -1,15 +1,15 @@
 // The one SQLite file (better-sqlite3, synchronous): WAL, synchronous=FULL, foreign keys on, and the
 // versioned migrations applied at open. Every multi-row change goes through `tx()` (one transaction).
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { createPrivateFile } from "../io/private-files.js";
 import { MIGRATIONS, type Migration } from "./migrations/index.js";
 import { syncVocabularyChecks } from "./vocabulary-checks.js";
 
 export type Db = Database.Database;
 
 export function openDatabase(path: string, migrations: Migration[] = MIGRATIONS): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // A new file is created 0600 in a 0700 folder before SQLite opens it (its -wal and -shm take its mode).
+  if (path !== ":memory:" && path !== "") createPrivateFile(path);
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");

@@ -5,11 +5,13 @@
 // restored database starts with everyone signed out.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { verifyChain } from "../audit.js";
 import { openDatabase, migrate, type Db } from "../db/database.js";
 import { MIGRATIONS } from "../db/migrations/index.js";
+import { createPrivateFile, privateDir, writePrivateFile } from "./private-files.js";
 
 export const BACKUP_FORMAT = "sponsorship-allocator-backup" as const;
 /** The schema version this program migrates to. */
@@ -52,9 +54,16 @@ export function exportJson(db: Db): Backup {
   }))();
 }
 
-/** A consistent snapshot of the database into `path` (SQLite's online backup: writers are not blocked). */
+/** A consistent snapshot of the database into `path`, a new file made 0600 (SQLite's online backup: writers are not blocked). */
 export async function snapshot(db: Db, path: string): Promise<void> {
+  if (existsSync(path)) throw new Error(`${path} exists: a backup never overwrites a file`);
+  createPrivateFile(path);
   await db.backup(path);
+}
+
+/** A JSON export of every table into `path`, a new file made 0600. */
+export function writeJsonBackup(db: Db, path: string): void {
+  writePrivateFile(path, JSON.stringify(exportJson(db)));
 }
 
 export class RestoreError extends Error {}
@@ -72,6 +81,7 @@ export function isSqliteFile(path: string): boolean {
 export function restore(source: string, target: string, opts: { force?: boolean } = {}): { tables: number; rows: number } {
   if (existsSync(target) && !opts.force) throw new RestoreError(`${target} exists: stop the server and pass --force to replace it`);
   const temp = `${target}.restore-${randomBytes(4).toString("hex")}`;
+  privateDir(dirname(target));
   try {
     const counts = isSqliteFile(source) ? restoreSnapshot(source, temp) : restoreJson(parseBackup(source), temp);
     for (const suffix of ["-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
@@ -102,6 +112,7 @@ function restoreSnapshot(source: string, temp: string): { tables: number; rows: 
   try {
     const version = schemaVersion(from);
     if (version > LATEST) throw new RestoreError(`${source}: schema version ${version} is newer than this program's`);
+    createPrivateFile(temp); // VACUUM INTO fills an empty file, keeping its mode (0600)
     from.exec(`VACUUM INTO '${temp.replaceAll("'", "''")}'`);
   } finally {
     from.close();

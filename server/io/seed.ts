@@ -1,7 +1,7 @@
 // The demo: on an empty database, the demo round (13MSP, data/demo/round.json) with its donors and
 // requests, an open round for applicants to try, and demo accounts whose passwords are fixed, printed
 // once and documented in the README as demo-only.
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { RoundFileSchema, type ReferenceData } from "../../scoring/criteria/index.js";
 import { StateSchema } from "../../scoring/domain/index.js";
@@ -9,6 +9,7 @@ import { hashCode, randomToken } from "../auth/passwords.js";
 import { createUser } from "../auth/sessions.js";
 import { tx, type Db } from "../db/database.js";
 import { DEMO_DIR } from "./reference.js";
+import { writePrivateFile } from "./private-files.js";
 import { createRound, insertRequest, listAccounts, putDonor, putRoundState, roundReference, setYearNote } from "../store/index.js";
 
 export const DEMO_ACCOUNTS = [
@@ -108,8 +109,8 @@ export async function createInitialAdmin(db: Db, databasePath: string): Promise<
   const password = randomToken(18);
   await createUser(db, { username: "admin", displayName: "ISU administrator", role: "admin", password });
   const file = join(dirname(databasePath), "initial-admin-password.txt");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  rmSync(file, { force: true }); // a file left by a start that stopped before its first account
+  writePrivateFile(file, `${password}\n`);
   return [
     "First start: an administrator account was created.",
     `  user admin, password ${password}`,
