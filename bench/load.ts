@@ -255,6 +255,73 @@ for (const rate of rates) {
     process.stderr.write(`  ${t.name} at ${rate}/s: p50 ${rows.at(-1)!.p50} ms, p99 ${p99s.join(" / ")} ms\n`);
   }
 }
+// One staff user floods the what-if route (116 connections, as many requests as they can), while the
+// solve goes on: /api/health is asked every 10 ms from here, and its latencies are the measure (goal:
+// p99 ≤ 100 ms). The route is synchronous; the work limiter lets one user have 2 at once and answers the
+// rest 429 at once, so the health check waits behind one what-if at most.
+interface FloodRow {
+  round: string;
+  /** The flood's rate (requests a second), null: as fast as answers come, 0: no flood (the baseline). */
+  rate: number | null;
+  requests: number;
+  ok: number;
+  limited: number;
+  healthP50: number;
+  healthP99: number;
+  healthMax: number;
+  checks: number;
+}
+const floods: FloodRow[] = [];
+async function flood(roundId: string, rate: number | null): Promise<void> {
+  const health: number[] = [];
+  let probing = true;
+  const probing$ = (async () => {
+    while (probing) {
+      const at = performance.now();
+      await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+      health.push(performance.now() - at);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const script = `import autocannon from "autocannon"; const r = await autocannon(JSON.parse(process.argv[1])); process.stdout.write(JSON.stringify({ total: r.requests.total, s2: r["2xx"], s4: r["4xx"] }));`;
+  const opts = {
+    url: `${base}/api/rounds/${roundId}/what-if`,
+    connections: 116,
+    duration,
+    headers: { cookie: reviewer.cookie },
+    ...(rate ? { overallRate: rate, ignoreCoordinatedOmission: true } : {}),
+  };
+  let out = JSON.stringify({ total: 0, s2: 0, s4: 0 });
+  if (rate === 0) await new Promise((r) => setTimeout(r, duration * 1000));
+  else {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(opts)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    out = "";
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => child.on("exit", resolve));
+  }
+  probing = false;
+  await probing$;
+  const r = JSON.parse(out) as { total: number; s2: number; s4: number };
+  const sorted = [...health].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  floods.push({
+    round: roundId,
+    rate,
+    requests: r.total,
+    ok: r.s2,
+    limited: r.s4,
+    healthP50: at(0.5),
+    healthP99: at(0.99),
+    healthMax: Math.round(sorted.at(-1)!),
+    checks: sorted.length,
+  });
+  process.stderr.write(
+    `  what-if flood on ${roundId} at ${rate ?? "full speed"}: health p99 ${at(0.99)} ms over ${sorted.length} checks\n`,
+  );
+}
+for (const rate of [0, 500, null]) for (const roundId of rate === 0 ? ["none"] : ["13MSP", "LOAD"]) await flood(roundId, rate);
 stopping = true;
 clearInterval(sampler);
 if (probe) {
@@ -287,6 +354,21 @@ print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows)
   print(
     `| ${r.target} | ${r.rate} | ${r.achieved.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.p99s.join(" / ")} | ${r.max} | ${r.bad} | ${(r.solving * 100).toFixed(0)} % |`,
+  );
+print();
+print("## One staff user floods the what-if route");
+print();
+print(
+  `The reviewer's 116 connections ask for a round's what-if inputs (13MSP: 48 requests; LOAD: 3'000, 1.6 MB) for ${duration} s (autocannon, its own process), at 500 requests/s and then as fast as answers come, during the same solve; /api/health is asked every 10 ms meanwhile (and for as long with no flood, the baseline) and its latency measured from the bench. The what-if route is under the work limiter (2 at once per user, one at a time on the server, 429 with Retry-After beyond), and its answer is kept until the database changes. Goal: health p99 ≤ 100 ms at 500 requests/s; the full-speed rows show what a flood limited only by the server costs everyone else.`,
+);
+print();
+print(
+  "| round | flood (req/s) | what-if requests | answered 200 | answered 429 | health checks | health p50 (ms) | health p99 (ms) | health max (ms) |",
+);
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const f of floods)
+  print(
+    `| ${f.round} | ${f.rate === 0 ? "no flood" : (f.rate ?? "full speed")} | ${f.requests} | ${f.ok} | ${f.limited} | ${f.checks} | ${f.healthP50} | ${f.healthP99} | ${f.healthMax} |`,
   );
 print();
 writeFileSync(outFile, `${lines.join("\n")}\n`);

@@ -75,12 +75,14 @@ function documentApi(app: OpenAPIHono<AppEnv>): void {
   });
 }
 
-export function createApp(given: Omit<Services, "analyses"> & Partial<Pick<Services, "analyses">>) {
+export function createApp(given: Omit<Services, "analyses" | "work"> & Partial<Pick<Services, "analyses" | "work">>) {
   // The analytics' limits, one limiter for the app (a caller may share one between apps).
   const services: Services = {
     ...given,
     analyses:
       given.analyses ?? new WorkLimiter(given.config.ANALYSES_PER_USER, given.config.HEAVY_GLOBAL, given.config.HEAVY_QUEUE, "analyses"),
+    // Synchronous work runs on the one event loop: one piece at a time, so that nothing waits behind more than one.
+    work: given.work ?? new WorkLimiter(given.config.WORK_PER_USER, 1, given.config.HEAVY_QUEUE, "exports, statements or what-ifs"),
   };
   // The links in messages and the ISU's address, for the changes that write messages; the templates read
   // and checked now, so that a broken template stops the start rather than a change.

@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   ANALYSES_PER_USER: int(1, 100).default(2),
   /** Allocation runs one user may run at once; beyond: 429. */
   RUNS_PER_USER: int(1, 100).default(2),
+  /** Heavy or synchronous requests (what-if inputs, exports, statements, imports, comparisons) one user may have at once, running or waiting; beyond: 429. */
+  WORK_PER_USER: int(1, 100).default(2),
   /** Heavy jobs of each kind (runs; analyses) the server runs at once; the others wait in a queue of HEAVY_QUEUE (then 503). */
   HEAVY_GLOBAL: int(1, 64).default(2),
   HEAVY_QUEUE: int(0, 1000).default(20),

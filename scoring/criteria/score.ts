@@ -15,6 +15,7 @@ import {
   round2,
   INTEREST_REVIEW,
   MEETING_ROLE,
+  oneLine,
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
 import { rotationFactor, type RotationFacts } from "./rotation.js";
@@ -30,14 +31,17 @@ export const RequestAttributesSchema = z.strictObject({
   state: Iso3,
   /** The ISU's key for the person across rounds (for rotation; see rotation.ts). */
   delegateId: z.string().min(1).max(64).optional(),
-  name: z.string().max(200).optional(),
+  name: oneLine(200).optional(),
   gender: GenderSchema,
-  title: z.string().max(200).optional(),
-  organisation: z.string().max(200).optional(),
+  title: oneLine(200).optional(),
+  organisation: oneLine(200).optional(),
   email: z.email().optional(),
   /** The language the applicant writes in (English, French, Spanish): their messages come in it. */
   language: z.enum(["en", "fr", "es"]).optional(),
-  expertise: z.array(z.string().min(1).max(100)).max(20).default([]),
+  expertise: z
+    .array(oneLine(100).pipe(z.string().min(1)))
+    .max(20)
+    .default([]),
   role: z.enum(MEETING_ROLE.codes).default("none"),
   operationalExpertise: z.boolean().default(false),
   technicalRating: z.number().min(0).max(5).optional(),

@@ -6,3 +6,4 @@ export * from "./schemas.js";
 export * from "./lifecycle.js";
 export * from "./vocabulary/index.js";
 export * from "./state-names.js";
+export * from "./text.js";

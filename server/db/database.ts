@@ -71,6 +71,16 @@ export function migrate(db: Db, migrations: Migration[]): number[] {
   return done;
 }
 
+/**
+ * A stamp that changes with every write to the database: this connection's (SQLite's total_changes) and
+ * any other connection's commits (data_version). Equal stamps: nothing was written in between.
+ */
+export function changeStamp(db: Db): string {
+  const other = db.pragma("data_version", { simple: true }) as number;
+  const own = db.prepare("SELECT total_changes()").pluck().get() as number;
+  return `${other}:${own}`;
+}
+
 /** Runs `fn` in one transaction: all of its writes or none. */
 export function tx<T>(db: Db, fn: () => T): T {
   return db.transaction(fn)();

@@ -28,6 +28,8 @@ export interface Services {
   runs: RunManager;
   /** The analytics' limits (per user, for the server). */
   analyses: WorkLimiter;
+  /** The heavy or synchronous routes' limits (per user; one at a time on the server): see route()'s `heavy`. */
+  work: WorkLimiter;
 }
 
 export interface AppEnv {

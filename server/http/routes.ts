@@ -41,15 +41,45 @@ export function requireRole(guard: Guard): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function route<P extends string, R extends Omit<RouteConfig, "path" | "middleware"> & { path: P }>(guard: Guard, config: R) {
-  GUARDS.set(`${config.method.toUpperCase()} ${config.path}`, guard);
+/** The routes whose work runs within the work limiter (see `route`'s `heavy`), by method and path. */
+export const HEAVY_ROUTES = new Set<string>();
+
+/**
+ * Heavy or synchronous work (a what-if's inputs, an export, a statement, an import, a comparison) within
+ * the server's work limiter: at most WORK_PER_USER at once for one user and one at a time on the server,
+ * the rest in a bounded queue, 429 with Retry-After beyond (a user's flood waits on that user alone).
+ * Before the work starts, the event loop is let go once, so that what waited behind the last piece of
+ * work (a health check, another user's page) is answered first.
+ */
+function limitedWork(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { work } = c.get("services");
+    const release = await work.acquire(c.get("user")?.username ?? "anonymous", c.req.raw.signal);
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      await next();
+    } finally {
+      release();
+    }
+  };
+}
+
+export function route<P extends string, R extends Omit<RouteConfig, "path" | "middleware"> & { path: P }>(
+  guard: Guard,
+  config: R,
+  opts: { heavy?: boolean } = {},
+) {
+  const key = `${config.method.toUpperCase()} ${config.path}`;
+  GUARDS.set(key, guard);
+  if (opts.heavy) HEAVY_ROUTES.add(key);
   const security = guard === "public" ? [] : [{ session: [] }];
-  const who = guard === "public" ? "Public." : `Roles: ${guard.join(", ")}.`;
+  const limits = opts.heavy ? " Within the work limits: 429 `too-many-running` or `server-busy` with Retry-After beyond them." : "";
+  const who = `${guard === "public" ? "Public." : `Roles: ${guard.join(", ")}.`}${limits}`;
   return createRoute({
     ...config,
     security,
     description: `${config.description ?? ""}${config.description ? "\n\n" : ""}${who}`,
-    middleware: [requireRole(guard)] as const,
+    middleware: opts.heavy ? ([requireRole(guard), limitedWork()] as const) : ([requireRole(guard)] as const),
   });
 }
 

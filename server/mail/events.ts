@@ -14,6 +14,7 @@ import {
   type RequestStatus,
   type ApplicantAnswer,
   OFFER_STATE,
+  plainOneLine,
 } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { decisionOfRequest } from "../store/decisions.js";
@@ -59,14 +60,15 @@ export function requestValues(db: Db, requestId: string, lang: Language): Record
   const round = getRound(db, r.roundId);
   const d = decisionOfRequest(db, requestId);
   const w = MAIL_WORDS[lang];
-  const name = r.attributes.name?.trim();
+  // What a person typed reaches the ISU's message as one plain line, without links (text.ts).
+  const name = plainOneLine(r.attributes.name ?? "");
   return {
-    greeting: w.greeting(name),
+    greeting: w.greeting(name || undefined),
     name: name || r.id,
     reference: r.id,
     state: stateName(r.attributes.state, lang),
-    meeting: round.meeting,
-    venue: round.venue,
+    meeting: plainOneLine(round.meeting, 200),
+    venue: plainOneLine(round.venue, 200),
     dates: `${dayIn(lang, round.startDate)} – ${dayIn(lang, round.endDate)}`,
     statusLink: statusLink(db, lang, r.id),
     ...(d?.level ? { level: SUPPORT_LEVEL_PAYS[d.level][lang] } : {}),
@@ -146,7 +148,7 @@ function tellStaffOfAnswer(db: Db, eventKey: string, requestId: string, answer: 
     answer: OFFER_STATE.say(answer, "en"),
     reference: r.id,
     state: v.state!,
-    name: r.attributes.name?.trim() || "no name given",
+    name: plainOneLine(r.attributes.name ?? "") || "no name given",
     meeting: v.meeting!,
     level: v.level ?? "",
     amount: v.amount ?? "",

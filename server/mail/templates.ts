@@ -3,7 +3,7 @@
 // checked once, at the first message: every message has its three languages (the ISU's notice its
 // English), a subject, and only the placeholders its kind fills; a broken template stops the server at
 // start rather than a message at send.
-import { type Audience, type RequestStatus } from "../../scoring/domain/index.js";
+import { CONTROL_CHARACTERS, type Audience, type RequestStatus } from "../../scoring/domain/index.js";
 import { readFileSync } from "node:fs";
 import type { Language } from "../../scoring/domain/index.js";
 
@@ -94,11 +94,13 @@ export function parseTemplate(text: string): Template | string {
 /** A message in a language, its placeholders filled (every one the template uses must be given). */
 export function render(kind: MessageKind, lang: Language, values: Readonly<Record<string, string>>): Template {
   const t = templates().get(`${kind}.${lang}`) ?? templates().get(`${kind}.en`)!;
+  // No value starts a line of its own in a message, whatever it holds: its control characters and line
+  // breaks become spaces (the person-given ones are also stripped of links where they are made: events.ts).
   const fill = (s: string) =>
     s.replace(/{{(\w+)}}/g, (_m, k: string) => {
       const v = values[k];
       if (v === undefined) throw new Error(`message ${kind}.${lang}: no value for {{${k}}}`);
-      return v;
+      return v.replace(new RegExp(CONTROL_CHARACTERS.source, "gu"), " ");
     });
   // A subject is one line, whatever a value holds.
   return { subject: fill(t.subject).replace(/\s+/g, " "), body: fill(t.body) };

@@ -10,15 +10,19 @@ import { errors, newApp, route, userOf } from "../http/index.js";
 import { download } from "../io/exports.js";
 
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.
-const getBackup = route(["admin"], {
-  method: "get",
-  path: "/api/backup",
-  tags: ["system"],
-  summary:
-    "A full backup: a consistent SQLite snapshot (format=sqlite) or a JSON export of every table (format=json); sessions are left out",
-  request: { query: z.object({ format: z.enum(["sqlite", "json"]).default("sqlite") }) },
-  responses: { 200: { description: "The backup file" }, ...errors(401, 403, 422) },
-});
+const getBackup = route(
+  ["admin"],
+  {
+    method: "get",
+    path: "/api/backup",
+    tags: ["system"],
+    summary:
+      "A full backup: a consistent SQLite snapshot (format=sqlite) or a JSON export of every table (format=json); sessions are left out",
+    request: { query: z.object({ format: z.enum(["sqlite", "json"]).default("sqlite") }) },
+    responses: { 200: { description: "The backup file" }, ...errors(401, 403, 422) },
+  },
+  { heavy: true },
+);
 
 export function backupRoutes() {
   return newApp().openapi(getBackup, async (c) => {

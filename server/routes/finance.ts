@@ -49,15 +49,19 @@ async function table3Answer<T extends Statement | YearStatement>(
 }
 
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.
-const getRoundsStatement = route(SIGNED_IN, {
-  method: "get",
-  path: "/api/rounds/{roundId}/statement",
-  tags: ["finance"],
-  summary:
-    "The round's Table 3 within its year (expenditures, contributions per donor, deferred from and to), its balances and who paid for whom; JSON, CSV or XLSX",
-  request: { params: RoundId, query: Format },
-  responses: { 200: json(StatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
-});
+const getRoundsStatement = route(
+  SIGNED_IN,
+  {
+    method: "get",
+    path: "/api/rounds/{roundId}/statement",
+    tags: ["finance"],
+    summary:
+      "The round's Table 3 within its year (expenditures, contributions per donor, deferred from and to), its balances and who paid for whom; JSON, CSV or XLSX",
+    request: { params: RoundId, query: Format },
+    responses: { 200: json(StatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
+  },
+  { heavy: true },
+);
 
 const getYears = route(SIGNED_IN, {
   method: "get",
@@ -76,24 +80,32 @@ const postYears = route(["admin"], {
   responses: { 201: json(YearRecordSchema, "The year"), ...errors(401, 403, 409, 422) },
 });
 
-const getYearsStatement = route(SIGNED_IN, {
-  method: "get",
-  path: "/api/years/{year}/statement",
-  tags: ["finance"],
-  summary: "The year's Table 3 (the form of the ISU's report), with its opening balance and its rounds; JSON, CSV or XLSX",
-  request: { params: Year, query: Format },
-  responses: { 200: json(YearStatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
-});
+const getYearsStatement = route(
+  SIGNED_IN,
+  {
+    method: "get",
+    path: "/api/years/{year}/statement",
+    tags: ["finance"],
+    summary: "The year's Table 3 (the form of the ISU's report), with its opening balance and its rounds; JSON, CSV or XLSX",
+    request: { params: Year, query: Format },
+    responses: { 200: json(YearStatementSchema, "The statement (JSON; CSV or XLSX with format=)"), ...errors(401, 403, 404, 422) },
+  },
+  { heavy: true },
+);
 
-const getYearsLedger = route(STAFF, {
-  method: "get",
-  path: "/api/years/{year}/ledger",
-  tags: ["finance"],
-  summary:
-    "The year's ledger: its money as dated entries (opening, contributions, offers, releases, actual costs, administration) with the balance after each",
-  request: { params: Year },
-  responses: { 200: json(z.array(LedgerEntrySchema), "Entries, by date"), ...errors(401, 403, 404, 422) },
-});
+const getYearsLedger = route(
+  STAFF,
+  {
+    method: "get",
+    path: "/api/years/{year}/ledger",
+    tags: ["finance"],
+    summary:
+      "The year's ledger: its money as dated entries (opening, contributions, offers, releases, actual costs, administration) with the balance after each",
+    request: { params: Year },
+    responses: { 200: json(z.array(LedgerEntrySchema), "Entries, by date"), ...errors(401, 403, 404, 422) },
+  },
+  { heavy: true },
+);
 
 const putYearsOpening = route(["admin"], {
   method: "put",

@@ -173,34 +173,42 @@ const putRequestsReview = route(STAFF, {
   responses: { 200: json(ReviewRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
 });
 
-const postRoundsRequestsImport = route(["admin"], {
-  method: "post",
-  path: "/api/rounds/{roundId}/requests/import",
-  tags: ["requests"],
-  summary: "Import requests from CSV (text) or XLSX (base64): every row checked, nothing imported if any row is bad",
-  request: {
-    params: RoundId,
-    ...body(
-      z.discriminatedUnion("format", [
-        z.strictObject({ format: z.literal("csv"), content: z.string().max(20_000_000) }),
-        z.strictObject({ format: z.literal("xlsx"), contentBase64: z.string().max(30_000_000) }),
-      ]),
-    ),
+const postRoundsRequestsImport = route(
+  ["admin"],
+  {
+    method: "post",
+    path: "/api/rounds/{roundId}/requests/import",
+    tags: ["requests"],
+    summary: "Import requests from CSV (text) or XLSX (base64): every row checked, nothing imported if any row is bad",
+    request: {
+      params: RoundId,
+      ...body(
+        z.discriminatedUnion("format", [
+          z.strictObject({ format: z.literal("csv"), content: z.string().max(20_000_000) }),
+          z.strictObject({ format: z.literal("xlsx"), contentBase64: z.string().max(30_000_000) }),
+        ]),
+      ),
+    },
+    responses: {
+      201: json(z.object({ imported: z.number(), ids: z.array(z.string()) }), "Imported"),
+      ...errors(401, 403, 404, 409, 422),
+    },
   },
-  responses: {
-    201: json(z.object({ imported: z.number(), ids: z.array(z.string()) }), "Imported"),
-    ...errors(401, 403, 404, 409, 422),
-  },
-});
+  { heavy: true },
+);
 
-const getRoundsRequestsExport = route(STAFF, {
-  method: "get",
-  path: "/api/rounds/{roundId}/requests/export",
-  tags: ["requests"],
-  summary: "Export the round's requests as CSV or XLSX (the import's columns, plus status)",
-  request: { params: RoundId, query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
-  responses: { 200: { description: "The file" }, ...errors(401, 403, 404, 422) },
-});
+const getRoundsRequestsExport = route(
+  STAFF,
+  {
+    method: "get",
+    path: "/api/rounds/{roundId}/requests/export",
+    tags: ["requests"],
+    summary: "Export the round's requests as CSV or XLSX (the import's columns, plus status)",
+    request: { params: RoundId, query: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
+    responses: { 200: { description: "The file" }, ...errors(401, 403, 404, 422) },
+  },
+  { heavy: true },
+);
 
 const getRoundsRequestsTemplate = route(STAFF, {
   method: "get",

@@ -1,5 +1,6 @@
 // Allocation runs: start one (scored and solved in a worker), its progress, cancel, export, compare two,
 // and the engine's analytics on a run (money curve, robustness, sensitivity).
+import type { JSONParsed } from "hono/utils/types";
 import { z } from "zod";
 import {
   diff,
@@ -15,6 +16,7 @@ import { download } from "../io/exports.js";
 import { DomainError } from "../errors.js";
 import { runInWorker, SolveCancelled } from "../workers/solve-in-worker.js";
 import { doneRun } from "../services/runs.js";
+import { whatIfInputs } from "../services/what-if.js";
 import {
   type RunRecord,
   DiffSchema,
@@ -25,7 +27,7 @@ import {
   SensitivitiesSchema,
   WhatIfInputsSchema,
 } from "../schemas/index.js";
-import { getRound, latestDoneRun, roundFileOf } from "../services/queries.js";
+import { getRound } from "../services/queries.js";
 
 /** The server's caps on an analysis (the CLIs, on one's own machine, allow more): seconds per solve. */
 const SERVER_TIME_LIMIT = z.number().gt(0).max(120).optional();
@@ -48,15 +50,19 @@ const postRoundsRuns = route(["admin"], {
   responses: { 202: json(z.object({ id: z.string(), status: z.string() }), "Started"), ...errors(401, 403, 404, 422) },
 });
 
-const getRoundsWhatIf = route(STAFF, {
-  method: "get",
-  path: "/api/rounds/{roundId}/what-if",
-  tags: ["runs"],
-  summary:
-    "What a what-if needs to allocate in the browser: the round file (requests, settings, donors), the round's States as of its meeting, and the last finished run's selection",
-  request: { params: RoundId },
-  responses: { 200: json(WhatIfInputsSchema, "The inputs"), ...errors(401, 403, 404) },
-});
+const getRoundsWhatIf = route(
+  STAFF,
+  {
+    method: "get",
+    path: "/api/rounds/{roundId}/what-if",
+    tags: ["runs"],
+    summary:
+      "What a what-if needs to allocate in the browser: the round file (requests, settings, donors), the round's States as of its meeting, and the last finished run's selection",
+    request: { params: RoundId },
+    responses: { 200: json(WhatIfInputsSchema, "The inputs"), ...errors(401, 403, 404) },
+  },
+  { heavy: true },
+);
 
 const getRoundsRuns = route(STAFF, {
   method: "get",
@@ -88,29 +94,37 @@ const postRunsCancel = route(["admin"], {
   responses: { 200: json(RunSummarySchema, "Cancelled"), ...errors(401, 403, 404, 409) },
 });
 
-const getRunsExport = route(STAFF, {
-  method: "get",
-  path: "/api/runs/{runId}/export",
-  tags: ["runs"],
-  summary: "The run as files anyone can re-run: the problem file (format v1) and the result (npm run allocate -- problem.json)",
-  request: { params: RunId },
-  responses: {
-    200: json(
-      z.object({ problem: RunRecordSchema.shape.problem.unwrap(), result: RunRecordSchema.shape.result.unwrap(), rerun: z.string() }),
-      "Problem and result",
-    ),
-    ...errors(401, 403, 404, 409),
+const getRunsExport = route(
+  STAFF,
+  {
+    method: "get",
+    path: "/api/runs/{runId}/export",
+    tags: ["runs"],
+    summary: "The run as files anyone can re-run: the problem file (format v1) and the result (npm run allocate -- problem.json)",
+    request: { params: RunId },
+    responses: {
+      200: json(
+        z.object({ problem: RunRecordSchema.shape.problem.unwrap(), result: RunRecordSchema.shape.result.unwrap(), rerun: z.string() }),
+        "Problem and result",
+      ),
+      ...errors(401, 403, 404, 409),
+    },
   },
-});
+  { heavy: true },
+);
 
-const getRunsCompareOne = route(STAFF, {
-  method: "get",
-  path: "/api/runs/{runId}/compare/{otherId}",
-  tags: ["runs"],
-  summary: "Two runs side by side (the engine's diff: this run as a, the other as b)",
-  request: { params: RunId.extend({ otherId: z.string().uuid() }) },
-  responses: { 200: json(DiffSchema, "The diff"), ...errors(401, 403, 404, 409) },
-});
+const getRunsCompareOne = route(
+  STAFF,
+  {
+    method: "get",
+    path: "/api/runs/{runId}/compare/{otherId}",
+    tags: ["runs"],
+    summary: "Two runs side by side (the engine's diff: this run as a, the other as b)",
+    request: { params: RunId.extend({ otherId: z.string().uuid() }) },
+    responses: { 200: json(DiffSchema, "The diff"), ...errors(401, 403, 404, 409) },
+  },
+  { heavy: true },
+);
 
 /** An analysis route: a done run's problem in, the analysis out. */
 const analysis = <P extends string, O extends z.ZodType>(path: P, options: z.ZodType, answer: O, summary: string) =>
@@ -183,25 +197,13 @@ export function runRoutes() {
       c.header("Location", `/api/runs/${id}`);
       return c.json({ id, status: runs.summary(id).status }, 202);
     })
-    .openapi(getRoundsWhatIf, (c) => {
-      const { db } = c.get("services");
-      const roundId = c.req.valid("param").roundId;
-      const { file, reference, settingsVersion } = roundFileOf(db, roundId);
-      return c.json(
-        {
-          file,
-          reference: {
-            asOf: reference.asOf,
-            unverified: reference.unverified,
-            states: [...reference.states.values()],
-            dated: [...(reference.dated?.entries() ?? [])],
-          },
-          settingsVersion,
-          lastRun: latestDoneRun(db, roundId),
-        } as z.infer<typeof WhatIfInputsSchema>,
-        200,
-      );
-    })
+    .openapi(getRoundsWhatIf, (c) =>
+      sentAsIs<JSONParsed<z.infer<typeof WhatIfInputsSchema>>>(
+        c.body(whatIfInputs(c.get("services").db, c.req.valid("param").roundId), 200, {
+          "Content-Type": "application/json; charset=utf-8",
+        }),
+      ),
+    )
     .openapi(getRoundsRuns, (c) => {
       const { db, runs } = c.get("services");
       getRound(db, c.req.valid("param").roundId);

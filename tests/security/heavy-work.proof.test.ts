@@ -93,4 +93,51 @@ describe("heavy work within limits", async () => {
     expect((await runs.settled(b)).status).toBe("done");
     await runs.close();
   });
+
+  it("answers one user's flood of what-ifs with 429 beyond its share, and the server keeps answering (issue 30, finding 8)", async () => {
+    const work = new WorkLimiter(2, 1, 20, "exports, statements or what-ifs");
+    const limited = createApp({ db: api.db, config: api.config, reference: loadReferenceData(), runs: api.runs, work });
+    const get = (who: Client | null, path: string) =>
+      Promise.resolve(limited.request(path, { headers: who ? { cookie: who.cookie! } : {} }));
+    // 116 at once from one reviewer, and a health check and another user's what-if among them.
+    const flood = Array.from({ length: 116 }, () => get(reviewer, "/api/rounds/13MSP/what-if"));
+    const health = get(null, "/api/health");
+    const other = get(admin, "/api/rounds/13MSP/what-if");
+    const answers = await Promise.all(flood);
+    const statuses = answers.map((r) => r.status);
+    // Two of the reviewer's (one running, one waiting) are served; the others are told to come back.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(114);
+    const refused = answers.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("too-many-running");
+    expect((await health).status).toBe(200);
+    expect((await other).status).toBe(200);
+    expect(work.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("puts every heavy or synchronous route under the work limiter", async () => {
+    const { HEAVY_ROUTES } = await import("../../server/http/routes.js");
+    expect([...HEAVY_ROUTES].sort()).toEqual(
+      [
+        "GET /api/rounds/{roundId}/what-if",
+        "GET /api/runs/{runId}/export",
+        "GET /api/runs/{runId}/compare/{otherId}",
+        "GET /api/rounds/{roundId}/statement",
+        "GET /api/years/{year}/statement",
+        "GET /api/years/{year}/ledger",
+        "POST /api/rounds/{roundId}/requests/import",
+        "GET /api/rounds/{roundId}/requests/export",
+        "GET /api/backup",
+        "GET /api/rounds/{roundId}/rationale",
+      ].sort(),
+    );
+    // A statement past one user's share: 429 while two are in flight.
+    const work = new WorkLimiter(1, 1, 20, "statements");
+    const limited = createApp({ db: api.db, config: api.config, reference: loadReferenceData(), runs: api.runs, work });
+    const both = await Promise.all(
+      [0, 1].map(() => Promise.resolve(limited.request("/api/rounds/13MSP/statement", { headers: { cookie: admin.cookie! } }))),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 429]);
+  });
 });
