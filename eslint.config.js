@@ -107,6 +107,7 @@ const PERSISTENCE = [
   "server/db/**",
   "server/audit.ts",
   "server/mail/outbox.ts",
+  "server/mail/limits.ts",
   "server/auth/sessions.ts",
   "server/io/backup.ts",
 ];
@@ -114,12 +115,12 @@ const sqlCalls = [
   {
     selector: "CallExpression[callee.property.name=/^(prepare|pragma|transaction)$/]",
     message:
-      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup): call one of theirs.",
+      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox and its limits, sessions, backup): call one of theirs.",
   },
   {
     selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
     message:
-      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup): call one of theirs.",
+      "SQL runs only in the modules that own tables (server/store/, server/db/, audit, outbox and its limits, sessions, backup): call one of theirs.",
   },
 ];
 /**
@@ -133,7 +134,7 @@ const noInOperator = {
 };
 const noDatabaseDriver = {
   group: ["better-sqlite3"],
-  message: "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox, sessions, backup).",
+  message: "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox and its limits, sessions, backup).",
 };
 const routesLayer = {
   group: ["**/store/**", "**/store/*.js", "**/db/**"],

@@ -91,6 +91,11 @@ export function createApp(given: Omit<Services, "analyses" | "work"> & Partial<P
     publicUrl: given.config.PUBLIC_URL ?? `http://${given.config.HOST}:${given.config.PORT}`,
     staffAddress: given.config.MAIL_STAFF ?? from,
     domain: from.split("@")[1] ?? "localhost",
+    limits: {
+      perAddressHour: given.config.MAIL_PER_ADDRESS_HOUR,
+      perRequestHour: given.config.MAIL_PER_REQUEST_HOUR,
+      newCodesPerDay: given.config.NEW_CODES_PER_DAY,
+    },
   });
   templates();
   const app = newApp();

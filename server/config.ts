@@ -77,6 +77,14 @@ export const ConfigSchema = z.object({
   MAIL_ATTEMPTS: int(1, 50).default(6),
   /** Seconds before the second attempt; each next one waits twice as long (at most an hour). */
   MAIL_RETRY_SECONDS: z.coerce.number().gt(0).max(3600).default(60),
+  /**
+   * The messages anyone may cause by typing a form (a request received, a new access code), past which
+   * they are held in the outbox for staff (never sent by themselves): per recipient address and per
+   * request within an hour, and new codes per request within a day. The product's own messages are never held.
+   */
+  MAIL_PER_ADDRESS_HOUR: int(1, 1000).default(5),
+  MAIL_PER_REQUEST_HOUR: int(1, 1000).default(5),
+  NEW_CODES_PER_DAY: int(1, 100).default(3),
   /** Seconds between two looks at the outbox. */
   MAIL_POLL_SECONDS: z.coerce.number().gt(0).max(3600).default(2),
 });

@@ -19,6 +19,9 @@ export const oneLine = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL_CHARACTERS.test(s), "must be one line, without line breaks or control characters");
 
+/** The text with each control character or line break as a space (what was stored before the one-line rule). */
+export const flattenControls = (text: string): string => text.replace(new RegExp(CONTROL_CHARACTERS.source, "gu"), " ");
+
 /** A link or an address a person wrote (scheme://…, www.…): what a message must not carry from them. */
 const LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/giu;
 

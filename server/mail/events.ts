@@ -20,8 +20,8 @@ import type { Db } from "../db/database.js";
 import { decisionOfRequest } from "../store/decisions.js";
 import { getRequest } from "../store/requests.js";
 import { getRound } from "../store/rounds.js";
-import { insertMessage } from "./outbox.js";
-import { kindTelling, MESSAGE_KINDS, render, type MessageKind } from "./templates.js";
+import { insertMessage, type MessageLimits } from "./outbox.js";
+import { isAsked, kindTelling, MESSAGE_KINDS, render, type MessageKind } from "./templates.js";
 import { MAIL_WORDS, reasonInWords } from "./words.js";
 
 /** Where links in messages point, and who the ISU is by e-mail. */
@@ -32,9 +32,17 @@ export interface MailSettings {
   staffAddress: string;
   /** The Message-ID's domain. */
   domain: string;
+  /** The limits on the messages anyone may cause (outbox.ts): per recipient and per request an hour, new codes per request a day. */
+  limits: MessageLimits;
 }
 
-const DEFAULT_SETTINGS: MailSettings = { publicUrl: "http://127.0.0.1:8787", staffAddress: "sponsorship@localhost", domain: "localhost" };
+export const DEFAULT_LIMITS: MessageLimits = { perAddressHour: 5, perRequestHour: 5, newCodesPerDay: 3 };
+const DEFAULT_SETTINGS: MailSettings = {
+  publicUrl: "http://127.0.0.1:8787",
+  staffAddress: "sponsorship@localhost",
+  domain: "localhost",
+  limits: DEFAULT_LIMITS,
+};
 const settings = new WeakMap<Db, MailSettings>();
 
 /** The settings of the database's server (set once at start; defaults for a database opened alone). */
@@ -60,7 +68,7 @@ export function requestValues(db: Db, requestId: string, lang: Language): Record
   const round = getRound(db, r.roundId);
   const d = decisionOfRequest(db, requestId);
   const w = MAIL_WORDS[lang];
-  // What a person typed reaches the ISU's message as one plain line, without links (text.ts).
+  // What a person typed reaches the ISU's message as one plain line, without links (scoring/domain/text.ts).
   const name = plainOneLine(r.attributes.name ?? "");
   return {
     greeting: w.greeting(name || undefined),
@@ -94,6 +102,7 @@ export function tellApplicant(db: Db, eventKey: string, kind: MessageKind, reque
     subject,
     body,
     domain: mailSettings(db).domain,
+    limits: isAsked(kind) ? mailSettings(db).limits : null,
   });
 }
 
@@ -166,6 +175,7 @@ function tellStaffOfAnswer(db: Db, eventKey: string, requestId: string, answer: 
     subject,
     body,
     domain: s.domain,
+    limits: null,
   });
 }
 

@@ -2,12 +2,13 @@
 // change's transaction (one per event: its event key is unique, a second write of the same event is
 // ignored); the sender then moves it queued → sending → sent, or back to queued with a later attempt,
 // or to failed with the mail server's answer. Staff may resend a failed one (the same message, again).
-import { byCode, MESSAGE_STATUS, type Audience, type MessageStatus } from "../../scoring/domain/index.js";
+import { byCode, MESSAGE_STATUS, SENDABLE_BY_STAFF, type Audience, type MessageStatus } from "../../scoring/domain/index.js";
 import { randomUUID } from "node:crypto";
 import type { Language } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { checkVersion, conflict, notFound } from "../errors.js";
 import { now } from "../store/rows.js";
+import { firstAttempt, held, type MessageLimits } from "./limits.js";
 import type { MessageKind } from "./templates.js";
 
 export type { MessageStatus };
@@ -93,15 +94,20 @@ export interface NewMessage {
   body: string;
   /** The domain of the Message-ID header (the sender's address's). */
   domain: string;
+  /** For a message anyone may cause by typing a form: the limits past which it is held (null: the product's own, never held). */
+  limits: MessageLimits | null;
 }
+
+export type { MessageLimits };
 
 /** Writes a message (inside the caller's transaction): true when written, false when its event already has one. */
 export function insertMessage(db: Db, m: NewMessage): boolean {
   const t = now();
+  const status: MessageStatus = held(db, m, t) ? "held" : "queued";
   const info = db
     .prepare(
       `INSERT INTO messages (event_key, kind, audience, request_id, round_id, recipient, language, subject, body, status, next_attempt_at, message_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING`,
     )
     .run(
       m.eventKey,
@@ -113,7 +119,8 @@ export function insertMessage(db: Db, m: NewMessage): boolean {
       m.language,
       m.subject,
       m.body,
-      t,
+      status,
+      firstAttempt(db, m, t),
       `<${randomUUID()}@${m.domain}>`,
       t,
       t,
@@ -123,14 +130,6 @@ export function insertMessage(db: Db, m: NewMessage): boolean {
 
 export function hasMessage(db: Db, eventKey: string): boolean {
   return db.prepare("SELECT 1 FROM messages WHERE event_key = ?").get(eventKey) !== undefined;
-}
-
-/** How many messages of a kind a request was written since `since` (an ISO time). */
-export function messagesSince(db: Db, requestId: string, kind: MessageKind, since: string): number {
-  return db
-    .prepare("SELECT COUNT(*) FROM messages WHERE request_id = ? AND kind = ? AND created_at > ?")
-    .pluck()
-    .get(requestId, kind, since) as number;
 }
 
 export function getMessage(db: Db, id: number): MessageRecord {
@@ -188,24 +187,31 @@ export function dueMessages(db: Db, at: string, limit: number): MessageRecord[] 
   ).map(messageOf);
 }
 
-/** A message handed to the mail server: durable before the first byte leaves (see recoverInterrupted). */
-export function markSending(db: Db, id: number): void {
+/**
+ * A message handed to the mail server: durable before the first byte leaves (see recoverInterrupted),
+ * with the hash of the access code it carries, if any (the request's code changes only once it is accepted).
+ */
+export function markSending(db: Db, id: number, codeHash: string | null = null): void {
   db.prepare(
-    "UPDATE messages SET status = 'sending', attempts = attempts + 1, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'queued'",
-  ).run(now(), id);
+    "UPDATE messages SET status = 'sending', attempts = attempts + 1, code_hash = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'queued'",
+  ).run(codeHash, now(), id);
 }
 
-export function markSent(db: Db, id: number, answer: string): void {
+/** Accepted by the mail server: the code it carried (and one an interrupted handover may have delivered), if any. */
+export function markSent(db: Db, id: number, answer: string): { codeHash: string | null; spareHash: string | null } {
   const t = now();
+  const codes = db.prepare("SELECT code_hash, spare_code_hash FROM messages WHERE id = ? AND status = 'sending'").get(id) as
+    { code_hash: string | null; spare_code_hash: string | null } | undefined;
   db.prepare(
-    "UPDATE messages SET status = 'sent', last_answer = ?, sent_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'sending'",
+    "UPDATE messages SET status = 'sent', last_answer = ?, sent_at = ?, code_hash = NULL, spare_code_hash = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'sending'",
   ).run(answer, t, t, id);
+  return { codeHash: codes?.code_hash ?? null, spareHash: codes?.spare_code_hash ?? null };
 }
 
-/** Not delivered this time: queued again for `retryAt`, or failed for good. */
+/** Not delivered this time: queued again for `retryAt`, or failed for good; the code it carried is forgotten (it never arrived). */
 export function markUndelivered(db: Db, id: number, answer: string, retryAt: string | null): void {
   db.prepare(
-    "UPDATE messages SET status = ?, last_answer = ?, next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?, version = version + 1 WHERE id = ? AND status = 'sending'",
+    "UPDATE messages SET status = ?, last_answer = ?, code_hash = NULL, next_attempt_at = COALESCE(?, next_attempt_at), updated_at = ?, version = version + 1 WHERE id = ? AND status = 'sending'",
   ).run(retryAt ? "queued" : "failed", answer, retryAt, now(), id);
 }
 
@@ -213,20 +219,23 @@ export function markUndelivered(db: Db, id: number, answer: string, retryAt: str
  * At start: the messages the last process was handing over when it stopped are queued again and marked
  * interrupted (counted). Whether the mail server took one cannot be known, so it is sent again: a message
  * is never lost, and at worst (a stop in the instant between the server's acceptance and our record of it)
- * arrives once more per such stop, with the same Message-ID (mail clients show one).
+ * arrives once more per such stop, with the same Message-ID (mail clients show one). The access code such
+ * a handover carried may have arrived: it is kept as the message's spare, and works beside the new one
+ * once the message is accepted.
  */
 export function recoverInterrupted(db: Db): number {
   return db
     .prepare(
-      "UPDATE messages SET status = 'queued', interrupted = interrupted + 1, updated_at = ?, version = version + 1 WHERE status = 'sending'",
+      "UPDATE messages SET status = 'queued', interrupted = interrupted + 1, spare_code_hash = COALESCE(code_hash, spare_code_hash), code_hash = NULL, updated_at = ?, version = version + 1 WHERE status = 'sending'",
     )
     .run(now()).changes;
 }
 
-/** Staff send a failed message again (the same message: its event keeps one). */
+/** Staff send a failed or held message (again): the same message, its event keeps one. */
 export function requeueFailed(db: Db, id: number, version: number): MessageRecord {
   const m = getMessage(db, id);
-  if (m.status !== "failed") throw conflict("message-status", `only a message that failed can be sent again; this one is ${m.status}`);
+  if (!SENDABLE_BY_STAFF.has(m.status))
+    throw conflict("message-status", `only a message that failed or was held can be sent; this one is ${MESSAGE_STATUS.say(m.status)}`);
   checkVersion(m, version);
   const t = now();
   db.prepare(

@@ -12,6 +12,7 @@ import { tx, type Db } from "../db/database.js";
 import { now, today } from "../store/rows.js";
 import { setAccessCodeHash } from "../store/requests.js";
 import { CODE_SLOT } from "./events.js";
+import { isAsked } from "./templates.js";
 import { dueMessages, markSending, markSent, markUndelivered, recoverInterrupted, type MessageRecord } from "./outbox.js";
 
 /** What the sender hands a message to: nodemailer's transport, or a test's stand-in. */
@@ -34,6 +35,8 @@ export interface SenderOptions {
   pollMs: number;
   /** Lapses offers past their deadline and writes the reminders due on `day` (a service of the decisions). */
   schedule: (day: string) => void;
+  /** How long a stop waits for the delivery under way before it lets go (ms; default 5 s). */
+  stopMs?: number;
 }
 
 /** The sender's options and transport from the configuration (no transport: SMTP_URL unset). */
@@ -66,6 +69,7 @@ export class MailSender {
   private running: Promise<void> | undefined;
   private scheduledDay = "";
   private scheduledAt = 0;
+  private stopping = false;
 
   constructor(
     private readonly db: Db,
@@ -105,47 +109,98 @@ export class MailSender {
     }
     if (!this.transport) return;
     for (;;) {
+      if (this.stopping) return;
       const due = dueMessages(this.db, now(), 10);
       if (due.length === 0) return;
-      for (const m of due) await this.deliver(m);
+      for (const group of digests(due)) {
+        if (this.stopping) return; // the rest stay queued for the next start
+        await this.deliver(group);
+      }
     }
   }
 
-  /** Hands one message to the mail server and records what came of it. */
-  private async deliver(m: MessageRecord): Promise<void> {
-    const text = tx(this.db, () => {
-      markSending(this.db, m.id);
-      if (m.kind !== "new-code" || !m.requestId) return m.body;
-      // A new access code is made now: only its hash is kept, and the earlier code stops working.
-      const code = accessCode();
-      setAccessCodeHash(this.db, m.requestId, hashCode(code));
-      return m.body.replaceAll(CODE_SLOT, code);
+  /**
+   * Hands one message to the mail server (or several about one request, as one digest) and records what
+   * came of it. A new access code is made for this handover: only its hash is kept, on the message, and
+   * the request's code changes only once the mail server accepted the message.
+   */
+  private async deliver(group: MessageRecord[]): Promise<void> {
+    const m = group[0]!;
+    const code = group.length === 1 && m.kind === "new-code" && m.requestId ? accessCode() : null;
+    tx(this.db, () => {
+      for (const x of group) markSending(this.db, x.id, code ? hashCode(code) : null);
     });
+    const text = code ? m.body.replaceAll(CODE_SLOT, code) : group.map((x) => x.body.trimEnd()).join(`\n\n${DIGEST_RULE}\n\n`) + "\n";
     try {
       const info = await this.transport!.sendMail({
         from: this.opts.from,
         to: m.recipient,
-        subject: m.subject,
+        subject: group.at(-1)!.subject,
         text,
         messageId: m.messageId,
         headers: { "Auto-Submitted": "auto-generated", "Content-Language": m.language },
       });
-      markSent(this.db, m.id, info.response ?? "accepted");
+      tx(this.db, () => {
+        for (const x of group) {
+          const codes = markSent(this.db, x.id, info.response ?? "accepted");
+          if (codes.codeHash && x.requestId) setAccessCodeHash(this.db, x.requestId, codes.codeHash, codes.spareHash);
+        }
+      });
     } catch (e) {
+      if (!this.db.open) return; // stopped meanwhile: the message is queued again at the next start
       const { answer, permanent } = smtpAnswer(e);
-      const attempt = m.attempts + 1;
+      const attempt = Math.max(...group.map((x) => x.attempts)) + 1;
       const retry = !permanent && attempt < this.opts.attempts;
       const wait = Math.min(this.opts.retryMs * 2 ** (attempt - 1), MAX_WAIT_MS);
-      markUndelivered(this.db, m.id, answer, retry ? new Date(Date.parse(now()) + wait).toISOString() : null);
+      tx(this.db, () => {
+        for (const x of group) markUndelivered(this.db, x.id, answer, retry ? new Date(Date.parse(now()) + wait).toISOString() : null);
+      });
     }
   }
 
-  /** Stops looking at the outbox, after the delivery under way. */
+  /**
+   * Stops looking at the outbox: no new delivery starts, the one under way is given `stopMs` (5 s) to end,
+   * and then the sender lets go. A delivery cut that way stays "sending" and is queued again at the next
+   * start (recoverInterrupted); the messages not begun stay queued. Nothing is lost, and a silent mail
+   * server cannot hold the stop.
+   */
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.running;
+    this.stopping = true;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.opts.stopMs ?? 5_000)));
+    await Promise.race([this.running, waited]);
+    clearTimeout(timer);
     this.transport?.close?.();
   }
+}
+
+/** What separates the messages of a digest (language-neutral). */
+const DIGEST_RULE = "— — —";
+
+/**
+ * The due messages as deliveries: each alone, except the product's own to an applicant about one request,
+ * which leave as one digest (an applicant hears about a request at most once at a time; outbox.ts defers
+ * a second one in a day to the next day). A new access code always travels alone.
+ */
+export function digests(due: MessageRecord[]): MessageRecord[][] {
+  const groups = new Map<string, MessageRecord[]>();
+  const out: MessageRecord[][] = [];
+  for (const m of due) {
+    if (m.audience !== "applicant" || !m.requestId || isAsked(m.kind)) {
+      out.push([m]);
+      continue;
+    }
+    const key = `${m.requestId} ${m.recipient.toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else {
+      const fresh = [m];
+      groups.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
 }
 
 /** The mail server's answer to a failed delivery, and whether it is final (a 5xx reply). */

@@ -12,21 +12,34 @@ const OFFER = [...COMMON, "level", "amount", "deadline"] as const;
 
 /** Each message: who receives it, what it is about (staff's words), and the placeholders it may use. */
 export const MESSAGE_KINDS = {
-  received: { audience: "applicant", about: "Request received", fills: COMMON },
+  received: { audience: "applicant", about: "Request received", fills: COMMON, asked: true },
   offer: { audience: "applicant", about: "Offer made", fills: OFFER },
   "replacement-offer": { audience: "applicant", about: "Offer made from the waiting list", fills: OFFER },
   reminder: { audience: "applicant", about: "Reminder: three days before the offer's deadline", fills: OFFER },
   lapsed: { audience: "applicant", about: "Offer lapsed", fills: [...COMMON, "deadline"], tells: "expired" },
   waitlisted: { audience: "applicant", about: "On the waiting list", fills: COMMON, tells: "waitlisted" },
   "not-funded": { audience: "applicant", about: "Not funded, with the reason", fills: [...COMMON, "reason"] },
-  "new-code": { audience: "applicant", about: "New access code", fills: [...COMMON, "code"] },
+  "new-code": { audience: "applicant", about: "New access code", fills: [...COMMON, "code"], asked: true },
   "offer-withdrawn": { audience: "applicant", about: "Offer withdrawn by the ISU", fills: COMMON, tells: "offer-withdrawn" },
   answered: {
     audience: "staff",
     about: "Offer answered (to the ISU)",
     fills: ["answer", "reference", "state", "name", "meeting", "level", "amount", "answeredOn", "requestLink"],
   },
-} as const satisfies Record<string, { audience: Audience; about: string; fills: readonly string[]; tells?: RequestStatus }>;
+} as const satisfies Record<
+  string,
+  {
+    audience: Audience;
+    about: string;
+    fills: readonly string[];
+    tells?: RequestStatus;
+    /** Caused by anyone who types a form (no account): within the limits per recipient and per request (outbox.ts). */
+    asked?: boolean;
+  }
+>;
+
+/** Whether anyone may cause the message by typing a form (then it is within the outbox's limits per target). */
+export const isAsked = (kind: MessageKind): boolean => Object.hasOwn(MESSAGE_KINDS[kind], "asked");
 
 /** The message a request's move into a status tells its applicant, where the kind says so (`tells`). */
 export function kindTelling(status: RequestStatus): MessageKind | undefined {

@@ -3,7 +3,7 @@ import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/c
 import { audit } from "../audit.js";
 import { type Db } from "../db/database.js";
 
-import type { RequestStatus } from "../../scoring/domain/index.js";
+import { flattenControls, type RequestStatus } from "../../scoring/domain/index.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
 import type { RequestRecord } from "../schemas/index.js";
@@ -22,11 +22,26 @@ interface RequestRow {
   version: number;
 }
 
+/**
+ * A request's stored attributes. Those stored before the one-line rule (a name, title, organisation or
+ * area of expertise with a line break, accepted until issue 30) are read with such characters as spaces,
+ * so that no old row stops a page; every new write is checked by the schema.
+ */
+function storedAttributes(json: string): RequestAttributes {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  for (const key of ["name", "title", "organisation"]) {
+    const value = raw[key];
+    if (typeof value === "string") raw[key] = flattenControls(value);
+  }
+  if (Array.isArray(raw.expertise)) raw.expertise = raw.expertise.map((x: unknown) => (typeof x === "string" ? flattenControls(x) : x));
+  return RequestAttributesSchema.parse(raw);
+}
+
 const requestOf = (r: RequestRow): RequestRecord => ({
   id: r.id,
   roundId: r.round_id,
   status: r.status,
-  attributes: RequestAttributesSchema.parse(JSON.parse(r.attributes)),
+  attributes: storedAttributes(r.attributes),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: r.version,
@@ -134,13 +149,19 @@ export function referenceOf(db: Db, typed: string): string | undefined {
 }
 
 /** Replaces the request's access code (its hash: the code itself is never stored). */
-export function setAccessCodeHash(db: Db, id: string, hash: string): void {
-  db.prepare("UPDATE requests SET access_code_hash = ?, version = version + 1 WHERE id = ?").run(hash, id);
+/**
+ * The request's access code, as hashes: the code of the message the mail server accepted, and (when an
+ * earlier handover of that message was cut by a stop, so that its code may have arrived too) that code.
+ */
+export function setAccessCodeHash(db: Db, id: string, hash: string, spare: string | null = null): void {
+  db.prepare("UPDATE requests SET access_code_hash = ?, spare_code_hash = ?, version = version + 1 WHERE id = ?").run(hash, spare, id);
 }
 
-/** The hash of the request's access code (null: entered by staff, or an unknown reference). */
-export function accessCodeHash(db: Db, id: string): string | null {
-  return (db.prepare("SELECT access_code_hash FROM requests WHERE id = ?").pluck().get(id) as string | null | undefined) ?? null;
+/** The hashes of the codes that open the request (none: entered by staff, or an unknown reference). */
+export function accessCodeHashes(db: Db, id: string): string[] {
+  const row = db.prepare("SELECT access_code_hash, spare_code_hash FROM requests WHERE id = ?").get(id) as
+    { access_code_hash: string | null; spare_code_hash: string | null } | undefined;
+  return [row?.access_code_hash, row?.spare_code_hash].filter((h): h is string => typeof h === "string");
 }
 
 /** The request's statuses over time, as its applicant sees them (no notes, no names). */

@@ -6,7 +6,8 @@ import { m002 } from "./002-run-summaries-in-columns.js";
 import { m003 } from "./003-programme-years-and-the-money-s-facts.js";
 import { m004 } from "./004-no-account-locks.js";
 import { m005 } from "./005-the-outbox.js";
+import { m006 } from "./006-codes-change-on-acceptance.js";
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006];

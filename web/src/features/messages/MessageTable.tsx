@@ -2,6 +2,7 @@
 // in which language, and what came of its delivery; each can be read, and a failed one sent again.
 import { Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
+import { SENDABLE_BY_STAFF } from "../../../../scoring/domain/index.js";
 import { ErrorAlert } from "../../components/status.js";
 import { dateTime, requestName } from "../../format.js";
 import { useResend, type Message } from "./api.js";
@@ -68,7 +69,7 @@ export function MessageTable({ messages, configured, canResend, withRequest = fa
                       <Button size="xs" variant="default" onClick={() => setReading(m)} aria-label={`Read the message: ${m.subject}`}>
                         Read
                       </Button>
-                      {canResend && m.status === "failed" && (
+                      {canResend && SENDABLE_BY_STAFF.has(m.status) && (
                         <Button
                           size="xs"
                           loading={resend.isPending}

@@ -41,7 +41,8 @@ export function MessagesPage() {
         <SegmentedControl aria-label="Show" data={STATUS_FILTERS} value={filter} onChange={setFilter} />
         {data && (
           <Text size="sm" aria-live="polite">
-            {data.counts.queued + data.counts.sending} waiting, {data.counts.sent} sent, {data.counts.failed} failed
+            {data.counts.queued + data.counts.sending} waiting, {data.counts.sent} sent, {data.counts.failed} failed, {data.counts.held}{" "}
+            held
           </Text>
         )}
       </Group>

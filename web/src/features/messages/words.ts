@@ -36,6 +36,13 @@ export function deliveryInWords(
       return { label: `Sent ${dateTime(m.sentAt)}`, color: "teal.9", detail: interrupted };
     case "failed":
       return { label: `Failed after ${m.attempts} ${m.attempts === 1 ? "attempt" : "attempts"}`, color: "red.9", detail: answer };
+    case "held":
+      return {
+        label: "Held: not sent",
+        color: "grape.8",
+        detail:
+          "Too many messages to this address or about this request within the hour (or new codes within the day): held so that no one can flood a person from the ISU's address. Nothing tells the asker.",
+      };
   }
 }
 
@@ -45,4 +52,5 @@ export const STATUS_FILTERS: { value: string; label: string; status: MessageStat
   { value: "queued", label: "Waiting", status: "queued" },
   { value: "sent", label: "Sent", status: "sent" },
   { value: "failed", label: "Failed", status: "failed" },
+  { value: "held", label: "Held", status: "held" },
 ];
