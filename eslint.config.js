@@ -134,7 +134,8 @@ const noInOperator = {
 };
 const noDatabaseDriver = {
   group: ["better-sqlite3"],
-  message: "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox and its limits, sessions, backup).",
+  message:
+    "the database driver is used only by the modules that own tables (server/store/, server/db/, audit, outbox and its limits, sessions, backup).",
 };
 const routesLayer = {
   group: ["**/store/**", "**/store/*.js", "**/db/**"],
