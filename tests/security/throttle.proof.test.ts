@@ -108,4 +108,22 @@ describe("throttling that cannot be turned against the owner", async () => {
     );
     expect(login2.status).toBe(429);
   });
+
+  it("throttles the access code on the applicants' pages as on the API (issue 30)", async () => {
+    const api3 = await testApi({ CODE_MAX_FAILURES: "3", LOGIN_RATE_PER_MINUTE: "1000" });
+    const anon3 = await api3.as("anonymous");
+    const form = (code: string) =>
+      anon3.req("POST", "/status?lang=es", new URLSearchParams({ reference: "13MSP-001", code }).toString(), {
+        "content-type": "application/x-www-form-urlencoded",
+        ...from("203.0.113.60"),
+      });
+    const statuses = [];
+    for (let n = 0; n < 6; n++) statuses.push((await form(`NOPE-NOPE-NOPE-N00${n}`)).status);
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses.slice(3).every((s) => s === 429)).toBe(true);
+    // Even the right code waits from that address, and the page says so in its language.
+    const right = await form("DEMO-CODE-13MS-P001");
+    expect(right.status).toBe(429);
+    expect(right.text).toMatch(/<html lang="es"/);
+  });
 });
