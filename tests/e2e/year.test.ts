@@ -101,6 +101,19 @@ describe("a programme year, end to end", () => {
     await page.getByLabel("Replacements accept by").fill("2025-09-15");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
+    // The other delegates accept before their deadlines (staff record the answers that came by e-mail).
+    const early = await adminApi();
+    const pending: { requestId: string; offerStatus: string; version: number }[] = (await early.get("/api/rounds/13MSP/decisions")).filter(
+      (x: { offerStatus: string }) => x.offerStatus === "pending",
+    );
+    for (const d of pending) {
+      const res = await early.post(`/api/rounds/13MSP/offers/${d.requestId}`, { offerStatus: "accepted", version: d.version });
+      expect(res.status(), await res.text()).toBe(200);
+    }
+    // The meeting has taken place (16–19 September 2025): the server's calendar moves past it, so that
+    // the offers can be settled (a settlement before the meeting is refused).
+    await e.restart({ TODAY: "2025-09-22" });
+    await page.reload();
     // The applicant accepted, then did not travel: a no-show, with a ticket that could not be refunded.
     const mine = offers.getByRole("row", { name: new RegExp(`^${DEMO_APPLICANT.reference} `) });
     await mine.getByText("Accepted").waitFor();
