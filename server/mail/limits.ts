@@ -3,7 +3,11 @@
 // the product's own messages are never held, but an applicant hears about a request at most once a day.
 import type { Audience } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
-import type { MessageKind } from "./templates.js";
+import { isAsked, MESSAGE_KIND_LIST, type MessageKind } from "./templates.js";
+
+/** The kinds anyone may cause (templates.ts: `asked`), as an SQL condition on `kind` and its values. */
+const ASKED: readonly MessageKind[] = MESSAGE_KIND_LIST.filter(isAsked);
+const ASKED_SQL = `kind IN (${ASKED.map(() => "?").join(", ")})`;
 
 /** What the limits look at in a new message. */
 interface Target {
@@ -31,29 +35,19 @@ export function held(db: Db, m: Target, at: string): boolean {
   if (!m.limits) return false;
   const ago = (ms: number) => new Date(Date.parse(at) - ms).toISOString();
   const hour = ago(3_600_000);
-  const count = (sql: string, ...args: (string | null)[]) =>
+  const count = (sql: string, ...args: string[]) =>
     db
       .prepare(sql)
       .pluck()
       .get(...args) as number;
-  // The messages anyone may cause (templates.ts: `asked`), held ones included: a flood counts whole.
-  const asked = "kind IN ('received', 'new-code')";
-  if (
-    count(`SELECT COUNT(*) FROM messages WHERE recipient = ? COLLATE NOCASE AND created_at > ? AND ${asked}`, m.recipient, hour) >=
-    m.limits.perAddressHour
-  )
-    return true;
+  // The messages anyone may cause, held ones included: a flood counts whole.
+  const toAddress = `SELECT COUNT(*) FROM messages WHERE recipient = ? COLLATE NOCASE AND created_at > ? AND ${ASKED_SQL}`;
+  if (count(toAddress, m.recipient, hour, ...ASKED) >= m.limits.perAddressHour) return true;
   if (!m.requestId) return false;
-  if (
-    count(`SELECT COUNT(*) FROM messages WHERE request_id = ? AND created_at > ? AND ${asked}`, m.requestId, hour) >=
-    m.limits.perRequestHour
-  )
-    return true;
-  return (
-    m.kind === "new-code" &&
-    count("SELECT COUNT(*) FROM messages WHERE request_id = ? AND created_at > ? AND kind = 'new-code'", m.requestId, ago(86_400_000)) >=
-      m.limits.newCodesPerDay
-  );
+  const aboutRequest = `SELECT COUNT(*) FROM messages WHERE request_id = ? AND created_at > ? AND ${ASKED_SQL}`;
+  if (count(aboutRequest, m.requestId, hour, ...ASKED) >= m.limits.perRequestHour) return true;
+  const codes = "SELECT COUNT(*) FROM messages WHERE request_id = ? AND created_at > ? AND kind = ?";
+  return m.kind === "new-code" && count(codes, m.requestId, ago(86_400_000), m.kind) >= m.limits.newCodesPerDay;
 }
 
 /**
@@ -66,9 +60,9 @@ export function firstAttempt(db: Db, m: Target, at: string): string {
   const day = at.slice(0, 10);
   const sentToday = db
     .prepare(
-      "SELECT 1 FROM messages WHERE request_id = ? AND audience = 'applicant' AND status = 'sent' AND sent_at >= ? AND kind NOT IN ('received', 'new-code')",
+      `SELECT 1 FROM messages WHERE request_id = ? AND audience = 'applicant' AND status = 'sent' AND sent_at >= ? AND NOT ${ASKED_SQL}`,
     )
-    .get(m.requestId, `${day}T00:00:00.000Z`);
+    .get(m.requestId, `${day}T00:00:00.000Z`, ...ASKED);
   if (!sentToday) return at;
   const next = new Date(`${day}T00:00:00.000Z`);
   next.setUTCDate(next.getUTCDate() + 1);
