@@ -11,7 +11,7 @@ import { z } from "zod";
 import { auditEntries, verifyChain } from "./audit.js";
 import { sessionMiddleware } from "./auth/sessions.js";
 import { AuditViewSchema, ChainReportSchema } from "./schemas/index.js";
-import { errorBody, errors, json, newApp, route, type AppEnv, type Services } from "./http/index.js";
+import { errorAnswer, errors, json, newApp, route, type AppEnv, type Services } from "./http/index.js";
 import { authRoutes } from "./routes/auth.js";
 import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";
@@ -32,16 +32,7 @@ const SWAGGER_DIST = dirname(createRequire(import.meta.url).resolve("swagger-ui-
 
 /** Every error as the one mapping says it (never a stack trace), with Retry-After when it says when to come back; an unknown route as 404. */
 function answerErrors(app: OpenAPIHono<AppEnv>): void {
-  app.onError((e, c) => {
-    const { status, body } = errorBody(e);
-    if (status === 503) c.header("Retry-After", "30");
-    if (status >= 500) console.error(e); // logged here; never sent
-    if (status === 429) {
-      const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retry) c.header("Retry-After", String(retry));
-    }
-    return c.json(body, status);
-  });
+  app.onError((e, c) => errorAnswer(e, c));
   app.notFound((c) => c.json({ error: { code: "not-found", message: `no route ${c.req.method} ${c.req.path}` } }, 404));
 }
 

@@ -15,8 +15,12 @@ export class WorkLimiter {
     private readonly what: string,
   ) {}
 
-  /** Takes a slot for `user` (waiting for a global one if need be); returns its release. */
-  async acquire(user: string, signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Takes a slot for `user` (waiting for a global one if need be); returns its release. The caller's
+   * signal (it left) is read only when the slot must be waited for: given as a function, it is not made
+   * at all for a slot taken at once or refused (the Node adapter builds a whole web Request for it).
+   */
+  async acquire(user: string, signalOf?: AbortSignal | (() => AbortSignal)): Promise<() => void> {
     const mine = this.byUser.get(user) ?? 0;
     if (mine >= this.perUser)
       throw new DomainError("rate-limited", "too-many-running", `you have ${mine} ${this.what} running already: wait for one to end`, {
@@ -29,6 +33,7 @@ export class WorkLimiter {
           throw new DomainError("rate-limited", "server-busy", `the server is busy with ${this.running} ${this.what}: try again shortly`, {
             retryAfterSeconds: 30,
           });
+        const signal = typeof signalOf === "function" ? signalOf() : signalOf;
         await new Promise<void>((resolve, reject) => {
           const go = () => resolve();
           this.waiting.push(go);

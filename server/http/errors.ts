@@ -1,6 +1,7 @@
 // The one error-to-HTTP mapping: every refusal of the services (a DomainError's kind), an input the core
 // refused, a storage failure or an HTTP exception becomes `{ error: { code, message, details } }` with its
 // status; never a stack trace. The pages take their statuses from here too.
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -37,6 +38,18 @@ export function errorBody(e: unknown): { status: ContentfulStatusCode; body: z.i
       body: { error: { code: e.status === 400 ? "bad-request" : "http", message: e.message || "bad request" } },
     };
   return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}
+
+/** The answer to an error, as the one mapping says it (never a stack trace), with Retry-After when it says when to come back. */
+export function errorAnswer(e: unknown, c: Context): Response {
+  const { status, body } = errorBody(e);
+  if (status === 503) c.header("Retry-After", "30");
+  if (status >= 500) console.error(e); // logged here; never sent
+  if (status === 429) {
+    const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) c.header("Retry-After", String(retry));
+  }
+  return c.json(body, status);
 }
 
 /**

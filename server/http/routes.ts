@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ACCOUNT_ROLE, fieldProblems, STAFF_ROLES } from "../../scoring/domain/index.js";
 import { DomainError } from "../errors.js";
 import type { AppEnv, Role } from "./context.js";
+import { errorAnswer } from "./errors.js";
 
 export function newApp(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
@@ -54,7 +55,15 @@ export const HEAVY_ROUTES = new Set<string>();
 function limitedWork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { work } = c.get("services");
-    const release = await work.acquire(c.get("user")?.username ?? "anonymous", c.req.raw.signal);
+    // A refusal is answered here, at once: under a flood it is most of the work (the caller's signal is
+    // not even made for it; see WorkLimiter.acquire).
+    let release: () => void;
+    try {
+      release = await work.acquire(c.get("user")?.username ?? "anonymous", () => c.req.raw.signal);
+    } catch (e) {
+      if (e instanceof DomainError) return errorAnswer(e, c);
+      throw e;
+    }
     try {
       await new Promise((resolve) => setImmediate(resolve));
       await next();
