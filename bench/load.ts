@@ -196,14 +196,15 @@ function load(opts: {
   url: string;
   requests: autocannon.Request[];
   connections: number;
-  overallRate: number;
+  /** Requests a second in all; none: as fast as answers come. */
+  overallRate?: number;
   duration: number;
 }): Promise<autocannon.Result> {
   // ignoreCoordinatedOmission: with a rate, autocannon back-fills its histogram as if each connection
   // sent a request every Math.ceil(1 / rate) = 1 ms whatever the rate (lib/run.js), so one 100 ms answer
   // adds a hundred made-up samples; the rate it sends at is per connection and per second, so the
   // expected interval is 1000 × connections / rate ms (64 ms at 500/s), for which no back-filling applies.
-  const script = `import autocannon from "autocannon"; const opts = { ...JSON.parse(process.argv[1]), ignoreCoordinatedOmission: true }; const r = await autocannon(opts); process.stdout.write(JSON.stringify({ requests: r.requests, latency: r.latency, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts }));`;
+  const script = `import autocannon from "autocannon"; const given = JSON.parse(process.argv[1]); const opts = given.overallRate ? { ...given, ignoreCoordinatedOmission: true } : given; const r = await autocannon(opts); process.stdout.write(JSON.stringify({ requests: r.requests, latency: r.latency, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, "2xx": r["2xx"], "4xx": r["4xx"] }));`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(opts)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -283,27 +284,14 @@ async function flood(roundId: string, rate: number | null): Promise<void> {
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  const script = `import autocannon from "autocannon"; const r = await autocannon(JSON.parse(process.argv[1])); process.stdout.write(JSON.stringify({ total: r.requests.total, s2: r["2xx"], s4: r["4xx"] }));`;
-  const opts = {
-    url: `${base}/api/rounds/${roundId}/what-if`,
-    connections: 116,
-    duration,
-    headers: { cookie: reviewer.cookie },
-    ...(rate ? { overallRate: rate, ignoreCoordinatedOmission: true } : {}),
-  };
-  let out = JSON.stringify({ total: 0, s2: 0, s4: 0 });
-  if (rate === 0) await new Promise((r) => setTimeout(r, duration * 1000));
-  else {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(opts)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    out = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    await new Promise((resolve) => child.on("exit", resolve));
-  }
+  const what = { method: "GET" as const, path: `/api/rounds/${roundId}/what-if`, headers: { cookie: reviewer.cookie } };
+  const flooded =
+    rate === 0
+      ? await new Promise<null>((r) => setTimeout(() => r(null), duration * 1000))
+      : await load({ url: base, requests: [what], connections: 116, duration, ...(rate ? { overallRate: rate } : {}) });
   probing = false;
   await probing$;
-  const r = JSON.parse(out) as { total: number; s2: number; s4: number };
+  const r = { total: flooded?.requests.total ?? 0, s2: flooded?.["2xx"] ?? 0, s4: flooded?.["4xx"] ?? 0 };
   const sorted = [...health].sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
   floods.push({

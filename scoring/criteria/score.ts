@@ -15,6 +15,7 @@ import {
   round2,
   INTEREST_REVIEW,
   MEETING_ROLE,
+  flattenControls,
   oneLine,
 } from "../domain/index.js";
 import { type ProblemRequest, weightedScore } from "../problem/index.js";
@@ -67,6 +68,24 @@ export const RequestAttributesSchema = z.strictObject({
   exception: z.strictObject({ justification: z.string().min(1).max(2000), by: z.string().max(200), on: z.iso.date() }).optional(),
 });
 export type RequestAttributes = z.infer<typeof RequestAttributesSchema>;
+
+/** The one-line texts of a request (oneLine above), besides the areas of expertise. */
+const ONE_LINE_TEXTS = ["name", "title", "organisation"] as const;
+
+/**
+ * A request's attributes as stored (JSON). Those stored before the one-line rule (a name, title,
+ * organisation or area of expertise with a line break, accepted until issue 30) are read with such
+ * characters as spaces, so that no old row stops a page; every new write is checked by the schema.
+ */
+export function storedRequestAttributes(json: string): RequestAttributes {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  for (const key of ONE_LINE_TEXTS) {
+    const value = raw[key];
+    if (typeof value === "string") raw[key] = flattenControls(value);
+  }
+  if (Array.isArray(raw.expertise)) raw.expertise = raw.expertise.map((x: unknown) => (typeof x === "string" ? flattenControls(x) : x));
+  return RequestAttributesSchema.parse(raw);
+}
 
 export interface Reason {
   rule: string;

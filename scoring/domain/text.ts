@@ -19,8 +19,10 @@ export const oneLine = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL_CHARACTERS.test(s), "must be one line, without line breaks or control characters");
 
-/** The text with each control character or line break as a space (what was stored before the one-line rule). */
-export const flattenControls = (text: string): string => text.replace(new RegExp(CONTROL_CHARACTERS.source, "gu"), " ");
+const EVERY_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source, "gu");
+
+/** The text with each control character or line break as a space. */
+export const flattenControls = (text: string): string => text.replace(EVERY_CONTROL_CHARACTER, " ");
 
 /** A link or an address a person wrote (scheme://…, www.…): what a message must not carry from them. */
 const LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/giu;
@@ -30,11 +32,6 @@ const LINK = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/giu;
  * a space, runs of spaces one), no link (each replaced by "[…]"), at most `max` characters (then "…").
  */
 export function plainOneLine(text: string, max = 120): string {
-  const flat = text
-    .normalize("NFC")
-    .replace(new RegExp(CONTROL_CHARACTERS.source, "gu"), " ")
-    .replace(LINK, "[…]")
-    .replace(/\s+/gu, " ")
-    .trim();
+  const flat = flattenControls(text.normalize("NFC")).replace(LINK, "[…]").replace(/\s+/gu, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }

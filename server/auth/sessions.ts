@@ -109,20 +109,23 @@ export function recordCodeFailure(db: Db, client: string, reference: string): vo
  * change): throttled as sign-in is, per address and per (account, address), its failures counted with
  * the sign-in's, so that neither route is an oracle the other does not guard.
  */
-export function checkPasswordAttempts(db: Db, config: Config, client: string, username: string): void {
-  rateLimit(db, config, `login:${client}`, "password attempts");
-  checkGuesses(
-    db,
-    config,
-    guessKey("login", username.toLowerCase(), client),
-    config.LOGIN_MAX_FAILURES,
-    "password attempts for this account",
-  );
+export function checkPasswordAttempts(
+  db: Db,
+  config: Config,
+  client: string,
+  username: string,
+  words = { attempts: "password attempts", failures: "password attempts for this account" },
+): void {
+  rateLimit(db, config, `login:${client}`, words.attempts);
+  checkGuesses(db, config, passwordKey(username, client), config.LOGIN_MAX_FAILURES, words.failures);
 }
 
+/** A wrong password for an account from an address (a sign-in's or a password change's). */
 export function recordPasswordFailure(db: Db, client: string, username: string): void {
-  recordAttempt(db, guessKey("login", username.toLowerCase(), client), new Date());
+  recordAttempt(db, passwordKey(username, client), new Date());
 }
+
+const passwordKey = (username: string, client: string): string => guessKey("login", username.toLowerCase(), client);
 
 /** Checks the credentials; on success a new session (token for the cookie, CSRF token). */
 export async function login(
@@ -133,18 +136,15 @@ export async function login(
   password: string,
 ): Promise<{ token: string; user: SessionUser }> {
   const now = new Date();
-  rateLimit(db, config, `login:${client}`, "sign-in attempts");
-
-  const key = guessKey("login", username.toLowerCase(), client);
-  checkGuesses(db, config, key, config.LOGIN_MAX_FAILURES, "sign-ins for this account");
+  checkPasswordAttempts(db, config, client, username, { attempts: "sign-in attempts", failures: "sign-ins for this account" });
   const row = db.prepare("SELECT * FROM users WHERE username = ?").get(username) as UserRow | undefined;
   // The same answer for an unknown user and a wrong password (and the same work: a hash is computed).
   const ok = row ? await verifySecret(password, row.password_hash) : (await hashSecret(password), false);
   if (!row || !ok) {
-    recordAttempt(db, key, now);
+    recordPasswordFailure(db, client, username);
     throw new DomainError("unauthenticated", "bad-credentials", "unknown user name or wrong password");
   }
-  db.prepare("DELETE FROM login_attempts WHERE client = ?").run(key);
+  db.prepare("DELETE FROM login_attempts WHERE client = ?").run(passwordKey(username, client));
   const token = randomToken();
   const csrf = randomToken();
   const expires = new Date(now.getTime() + config.SESSION_HOURS * 3_600_000).toISOString();

@@ -3,7 +3,7 @@
 // checked once, at the first message: every message has its three languages (the ISU's notice its
 // English), a subject, and only the placeholders its kind fills; a broken template stops the server at
 // start rather than a message at send.
-import { CONTROL_CHARACTERS, type Audience, type RequestStatus } from "../../scoring/domain/index.js";
+import { flattenControls, type Audience, type RequestStatus } from "../../scoring/domain/index.js";
 import { readFileSync } from "node:fs";
 import type { Language } from "../../scoring/domain/index.js";
 
@@ -26,30 +26,30 @@ export const MESSAGE_KINDS = {
     about: "Offer answered (to the ISU)",
     fills: ["answer", "reference", "state", "name", "meeting", "level", "amount", "answeredOn", "requestLink"],
   },
-} as const satisfies Record<
-  string,
-  {
-    audience: Audience;
-    about: string;
-    fills: readonly string[];
-    tells?: RequestStatus;
-    /** Caused by anyone who types a form (no account): within the limits per recipient and per request (outbox.ts). */
-    asked?: boolean;
-  }
->;
+} as const satisfies Record<string, KindRule>;
 
-/** Whether anyone may cause the message by typing a form (then it is within the outbox's limits per target). */
-export const isAsked = (kind: MessageKind): boolean => Object.hasOwn(MESSAGE_KINDS[kind], "asked");
-
-/** The message a request's move into a status tells its applicant, where the kind says so (`tells`). */
-export function kindTelling(status: RequestStatus): MessageKind | undefined {
-  return MESSAGE_KIND_LIST.find((k) => {
-    const kind = MESSAGE_KINDS[k];
-    return Object.hasOwn(kind, "tells") && (kind as { tells?: RequestStatus }).tells === status;
-  });
+interface KindRule {
+  audience: Audience;
+  about: string;
+  fills: readonly string[];
+  /** The request status whose move this message tells its applicant. */
+  tells?: RequestStatus;
+  /** Caused by anyone who types a form (no account): within the limits per recipient and per request (limits.ts). */
+  asked?: boolean;
 }
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
+/** Each kind's rule with its optional fields (absent ones read as undefined). */
+const RULES: Readonly<Record<MessageKind, KindRule>> = MESSAGE_KINDS;
+
+/** Whether anyone may cause the message by typing a form (then it is within the outbox's limits per target). */
+export const isAsked = (kind: MessageKind): boolean => RULES[kind].asked === true;
+
+/** The message a request's move into a status tells its applicant, where the kind says so (`tells`). */
+export function kindTelling(status: RequestStatus): MessageKind | undefined {
+  return MESSAGE_KIND_LIST.find((k) => RULES[k].tells === status);
+}
+
 export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as [MessageKind, ...MessageKind[]];
 export const isMessageKind = (k: string): k is MessageKind => Object.hasOwn(MESSAGE_KINDS, k);
 
@@ -113,7 +113,7 @@ export function render(kind: MessageKind, lang: Language, values: Readonly<Recor
     s.replace(/{{(\w+)}}/g, (_m, k: string) => {
       const v = values[k];
       if (v === undefined) throw new Error(`message ${kind}.${lang}: no value for {{${k}}}`);
-      return v.replace(new RegExp(CONTROL_CHARACTERS.source, "gu"), " ");
+      return flattenControls(v);
     });
   // A subject is one line, whatever a value holds.
   return { subject: fill(t.subject).replace(/\s+/g, " "), body: fill(t.body) };

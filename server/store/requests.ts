@@ -1,9 +1,9 @@
 // Requests: their records, references, status changes with their history, offers' answers, ratings.
-import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
+import { storedRequestAttributes, type RequestAttributes } from "../../scoring/criteria/index.js";
 import { audit } from "../audit.js";
 import { type Db } from "../db/database.js";
 
-import { flattenControls, type RequestStatus } from "../../scoring/domain/index.js";
+import type { RequestStatus } from "../../scoring/domain/index.js";
 import { byId, now } from "./rows.js";
 import { getRound } from "./rounds.js";
 import type { RequestRecord } from "../schemas/index.js";
@@ -22,26 +22,11 @@ interface RequestRow {
   version: number;
 }
 
-/**
- * A request's stored attributes. Those stored before the one-line rule (a name, title, organisation or
- * area of expertise with a line break, accepted until issue 30) are read with such characters as spaces,
- * so that no old row stops a page; every new write is checked by the schema.
- */
-function storedAttributes(json: string): RequestAttributes {
-  const raw = JSON.parse(json) as Record<string, unknown>;
-  for (const key of ["name", "title", "organisation"]) {
-    const value = raw[key];
-    if (typeof value === "string") raw[key] = flattenControls(value);
-  }
-  if (Array.isArray(raw.expertise)) raw.expertise = raw.expertise.map((x: unknown) => (typeof x === "string" ? flattenControls(x) : x));
-  return RequestAttributesSchema.parse(raw);
-}
-
 const requestOf = (r: RequestRow): RequestRecord => ({
   id: r.id,
   roundId: r.round_id,
   status: r.status,
-  attributes: storedAttributes(r.attributes),
+  attributes: storedRequestAttributes(r.attributes),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: r.version,

@@ -6,16 +6,13 @@
 // - a failing mail server killed a working access code; now a code changes only once its message was
 //   accepted, and a handover cut by a stop leaves both codes that may have arrived working.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
 import { listMessages, recoverInterrupted } from "../../server/mail/outbox.js";
-import { MailSender, senderSetup } from "../../server/mail/sender.js";
+import { MailSender } from "../../server/mail/sender.js";
 import { startSmtp, type TestSmtp } from "../support/smtp.js";
-import { testApi, type Client, type TestApi } from "../server/api-helpers.js";
+import { senderFor, testApi, type Client, type TestApi } from "../server/api-helpers.js";
 
-const sender = (api: TestApi, smtp: TestSmtp) => {
-  const mail = senderSetup(loadConfig({ SMTP_URL: smtp.url, DATABASE_PATH: api.config.DATABASE_PATH, MAIL_ATTEMPTS: "1" }));
-  return new MailSender(api.db, mail.transport, { ...mail, schedule: () => undefined });
-};
+/** A sender that tries each message once, with no calendar. */
+const sender = (api: TestApi, smtp: TestSmtp) => senderFor(api, { SMTP_URL: smtp.url, MAIL_ATTEMPTS: "1" }, () => undefined);
 const from = (n: number) => ({ "x-test-remote": `198.51.100.${n}` });
 const apply = (anon: Client, name: string, email: string, n = 1) =>
   anon.req(
@@ -24,6 +21,15 @@ const apply = (anon: Client, name: string, email: string, n = 1) =>
     { state: "LAO", name, gender: "F", email, language: "en", travel: { airTicket: 900 }, acceptedLevels: ["full"] },
     from(n),
   );
+/** A request whose applicant then asked for a new code from client `n` (earlier messages removed). */
+async function askedNewCode(n: number) {
+  const api = await testApi();
+  const anon = await api.as("anonymous");
+  const { reference, accessCode } = (await apply(anon, "Noy", "noy@example.org")).json as { reference: string; accessCode: string };
+  api.db.prepare("DELETE FROM messages").run();
+  await anon.req("POST", "/api/applicant/new-code", { reference, email: "noy@example.org" }, from(n));
+  return { api, anon, reference, accessCode };
+}
 /** The new access code a message carries. */
 const codeIn = (text: string): string => /Your new access code: (\S+)/.exec(text)![1]!;
 const status = (anon: Client, reference: string, code: string) => anon.req("POST", "/api/applicant/status", { reference, code }, from(200));
@@ -130,12 +136,7 @@ describe("the ISU's messages against a hostile outsider", () => {
   });
 
   it("keeps the old access code working until the new code's message was accepted", async () => {
-    const api = await testApi();
-    const anon = await api.as("anonymous");
-    const made = await apply(anon, "Noy", "noy@example.org");
-    const { reference, accessCode } = made.json;
-    api.db.prepare("DELETE FROM messages").run();
-    await anon.req("POST", "/api/applicant/new-code", { reference, email: "noy@example.org" }, from(3));
+    const { api, anon, reference, accessCode } = await askedNewCode(3);
     // The mail server refuses the message for good (550): the old code still opens the request.
     smtp.refuse({ code: 550, message: "no such mailbox" });
     const s = sender(api, smtp);
@@ -156,12 +157,7 @@ describe("the ISU's messages against a hostile outsider", () => {
   });
 
   it("leaves both codes working when a stop cut the handover (either may have arrived)", async () => {
-    const api = await testApi();
-    const anon = await api.as("anonymous");
-    const made = await apply(anon, "Noy", "noy@example.org");
-    const { reference, accessCode } = made.json;
-    api.db.prepare("DELETE FROM messages").run();
-    await anon.req("POST", "/api/applicant/new-code", { reference, email: "noy@example.org" }, from(4));
+    const { api, anon, reference, accessCode } = await askedNewCode(4);
     // A handover that never ends (the mail server took the text, the process is stopped before its answer).
     const handed: string[] = [];
     const silent = { sendMail: (mail: { text: string }) => (handed.push(mail.text), new Promise<never>(() => undefined)) };

@@ -8,6 +8,8 @@ import { createApp, type App } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
 import { openDatabase, type Db } from "../../server/db/database.js";
 import { loadReferenceData } from "../../server/io/reference.js";
+import { MailSender, senderSetup } from "../../server/mail/sender.js";
+import { runCalendar } from "../../server/services/decisions.js";
 import { RunManager } from "../../server/services/runs.js";
 import { setToday } from "../../server/store/rows.js";
 import { DEMO_ACCOUNTS, seedDemo } from "../../server/io/seed.js";
@@ -123,4 +125,17 @@ export async function approveDemoRun(api: TestApi, admin: Client, waitlist = 0):
   });
   expect(res.status, res.text).toBe(200);
   return { funded: run.result.funded.map((f: { id: string }) => f.id), notFunded: run.result.notFunded.map((n: { id: string }) => n.id) };
+}
+
+/**
+ * The outbox's sender for a test server, with the settings of `env` (SMTP_URL, MAIL_ATTEMPTS, …) and the
+ * calendar it runs at each look (default: the product's, lapses and reminders).
+ */
+export function senderFor(
+  api: TestApi,
+  env: Record<string, string>,
+  schedule: (day: string) => void = (day) => void runCalendar(api.db, day),
+): MailSender {
+  const mail = senderSetup(loadConfig({ ...env, DATABASE_PATH: api.config.DATABASE_PATH }));
+  return new MailSender(api.db, mail.transport, { ...mail, schedule });
 }

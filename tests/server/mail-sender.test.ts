@@ -3,21 +3,10 @@
 // server's answer, and sent once staff resend it; a permanent refusal (550) failed at once; no server at
 // all retried; a new access code made when its message leaves, the old code refused from then on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../server/config.js";
 import { getMessage, listMessages } from "../../server/mail/outbox.js";
-import { MailSender, senderSetup } from "../../server/mail/sender.js";
-import { runCalendar } from "../../server/services/decisions.js";
 import { freePort } from "../support/server-process.js";
 import { startSmtp, type TestSmtp } from "../support/smtp.js";
-import { testApi, type Client } from "./api-helpers.js";
-
-type Api = Awaited<ReturnType<typeof testApi>>;
-
-function senderFor(api: Api, env: Record<string, string>): MailSender {
-  const config = loadConfig({ ...env, DATABASE_PATH: api.config.DATABASE_PATH });
-  const mail = senderSetup(config);
-  return new MailSender(api.db, mail.transport, { ...mail, schedule: (day) => runCalendar(api.db, day) });
-}
+import { senderFor, testApi, type Client } from "./api-helpers.js";
 
 const apply = (anon: Client, email: string, language: string) =>
   anon.req("POST", "/api/rounds/DEMO-OPEN/apply", {
