@@ -58,6 +58,12 @@ export const ConfigSchema = z.object({
    */
   TODAY: z.iso.date().optional(),
   /**
+   * The day the demo is seeded as of (YYYY-MM-DD): its current rounds (open for requests, in review,
+   * just held) are dated from it, and its story is recorded as of that day; unset (the default), the day of
+   * the first start. Tests pin it. Only read when the demo is seeded into an empty database.
+   */
+  DEMO_DAY: z.iso.date().optional(),
+  /**
    * The mail server that delivers the outbox's messages (smtp://user:password@host:587, smtps://… for TLS
    * from the start); unset (the default): messages stay in the outbox, shown on the Messages screen.
    */

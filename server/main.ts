@@ -6,14 +6,13 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { MailSender, senderSetup } from "./mail/sender.js";
 import { runCalendar } from "./services/decisions.js";
-import { setToday } from "./store/rows.js";
-import { accountIdByName } from "./store/users.js";
+import { setToday, today } from "./store/rows.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/database.js";
-import { loadHistory, readHistory } from "./io/history.js";
+import { readHistory } from "./io/history.js";
 import { loadReferenceData } from "./io/reference.js";
 import { RunManager } from "./services/runs.js";
-import { createInitialAdmin, isEmpty, seedDemo } from "./io/seed.js";
+import { createInitialAdmin, demoBanner, isEmpty, seedDemo, seedDemoStory } from "./io/seed.js";
 import { ensureWebBuild } from "./io/web-build.js";
 import { looseFiles } from "./io/private-files.js";
 
@@ -41,19 +40,22 @@ const reference = loadReferenceData();
 const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: config.RUNS_PER_USER, global: config.HEAVY_GLOBAL });
 runs.recover();
 if (isEmpty(db)) {
-  const lines = config.SEED_DEMO
-    ? await seedDemo(db, reference)
-    : config.DATABASE_PATH === ":memory:"
-      ? []
-      : await createInitialAdmin(db, config.DATABASE_PATH);
   if (config.SEED_DEMO) {
-    // The 2024 programme year, replayed through the product: its Table 3 and 2025's opening balance.
-    const admin = accountIdByName(db, "admin")!;
-    await loadHistory({ db, runs }, readHistory(), reference, { id: admin, name: "seed" });
-    lines.push("  the 2024 programme year (12MSP) replayed from data/history/2024.json: Table 3 of the ISU's 2024 report");
+    // The demo on its day: 13MSP, the 2024 programme year replayed (its Table 3 and 2025's opening
+    // balance) and the current rounds dated from the demo's day.
+    // The story is recorded as of the demo's day (its answers and approvals dated up to it).
+    const demoDay = config.DEMO_DAY ?? today();
+    setToday(demoDay);
+    await seedDemo(db, reference, demoDay);
+    await seedDemoStory({ db, runs }, reference, readHistory(), demoDay);
+    setToday(config.TODAY);
+  } else if (config.DATABASE_PATH !== ":memory:") {
+    process.stdout.write(`${(await createInitialAdmin(db, config.DATABASE_PATH)).join("\n")}\n`);
   }
-  if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
 }
+// At every start, a demo database says its day, its rounds and its accounts.
+const banner = await demoBanner(db);
+if (banner.length) process.stdout.write(`${banner.join("\n")}\n`);
 const app = createApp({ db, config, reference, runs });
 // The outbox's sender: delivers through SMTP_URL (or keeps the messages when it is unset), lapses offers
 // past their deadline and writes the reminders due.

@@ -41,6 +41,18 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 function readable(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_value" && issue.values.length > 0) return `must be one of: ${issue.values.map(String).join(", ")}`;
   if (issue.code === "invalid_type" && issue.input === undefined) return "required";
+  // zod's own wording of a bound ("Too small: expected number to be >=0"); a schema's message is kept.
+  if ((issue.code === "too_small" || issue.code === "too_big") && /^Too (small|big)/.test(issue.message)) {
+    const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+    const least = issue.code === "too_small";
+    const inclusive = issue.inclusive !== false;
+    if (issue.origin === "string")
+      return least ? (bound <= 1 ? "required" : `must be at least ${bound} characters`) : `must be at most ${bound} characters`;
+    if (issue.origin === "array")
+      return least ? (bound <= 1 ? "must not be empty" : `must have at least ${bound} items`) : `must have at most ${bound} items`;
+    if (least) return inclusive ? `must be ${bound} or more` : `must be more than ${bound}`;
+    return inclusive ? `must be ${bound} or less` : `must be less than ${bound}`;
+  }
   if (issue.code === "invalid_type")
     return `must be ${issue.expected === "number" ? "a number" : issue.expected === "boolean" ? "true or false" : issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
   return issue.message;

@@ -4,3 +4,4 @@ export * from "./registry.js";
 export * from "./schema.js";
 export { tally, plus, percent, statusWords, regionWords } from "./helpers.js";
 export * from "./ids.js";
+export { fieldInWords } from "./field-words.js";

@@ -52,7 +52,7 @@ export function randomReference(): string {
   return `${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
-/** The stored form of an access code (normalised: trimmed, upper case). */
+/** The stored form of an access code (normalised: upper case, its four groups of four joined by dashes). */
 export function hashCode(code: string): string {
   return `sha256$${createHash("sha256").update(normaliseCode(code)).digest("hex")}`;
 }
@@ -65,4 +65,14 @@ export async function verifyCode(code: string, stored: string): Promise<boolean>
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-const normaliseCode = (code: string): string => code.trim().toUpperCase();
+/**
+ * A code as typed, in its one stored form: upper case, and whatever separates its characters (spaces,
+ * dashes of any kind, none at all) made the four groups of four joined by "-" it was given in.
+ */
+export function normaliseCode(code: string): string {
+  const chars = code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
+  return chars.length === 16 ? chars.match(/.{4}/g)!.join("-") : code.trim().toUpperCase();
+}

@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { login, logout, SESSION_COOKIE } from "../auth/sessions.js";
+import { today } from "../services/queries.js";
 import { body, type Ctx, errors, json, newApp, route, userOf, SIGNED_IN } from "../http/index.js";
 
 const UserSchema = z.object({
@@ -13,6 +14,7 @@ const UserSchema = z.object({
   role: z.enum(ACCOUNT_ROLE.codes),
   donorId: z.string().nullable(),
   csrfToken: z.string().describe("Send it in X-CSRF-Token with every state-changing request"),
+  today: z.iso.date().describe("The server's today: every screen reads past, late and lapsed against it, never the browser's clock"),
 });
 
 const LoginSchema = z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
@@ -79,7 +81,7 @@ export function authRoutes() {
         path: "/",
         maxAge: config.SESSION_HOURS * 3600,
       });
-      return c.json(user, 200);
+      return c.json({ ...user, today: today() }, 200);
     })
     .openapi(postAuthLogout, (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -87,5 +89,5 @@ export function authRoutes() {
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
-    .openapi(getAuthSession, (c) => c.json(userOf(c), 200));
+    .openapi(getAuthSession, (c) => c.json({ ...userOf(c), today: today() }, 200));
 }

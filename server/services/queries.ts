@@ -16,3 +16,5 @@ export {
   settingsVersions,
 } from "../store/index.js";
 export { latestDoneRun } from "../store/runs.js";
+/** The server's today (the TODAY setting of a test, else the real day). */
+export { today } from "../store/rows.js";

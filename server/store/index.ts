@@ -12,3 +12,4 @@ export * from "./reviews.js";
 export * from "./users.js";
 export { IN_RUN, REQUEST_STATUS, type RequestStatus } from "../../scoring/domain/index.js";
 export * from "./years.js";
+export * from "./instance.js";

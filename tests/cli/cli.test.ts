@@ -79,7 +79,7 @@ describe("allocate CLI", () => {
 
   const bad: [string, unknown, RegExp[]][] = [
     ["wrong version", { ...demo, version: 2 }, [/version: /]],
-    ["negative budget", { ...demo, budget: -1 }, [/budget: Too small/]],
+    ["negative budget", { ...demo, budget: -1 }, [/budget: must be 0 or more/]],
     ["unknown top-level field", { ...demo, extra: 1 }, [/extra: unknown field/]],
     ["unknown policy field", { ...demo, policy: { ...demo.policy, maxWomen: 3 } }, [/policy\.maxWomen: unknown field/]],
     ["bad region in regionMin", { ...demo, policy: { ...demo.policy, regionMin: { AFRICA: 2 } } }, [/policy\.regionMin\.AFRICA/]],
@@ -97,7 +97,7 @@ describe("allocate CLI", () => {
           i === 5 ? { ...r, levels: [{ level: "full", cost: -5, valueShare: 1 }] } : r,
         ),
       },
-      [/requests\[5\]\.levels\[0\]\.cost: Too small/],
+      [/requests\[5\]\.levels\[0\]\.cost: must be (0 or more|more than 0)/],
     ],
     [
       "criterion above 100",
@@ -217,7 +217,7 @@ describe("engine CLI", () => {
   it("rejects bad input with exit 2, every problem named by its flag or path", async () => {
     const bad = await cli("engine", ["curve", "data/demo/problem.json", "--steps", "1", "--donor", "NOPE"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--steps: Too small/);
+    expect(bad.stderr).toMatch(/--steps: must be \d+ or more/);
     expect(bad.stderr).toMatch(/--donor: "NOPE" is not a donor of the problem/);
     const notFunded = await cli("engine", ["replace", "data/demo/problem.json", await resultFile(), "--declined", "13MSP-999"]);
     expect(notFunded.code).toBe(2);

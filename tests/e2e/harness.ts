@@ -26,6 +26,8 @@ export interface E2E {
 
 /** `today`: the day the server takes as today (the TODAY setting); AS_OF_13MSP puts it before the demo round's meeting. */
 export const AS_OF_13MSP = "2025-07-20";
+import { DEMO_DAY } from "../support/demo-day.js";
+export { DEMO_DAY };
 
 /** `env`: more settings for the server (a mail server's SMTP_URL, …). */
 export async function startE2E(opts: { today?: string; env?: Record<string, string> } = {}): Promise<E2E> {
@@ -39,7 +41,8 @@ export async function startE2E(opts: { today?: string; env?: Record<string, stri
     DATABASE_PATH: join(dir, "e2e.db"),
     WEB_DIST: dist,
     LOGIN_RATE_PER_MINUTE: "1000",
-    ...(opts.today ? { TODAY: opts.today } : {}),
+    DEMO_DAY,
+    TODAY: opts.today ?? DEMO_DAY,
     ...opts.env,
   };
   let server = await startServer(env);
@@ -86,8 +89,57 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+/**
+ * What does not fit the page at its width (1280 px for staff and donors, 390 px for applicants' phones):
+ * the page scrolling sideways, a badge, a select, an input or a button whose text is cut (an ellipsis or
+ * clipped overflow), and an amount in francs broken over two lines. Empty when everything fits.
+ */
+export async function fitProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    const width = doc.clientWidth;
+    if (doc.scrollWidth > width + 1) {
+      // Name the widest elements that stick out, so that the failure says where to look.
+      const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0)
+        .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1))
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"`);
+      out.push(`the page is ${doc.scrollWidth} px wide at ${width} px: ${wide.join(", ")}`);
+    }
+    const said = (el: HTMLElement): string =>
+      (el instanceof HTMLInputElement ? el.value : (el.textContent ?? "")).replace(/\s+/g, " ").trim().slice(0, 40);
+    const candidates = document.querySelectorAll<HTMLElement>(
+      ".mantine-Badge-label, .mantine-Button-label, .mantine-Select-input, input.mantine-Input-input, select, [data-money]",
+    );
+    for (const el of candidates) {
+      if (el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      const clips = style.textOverflow === "ellipsis" || style.overflowX === "hidden" || el instanceof HTMLInputElement;
+      if (clips && el.scrollWidth > el.clientWidth + 1 && said(el)) out.push(`text cut: "${said(el)}"`);
+    }
+    // An amount in francs on two lines ("CHF" on one, the figure on the next).
+    for (const el of document.querySelectorAll<HTMLElement>("td, th, [data-money], .mantine-Text-root, span")) {
+      const text = (el.textContent ?? "").trim();
+      if (el.children.length > 0 || !/CHF/.test(text) || text.length > 24) continue;
+      const rects = [...el.getClientRects()];
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
+      if (rects.length > 1 || el.getBoundingClientRect().height > lineHeight * 1.6) out.push(`an amount on two lines: "${text}"`);
+    }
+    return [...new Set(out)];
+  });
+}
+
+/**
+ * Photographs the page (tests/e2e/screenshots/NAME.png), after checking that it fits its width: a page
+ * that scrolls sideways or cuts a text fails the test that shows it.
+ */
+export async function shot(page: Page, name: string, opts: { fit?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (opts.fit === false) return;
+  const problems = await fitProblems(page);
+  if (problems.length) throw new Error(`${name} does not fit ${page.viewportSize()?.width ?? "?"} px:\n  ${problems.join("\n  ")}`);
 }
 
 /** An approved allocation of the demo round: the admin runs and approves it through the API, then signs out. */

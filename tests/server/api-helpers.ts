@@ -13,6 +13,7 @@ import { runCalendar } from "../../server/services/decisions.js";
 import { RunManager } from "../../server/services/runs.js";
 import { setToday } from "../../server/store/rows.js";
 import { DEMO_ACCOUNTS, seedDemo } from "../../server/io/seed.js";
+import { DEMO_DAY } from "../support/demo-day.js";
 
 export interface TestApi {
   app: App;
@@ -48,11 +49,18 @@ export const AFTER_13MSP = "2025-09-22";
 export async function testApi(env: Record<string, string> = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), "api-"));
   // Sign-ins are many in tests: the rate limit has its own test (with its own setting).
-  const config = loadConfig({ DATABASE_PATH: join(dir, "test.db"), WEB_DIST: join(dir, "no-web"), LOGIN_RATE_PER_MINUTE: "1000", ...env });
+  const config = loadConfig({
+    DATABASE_PATH: join(dir, "test.db"),
+    WEB_DIST: join(dir, "no-web"),
+    LOGIN_RATE_PER_MINUTE: "1000",
+    TODAY: DEMO_DAY,
+    DEMO_DAY,
+    ...env,
+  });
   setToday(config.TODAY);
   const db = openDatabase(config.DATABASE_PATH);
   const reference = loadReferenceData();
-  await seedDemo(db, reference);
+  await seedDemo(db, reference, config.DEMO_DAY);
   const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: config.RUNS_PER_USER, global: config.HEAVY_GLOBAL });
   const app = createApp({ db, config, reference, runs });
 

@@ -65,6 +65,10 @@ describe("auth", async () => {
   it("answers the session, and 401 without one", async () => {
     const admin = await api.as("admin");
     expect((await admin.req("GET", "/api/auth/session")).json).toMatchObject({ username: "admin", csrfToken: admin.csrf });
+    // The server's today, which every screen reads "past" and "late" against (not the browser's clock).
+    api.dayIs("2025-07-20");
+    expect((await admin.req("GET", "/api/auth/session")).json.today).toBe("2025-07-20");
+    api.dayIs(api.config.DEMO_DAY!);
     const anon = await api.as("anonymous");
     const res = await anon.req("GET", "/api/auth/session");
     expect(res.status).toBe(401);
@@ -112,6 +116,21 @@ describe("auth", async () => {
     const reviewer = await api.as("reviewer");
     expect((await reviewer.req("POST", "/api/auth/logout")).status).toBe(204);
     expect((await reviewer.req("GET", "/api/auth/session")).status).toBe(401);
+  });
+});
+
+describe("access codes as people type them", async () => {
+  const api = await testApi();
+  it("takes the code in any case, without its dashes, with spaces or other dashes, and refuses a wrong one", async () => {
+    const anon = await api.as("anonymous");
+    const code = "DEMO-CODE-13MS-P001";
+    const typed = ["demo-code-13ms-p001", "DEMOCODE13MSP001", " DEMO CODE 13MS P001 ", "DEMO–CODE–13MS–P001", "demo code13ms-p001"];
+    for (const given of typed) {
+      const res = await anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: given });
+      expect(res.status, given).toBe(200);
+    }
+    const wrong = await anon.req("POST", "/api/applicant/status", { reference: "13MSP-001", code: code.replace("P001", "P002") });
+    expect(wrong.status).toBe(404);
   });
 });
 

@@ -61,7 +61,9 @@ describe("error display", () => {
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("Not saved");
     expect(alert.textContent).toContain("the input is not valid");
-    expect(alert.textContent).toContain("policy.minWomenShare: Too big: expected number to be <=1");
+    // The field by its label (the rule's name), never by the API's path.
+    expect(alert.textContent).toContain("Share of women at least: Too big: expected number to be <=1");
+    expect(alert.textContent).not.toContain("policy.minWomenShare");
   });
 
   it("formats Swiss francs the Swiss way", () => {

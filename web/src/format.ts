@@ -21,8 +21,6 @@ export const dateTime = (iso: string | null | undefined, lang: Lang = "en"): str
 /** A calendar day (YYYY-MM-DD) as people read it: "16 Sept 2025". */
 export const day = (date: string | null | undefined, lang: Lang = "en"): string => (date ? dayIn(lang, date) : "–");
 
-/** Today as a calendar day (YYYY-MM-DD), for comparisons with stored days. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
 export const pct = (x: number | null | undefined, lang: Lang = "en"): string =>
   x === null || x === undefined ? "–" : `${new Intl.NumberFormat(LOCALES[lang]).format(Math.round(x * 100))} %`;
 

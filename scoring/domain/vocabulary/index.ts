@@ -15,3 +15,4 @@ export * from "./people.js";
 export * from "./reference.js";
 export * from "./staff.js";
 export * from "./criterion.js";
+export * from "./field.js";

@@ -1,6 +1,7 @@
 // Loading and error states: every screen shows one or the other while it has no data, never a blank page.
 import { Alert, Center, Loader, List } from "@mantine/core";
 import { ApiError } from "../api.js";
+import { fieldInWords } from "../../../scoring/policy/index.js";
 
 export function Loading({ label = "Loading" }: { label?: string }) {
   return (
@@ -21,7 +22,7 @@ export function ErrorAlert({ error, title = "Something went wrong" }: { error: u
         <List size="sm" mt="xs">
           {e.details.problems.map((p, i) => (
             <List.Item key={i}>
-              <strong>{"path" in p ? p.path : `row ${p.row}, ${p.column}`}</strong>: {p.message}
+              <strong>{"path" in p ? fieldInWords(p.path) : `row ${p.row}, ${fieldInWords(p.column)}`}</strong>: {p.message}
             </List.Item>
           ))}
         </List>

@@ -1,2 +1,2 @@
 // The public entry of the accounts feature: the signed-in session.
-export { useSession, useSignOut, type User } from "./session.js";
+export { useSession, useSignOut, useToday, type User } from "./session.js";

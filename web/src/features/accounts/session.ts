@@ -22,6 +22,14 @@ export function useSession() {
   });
 }
 
+/**
+ * The server's today (YYYY-MM-DD) as the session gives it: every "past", "late" and "lapsed" on a screen
+ * is read against it, never against the browser's clock (a demonstration's server may be set to another day).
+ */
+export function useToday(): string | null {
+  return useSession().data?.today ?? null;
+}
+
 export function useSignOut() {
   const qc = useQueryClient();
   return async () => {

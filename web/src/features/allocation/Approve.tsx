@@ -8,6 +8,7 @@ import { Confirm } from "../../components/confirm.js";
 import { ErrorAlert } from "../../components/status.js";
 import { chf, day } from "../../format.js";
 import { useRound } from "../rounds/index.js";
+import { useToday } from "../accounts/index.js";
 
 export function Approve({
   roundId,
@@ -43,12 +44,28 @@ export function Approve({
     },
   });
   const meeting = round.data?.startDate ?? "";
-  // Refused at the field before the server is asked: a deadline after the meeting's first day (the server
-  // also refuses one before the day of the offers, by its own calendar).
+  // The server's today: the offers are made on it, and their deadline lies between it and the meeting.
+  const today = useToday();
+  const meetingBegun = !!today && !!meeting && meeting < today;
+  // Refused at the field before the server is asked, by the server's calendar: a deadline before the day
+  // of the offers, or after the meeting's first day.
   const deadlineProblem =
     deadline && meeting && deadline > meeting
       ? `Must be on or before the meeting's first day (${day(meeting)}): offers are answered before the travel.`
-      : null;
+      : deadline && today && deadline < today
+        ? `Must not be before today (${day(today)}), the day the offers are made.`
+        : null;
+  if (meetingBegun)
+    return (
+      <Card withBorder>
+        <Title order={3} size="h4" mb="sm">
+          Approve and publish
+        </Title>
+        <Text size="sm" role="status">
+          {`This round's meeting began on ${day(meeting)}: offers can no longer be made for it, since their deadline must fall before the meeting. Its runs can still be read and compared.`}
+        </Text>
+      </Card>
+    );
   const waitlistProblem =
     waitlist === "" || !Number.isInteger(waitlist) || waitlist < 0 || waitlist > 100 ? "A whole number from 0 to 100." : null;
   const waiting = Math.min(waitlist === "" ? 0 : waitlist, notFunded);
@@ -71,6 +88,7 @@ export function Approve({
           label="Offers to be accepted by"
           description={meeting ? `By the meeting's first day, ${day(meeting)}, at the latest` : undefined}
           value={deadline}
+          min={today ?? undefined}
           max={meeting || undefined}
           onChange={(e) => setDeadline(e.currentTarget.value)}
           error={deadlineProblem}

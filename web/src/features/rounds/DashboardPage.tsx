@@ -5,10 +5,10 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { stateName, ROUND_STATUS, ROUND_STATUS_SHADE, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
-import { chf, day, today } from "../../format.js";
+import { chf, day } from "../../format.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
-import { useSession } from "../accounts/index.js";
+import { useSession, useToday } from "../accounts/index.js";
 import { useRuns } from "../allocation/index.js";
 import { useDecisions, useStatement } from "../decisions/index.js";
 import { useRequests, useScores } from "../requests/index.js";
@@ -19,6 +19,8 @@ export function DashboardPage() {
   const { roundId = "" } = useParams();
   const round = useRound(roundId);
   const admin = useSession().data?.role === "admin";
+  // The server's today decides what is past (a demonstration's server may be set to another day).
+  const today = useToday() ?? "";
   const statement = useStatement(roundId);
   const requests = useRequests(roundId);
   const decisions = useDecisions(roundId);
@@ -43,7 +45,7 @@ export function DashboardPage() {
       `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => stateName(u.state)).join(", ")}).`,
     );
   const pendingPast = (decisions.data ?? []).filter(
-    (d) => d.offerStatus === "pending" && d.offerDeadline !== null && d.offerDeadline < today(),
+    (d) => d.offerStatus === "pending" && d.offerDeadline !== null && d.offerDeadline < today,
   );
   if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
   const declined = (decisions.data ?? []).filter(
@@ -54,8 +56,13 @@ export function DashboardPage() {
   if (r.status === "review" && !lastRun) attention.push("The round is in review and has no allocation run yet.");
   if (budget < 0) attention.push("The reserve and admin estimate exceed the money: the budget is negative.");
   // A meeting in the past: what is left to do is the money's trail (answers, actual costs, the year's close).
-  if (r.endDate < today())
+  if (today && r.endDate < today)
     attention.push(`The meeting ended on ${day(r.endDate)}: what is left is to record answers and actual costs, and to close the year.`);
+  // Offers must be answerable before the meeting: once it has begun, a run of this round can no longer be approved.
+  if (today && r.status === "review" && r.startDate <= today)
+    attention.push(
+      `The meeting began on ${day(r.startDate)}: offers can no longer be made for it (their deadline must fall before the meeting), so its runs can be compared but not approved.`,
+    );
 
   return (
     <Stack>

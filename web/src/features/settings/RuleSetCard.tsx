@@ -5,6 +5,7 @@ import { memo } from "react";
 import { RuleSetForm } from "./RuleSetForm.js";
 import { DEFAULT_RULES, RuleSetSchema, type RuleSet } from "../../../../scoring/criteria/index.js";
 import { fieldProblems, type FieldProblem } from "../../../../scoring/domain/index.js";
+import { fieldInWords } from "../../../../scoring/policy/index.js";
 
 export type ParsedRules = { ok: true; value: RuleSet | null } | { ok: false; problems: FieldProblem[] };
 
@@ -72,7 +73,7 @@ export const RuleSetCard = memo(function RuleSetCard({
         <Stack gap={2} mt="xs" role="alert">
           {parsed.problems.slice(0, 8).map((p, i) => (
             <Text key={i} size="sm" c="red.9">
-              {p.path}: {p.message}
+              {fieldInWords(p.path)}: {p.message}
             </Text>
           ))}
         </Stack>

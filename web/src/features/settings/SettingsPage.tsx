@@ -2,12 +2,12 @@
 // scoring/ (no round trip), the policy (one field per rule of the registry: PolicyFields.tsx) and the
 // rule set, each validated by the same zod schemas as the server's, saved as a new version of the
 // round's settings. An unsaved what-if is kept in the browser (scenario.ts).
-import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Grid, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { fieldProblems, WeightsSchema } from "../../../../scoring/domain/index.js";
-import { instanceById, PolicySchema, withBound } from "../../../../scoring/policy/index.js";
+import { fieldInWords, instanceById, PolicySchema, withBound } from "../../../../scoring/policy/index.js";
 import { api, ApiError, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
@@ -82,6 +82,12 @@ export function SettingsPage() {
   const problemList = [...policyErrors, ...serverProblems];
   const problemsKey = JSON.stringify(problemList);
   const problems = useMemo(() => new Map(problemList), [problemsKey]);
+  // What keeps the live allocation from following the settings, each field in the form's words.
+  const invalidSettings = [
+    ...(s.weights && !WeightsSchema.safeParse(s.weights).success ? ["Weights: each from 0 to 100, and not all 0"] : []),
+    ...policyErrors.map(([path, message]) => `${fieldInWords(path)}: ${message}`),
+    ...(rules.ok ? [] : ["Rule set: see its problems below"]),
+  ];
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data || !s.weights || !s.policy) return <Loading label="Loading the settings" />;
   const version = settings.data.version;
@@ -103,34 +109,43 @@ export function SettingsPage() {
           </Button>
         </Group>
       )}
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <WeightsCard weights={s.weights} onChange={s.setWeights} disabled={!admin} />
-        <RankingCard
-          requests={scores.data?.requests ?? []}
-          weights={s.weights}
-          savedWeights={settings.data.weights}
-          pending={scores.isPending}
-          error={scores.error}
-        />
-        <Card withBorder>
-          <Title order={3} size="h4" mb="sm">
-            Policy
-          </Title>
-          <PolicyFields policy={s.policy} onChange={s.setPolicy} problems={problems} disabled={!admin} />
-        </Card>
-        <RuleSetCard text={s.rulesText} onChange={s.setRulesText} admin={admin} />
-      </SimpleGrid>
-      <LiveAllocationCard
-        answer={live.answer}
-        solving={live.solving}
-        policy={livePolicy}
-        hasLastRun={!!live.inputs.data?.lastRun}
-        stateOf={stateOf}
-        whyNot={live.whyNot}
-        askWhyNot={live.askWhyNot}
-        error={live.inputs.error}
+      {/* The live allocation stays in view beside the weights and the policy while they move (sticky under
+          the header); the ranking and the rule set, wide tables, take the full width below. */}
+      <Grid align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Stack>
+            <WeightsCard weights={s.weights} onChange={s.setWeights} disabled={!admin} />
+            <Card withBorder>
+              <Title order={3} size="h4" mb="sm">
+                Policy
+              </Title>
+              <PolicyFields policy={s.policy} onChange={s.setPolicy} problems={problems} disabled={!admin} />
+            </Card>
+            <TryFacts facts={facts} onChange={setFacts} requests={scores.data?.requests ?? []} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }} style={{ position: "sticky", top: 64, maxHeight: "calc(100vh - 72px)", overflowY: "auto" }}>
+          <LiveAllocationCard
+            answer={live.answer}
+            solving={live.solving}
+            policy={livePolicy}
+            invalid={invalidSettings}
+            hasLastRun={!!live.inputs.data?.lastRun}
+            stateOf={stateOf}
+            whyNot={live.whyNot}
+            askWhyNot={live.askWhyNot}
+            error={live.inputs.error}
+          />
+        </Grid.Col>
+      </Grid>
+      <RankingCard
+        requests={scores.data?.requests ?? []}
+        weights={s.weights}
+        savedWeights={settings.data.weights}
+        pending={scores.isPending}
+        error={scores.error}
       />
-      <TryFacts facts={facts} onChange={setFacts} requests={scores.data?.requests ?? []} />
+      <RuleSetCard text={s.rulesText} onChange={s.setRulesText} admin={admin} />
       {admin && (
         <Group align="flex-end" component="form" onSubmit={(e) => (e.preventDefault(), save.mutate())} aria-label="Save the settings">
           <TextInput label="Note for this version" value={s.note} onChange={(e) => s.setNote(e.currentTarget.value)} w={360} />

@@ -57,7 +57,10 @@ export function LiveAllocationCard({
   whyNot,
   askWhyNot,
   error,
+  invalid = [],
 }: {
+  /** What makes the settings being tried invalid, in words (empty: valid): no figures are shown meanwhile. */
+  invalid?: readonly string[];
   answer: WhatIfAnswer | null;
   solving: boolean;
   policy: Policy | null;
@@ -68,8 +71,11 @@ export function LiveAllocationCard({
   askWhyNot: (id: string) => void;
   error: Error | null;
 }) {
-  const result = answer?.kind === "solved" ? answer.result : null;
-  const s = result?.summary ?? null;
+  // Invalid settings show no figures at all: an earlier answer would describe other settings.
+  const shown = invalid.length ? null : answer;
+  const result = shown?.kind === "solved" ? shown.result : null;
+  const infeasible = result?.status === "infeasible";
+  const s = infeasible ? null : (result?.summary ?? null);
   return (
     <Card
       withBorder
@@ -82,19 +88,39 @@ export function LiveAllocationCard({
           Allocation with these settings
         </Title>
         <Badge
-          color={solving || !result ? "gray.7" : result.proven ? "teal.9" : "red.9"}
+          color={solving || !result ? "gray.7" : infeasible ? "red.9" : result.proven ? "teal.9" : "orange.9"}
           role="status"
-          data-proven={!solving && !!result?.proven}
+          data-proven={!solving && !infeasible && !!result?.proven}
         >
-          {solving ? "Solving…" : !result ? "Not solved" : result.proven ? "Proven optimal" : "Best so far (time cap)"}
+          {invalid.length
+            ? "Settings not valid"
+            : solving
+              ? "Solving…"
+              : !result
+                ? "Not solved"
+                : infeasible
+                  ? "No allocation"
+                  : result.proven
+                    ? "Proven optimal"
+                    : "Best so far (time cap)"}
         </Badge>
       </Group>
       <Text size="sm" mb="sm">
         Solved exactly in this browser at each change, without a run: nothing is saved until you save the settings and start a run.
       </Text>
       {error && <ErrorAlert error={error} />}
-      {answer?.kind === "invalid" && <Text c="red.8">These settings are not valid: correct them to see the allocation.</Text>}
-      {answer?.kind === "failed" && <Text c="red.8">The allocation could not be computed here: {answer.message}</Text>}
+      {invalid.length > 0 && (
+        <div role="alert">
+          <Text c="red.8">These settings are not valid: correct them to see the allocation.</Text>
+          <List size="sm">
+            {invalid.map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+      {shown?.kind === "invalid" && <Text c="red.8">These settings are not valid: correct them to see the allocation.</Text>}
+      {shown?.kind === "failed" && <Text c="red.8">The allocation could not be computed here: {shown.message}</Text>}
       {result?.status === "infeasible" && result.diagnosis && (
         <div role="alert">
           <Text fw={700}>No allocation keeps every rule.</Text>
@@ -114,18 +140,18 @@ export function LiveAllocationCard({
             <Figure label="Women" value={pct(s.womenShare)} />
             <Figure label="Outreach" value={String(s.outreach)} />
           </SimpleGrid>
-          {hasLastRun && answer?.kind === "solved" && (
+          {hasLastRun && shown?.kind === "solved" && (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Moves
                 title="Enter, against the last run"
                 label="Requests that enter"
-                moves={answer.entered}
+                moves={shown.entered}
                 why={(m) => (m.reason ? `: not funded in the last run (${plainText(m.reason, stateOf).replace(/\.$/, "")})` : "")}
               />
               <Moves
                 title="Leave, against the last run"
                 label="Requests that leave"
-                moves={answer.left}
+                moves={shown.left}
                 why={() => ": funded in the last run, displaced by this change"}
               />
             </SimpleGrid>
@@ -143,7 +169,7 @@ export function LiveAllocationCard({
               })}
             </List>
           )}
-          {answer?.kind === "solved" && <WhyNotPicker notFunded={answer.notFunded} answer={whyNot} ask={askWhyNot} stateOf={stateOf} />}
+          {shown?.kind === "solved" && <WhyNotPicker notFunded={shown.notFunded} answer={whyNot} ask={askWhyNot} stateOf={stateOf} />}
           <TechnicalDetails>
             Scored and allocated in this browser in {Math.round(answer?.ms ?? 0)} ms (the solver: {Math.round(result.ms)} ms).
           </TechnicalDetails>
