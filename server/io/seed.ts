@@ -160,7 +160,7 @@ export async function seedDemoStory(
   history: HistoryFile,
   demoDay: string,
 ): Promise<void> {
-  const { db, runs } = services;
+  const { db } = services;
   const admin = { id: accountIdByName(db, "admin")!, name: "seed", silent: true };
   await loadHistory(services, history, reference, admin);
   const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
@@ -213,7 +213,15 @@ export async function seedDemoStory(
     if (yearOfDate(day(review.startDate)) !== yearOfDate(day(past.startDate)))
       setYearNote(db, yearOfDate(day(review.startDate)), DEMO_STORY_NOTE);
   });
-  // The meeting just held: its run approved, its offers answered (two declined), as they were on their days.
+  await replayPastMeeting(services, demoDay);
+}
+
+/** The meeting just held (DEMO-PAST): its run approved, its offers answered (two declined), each on its day. */
+async function replayPastMeeting(services: Pick<Services, "db" | "runs">, demoDay: string): Promise<void> {
+  const { db, runs } = services;
+  const admin = { id: accountIdByName(db, "admin")!, name: "seed", silent: true };
+  const day = (offset: number): string => dayFrom(demoDay, offset);
+  const past = DEMO_ROUNDS.past;
   const runId = runs.start(past.id, admin);
   const run = await runs.settled(runId);
   if (run.status !== "done") throw new Error(`the demo's run of ${past.id} ended ${run.status}`);
