@@ -48,7 +48,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"], exclude: [...PROOFS, ...E2E] } },
       { extends: true, test: { name: "proofs", include: PROOFS } },
-      { extends: true, test: { name: "e2e", include: E2E } },
+      { extends: true, test: { name: "e2e", include: E2E, globalSetup: ["tests/support/chromium-setup.ts"] } },
     ],
   },
 });

@@ -83,7 +83,7 @@ describe("allocate CLI", () => {
     ["unknown top-level field", { ...demo, extra: 1 }, [/extra: unknown field/]],
     ["unknown policy field", { ...demo, policy: { ...demo.policy, maxWomen: 3 } }, [/policy\.maxWomen: unknown field/]],
     ["bad region in regionMin", { ...demo, policy: { ...demo.policy, regionMin: { AFRICA: 2 } } }, [/policy\.regionMin\.AFRICA/]],
-    ["women share above 1", { ...demo, policy: { ...demo.policy, minWomenShare: 1.5 } }, [/policy\.minWomenShare: Too big/]],
+    ["women share above 1", { ...demo, policy: { ...demo.policy, minWomenShare: 1.5 } }, [/policy\.minWomenShare: must be 1 or less/]],
     [
       "bad gender",
       { ...demo, requests: demo.requests.map((r: object, i: number) => (i === 3 ? { ...r, gender: "female" } : r)) },
@@ -107,7 +107,7 @@ describe("allocate CLI", () => {
           i === 0 ? { ...r, criteria: { ...r.criteria, technical: 101 } } : r,
         ),
       },
-      [/requests\[0\]\.criteria\.technical: Too big/],
+      [/requests\[0\]\.criteria\.technical: must be 100 or less/],
     ],
     ["duplicate id", { ...demo, requests: [...demo.requests, demo.requests[0]] }, [/requests\[48\]\.id: duplicate request id "13MSP-001"/]],
     [

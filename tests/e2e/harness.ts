@@ -110,8 +110,19 @@ export async function fitProblems(page: Page): Promise<string[]> {
     }
     const said = (el: HTMLElement): string =>
       (el instanceof HTMLInputElement ? el.value : (el.textContent ?? "")).replace(/\s+/g, " ").trim().slice(0, 40);
+    // A select shows its chosen option in its box: measured with its font against the room left by its
+    // padding and arrow (a select's scrollWidth does not grow with its text).
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    for (const el of document.querySelectorAll<HTMLSelectElement>("select")) {
+      if (el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = el.selectedOptions[0]?.text ?? "";
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (text && ctx.measureText(text).width > room + 1) out.push(`text cut: "${text.slice(0, 40)}"`);
+    }
     const candidates = document.querySelectorAll<HTMLElement>(
-      ".mantine-Badge-label, .mantine-Button-label, .mantine-Select-input, input.mantine-Input-input, select, [data-money]",
+      ".mantine-Badge-label, .mantine-Button-label, .mantine-Select-input, [data-money]",
     );
     for (const el of candidates) {
       if (el.getClientRects().length === 0) continue;
@@ -122,7 +133,8 @@ export async function fitProblems(page: Page): Promise<string[]> {
     // An amount in francs on two lines ("CHF" on one, the figure on the next).
     for (const el of document.querySelectorAll<HTMLElement>("td, th, [data-money], .mantine-Text-root, span")) {
       const text = (el.textContent ?? "").trim();
-      if (el.children.length > 0 || !/CHF/.test(text) || text.length > 24) continue;
+      // Only an amount alone ("CHF 2'570", "2 570 CHF"): a name before it may wrap as any words do.
+      if (el.children.length > 0 || !/^(CHF\s?[\d'.,\s]+|[\d'.,\s]+\s?CHF)$/u.test(text)) continue;
       const rects = [...el.getClientRects()];
       const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
       if (rects.length > 1 || el.getBoundingClientRect().height > lineHeight * 1.6) out.push(`an amount on two lines: "${text}"`);

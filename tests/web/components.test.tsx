@@ -67,8 +67,8 @@ describe("error display", () => {
   });
 
   it("formats Swiss francs the Swiss way", () => {
-    expect(chf(53683)).toBe("CHF 53'683");
-    expect(chf(1234.5)).toBe("CHF 1'234.50");
+    expect(chf(53683)).toBe("CHF\u00a053'683");
+    expect(chf(1234.5)).toBe("CHF\u00a01'234.50");
     expect(chf(null)).toBe("–");
   });
 });

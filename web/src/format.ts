@@ -4,7 +4,9 @@ import { chfIn, dayIn, hasLocalName, LOCALES, stateName, type Language } from ".
 
 export type Lang = Language;
 
-export const chf = (x: number | null | undefined, lang: Lang = "en"): string => (x === null || x === undefined ? "–" : chfIn(lang, x));
+// On screens an amount never breaks between "CHF" and its figure (a no-break space: one line in any cell).
+export const chf = (x: number | null | undefined, lang: Lang = "en"): string =>
+  x === null || x === undefined ? "–" : chfIn(lang, x).replace(/ /g, "\u00a0");
 // A value that rounds to zero is 0.00, never −0.00.
 export const points = (x: number | null | undefined, lang: Lang = "en"): string => {
   if (x === null || x === undefined) return "–";

@@ -61,7 +61,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
   };
   return (
     <>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1100}>
         <Table fz="sm" aria-label="Scoring rules">
           <Table.Thead>
             <Table.Tr>
@@ -79,6 +79,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
                   <NativeSelect
                     aria-label={`Criterion of "${r.label}"`}
                     size="xs"
+                    miw={200}
                     data={CRITERION_CHOICES}
                     value={r.criterion}
                     disabled={!admin}
@@ -89,6 +90,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
                   <TextInput
                     aria-label={`Rule ${k + 1}`}
                     size="xs"
+                    miw={220}
                     value={r.label}
                     disabled={!admin}
                     onChange={(e) => set(k, { label: e.currentTarget.value })}
@@ -100,6 +102,7 @@ export function RuleSetForm({ value, onChange, admin }: { value: RuleSet; onChan
                       <NativeSelect
                         aria-label={`Fact of "${r.label}"`}
                         size="xs"
+                        miw={190}
                         data={FACT_CHOICES}
                         value={r.when.fact}
                         disabled={!admin}
