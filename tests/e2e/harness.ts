@@ -135,9 +135,11 @@ export async function fitProblems(page: Page): Promise<string[]> {
       const text = (el.textContent ?? "").trim();
       // Only an amount alone ("CHF 2'570", "2 570 CHF"): a name before it may wrap as any words do.
       if (el.children.length > 0 || !/^(CHF\s?[\d'.,\s]+|[\d'.,\s]+\s?CHF)$/u.test(text)) continue;
-      const rects = [...el.getClientRects()];
-      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 20;
-      if (rects.length > 1 || el.getBoundingClientRect().height > lineHeight * 1.6) out.push(`an amount on two lines: "${text}"`);
+      // The text's own line boxes (a cell's box includes its padding): more than one top is a break.
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (tops.size > 1) out.push(`an amount on two lines: "${text}"`);
     }
     return [...new Set(out)];
   });
