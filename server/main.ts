@@ -42,8 +42,8 @@ runs.recover();
 if (isEmpty(db)) {
   if (config.SEED_DEMO) {
     // The demo on its day: 13MSP, the 2024 programme year replayed (its Table 3 and 2025's opening
-    // balance) and the current rounds dated from the demo's day.
-    // The story is recorded as of the demo's day (its answers and approvals dated up to it).
+    // balance) and the current rounds dated from the demo's day, recorded as of that day (its answers
+    // and approvals dated up to it).
     const demoDay = config.DEMO_DAY ?? today();
     setToday(demoDay);
     await seedDemo(db, reference, demoDay);

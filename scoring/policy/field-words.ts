@@ -2,10 +2,9 @@
 // policy rule by its name and scope ("regionMin.GRULAC" → "Regions (at least): Latin America and the
 // Caribbean"), a weight by its criterion, any other field by the input-field list; an unknown path is
 // still said in words (its last part, split), never shown as an identifier.
-import { CRITERION, fieldSaid, type Language } from "../domain/index.js";
+import { CRITERION, fieldSaid, REGION, type Language } from "../domain/index.js";
 import { policyRule } from "./registry.js";
 import { regionWords, statusWords } from "./helpers.js";
-import { REGION } from "../domain/index.js";
 
 export function fieldInWords(path: string, lang: Language = "en"): string {
   const parts = path.split(".").filter((p) => p !== "policy" && p !== "round" && p !== "attributes");

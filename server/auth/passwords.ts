@@ -69,7 +69,7 @@ export async function verifyCode(code: string, stored: string): Promise<boolean>
  * A code as typed, in its one stored form: upper case, and whatever separates its characters (spaces,
  * dashes of any kind, none at all) made the four groups of four joined by "-" it was given in.
  */
-export function normaliseCode(code: string): string {
+function normaliseCode(code: string): string {
   const chars = code
     .normalize("NFKC")
     .toUpperCase()

@@ -12,7 +12,7 @@ import { tx } from "../db/database.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http/index.js";
 import type { ReferenceData } from "../../scoring/criteria/index.js";
-import { approveRun, recordOffer } from "../services/decisions.js";
+import { approveRun, recordOffer, type Actor } from "../services/decisions.js";
 import { closeYear, editYearNote, enterOpening } from "../services/finance.js";
 import { editRound } from "../services/rounds.js";
 import { createRound, ensureYear, yearExists, findDecision, getRound, getYear, insertRequest, putDonor } from "../store/index.js";
@@ -56,6 +56,23 @@ export function readHistory(path: URL | string = HISTORY_2024): HistoryFile {
   return HistoryFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
 }
 
+/**
+ * A past round's decision as it was made: a run of the round as it stands, approved on the day given
+ * (its offers due by the deadline, `waitlist` waitlisted). Refused when the run does not end with a result.
+ */
+export async function runAndApprove(
+  services: Pick<Services, "db" | "runs">,
+  roundId: string,
+  approval: { offerDeadline: string; waitlist: number; on: string },
+  actor: Actor,
+): Promise<void> {
+  const { db, runs } = services;
+  const runId = runs.start(roundId, actor);
+  const run = await runs.settled(runId);
+  if (run.status !== "done") throw conflict("history-run", `the run of ${roundId} ended ${run.status}`);
+  approveRun(services, runId, { ...approval, roundVersion: getRound(db, roundId).version }, actor);
+}
+
 /** Replays a past year; refused when the year exists already. */
 export async function loadHistory(
   services: Pick<Services, "db" | "runs">,
@@ -63,7 +80,7 @@ export async function loadHistory(
   reference: ReferenceData,
   recorder: { id: number; name: string },
 ) {
-  const { db, runs } = services;
+  const { db } = services;
   // A past year's decisions were told to their applicants at the time: the replay tells no one.
   const actor = { ...recorder, silent: true };
   const roundId = file.round.id;
@@ -75,15 +92,7 @@ export async function loadHistory(
     for (const d of file.donors) putDonor(db, roundId, d, null, actor.name);
     for (const d of file.delegates) insertRequest(db, roundId, d.request, "submitted", null, actor);
   });
-  const runId = runs.start(roundId, actor);
-  const run = await runs.settled(runId);
-  if (run.status !== "done") throw conflict("history-run", `the run of ${roundId} ended ${run.status}`);
-  approveRun(
-    services,
-    runId,
-    { offerDeadline: file.offerDeadline, waitlist: 0, roundVersion: getRound(db, roundId).version, on: file.approvedOn },
-    actor,
-  );
+  await runAndApprove(services, roundId, { offerDeadline: file.offerDeadline, waitlist: 0, on: file.approvedOn }, actor);
   for (const d of file.delegates) {
     const id = d.request.id;
     const offer = findDecision(db, roundId, id);

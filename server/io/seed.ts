@@ -16,7 +16,6 @@ import {
   accessCodeHashes,
   accountIdByName,
   createRound,
-  getRound,
   insertRequest,
   listAccounts,
   listDecisions,
@@ -32,8 +31,8 @@ import {
 import { today } from "../store/rows.js";
 import { dayInWords } from "../../scoring/domain/index.js";
 import type { Services } from "../http/index.js";
-import { approveRun, recordOffer } from "../services/decisions.js";
-import { loadHistory, type HistoryFile } from "./history.js";
+import { recordOffer, type Actor } from "../services/decisions.js";
+import { loadHistory, runAndApprove, type HistoryFile } from "./history.js";
 
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "ISU administrator (demo)", role: "admin", password: "demo-admin-13msp" },
@@ -79,9 +78,12 @@ export function dayFrom(day: string, offset: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The demo round's file (13MSP, data/demo/round.json): its rounds' settings, donors and invented delegates. */
+const readDemoRound = () => RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
+
 /** Seeds the demo's accounts, 13MSP and the round open for requests (dated from `demoDay`); records the demo's day. */
-export async function seedDemo(db: Db, reference: ReferenceData, demoDay: string = today()): Promise<string[]> {
-  const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
+export async function seedDemo(db: Db, reference: ReferenceData, demoDay: string = today()): Promise<void> {
+  const file = readDemoRound();
   const codeHash = hashCode(DEMO_APPLICANT.code);
   for (const a of DEMO_ACCOUNTS) await createUser(db, a);
   const system = { id: null, name: "seed" };
@@ -145,7 +147,6 @@ export async function seedDemo(db: Db, reference: ReferenceData, demoDay: string
       system,
     );
   });
-  return [`Demo seeded as of ${dayInWords(demoDay)}.`];
 }
 
 /**
@@ -163,7 +164,7 @@ export async function seedDemoStory(
   const { db } = services;
   const admin = { id: accountIdByName(db, "admin")!, name: "seed", silent: true };
   await loadHistory(services, history, reference, admin);
-  const file = RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));
+  const file = readDemoRound();
   const day = (offset: number): string => dayFrom(demoDay, offset);
   const { review, past } = DEMO_ROUNDS;
   const rounds = [
@@ -209,28 +210,16 @@ export async function seedDemoStory(
         );
       });
     }
-    setYearNote(db, yearOfDate(day(past.startDate)), DEMO_STORY_NOTE);
-    if (yearOfDate(day(review.startDate)) !== yearOfDate(day(past.startDate)))
-      setYearNote(db, yearOfDate(day(review.startDate)), DEMO_STORY_NOTE);
+    for (const year of new Set(rounds.map((r) => yearOfDate(day(r.startDate))))) setYearNote(db, year, DEMO_STORY_NOTE);
   });
-  await replayPastMeeting(services, demoDay);
+  await replayPastMeeting(services, day, admin);
 }
 
 /** The meeting just held (DEMO-PAST): its run approved, its offers answered (two declined), each on its day. */
-async function replayPastMeeting(services: Pick<Services, "db" | "runs">, demoDay: string): Promise<void> {
-  const { db, runs } = services;
-  const admin = { id: accountIdByName(db, "admin")!, name: "seed", silent: true };
-  const day = (offset: number): string => dayFrom(demoDay, offset);
+async function replayPastMeeting(services: Pick<Services, "db" | "runs">, day: (offset: number) => string, admin: Actor): Promise<void> {
+  const { db } = services;
   const past = DEMO_ROUNDS.past;
-  const runId = runs.start(past.id, admin);
-  const run = await runs.settled(runId);
-  if (run.status !== "done") throw new Error(`the demo's run of ${past.id} ended ${run.status}`);
-  approveRun(
-    services,
-    runId,
-    { offerDeadline: day(past.offerDeadline), waitlist: 2, roundVersion: getRound(db, past.id).version, on: day(past.approvedOn) },
-    admin,
-  );
+  await runAndApprove(services, past.id, { offerDeadline: day(past.offerDeadline), waitlist: 2, on: day(past.approvedOn) }, admin);
   const offers = listDecisions(db, past.id).filter((d) => d.offerStatus === "pending");
   offers.forEach((d, i) => {
     const declined = i === 1 || i === offers.length - 1;

@@ -68,6 +68,9 @@ const getAuthSession = route(SIGNED_IN, {
   responses: { 200: json(UserSchema, "The session"), ...errors(401) },
 });
 
+/** The session as answered: the user, the CSRF token and the server's today. */
+const sessionAnswer = <U extends object>(user: U) => ({ ...user, today: today() });
+
 export function authRoutes() {
   return newApp()
     .openapi(postAuthLogin, async (c) => {
@@ -81,7 +84,7 @@ export function authRoutes() {
         path: "/",
         maxAge: config.SESSION_HOURS * 3600,
       });
-      return c.json({ ...user, today: today() }, 200);
+      return c.json(sessionAnswer(user), 200);
     })
     .openapi(postAuthLogout, (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -89,5 +92,5 @@ export function authRoutes() {
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
-    .openapi(getAuthSession, (c) => c.json({ ...userOf(c), today: today() }, 200));
+    .openapi(getAuthSession, (c) => c.json(sessionAnswer(userOf(c)), 200));
 }

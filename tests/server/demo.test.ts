@@ -4,54 +4,22 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app.js";
-import { loadConfig } from "../../server/config.js";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/database.js";
 import { readHistory } from "../../server/io/history.js";
 import { loadReferenceData } from "../../server/io/reference.js";
-import { DEMO_REVIEW_APPLICANT, demoBanner, seedDemo, seedDemoStory } from "../../server/io/seed.js";
-import { RunManager } from "../../server/services/runs.js";
-import { setToday } from "../../server/store/rows.js";
+import { DEMO_REVIEW_APPLICANT, demoBanner, seedDemoStory } from "../../server/io/seed.js";
+import { testApi } from "./api-helpers.js";
 
 const reference = loadReferenceData();
-const closers: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of closers) await c();
-  setToday(undefined);
-});
 
-/** The demo as `npm start` seeds it, as of `demoDay`, the server's today being that day. */
+/** The demo as `npm start` seeds it, as of `demoDay`, the server's today being that day; the admin signed in. */
 async function demoOn(demoDay: string) {
-  const dir = mkdtempSync(join(tmpdir(), "demo-"));
-  const config = loadConfig({ DATABASE_PATH: join(dir, "demo.db"), WEB_DIST: join(dir, "no-web"), TODAY: demoDay, DEMO_DAY: demoDay });
-  setToday(demoDay);
-  const db = openDatabase(config.DATABASE_PATH);
-  const runs = new RunManager(db, config.SOLVER_TIME_LIMIT, { perUser: 5, global: 2 });
-  await seedDemo(db, reference, demoDay);
-  await seedDemoStory({ db, runs }, reference, readHistory(), demoDay);
-  const app = createApp({ db, config, reference, runs });
-  closers.push(async () => {
-    await runs.close();
-    db.close();
-  });
-  const login = await app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "admin", password: "demo-admin-13msp" }),
-  });
-  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-  const { csrfToken, today } = (await login.json()) as { csrfToken: string; today: string };
-  const req = async (method: string, path: string, body?: unknown) => {
-    setToday(demoDay);
-    const res = await app.request(path, {
-      method,
-      headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json().catch(() => null)) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  return { db, runs, req, today };
+  const api = await testApi({ TODAY: demoDay, DEMO_DAY: demoDay });
+  await seedDemoStory(api, reference, readHistory(), demoDay);
+  const admin = await api.as("admin");
+  const today = (await admin.req("GET", "/api/auth/session")).json.today as string;
+  return { db: api.db, runs: api.runs, req: admin.req, today };
 }
 
 // A day in the middle of a year, a first week of January (the rounds span two years), and a day far ahead.

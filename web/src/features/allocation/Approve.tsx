@@ -55,12 +55,15 @@ export function Approve({
       : deadline && today && deadline < today
         ? `Must not be before today (${day(today)}), the day the offers are made.`
         : null;
+  const heading = (
+    <Title order={3} size="h4" mb="sm">
+      Approve and publish
+    </Title>
+  );
   if (meetingBegun)
     return (
       <Card withBorder>
-        <Title order={3} size="h4" mb="sm">
-          Approve and publish
-        </Title>
+        {heading}
         <Text size="sm" role="status">
           {`This round's meeting began on ${day(meeting)}: offers can no longer be made for it, since their deadline must fall before the meeting. Its runs can still be read and compared.`}
         </Text>
@@ -71,9 +74,7 @@ export function Approve({
   const waiting = Math.min(waitlist === "" ? 0 : waitlist, notFunded);
   return (
     <Card withBorder>
-      <Title order={3} size="h4" mb="sm">
-        Approve and publish
-      </Title>
+      {heading}
       <Text size="sm" mb="sm">
         The funded requests get offers to accept by the deadline; the next best are waitlisted; the round moves to decided.
       </Text>

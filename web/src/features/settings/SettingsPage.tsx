@@ -48,13 +48,8 @@ export function SettingsPage() {
   const [facts, setFacts] = useState<RoundFacts>(NO_FACTS);
   const live = useLiveAllocation(roundId, s.weights, livePolicy, liveRules, facts);
   const stateOf = useMemo(() => new Map((scores.data?.requests ?? []).map((r) => [r.id, r.state])), [scores.data]);
-  const valid =
-    !!s.weights &&
-    WeightsSchema.safeParse(s.weights).success &&
-    policyParsed?.success &&
-    rules.ok &&
-    !!s.policy &&
-    policySharesValid(s.policy);
+  const weightsValid = !!s.weights && WeightsSchema.safeParse(s.weights).success;
+  const valid = weightsValid && policyParsed?.success && rules.ok && !!s.policy && policySharesValid(s.policy);
 
   const save = useMutation({
     mutationFn: () => {
@@ -84,7 +79,7 @@ export function SettingsPage() {
   const problems = useMemo(() => new Map(problemList), [problemsKey]);
   // What keeps the live allocation from following the settings, each field in the form's words.
   const invalidSettings = [
-    ...(s.weights && !WeightsSchema.safeParse(s.weights).success ? ["Weights: each from 0 to 100, and not all 0"] : []),
+    ...(s.weights && !weightsValid ? ["Weights: each from 0 to 100, and not all 0"] : []),
     ...policyErrors.map(([path, message]) => `${fieldInWords(path)}: ${message}`),
     ...(rules.ok ? [] : ["Rule set: see its problems below"]),
   ];
