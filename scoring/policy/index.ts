@@ -2,6 +2,6 @@
 export * from "./types.js";
 export * from "./registry.js";
 export * from "./schema.js";
-export { tally, plus, percent, statusWords, regionWords } from "./helpers.js";
+export { tally, plus, percent, plural, statusWords, regionWords } from "./helpers.js";
 export * from "./ids.js";
 export { fieldInWords } from "./field-words.js";

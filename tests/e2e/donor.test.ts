@@ -26,11 +26,11 @@ describe("donors' rationale (end to end)", () => {
       .getByRole("heading", { name: /How the Sponsorship Programme used the money: Thirteenth Meeting/ })
       .waitFor({ timeout: 60_000 });
     await page.getByText("At most 20 delegates are sponsored.", { exact: true }).waitFor();
-    await page.getByText(/Your contribution: CHF 28'933/).waitFor();
+    await page.getByText(/Your contribution: CHF\s28'933/).waitFor();
     await page.getByText(/Your earmark \(regional groups: Asia-Pacific Group\) was honoured/).waitFor();
     const table = page.getByRole("table", { name: "Sponsored delegates" });
     expect(await table.getByText("yours").count()).toBeGreaterThan(0);
-    await page.getByText(/CHF 5'000 more would/).waitFor();
+    await page.getByText(/CHF\s5'000 more would/).waitFor();
     await page.getByRole("table", { name: "Financial statement" }).waitFor();
     const text = await page.locator("body").innerText();
     for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority"]) expect(text).not.toContain(needle);

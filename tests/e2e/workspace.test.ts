@@ -67,17 +67,37 @@ describe("ISU workspace (end to end)", () => {
     const chooser2 = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Import CSV / XLSX" }).click();
     await (await chooser2).setFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
-    await page.getByText("2 request(s) imported.").waitFor();
+    await page.getByText("2 requests imported.").waitFor();
     await page.getByText("50 of 50 requests").waitFor();
     // Filters and sorting: women from Africa, highest total first.
     await page.getByRole("combobox", { name: "Region" }).click();
-    await page.getByRole("option", { name: "AFR" }).click();
+    await page.getByRole("option", { name: "African Group" }).click();
     await page.getByRole("combobox", { name: "Gender" }).click();
     await page.getByRole("option", { name: "woman", exact: true }).click();
-    const count = await page.getByText(/^\d+ of 50 requests$/).textContent();
-    expect(Number(count!.split(" ")[0])).toBeGreaterThan(0);
-    expect(Number(count!.split(" ")[0])).toBeLessThan(50);
+    const shown = async () => Number((await page.getByText(/^\d+ of 50 requests$/).textContent())!.split(" ")[0]);
+    expect(await shown()).toBeGreaterThan(0);
+    expect(await shown()).toBeLessThan(50);
     await shot(page, "05-requests");
+    // Eligibility, as the rules judge it: a column, and a filter whose counts add up to the whole round.
+    await page.getByRole("button", { name: "Clear the filters" }).click();
+    await page.getByText("50 of 50 requests").waitFor();
+    const table = page.getByRole("table", { name: "Requests" });
+    await table.getByRole("columnheader", { name: "Eligibility" }).waitFor();
+    const counts: Record<string, number> = {};
+    for (const verdict of ["eligible", "admitted by exception", "not eligible"]) {
+      await page.getByRole("combobox", { name: "Eligibility" }).click();
+      await page.getByRole("option", { name: verdict, exact: true }).click();
+      await page.getByText(/^\d+ of 50 requests$/).waitFor();
+      counts[verdict] = await shown();
+      if (counts[verdict]) expect(await table.getByRole("cell", { name: verdict, exact: true }).count()).toBe(counts[verdict]);
+    }
+    expect(counts["eligible"]).toBeGreaterThan(30);
+    expect(counts["not eligible"]).toBeGreaterThan(0); // 13MSP-047, Zimbabwe, among them
+    expect(counts["eligible"]! + counts["admitted by exception"]! + counts["not eligible"]!).toBe(50);
+    await shot(page, "05b-requests-not-eligible");
+    // The criteria's points on demand, the total always.
+    await page.getByLabel("Points of each criterion").check();
+    await table.getByRole("columnheader", { name: "Implementation relevance" }).waitFor();
   });
 
   it("opens a request: its reasons with their points, and saves a review", async () => {
@@ -103,7 +123,7 @@ describe("ISU workspace (end to end)", () => {
     const { page, base } = e;
     await page.goto(`${base}/rounds/13MSP/requests/13MSP-047`);
     await page.getByRole("heading", { name: "Request 13MSP-047" }).waitFor();
-    await page.getByText("Not eligible", { exact: true }).waitFor();
+    await page.getByRole("alert", { name: "Eligibility: not eligible" }).waitFor();
     await page.getByText("no eligibility condition holds for Zimbabwe", { exact: false }).waitFor();
     await page.getByText("Not yet reviewed.").waitFor();
     expect(await axe(page)).toEqual([]);
@@ -256,7 +276,7 @@ describe("ISU workspace (end to end)", () => {
     // Nothing is published before the confirmation, which says what will happen.
     const dialog = page.getByRole("dialog", { name: "Approve and publish this allocation?" });
     await dialog
-      .getByText(/^20 applicants are offered sponsorship \(CHF [\d']+ committed\), to accept by 15 Aug 2025; 5 go on the waiting list/)
+      .getByText(/^20 applicants are offered sponsorship \(CHF\s[\d']+ committed\), to accept by 15 Aug 2025; 5 go on the waiting list/)
       .waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "08-approve-confirm");

@@ -101,7 +101,7 @@ describe("what a start prints about the demo", () => {
     expect(before).toContain("user admin      password demo-admin-13msp");
     expect(before).toContain(`reference ${DEMO_REVIEW_APPLICANT.reference}, access code ${DEMO_REVIEW_APPLICANT.code}`);
     // Once the admin has a password of their own, the published one is no longer printed.
-    const changed = await req("POST", "/api/auth/password", { current: "demo-admin-13msp", password: "a-new-and-long-passphrase-here" });
+    const changed = await req("POST", "/api/auth/password", { current: "demo-admin-13msp", password: "a new and long passphrase here" });
     expect(changed.status).toBeLessThan(300);
     const after = (await demoBanner(db)).join("\n");
     expect(after).not.toContain("demo-admin-13msp");

@@ -108,3 +108,25 @@ export const MOVES_BEFORE_ANSWER: Readonly<Partial<Record<RequestStatus, readonl
   waitlisted: DECISION_KINDS,
   "not-funded": DECISION_KINDS,
 };
+
+/**
+ * A request's eligibility as the rules of the round judge it (paragraph 102): a condition holds, none
+ * holds but the ISU admitted it by exception with a justification, or none holds.
+ */
+export const ELIGIBILITY = vocabulary("eligibility", {
+  eligible: { en: "eligible", fr: "éligible", es: "admisible" },
+  exception: { en: "admitted by exception", fr: "admise à titre exceptionnel", es: "admitida a título excepcional" },
+  ineligible: { en: "not eligible", fr: "non éligible", es: "no admisible" },
+});
+export type EligibilityVerdict = (typeof ELIGIBILITY.codes)[number];
+/** The word for a verdict: eligible through a condition, by the ISU's exception, or not eligible. */
+export function eligibilityOf(verdict: { eligible: boolean; exception?: unknown }): EligibilityVerdict {
+  if (!verdict.eligible) return "ineligible";
+  return verdict.exception ? "exception" : "eligible";
+}
+/** The colour a verdict is shown in (a Mantine colour and shade, dark enough for white text). */
+export const ELIGIBILITY_SHADE: Readonly<Record<EligibilityVerdict, string>> = {
+  eligible: "teal.9",
+  exception: "orange.9",
+  ineligible: "red.9",
+};

@@ -1,5 +1,6 @@
 // After the decision: the offers and their answers, declines and expired offers with the proposed
 // replacement, actual costs after the meeting, and the financial statement (Table 3 of the ISU's report).
+import { plural } from "../../../../scoring/policy/index.js";
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -86,8 +87,8 @@ export function AfterPage() {
             Replacements
           </Title>
           <Text size="sm" mb="sm">
-            {released.length} offer(s) declined or expired. Offers still pending past their deadline are marked expired when replacements
-            are proposed. Everyone else keeps their offer.
+            {plural(released.length, "offer", "offers")} declined or lapsed. Offers still pending past their deadline are marked lapsed when
+            replacements are proposed. Everyone else keeps their offer.
           </Text>
           <Button onClick={() => propose.mutate()} loading={propose.isPending}>
             Propose replacements

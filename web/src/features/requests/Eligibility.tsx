@@ -5,7 +5,7 @@ import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Ti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Eligibility as Verdict, RequestAttributes } from "../../../../scoring/criteria/index.js";
-import type { InterestReview } from "../../../../scoring/domain/index.js";
+import { ELIGIBILITY, ELIGIBILITY_SHADE, eligibilityOf, type InterestReview } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
@@ -29,9 +29,10 @@ export function EligibilityCard({ roundId, request, verdict, role }: Props) {
       {verdict && (
         <Alert
           variant="filled"
-          color={verdict.eligible ? (verdict.exception ? "orange.9" : "teal.9") : "red.9"}
-          title={verdict.eligible ? (verdict.exception ? "Admitted by exception" : "Eligible") : "Not eligible"}
+          color={ELIGIBILITY_SHADE[eligibilityOf(verdict)]}
+          aria-label={`Eligibility: ${ELIGIBILITY.say(eligibilityOf(verdict))}`}
         >
+          {/* The sentence starts with the verdict ("Eligible: …", "Not eligible: …"): no title repeats it. */}
           <Text size="sm">{verdict.text}</Text>
         </Alert>
       )}

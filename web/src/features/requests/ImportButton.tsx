@@ -1,5 +1,6 @@
 // Importing requests from a CSV or XLSX file: the empty templates (the import's columns), and a file with
 // bad rows imports nothing and shows every problem of every row at once, by its row in the spreadsheet.
+import { plural } from "../../../../scoring/policy/index.js";
 import { Button, FileButton, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -19,7 +20,7 @@ export function ImportButton({ roundId }: { roundId: string }) {
       return call(api.api.rounds[":roundId"].requests.import.$post({ param: { roundId }, json }));
     },
     onSuccess: (r) => {
-      setResult(`${r.imported} request(s) imported.`);
+      setResult(`${plural(r.imported, "request", "requests")} imported.`);
       void qc.invalidateQueries({ queryKey: keys.requests(roundId) });
       void qc.invalidateQueries({ queryKey: keys.scores(roundId) });
     },

@@ -1,9 +1,17 @@
 // The requests table's columns and its filters (status, region, CCM status, gender, eligibility, text).
-import { Anchor, Group, Select, Text, TextInput } from "@mantine/core";
+import { Anchor, Group, Select, Switch, Text, TextInput } from "@mantine/core";
 import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { CRITERION, REGION, CCM_STATUS, GENDER, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
+import {
+  CRITERION,
+  REGION,
+  CCM_STATUS,
+  ELIGIBILITY,
+  GENDER,
+  REQUEST_STATUS,
+  type RequestStatus,
+} from "../../../../scoring/domain/index.js";
 import { chf, points } from "../../format.js";
 import type { Row } from "./RequestsPage.js";
 
@@ -14,9 +22,11 @@ export interface Filters {
   gender: string | null;
   eligibility: string | null;
   text: string;
+  /** Whether the table shows each criterion's points (five more columns). */
+  criteria: boolean;
 }
 
-export const NO_FILTERS: Filters = { status: null, region: null, ccm: null, gender: null, eligibility: null, text: "" };
+export const NO_FILTERS: Filters = { status: null, region: null, ccm: null, gender: null, eligibility: null, text: "", criteria: false };
 const FILTER_KEYS = ["status", "region", "ccm", "gender", "eligibility"] as const;
 
 /**
@@ -27,20 +37,25 @@ const FILTER_KEYS = ["status", "region", "ccm", "gender", "eligibility"] as cons
  */
 export function useRequestView() {
   const [params] = useSearchParams();
+  const [sortId, sortDir] = (params.get("sort") ?? "total.desc").split(".");
   const [filters, setFilters] = useState<Filters>(() => {
-    const f: Filters = { ...NO_FILTERS, text: params.get("q") ?? "" };
+    // A link sorted by a criterion shows the criteria's columns.
+    const criteria = params.get("criteria") === "shown" || CRITERION.is(sortId);
+    const f: Filters = { ...NO_FILTERS, text: params.get("q") ?? "", criteria };
     for (const k of FILTER_KEYS) f[k] = params.get(k);
     return f;
   });
-  const [sorting, setSorting] = useState<SortingState>(() => {
-    const [id, dir] = (params.get("sort") ?? "total.desc").split(".");
-    return [{ id: id || "total", desc: dir !== "asc" }];
-  });
+  const [sorting, setSorting] = useState<SortingState>(() => [{ id: sortId || "total", desc: sortDir !== "asc" }]);
+  // Hiding the criteria's columns while the table is sorted by one of them sorts it by the total again.
+  useEffect(() => {
+    if (!filters.criteria && sorting[0] && CRITERION.is(sorting[0].id)) setSorting([{ id: "total", desc: true }]);
+  }, [filters.criteria, sorting]);
   useEffect(() => {
     const next = new URLSearchParams(window.location.search);
     const put = (k: string, v: string | null) => (v ? next.set(k, v) : next.delete(k));
     for (const k of FILTER_KEYS) put(k, filters[k]);
     put("q", filters.text);
+    put("criteria", filters.criteria ? "shown" : null);
     const s = sorting[0];
     put("sort", s && !(s.id === "total" && s.desc) ? `${s.id}.${s.desc ? "desc" : "asc"}` : null);
     const qs = next.toString();
@@ -57,14 +72,15 @@ export function applyFilters(rows: readonly Row[], f: Filters): Row[] {
       (!f.region || r.region === f.region) &&
       (!f.ccm || r.ccmStatus === f.ccm) &&
       (!f.gender || r.gender === f.gender) &&
-      (!f.eligibility || (f.eligibility === "eligible") === r.eligible) &&
+      (!f.eligibility || r.eligibility === f.eligibility) &&
       (!f.text || `${r.id} ${r.stateName}`.toLowerCase().includes(f.text.toLowerCase())),
   );
 }
 
 const col = createColumnHelper<Row>();
 
-export function requestColumns(roundId: string) {
+/** The table's columns: the criteria's points only when asked for (the table then scrolls sideways). */
+export function requestColumns(roundId: string, criteria: boolean) {
   return [
     col.accessor("id", {
       header: "Reference",
@@ -82,7 +98,20 @@ export function requestColumns(roundId: string) {
       header: "Cost (full)",
       cell: (c) => <span style={{ whiteSpace: "nowrap" }}>{chf(c.getValue())}</span>,
     }),
-    col.accessor("region", { header: "Region" }),
+    col.accessor("region", {
+      header: "Region",
+      // The United Nations' own abbreviation of the group, its name on hover and for screen readers.
+      cell: (c) => {
+        const v = c.getValue();
+        return REGION.is(v) ? (
+          <abbr title={REGION.say(v)} aria-label={REGION.say(v)}>
+            {v}
+          </abbr>
+        ) : (
+          "–"
+        );
+      },
+    }),
     col.accessor("ccmStatus", {
       header: "CCM status",
       cell: (c) => {
@@ -91,6 +120,13 @@ export function requestColumns(roundId: string) {
       },
     }),
     col.accessor("gender", { header: "Gender", cell: (c) => GENDER.say(c.getValue()) }),
+    col.accessor("eligibility", {
+      header: "Eligibility",
+      cell: (c) => {
+        const v = c.getValue();
+        return v ? ELIGIBILITY.say(v) : "not assessed";
+      },
+    }),
     col.accessor("status", {
       header: "Status",
       cell: (c) => (
@@ -99,7 +135,7 @@ export function requestColumns(roundId: string) {
         </Text>
       ),
     }),
-    ...CRITERION.codes.map((k) =>
+    ...(criteria ? CRITERION.codes : []).map((k) =>
       col.accessor((r) => r.criteria[k], {
         id: k,
         header: CRITERION.say(k),
@@ -138,7 +174,7 @@ export function RequestFilters({
       <Select
         label="Region"
         clearable
-        data={[...REGION.codes]}
+        data={REGION.choices()}
         value={filters.region}
         onChange={(v) => setFilters({ ...filters, region: v })}
       />
@@ -159,12 +195,14 @@ export function RequestFilters({
       <Select
         label="Eligibility"
         clearable
-        data={[
-          { value: "eligible", label: "in the allocation" },
-          { value: "ineligible", label: "not in it" },
-        ]}
+        data={ELIGIBILITY.choices()}
         value={filters.eligibility}
         onChange={(v) => setFilters({ ...filters, eligibility: v })}
+      />
+      <Switch
+        label="Points of each criterion"
+        checked={filters.criteria}
+        onChange={(e) => setFilters({ ...filters, criteria: e.currentTarget.checked })}
       />
     </Group>
   );

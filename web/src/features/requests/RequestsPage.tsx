@@ -5,7 +5,14 @@ import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, us
 import { useMemo } from "react";
 import { useParams } from "react-router-dom";
 import { levelCosts } from "../../../../scoring/criteria/index.js";
-import { CRITERION, IN_RUN, type CcmStatus, type Gender, type RequestStatus } from "../../../../scoring/domain/index.js";
+import {
+  CRITERION,
+  eligibilityOf,
+  type CcmStatus,
+  type EligibilityVerdict,
+  type Gender,
+  type RequestStatus,
+} from "../../../../scoring/domain/index.js";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { ImportButton } from "./ImportButton.js";
@@ -22,7 +29,8 @@ export interface Row {
   ccmStatus: CcmStatus | null;
   gender: Gender;
   status: RequestStatus;
-  eligible: boolean;
+  /** The rules' verdict on the request (null while it is not scored). */
+  eligibility: EligibilityVerdict | null;
   criteria: Record<string, number | null>;
   total: number | null;
   /** What full support costs (ticket, terminal, nights at the daily allowance). */
@@ -51,7 +59,7 @@ export function useRequestRows(roundId: string) {
         ccmStatus: s?.ccmStatus ?? null,
         gender: a.gender,
         status: q.status,
-        eligible: IN_RUN.has(q.status),
+        eligibility: sc?.eligibility ? eligibilityOf(sc.eligibility) : null,
         criteria: Object.fromEntries(CRITERION.codes.map((c) => [c, sc?.criteria[c] ?? null])),
         total: sc?.total ?? null,
         cost: r ? levelCosts(a, r).full : null,
@@ -70,7 +78,7 @@ export function RequestsPage() {
   const session = useSession();
   const { rows, error, pending } = useRequestRows(roundId);
   const { filters, setFilters, sorting, setSorting } = useRequestView();
-  const columns = useMemo(() => requestColumns(roundId), [roundId]);
+  const columns = useMemo(() => requestColumns(roundId, filters.criteria), [roundId, filters.criteria]);
   const filtered = useMemo(() => applyFilters(rows ?? [], filters), [rows, filters]);
   const table = useReactTable({
     data: filtered,
@@ -112,15 +120,15 @@ export function RequestsPage() {
             <Text size="sm" aria-live="polite">
               {filtered.length} of {rows.length} requests
             </Text>
-            {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
-              <Button size="compact-sm" variant="default" onClick={() => setFilters(NO_FILTERS)}>
+            {JSON.stringify({ ...filters, criteria: false }) !== JSON.stringify(NO_FILTERS) && (
+              <Button size="compact-sm" variant="default" onClick={() => setFilters({ ...NO_FILTERS, criteria: filters.criteria })}>
                 Clear the filters
               </Button>
             )}
           </Group>
           {rows.length === 0 && <Text>No request yet: requests come through the public form while the round is open, or by import.</Text>}
           {rows.length > 0 && filtered.length === 0 && <Text>No request matches these filters.</Text>}
-          <Table.ScrollContainer minWidth={1150}>
+          <Table.ScrollContainer minWidth={filters.criteria ? 1500 : 900}>
             <Table striped highlightOnHover fz="sm" aria-label="Requests">
               <Table.Thead>
                 {table.getHeaderGroups().map((hg) => (

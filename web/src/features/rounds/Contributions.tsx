@@ -131,7 +131,7 @@ export function Contributions({ roundId, admin }: { roundId: string; admin: bool
             />
             <Select
               label="Amount"
-              w={150}
+              w={270}
               allowDeselect={false}
               data={DATA_SOURCE.choices()}
               value={draft.source}

@@ -5,6 +5,7 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { stateName, ROUND_STATUS, ROUND_STATUS_SHADE, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
+import { plural } from "../../../../scoring/policy/index.js";
 import { chf, day } from "../../format.js";
 import { Contributions } from "./Contributions.js";
 import { RoundEditButton } from "./RoundEditButton.js";
@@ -42,16 +43,20 @@ export function DashboardPage() {
   const unverified = scores.data?.referenceData.unverifiedUsed ?? [];
   if (unverified.length)
     attention.push(
-      `${unverified.length} State(s) in this round's requests have reference data still to verify (${unverified.map((u) => stateName(u.state)).join(", ")}).`,
+      `${plural(unverified.length, "State", "States")} in this round's requests ${unverified.length === 1 ? "has" : "have"} reference data still to verify (${unverified.map((u) => stateName(u.state)).join(", ")}).`,
     );
   const pendingPast = (decisions.data ?? []).filter(
     (d) => d.offerStatus === "pending" && d.offerDeadline !== null && d.offerDeadline < today,
   );
-  if (pendingPast.length) attention.push(`${pendingPast.length} offer(s) are past their deadline without an answer: propose replacements.`);
+  if (pendingPast.length)
+    attention.push(`${plural(pendingPast.length, "offer is", "offers are")} past the deadline without an answer: propose replacements.`);
   const declined = (decisions.data ?? []).filter(
     (d) => d.decision === "funded" && (d.offerStatus === "declined" || d.offerStatus === "expired"),
   );
-  if (declined.length) attention.push(`${declined.length} offer(s) declined or expired: their money can go to replacements.`);
+  if (declined.length)
+    attention.push(
+      `${plural(declined.length, "offer", "offers")} declined or lapsed: ${declined.length === 1 ? "its" : "their"} money can go to replacements.`,
+    );
   if ((runs.data ?? []).some((x) => x.status === "failed")) attention.push("A run failed: see the runs.");
   if (r.status === "review" && !lastRun) attention.push("The round is in review and has no allocation run yet.");
   if (budget < 0) attention.push("The reserve and admin estimate exceed the money: the budget is negative.");

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, Te
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import { capitalised, YEAR_STATUS } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf, day } from "../../format.js";
@@ -26,7 +27,8 @@ export function YearPage() {
       <Group justify="space-between">
         <Title order={2}>Programme year {y.year}</Title>
         <Badge size="lg" color={y.status === "closed" ? "gray.7" : "teal.9"}>
-          {y.status === "closed" ? "Closed: figures locked" : "Open"}
+          {capitalised(YEAR_STATUS.say(y.status))}
+          {y.status === "closed" && ": figures locked"}
         </Badge>
       </Group>
       <Text>Opening balance: {openingWords(y.opening)}</Text>

@@ -4,6 +4,7 @@ import { Badge, Button, Group, NumberInput, Stack, Table, Text, Title } from "@m
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { capitalised, YEAR_STATUS } from "../../../../scoring/domain/index.js";
 import { api, call } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { chf } from "../../format.js";
@@ -44,7 +45,7 @@ export function YearsPage() {
                 <Link to={`/years/${y.year}`}>{y.year}</Link>
               </Table.Td>
               <Table.Td>
-                <Badge color={y.status === "closed" ? "gray.7" : "teal.9"}>{y.status === "closed" ? "Closed" : "Open"}</Badge>
+                <Badge color={y.status === "closed" ? "gray.7" : "teal.9"}>{capitalised(YEAR_STATUS.say(y.status))}</Badge>
               </Table.Td>
               <Table.Td>{openingWords(y.opening)}</Table.Td>
               <Table.Td ta="right">{y.closing === null ? "open" : chf(y.closing)}</Table.Td>
