@@ -3,7 +3,7 @@
 import { RECORDED_BY_STAFF } from "../../scoring/domain/index.js";
 import { z } from "zod";
 import { actorOf, body, errors, json, newApp, route, RoundId, RunId, STAFF } from "../http/index.js";
-import { approveRun, recordOffer } from "../services/decisions.js";
+import { approveRun, recordOffer, runChanges } from "../services/decisions.js";
 import { applyReplacement, proposeReplacements } from "../services/replacements.js";
 import { DecisionRecordSchema, ReplacementProposalSchema } from "../schemas/index.js";
 import { getRound, listDecisions, openReplacement } from "../services/queries.js";
@@ -22,10 +22,22 @@ const postRunsApprove = route(["admin"], {
         offerDeadline: z.iso.date(),
         waitlist: z.number().int().min(0).max(1000).default(5),
         roundVersion: z.number().int().min(1),
+        /** Given when the approver has read what changed since the run (GET …/changes) and approves it as it was. */
+        outOfDate: z.literal("approve-as-it-was").optional(),
       }),
     ),
   },
   responses: { 200: json(z.array(DecisionRecordSchema), "The decisions"), ...errors(401, 403, 404, 409, 422) },
+});
+
+const getRunsChanges = route(STAFF, {
+  method: "get",
+  path: "/api/runs/{runId}/changes",
+  tags: ["decisions"],
+  summary:
+    "What changed in the round since the run read it (money, weights, rules, requests, points, costs), in words: empty when it is up to date",
+  request: { params: RunId },
+  responses: { 200: json(z.object({ changes: z.array(z.string()) }), "The changes"), ...errors(401, 403, 404, 409) },
 });
 
 const getRoundsDecisions = route(STAFF, {
@@ -94,6 +106,7 @@ export function decisionRoutes() {
     .openapi(postRunsApprove, (c) =>
       c.json(approveRun(c.get("services"), c.req.valid("param").runId, c.req.valid("json"), actorOf(c)), 200),
     )
+    .openapi(getRunsChanges, (c) => c.json({ changes: runChanges(c.get("services"), c.req.valid("param").runId) }, 200))
     .openapi(getRoundsDecisions, (c) => {
       const { db } = c.get("services");
       getRound(db, c.req.valid("param").roundId);

@@ -31,6 +31,7 @@ import {
   insertDecision,
   listDecisions,
   offersToRemind,
+  roundFileOf,
   overdueOffers,
   roundsWithPendingOffers,
   yearIsOpen,
@@ -43,6 +44,9 @@ import { changeRoundStatus } from "./rounds.js";
 import type { Actor } from "./actor.js";
 import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun } from "./runs.js";
+import { scoreRound } from "../../scoring/criteria/index.js";
+import { stateName } from "../../scoring/domain/index.js";
+import { changesSince } from "../../scoring/problem/index.js";
 
 export type { Actor };
 
@@ -91,6 +95,22 @@ function checkApprovable(
  * funded that cost the least value to bring in are waitlisted, the rest are not funded; the round moves
  * to decided.
  */
+/**
+ * What changed in the round since a run read it (money, weights, rules, contributions, requests in the
+ * running, their points, costs and eligibility), in words; empty when the run is of the round as it is.
+ */
+export function runChanges({ db, runs }: Pick<Services, "db" | "runs">, runId: string): string[] {
+  const run = runs.get(runId);
+  const { problem, scores } = doneRun(run);
+  const { file, reference } = roundFileOf(db, run.roundId, undefined, APPROVAL_DECIDES);
+  const now = scoreRound(file, reference);
+  return changesSince(
+    { problem, totals: new Map(scores.requests.map((r) => [r.id, r.total])) },
+    { problem: now.problem, totals: new Map(now.requests.map((r) => [r.id, r.total])) },
+    (iso3) => stateName(iso3),
+  );
+}
+
 export function approveRun(
   { db, runs }: Pick<Services, "db" | "runs">,
   runId: string,
@@ -98,6 +118,8 @@ export function approveRun(
     offerDeadline: string;
     waitlist: number;
     roundVersion: number;
+    /** The approver has read what changed since the run and approves the run as it was. */
+    outOfDate?: "approve-as-it-was";
     /** The day of the approval (default today: a history's import gives its own). */ on?: string;
   },
   actor: Actor,
@@ -108,6 +130,14 @@ export function approveRun(
   return tx(db, () => {
     const round = getRound(db, run.roundId);
     checkApprovable(db, round, result, input);
+    // A run out of date is approved only by someone told what changed since, who chose to approve it as it was.
+    const changes = input.outOfDate ? [] : runChanges({ db, runs }, runId);
+    if (changes.length)
+      throw conflict(
+        "out-of-date",
+        `the round has changed since this run: ${changes.join(" ")} Start a new run, or approve this one as it was.`,
+        { changes },
+      );
     runs.markApproved(run.id, actor.id);
     clearDecisions(db, run.roundId);
     // A proposal computed on the decisions this approval replaces can no longer be applied.

@@ -13,6 +13,7 @@ import {
   REGION,
   byCode,
   RELEASED_OFFERS,
+  NOT_TRAVELLED,
   round2,
   type AllocationResult,
   type AllocationSummary,
@@ -47,13 +48,16 @@ function analyticsOf(runId: string, problem: Problem): Promise<[MoneyCurve, Sens
 /** The summary of the delegates as they stand now (the run's value stays: it is what the approval chose). */
 function nowSummary(
   run: AllocationSummary,
-  funded: { state: string; region: Region; status: string; gender: string; cost: number; funding: FundingShare[] }[],
+  all: { state: string; region: Region; status: string; gender: string; cost: number; funding: FundingShare[]; offer: string }[],
   budget: number,
 ): AllocationSummary {
+  // The delegates who travelled or are to travel; one who accepted but did not travel is not counted
+  // among them (what their offer spent stays in the money, and they are counted apart).
+  const funded = all.filter((f) => !NOT_TRAVELLED.has(f.offer));
   const women = funded.filter((f) => f.gender === "F").length;
-  const totalCost = round2(funded.reduce((t, f) => t + f.cost, 0));
+  const totalCost = round2(all.reduce((t, f) => t + f.cost, 0));
   const byDonor = new Map<string, number>();
-  for (const f of funded) for (const sh of f.funding) byDonor.set(sh.donor, round2((byDonor.get(sh.donor) ?? 0) + sh.amount));
+  for (const f of all) for (const sh of f.funding) byDonor.set(sh.donor, round2((byDonor.get(sh.donor) ?? 0) + sh.amount));
   const regions = byCode(REGION.codes, (region) => funded.filter((f) => f.region === region).length);
   return {
     ...run,
@@ -242,6 +246,13 @@ export async function rationale({ db, runs }: Services, roundId: string, user: R
     value: result.value,
     // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).
     summary: nowSummary(summary, funded, problem.budget),
+    /** Who accepted an offer but did not travel (no-show, travel cancelled), and what their offers spent. */
+    notTravelled: funded.filter((f) => NOT_TRAVELLED.has(f.offer)).map((f) => ({ id: f.id, state: f.state, offer: f.offer, cost: f.cost })),
+    /**
+     * The approved run as it solved the round: its delegates and value. The analyses (other methods, the
+     * rules' prices, the money curve, the firmness) are of this run, before any decline or replacement since.
+     */
+    asApproved: { delegates: result.funded.length, value: result.value },
     // Each delegate as it stands by reference: State, region, status, gender, level, cost, score
     // breakdown, paying donors. No name, e-mail, title, organisation or justification.
     funded,

@@ -1,7 +1,7 @@
 // The donors' rationale in Chromium: a donor signs in, reads how the money of the approved allocation
 // was used (without personal data), and cannot reach the staff's pages or API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
+import { adminApi, approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
 describe("donors' rationale (end to end)", () => {
   let e: E2E;
@@ -36,6 +36,53 @@ describe("donors' rationale (end to end)", () => {
     for (const needle of ["@example.org", "Delegate LAO-1", "National Mine Action Authority"]) expect(text).not.toContain(needle);
     expect(await axe(page)).toEqual([]);
     await shot(page, "20-donor-rationale");
+  });
+
+  it("says, after a decline and its replacement, which allocation its analyses describe (verbs agreeing in French and Spanish)", async () => {
+    const { page, base } = e;
+    const admin = await adminApi(e);
+    const declined = (await admin.get("/api/rounds/13MSP/decisions")).find((x: { decision: string }) => x.decision === "funded");
+    await admin.post(`/api/rounds/13MSP/offers/${declined.requestId}`, { offerStatus: "declined", version: declined.version });
+    const proposal = await admin.post("/api/rounds/13MSP/replacements", {});
+    await admin.post(`/api/replacements/${proposal.id}/apply`, { offerDeadline: "2025-09-01" });
+    const replacement: string = proposal.proposal.replacements[0].id;
+    await admin.signOut();
+    await page.goto(`${base}/signin`);
+    await page.getByLabel("User name").fill("donor-aus");
+    await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    const prices = (lang: string, title: string) =>
+      page.goto(`${base}/donor/13MSP?lang=${lang}`).then(async () => {
+        const card = page.locator(".mantine-Card-root", { has: page.getByRole("heading", { name: title }) });
+        await card.waitFor({ timeout: 60_000 });
+        return card.innerText();
+      });
+    const en = await prices("en", "What each rule costs");
+    await page
+      .getByRole("note")
+      .getByText(
+        new RegExp(
+          `^The four analyses below are of the allocation as approved on \\d+ \\w+ 2025 \\(20 delegates\\), before what happened since: ${declined.requestId} \\([A-Z][^)]*\\): offer declined; ${replacement} \\([A-Z][^)]*\\): funded as a replacement\\.$`,
+        ),
+      )
+      .waitFor();
+    // A request the rules' prices name whose decision changed since says so beside its name.
+    for (const [id, since] of [
+      [declined.requestId, "declined since the approval"],
+      [replacement, "funded since the approval, as a replacement"],
+    ])
+      if (en.includes(`${id} (`)) expect(en).toMatch(new RegExp(`${id} \\([^)]*\\) \\(${since}\\)`));
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "21-donor-after-replacement");
+    // French and Spanish: the verb agrees with a list of several, and "nobody" takes its negation.
+    const fr = await prices("fr", "Ce que coûte chaque règle");
+    expect(fr).not.toMatch(/, [^:;]*\) entrerait|, [^:;]*\) sortirait|personne (entrerait|sortirait)/);
+    expect(fr).toMatch(/entreraient|entrerait|personne n'entrerait/);
+    const es = await prices("es", "Lo que cuesta cada regla");
+    expect(es).not.toMatch(/entraría [^:;.]*\), [^:;.]*\)|saldría [^:;.]*\), [^:;.]*\)|(?<!no )(entraría|saldría) nadie/);
+    expect(es).toMatch(/entrarían|entraría|no entraría nadie/);
+    await prices("en", "What each rule costs");
   });
 
   it("keeps the donor out of the staff's pages and the requests' personal data (403)", async () => {

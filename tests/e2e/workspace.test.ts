@@ -266,7 +266,23 @@ describe("ISU workspace (end to end)", () => {
   });
 
   it("approves the run, records a decline and accepts the replacement, and opens the financial statement", async () => {
-    const { page } = e;
+    const { page, base } = e;
+    // The run is of the round as it is: no warning. Then a rating changes after the run: the approval
+    // says that the run is out of date and what changed, and asks before approving it as it was.
+    const runUrl = page.url();
+    expect(await page.getByRole("region", { name: "This run is out of date" }).count()).toBe(0);
+    await page.goto(`${base}/rounds/13MSP/requests/13MSP-005`);
+    await page.getByLabel("Technical value, 0 to 5").fill("1");
+    await page.getByRole("button", { name: "Save my review" }).click();
+    await page.getByText("Review saved.").waitFor();
+    await page.goto(runUrl);
+    const stale = page.getByRole("region", { name: "This run is out of date" });
+    await stale.getByText(/^13MSP-005 \([A-Z][a-z][^)]*\): \d+\.\d\d points then, \d+\.\d\d now\.$/).waitFor({ timeout: 30_000 });
+    await page.getByLabel("Offers to be accepted by").fill("2025-08-15");
+    expect(await page.getByRole("button", { name: "Approve this run" }).isDisabled()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, "08b-run-out-of-date");
+    await stale.getByLabel("Approve this run as it was, without these changes").check();
     // A deadline after the meeting's first day is refused at the field.
     await page.getByLabel("Offers to be accepted by").fill("2025-09-20");
     await page.getByText("Must be on or before the meeting's first day (16 Sept 2025)", { exact: false }).waitFor();
@@ -276,7 +292,9 @@ describe("ISU workspace (end to end)", () => {
     // Nothing is published before the confirmation, which says what will happen.
     const dialog = page.getByRole("dialog", { name: "Approve and publish this allocation?" });
     await dialog
-      .getByText(/^20 applicants are offered sponsorship \(CHF\s[\d']+ committed\), to accept by 15 Aug 2025; 5 go on the waiting list/)
+      .getByText(
+        /^This run is out of date: the change since it was made is not in it\. 20 applicants are offered sponsorship \(CHF\s[\d']+ committed\), to accept by 15 Aug 2025; 5 go on the waiting list/,
+      )
       .waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, "08-approve-confirm");

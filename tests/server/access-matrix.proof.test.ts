@@ -273,6 +273,10 @@ describe("access-control matrix", async () => {
       ok: { admin: 200 },
     },
     "GET /api/runs/{runId}/export": { probe: () => ({ path: `/api/runs/${runA}/export` }), ok: { reviewer: 200, admin: 200 } },
+    "GET /api/runs/{runId}/changes": {
+      probe: () => ({ path: `/api/runs/${runB}/changes` }),
+      ok: { reviewer: 200, admin: 200 },
+    },
     "GET /api/runs/{runId}/compare/{otherId}": {
       probe: () => ({ path: `/api/runs/${runA}/compare/${runB}` }),
       ok: { reviewer: 200, admin: 200 },

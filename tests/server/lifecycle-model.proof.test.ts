@@ -243,6 +243,8 @@ class Approve extends Step {
       offerDeadline: "2031-05-01",
       waitlist: 2,
       roundVersion: round.version,
+      // The model's approver has read what changed since the run (its guard is tested in runs-out-of-date).
+      outOfDate: "approve-as-it-was",
     });
     const ok = m.round === "review" && !m.yearClosed && !recorded(m) && ids.every((id) => !m.withdrawn.has(id));
     this.expect(res.status, ok);

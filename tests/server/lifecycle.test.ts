@@ -41,6 +41,34 @@ describe("the decision lifecycle", () => {
     expect((await admin.req("GET", `/api/requests/${victim}`)).json.status).toBe("withdrawn");
   });
 
+  it("says what changed since a run (a rating that moved a request's points) and approves it only as it was, when asked to", async () => {
+    const api = await testApi(AS_OF_13MSP);
+    const admin = await api.as("admin");
+    const reviewer = await api.as("reviewer");
+    const run = await doneRun(api, admin);
+    expect((await reviewer.req("GET", `/api/runs/${run.id}/changes`)).json).toEqual({ changes: [] });
+    const before = (await admin.req("GET", `/api/runs/${run.id}`)).json.scores.requests.find(
+      (r: { id: string }) => r.id === "13MSP-005",
+    ).total;
+    expect((await reviewer.req("PUT", "/api/requests/13MSP-005/review", { rating: 0, comment: "on a second reading" })).status).toBe(200);
+    const { changes } = (await reviewer.req("GET", `/api/runs/${run.id}/changes`)).json;
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatch(
+      new RegExp(`^13MSP-005 \\([A-Z][a-z].*\\): ${before.toFixed(2).replace(".", "\\.")} points then, \\d+\\.\\d\\d now\\.$`),
+    );
+    const body = { offerDeadline: "2025-08-15", roundVersion: await roundVersion(admin) };
+    const refused = await admin.req("POST", `/api/runs/${run.id}/approve`, body);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toMatchObject({ code: "out-of-date", details: { changes } });
+    expect(refused.json.error.message).toContain(changes[0]);
+    expect((await admin.req("GET", "/api/rounds/13MSP/decisions")).json).toEqual([]);
+    // The approver, told, approves the run as it was; a new run is up to date.
+    const approved = await admin.req("POST", `/api/runs/${run.id}/approve`, { ...body, outOfDate: "approve-as-it-was" });
+    expect(approved.status, approved.text).toBe(200);
+    const bad = await admin.req("POST", `/api/runs/${run.id}/approve`, { ...body, outOfDate: "yes" });
+    expect(bad.status).toBe(422);
+  });
+
   it("never proposes again a delegate who declined, once an applied replacement closed the offer out", async () => {
     const api = await testApi(AS_OF_13MSP);
     const admin = await api.as("admin");
@@ -212,6 +240,8 @@ describe("the decision lifecycle", () => {
     const statement = (await admin.req("GET", "/api/rounds/13MSP/statement")).json;
     expect(rationale.money.balances).toEqual(statement.balances);
     expect(rationale.summary.totalCost).toBeCloseTo(statement.balances.committed + statement.balances.spent, 2);
+    // The analyses are of the run as approved, and say so: the declined request stays in the run's own figures.
+    expect(rationale.asApproved).toEqual({ delegates: run.funded.length, value: expect.any(Number) });
   });
 
   it("records an accepted delegate who did not travel, and a late cancellation with what could not be refunded", async () => {
@@ -251,6 +281,16 @@ describe("the decision lifecycle", () => {
     });
     expect(again.status).toBe(409);
     expect(again.json.error.message).toMatch(/did not travel: that is final/);
+    // Donors read them apart: not among the delegates sponsored, named with what their offers spent;
+    // the other methods' comparison is of the run as approved (its 20 delegates).
+    const rationale = (await (await api.as("donor-aus")).req("GET", "/api/rounds/13MSP/rationale")).json;
+    expect(rationale.summary.delegates).toBe(run.funded.length - 2);
+    expect(rationale.notTravelled).toEqual([
+      expect.objectContaining({ id: a.requestId, offer: "no-show", cost: 0 }),
+      expect.objectContaining({ id: b.requestId, offer: "cancelled", cost: 820 }),
+    ]);
+    expect(rationale.summary.totalCost).toBeCloseTo(after.balances.committed + after.balances.spent, 2);
+    expect(rationale.asApproved.delegates).toBe(run.funded.length);
   });
 
   it("starts a year's second round from what the first left, and the year's deferred-to is the last round's", async () => {

@@ -129,10 +129,20 @@ describe("runs, decisions and the outside audiences", async () => {
       path: "offerDeadline",
       message: "must not be before the day the offers are made (20 July 2025)",
     });
+    // The weights changed after this run (the comparison above): approved only by an approver told so.
+    const stale = await admin.req("POST", `/api/runs/${runId}/approve`, {
+      offerDeadline: "2025-08-15",
+      waitlist: 3,
+      roundVersion: round.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.code).toBe("out-of-date");
+    expect(stale.json.error.details.changes[0]).toMatch(/^The weights: universalization potential \d+ then, 40 now\.$/);
     const approved = await admin.req("POST", `/api/runs/${runId}/approve`, {
       offerDeadline: "2025-08-15",
       waitlist: 3,
       roundVersion: round.version,
+      outOfDate: "approve-as-it-was",
     });
     expect(approved.status).toBe(200);
     const counts = approved.json.reduce(

@@ -12,6 +12,7 @@ export const keys = {
   runs: (roundId: string) => ["runs", roundId] as const,
   whatIf: (roundId: string) => ["what-if", roundId] as const,
   run: (runId: string | null) => ["run", runId] as const,
+  runChanges: (runId: string) => ["run-changes", runId] as const,
   curve: (runId: string) => ["curve", runId] as const,
   compare: (runId: string, otherId: string | null) => ["compare", runId, otherId] as const,
   decisions: (roundId: string) => ["decisions", roundId] as const,

@@ -104,6 +104,8 @@ export const OPEN_OFFERS = subset(OFFER_STATE, ["pending", "accepted"]);
 export const SETTLED_OFFERS = subset(OFFER_STATE, ["travelled", "no-show", "cancelled"]);
 /** Offers whose money went back without being spent. */
 export const RELEASED_OFFERS = subset(OFFER_STATE, ["declined", "expired", "withdrawn"]);
+/** Offers accepted whose delegate did not travel: absent from the meeting, or the travel cancelled. */
+export const NOT_TRAVELLED = subset(OFFER_STATE, ["no-show", "cancelled"]);
 /** The offer's answers: the day one is recorded is the offer's answered day. */
 export const ANSWERS = subset(OFFER_STATE, ["accepted", "declined", "expired"]);
 /** The answers an applicant gives on the status page. */

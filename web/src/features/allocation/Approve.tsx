@@ -1,6 +1,6 @@
 // Approving a run: offers with their deadline, a waitlist, the round decided; after a confirmation that
 // says what will happen. The deadline lies between today and the meeting's first day (the server checks it too).
-import { Button, Card, Group, NumberInput, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call } from "../../api.js";
@@ -9,6 +9,7 @@ import { ErrorAlert } from "../../components/status.js";
 import { chf, day } from "../../format.js";
 import { useRound } from "../rounds/index.js";
 import { useToday } from "../accounts/index.js";
+import { useRunChanges } from "./api.js";
 
 export function Approve({
   roundId,
@@ -28,13 +29,20 @@ export function Approve({
   const [deadline, setDeadline] = useState("");
   const [waitlist, setWaitlist] = useState<number | "">(5);
   const [confirming, setConfirming] = useState(false);
+  const changes = useRunChanges(runId).data?.changes ?? [];
+  const [asItWas, setAsItWas] = useState(false);
   const approve = useMutation({
     mutationFn: () => {
       if (!round.data) throw new Error("The round is still loading: try again in a moment.");
       return call(
         api.api.runs[":runId"].approve.$post({
           param: { runId },
-          json: { offerDeadline: deadline, waitlist: waitlist === "" ? 0 : waitlist, roundVersion: round.data.version },
+          json: {
+            offerDeadline: deadline,
+            waitlist: waitlist === "" ? 0 : waitlist,
+            roundVersion: round.data.version,
+            ...(changes.length && asItWas ? { outOfDate: "approve-as-it-was" as const } : {}),
+          },
         }),
       );
     },
@@ -78,6 +86,7 @@ export function Approve({
       <Text size="sm" mb="sm">
         The funded requests get offers to accept by the deadline; the next best are waitlisted; the round moves to decided.
       </Text>
+      {changes.length > 0 && <OutOfDate changes={changes} asItWas={asItWas} onChange={setAsItWas} />}
       <Group
         align="flex-start"
         component="form"
@@ -104,7 +113,11 @@ export function Approve({
           onChange={(v) => setWaitlist(typeof v === "number" ? v : "")}
           error={waitlistProblem}
         />
-        <Button type="submit" mt={25} disabled={!deadline || !round.data || !!deadlineProblem || !!waitlistProblem}>
+        <Button
+          type="submit"
+          mt={25}
+          disabled={!deadline || !round.data || !!deadlineProblem || !!waitlistProblem || (changes.length > 0 && !asItWas)}
+        >
           Approve this run
         </Button>
       </Group>
@@ -117,6 +130,8 @@ export function Approve({
         pending={approve.isPending}
         error={approve.isError ? approve.error : null}
       >
+        {changes.length > 0 &&
+          `This run is out of date: the ${changes.length === 1 ? "change" : "changes"} since it was made ${changes.length === 1 ? "is" : "are"} not in it. `}
         {`${funded} applicants are offered sponsorship (${chf(committed)} committed), to accept by ${deadline ? day(deadline) : "–"}; ${waiting} go on the waiting list and ${notFunded - waiting} are told they are not sponsored. Each applicant sees the decision on the status page at once, and the round moves to decided. Offers can later be replaced, but the approval cannot be withdrawn once an answer or a cost is recorded.`}
       </Confirm>
       {approve.isSuccess && (
@@ -126,5 +141,29 @@ export function Approve({
       )}
       {approve.isError && !confirming && <ErrorAlert title="Not approved" error={approve.error} />}
     </Card>
+  );
+}
+
+/** The round changed since the run: what changed, and the choice to approve the run as it was. */
+function OutOfDate({ changes, asItWas, onChange }: { changes: string[]; asItWas: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <Alert color="orange.9" variant="light" mb="sm" title="This run is out of date" role="region" aria-label="This run is out of date">
+      <Text size="sm" mb={4}>
+        The round has changed since this run was made; its allocation does not take these changes into account:
+      </Text>
+      <List size="sm" mb="sm" aria-label="Changes since the run">
+        {changes.map((c) => (
+          <List.Item key={c}>{c}</List.Item>
+        ))}
+      </List>
+      <Text size="sm" mb="xs">
+        Start a new run to allocate the round as it is now, or approve this one as it was.
+      </Text>
+      <Checkbox
+        label="Approve this run as it was, without these changes"
+        checked={asItWas}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+    </Alert>
   );
 }

@@ -9,7 +9,7 @@ import { day } from "../../format.js";
 import { useWords } from "../../workspace-words/index.js";
 import { useSession } from "../accounts/index.js";
 import { useRationale } from "./api.js";
-import { DelegatesCard, MoneyCurveCard, OtherMethodsCard, RobustnessCard, RulePricesCard } from "./RationaleSections.js";
+import { AsApprovedNote, DelegatesCard, MoneyCurveCard, OtherMethodsCard, RobustnessCard, RulePricesCard } from "./RationaleSections.js";
 import { EligibilityCard } from "./EligibilityCard.js";
 import { Statement } from "../decisions/index.js";
 import { useRounds } from "../rounds/index.js";
@@ -81,6 +81,11 @@ export function DonorRationalePage() {
           women: pct(r.summary.womenShare),
           outreach: r.summary.outreach,
         })}
+        {r.notTravelled.length > 0 &&
+          ` ${t("rationale.notTravelled", {
+            count: r.notTravelled.length,
+            list: r.notTravelled.map((x) => `${x.id} (${stateName(x.state, lang)})`).join(", "),
+          })}`}
       </Text>
       <Text size="sm">{t("rationale.points")}</Text>
 
@@ -124,6 +129,7 @@ export function DonorRationalePage() {
       )}
 
       <DelegatesCard r={r} mine={mine} />
+      <AsApprovedNote r={r} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <OtherMethodsCard r={r} />
         <RulePricesCard r={r} />

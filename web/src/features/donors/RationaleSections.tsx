@@ -3,9 +3,9 @@
 import { Badge, Card, List, Table, Text, Title } from "@mantine/core";
 import { ResponsiveContainer } from "recharts";
 import { moneyCurveChart } from "../../components/money-curve.js";
-import { CRITERION, stateName, REGION } from "../../../../scoring/domain/index.js";
+import { CRITERION, OFFER_STATE, stateName, REGION } from "../../../../scoring/domain/index.js";
 import { instanceById, percent } from "../../../../scoring/policy/index.js";
-import { paidBy, type Lang } from "../../format.js";
+import { day, paidBy, type Lang } from "../../format.js";
 import { useWords } from "../../workspace-words/index.js";
 import type { Rationale } from "./api.js";
 
@@ -118,7 +118,7 @@ export function OtherMethodsCard({ r }: { r: Rationale }) {
         <Table.Tbody>
           <Table.Tr>
             <Table.Td fw={700}>{t("methods.this")}</Table.Td>
-            <Table.Td>{t("methods.thisRow", { count: r.summary.delegates, value: points(r.value) })}</Table.Td>
+            <Table.Td>{t("methods.thisRow", { count: r.asApproved.delegates, value: points(r.asApproved.value) })}</Table.Td>
           </Table.Tr>
           {r.baselines.map((b) => {
             const broken = brokenInWords(r, b.brokenRules, lang, t);
@@ -141,7 +141,20 @@ export function OtherMethodsCard({ r }: { r: Rationale }) {
 /** The price of each rule that changes the allocation. */
 export function RulePricesCard({ r }: { r: Rationale }) {
   const { t, lang, points } = useWords();
-  const list = (ids: readonly string[]) => ids.map((id) => named(r, id, lang)).join(", ") || t("prices.nobody");
+  // A request the analysis names whose decision changed since the approval says so beside its name.
+  const replaced = new Set(r.funded.filter((f) => f.replacement).map((f) => f.id));
+  const released = new Map(r.released.map((x) => [x.id, x.offer]));
+  const now = (id: string): string => {
+    const offer = released.get(id);
+    if (offer) return ` (${t("prices.nowReleased", { offer: OFFER_STATE.say(offer, lang) })})`;
+    return replaced.has(id) ? ` (${t("prices.nowFunded")})` : "";
+  };
+  const list = (ids: readonly string[]) => ids.map((id) => `${named(r, id, lang)}${now(id)}`).join(", ");
+  const moves = (p: Rationale["rulePrices"][number]): string =>
+    [
+      p.entered.length ? t("prices.enter", { count: p.entered.length, list: list(p.entered) }) : t("prices.noneEnter"),
+      p.left.length ? t("prices.leave", { count: p.left.length, list: list(p.left) }) : t("prices.noneLeave"),
+    ].join(t("prices.and"));
   const sentence = (p: Rationale["rulePrices"][number]): string | null => {
     const inst = instanceById(r.policy, p.rule);
     const rule = inst
@@ -151,7 +164,7 @@ export function RulePricesCard({ r }: { r: Rationale }) {
         : null;
     if (!rule) return null;
     const to = p.relaxedTo === null ? null : inst?.rule.field === "share" ? percent(p.relaxedTo) : String(p.relaxedTo);
-    const args = { rule, to, cost: points(p.cost), entered: list(p.entered), left: list(p.left) };
+    const args = { rule, to, cost: points(p.cost), moves: moves(p) };
     return to === null ? t("prices.lifted", args) : t("prices.item", args);
   };
   const priced = r.rulePrices.filter((p) => (p.cost ?? 0) > 0).flatMap((p) => sentence(p) ?? []);
@@ -235,5 +248,24 @@ export function RobustnessCard({ r }: { r: Rationale }) {
         })}
       </Text>
     </Card>
+  );
+}
+
+/**
+ * What the analyses describe: the allocation as approved, on its day; said only when offers were declined,
+ * lapsed or replaced since, or a delegate did not travel, naming each (the delegates' table is as they stand).
+ */
+export function AsApprovedNote({ r }: { r: Rationale }) {
+  const { t, lang } = useWords();
+  const since = [
+    ...r.released.map((x) => t("rationale.sinceReleased", { who: named(r, x.id, lang), offer: OFFER_STATE.say(x.offer, lang) })),
+    ...r.funded.filter((f) => f.replacement).map((f) => t("rationale.sinceReplacement", { who: named(r, f.id, lang) })),
+    ...r.notTravelled.map((x) => t("rationale.sinceNotTravelled", { who: named(r, x.id, lang), offer: OFFER_STATE.say(x.offer, lang) })),
+  ];
+  if (!since.length) return null;
+  return (
+    <Text size="sm" role="note">
+      {t("rationale.asApproved", { date: day(r.approvedAt, lang), count: r.asApproved.delegates, since: since.join("; ") })}
+    </Text>
   );
 }
