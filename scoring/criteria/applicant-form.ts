@@ -1,7 +1,7 @@
 // What an applicant says in a request, and how the request form's fields (as typed: text, ticked boxes)
 // become that input: one definition for the server's pages, the public API and the enhancement script's
 // inline checks, so that a form and its JSON are checked by the same schema.
-import { parseDecimal } from "../domain/index.js";
+import { parseAmountAsTyped } from "../domain/index.js";
 import { RequestAttributesSchema } from "./score.js";
 
 /** The fields an applicant may give (an allow-list: the ISU's fields are refused as unknown). */
@@ -135,7 +135,7 @@ export function applicantInput(v: ApplicantFormValues): Record<string, unknown> 
     firstParticipation: v.firstParticipation,
     interestEvidence: v.interestEvidence,
     justification: v.justification,
-    travel: { airTicket: ticket === "" ? undefined : (parseDecimal(ticket.replace(/['\s’]/g, "")) ?? ticket) },
+    travel: { airTicket: ticket === "" ? undefined : (parseAmountAsTyped(ticket) ?? ticket) },
     acceptedLevels: v.acceptedLevels,
   };
 }

@@ -32,6 +32,11 @@ export function chfIn(lang: Language, x: number): string {
 }
 
 /** A calendar day (YYYY-MM-DD) as the language writes it: "16 Sept 2025", "16 sept. 2025". */
+/** A calendar day written out in full in the language ("6 January 2027", "6 janvier 2027", "6 de enero de 2027"): for letters, e-mails and the applicants' pages. */
+export function dayInFull(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
 export function dayIn(lang: Language, iso: string): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
@@ -50,6 +55,33 @@ export function parseDecimal(text: string): number | null {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return null;
   const x = Number(t);
   return Number.isFinite(x) ? x : null;
+}
+
+/**
+ * An amount as people type it in any of the working languages: "1'200.50", "1 200,50", "1.200,50",
+ * "1,200.50", "1200,5". Apostrophes and spaces (of any width) group thousands; with both a comma and a
+ * point, the last is the decimal mark; with one of them only, it groups thousands when it recurs or is
+ * followed by exactly three digits ("1.200", "1,200"), else it is the decimal mark ("1200,50"). Null: not
+ * an amount.
+ */
+export function parseAmountAsTyped(text: string): number | null {
+  let t = text.trim().replace(/['’\s\u00a0\u202f]/g, "");
+  const last = Math.max(t.lastIndexOf(","), t.lastIndexOf("."));
+  // Thousands grouped by a mark: every group after the first has three digits.
+  const grouped = (whole: string, mark: RegExp) => whole.split(mark).every((g, k) => (k === 0 ? /^[+-]?\d{1,3}$/ : /^\d{3}$/).test(g));
+  if (t.includes(",") && t.includes(".")) {
+    const whole = t.slice(0, last);
+    if (!grouped(whole, /[.,]/) || new Set(whole.replace(/[^.,]/g, "")).size > 1) return null;
+    t = whole.replace(/[.,]/g, "") + "." + t.slice(last + 1);
+  } else if (last >= 0) {
+    const mark = t[last]!;
+    const groups = t.split(mark);
+    if (groups.length > 2 || /^\d{3}$/.test(groups[1]!)) {
+      if (!grouped(t, mark === "," ? /,/ : /\./)) return null;
+      t = groups.join("");
+    } else t = t.replace(mark, ".");
+  }
+  return parseDecimal(t);
 }
 
 /** A phrase as a label or a sentence begins it: its first letter a capital ("air ticket only" → "Air ticket only"). */

@@ -6,7 +6,7 @@
 // without one is told nothing (its page says so to staff). A replay of past records tells no one.
 import {
   chfIn,
-  dayIn,
+  dayInFull,
   stateName,
   SUPPORT_LEVEL_PAYS,
   type Language,
@@ -77,11 +77,11 @@ export function requestValues(db: Db, requestId: string, lang: Language): Record
     state: stateName(r.attributes.state, lang),
     meeting: plainOneLine(round.meeting, 200),
     venue: plainOneLine(round.venue, 200),
-    dates: `${dayIn(lang, round.startDate)} – ${dayIn(lang, round.endDate)}`,
+    dates: `${dayInFull(lang, round.startDate)} – ${dayInFull(lang, round.endDate)}`,
     statusLink: statusLink(db, lang, r.id),
     ...(d?.level ? { level: SUPPORT_LEVEL_PAYS[d.level][lang] } : {}),
     ...(d?.cost !== null && d?.cost !== undefined ? { amount: chfIn(lang, d.cost) } : {}),
-    ...(d?.offerDeadline ? { deadline: dayIn(lang, d.offerDeadline) } : {}),
+    ...(d?.offerDeadline ? { deadline: dayInFull(lang, d.offerDeadline) } : {}),
   };
 }
 
@@ -161,7 +161,7 @@ function tellStaffOfAnswer(db: Db, eventKey: string, requestId: string, answer: 
     meeting: v.meeting!,
     level: v.level ?? "",
     amount: v.amount ?? "",
-    answeredOn: dayIn("en", decisionOfRequest(db, requestId)?.answeredOn ?? new Date().toISOString()),
+    answeredOn: dayInFull("en", decisionOfRequest(db, requestId)?.answeredOn ?? new Date().toISOString()),
     requestLink: `${s.publicUrl}/rounds/${encodeURIComponent(r.roundId)}/requests/${encodeURIComponent(r.id)}`,
   });
   insertMessage(db, {

@@ -103,7 +103,7 @@ const es: MailWords = {
 export const MAIL_WORDS: Record<Language, MailWords> = { en, fr, es };
 
 /** Why a request was not funded, in plain words in the applicant's language (a sentence ending with a full stop). */
-export function reasonInWords(lang: Language, reason: NotFundedReason | undefined): string {
+export function reasonInWords(lang: Language, reason: (Pick<NotFundedReason, "kind"> & { rule?: string }) | undefined | null): string {
   const r = MAIL_WORDS[lang].reason;
   const sentence = ((): string => {
     switch (reason?.kind) {
@@ -114,7 +114,7 @@ export function reasonInWords(lang: Language, reason: NotFundedReason | undefine
       case "locked-out":
         return r.lockedOut;
       case "excluded-by-rule":
-        return r.rule[reason.rule.split(".")[0]!] ?? r.anyRule;
+        return r.rule[(reason.rule ?? "").split(".")[0]!] ?? r.anyRule;
       default:
         return r.unexplained;
     }

@@ -220,10 +220,13 @@ export function SubmittedPage({
           <button type="button" class="secondary" hidden data-action="print">
             {w.submitted.print}
           </button>
-          <a class="button" href={`/status?lang=${lang}`}>
-            {w.submitted.status}
-          </a>
         </div>
+        {/* The status page opened with this request's reference and code (sent in the form's body, never in an address). */}
+        <form method="post" action={`/status?lang=${lang}`} class="buttons">
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="code" value={code} />
+          <button type="submit">{w.submitted.status}</button>
+        </form>
       </div>
     </Page>
   );

@@ -4,11 +4,15 @@
 // final: a page asks to confirm it), all with no script at all.
 import { Page } from "./layout.js";
 import type { PageAssets } from "./assets.js";
-import { dayIn, fill, WORDS, type Language } from "./words/index.js";
+import { dayInFull, fill, WORDS, type Language } from "./words/index.js";
+import { reasonInWords } from "../mail/words.js";
 import {
+  chfIn,
   REQUEST_STATUS,
   REQUEST_STATUS_TO_APPLICANT,
   SUPPORT_LEVEL,
+  SUPPORT_LEVEL_COVERS,
+  type NotFundedReason,
   type OfferStatus,
   type RequestStatus,
   type SupportLevel,
@@ -19,10 +23,19 @@ export interface StatusView {
   reference: string;
   status: RequestStatus;
   history: { status: RequestStatus; at: string }[];
-  decision: { level: SupportLevel | null; offerDeadline: string | null; offerStatus: OfferStatus | null; answerable: boolean } | null;
+  decision: {
+    level: SupportLevel | null;
+    cost: number | null;
+    offerDeadline: string | null;
+    offerStatus: OfferStatus | null;
+    answerable: boolean;
+  } | null;
+  meeting: { name: string; venue: string; startDate: string; endDate: string; nights: number };
+  reason: (Pick<NotFundedReason, "kind"> & { rule?: string | undefined }) | null;
+  contact: string;
 }
 
-const day = (iso: string, lang: Language) => dayIn(lang, iso);
+const day = (iso: string, lang: Language) => dayInFull(lang, iso);
 
 interface StatusProps {
   lang: Language;
@@ -99,6 +112,18 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
         {since && `(${fill(s.since, { date: day(since, lang) })})`}
       </p>
       <p>{fill(REQUEST_STATUS_TO_APPLICANT[status][lang], { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}</p>
+      <p>
+        {fill(s.meeting, {
+          meeting: view.meeting.name,
+          venue: view.meeting.venue,
+          start: day(view.meeting.startDate, lang),
+          end: day(view.meeting.endDate, lang),
+        })}
+      </p>
+      {(status === "not-funded" || status === "waitlisted" || status === "ineligible") && (
+        <p>{fill(s.why, { reason: reasonInWords(lang, status === "ineligible" ? { kind: "ineligible" } : view.reason) })}</p>
+      )}
+      {d?.level && d.cost !== null && (status === "funded" || status === "accepted") && <Offer lang={lang} view={view} />}
       {answered && (
         <p>
           <strong>{s.answer.done}</strong>
@@ -117,7 +142,29 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
           </button>
         </form>
       )}
+      <p>{fill(s.contact, { contact: view.contact })}</p>
     </section>
+  );
+}
+
+/** The offer: what it pays for and up to how much, on which terms, and what happens without an answer. */
+function Offer({ lang, view }: { lang: Language; view: StatusView }) {
+  const o = WORDS[lang].status.offer;
+  const d = view.decision!;
+  const level = d.level!;
+  return (
+    <div aria-labelledby="offer-title">
+      <h2 id="offer-title">{o.title}</h2>
+      <p>
+        {fill(o.amount, {
+          amount: chfIn(lang, d.cost!),
+          level: SUPPORT_LEVEL.say(level, lang),
+          covers: fill(SUPPORT_LEVEL_COVERS[level][lang], { nights: view.meeting.nights }),
+        })}
+      </p>
+      <p>{o.terms}</p>
+      {view.status === "funded" && d.offerDeadline && <p>{fill(o.deadline, { deadline: day(d.offerDeadline, lang) })}</p>}
+    </div>
   );
 }
 

@@ -191,6 +191,12 @@ export const ApplicantStatusSchema = z.object({
       answerable: z.boolean(),
     })
     .nullable(),
+  /** The meeting the request is for. */
+  meeting: z.object({ name: z.string(), venue: z.string(), startDate: z.iso.date(), endDate: z.iso.date(), nights: z.number() }),
+  /** Why the approved run did not fund it: the kind of reason and the rule that bound, naming no other request. */
+  reason: z.object({ kind: z.string(), rule: z.string().optional() }).nullable(),
+  /** The ISU's address, to write to with any question. */
+  contact: z.string(),
 });
 
 export const AuditViewSchema = z.object({

@@ -23,6 +23,7 @@ import {
   assertRoundOpenForMoney,
   statusTimeline,
   roundExists,
+  notFundedReasonOf,
   type RequestRecord,
 } from "../store/index.js";
 import { recordOfferAnswer } from "./request-status.js";
@@ -122,9 +123,10 @@ export async function applicantRequest({ db, config }: Services, client: string,
 }
 
 /** What an applicant sees of their request: its status over time and its decision. */
-export function applicantStatus({ db }: Services, id: string) {
+export function applicantStatus({ db, config }: Services, id: string) {
   const r = getRequest(db, id);
   const d = decisionOfRequest(db, id);
+  const round = getRound(db, r.roundId);
   return {
     reference: r.id,
     roundId: r.roundId,
@@ -142,6 +144,12 @@ export function applicantStatus({ db }: Services, id: string) {
           answerable: d.offerStatus === "pending" && d.offerDeadline !== null && today() <= d.offerDeadline,
         }
       : null,
+    /** The meeting the request is for, and its days. */
+    meeting: { name: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate, nights: round.nights },
+    /** Why the approved run did not fund the request: its kind and rule only (no other request is named). */
+    reason: d && d.decision !== "funded" ? notFundedReasonOf(db, d.runId, id) : null,
+    /** Whom to write to at the ISU. */
+    contact: /<([^>]+)>/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM,
   };
 }
 

@@ -1,7 +1,7 @@
 // What staff see of the outbox: every message (to whom, about what, when, what came of it), a request's
 // messages, the templates with a preview in each language, and a failed message sent again. Donors see
 // none of it (the routes are staff's). A new access code never shows: it is made when its message leaves.
-import { chfIn, dayIn, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
+import { chfIn, dayInFull, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
 import { tx } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { Services } from "../http/index.js";
@@ -10,7 +10,11 @@ import { listMessages, messageCounts, requeueFailed, type MessageFilter, type Me
 import { addressOf } from "../mail/sender.js";
 import { languagesOf, MESSAGE_KIND_LIST, MESSAGE_KINDS, render, type MessageKind } from "../mail/templates.js";
 import { MAIL_WORDS, reasonInWords } from "../mail/words.js";
-import { getRequest } from "../store/index.js";
+import { getRequest, listRounds } from "../store/index.js";
+
+/** The day `days` before a calendar day (YYYY-MM-DD). */
+const dayBefore = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 import type { Actor } from "./actor.js";
 import { audit } from "../audit.js";
 
@@ -93,19 +97,22 @@ export function templateList() {
 /** Example values, for a preview without a request. */
 function exampleValues(db: Services["db"], lang: Language): Record<string, string> {
   const w = MAIL_WORDS[lang];
-  const reference = "13MSP-K7P2QX9M";
+  const rounds = listRounds(db);
+  const round = rounds.find((r) => r.status === "review") ?? rounds.at(-1);
+  const reference = `${round?.id ?? "13MSP"}-K7P2QX9M`;
   return {
     greeting: w.greeting("Sophea Keo"),
     name: "Sophea Keo",
     reference,
     state: stateName("KHM", lang),
-    meeting: "Thirteenth Meeting of States Parties",
-    venue: "Geneva",
-    dates: `${dayIn(lang, "2025-09-15")} – ${dayIn(lang, "2025-09-18")}`,
+    // A real round's meeting and dates (one in review first), so that the preview reads as a message would.
+    meeting: round?.meeting ?? "Thirteenth Meeting of States Parties",
+    venue: round?.venue ?? "Geneva",
+    dates: `${dayInFull(lang, round?.startDate ?? "2025-09-16")} – ${dayInFull(lang, round?.endDate ?? "2025-09-19")}`,
     statusLink: statusLink(db, lang, reference),
     level: SUPPORT_LEVEL_PAYS.full[lang],
     amount: chfIn(lang, 3290),
-    deadline: dayIn(lang, "2025-08-15"),
+    deadline: dayInFull(lang, round ? dayBefore(round.startDate, 30) : "2025-08-15"),
   };
 }
 
@@ -121,7 +128,7 @@ export function previewTemplate({ db }: Pick<Services, "db">, kind: MessageKind,
   const values: Record<string, string> = {
     ...base,
     ...own,
-    reason: reasonInWords(lang, { kind: "price-of-inclusion", price: 1, level: "full", displaced: [], text: "" }),
+    reason: reasonInWords(lang, { kind: "price-of-inclusion" }),
     code: w.codeHidden,
     answer: OFFER_STATE.say("accepted", lang),
     answeredOn: base.deadline!,

@@ -13,3 +13,4 @@ export * from "./users.js";
 export { IN_RUN, REQUEST_STATUS, type RequestStatus } from "../../scoring/domain/index.js";
 export * from "./years.js";
 export * from "./instance.js";
+export { notFundedReasonOf, type ApplicantReason } from "./runs.js";

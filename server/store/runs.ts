@@ -3,7 +3,7 @@
 // run manager (services/runs.ts) on the server's thread, and the run's worker for the snapshot, which it
 // writes through its own connection (so the thread that serves requests never copies megabytes).
 import Database from "better-sqlite3";
-import { ACTIVE_RUNS, type AllocationResult, type StoppedRun } from "../../scoring/domain/index.js";
+import { ACTIVE_RUNS, type AllocationResult, type NotFundedReason, type StoppedRun } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { RunSummary } from "../schemas/index.js";
@@ -150,6 +150,19 @@ export function latestApprovedRunId(db: Db, roundId: string): string | null {
       .pluck()
       .get(roundId) as string | undefined) ?? null
   );
+}
+
+/**
+ * Why a run left a request out, as an applicant may read it: the kind of reason and the rule that bound,
+ * never the engine's sentence nor the requests it displaced (they name other people's requests).
+ */
+export type ApplicantReason = { kind: NotFundedReason["kind"]; rule?: string };
+export function notFundedReasonOf(db: Db, runId: string, requestId: string): ApplicantReason | null {
+  const result = db.prepare("SELECT result FROM runs WHERE id = ?").pluck().get(runId) as string | null | undefined;
+  if (!result) return null;
+  const reason = (JSON.parse(result) as AllocationResult).notFunded.find((n) => n.id === requestId)?.reason;
+  if (!reason) return null;
+  return reason.kind === "excluded-by-rule" ? { kind: reason.kind, rule: reason.rule } : { kind: reason.kind };
 }
 
 /** The round's most recent finished run with an allocation: its id, the requests it funded, and why the others were not. */

@@ -121,6 +121,10 @@ describe("applicants (end to end)", () => {
     // Once the page's script has run, copy and print are offered (and the draft is gone).
     await page.getByRole("button", { name: "Copy the reference and the code" }).waitFor();
     await shot(page, "31-apply-submitted");
+    // "Check the status" opens this request's status at once: its reference carried, nothing to type again.
+    await page.getByRole("button", { name: "Check the status" }).click();
+    await page.getByText("Your request has been received and will be reviewed.").waitFor();
+    expect(await page.getByLabel("Reference").inputValue()).toBe(reference);
     // The draft is gone: the form is empty again.
     await page.goto(`${base}/apply/DEMO-OPEN?lang=en`);
     await page.getByLabel("Full name").waitFor();

@@ -52,7 +52,7 @@ describe("the outbox", () => {
       expect(m.recipient).toBe(r.attributes.email);
     }
     const offer = messages.find((m) => m.kind === "offer")!;
-    expect(offer.subject).toMatch(/answer by 15 Aug 2025/);
+    expect(offer.subject).toMatch(/answer by 15 August 2025/);
     expect(offer.body).toMatch(/CHF [\d']+/);
     expect(offer.body).toContain(`/status?lang=en&reference=${encodeURIComponent(offer.requestId!)}`);
     const notFundedMessage = messages.find((m) => m.kind === "not-funded")!;
@@ -151,7 +151,7 @@ describe("the outbox", () => {
       expect([m.requestId, m.kind]).toEqual([m.requestId, waitlisted.has(m.requestId) ? "replacement-offer" : "offer"]);
     const fromTheList = after.filter((m) => m.kind === "replacement-offer");
     expect(fromTheList.length).toBeGreaterThan(0);
-    expect(fromTheList[0]!.subject).toMatch(/^A place has opened: sponsorship offered, please answer by 20 Aug 2025 \(/);
+    expect(fromTheList[0]!.subject).toMatch(/^A place has opened: sponsorship offered, please answer by 20 August 2025 \(/);
   });
 
   it("answers a lost code the same way whether or not the pair matched, and rate-limits it", async () => {
@@ -209,7 +209,7 @@ describe("the outbox", () => {
     expect(refused.json.error.message).toMatch(/only a message that failed/);
     const preview = (await admin.req("GET", `/api/message-templates/offer/es?requestId=${m!.requestId}`)).json;
     expect(preview).toMatchObject({ example: false, language: "es" });
-    expect(preview.subject).toMatch(/^Patrocinio ofrecido: responda antes del 15 ago 2025/);
+    expect(preview.subject).toMatch(/^Patrocinio ofrecido: responda antes del \d{1,2} de agosto de 2025/);
     expect((await admin.req("GET", "/api/message-templates/answered/fr")).status).toBe(404);
     const list = (await admin.req("GET", "/api/message-templates")).json as { kind: string; languages: string[] }[];
     expect(list.map((t) => t.kind)).toContain("new-code");

@@ -5,7 +5,9 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_APPLICANT } from "../../server/io/seed.js";
-import { testApi, type TestApi } from "./api-helpers.js";
+import { hashCode } from "../../server/auth/passwords.js";
+import { setAccessCodeHash } from "../../server/store/index.js";
+import { approveDemoRun, AS_OF_13MSP, testApi, type TestApi } from "./api-helpers.js";
 
 describe("the applicants' pages, rendered by the server", () => {
   let api: TestApi;
@@ -102,6 +104,29 @@ describe("the applicants' pages, rendered by the server", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("no-store");
     expect(await page.text()).toContain("Votre demande a été reçue et sera examinée.");
+  });
+
+  it("reads an amount as a French or Spanish speaker types it (1 200,50; 1.200,50)", async () => {
+    for (const [lang, typed] of [
+      ["fr", "1 200,50"],
+      ["es", "1.200,50"],
+      ["en", "1,200.50"],
+    ]) {
+      const res = await post(
+        `/apply/DEMO-OPEN?lang=${lang}`,
+        form([
+          ["state", "SEN"],
+          ["gender", "F"],
+          ["name", "Awa Diop"],
+          ["airTicket", typed!],
+          ["acceptedLevels", "full"],
+        ]),
+      );
+      expect(res.status, typed).toBe(201);
+      const reference = /data-testid="reference">([^<]+)</.exec(await res.text())![1]!;
+      const stored = api.db.prepare("SELECT attributes FROM requests WHERE id = ?").pluck().get(reference) as string;
+      expect(JSON.parse(stored).travel.airTicket).toBe(1200.5);
+    }
   });
 
   it("refuses a form sent from another site, and a form to a round that does not take requests", async () => {
@@ -203,5 +228,72 @@ describe("the applicants' pages, rendered by the server", () => {
     expect(brotliDecompressSync(Buffer.from(await sheet.arrayBuffer())).toString()).toContain(".summary");
     // Without a web build (this test's), the pages load no script at all: they work without one.
     expect(html).not.toContain("<script");
+  });
+});
+
+describe("the status page after the approval (issue 31)", () => {
+  let api: TestApi;
+  let decided: { funded: string[]; notFunded: string[] };
+  beforeAll(async () => {
+    api = await testApi(AS_OF_13MSP);
+    decided = await approveDemoRun(api, await api.as("admin"), 2);
+  });
+  afterAll(() => api.db.close());
+
+  /** The status page of a request, opened with a code set for the test (the code the applicant got by mail). */
+  const statusOf = async (id: string, lang: string) => {
+    setAccessCodeHash(api.db, id, hashCode("TEST-CODE-0000-0001"));
+    const res = await api.app.request(`/status?lang=${lang}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+      body: new URLSearchParams([
+        ["reference", id],
+        ["code", "TEST-CODE-0000-0001"],
+      ]).toString(),
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // The page's text (entities read), and its references anywhere in the markup.
+    expect(html.match(/13MSP-\d{3}/g)?.every((ref) => ref === id)).toBe(true);
+    return html
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&#39;/g, "'")
+      .replace(/\s+/g, " ");
+  };
+
+  it("tells the offered applicant the meeting, up to how much, what it pays for, the terms, the deadline's meaning and whom to ask", async () => {
+    const text = await statusOf(DEMO_APPLICANT.reference, "en");
+    expect(text).toContain(
+      "Your request is for the Thirteenth Meeting of States Parties to the Convention on Cluster Munitions, Geneva, 16 September 2025 to 19 September 2025.",
+    );
+    expect(text).toMatch(
+      /Sponsorship of up to CHF [\d']+ \(full support\): your return air ticket, booked by the ISU, and the daily allowance for \d+ nights\./,
+    );
+    expect(text).toContain("The ISU books the ticket once you accept.");
+    expect(text).toContain(
+      "Answer by 15 August 2025, below. Without an answer by then the offer lapses, and the place goes to a delegate on the waiting list.",
+    );
+    expect(text).toMatch(/Any question: write to the ISU at [^\s<>]+@[^\s<>]+, giving your reference\./);
+    const fr = await statusOf(DEMO_APPLICANT.reference, "fr");
+    expect(fr).toMatch(/Un parrainage de [\d\s\u202f]+ CHF au plus \(prise en charge complète\) : votre billet d'avion aller-retour/);
+  });
+
+  it("tells a request not funded why, in words about this request only, naming no other request", async () => {
+    const waitlisted = (await (await api.as("admin")).req("GET", "/api/rounds/13MSP/decisions")).json.filter(
+      (d: { decision: string }) => d.decision === "waitlisted",
+    );
+    const notFunded = decided.notFunded.find((id) => !waitlisted.some((w: { requestId: string }) => w.requestId === id))!;
+    for (const [lang, why] of [
+      ["en", "Why: "],
+      ["fr", "Motif : "],
+      ["es", "Motivo: "],
+    ] as const) {
+      const text = await statusOf(notFunded, lang);
+      const sentence = text.slice(text.indexOf(why));
+      expect(sentence.length).toBeGreaterThan(why.length + 20);
+      expect(sentence).not.toMatch(/does not meet the Programme's conditions|ne remplit pas|no cumple/);
+      // The reason names no request (statusOf checks that no other reference is anywhere in the markup).
+      expect(sentence).not.toMatch(/13MSP/);
+    }
   });
 });

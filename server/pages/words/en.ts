@@ -74,6 +74,16 @@ export const en = {
     notFound: "No request with this reference and access code.",
     current: "Status",
     since: "since {{date}}",
+    meeting: "Your request is for the {{meeting}}, {{venue}}, {{start}} to {{end}}.",
+    offer: {
+      title: "The offer",
+      amount: "Sponsorship of up to {{amount}} ({{level}}): {{covers}}.",
+      terms: "The ISU books the ticket once you accept. The allowance is paid for the days of the meeting you attend.",
+      deadline:
+        "Answer by {{deadline}}, below. Without an answer by then the offer lapses, and the place goes to a delegate on the waiting list.",
+    },
+    why: "Why: {{reason}}",
+    contact: "Any question: write to the ISU at {{contact}}, giving your reference.",
     answer: {
       accept: "Accept the offer",
       decline: "Decline the offer",

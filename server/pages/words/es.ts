@@ -76,6 +76,16 @@ export const es: Dict = {
     notFound: "No hay ninguna solicitud con esta referencia y este código de acceso.",
     current: "Estado",
     since: "desde el {{date}}",
+    meeting: "Su solicitud es para la {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
+    offer: {
+      title: "La oferta",
+      amount: "Un patrocinio de hasta {{amount}} ({{level}}): {{covers}}.",
+      terms: "La ISU reserva el billete en cuanto usted acepta. Las dietas se pagan por los días de la reunión a los que asiste.",
+      deadline:
+        "Responda antes del {{deadline}}, más abajo. Sin respuesta en esa fecha, la oferta caduca y la plaza pasa a un delegado de la lista de espera.",
+    },
+    why: "Motivo: {{reason}}",
+    contact: "Para cualquier pregunta, escriba a la ISU a {{contact}} indicando su referencia.",
     answer: {
       accept: "Aceptar la oferta",
       decline: "Rechazar la oferta",

@@ -43,7 +43,7 @@ export const fr: Dict = {
   invalid: {
     summary: "Il y a un problème : corrigez les réponses ci-dessous.",
     state: "Choisissez l'État qui vous désigne.",
-    gender: "Choisissez une réponse pour le sexe.",
+    gender: "Choisissez une réponse pour le genre.",
     name: "Indiquez votre nom complet sur une ligne (200 caractères au plus, sans saut de ligne ni caractère de contrôle).",
     title: "Indiquez votre titre ou fonction sur une ligne (200 caractères au plus, sans saut de ligne ni caractère de contrôle).",
     organisation: "Indiquez votre organisation sur une ligne (200 caractères au plus, sans saut de ligne ni caractère de contrôle).",
@@ -76,6 +76,16 @@ export const fr: Dict = {
     notFound: "Aucune demande avec cette référence et ce code d'accès.",
     current: "État",
     since: "depuis le {{date}}",
+    meeting: "Votre demande porte sur la {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
+    offer: {
+      title: "L'offre",
+      amount: "Un parrainage de {{amount}} au plus ({{level}}) : {{covers}}.",
+      terms: "L'ISU réserve le billet dès que vous acceptez. L'indemnité est versée pour les jours de réunion auxquels vous assistez.",
+      deadline:
+        "Répondez avant le {{deadline}}, ci-dessous. Sans réponse à cette date, l'offre expire et la place revient à un délégué de la liste d'attente.",
+    },
+    why: "Motif : {{reason}}",
+    contact: "Pour toute question, écrivez à l'ISU à {{contact}} en indiquant votre référence.",
     answer: {
       accept: "Accepter l'offre",
       decline: "Refuser l'offre",

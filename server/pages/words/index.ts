@@ -32,4 +32,4 @@ export function fill(sentence: string, values: Record<string, string | number> =
   return sentence.replace(/{{(\w+)}}/g, (_m, k: string) => String(values[k] ?? ""));
 }
 
-export { dayIn } from "../../../scoring/domain/index.js";
+export { dayIn, dayInFull } from "../../../scoring/domain/index.js";

@@ -41,7 +41,7 @@ export const fr: Words = {
   delegates: {
     title: "Les délégués parrainés",
     intro:
-      "Ni nom ni coordonnées : chaque délégué par référence, État, groupe régional, statut dans la Convention et sexe. Les lignes payées par votre contribution sont signalées.",
+      "Ni nom ni coordonnées : chaque délégué par référence, État, groupe régional, statut dans la Convention et genre. Les lignes payées par votre contribution sont signalées.",
     region: "Délégués parrainés, défile horizontalement",
     table: "Délégués parrainés",
     reference: "Référence",
@@ -55,7 +55,7 @@ export const fr: Words = {
     paidBy: "Payé par",
     yours: "vous",
     reasons:
-      "Pourquoi ils ont obtenu leur note, compté sur l'ensemble des délégués (les raisons propres à un délégué ne sont pas montrées : avec l'État et le sexe, elles pourraient identifier une personne) :",
+      "Pourquoi ils ont obtenu leur note, compté sur l'ensemble des délégués (les raisons propres à un délégué ne sont pas montrées : avec l'État et le genre, elles pourraient identifier une personne) :",
   },
   methods: {
     title: "Ce que d'autres méthodes auraient financé",
