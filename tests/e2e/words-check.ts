@@ -34,6 +34,12 @@ const ENGINE_CODES = [
   "ccmStatus",
   "airTicket",
   "dsaDays",
+  // The audit's field names and the rule set's id (issue 31).
+  "deferredTo",
+  "receivedOn",
+  "carriedFrom",
+  "offerDeadline",
+  "ccm-para102-v1",
 ];
 
 /** Request and offer statuses in English, as an English page says them: none may stay on a French or Spanish page. */

@@ -65,6 +65,12 @@ describe("the audit log in words", () => {
       "air ticket: CHF\u00a01'160 → CHF\u00a01'200",
     ]);
   });
+  it("names a year's and a contribution's fields in words, never as stored (deferredTo, receivedOn)", () => {
+    const closed = { action: "close", entity: "year", entityId: "2025", about: {}, data: { deferredTo: 51319 } };
+    expect(detailsInWords(closed, new Map())).toEqual(["deferred to the next year: CHF\u00a051'319"]);
+    const given = { action: "update", entity: "donor", entityId: "AUS", about: {}, data: { amount: 5000, receivedOn: null } };
+    expect(detailsInWords(given, new Map())).toEqual(["amount: CHF\u00a05'000", "received on: not recorded"]);
+  });
   it("gives a status change's note with the States of the requests it names", () => {
     const e = {
       action: "status",

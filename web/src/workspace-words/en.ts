@@ -13,7 +13,7 @@ export const en = {
       "{{meeting}}, {{venue}}, {{start}} to {{end}}. {{delegates}} delegates from {{states}} States were sponsored for {{cost}} of {{budget}} available ({{women}} women, {{outreach}} from signatories and States not party).",
     scoringTitle: "How requests were scored",
     scoring:
-      "Each request is scored 0 to 100 on five criteria (rules {{rules}}, from para. 102 of the ISU's 2024 report); its score weighs them as follows:",
+      "Each request is scored 0 to 100 on five criteria (the rules of paragraph 102 of the ISU's 2024 annual report); its score weighs them as follows:",
     points:
       "Points: a delegate's score is 0 to 100 (the weighted criteria); an allocation's total score is the sum of its delegates' scores, and the optimiser makes it as high as the rules and the money allow.",
     rulesTitle: "The rules of the allocation",

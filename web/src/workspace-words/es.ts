@@ -15,7 +15,7 @@ export const es: Words = {
       "{{meeting}}, {{venue}}, del {{start}} al {{end}}. Se patrocinó a {{delegates}} delegados de {{states}} Estados por {{cost}} de {{budget}} disponibles ({{women}} de mujeres, {{outreach}} de Estados signatarios o no partes).",
     scoringTitle: "Cómo se puntuaron las solicitudes",
     scoring:
-      "Cada solicitud recibe de 0 a 100 puntos en cinco criterios (reglas {{rules}}, según el párr. 102 del informe de 2024 de la ISU); su puntuación los pondera así:",
+      "Cada solicitud recibe de 0 a 100 puntos en cinco criterios (las reglas del párrafo 102 del informe anual de 2024 de la ISU); su puntuación los pondera así:",
     points:
       "Puntos: la puntuación de un delegado va de 0 a 100 (los criterios ponderados); la puntuación total de una asignación es la suma de las de sus delegados, y el optimizador la hace tan alta como lo permiten las reglas y los fondos.",
     rulesTitle: "Las reglas de la asignación",

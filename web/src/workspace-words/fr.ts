@@ -15,7 +15,7 @@ export const fr: Words = {
       "{{meeting}}, {{venue}}, du {{start}} au {{end}}. {{delegates}} délégués de {{states}} États ont été parrainés pour {{cost}} sur {{budget}} disponibles ({{women}} de femmes, {{outreach}} d'États signataires ou non parties).",
     scoringTitle: "Comment les demandes ont été notées",
     scoring:
-      "Chaque demande reçoit de 0 à 100 points sur cinq critères (règles {{rules}}, d'après le par. 102 du rapport 2024 de l'ISU) ; sa note les pondère ainsi :",
+      "Chaque demande reçoit de 0 à 100 points sur cinq critères (les règles du paragraphe 102 du rapport annuel 2024 de l'ISU) ; sa note les pondère ainsi :",
     points:
       "Points : la note d'un délégué va de 0 à 100 (les critères pondérés) ; la note totale d'une allocation est la somme des notes de ses délégués, et l'optimiseur la rend aussi élevée que les règles et les fonds le permettent.",
     rulesTitle: "Les règles de l'allocation",

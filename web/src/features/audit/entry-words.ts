@@ -115,9 +115,28 @@ const FIELDS: Record<string, string> = {
   expired: "lapsed",
   replaces: "replaces",
   donorId: "donor",
+  deferredTo: "deferred to the next year",
+  receivedOn: "received on",
+  carriedFrom: "carried from",
+  source: "where the amount comes from",
+  year: "year",
+  opening: "opening balance",
+  closing: "closing balance",
+  regions: "regional groups",
 };
 
-const MONEY = new Set(["amount", "actualCost", "allowanceRate", "reserve", "adminEstimate", "adminActual", "airTicket"]);
+const MONEY = new Set([
+  "amount",
+  "actualCost",
+  "allowanceRate",
+  "reserve",
+  "adminEstimate",
+  "adminActual",
+  "airTicket",
+  "deferredTo",
+  "opening",
+  "closing",
+]);
 
 /** The list of each field that holds a code. */
 const FIELD_LISTS: Record<string, SomeVocabulary> = {
@@ -149,7 +168,7 @@ function listOf(e: Pick<Entry, "entity" | "action">, field: string): SomeVocabul
 
 /** One value in words: statuses and codes by the word list, money in CHF, days and times as plainText says them, lists joined. */
 function valueInWords(e: Pick<Entry, "entity" | "action">, field: string, v: unknown, names: ReadonlyMap<string, string>): string {
-  if (v === null || v === undefined || v === "") return "none";
+  if (v === null || v === undefined || v === "") return field === "receivedOn" ? "not recorded" : "none";
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (typeof v === "number") return MONEY.has(field) ? chf(v) : String(v);
   if (typeof v === "string") {

@@ -95,7 +95,7 @@ export function DonorRationalePage() {
             {t("rationale.scoringTitle")}
           </Title>
           <Text size="sm" mb="xs">
-            {t("rationale.scoring", { rules: r.rules })}
+            {t("rationale.scoring")}
           </Text>
           <List size="sm">
             {CRITERION.codes.map((c) => (

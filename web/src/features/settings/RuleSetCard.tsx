@@ -37,8 +37,8 @@ export const RuleSetCard = memo(function RuleSetCard({
         Rule set
       </Title>
       <Text size="sm" mb="xs">
-        Empty: the default rules ({DEFAULT_RULES.id}, from para. 102 of the ISU's 2024 report). Each rule adds points to one criterion when
-        its condition holds.
+        Empty: the default rules, from paragraph 102 of the ISU's 2024 annual report. Each rule adds points to one criterion when its
+        condition holds.
       </Text>
       <Tabs defaultValue="form" keepMounted={false}>
         <Tabs.List>
