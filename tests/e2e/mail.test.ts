@@ -51,7 +51,7 @@ const applicants: Record<
     received: /^Your sponsorship request (\S+) \(Ghana\) has been received$/,
     offer: /^Sponsorship offered: please answer by 25 Jul 2025 \(\S+, Ghana\)$/,
     amount: /CHF\s?\d{1,3}(?:'\d{3})*(?:\.\d{2})?/,
-    deadline: "25 Jul 2025",
+    deadline: "25 July 2025",
     reminder: /^Reminder: your sponsorship offer ends on 25 Jul 2025 \(\S+, Ghana\)$/,
     status: {
       code: "Access code",
@@ -79,7 +79,7 @@ const applicants: Record<
     received: /^Votre demande de parrainage (\S+) \(Sénégal\) a été reçue$/,
     offer: /^Parrainage proposé : merci de répondre avant le 25 juil\. 2025 \(\S+, Sénégal\)$/,
     amount: /\d{1,3}(?:[\s\u202f]\d{3})*(?:\.\d{2})?\s?CHF/,
-    deadline: "25 juil. 2025",
+    deadline: "25 juillet 2025",
     reminder: /^Rappel : votre offre de parrainage prend fin le 25 juil\. 2025 \(\S+, Sénégal\)$/,
     status: {
       code: "Code d'accès",
@@ -107,7 +107,7 @@ const applicants: Record<
     received: /^Su solicitud de patrocinio (\S+) \(Bolivia[^)]*\)\) se ha recibido$/,
     offer: /^Patrocinio ofrecido: responda antes del 25 jul 2025 \(\S+, Bolivia/,
     amount: /\d+(?:[\s.\u202f]\d{3})*(?:,\d{2})?\s?CHF/,
-    deadline: "25 jul 2025",
+    deadline: "25 de julio de 2025",
     reminder: /^Recordatorio: su oferta de patrocinio vence el 25 jul 2025 \(\S+, Bolivia/,
     status: {
       code: "Código de acceso",
