@@ -28,7 +28,7 @@ import {
   setYearNote,
   yearOfDate,
 } from "../store/index.js";
-import { today } from "../store/rows.js";
+import { dayFrom, today } from "../store/rows.js";
 import { dayInWords } from "../../scoring/domain/index.js";
 import type { Services } from "../http/index.js";
 import { recordOffer, type Actor } from "../services/decisions.js";
@@ -72,11 +72,6 @@ export const DEMO_ROUNDS = {
     endDate: -6,
   },
 } as const;
-
-/** The day `offset` days from `day` (ISO dates). */
-export function dayFrom(day: string, offset: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The demo round's file (13MSP, data/demo/round.json): its rounds' settings, donors and invented delegates. */
 const readDemoRound = () => RoundFileSchema.parse(JSON.parse(readFileSync(`${DEMO_DIR}round.json`, "utf8")));

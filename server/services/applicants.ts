@@ -7,6 +7,7 @@ import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/session
 import { audit } from "../audit.js";
 import { tx } from "../db/database.js";
 import { CODE_SLOT, tellApplicant, tellReceived } from "../mail/events.js";
+import { addressOf } from "../mail/sender.js";
 import { randomUUID } from "node:crypto";
 import { conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http/index.js";
@@ -149,7 +150,7 @@ export function applicantStatus({ db, config }: Services, id: string) {
     /** Why the approved run did not fund the request: its kind and rule only (no other request is named). */
     reason: d && d.decision !== "funded" ? notFundedReasonOf(db, d.runId, id) : null,
     /** Whom to write to at the ISU. */
-    contact: /<([^>]+)>/.exec(config.MAIL_FROM)?.[1] ?? config.MAIL_FROM,
+    contact: addressOf(config.MAIL_FROM),
   };
 }
 

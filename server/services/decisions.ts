@@ -43,7 +43,7 @@ import { recordOfferAnswer, setRequestStatus, settleOffer } from "./request-stat
 import { changeRoundStatus } from "./rounds.js";
 import type { Actor } from "./actor.js";
 import { tellApplicant, type ChangeActor } from "../mail/events.js";
-import { doneRun } from "./runs.js";
+import { doneRun, type RunRecord } from "./runs.js";
 import { scoreRound } from "../../scoring/criteria/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { changesSince } from "../../scoring/problem/index.js";
@@ -100,15 +100,16 @@ function checkApprovable(
  * running, their points, costs and eligibility), in words; empty when the run is of the round as it is.
  */
 export function runChanges({ db, runs }: Pick<Services, "db" | "runs">, runId: string): string[] {
-  const run = runs.get(runId);
+  return changesOf(db, runs.get(runId));
+}
+
+/** The changes since a run already read (the approval has it in hand). */
+function changesOf(db: Services["db"], run: RunRecord): string[] {
   const { problem, scores } = doneRun(run);
   const { file, reference } = roundFileOf(db, run.roundId, undefined, APPROVAL_DECIDES);
   const now = scoreRound(file, reference);
-  return changesSince(
-    { problem, totals: new Map(scores.requests.map((r) => [r.id, r.total])) },
-    { problem: now.problem, totals: new Map(now.requests.map((r) => [r.id, r.total])) },
-    (iso3) => stateName(iso3),
-  );
+  const totals = (scored: { id: string; total: number }[]) => new Map(scored.map((r) => [r.id, r.total]));
+  return changesSince({ problem, totals: totals(scores.requests) }, { problem: now.problem, totals: totals(now.requests) }, stateName);
 }
 
 export function approveRun(
@@ -131,7 +132,7 @@ export function approveRun(
     const round = getRound(db, run.roundId);
     checkApprovable(db, round, result, input);
     // A run out of date is approved only by someone told what changed since, who chose to approve it as it was.
-    const changes = input.outOfDate ? [] : runChanges({ db, runs }, runId);
+    const changes = input.outOfDate ? [] : changesOf(db, run);
     if (changes.length)
       throw conflict(
         "out-of-date",

@@ -11,10 +11,7 @@ import { addressOf } from "../mail/sender.js";
 import { languagesOf, MESSAGE_KIND_LIST, MESSAGE_KINDS, render, type MessageKind } from "../mail/templates.js";
 import { MAIL_WORDS, reasonInWords } from "../mail/words.js";
 import { getRequest, listRounds } from "../store/index.js";
-
-/** The day `days` before a calendar day (YYYY-MM-DD). */
-const dayBefore = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+import { dayFrom } from "../store/rows.js";
 import type { Actor } from "./actor.js";
 import { audit } from "../audit.js";
 
@@ -112,7 +109,7 @@ function exampleValues(db: Services["db"], lang: Language): Record<string, strin
     statusLink: statusLink(db, lang, reference),
     level: SUPPORT_LEVEL_PAYS.full[lang],
     amount: chfIn(lang, 3290),
-    deadline: dayInFull(lang, round ? dayBefore(round.startDate, 30) : "2025-08-15"),
+    deadline: dayInFull(lang, round ? dayFrom(round.startDate, -30) : "2025-08-15"),
   };
 }
 

@@ -169,7 +169,10 @@ function firmness(robustness: Robustness) {
 }
 
 /** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
-function eligibilityOf(scores: ReturnType<typeof doneRun>["scores"], funded: { id: string; state: string; exception: string | null }[]) {
+function eligibilitySummary(
+  scores: ReturnType<typeof doneRun>["scores"],
+  funded: { id: string; state: string; exception: string | null }[],
+) {
   const eligibility = scores.requests.map((s) => s.eligibility).filter((e) => e !== undefined);
   return {
     ineligible: eligibility.filter((e) => !e.eligible).length,
@@ -242,7 +245,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: R
     settingsNote: settings.version === run.settingsVersion ? settings.note : null,
     referenceData: scores.referenceData,
     /** Who may be sponsored: how many requests were not eligible, the exceptions made, and the regions counted as under-represented with their figures. */
-    eligibility: eligibilityOf(scores, funded),
+    eligibility: eligibilitySummary(scores, funded),
     value: result.value,
     // The summary of the delegates as they stand (the run's own, for its value, is in the baselines' comparison).
     summary: nowSummary(summary, funded, problem.budget),

@@ -3,7 +3,7 @@
 import type { ReplacementResult } from "../../scoring/analytics/index.js";
 import type { DecisionKind, OfferStatus, ProposalStatus, ReplacementCause, SupportLevel } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
-import { now, today } from "./rows.js";
+import { dayFrom, now, today } from "./rows.js";
 import type { DecisionRecord } from "../schemas/index.js";
 
 export type { DecisionKind };
@@ -163,7 +163,7 @@ export function roundsWithPendingOffers(db: Db): string[] {
  * before `day` (an offer made today says its deadline itself).
  */
 export function offersToRemind(db: Db, day: string): { requestId: string; deadline: string }[] {
-  const inThreeDays = new Date(Date.parse(`${day}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+  const inThreeDays = dayFrom(day, 3);
   return db
     .prepare(
       "SELECT request_id AS requestId, offer_deadline AS deadline FROM decisions WHERE decision = 'funded' AND offer_status = 'pending' AND offer_deadline >= ? AND offer_deadline <= ? AND committed_on < ? ORDER BY request_id",

@@ -16,6 +16,11 @@ export const now = (): string => {
 };
 /** Today's date (ISO, UTC): the day an answer, a settlement or a commitment is recorded. */
 export const today = (): string => now().slice(0, 10);
+
+/** The day `offset` days from `day` (ISO dates; a negative offset goes back). */
+export function dayFrom(day: string, offset: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+}
 export function byId<R, T>(db: Db, table: "rounds" | "requests", id: string, what: string, of: (row: R) => T): T {
   const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as R | undefined;
   if (!row) throw notFound(`${what} "${id}"`);

@@ -3,6 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminApi, approveDemoRound, axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
 
+/** The demo's Australian donor signs in through the form and lands on the allocations. */
+async function signInAsDonor({ page, base }: E2E): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("User name").fill("donor-aus");
+  await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Allocations" }).waitFor();
+}
+
 describe("donors' rationale (end to end)", () => {
   let e: E2E;
   beforeAll(async () => {
@@ -15,12 +24,8 @@ describe("donors' rationale (end to end)", () => {
   });
 
   it("signs a donor in to the rationale: rules in words, their delegates marked, no personal data", async () => {
-    const { page, base } = e;
-    await page.goto(`${base}/signin`);
-    await page.getByLabel("User name").fill("donor-aus");
-    await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    const { page } = e;
+    await signInAsDonor(e);
     await page.getByRole("link", { name: /Thirteenth Meeting of States Parties/ }).click();
     await page
       .getByRole("heading", { name: /How the Sponsorship Programme used the money: Thirteenth Meeting/ })
@@ -47,11 +52,7 @@ describe("donors' rationale (end to end)", () => {
     await admin.post(`/api/replacements/${proposal.id}/apply`, { offerDeadline: "2025-09-01" });
     const replacement: string = proposal.proposal.replacements[0].id;
     await admin.signOut();
-    await page.goto(`${base}/signin`);
-    await page.getByLabel("User name").fill("donor-aus");
-    await page.getByLabel("Password", { exact: true }).fill("demo-donor-13msp");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    await signInAsDonor(e);
     const prices = (lang: string, title: string) =>
       page.goto(`${base}/donor/13MSP?lang=${lang}`).then(async () => {
         const card = page.locator(".mantine-Card-root", { has: page.getByRole("heading", { name: title }) });
