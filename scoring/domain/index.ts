@@ -7,3 +7,4 @@ export * from "./lifecycle.js";
 export * from "./vocabulary/index.js";
 export * from "./state-names.js";
 export * from "./text.js";
+export * from "./meeting.js";

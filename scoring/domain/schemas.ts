@@ -132,6 +132,11 @@ export const RoundSchema = z
     id: z.string().min(1).max(64),
     meeting: z.string().min(1).max(200),
     venue: z.string().min(1).max(200),
+    /** The meeting's name and place in French and Spanish, for applicants and donors reading in them (scoring/domain/meeting.ts). */
+    meetingFr: z.string().min(1).max(200).nullable().optional(),
+    meetingEs: z.string().min(1).max(200).nullable().optional(),
+    venueFr: z.string().min(1).max(200).nullable().optional(),
+    venueEs: z.string().min(1).max(200).nullable().optional(),
     startDate: z.iso.date(),
     endDate: z.iso.date(),
     windowOpens: z.iso.date(),

@@ -124,6 +124,10 @@ export async function seedDemo(db: Db, reference: ReferenceData, demoDay: string
           id: open.id,
           meeting: "Next Meeting of States Parties (demo round open for requests)",
           venue: "Geneva",
+          meetingFr: "Prochaine Assemblée des États parties (tour de démonstration ouvert aux demandes)",
+          meetingEs: "Próxima Reunión de los Estados Partes (ronda de demostración abierta a solicitudes)",
+          venueFr: "Genève",
+          venueEs: "Ginebra",
           startDate: day(open.startDate),
           endDate: day(open.endDate),
           windowOpens: day(open.windowOpens),
@@ -163,8 +167,20 @@ export async function seedDemoStory(
   const day = (offset: number): string => dayFrom(demoDay, offset);
   const { review, past } = DEMO_ROUNDS;
   const rounds = [
-    { ...review, meeting: "Intersessional Meetings (demo round in review: its meeting is ahead)", code: DEMO_REVIEW_APPLICANT },
-    { ...past, meeting: "Regional Conference on Universalization (demo: the meeting just held, to settle)", code: null },
+    {
+      ...review,
+      meeting: "Intersessional Meetings (demo round in review: its meeting is ahead)",
+      meetingFr: "Réunions intersessions (tour de démonstration en examen : la réunion est à venir)",
+      meetingEs: "Reuniones entre períodos de sesiones (ronda de demostración en examen: la reunión está por venir)",
+      code: DEMO_REVIEW_APPLICANT,
+    },
+    {
+      ...past,
+      meeting: "Regional Conference on Universalization (demo: the meeting just held, to settle)",
+      meetingFr: "Conférence régionale sur l'universalisation (démonstration : la réunion vient d'avoir lieu, à régler)",
+      meetingEs: "Conferencia regional sobre la universalización (demostración: la reunión acaba de celebrarse, por liquidar)",
+      code: null,
+    },
   ];
   tx(db, () => {
     for (const r of rounds) {
@@ -175,6 +191,8 @@ export async function seedDemoStory(
             ...file.round,
             id: r.id,
             meeting: r.meeting,
+            meetingFr: r.meetingFr,
+            meetingEs: r.meetingEs,
             startDate: day(r.startDate),
             endDate: day(r.endDate),
             windowOpens: day(r.windowOpens),

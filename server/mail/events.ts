@@ -15,6 +15,7 @@ import {
   type ApplicantAnswer,
   OFFER_STATE,
   plainOneLine,
+  meetingIn,
 } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { decisionOfRequest } from "../store/decisions.js";
@@ -75,8 +76,8 @@ export function requestValues(db: Db, requestId: string, lang: Language): Record
     name: name || r.id,
     reference: r.id,
     state: stateName(r.attributes.state, lang),
-    meeting: plainOneLine(round.meeting, 200),
-    venue: plainOneLine(round.venue, 200),
+    meeting: plainOneLine(meetingIn(round, lang).meeting, 200),
+    venue: plainOneLine(meetingIn(round, lang).venue, 200),
     dates: `${dayInFull(lang, round.startDate)} – ${dayInFull(lang, round.endDate)}`,
     statusLink: statusLink(db, lang, r.id),
     ...(d?.level ? { level: SUPPORT_LEVEL_PAYS[d.level][lang] } : {}),

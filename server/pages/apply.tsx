@@ -4,7 +4,7 @@
 // values kept), then the reference and the access code. The enhancement script finds what it needs in
 // the page's data attributes (the draft's key, the sentences it may show).
 import type { ApplicantFormField, ApplicantFormValues } from "../../scoring/criteria/index.js";
-import { capitalised, GENDER, MEETING_ROLE } from "../../scoring/domain/index.js";
+import { capitalised, GENDER, MEETING_ROLE, meetingIn } from "../../scoring/domain/index.js";
 import { stateName } from "../../scoring/domain/index.js";
 import { ErrorSummary, Field, fieldId, invalid, LevelsField } from "./form-parts.js";
 import { Page } from "./layout.js";
@@ -34,9 +34,7 @@ export function ApplyPage({ lang, assets, round, states, values, problems, failu
   const hasProblems = listed.length > 0 || failure !== undefined;
   return (
     <Page lang={lang} assets={assets} title={w.title} path={path} error={hasProblems}>
-      <p>
-        {fill(w.intro, { meeting: round.meeting, venue: round.venue, start: day(round.startDate, lang), end: day(round.endDate, lang) })}
-      </p>
+      <p>{fill(w.intro, { ...meetingIn(round, lang), start: day(round.startDate, lang), end: day(round.endDate, lang) })}</p>
       {!round.open && (
         <p class="notice grey" role="status">
           {fill(round.notYet ? w.notYet : w.closed, dates)}

@@ -8,6 +8,7 @@ import { dayInFull, fill, WORDS, type Language } from "./words/index.js";
 import { reasonInWords } from "../mail/words.js";
 import {
   chfIn,
+  meetingIn,
   REQUEST_STATUS,
   REQUEST_STATUS_TO_APPLICANT,
   SUPPORT_LEVEL,
@@ -30,7 +31,17 @@ export interface StatusView {
     offerStatus: OfferStatus | null;
     answerable: boolean;
   } | null;
-  meeting: { name: string; venue: string; startDate: string; endDate: string; nights: number };
+  meeting: {
+    name: string;
+    venue: string;
+    nameFr: string | null;
+    nameEs: string | null;
+    venueFr: string | null;
+    venueEs: string | null;
+    startDate: string;
+    endDate: string;
+    nights: number;
+  };
   reason: (Pick<NotFundedReason, "kind"> & { rule?: string | undefined }) | null;
   contact: string;
 }
@@ -114,8 +125,17 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
       <p>{fill(REQUEST_STATUS_TO_APPLICANT[status][lang], { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}</p>
       <p>
         {fill(s.meeting, {
-          meeting: view.meeting.name,
-          venue: view.meeting.venue,
+          ...meetingIn(
+            {
+              meeting: view.meeting.name,
+              venue: view.meeting.venue,
+              meetingFr: view.meeting.nameFr,
+              meetingEs: view.meeting.nameEs,
+              venueFr: view.meeting.venueFr,
+              venueEs: view.meeting.venueEs,
+            },
+            lang,
+          ),
           start: day(view.meeting.startDate, lang),
           end: day(view.meeting.endDate, lang),
         })}

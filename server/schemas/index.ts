@@ -192,7 +192,18 @@ export const ApplicantStatusSchema = z.object({
     })
     .nullable(),
   /** The meeting the request is for. */
-  meeting: z.object({ name: z.string(), venue: z.string(), startDate: z.iso.date(), endDate: z.iso.date(), nights: z.number() }),
+  meeting: z.object({
+    name: z.string(),
+    venue: z.string(),
+    /** Its name and place in French and Spanish, when staff gave them (null: read the English). */
+    nameFr: z.string().nullable(),
+    nameEs: z.string().nullable(),
+    venueFr: z.string().nullable(),
+    venueEs: z.string().nullable(),
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    nights: z.number(),
+  }),
   /** Why the approved run did not fund it: the kind of reason and the rule that bound, naming no other request. */
   reason: z.object({ kind: z.string(), rule: z.string().optional() }).nullable(),
   /** The ISU's address, to write to with any question. */

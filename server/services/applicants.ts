@@ -42,6 +42,10 @@ export interface RoundView {
   id: string;
   meeting: string;
   venue: string;
+  meetingFr?: string | null;
+  meetingEs?: string | null;
+  venueFr?: string | null;
+  venueEs?: string | null;
   startDate: string;
   endDate: string;
   windowOpens: string;
@@ -146,7 +150,17 @@ export function applicantStatus({ db, config }: Services, id: string) {
         }
       : null,
     /** The meeting the request is for, and its days. */
-    meeting: { name: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate, nights: round.nights },
+    meeting: {
+      name: round.meeting,
+      venue: round.venue,
+      nameFr: round.meetingFr ?? null,
+      nameEs: round.meetingEs ?? null,
+      venueFr: round.venueFr ?? null,
+      venueEs: round.venueEs ?? null,
+      startDate: round.startDate,
+      endDate: round.endDate,
+      nights: round.nights,
+    },
     /** Why the approved run did not fund the request: its kind and rule only (no other request is named). */
     reason: d && d.decision !== "funded" ? notFundedReasonOf(db, d.runId, id) : null,
     /** Whom to write to at the ISU. */

@@ -1,7 +1,7 @@
 // What staff see of the outbox: every message (to whom, about what, when, what came of it), a request's
 // messages, the templates with a preview in each language, and a failed message sent again. Donors see
 // none of it (the routes are staff's). A new access code never shows: it is made when its message leaves.
-import { chfIn, dayInFull, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
+import { chfIn, dayInFull, meetingIn, stateName, SUPPORT_LEVEL_PAYS, type Language, OFFER_STATE } from "../../scoring/domain/index.js";
 import { tx } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { Services } from "../http/index.js";
@@ -103,8 +103,7 @@ function exampleValues(db: Services["db"], lang: Language): Record<string, strin
     reference,
     state: stateName("KHM", lang),
     // A real round's meeting and dates (one in review first), so that the preview reads as a message would.
-    meeting: round?.meeting ?? "Thirteenth Meeting of States Parties",
-    venue: round?.venue ?? "Geneva",
+    ...(round ? meetingIn(round, lang) : { meeting: "Thirteenth Meeting of States Parties", venue: "Geneva" }),
     dates: `${dayInFull(lang, round?.startDate ?? "2025-09-16")} – ${dayInFull(lang, round?.endDate ?? "2025-09-19")}`,
     statusLink: statusLink(db, lang, reference),
     level: SUPPORT_LEVEL_PAYS.full[lang],

@@ -7,7 +7,7 @@ import type { ScoredRequest } from "../../scoring/criteria/index.js";
 import { conflict } from "../errors.js";
 import type { Services } from "../http/index.js";
 import { runInWorker } from "../workers/solve-in-worker.js";
-import { currentSettings, getRound, listDecisions } from "../store/index.js";
+import { currentSettings, getRound, listDecisions, type RoundRecord } from "../store/index.js";
 import { requireDonorOf, type Reader } from "./rounds.js";
 import {
   REGION,
@@ -190,6 +190,19 @@ function eligibilitySummary(
   };
 }
 
+/** The meeting a rationale is about, with its words in French and Spanish (null: the English). */
+const meetingOf = (round: RoundRecord) => ({
+  id: round.id,
+  meeting: round.meeting,
+  venue: round.venue,
+  meetingFr: round.meetingFr ?? null,
+  meetingEs: round.meetingEs ?? null,
+  venueFr: round.venueFr ?? null,
+  venueEs: round.venueEs ?? null,
+  startDate: round.startDate,
+  endDate: round.endDate,
+});
+
 /** A baseline (first come first served, greedy) as the donors read it. */
 function baselineView(b: AllocationResult["baselines"][number]) {
   return {
@@ -225,7 +238,7 @@ export async function rationale({ db, runs }: Services, roundId: string, user: R
   const requestOf = new Map(problem.requests.map((q) => [q.id, q]));
   const funded = delegatesNow(live, requestOf, result, statement, scoreOf);
   return {
-    round: { id: round.id, meeting: round.meeting, venue: round.venue, startDate: round.startDate, endDate: round.endDate },
+    round: meetingOf(round),
     runId: run.id,
     approvedAt,
     yourDonor: user.donorId,

@@ -3,7 +3,7 @@ import { RoundFileSchema, type RoundFile, type ReferenceData } from "../../scori
 import { type Db } from "../db/database.js";
 
 import { IN_RUN, type RequestStatus } from "../../scoring/domain/index.js";
-import { getRound, roundHistory, roundReference } from "./rounds.js";
+import { getRound, roundHistory, roundReference, type RoundRecord } from "./rounds.js";
 import { donorRecords } from "./donors.js";
 import { currentSettings, settingsAt } from "./settings.js";
 import { meanRatings } from "./requests.js";
@@ -45,6 +45,7 @@ export function roundFileTextOf(
       id: round.id,
       meeting: round.meeting,
       venue: round.venue,
+      ...meetingWordsOf(round),
       startDate: round.startDate,
       endDate: round.endDate,
       windowOpens: round.windowOpens,
@@ -79,3 +80,8 @@ export function roundFileTextOf(
 }
 
 /** A donor reads only the rounds it contributes to (staff: every round). */
+
+/** The meeting's French and Spanish words a round file carries (those staff gave). */
+function meetingWordsOf(round: RoundRecord): Partial<Pick<RoundRecord, "meetingFr" | "meetingEs" | "venueFr" | "venueEs">> {
+  return Object.fromEntries((["meetingFr", "meetingEs", "venueFr", "venueEs"] as const).filter((k) => round[k]).map((k) => [k, round[k]]));
+}

@@ -33,6 +33,10 @@ interface RoundRow {
   id: string;
   meeting: string;
   venue: string;
+  meeting_fr: string | null;
+  meeting_es: string | null;
+  venue_fr: string | null;
+  venue_es: string | null;
   start_date: string;
   end_date: string;
   window_opens: string;
@@ -56,6 +60,10 @@ function roundOf(r: RoundRow, money: { carryOver: number; deferredTo: number }):
     id: r.id,
     meeting: r.meeting,
     venue: r.venue,
+    meetingFr: r.meeting_fr,
+    meetingEs: r.meeting_es,
+    venueFr: r.venue_fr,
+    venueEs: r.venue_es,
     startDate: r.start_date,
     endDate: r.end_date,
     windowOpens: r.window_opens,
@@ -128,9 +136,18 @@ export function createRound(db: Db, input: NewRound, reference: ReferenceData, a
     ensureYear(db, year);
     const t = now();
     db.prepare(
-      `INSERT INTO rounds (id, meeting, venue, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
-       VALUES (@id, @meeting, @venue, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
-    ).run({ ...r, history: input.history ? JSON.stringify(input.history) : null, asOf: asOf.asOf, t });
+      `INSERT INTO rounds (id, meeting, venue, meeting_fr, meeting_es, venue_fr, venue_es, start_date, end_date, window_opens, window_closes, allowance_rate, nights, status, reserve, admin_estimate, history, reference_as_of, created_at, updated_at)
+       VALUES (@id, @meeting, @venue, @meetingFr, @meetingEs, @venueFr, @venueEs, @startDate, @endDate, @windowOpens, @windowCloses, @allowanceRate, @nights, @status, @reserve, @adminEstimate, @history, @asOf, @t, @t)`,
+    ).run({
+      meetingFr: null,
+      meetingEs: null,
+      venueFr: null,
+      venueEs: null,
+      ...r,
+      history: input.history ? JSON.stringify(input.history) : null,
+      asOf: asOf.asOf,
+      t,
+    });
     // The money carried in comes from the year: a carry-over given with the round is the opening balance
     // of a first year (entered, with a note); for any other year it must be what the year carries.
     if (first && r.carryOver > 0) setYearOpening(db, year, r.carryOver, `entered with round ${r.id}`);
@@ -209,6 +226,10 @@ export function setRoundStatus(db: Db, id: string, status: RoundStatus): void {
 const ROUND_COLUMNS = {
   meeting: "meeting",
   venue: "venue",
+  meetingFr: "meeting_fr",
+  meetingEs: "meeting_es",
+  venueFr: "venue_fr",
+  venueEs: "venue_es",
   startDate: "start_date",
   endDate: "end_date",
   windowOpens: "window_opens",

@@ -40,6 +40,14 @@ const ENGINE_CODES = [
   "carriedFrom",
   "offerDeadline",
   "ccm-para102-v1",
+  // The round's fields, and the meeting's words in other languages (issue 31).
+  "meetingFr",
+  "meetingEs",
+  "venueFr",
+  "venueEs",
+  "allowanceRate",
+  "adminEstimate",
+  "settingsVersion",
 ];
 
 /** Request and offer statuses in English, as an English page says them: none may stay on a French or Spanish page. */
@@ -60,6 +68,9 @@ const ENGLISH_STATUS_WORDS = [
   "State Party",
   "State not party",
   "signatory",
+  // The demo's meetings and their place have French and Spanish names: a page in those languages uses them.
+  "Meeting of States Parties",
+  "Geneva",
 ];
 
 /** Each State's names: the data's, and the UN's short names in the three languages (a name in any is a name). */

@@ -88,6 +88,13 @@ describe("the outbox", () => {
     expect(received.find((m) => m.language === "fr")!.subject).toBe(
       `Votre demande de parrainage ${fr.json.reference} (Cambodge) a été reçue`,
     );
+    // The meeting and its place in the applicant's language, the round's own words.
+    expect(received.find((m) => m.language === "fr")!.body.replace(/\u00a0/g, " ")).toContain(
+      "pour participer à la réunion « Prochaine Assemblée des États parties (tour de démonstration ouvert aux demandes) » (Genève,",
+    );
+    expect(received.find((m) => m.language === "es")!.body).toContain(
+      "para asistir a la reunión «Próxima Reunión de los Estados Partes (ronda de demostración abierta a solicitudes)» (Ginebra,",
+    );
     // The request's own list says who was told what; the one with no address says so.
     const own = (await admin.req("GET", `/api/requests/${fr.json.reference}/messages`)).json;
     expect(own.hasAddress).toBe(true);

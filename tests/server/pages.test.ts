@@ -276,6 +276,15 @@ describe("the status page after the approval (issue 31)", () => {
     expect(text).toMatch(/Any question: write to the ISU at [^\s<>]+@[^\s<>]+, giving your reference\./);
     const fr = await statusOf(DEMO_APPLICANT.reference, "fr");
     expect(fr).toMatch(/Un parrainage de [\d\s\u202f]+ CHF au plus \(prise en charge complète\) : votre billet d'avion aller-retour/);
+    // The meeting and its place in the page's language (the round's French and Spanish words), never the English.
+    expect(fr.replace(/\u00a0/g, " ")).toContain(
+      "Votre demande porte sur la réunion « Treizième Assemblée des États parties à la Convention sur les armes à sous-munitions », Genève,",
+    );
+    const es = await statusOf(DEMO_APPLICANT.reference, "es");
+    expect(es).toContain(
+      "Su solicitud es para la reunión «Decimotercera Reunión de los Estados Partes en la Convención sobre Municiones en Racimo», Ginebra,",
+    );
+    for (const other of [fr, es]) expect(other).not.toMatch(/Thirteenth Meeting|Geneva/);
   });
 
   it("tells a request not funded why, in words about this request only, naming no other request", async () => {

@@ -73,6 +73,33 @@ describe("rounds", async () => {
     expect((await reviewer.req("PATCH", "/api/rounds/14MSP", { version: 1 })).status).toBe(403);
   });
 
+  it("keeps the meeting's name and place in French and Spanish, which the applicants' pages show in their language", async () => {
+    const intro = async (lang: string) =>
+      (await (await api.app.request(`/apply/14MSP?lang=${lang}`)).text()).replace(/\u00a0/g, " ").replace(/&#39;/g, "'");
+    // None given: the English name, as a name in quotes.
+    expect(await intro("fr")).toContain("pour la réunion « Fourteenth Meeting of States Parties », Geneva,");
+    const r = (await admin.req("GET", "/api/rounds/14MSP")).json;
+    const saved = await admin.req("PATCH", "/api/rounds/14MSP", {
+      version: r.version,
+      meetingFr: "Quatorzième Assemblée des États parties",
+      venueFr: "Genève",
+      meetingEs: "Decimocuarta Reunión de los Estados Partes",
+      venueEs: "Ginebra",
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.json).toMatchObject({ meetingFr: "Quatorzième Assemblée des États parties", venueEs: "Ginebra" });
+    expect(await intro("fr")).toContain("pour la réunion « Quatorzième Assemblée des États parties », Genève, du");
+    expect(await intro("es")).toContain("para la reunión «Decimocuarta Reunión de los Estados Partes», Ginebra, del");
+    expect(await intro("en")).toContain("sponsorship for the Fourteenth Meeting of States Parties, Geneva,");
+    // An empty name is refused by its field; null clears it (the English again).
+    const empty = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version + 1, meetingFr: "" });
+    expect(empty.status).toBe(422);
+    expect(empty.json.error.details.problems[0].path).toBe("meetingFr");
+    const cleared = await admin.req("PATCH", "/api/rounds/14MSP", { version: r.version + 1, venueFr: null });
+    expect(cleared.json).toMatchObject({ venueFr: null, meetingFr: "Quatorzième Assemblée des États parties" });
+    expect(await intro("fr")).toContain("Quatorzième Assemblée des États parties », Geneva, du");
+  });
+
   it("corrects a State for the round", async () => {
     const lao = (await reviewer.req("GET", "/api/rounds/14MSP/states")).json.states.find((s: { iso3: string }) => s.iso3 === "LAO");
     const { edited: _e, version, ...state } = lao;

@@ -71,6 +71,28 @@ describe("the audit log in words", () => {
     const given = { action: "update", entity: "donor", entityId: "AUS", about: {}, data: { amount: 5000, receivedOn: null } };
     expect(detailsInWords(given, new Map())).toEqual(["amount: CHF\u00a05'000", "received on: not recorded"]);
   });
+  it("names every field from scoring's one list of field words: a rule by its name, the meeting's other languages, an unknown field split into words", () => {
+    const e = {
+      action: "update",
+      entity: "round",
+      entityId: "14MSP",
+      about: {},
+      data: {
+        changes: {
+          meetingFr: { from: null, to: "Quatorzième Assemblée des États parties" },
+          maxDelegates: { from: 20, to: 21 },
+          someNewField: { from: 1, to: 2 },
+          startDate: { from: "2026-09-01", to: "2026-09-02" },
+        },
+      },
+    };
+    const lines = detailsInWords(e, new Map());
+    expect(lines[0]).toBe("meeting, in French: none → Quatorzième Assemblée des États parties");
+    expect(lines[1]).toBe("Seats (delegates at most): 20 → 21");
+    expect(lines[2]).toBe("some new field: 1 → 2");
+    expect(lines[3]).toMatch(/^meeting's first day: /);
+    for (const l of lines) expect(l).not.toMatch(/[a-z][A-Z]/);
+  });
   it("gives a status change's note with the States of the requests it names", () => {
     const e = {
       action: "status",

@@ -8,7 +8,8 @@ import { m004 } from "./004-no-account-locks.js";
 import { m005 } from "./005-the-outbox.js";
 import { m006 } from "./006-codes-change-on-acceptance.js";
 import { m007 } from "./007-facts-of-the-installation.js";
+import { m008 } from "./008-meetings-in-three-languages.js";
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

@@ -2,7 +2,7 @@
 export const en = {
   title: "Sponsorship Programme: request sponsorship",
   intro:
-    "The Convention on Cluster Munitions' Sponsorship Programme helps delegates attend its meetings. Fill in this form to request sponsorship for {{meeting}}, {{venue}}, {{start}} to {{end}}.",
+    "The Convention on Cluster Munitions' Sponsorship Programme helps delegates attend its meetings. Fill in this form to request sponsorship for the {{meeting}}, {{venue}}, {{start}} to {{end}}.",
   window: "Requests are taken from {{opens}} to {{closes}}.",
   closed: "This round no longer takes requests: they were taken from {{opens}} to {{closes}}.",
   notYet: "This round does not take requests yet: they will be taken from {{opens}} to {{closes}}.",

@@ -4,7 +4,7 @@ import type { Dict } from "./en.js";
 export const es: Dict = {
   title: "Programa de patrocinio: solicitar patrocinio",
   intro:
-    "El Programa de patrocinio de la Convención sobre Municiones en Racimo ayuda a los delegados a asistir a sus reuniones. Complete este formulario para solicitar patrocinio para {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
+    "El Programa de patrocinio de la Convención sobre Municiones en Racimo ayuda a los delegados a asistir a sus reuniones. Complete este formulario para solicitar patrocinio para la reunión «{{meeting}}», {{venue}}, del {{start}} al {{end}}.",
   window: "Las solicitudes se reciben del {{opens}} al {{closes}}.",
   closed: "Este ciclo ya no recibe solicitudes: se recibieron del {{opens}} al {{closes}}.",
   notYet: "Este ciclo aún no recibe solicitudes: se recibirán del {{opens}} al {{closes}}.",
@@ -76,7 +76,7 @@ export const es: Dict = {
     notFound: "No hay ninguna solicitud con esta referencia y este código de acceso.",
     current: "Estado",
     since: "desde el {{date}}",
-    meeting: "Su solicitud es para la {{meeting}}, {{venue}}, del {{start}} al {{end}}.",
+    meeting: "Su solicitud es para la reunión «{{meeting}}», {{venue}}, del {{start}} al {{end}}.",
     offer: {
       title: "La oferta",
       amount: "Un patrocinio de hasta {{amount}} ({{level}}): {{covers}}.",

@@ -4,7 +4,7 @@ import type { Dict } from "./en.js";
 export const fr: Dict = {
   title: "Programme de parrainage : demander un parrainage",
   intro:
-    "Le Programme de parrainage de la Convention sur les armes à sous-munitions aide les délégués à participer à ses réunions. Remplissez ce formulaire pour demander un parrainage pour {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
+    "Le Programme de parrainage de la Convention sur les armes à sous-munitions aide les délégués à participer à ses réunions. Remplissez ce formulaire pour demander un parrainage pour la réunion « {{meeting}} », {{venue}}, du {{start}} au {{end}}.",
   window: "Les demandes sont reçues du {{opens}} au {{closes}}.",
   closed: "Ce cycle ne reçoit plus de demandes : elles ont été reçues du {{opens}} au {{closes}}.",
   notYet: "Ce cycle ne reçoit pas encore de demandes : elles seront reçues du {{opens}} au {{closes}}.",
@@ -76,7 +76,7 @@ export const fr: Dict = {
     notFound: "Aucune demande avec cette référence et ce code d'accès.",
     current: "État",
     since: "depuis le {{date}}",
-    meeting: "Votre demande porte sur la {{meeting}}, {{venue}}, du {{start}} au {{end}}.",
+    meeting: "Votre demande porte sur la réunion « {{meeting}} », {{venue}}, du {{start}} au {{end}}.",
     offer: {
       title: "L'offre",
       amount: "Un parrainage de {{amount}} au plus ({{level}}) : {{covers}}.",

@@ -18,6 +18,7 @@ import {
   YEAR_STATUS,
   type SomeVocabulary,
 } from "../../../../scoring/domain/index.js";
+import { fieldInWords } from "../../../../scoring/policy/index.js";
 import { chf, dateTime, plainText, requestName } from "../../format.js";
 
 export interface Entry {
@@ -63,68 +64,6 @@ const DID: Record<string, string> = {
   "user password": "changed a password",
 };
 
-/** Fields as people call them. */
-const FIELDS: Record<string, string> = {
-  state: "State",
-  gender: "gender",
-  role: "role",
-  airTicket: "air ticket",
-  travel: "travel",
-  acceptedLevels: "support levels accepted",
-  name: "name",
-  email: "e-mail",
-  title: "title",
-  organisation: "organisation",
-  expertise: "expertise",
-  justification: "justification",
-  interestEvidence: "evidence of interest",
-  startDate: "first day",
-  endDate: "last day",
-  windowOpens: "requests from",
-  windowCloses: "requests until",
-  meeting: "meeting",
-  venue: "venue",
-  allowanceRate: "daily allowance",
-  nights: "nights",
-  reserve: "reserve",
-  adminEstimate: "administrative estimate",
-  adminActual: "administrative cost",
-  status: "status",
-  from: "from",
-  to: "to",
-  note: "note",
-  lock: "lock",
-  rating: "rating",
-  conflict: "conflict of interest",
-  answer: "answer",
-  actualCost: "actual cost",
-  amount: "amount",
-  offerDeadline: "offer deadline",
-  funded: "offered",
-  waitlisted: "waiting list",
-  settingsVersion: "settings version",
-  timeLimit: "time limit (s)",
-  format: "file format",
-  count: "requests",
-  roundId: "round",
-  value: "total score",
-  error: "error",
-  admit: "admitted",
-  replacements: "replacements",
-  declined: "declined",
-  expired: "lapsed",
-  replaces: "replaces",
-  donorId: "donor",
-  deferredTo: "deferred to the next year",
-  receivedOn: "received on",
-  carriedFrom: "carried from",
-  source: "where the amount comes from",
-  year: "year",
-  opening: "opening balance",
-  closing: "closing balance",
-  regions: "regional groups",
-};
-
 const MONEY = new Set([
   "amount",
   "actualCost",
@@ -157,6 +96,9 @@ const FIELD_LISTS: Record<string, SomeVocabulary> = {
 
 /** A status's list, by the record it is the status of. */
 const STATUS_LISTS: Record<string, SomeVocabulary> = { request: REQUEST_STATUS, round: ROUND_STATUS, run: RUN_STATUS, year: YEAR_STATUS };
+
+/** A field's name as the forms say it (scoring's one list of field words); a sum's says no "(CHF)": its value does. */
+const labelOf = (field: string): string => (MONEY.has(field) ? fieldInWords(field).replace(/ \(CHF\)$/, "") : fieldInWords(field));
 
 /** The list a field's codes come from; a status, by the record it is the status of. */
 function listOf(e: Pick<Entry, "entity" | "action">, field: string): SomeVocabulary | null {
@@ -213,7 +155,7 @@ export function detailsInWords(e: Entry, names: ReadonlyMap<string, string>): st
     return Object.entries(d.changes)
       .filter(([k]) => k !== "id" && k !== "submittedAt")
       .flatMap(([k, c]) =>
-        isChange(c) ? [`${FIELDS[k] ?? k}: ${valueInWords(e, k, c.from, names)} → ${valueInWords(e, k, c.to, names)}`] : [],
+        isChange(c) ? [`${labelOf(k)}: ${valueInWords(e, k, c.from, names)} → ${valueInWords(e, k, c.to, names)}`] : [],
       );
   }
   if (e.entity === "request" && e.action === "status" && "to" in d)
@@ -224,5 +166,5 @@ export function detailsInWords(e: Entry, names: ReadonlyMap<string, string>): st
   return Object.entries(d)
     .filter(([, v]) => typeof v !== "object" || Array.isArray(v) || v === null)
     .filter(([k]) => !["weights", "policy", "rules", "attributes"].includes(k))
-    .map(([k, v]) => `${FIELDS[k] ?? k}: ${valueInWords(e, k, v, names)}`);
+    .map(([k, v]) => `${labelOf(k)}: ${valueInWords(e, k, v, names)}`);
 }

@@ -2,7 +2,7 @@
 // plain words in the donor's language, without any personal contact data; printable as a report.
 import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
-import { CRITERION, isDecided, stateName, REGION, CCM_STATUS_GROUP } from "../../../../scoring/domain/index.js";
+import { CRITERION, isDecided, stateName, REGION, CCM_STATUS_GROUP, meetingIn } from "../../../../scoring/domain/index.js";
 import { policyInWords } from "../../../../scoring/policy/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
 import { day } from "../../format.js";
@@ -26,9 +26,9 @@ export function DonorHome() {
       {decided.length === 0 && <Text>{t("home.none")}</Text>}
       {decided.map((r) => (
         <Card key={r.id} withBorder component={Link} to={`/donor/${r.id}`}>
-          <Text fw={700}>{r.meeting}</Text>
+          <Text fw={700}>{meetingIn(r, lang).meeting}</Text>
           <Text size="sm">
-            {r.venue}, {day(r.startDate, lang)} – {day(r.endDate, lang)}
+            {meetingIn(r, lang).venue}, {day(r.startDate, lang)} – {day(r.endDate, lang)}
           </Text>
         </Card>
       ))}
@@ -67,11 +67,10 @@ export function DonorRationalePage() {
           {t("rationale.print")}
         </Button>
       </Group>
-      <Title order={2}>{t("rationale.title", { meeting: r.round.meeting })}</Title>
+      <Title order={2}>{t("rationale.title", { meeting: meetingIn(r.round, lang).meeting })}</Title>
       <Text>
         {t("rationale.summary", {
-          meeting: r.round.meeting,
-          venue: r.round.venue,
+          ...meetingIn(r.round, lang),
           start: day(r.round.startDate, lang),
           end: day(r.round.endDate, lang),
           delegates: r.summary.delegates,

@@ -6,6 +6,7 @@ import { api, call, type Answer } from "../../api.js";
 import { ErrorAlert } from "../../components/status.js";
 import { keys } from "../../query-keys.js";
 import { MoveRound } from "./MoveRound.js";
+import { MeetingInOtherLanguages, OTHER_LANGUAGES } from "./MeetingInOtherLanguages.js";
 
 export type RoundRecord = Answer<(typeof api.api.rounds)[":roundId"]["$get"]>;
 
@@ -21,6 +22,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
     mutationFn: () => {
       const { meeting, venue, startDate, endDate, windowOpens, windowCloses, allowanceRate, nights, reserve, adminEstimate, adminActual } =
         draft;
+      const inOtherLanguages = Object.fromEntries(OTHER_LANGUAGES.map(([k]) => [k, draft[k]?.trim() || null]));
       return call(
         api.api.rounds[":roundId"].$patch({
           param: { roundId: round.id },
@@ -28,6 +30,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
             version: round.version,
             meeting,
             venue,
+            ...inOtherLanguages,
             startDate,
             endDate,
             windowOpens,
@@ -54,6 +57,9 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
       value={typeof draft[k] === "number" ? draft[k] : ""}
       onChange={(v) => setDraft({ ...draft, [k]: typeof v === "number" ? v : 0 })}
     />
+  );
+  const optional = (k: (typeof OTHER_LANGUAGES)[number][0], label: string) => (
+    <TextInput label={label} value={draft[k] ?? ""} onChange={(e) => setDraft({ ...draft, [k]: e.currentTarget.value })} />
   );
   return (
     <Group gap="xs">
@@ -88,6 +94,7 @@ export function RoundEditButton({ round }: { round: RoundRecord }) {
               onChange={(v) => setDraft({ ...draft, adminActual: typeof v === "number" ? v : null })}
             />
           </SimpleGrid>
+          <MeetingInOtherLanguages>{OTHER_LANGUAGES.map(([k, label]) => optional(k, label))}</MeetingInOtherLanguages>
           <Text size="sm" c="dimmed">
             Saving checks that nobody changed the round since you opened it.
           </Text>

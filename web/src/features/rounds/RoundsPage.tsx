@@ -13,6 +13,7 @@ import { ErrorAlert, Loading } from "../../components/status.js";
 import { useSession } from "../accounts/index.js";
 import { keys } from "../../query-keys.js";
 import { useRounds } from "./api.js";
+import { MeetingInOtherLanguages, OTHER_LANGUAGES } from "./MeetingInOtherLanguages.js";
 
 // Dark shades: white text on them passes WCAG AA contrast.
 
@@ -136,6 +137,16 @@ function NewRoundForm({ onDone }: { onDone: () => void }) {
           {num("reserve", "Reserve (CHF)")}
           {num("adminEstimate", "Admin estimate (CHF)")}
         </SimpleGrid>
+        <MeetingInOtherLanguages>
+          {OTHER_LANGUAGES.map(([name, label]) => (
+            <TextInput
+              key={name}
+              label={label}
+              {...form.register(name, { setValueAs: (v: string) => v.trim() || null })}
+              error={e[name]?.message}
+            />
+          ))}
+        </MeetingInOtherLanguages>
         {create.isError && <ErrorAlert title="The round was not created" error={create.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
