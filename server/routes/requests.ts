@@ -1,7 +1,7 @@
 // Requests (staff): list, read, create, edit, status, history; reviews; import and export as CSV / XLSX.
 import { z } from "zod";
 import { RequestAttributesSchema, scoreRound } from "../../scoring/criteria/index.js";
-import { RequestDetailSchema, RequestRecordSchema, ReviewRecordSchema, ScoresSchema } from "../schemas/index.js";
+import { RequestDetailSchema, RequestRecordSchema, ReviewQueueSchema, ReviewRecordSchema, ScoresSchema } from "../schemas/index.js";
 import { actorOf, body, errors, json, newApp, route, RoundId, RequestId, STAFF } from "../http/index.js";
 import { csvOf, download, tableXlsx } from "../io/exports.js";
 import {
@@ -9,6 +9,7 @@ import {
   createRequest,
   editRequest,
   importRequests,
+  liftConflict,
   reviewInterest,
   saveReview,
   setException,
@@ -17,6 +18,7 @@ import {
 import { REQUEST_STATUS, INTEREST_REVIEW, SET_BY_STAFF } from "../../scoring/domain/index.js";
 import { getRequest, getRound, listRequests, requestHistory, roundFileOf, listReviews } from "../services/queries.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../io/tabular.js";
+import { reviewQueue } from "../services/review-queue.js";
 
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.
 const getRoundsRequests = route(STAFF, {
@@ -50,10 +52,16 @@ const putRequestsOne = route(["admin"], {
   method: "put",
   path: "/api/requests/{requestId}",
   tags: ["requests"],
-  summary: "Edit a request's attributes (with the version read)",
+  summary: "Edit a request's attributes on the applicant's behalf (with the version read, and why: kept in its history)",
   request: {
     params: RequestId,
-    ...body(z.strictObject({ attributes: RequestAttributesSchema.omit({ id: true }).strict(), version: z.number().int().min(1) })),
+    ...body(
+      z.strictObject({
+        attributes: RequestAttributesSchema.omit({ id: true }).strict(),
+        version: z.number().int().min(1),
+        reason: z.string().trim().min(3, "say why (at least 3 characters): it stays in the request's history").max(2000),
+      }),
+    ),
   },
   responses: { 200: json(RequestRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
 });
@@ -68,7 +76,7 @@ const postRequestsStatus = route(["admin"], {
     ...body(
       z.strictObject({
         status: z.enum(SET_BY_STAFF),
-        note: z.string().max(2000).default(""),
+        note: z.string().trim().min(3, "say why (at least 3 characters): it stays in the request's history").max(2000),
         version: z.number().int().min(1),
       }),
     ),
@@ -173,6 +181,32 @@ const putRequestsReview = route(STAFF, {
   responses: { 200: json(ReviewRecordSchema, "Saved"), ...errors(401, 403, 404, 409, 422) },
 });
 
+const postRequestsReviewsLiftConflict = route(["admin"], {
+  method: "post",
+  path: "/api/requests/{requestId}/reviews/{reviewer}/lift-conflict",
+  tags: ["reviews"],
+  summary:
+    "Lift a conflict of interest a reviewer declared by mistake (the reviewer may then rate), with a reason kept in the request's history",
+  request: {
+    params: z.object({ requestId: z.string().min(1).max(64), reviewer: z.string().min(1).max(64) }),
+    ...body(
+      z.strictObject({
+        reason: z.string().trim().min(10, "say why the conflict is lifted (at least 10 characters)").max(2000),
+        version: z.number().int().min(1),
+      }),
+    ),
+  },
+  responses: { 200: json(ReviewRecordSchema, "Lifted"), ...errors(401, 403, 404, 409, 422) },
+});
+
+const getReviewQueue = route(STAFF, {
+  method: "get",
+  path: "/api/reviews/queue",
+  tags: ["reviews"],
+  summary: "Your queue: the requests of the rounds taking or reviewing requests, those you have not reviewed first",
+  responses: { 200: json(ReviewQueueSchema, "The queue"), ...errors(401, 403) },
+});
+
 const postRoundsRequestsImport = route(
   ["admin"],
   {
@@ -242,6 +276,11 @@ export function requestRoutes() {
     .openapi(postRequestsInterest, (c) =>
       c.json(reviewInterest(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )
+    .openapi(postRequestsReviewsLiftConflict, (c) => {
+      const { requestId, reviewer } = c.req.valid("param");
+      return c.json(liftConflict(c.get("services"), requestId, reviewer, c.req.valid("json"), actorOf(c)), 200);
+    })
+    .openapi(getReviewQueue, (c) => c.json(reviewQueue(c.get("services").db, actorOf(c).id!), 200))
     .openapi(postRequestsException, (c) =>
       c.json(setException(c.get("services"), c.req.valid("param").requestId, c.req.valid("json"), actorOf(c)), 200),
     )

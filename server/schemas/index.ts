@@ -13,6 +13,7 @@ import {
   DATA_SOURCE,
   DECISION_KINDS,
   OFFER_STATE,
+  MEETING_ROLE,
   REQUEST_STATUS,
   ROUND_STATUS,
   RoundSchema,
@@ -111,6 +112,29 @@ export const ReviewRecordSchema = z.object({
   version: z.number().int(),
 });
 export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
+
+/** A reviewer's queue (server/services/review-queue.ts): per round, its requests with the reviewer's own review. */
+export const ReviewQueueSchema = z.object({
+  rounds: z.array(
+    z.object({
+      id: z.string(),
+      meeting: z.string(),
+      status: z.enum(ROUND_STATUS.codes),
+      toReview: z.number().int().describe("How many of its requests you have not reviewed yet"),
+      requests: z.array(
+        z.object({
+          requestId: z.string(),
+          state: z.string(),
+          role: z.enum(MEETING_ROLE.codes),
+          status: z.enum(REQUEST_STATUS.codes),
+          submittedAt: z.string(),
+          ratings: z.number().int().describe("Ratings given by all reviewers (declared conflicts not counted)"),
+          mine: z.object({ rating: z.number().nullable(), conflict: z.boolean() }).nullable(),
+        }),
+      ),
+    }),
+  ),
+});
 
 export const HistoryEntrySchema = z.object({
   status: z.enum(REQUEST_STATUS.codes),

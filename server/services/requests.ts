@@ -9,6 +9,7 @@ import { tx } from "../db/database.js";
 import { checkVersion, conflict, DomainError, invalid } from "../errors.js";
 import type { Services } from "../http/index.js";
 import {
+  accountIdByName,
   addHistory,
   findReview,
   getRequest,
@@ -65,7 +66,7 @@ const STAFF_DECISIONS = new Map<StaffDecision, string>([
 export function editRequest(
   { db, reference }: Services,
   requestId: string,
-  input: { attributes: Omit<RequestAttributes, "id">; version: number },
+  input: { attributes: Omit<RequestAttributes, "id">; version: number; reason: string },
   actor: Actor,
 ): RequestRecord {
   return tx(db, () => {
@@ -85,13 +86,22 @@ export function editRequest(
     }
     const rest = Object.fromEntries(Object.entries(input.attributes).filter(([k]) => !STAFF_DECISIONS.has(k as StaffDecision)));
     const next = { ...rest, ...kept, id: requestId } as RequestAttributes;
+    const changed = changes(current.attributes, next);
     updateAttributes(db, requestId, next);
+    // Staff edit on the applicant's behalf: why, and which fields, stay in the request's history.
+    addHistory(
+      db,
+      requestId,
+      current.status,
+      `edited (${Object.keys(changed).join(", ") || "nothing changed"}): ${input.reason}`,
+      actor.id,
+    );
     audit(db, {
       actor: actor.name,
       action: "update",
       entity: "request",
       entityId: requestId,
-      data: { changes: changes(current.attributes, next) },
+      data: { changes: changed, reason: input.reason },
     });
     return getRequest(db, requestId);
   });
@@ -191,6 +201,38 @@ export function setException(
     history: `${input.admit ? "admitted by exception to eligibility" : "exception to eligibility withdrawn"}: ${input.justification}`,
     action: "exception",
     data: { admit: input.admit, ...exception },
+  });
+}
+
+/**
+ * An administrator lifts a conflict of interest a reviewer declared by mistake: the review has neither
+ * conflict nor rating (the reviewer may then rate), and the reason stays in the request's history.
+ */
+export function liftConflict(
+  { db }: Services,
+  requestId: string,
+  reviewer: string,
+  input: { reason: string; version: number },
+  actor: Actor,
+): ReviewRecord {
+  return tx(db, () => {
+    const request = getRequest(db, requestId);
+    const reviewerId = accountIdByName(db, reviewer);
+    const existing = reviewerId === null ? null : findReview(db, requestId, reviewerId);
+    if (reviewerId === null || !existing) throw new DomainError("not-found", "not-found", `${reviewer} has not reviewed ${requestId}`);
+    checkVersion(existing, input.version);
+    if (!existing.conflict)
+      throw conflict("no-conflict", `${reviewer} declared no conflict of interest with ${requestId}: there is none to lift`);
+    putReview(db, requestId, reviewerId, { rating: null, comment: existing.comment, conflict: false }, true);
+    addHistory(db, requestId, request.status, `conflict of interest declared by ${reviewer} lifted: ${input.reason}`, actor.id);
+    audit(db, {
+      actor: actor.name,
+      action: "lift-conflict",
+      entity: "request",
+      entityId: requestId,
+      data: { reviewer, reason: input.reason },
+    });
+    return findReview(db, requestId, reviewerId)!;
   });
 }
 

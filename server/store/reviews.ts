@@ -2,6 +2,7 @@
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import type { ReviewRecord } from "../schemas/index.js";
+import type { MeetingRole, RequestStatus } from "../../scoring/domain/index.js";
 
 export type { ReviewRecord };
 
@@ -48,4 +49,42 @@ export function putReview(
       now(),
     );
   }
+}
+
+/** A request a reviewer may review: its round, State and role, how many ratings it has, and the reviewer's own review. */
+export interface QueueRow {
+  roundId: string;
+  requestId: string;
+  state: string;
+  role: MeetingRole;
+  status: RequestStatus;
+  submittedAt: string;
+  ratings: number;
+  mine: { rating: number | null; conflict: boolean } | null;
+}
+
+/** The requests of some statuses in rounds of some statuses, with the reviewer's review of each. */
+export function reviewQueueRows(db: Db, reviewerId: number, rounds: readonly string[], requests: readonly string[]): QueueRow[] {
+  const marks = (xs: readonly string[]) => xs.map(() => "?").join(", ");
+  const rows = db
+    .prepare(
+      `SELECT q.round_id AS roundId, q.id AS requestId, json_extract(q.attributes, '$.state') AS state,
+              coalesce(json_extract(q.attributes, '$.role'), 'none') AS role, q.status AS status,
+              json_extract(q.attributes, '$.submittedAt') AS submittedAt,
+              (SELECT COUNT(*) FROM reviews a WHERE a.request_id = q.id AND a.conflict = 0 AND a.rating IS NOT NULL) AS ratings,
+              m.rating AS myRating, m.conflict AS myConflict, m.request_id IS NOT NULL AS reviewed
+         FROM requests q JOIN rounds r ON r.id = q.round_id
+         LEFT JOIN reviews m ON m.request_id = q.id AND m.reviewer_id = ?
+        WHERE r.status IN (${marks(rounds)}) AND q.status IN (${marks(requests)})
+        ORDER BY r.start_date, q.id`,
+    )
+    .all(reviewerId, ...rounds, ...requests) as (Omit<QueueRow, "mine"> & {
+    myRating: number | null;
+    myConflict: number | null;
+    reviewed: number;
+  })[];
+  return rows.map(({ myRating, myConflict, reviewed, ...r }) => ({
+    ...r,
+    mine: reviewed ? { rating: myRating, conflict: myConflict === 1 } : null,
+  }));
 }

@@ -40,11 +40,19 @@ describe("reviews and locks keep their rules", async () => {
     expect(r.attributes.lock).toBe("in");
     const { id: _id, lock: _lock, ...attributes } = r.attributes;
     // Lifting the lock through an edit is refused, naming the field.
-    const lifted = await admin.req("PUT", `/api/requests/${id}`, { attributes: { ...attributes, lock: "out" }, version: r.version });
+    const lifted = await admin.req("PUT", `/api/requests/${id}`, {
+      attributes: { ...attributes, lock: "out" },
+      version: r.version,
+      reason: "try",
+    });
     expect(lifted.status).toBe(422);
     expect(lifted.json.error.details.problems[0].path).toBe("attributes.lock");
     // An edit that leaves the lock out keeps it.
-    const edited = await admin.req("PUT", `/api/requests/${id}`, { attributes: { ...attributes, title: "Director" }, version: r.version });
+    const edited = await admin.req("PUT", `/api/requests/${id}`, {
+      attributes: { ...attributes, title: "Director" },
+      version: r.version,
+      reason: "promoted",
+    });
     expect(edited.status).toBe(200);
     expect(edited.json.attributes).toMatchObject({ title: "Director", lock: "in" });
     const history = (await admin.req("GET", `/api/requests/${id}`)).json.history.map((h: { note: string }) => h.note);

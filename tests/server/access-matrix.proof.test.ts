@@ -212,14 +212,17 @@ describe("access-control matrix", async () => {
       probe: async () => {
         const r = await get("/api/requests/MATRIX-001");
         const { id: _, ...attributes } = r.attributes;
-        return { path: "/api/requests/MATRIX-001", body: { attributes: { ...attributes, title: "Deputy Director" }, version: r.version } };
+        return {
+          path: "/api/requests/MATRIX-001",
+          body: { attributes: { ...attributes, title: "Deputy Director" }, version: r.version, reason: "the mission's note" },
+        };
       },
       ok: { admin: 200 },
     },
     "POST /api/requests/{requestId}/status": {
       probe: async () => ({
         path: "/api/requests/MATRIX-001/status",
-        body: { status: "under-review", version: await version("/api/requests/MATRIX-001") },
+        body: { status: "under-review", note: "documents checked", version: await version("/api/requests/MATRIX-001") },
       }),
       ok: { admin: 200 },
     },
@@ -249,6 +252,25 @@ describe("access-control matrix", async () => {
       probe: () => ({ path: "/api/requests/MATRIX-001/review", body: { rating: 3, comment: "matrix" } }),
       ok: { reviewer: 200, admin: 200 },
     },
+    // A conflict of interest the reviewer declared (again before each caller), lifted by an administrator.
+    "POST /api/requests/{requestId}/reviews/{reviewer}/lift-conflict": {
+      probe: () => {
+        const reviewerId = api.db.prepare("SELECT id FROM users WHERE username = 'reviewer'").pluck().get() as number;
+        const v = api.db
+          .prepare(
+            `INSERT INTO reviews (request_id, reviewer_id, rating, comment, conflict, updated_at) VALUES ('13MSP-010', ?, NULL, '', 1, '2025-07-01T00:00:00Z')
+             ON CONFLICT (request_id, reviewer_id) DO UPDATE SET rating = NULL, conflict = 1, version = version + 1 RETURNING version`,
+          )
+          .pluck()
+          .get(reviewerId) as number;
+        return {
+          path: "/api/requests/13MSP-010/reviews/reviewer/lift-conflict",
+          body: { reason: "declared by mistake, the reviewer says", version: v },
+        };
+      },
+      ok: { admin: 200 },
+    },
+    "GET /api/reviews/queue": { probe: () => ({ path: "/api/reviews/queue" }), ok: { reviewer: 200, admin: 200 } },
     "POST /api/rounds/{roundId}/requests/import": {
       probe: () => ({ path: "/api/rounds/13MSP/requests/import", body: { format: "csv", content: importCsv } }),
       ok: { admin: 201 },

@@ -28,6 +28,7 @@ describe("audit log", async () => {
     await admin.req("PUT", "/api/requests/13MSP-002", {
       version: q.version,
       attributes: { ...attributes, organisation: "Another office" },
+      reason: "the applicant's e-mail of 2 July",
     });
     const [edit] = (await admin.req("GET", "/api/audit?entity=request&entityId=13MSP-002&limit=1")).json;
     expect(edit).toMatchObject({ action: "update", about: { state: q.attributes.state, roundId: "13MSP" } });

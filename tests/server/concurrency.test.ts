@@ -17,10 +17,15 @@ describe("concurrent staff", async () => {
     const { id: _, ...attributes } = read.attributes;
     // Both send at the same moment, each changing another field.
     const [a, b] = await Promise.all([
-      first.req("PUT", "/api/requests/13MSP-010", { version: read.version, attributes: { ...attributes, title: "Head of Mine Action" } }),
+      first.req("PUT", "/api/requests/13MSP-010", {
+        version: read.version,
+        attributes: { ...attributes, title: "Head of Mine Action" },
+        reason: "by phone",
+      }),
       second.req("PUT", "/api/requests/13MSP-010", {
         version: read.version,
         attributes: { ...attributes, organisation: "National Mine Action Authority" },
+        reason: "by e-mail",
       }),
     ]);
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
@@ -34,6 +39,7 @@ describe("concurrent staff", async () => {
     const retried = await (lost === b ? second : first).req("PUT", "/api/requests/13MSP-010", {
       version: current.version,
       attributes: { ...now, ...loserChange },
+      reason: "applied again on the saved record",
     });
     expect(retried.status).toBe(200);
     const final = (await first.req("GET", "/api/requests/13MSP-010")).json;

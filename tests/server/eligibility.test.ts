@@ -84,6 +84,7 @@ describe("eligibility through the API", async () => {
     const edit = await admin.req("PUT", "/api/requests/13MSP-046", {
       attributes: { ...attrs, interestReview: { decision: "accepted", note: "", by: "admin", on: "2025-07-01" } },
       version: await version("13MSP-046"),
+      reason: "as the mission's letter says",
     });
     expect(edit.status).toBe(422);
     expect(edit.json.error.details.problems).toEqual([

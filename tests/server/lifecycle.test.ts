@@ -136,7 +136,7 @@ describe("the decision lifecycle", () => {
     // And the lifecycle itself refuses an answered offer becoming funded again, whatever the path.
     const status = await admin.req("POST", `/api/requests/${replacement}/status`, {
       status: "submitted",
-      note: "",
+      note: "put back by mistake",
       version: (await admin.req("GET", `/api/requests/${replacement}`)).json.version,
     });
     expect(status.status).toBe(409);

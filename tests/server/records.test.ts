@@ -191,9 +191,22 @@ describe("requests and reviews", async () => {
     const read = (await reviewer.req("GET", "/api/requests/13MSP-049")).json;
     expect(read.history).toEqual([expect.objectContaining({ status: "submitted", note: "created", by: "ISU administrator (demo)" })]);
     const { id: _id, ...rest } = read.attributes;
-    const edited = await admin.req("PUT", "/api/requests/13MSP-049", { attributes: { ...rest, role: "presenter" }, version: 1 });
+    const edited = await admin.req("PUT", "/api/requests/13MSP-049", {
+      attributes: { ...rest, role: "presenter" },
+      version: 1,
+      reason: "the programme lists the delegate as a presenter",
+    });
     expect(edited.json).toMatchObject({ version: 2, attributes: { role: "presenter" } });
-    const stale = await admin.req("PUT", "/api/requests/13MSP-049", { attributes: rest, version: 1 });
+    // Why staff edited it on the applicant's behalf, and which fields, stay in its history.
+    expect((await reviewer.req("GET", "/api/requests/13MSP-049")).json.history.at(-1)).toMatchObject({
+      status: "submitted",
+      note: "edited (role): the programme lists the delegate as a presenter",
+      by: "ISU administrator (demo)",
+    });
+    const silent = await admin.req("PUT", "/api/requests/13MSP-049", { attributes: rest, version: 2 });
+    expect(silent.status).toBe(422);
+    expect(silent.json.error.details.problems[0]).toMatchObject({ path: "reason" });
+    const stale = await admin.req("PUT", "/api/requests/13MSP-049", { attributes: rest, version: 1, reason: "undo" });
     expect(stale.status).toBe(409);
     expect(stale.json.error.details.current.attributes.role).toBe("presenter");
   });
@@ -220,6 +233,13 @@ describe("requests and reviews", async () => {
       note: "travel cancelled",
     });
     expect((await admin.req("POST", "/api/requests/13MSP-049/status", { status: "funded", version: r.version + 1 })).status).toBe(422);
+    // A withdrawal on a person's behalf says why.
+    expect(
+      (await admin.req("POST", "/api/requests/13MSP-048/status", { status: "withdrawn", version: 1 })).json.error.details.problems,
+    ).toEqual([{ path: "note", message: "required" }]);
+    const unexplained = await admin.req("POST", "/api/requests/13MSP-048/status", { status: "withdrawn", note: " ", version: 1 });
+    expect(unexplained.status).toBe(422);
+    expect(unexplained.json.error.details.problems).toEqual([{ path: "note", message: expect.stringMatching(/say why .* history/) }]);
   });
 
   it("takes a reviewer's rating, and refuses a rating with a declared conflict of interest", async () => {
@@ -244,6 +264,53 @@ describe("requests and reviews", async () => {
       ["admin", null],
       ["reviewer", 4],
     ]);
+  });
+
+  it("lets an administrator lift a conflict of interest declared by mistake, with the reason in the history; then the reviewer rates", async () => {
+    const declared = await reviewer.req("PUT", "/api/requests/13MSP-003/review", { rating: null, conflict: true });
+    expect(declared.json).toMatchObject({ conflict: true, version: 1 });
+    const path = "/api/requests/13MSP-003/reviews/reviewer/lift-conflict";
+    expect((await reviewer.req("POST", path, { reason: "I ticked the wrong box", version: 1 })).status).toBe(403);
+    const short = await admin.req("POST", path, { reason: "oops", version: 1 });
+    expect(short.status).toBe(422);
+    expect(short.json.error.details.problems[0].path).toBe("reason");
+    const lifted = await admin.req("POST", path, { reason: "the reviewer ticked the box by mistake (e-mail of 3 July)", version: 1 });
+    expect(lifted.status, lifted.text).toBe(200);
+    expect(lifted.json).toMatchObject({ conflict: false, rating: null, version: 2 });
+    expect((await admin.req("POST", path, { reason: "the reviewer ticked the box by mistake", version: 2 })).status).toBe(409);
+    expect(
+      (await admin.req("POST", "/api/requests/13MSP-003/reviews/nobody/lift-conflict", { reason: "no such reviewer here", version: 1 }))
+        .status,
+    ).toBe(404);
+    const read = (await reviewer.req("GET", "/api/requests/13MSP-003")).json;
+    expect(read.history.at(-1).note).toBe(
+      "conflict of interest declared by reviewer lifted: the reviewer ticked the box by mistake (e-mail of 3 July)",
+    );
+    const rated = await reviewer.req("PUT", "/api/requests/13MSP-003/review", { rating: 4, comment: "", version: 2 });
+    expect(rated.json).toMatchObject({ rating: 4, conflict: false });
+  });
+
+  it("gives each reviewer a queue: the requests still to review first, then those reviewed, with their ratings", async () => {
+    const queue = (await reviewer.req("GET", "/api/reviews/queue")).json;
+    const rounds = queue.rounds.map((r: { id: string }) => r.id);
+    // 13MSP is in review here; a decided or closed round has nothing to review.
+    expect(rounds).toContain("13MSP");
+    const r13 = queue.rounds.find((r: { id: string }) => r.id === "13MSP");
+    const mine = r13.requests.map((q: { requestId: string; mine: unknown }) => [q.requestId, q.mine]);
+    expect(r13.toReview).toBe(r13.requests.filter((q: { mine: unknown }) => q.mine === null).length);
+    // Not reviewed first; the reviewer's own ratings shown.
+    const firstReviewed = mine.findIndex(([, m]: [string, unknown]) => m !== null);
+    expect(mine.slice(firstReviewed).every(([, m]: [string, unknown]) => m !== null)).toBe(true);
+    expect(mine).toContainEqual(["13MSP-002", { rating: 4, conflict: false }]);
+    expect(mine).toContainEqual(["13MSP-003", { rating: 4, conflict: false }]);
+    // The admin's own queue is the admin's: its conflict on 13MSP-002, no rating of the reviewer's.
+    const adminQueue = (await admin.req("GET", "/api/reviews/queue")).json.rounds.find((r: { id: string }) => r.id === "13MSP");
+    expect(adminQueue.requests.find((q: { requestId: string }) => q.requestId === "13MSP-002").mine).toEqual({
+      rating: null,
+      conflict: true,
+    });
+    expect(adminQueue.requests.find((q: { requestId: string }) => q.requestId === "13MSP-002").ratings).toBe(1);
+    expect((await donor.req("GET", "/api/reviews/queue")).status).toBe(403);
   });
 
   it("imports nothing from a CSV with bad rows, and reports every problem of every row at once, by its spreadsheet row and column", async () => {

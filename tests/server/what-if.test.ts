@@ -22,6 +22,7 @@ describe("the what-if's inputs", async () => {
     const edited = await admin.req("PUT", "/api/requests/13MSP-002", {
       attributes: { ...request.attributes, id: undefined, travel: { ...request.attributes.travel, airTicket: 4321 } },
       version: request.version,
+      reason: "the fare quoted by the travel agent",
     });
     expect(edited.status, edited.text).toBe(200);
     const after = (await inputs()).json;

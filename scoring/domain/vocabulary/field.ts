@@ -50,6 +50,7 @@ const FIELD_WORDS: ReadonlyMap<string, Said> = new Map(
     venueEs: { en: "place, in Spanish", fr: "lieu, en espagnol", es: "lugar, en español" },
     // The audit log's fields (what a change or an action recorded), in the same words as the forms'.
     role: { en: "role", fr: "rôle", es: "función" },
+    reviewer: { en: "reviewer", fr: "évaluateur", es: "evaluador" },
     airTicket: { en: "air ticket (CHF)", fr: "billet d'avion (CHF)", es: "billete de avión (CHF)" },
     travel: { en: "travel", fr: "voyage", es: "viaje" },
     acceptedLevels: { en: "support levels accepted", fr: "niveaux de prise en charge acceptés", es: "niveles de apoyo aceptados" },

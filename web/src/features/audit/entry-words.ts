@@ -36,6 +36,7 @@ const DID: Record<string, string> = {
   "request update": "edited a request",
   "request status": "changed a request's status",
   "request review": "reviewed a request",
+  "request lift-conflict": "lifted a reviewer's conflict of interest",
   "request offer": "recorded an answer to an offer",
   "request lock": "locked or unlocked a request",
   "request interest": "reviewed the evidence of interest",
