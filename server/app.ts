@@ -16,6 +16,7 @@ import { authRoutes } from "./routes/auth.js";
 import { backupRoutes } from "./routes/backup.js";
 import { roundRoutes } from "./routes/rounds.js";
 import { requestRoutes } from "./routes/requests.js";
+import { reviewRoutes } from "./routes/reviews.js";
 import { runRoutes } from "./routes/runs.js";
 import { decisionRoutes } from "./routes/decisions.js";
 import { financeRoutes } from "./routes/finance.js";
@@ -115,6 +116,7 @@ export function createApp(given: Omit<Services, "analyses" | "work"> & Partial<P
     .route("/", accountRoutes())
     .route("/", roundRoutes())
     .route("/", requestRoutes())
+    .route("/", reviewRoutes())
     .route("/", runRoutes())
     .route("/", decisionRoutes())
     .route("/", financeRoutes())

@@ -1,12 +1,9 @@
 // A reviewer's queue: the requests of the rounds that take or review requests, each with the reviewer's
 // own review (none yet, a rating, a declared conflict) and how many ratings it has; the requests still
 // to review first. Reviewers land on it.
-import { IN_RUN, type RoundStatus } from "../../scoring/domain/index.js";
+import { IN_RUN, REVIEWED_ROUND_STATUSES, type RoundStatus } from "../../scoring/domain/index.js";
 import type { Db } from "../db/database.js";
 import { getRound, reviewQueueRows, type QueueRow } from "../store/index.js";
-
-/** The rounds whose requests are reviewed: taking requests, or in review before the allocation. */
-const REVIEWED_ROUNDS = ["open", "review"] as const satisfies readonly RoundStatus[];
 
 export interface ReviewQueue {
   rounds: {
@@ -19,7 +16,7 @@ export interface ReviewQueue {
 }
 
 export function reviewQueue(db: Db, reviewerId: number): ReviewQueue {
-  const rows = reviewQueueRows(db, reviewerId, REVIEWED_ROUNDS, IN_RUN);
+  const rows = reviewQueueRows(db, reviewerId, REVIEWED_ROUND_STATUSES, IN_RUN);
   const byRound = new Map<string, Omit<QueueRow, "roundId">[]>();
   for (const { roundId, ...r } of rows) byRound.set(roundId, [...(byRound.get(roundId) ?? []), r]);
   return {

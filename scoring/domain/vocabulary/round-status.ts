@@ -30,3 +30,6 @@ export const ROUND_STATUS_SHADE: Readonly<Record<RoundStatus, string>> = {
 
 /** Rounds whose decisions are published. */
 export const DECIDED_ROUND_STATUSES = subset(ROUND_STATUS, ["decided", "closed"]);
+
+/** Rounds whose requests reviewers rate: taking requests, or in review before the allocation. */
+export const REVIEWED_ROUND_STATUSES = subset(ROUND_STATUS, ["open", "review"]);
