@@ -23,6 +23,7 @@ const YearPage = page(() => import("./features/years/YearPage.js"), "YearPage");
 const YearStatementPrintPage = page(() => import("./features/years/YearPage.js"), "YearStatementPrintPage");
 const MessagesPage = page(() => import("./features/messages/MessagesPage.js"), "MessagesPage");
 const AuditPage = page(() => import("./features/audit/AuditPage.js"), "AuditPage");
+const ReviewQueuePage = page(() => import("./features/reviews/ReviewQueuePage.js"), "ReviewQueuePage");
 // The donors' frame (their language switch and words) loads with their pages, not with the ISU's.
 const DonorFrame = lazy(async () => ({ default: (await import("./features/donors/DonorFrame.js")).DonorFrame }));
 const DonorHome = page(() => import("./features/donors/DonorPages.js"), "DonorHome");
@@ -34,7 +35,15 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
-          <Route path="/" element={<Navigate to="/rounds" replace />} />
+          <Route path="/" element={<Home />} />
+          <Route
+            path="/reviews"
+            element={
+              <Staff>
+                <ReviewQueuePage />
+              </Staff>
+            }
+          />
           <Route
             path="/rounds"
             element={
@@ -169,6 +178,16 @@ export function App() {
   );
 }
 
+/** Where each role lands: reviewers on their queue, donors on their pages, administrators on the rounds. */
+const landingOf = (role: string): string => (role === "donor" ? "/donor" : role === "reviewer" ? "/reviews" : "/rounds");
+
+function Home() {
+  const session = useSession();
+  if (session.isPending) return <Loading label="Checking the session" />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
+  return <Navigate to={session.data ? landingOf(session.data.role) : "/signin"} replace />;
+}
+
 /** Staff screens: signed in as admin or reviewer, in the shell. */
 function Staff({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const session = useSession();
@@ -239,6 +258,7 @@ function Shell({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Round">
+        <NavLink component={Link} to="/reviews" label="Requests to review" active={location.pathname === "/reviews"} variant="filled" />
         <NavLink component={Link} to="/rounds" label="All rounds" active={location.pathname === "/rounds"} variant="filled" />
         <NavLink component={Link} to="/years" label="Programme years" active={location.pathname.startsWith("/years")} variant="filled" />
         {roundId && (

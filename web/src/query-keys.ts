@@ -1,6 +1,7 @@
 // One factory for every query's key: a screen reads and a change invalidates the same key, named once.
 export const keys = {
   session: () => ["session"] as const,
+  reviewQueue: () => ["review-queue"] as const,
   rounds: () => ["rounds"] as const,
   round: (roundId: string) => ["round", roundId] as const,
   donors: (roundId: string) => ["donors", roundId] as const,

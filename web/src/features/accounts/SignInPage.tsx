@@ -20,7 +20,9 @@ export function SignInPage() {
     onSuccess: (user) => {
       setCsrfToken(user.csrfToken);
       qc.setQueryData(["session"], user);
-      navigate(user.role === "donor" ? "/donor" : (params.get("next") ?? "/rounds"), { replace: true });
+      navigate(user.role === "donor" ? "/donor" : (params.get("next") ?? (user.role === "reviewer" ? "/reviews" : "/rounds")), {
+        replace: true,
+      });
     },
   });
   return (

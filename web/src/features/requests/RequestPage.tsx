@@ -27,6 +27,8 @@ import { keys } from "../../query-keys.js";
 import { useRequest, useScores } from "./api.js";
 import { EligibilityCard } from "./Eligibility.js";
 import { RequestMessages } from "../messages/index.js";
+import { RequestActions } from "./RequestActions.js";
+import { LiftConflict, ratingSource } from "./Reviews.js";
 
 export function RequestPage() {
   const { roundId = "", requestId = "" } = useParams();
@@ -59,9 +61,12 @@ export function RequestPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Request {requestName(r.id, a.state)}</Title>
-        <Badge size="lg" variant="default">
-          {REQUEST_STATUS.say(r.status)}
-        </Badge>
+        <Group gap="xs">
+          {session.data?.role === "admin" && <RequestActions roundId={roundId} request={r} />}
+          <Badge size="lg" variant="default">
+            {REQUEST_STATUS.say(r.status)}
+          </Badge>
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
@@ -123,12 +128,17 @@ export function RequestPage() {
           <Title order={3} size="h4" mb="sm">
             Reviews
           </Title>
-          {r.reviews.length === 0 && <Text size="sm">No review yet.</Text>}
+          <Text size="sm" mb="xs" data-testid="rating-source">
+            {ratingSource(r.reviews, a.technicalRating)}
+          </Text>
           {r.reviews.map((rv) => (
-            <Text key={rv.reviewer} size="sm">
-              <strong>{rv.reviewer}</strong>: {rv.conflict ? "declared a conflict of interest" : `rating ${rv.rating ?? "–"} of 5`}{" "}
-              {rv.comment && `(${rv.comment})`}
-            </Text>
+            <Group key={rv.reviewer} gap="xs" wrap="nowrap" align="baseline">
+              <Text size="sm">
+                <strong>{rv.reviewer}</strong>: {rv.conflict ? "declared a conflict of interest" : `rating ${rv.rating ?? "–"} of 5`}{" "}
+                {rv.comment && `(${rv.comment})`}
+              </Text>
+              {rv.conflict && session.data?.role === "admin" && <LiftConflict requestId={r.id} roundId={roundId} review={rv} />}
+            </Group>
           ))}
           <ReviewForm requestId={r.id} roundId={roundId} mine={r.reviews.find((x) => x.reviewer === session.data?.username)} />
         </Card>
