@@ -5,9 +5,15 @@
 // with everyone else kept, the answer is infeasible with the diagnosis of what cannot hold.
 import { z } from "zod";
 import { diagnose } from "../explanations/index.js";
+import { plural } from "../policy/index.js";
 import {
   chf,
+  GENDER,
+  OFFER_STATE,
+  REGION,
   round2,
+  stateName,
+  SUPPORT_LEVEL,
   InvalidInputError,
   parseOrThrow,
   type FieldProblem,
@@ -184,16 +190,13 @@ async function reallocate(
       after: null,
       valueChange: null,
       diagnosis,
-      text: `No replacement keeps every rule with the ${kept} other funded delegates kept. ${why}`,
+      text: `No replacement keeps every rule with the ${plural(kept, "other funded delegate", "other funded delegates")} kept. ${why}`,
       ms: Math.round(now() - t0),
     };
   }
   const { funded: after, summary } = fundedOf(solved.prep, solved.solution);
   const replacements = after.filter((f) => !funded.has(f.id));
   const valueChange = round2(summary.value - beforeSummary.value);
-  const who = replacements.length
-    ? `${replacements.map((r) => `${r.id} (${r.state}, ${r.region}, ${r.gender}, ${r.level} support, CHF ${chf(r.cost)})`).join(", ")} proposed in their place`
-    : "no request that fits the rules and the money adds value; the money stays unspent";
   return {
     ...common,
     status: solved.status,
@@ -203,9 +206,35 @@ async function reallocate(
     after: summary,
     valueChange,
     diagnosis: null,
-    text: `${releasedOut.map((r) => r.id).join(", ")} released (${cause}), CHF ${chf(freed)} freed; ${who}. The ${kept} others keep their offers; value ${valueChange >= 0 ? "+" : ""}${valueChange} points, CHF ${chf(summary.moneyLeft)} left.`,
+    text: replacementText(prep, { released: releasedOut, cause, freed, replacements, kept, valueChange, left: summary.moneyLeft }),
     ms: Math.round(now() - t0),
   };
+}
+
+/** The proposal in words: who is released and why, what it frees, who is proposed (their State, gender, group, level, cost). */
+function replacementText(
+  prep: Prepared,
+  p: {
+    released: Released[];
+    cause: ReplacementCause;
+    freed: number;
+    replacements: FundedRequest[];
+    kept: number;
+    valueChange: number;
+    left: number;
+  },
+): string {
+  const who = p.replacements.length
+    ? `${p.replacements
+        .map(
+          (r) =>
+            `${r.id} (${stateName(r.state)}: ${GENDER.say(r.gender)}, ${REGION.say(r.region)}, ${SUPPORT_LEVEL.say(r.level)}, CHF ${chf(r.cost)})`,
+        )
+        .join(", ")} proposed in their place`
+    : "no request that fits the rules and the money adds value; the money stays unspent";
+  const released = p.released.map((r) => `${r.id} (${stateName(prep.byId.get(r.id)!.req.state)})`).join(", ");
+  const others = p.kept === 1 ? "The 1 other keeps its offer" : `The ${p.kept} others keep their offers`;
+  return `${released} released (${OFFER_STATE.say(p.cause)}), CHF ${chf(p.freed)} freed; ${who}. ${others}; value ${p.valueChange >= 0 ? "+" : ""}${p.valueChange} points, CHF ${chf(p.left)} left.`;
 }
 
 /** The prior result's selection in this problem; every funded id and level must be the problem's. */

@@ -1,7 +1,7 @@
 // The ledger: the year's money as dated entries, each with its effect on what is left. Derived from the
 // facts (never stored): the opening, each contribution, each offer's commitment and its release or
 // settlement, the general and administrative costs. Its last balance is the year's deferred-to.
-import { chf, OFFER_STATE, RELEASED_OFFERS, round2, SETTLED_OFFERS } from "../domain/index.js";
+import { chf, OFFER_STATE, RELEASED_OFFERS, round2, SETTLED_OFFERS, type DataSource } from "../domain/index.js";
 import { offerMoney } from "./money.js";
 import type { OfferFact, YearFacts } from "./types.js";
 
@@ -102,7 +102,7 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
         donor: c.donor,
         amount: c.amount,
         effect: c.amount,
-        text: `Contribution from ${c.name} (${r.id})${c.source === "derived" ? `, derived: ${c.note}` : ""}`,
+        text: `Contribution from ${c.name} (${r.id})${c.source === "derived" ? `, ${sourceNote(c.source, c.note)}` : ""}`,
       });
     for (const o of r.offers) raw.push(...offerEntries(o, base));
     const admin = r.adminActual ?? r.adminEstimate;
@@ -129,4 +129,14 @@ export function ledgerEntries(y: YearFacts): LedgerEntry[] {
 function cmpDate(a: string | null, b: string | null): number {
   if (a === b || a === null || b === null) return 0;
   return a < b ? -1 : 1;
+}
+
+/**
+ * A contribution's note as the statement, its export and the ledger say it: a derived amount says so once
+ * ("derived: the remainder of …"), whether or not its note starts with the word already.
+ */
+export function sourceNote(source: DataSource, note: string): string {
+  if (source !== "derived") return note;
+  const rest = note.replace(/^\s*derived\s*[:,-]?\s*/i, "");
+  return rest ? `derived: ${rest}` : "derived";
 }

@@ -103,7 +103,7 @@ export async function seedDemo(db: Db, reference: ReferenceData, demoDay: string
           : "";
       const derived = d.id === "CAN";
       const note = [
-        derived ? "Derived: the remainder of Table 3's total (2024)" : "Table 3 of the 2024 report",
+        derived ? "the remainder of Table 3's total (2024)" : "Table 3 of the 2024 report",
         earmark ? `demo assumption: ${earmark} is invented` : "",
       ]
         .filter(Boolean)

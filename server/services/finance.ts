@@ -1,7 +1,15 @@
 // The money after the allocation, for a round and for a programme year: Table 3 of the ISU's report
 // (JSON, CSV, XLSX), the ledger's dated entries, who paid for whom, the year's opening balance and its
 // close. Every figure is derived by scoring/ledger from the facts the stores hold once.
-import { ledgerEntries, roundSplit, roundStatements, yearStatement, type LedgerEntry, type Table3 } from "../../scoring/ledger/index.js";
+import {
+  ledgerEntries,
+  roundSplit,
+  roundStatements,
+  sourceNote,
+  yearStatement,
+  type LedgerEntry,
+  type Table3,
+} from "../../scoring/ledger/index.js";
 import { audit } from "../audit.js";
 import { xlsxOf } from "../io/exports.js";
 import { tx, type Db } from "../db/database.js";
@@ -195,7 +203,7 @@ export function table3Rows(t: Table3, label: string): Record<"section" | "item" 
       section: "REVENUES",
       item: `Contributions: ${d.name}`,
       amount: money(d.amount),
-      note: d.source === "derived" ? `derived: ${d.note}` : d.note,
+      note: sourceNote(d.source, d.note),
     })),
     { section: "REVENUES", item: "Total Contributions", amount: money(t.revenues.totalContributions), note: "" },
     { section: "REVENUES", item: "Contributions deferred from", amount: money(t.revenues.deferredFrom), note: "" },

@@ -105,4 +105,20 @@ describe("reviewers' queue and staff on a person's behalf (end to end)", () => {
     // Withdrawn, it offers no second withdrawal.
     expect(await page.getByRole("button", { name: "Withdraw the request" }).count()).toBe(0);
   });
+
+  it("fits the settlement of a meeting just held at 1280 px: every offer's answer, actual cost and its controls", async () => {
+    const { page, base } = e;
+    await signIn(e, "admin", "demo-admin-13msp");
+    await page.goto(`${base}/rounds/DEMO-PAST/after`);
+    const offers = page.getByRole("table", { name: "Offers" });
+    await offers.waitFor();
+    expect(await axe(page)).toEqual([]);
+    // The fit check of shot(): no sideways scroll of the page or of the table, no text cut.
+    await shot(page, "44-settle-after-the-meeting");
+    const overflow = await offers.evaluate((t) => {
+      const box = t.closest(".mantine-ScrollArea-viewport, .mantine-Table-scrollContainer") ?? t.parentElement!;
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
 });

@@ -106,6 +106,9 @@ export async function wordsProblems(page: Page, screen: string, lang: "en" | "fr
       };
       for (const code of codes) hit(new RegExp(`(?<![\\w-])${code.replace(/[.]/g, "\\.")}(?![\\w-])`, "g"), "engine identifier");
       hit(/\block\.[\w-]+/g, "engine identifier");
+      // A person described in codes (State, group, gender: "(IDN, APG, M, …"), as the replacement summary once did.
+      hit(/\b[A-Z]{3}, (?:AFR|APG|EEG|GRULAC|WEOG), [FMX]\b/g, "a person described in codes");
+      hit(/\b(?:derived|sourced): (?:derived|sourced)\b/gi, "a word said twice");
       hit(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?\b/g, "raw date or timestamp");
       hit(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "UUID");
       hit(/[{[]\s*"\w+"\s*:/g, "JSON");

@@ -3,6 +3,7 @@
 // reasons and review it. axe-core finds no serious or critical violation on any screen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axe, shot, AS_OF_13MSP, startE2E, type E2E } from "./harness.js";
+import { wordsProblems } from "./words-check.js";
 
 describe("ISU workspace (end to end)", () => {
   let e: E2E;
@@ -308,16 +309,31 @@ describe("ISU workspace (end to end)", () => {
     await shot(page, "09-after-decision");
     // The first offer is declined: a replacement is proposed and accepted.
     const first = offers.getByRole("row").nth(1);
-    const id = (await first.getByRole("cell").first().textContent())!.trim();
+    const id = (await first.getByRole("link").first().textContent())!.trim();
     await first.getByRole("button", { name: `${id}: Declined` }).click();
     await page.getByRole("dialog", { name: "Record: declined?" }).getByRole("button", { name: "Yes, record it" }).click();
     await offers.getByRole("row").filter({ hasText: id }).getByText("Declined", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Propose replacements" }).click();
-    await page.getByText(new RegExp(`^${id} released \\(declined\\)`)).waitFor({ timeout: 30_000 });
+    // The proposal in words: each request with its State, gender, group and level in words, never as codes.
+    const summary = page.getByText(new RegExp(`^${id} \\([^)]+\\) released \\(declined\\)`));
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.innerText()).toMatch(
+      / \([^():]+: (woman|man|other|not said), [A-Z][\w -]+ Group, [\w ]*support, CHF\s[\d']+\) proposed in their place/,
+    );
+    expect(await wordsProblems(page, "after, proposal", "en")).toEqual([]);
     const proposed = page.getByRole("table", { name: "Proposed replacements" });
     const replacement = (await proposed.getByRole("row").nth(1).getByRole("cell").first().textContent())!.trim();
     await page.getByLabel("Replacements accept by").fill("2025-09-01");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
+    // A confirmation first: who is offered what, to accept by when.
+    const confirm = page.getByRole("dialog", { name: "Make the replacement offers?" });
+    await confirm
+      .getByText(
+        new RegExp(`^${replacement} \\([^)]+\\) is offered sponsorship \\(CHF\\s[\\d']+ committed\\), to accept by 1 Sept? 2025\\.`),
+      )
+      .waitFor();
+    await shot(page, "09b-replacement-confirm");
+    await confirm.getByRole("button", { name: "Yes, make the offers" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
     await offers.getByRole("row").filter({ hasText: replacement }).getByText("Awaiting an answer").waitFor();
     // Actual cost of an accepted offer, then the statement.
@@ -358,7 +374,9 @@ describe("ISU workspace (end to end)", () => {
     await page.getByRole("button", { name: "New round" }).click();
     const dialog = page.getByRole("dialog", { name: "New round" });
     await dialog.getByLabel("Round id (e.g. 14MSP)").fill("14MSP");
-    await dialog.getByLabel("Meeting").fill("Fourteenth Meeting of States Parties");
+    await dialog.getByLabel("Meeting", { exact: true }).fill("Fourteenth Meeting of States Parties");
+    // The meeting's name in French (the place left in English: applicants then read "Geneva").
+    await dialog.getByLabel("Meeting, in French").fill("Quatorzième Assemblée des États parties");
     await dialog.getByLabel("First day").fill("2026-09-14");
     await dialog.getByLabel("Last day").fill("2026-09-10");
     await dialog.getByLabel("Applications open").fill("2026-05-01");
@@ -373,12 +391,19 @@ describe("ISU workspace (end to end)", () => {
     const edit = page.getByRole("dialog", { name: "Edit 14MSP" });
     // The money carried in is the year's (2026 follows 2025 here): the round edits its reserve.
     await edit.getByLabel("Reserve (CHF)").fill("12000");
+    await edit.getByLabel("Venue, in French").fill("Genève");
+    await edit.getByLabel("Meeting, in Spanish").fill("Decimocuarta Reunión de los Estados Partes");
     await edit.getByRole("button", { name: "Save", exact: true }).click();
     await edit.waitFor({ state: "detached" });
     await page
       .getByRole("row", { name: /held back from the allocation/ })
       .getByText("CHF 12'000")
       .waitFor();
+    // The applicants' page says the meeting and its place in their language.
+    const fr = (await (await page.request.get(`${base}/apply/14MSP?lang=fr`)).text()).replace(/\u00a0/g, " ");
+    expect(fr).toContain("pour la réunion « Quatorzième Assemblée des États parties », Genève, du");
+    const es = await (await page.request.get(`${base}/apply/14MSP?lang=es`)).text();
+    expect(es).toContain("para la reunión «Decimocuarta Reunión de los Estados Partes», Geneva, del");
     // A move says what it does before it happens.
     await page.getByRole("button", { name: "Open for requests" }).click();
     const confirm = page.getByRole("dialog", { name: "Open for requests?" });

@@ -9,6 +9,7 @@ import {
   offerMoney,
   roundSplit,
   roundStatements,
+  sourceNote,
   splitCosts,
   yearStatement,
   type OfferFact,
@@ -257,5 +258,16 @@ describe("who paid for whom", () => {
       { donor: "carry-over", amount: 1400 },
     ]);
     expect(split.shares.has("A-2")).toBe(false);
+  });
+});
+
+describe("a contribution's note", () => {
+  it("says a derived amount is derived once, whatever its note starts with", () => {
+    expect(sourceNote("derived", "Derived: the remainder of Table 3's total (2024)")).toBe(
+      "derived: the remainder of Table 3's total (2024)",
+    );
+    expect(sourceNote("derived", "the remainder of Table 3's total")).toBe("derived: the remainder of Table 3's total");
+    expect(sourceNote("derived", "")).toBe("derived");
+    expect(sourceNote("sourced", "Table 3 of the 2024 report")).toBe("Table 3 of the 2024 report");
   });
 });

@@ -59,14 +59,16 @@ export function OfferRow({
   return (
     <Table.Tr>
       <Table.Td>
-        <Link to={`/rounds/${roundId}/requests/${d.requestId}`}>{d.requestId}</Link>
+        <Link to={`/rounds/${roundId}/requests/${d.requestId}`} style={{ whiteSpace: "nowrap" }}>
+          {d.requestId}
+        </Link>
+        <Text size="xs">{state ? stateName(state) : "–"}</Text>
       </Table.Td>
-      <Table.Td>{state ? stateName(state) : "–"}</Table.Td>
       <Table.Td>{d.level ? SUPPORT_LEVEL.say(d.level) : "–"}</Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
         {chf(d.cost)}
       </Table.Td>
-      <Table.Td>{day(d.offerDeadline)}</Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>{day(d.offerDeadline)}</Table.Td>
       <Table.Td>
         <Text size="sm">{offerLabel(status)}</Text>
         {admin && answers.length > 0 && (
@@ -128,7 +130,7 @@ export function OfferRow({
               <Select
                 aria-label={`Outcome for ${d.requestId}`}
                 size="xs"
-                w={170}
+                w={150}
                 data={SETTLE_OPTIONS}
                 value={outcome}
                 allowDeselect={false}
@@ -139,7 +141,7 @@ export function OfferRow({
               aria-label={canSettle && outcome !== "travelled" ? `Non-refundable cost of ${d.requestId}` : `Actual cost of ${d.requestId}`}
               placeholder={canSettle && outcome !== "travelled" ? "Not refundable" : "Actual cost"}
               size="xs"
-              w={110}
+              w={100}
               min={0}
               thousandSeparator="'"
               value={actual}
