@@ -1,7 +1,7 @@
 // The ranking under the weights being tried, re-computed in the browser at each move of a slider, with
 // each request's move against the saved weights.
 import { Card, Table, Title } from "@mantine/core";
-import { useMemo } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 import { rankByWeights } from "../../../../scoring/criteria/index.js";
 import { stateName, type CriteriaScores, type Weights } from "../../../../scoring/domain/index.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
@@ -10,7 +10,7 @@ import { points } from "../../format.js";
 
 type Scored = { id: string; state: string; criteria: CriteriaScores };
 
-export function RankingCard({
+export const RankingCard = memo(function RankingCard({
   requests,
   weights,
   savedWeights,
@@ -23,12 +23,14 @@ export function RankingCard({
   pending: boolean;
   error: Error | null;
 }) {
+  // The ranking follows the weights at a lower priority than the slider and the live allocation.
+  const shownWeights = useDeferredValue(weights);
   const live = useMemo(() => {
     if (requests.length === 0) return null;
     const t0 = performance.now();
-    const ranked = rankByWeights(requests, weights);
+    const ranked = rankByWeights(requests, shownWeights);
     return { ranked, ms: performance.now() - t0 };
-  }, [weights, requests]);
+  }, [shownWeights, requests]);
   const saved = useMemo(() => new Map(rankByWeights(requests, savedWeights).map((r, i) => [r.id, i + 1])), [savedWeights, requests]);
   return (
     <Card withBorder>
@@ -75,4 +77,4 @@ export function RankingCard({
       )}
     </Card>
   );
-}
+});

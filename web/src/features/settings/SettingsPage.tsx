@@ -20,8 +20,7 @@ import { RankingCard } from "./RankingCard.js";
 import { parseRules, RuleSetCard } from "./RuleSetCard.js";
 import { useScenario } from "./scenario.js";
 import { WeightsCard } from "./WeightsCard.js";
-import { LiveAllocationCard } from "./live/LiveAllocationCard.js";
-import { useLiveAllocation } from "./live/use-live-allocation.js";
+import { LivePanel } from "./live/LiveAllocationCard.js";
 import { NO_FACTS, TryFacts } from "./live/TryFacts.js";
 import type { RoundFacts } from "./live/protocol.js";
 
@@ -46,7 +45,6 @@ export function SettingsPage() {
     return parsed.ok ? parsed.value : undefined;
   }, [s.rulesText]);
   const [facts, setFacts] = useState<RoundFacts>(NO_FACTS);
-  const live = useLiveAllocation(roundId, s.weights, livePolicy, liveRules, facts);
   const stateOf = useMemo(() => new Map((scores.data?.requests ?? []).map((r) => [r.id, r.state])), [scores.data]);
   const weightsValid = !!s.weights && WeightsSchema.safeParse(s.weights).success;
   const valid = weightsValid && policyParsed?.success && rules.ok && !!s.policy && policySharesValid(s.policy);
@@ -78,11 +76,14 @@ export function SettingsPage() {
   const problemsKey = JSON.stringify(problemList);
   const problems = useMemo(() => new Map(problemList), [problemsKey]);
   // What keeps the live allocation from following the settings, each field in the form's words.
-  const invalidSettings = [
+  const invalidList = [
     ...(s.weights && !weightsValid ? ["Weights: each from 0 to 100, and not all 0"] : []),
     ...policyErrors.map(([path, message]) => `${fieldInWords(path)}: ${message}`),
     ...(rules.ok ? [] : ["Rule set: see its problems below"]),
   ];
+  // Kept by identity while the same: the live panel re-renders for a change of its own inputs only.
+  const invalidKey = JSON.stringify(invalidList);
+  const invalidSettings = useMemo(() => invalidList, [invalidKey]);
   if (settings.isError) return <ErrorAlert error={settings.error} />;
   if (!settings.data || !s.weights || !s.policy) return <Loading label="Loading the settings" />;
   const version = settings.data.version;
@@ -120,16 +121,14 @@ export function SettingsPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }} style={{ position: "sticky", top: 64, maxHeight: "calc(100vh - 72px)", overflowY: "auto" }}>
-          <LiveAllocationCard
-            answer={live.answer}
-            solving={live.solving}
+          <LivePanel
+            roundId={roundId}
+            weights={s.weights}
             policy={livePolicy}
+            rules={liveRules}
+            facts={facts}
             invalid={invalidSettings}
-            hasLastRun={!!live.inputs.data?.lastRun}
             stateOf={stateOf}
-            whyNot={live.whyNot}
-            askWhyNot={live.askWhyNot}
-            error={live.inputs.error}
           />
         </Grid.Col>
       </Grid>

@@ -2,12 +2,14 @@
 // figures staff compare, who enters and who leaves against the last finished run (with their States and
 // why), and the rules that bind; the diagnosis when the rules cannot hold.
 import { Badge, Card, Group, List, SimpleGrid, Text, Title } from "@mantine/core";
-import { stateName } from "../../../../../scoring/domain/index.js";
+import { memo } from "react";
+import { stateName, type Weights } from "../../../../../scoring/domain/index.js";
 import { instanceById, type Policy } from "../../../../../scoring/policy/index.js";
 import { ErrorAlert } from "../../../components/status.js";
 import { TechnicalDetails } from "../../../components/details.js";
 import { chf, pct, plainText, points } from "../../../format.js";
-import type { Move, WhatIfAnswer, WhyNotAnswer } from "./protocol.js";
+import type { Move, RoundFacts, WhatIfAnswer, WhyNotAnswer } from "./protocol.js";
+import { useLiveAllocation } from "./use-live-allocation.js";
 import { WhyNotPicker } from "./WhyNotPicker.js";
 
 const named = (m: Move) => `${m.id} (${stateName(m.state, "en")})`;
@@ -75,7 +77,6 @@ export function LiveAllocationCard({
   const shown = invalid.length ? null : answer;
   const result = shown?.kind === "solved" ? shown.result : null;
   const infeasible = result?.status === "infeasible";
-  const s = infeasible ? null : (result?.summary ?? null);
   return (
     <Card
       withBorder
@@ -119,6 +120,45 @@ export function LiveAllocationCard({
           </List>
         </div>
       )}
+      <AnswerView
+        shown={shown}
+        answerMs={answer?.ms ?? 0}
+        policy={policy}
+        hasLastRun={hasLastRun}
+        stateOf={stateOf}
+        whyNot={whyNot}
+        askWhyNot={askWhyNot}
+      />
+    </Card>
+  );
+}
+
+/**
+ * The answer's figures, moves, binding rules and why-nots: memoised on the answer, so that "Solving…"
+ * while the next change is solved re-renders the badge only.
+ */
+const AnswerView = memo(function AnswerView({
+  shown,
+  answerMs,
+  policy,
+  hasLastRun,
+  stateOf,
+  whyNot,
+  askWhyNot,
+}: {
+  shown: WhatIfAnswer | null;
+  answerMs: number;
+  policy: Policy | null;
+  hasLastRun: boolean;
+  stateOf: ReadonlyMap<string, string>;
+  whyNot: WhyNotAnswer | null;
+  askWhyNot: (id: string) => void;
+}) {
+  const result = shown?.kind === "solved" ? shown.result : null;
+  const infeasible = result?.status === "infeasible";
+  const s = infeasible ? null : (result?.summary ?? null);
+  return (
+    <>
       {shown?.kind === "invalid" && <Text c="red.8">These settings are not valid: correct them to see the allocation.</Text>}
       {shown?.kind === "failed" && <Text c="red.8">The allocation could not be computed here: {shown.message}</Text>}
       {result?.status === "infeasible" && result.diagnosis && (
@@ -171,10 +211,47 @@ export function LiveAllocationCard({
           )}
           {shown?.kind === "solved" && <WhyNotPicker notFunded={shown.notFunded} answer={whyNot} ask={askWhyNot} stateOf={stateOf} />}
           <TechnicalDetails>
-            Scored and allocated in this browser in {Math.round(answer?.ms ?? 0)} ms (the solver: {Math.round(result.ms)} ms).
+            Scored and allocated in this browser in {Math.round(answerMs)} ms (the solver: {Math.round(result.ms)} ms).
           </TechnicalDetails>
         </>
       )}
-    </Card>
+    </>
   );
-}
+});
+
+/**
+ * The live allocation with its own state: an answer re-renders this panel only, never the settings page
+ * around it (the page's weights, policy and ranking re-render for a change of theirs).
+ */
+export const LivePanel = memo(function LivePanel({
+  roundId,
+  weights,
+  policy,
+  rules,
+  facts,
+  invalid,
+  stateOf,
+}: {
+  roundId: string;
+  weights: Weights | null;
+  policy: Policy | null;
+  rules: unknown;
+  facts: RoundFacts;
+  invalid: readonly string[];
+  stateOf: ReadonlyMap<string, string>;
+}) {
+  const live = useLiveAllocation(roundId, weights, policy, rules, facts);
+  return (
+    <LiveAllocationCard
+      answer={live.answer}
+      solving={live.solving}
+      policy={policy}
+      invalid={invalid}
+      hasLastRun={!!live.inputs.data?.lastRun}
+      stateOf={stateOf}
+      whyNot={live.whyNot}
+      askWhyNot={live.askWhyNot}
+      error={live.inputs.error}
+    />
+  );
+});

@@ -1,6 +1,7 @@
 // What else the live what-if may try, beyond the settings: the money available, a request's lock and a
 // State's fact. Nothing here is saved: each is a question put to the live allocation.
 import { Card, NativeSelect, NumberInput, SimpleGrid, Text, Title } from "@mantine/core";
+import { memo } from "react";
 import { CCM_STATUS, stateName } from "../../../../../scoring/domain/index.js";
 import type { RoundFacts } from "./protocol.js";
 
@@ -16,7 +17,7 @@ const isFact = (x: string): x is FactName => x in FACTS;
 
 export const NO_FACTS: RoundFacts = { budgetChange: 0, lock: null, fact: null };
 
-export function TryFacts({
+export const TryFacts = memo(function TryFacts({
   facts,
   onChange,
   requests,
@@ -115,4 +116,4 @@ export function TryFacts({
       </SimpleGrid>
     </Card>
   );
-}
+});

@@ -1,10 +1,11 @@
 // The live allocation of the settings being tried: each change (a weight, a policy field, the rule set)
 // is allocated exactly in a Web Worker; the latest change wins (a change made while a solve runs waits,
 // and only the newest waiting one is sent; an answer to an older change is dropped). Each change is
-// marked on the page's performance timeline ("what-if:change:N") and measured once its result is shown
-// ("what-if:N"), for the latency bench.
+// marked on the page's performance timeline ("what-if:change:N"), as are its sending to the worker
+// ("what-if:sent:N") and the worker's answer ("what-if:answered:N"), and measured once its result is
+// shown ("what-if:N"), for the latency bench.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Weights } from "../../../../../scoring/domain/index.js";
 import type { Policy } from "../../../../../scoring/policy/index.js";
 import { api, call } from "../../../api.js";
@@ -41,12 +42,14 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
         if (e.data.seq === seq.current) setWhyNot(e.data);
         return;
       }
+      performance.mark(`what-if:answered:${e.data.seq}`);
       busy.current = false;
       const next = waiting.current;
       waiting.current = null;
       if (next) {
         // A newer change waits: this answer is stale, and the newer one is solved now.
         busy.current = true;
+        performance.mark(`what-if:sent:${next.seq}`);
         w.postMessage({ type: "solve", ...next });
         return;
       }
@@ -73,30 +76,29 @@ export function useLiveAllocation(roundId: string, weights: Weights | null, poli
     if (busy.current) waiting.current = change;
     else {
       busy.current = true;
+      performance.mark(`what-if:sent:${change.seq}`);
       w.postMessage({ type: "solve", ...change });
     }
   }, [weights, policy, rules, facts, inputs.data]);
 
-  // Once a result is on screen: the time from its change.
-  useEffect(() => {
-    if (!answer) return;
-    const start = `what-if:change:${answer.seq}`;
-    if (performance.getEntriesByName(start).length) performance.measure(`what-if:${answer.seq}`, start);
-  }, [answer]);
+  // Once a result is on screen: the time from its change; a why-not's, from its question.
+  useMeasure(answer ? [`what-if:${answer.seq}`, `what-if:change:${answer.seq}`] : null);
+  useMeasure(whyNot ? [`why-not:${whyNot.id}`, `why-not:ask:${whyNot.id}`] : null);
 
-  // A why-not on screen: the time from its question.
-  useEffect(() => {
-    if (!whyNot) return;
-    const start = `why-not:ask:${whyNot.id}`;
-    if (performance.getEntriesByName(start).length) performance.measure(`why-not:${whyNot.id}`, start);
-  }, [whyNot]);
-
-  /** Asks why a request is not funded in the allocation on screen. */
-  const askWhyNot = (id: string) => {
+  /** Asks why a request is not funded in the allocation on screen (one function for the page's life: the answer's view is memoised). */
+  const askWhyNot = useCallback((id: string) => {
     setWhyNot(null);
     performance.mark(`why-not:ask:${id}`);
     worker.current?.postMessage({ type: "why-not", id });
-  };
+  }, []);
 
   return { inputs, answer, solving, whyNot, askWhyNot };
+}
+
+/** Measures `name` from its start mark once what it measures is on screen (a render committed). */
+function useMeasure(entry: [name: string, start: string] | null): void {
+  const [name, start] = entry ?? [null, null];
+  useEffect(() => {
+    if (name && start && performance.getEntriesByName(start).length) performance.measure(name, start);
+  }, [name, start]);
 }
