@@ -65,6 +65,21 @@ export function offerMoveRefused(id: string, from: OfferStatus, to: OfferStatus)
   return `the offer to ${id} is ${OFFER_STATE.say(from)}${then}`;
 }
 
+/**
+ * The one rule for when offers can be made: an offer's deadline lies between the day it is made and the
+ * meeting's first day (answered before the travel; a deadline after the meeting would leave the money
+ * committed to no one). So offers can be made up to and including the meeting's first day, never after.
+ */
+export const offersClosed = (meetingStarts: string, on: string): boolean => on > meetingStarts;
+
+/** Why an offer's deadline is refused on a day (YYYY-MM-DD), in words (the field's message); null when it holds. */
+export function offerDeadlineRefused(deadline: string, on: string, meetingStarts: string): string | null {
+  if (deadline < on) return `must not be before the day the offers are made (${dayInWords(on)})`;
+  if (deadline > meetingStarts)
+    return `must be on or before the meeting's first day (${dayInWords(meetingStarts)}): offers are answered before the travel`;
+  return null;
+}
+
 /** What the calendar says of an offer: its answer's deadline (none before it is made) and the meeting's first day. */
 export interface OfferCalendar {
   deadline: string | null;

@@ -4,7 +4,6 @@
 // authorise and answer.
 import {
   chf,
-  dayInWords,
   APPROVAL_DECIDES,
   offerMoveRefused,
   OFFER_RULES,
@@ -45,7 +44,7 @@ import type { Actor } from "./actor.js";
 import { tellApplicant, type ChangeActor } from "../mail/events.js";
 import { doneRun, type RunRecord } from "./runs.js";
 import { scoreRound } from "../../scoring/criteria/index.js";
-import { stateName } from "../../scoring/domain/index.js";
+import { offerDeadlineRefused, stateName } from "../../scoring/domain/index.js";
 import { changesSince } from "../../scoring/problem/index.js";
 
 export type { Actor };
@@ -288,13 +287,6 @@ export function runCalendar(db: Services["db"], day: string): { lapsed: number; 
  * before the travel, and a deadline after the meeting would leave the money committed to no one.
  */
 export function checkDeadline(deadline: string, on: string, round: { startDate: string }): void {
-  if (deadline < on)
-    throw invalid([{ path: "offerDeadline", message: `must not be before the day the offers are made (${dayInWords(on)})` }]);
-  if (deadline > round.startDate)
-    throw invalid([
-      {
-        path: "offerDeadline",
-        message: `must be on or before the meeting's first day (${dayInWords(round.startDate)}): offers are answered before the travel`,
-      },
-    ]);
+  const refused = offerDeadlineRefused(deadline, on, round.startDate);
+  if (refused) throw invalid([{ path: "offerDeadline", message: refused }]);
 }

@@ -286,7 +286,7 @@ describe("ISU workspace (end to end)", () => {
     await stale.getByLabel("Approve this run as it was, without these changes").check();
     // A deadline after the meeting's first day is refused at the field.
     await page.getByLabel("Offers to be accepted by").fill("2025-09-20");
-    await page.getByText("Must be on or before the meeting's first day (16 Sept 2025)", { exact: false }).waitFor();
+    await page.getByText("Must be on or before the meeting's first day (16 September 2025)", { exact: false }).waitFor();
     expect(await page.getByRole("button", { name: "Approve this run" }).isDisabled()).toBe(true);
     await page.getByLabel("Offers to be accepted by").fill("2025-08-15");
     await page.getByRole("button", { name: "Approve this run" }).click();

@@ -20,6 +20,8 @@ import {
   requestMoveRefused,
   ROUND_STATUS,
   ROUND_TRANSITIONS,
+  offersClosed,
+  offerDeadlineRefused,
 } from "../../../scoring/domain/index.js";
 
 describe("request statuses", () => {
@@ -85,5 +87,23 @@ describe("round statuses", () => {
     const allowed = ROUND_STATUS.codes.flatMap((from) => ROUND_STATUS.codes.filter((to) => canMove(from, to)).map((to) => `${from}→${to}`));
     expect(allowed).toEqual(["draft→open", "open→review", "review→open", "review→decided", "decided→review", "decided→closed"]);
     for (const from of ROUND_STATUS.codes) for (const to of ROUND_TRANSITIONS[from]) expect(canMove(from, to)).toBe(true);
+  });
+});
+
+describe("when offers can be made (one rule for the approval, its deadline and the dashboard)", () => {
+  it("lets offers be made up to and including the meeting's first day, never after", () => {
+    expect(offersClosed("2025-09-16", "2025-09-15")).toBe(false);
+    expect(offersClosed("2025-09-16", "2025-09-16")).toBe(false);
+    expect(offersClosed("2025-09-16", "2025-09-17")).toBe(true);
+  });
+  it("refuses a deadline before the day of the offers or after the meeting's first day, in words", () => {
+    expect(offerDeadlineRefused("2025-09-16", "2025-09-16", "2025-09-16")).toBeNull();
+    expect(offerDeadlineRefused("2025-08-15", "2025-07-20", "2025-09-16")).toBeNull();
+    expect(offerDeadlineRefused("2025-07-19", "2025-07-20", "2025-09-16")).toBe(
+      "must not be before the day the offers are made (20 July 2025)",
+    );
+    expect(offerDeadlineRefused("2025-09-17", "2025-07-20", "2025-09-16")).toBe(
+      "must be on or before the meeting's first day (16 September 2025): offers are answered before the travel",
+    );
   });
 });

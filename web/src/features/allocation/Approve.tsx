@@ -10,6 +10,7 @@ import { chf, day } from "../../format.js";
 import { useRound } from "../rounds/index.js";
 import { useToday } from "../accounts/index.js";
 import { useRunChanges } from "./api.js";
+import { capitalised, offerDeadlineRefused, offersClosed } from "../../../../scoring/domain/index.js";
 
 export function Approve({
   roundId,
@@ -54,15 +55,11 @@ export function Approve({
   const meeting = round.data?.startDate ?? "";
   // The server's today: the offers are made on it, and their deadline lies between it and the meeting.
   const today = useToday();
-  const meetingBegun = !!today && !!meeting && meeting < today;
+  const meetingBegun = !!today && !!meeting && offersClosed(meeting, today);
   // Refused at the field before the server is asked, by the server's calendar: a deadline before the day
   // of the offers, or after the meeting's first day.
-  const deadlineProblem =
-    deadline && meeting && deadline > meeting
-      ? `Must be on or before the meeting's first day (${day(meeting)}): offers are answered before the travel.`
-      : deadline && today && deadline < today
-        ? `Must not be before today (${day(today)}), the day the offers are made.`
-        : null;
+  const refused = deadline && meeting && today ? offerDeadlineRefused(deadline, today, meeting) : null;
+  const deadlineProblem = refused ? `${capitalised(refused)}.` : null;
   const heading = (
     <Title order={3} size="h4" mb="sm">
       Approve and publish

@@ -4,7 +4,14 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName, ROUND_STATUS, ROUND_STATUS_SHADE, REQUEST_STATUS, type RequestStatus } from "../../../../scoring/domain/index.js";
+import {
+  stateName,
+  ROUND_STATUS,
+  ROUND_STATUS_SHADE,
+  REQUEST_STATUS,
+  type RequestStatus,
+  offersClosed,
+} from "../../../../scoring/domain/index.js";
 import { plural } from "../../../../scoring/policy/index.js";
 import { chf, day } from "../../format.js";
 import { Contributions } from "./Contributions.js";
@@ -63,8 +70,8 @@ export function DashboardPage() {
   // A meeting in the past: what is left to do is the money's trail (answers, actual costs, the year's close).
   if (today && r.endDate < today)
     attention.push(`The meeting ended on ${day(r.endDate)}: what is left is to record answers and actual costs, and to close the year.`);
-  // Offers must be answerable before the meeting: once it has begun, a run of this round can no longer be approved.
-  if (today && r.status === "review" && r.startDate <= today)
+  // Offers must be answerable before the meeting: after its first day, a run of this round can no longer be approved (the core's rule).
+  if (today && r.status === "review" && offersClosed(r.startDate, today))
     attention.push(
       `The meeting began on ${day(r.startDate)}: offers can no longer be made for it (their deadline must fall before the meeting), so its runs can be compared but not approved.`,
     );
