@@ -100,6 +100,7 @@ describe("a programme year, end to end", () => {
     await shot(page, "52-replacement");
     await page.getByLabel("Replacements accept by").fill("2025-09-15");
     await page.getByRole("button", { name: "Accept the replacement" }).click();
+    await page.getByRole("dialog", { name: "Make the replacement offers?" }).getByRole("button", { name: "Yes, make the offers" }).click();
     await page.getByText("Replacement applied: the new offers are pending.").waitFor();
     // The other delegates accept before their deadlines (staff record the answers that came by e-mail).
     const early = await adminApi();

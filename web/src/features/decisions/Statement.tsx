@@ -5,7 +5,8 @@ import type { ReactNode } from "react";
 import { Link, useParams } from "react-router-dom";
 import { download } from "../../api.js";
 import { ErrorAlert, Loading } from "../../components/status.js";
-import { stateName, type DataSource } from "../../../../scoring/domain/index.js";
+import { meetingIn, stateName, type DataSource } from "../../../../scoring/domain/index.js";
+import { useRound } from "../rounds/index.js";
 import type { PendingWhy } from "../../../../scoring/ledger/index.js";
 import { donorName } from "../../format.js";
 import { useWords } from "../../workspace-words/index.js";
@@ -40,11 +41,14 @@ export function Table3View({
   title,
   exports,
   printable = false,
+  meetingSaid = (m) => m,
 }: {
   t: Table3Data;
   title: string;
   exports?: Exports;
   printable?: boolean;
+  /** A meeting's name (as the ledger has it, in English) in the page's language. */
+  meetingSaid?: (meeting: string) => string;
 }) {
   const { t: w, lang, chf } = useWords();
   const row = (label: string, amount: number | null, strong = false, indent = false) => (
@@ -90,7 +94,7 @@ export function Table3View({
                 {p.kind === "opening"
                   ? w("table3.opening", { year: p.from })
                   : p.kind === "admin"
-                    ? w("table3.admin-estimate", { meeting: p.meeting })
+                    ? w("table3.admin-estimate", { meeting: meetingSaid(p.meeting) })
                     : w("table3.offers", {
                         count: p.offers.length,
                         list: p.offers.map((o) => `${stateName(o.state, lang)}, ${o.requestId}`).join("; "),
@@ -137,13 +141,17 @@ export function Table3View({
 
 export function Statement({ roundId, printable = false }: { roundId: string; printable?: boolean }) {
   const st = useStatement(roundId);
-  const { t } = useWords();
+  const round = useRound(roundId);
+  const { t, lang } = useWords();
   if (st.isPending) return <Loading label={t("table3.loading")} />;
   if (st.isError) return <ErrorAlert error={st.error} />;
+  // The meeting in the reader's language (the round's French or Spanish name), once the round is read.
+  const meetingSaid = (m: string) => (round.data && m === round.data.meeting ? meetingIn(round.data, lang).meeting : m);
   return (
     <Table3View
       t={st.data}
-      title={t("table3.title", { meeting: st.data.meeting })}
+      meetingSaid={meetingSaid}
+      title={t("table3.title", { meeting: meetingSaid(st.data.meeting) })}
       exports={{ path: `/api/rounds/${roundId}/statement`, file: `${roundId}-statement`, print: `/rounds/${roundId}/statement` }}
       printable={printable}
     />
