@@ -136,7 +136,7 @@ export const en = {
     deferredTo: "Contributions deferred to the next year",
     loading: "Loading the statement",
     opening: "the opening balance comes from {{year}}, which is not closed yet",
-    "admin-estimate": "the general and administrative costs of {{meeting}} are an estimate",
+    "admin-estimate": "the general and administrative costs of the {{meeting}} are an estimate",
     offers_one: "{{count}} offer not yet answered or settled ({{list}})",
     offers_other: "{{count}} offers not yet answered or settled ({{list}})",
   },

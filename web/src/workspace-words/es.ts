@@ -141,7 +141,7 @@ export const es: Words = {
     deferredTo: "Contribuciones diferidas al año siguiente",
     loading: "Cargando el estado financiero",
     opening: "el saldo inicial procede de {{year}}, que aún no está cerrado",
-    "admin-estimate": "los gastos generales y administrativos de {{meeting}} son una estimación",
+    "admin-estimate": "los gastos generales y administrativos de la reunión «{{meeting}}» son una estimación",
     offers_one: "{{count}} oferta aún sin respuesta o sin liquidar ({{list}})",
     offers_other: "{{count}} ofertas aún sin respuesta o sin liquidar ({{list}})",
   },

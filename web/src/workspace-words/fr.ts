@@ -141,7 +141,7 @@ export const fr: Words = {
     deferredTo: "Contributions reportées à l'année suivante",
     loading: "Chargement de l'état financier",
     opening: "le solde d'ouverture vient de {{year}}, qui n'est pas encore clôturée",
-    "admin-estimate": "les frais généraux et administratifs de {{meeting}} sont une estimation",
+    "admin-estimate": "les frais généraux et administratifs de la réunion « {{meeting}} » sont une estimation",
     offers_one: "{{count}} offre pas encore acceptée, refusée ou réglée ({{list}})",
     offers_other: "{{count}} offres pas encore acceptées, refusées ou réglées ({{list}})",
   },

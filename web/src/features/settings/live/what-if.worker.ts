@@ -3,6 +3,7 @@
 // page's thread. One solve at a time: the page sends the latest change only when the last one is answered.
 import GLPK from "glpk.js";
 import { liveAllocation, whyNot, withRoundFacts, type LiveBase } from "../../../../../scoring/index.js";
+import type { Problem } from "../../../../../scoring/problem/index.js";
 import { RoundFileSchema, RuleSetSchema, scoreRound, type ReferenceData, type RoundFile } from "../../../../../scoring/criteria/index.js";
 import { PolicySchema } from "../../../../../scoring/policy/index.js";
 import { DatedFactSchema, StateSchema, WeightsSchema } from "../../../../../scoring/domain/index.js";
@@ -14,6 +15,8 @@ let lastRun: WhatIfInputs["lastRun"] = null;
 /** The latest optimum, for a why-not (its change's seq). */
 let last: { seq: number; base: LiveBase } | null = null;
 let reference: ReferenceData | null = null;
+/** The scored problem of the last facts and rule set tried (its key), for the changes that keep them. */
+let scoredFor: { key: string; problem: Problem } | null = null;
 const glpk = GLPK();
 
 async function solve(change: WhatIfChange): Promise<WhatIfAnswer> {
@@ -25,13 +28,20 @@ async function solve(change: WhatIfChange): Promise<WhatIfAnswer> {
   const rules = change.rules === undefined ? null : RuleSetSchema.safeParse(change.rules);
   if (!weights.success || !policy.success || (rules && !rules.success))
     return { seq: change.seq, kind: "invalid", ms: performance.now() - t0 };
-  const tried = withRoundFacts(file, change.facts);
-  if (!tried) return { seq: change.seq, kind: "invalid", ms: performance.now() - t0 };
-  const scored = scoreRound(
-    { ...tried, weights: weights.data, policy: policy.data, ...(rules?.success ? { rules: rules.data } : {}) },
-    reference,
-  );
-  const { result, base } = await liveAllocation(scored.problem, await glpk, { timeLimit: change.timeLimit });
+  // The requests' points depend on the round's facts and the rule set, not on the weights or the policy:
+  // a move of a slider re-uses them (the weights weigh them in the allocation itself).
+  const key = JSON.stringify([change.facts, change.rules ?? null]);
+  if (scoredFor?.key !== key) {
+    const tried = withRoundFacts(file, change.facts);
+    if (!tried) return { seq: change.seq, kind: "invalid", ms: performance.now() - t0 };
+    const scored = scoreRound(
+      { ...tried, weights: weights.data, policy: policy.data, ...(rules?.success ? { rules: rules.data } : {}) },
+      reference,
+    );
+    scoredFor = { key, problem: scored.problem };
+  }
+  const problem: Problem = { ...scoredFor.problem, weights: weights.data, policy: policy.data };
+  const { result, base } = await liveAllocation(problem, await glpk, { timeLimit: change.timeLimit });
   last = base ? { seq: change.seq, base } : null;
   // Who enters and who leaves against the last finished run (nobody without one).
   const stateOf = new Map(file.requests.map((r) => [r.id, r.state]));
@@ -68,6 +78,7 @@ self.onmessage = (e: MessageEvent<Message>) => {
   }
   if (msg.type === "load") {
     file = RoundFileSchema.parse(msg.inputs.file);
+    scoredFor = null;
     lastRun = msg.inputs.lastRun;
     const states = z.array(StateSchema).parse(msg.inputs.reference.states);
     reference = {
