@@ -1,7 +1,7 @@
 // The applicants' side: submitting a request while the round is open (a reference and an access code,
 // shown once, stored hashed), reading one's own request with them, and answering an offer.
 import { RequestAttributesSchema, type RequestAttributes } from "../../scoring/criteria/index.js";
-import { dayInWords, type ApplicantAnswer } from "../../scoring/domain/index.js";
+import { dayInWords, type ApplicantAnswer, type MeetingWords } from "../../scoring/domain/index.js";
 import { accessCode, hashCode, randomReference, verifyCode } from "../auth/passwords.js";
 import { checkCodeAttempts, rateLimit, recordCodeFailure } from "../auth/sessions.js";
 import { audit } from "../audit.js";
@@ -38,14 +38,8 @@ export function takesRequests(round: { status: string; windowOpens: string; wind
 }
 
 /** A round as the request form shows it. */
-export interface RoundView {
+export interface RoundView extends MeetingWords {
   id: string;
-  meeting: string;
-  venue: string;
-  meetingFr?: string | null;
-  meetingEs?: string | null;
-  venueFr?: string | null;
-  venueEs?: string | null;
   startDate: string;
   endDate: string;
   windowOpens: string;

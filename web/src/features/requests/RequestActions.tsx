@@ -10,7 +10,6 @@ import {
   NumberInput,
   Select,
   SimpleGrid,
-  Stack,
   TagsInput,
   Text,
   Textarea,
@@ -20,7 +19,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { GENDER, MEETING_ROLE, REQUEST_STATUS, requestMoveRefused, stateName, SUPPORT_LEVEL } from "../../../../scoring/domain/index.js";
 import { api, call, type Answer } from "../../api.js";
-import { ErrorAlert } from "../../components/status.js";
+import { ReasonForm } from "../../components/reason-form.js";
 import { keys } from "../../query-keys.js";
 import { useStates } from "../rounds/index.js";
 
@@ -35,8 +34,7 @@ const LANGUAGES = [
 ];
 
 /** Why, at least 3 characters (the server's rule): the field's own message while it is too short. */
-const reasonProblem = (reason: string, tried: boolean) =>
-  tried && reason.trim().length < 3 ? "Say why (at least 3 characters): it stays in the request's history." : null;
+const TOO_SHORT = "Say why (at least 3 characters): it stays in the request's history.";
 
 export function RequestActions({ roundId, request }: { roundId: string; request: RequestDetail }) {
   const canWithdraw = requestMoveRefused(request.id, request.status, "withdrawn") === null;
@@ -60,12 +58,10 @@ function useDone(roundId: string, requestId: string) {
 function EditRequest({ roundId, request }: { roundId: string; request: RequestDetail }) {
   const [opened, setOpened] = useState(false);
   const [draft, setDraft] = useState<Attributes>(request.attributes);
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
   const states = useStates(roundId);
   const done = useDone(roundId, request.id);
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (reason: string) => {
       const { id: _id, ...attributes } = draft;
       return call(
         api.api.requests[":requestId"].$put({ param: { requestId: request.id }, json: { attributes, version: request.version, reason } }),
@@ -77,7 +73,7 @@ function EditRequest({ roundId, request }: { roundId: string; request: RequestDe
   const text = (k: "name" | "title" | "organisation" | "email", label: string) => (
     <TextInput label={label} value={draft[k] ?? ""} onChange={(e) => set(k, e.currentTarget.value || undefined)} />
   );
-  const open = () => (setDraft(request.attributes), setReason(""), setTried(false), save.reset(), setOpened(true));
+  const open = () => (setDraft(request.attributes), save.reset(), setOpened(true));
   return (
     <>
       <Button size="xs" variant="default" onClick={open}>
@@ -90,14 +86,19 @@ function EditRequest({ roundId, request }: { roundId: string; request: RequestDe
         size="xl"
         closeButtonProps={{ "aria-label": "Close" }}
       >
-        <Stack
-          component="form"
-          aria-label="Edit the request"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (reason.trim().length >= 3) save.mutate();
-          }}
+        <ReasonForm
+          name="Edit the request"
+          label="Why you edit it (kept in the request's history)"
+          description="For example: the applicant's e-mail of 3 July asks to correct the fare."
+          minimum={3}
+          tooShort={TOO_SHORT}
+          onSubmit={(reason) => save.mutate(reason)}
+          onCancel={() => setOpened(false)}
+          pending={save.isPending}
+          error={save.isError ? save.error : null}
+          errorTitle="The request was not saved"
+          cancel="Cancel"
+          submit="Save the request"
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -155,26 +156,7 @@ function EditRequest({ roundId, request }: { roundId: string; request: RequestDe
             />
           </SimpleGrid>
           <MoreFields draft={draft} set={set} />
-          <Textarea
-            label="Why you edit it (kept in the request's history)"
-            description="For example: the applicant's e-mail of 3 July asks to correct the fare."
-            withAsterisk
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonProblem(reason, tried)}
-          />
-          {save.isError && <ErrorAlert title="The request was not saved" error={save.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save the request
-            </Button>
-          </Group>
-        </Stack>
+        </ReasonForm>
       </Modal>
     </>
   );
@@ -182,11 +164,9 @@ function EditRequest({ roundId, request }: { roundId: string; request: RequestDe
 
 function WithdrawRequest({ roundId, request }: { roundId: string; request: RequestDetail }) {
   const [opened, setOpened] = useState(false);
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
   const done = useDone(roundId, request.id);
   const withdraw = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       call(
         api.api.requests[":requestId"].status.$post({
           param: { requestId: request.id },
@@ -197,7 +177,7 @@ function WithdrawRequest({ roundId, request }: { roundId: string; request: Reque
   });
   return (
     <>
-      <Button size="xs" color="red.8" variant="outline" onClick={() => (setReason(""), setTried(false), withdraw.reset(), setOpened(true))}>
+      <Button size="xs" color="red.8" variant="outline" onClick={() => (withdraw.reset(), setOpened(true))}>
         Withdraw the request
       </Button>
       <Modal
@@ -206,39 +186,26 @@ function WithdrawRequest({ roundId, request }: { roundId: string; request: Reque
         title={`Withdraw ${request.id}?`}
         closeButtonProps={{ "aria-label": "Close" }}
       >
-        <Stack
-          component="form"
-          aria-label="Withdraw the request"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (reason.trim().length >= 3) withdraw.mutate();
-          }}
+        <ReasonForm
+          name="Withdraw the request"
+          label="Why (kept in the request's history)"
+          description="For example: the mission's note of 5 July names another delegate."
+          minimum={3}
+          tooShort={TOO_SHORT}
+          onSubmit={(reason) => withdraw.mutate(reason)}
+          onCancel={() => setOpened(false)}
+          pending={withdraw.isPending}
+          error={withdraw.isError ? withdraw.error : null}
+          errorTitle="The request was not withdrawn"
+          cancel="Keep the request"
+          submit="Withdraw it"
+          color="red.8"
         >
           <Text size="sm">
             The request leaves the allocation: its status becomes “{REQUEST_STATUS.say("withdrawn")}”, and no message goes to the applicant:
             a request is withdrawn when the applicant or their State asks for it.
           </Text>
-          <Textarea
-            label="Why (kept in the request's history)"
-            description="For example: the mission's note of 5 July names another delegate."
-            withAsterisk
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={reasonProblem(reason, tried)}
-          />
-          {withdraw.isError && <ErrorAlert title="The request was not withdrawn" error={withdraw.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Keep the request
-            </Button>
-            <Button type="submit" color="red.8" loading={withdraw.isPending}>
-              Withdraw it
-            </Button>
-          </Group>
-        </Stack>
+        </ReasonForm>
       </Modal>
     </>
   );

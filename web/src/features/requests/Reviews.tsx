@@ -1,10 +1,10 @@
 // A request's reviews: where its technical value's rating comes from, and an administrator lifting a
 // conflict of interest a reviewer declared by mistake (with a reason kept in the request's history).
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Modal, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, call } from "../../api.js";
-import { ErrorAlert } from "../../components/status.js";
+import { ReasonForm } from "../../components/reason-form.js";
 import { keys } from "../../query-keys.js";
 
 interface Review {
@@ -31,10 +31,8 @@ export function ratingSource(reviews: readonly Review[], entered: number | undef
 export function LiftConflict({ requestId, roundId, review }: { requestId: string; roundId: string; review: Review }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const [reason, setReason] = useState("");
-  const [tried, setTried] = useState(false);
   const lift = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       call(
         api.api.requests[":requestId"].reviews[":reviewer"]["lift-conflict"].$post({
           param: { requestId, reviewer: review.reviewer },
@@ -48,10 +46,9 @@ export function LiftConflict({ requestId, roundId, review }: { requestId: string
       setOpened(false);
     },
   });
-  const short = tried && reason.trim().length < 10;
   return (
     <>
-      <Button size="compact-xs" variant="subtle" onClick={() => (setReason(""), setTried(false), lift.reset(), setOpened(true))}>
+      <Button size="compact-xs" variant="subtle" onClick={() => (lift.reset(), setOpened(true))}>
         Lift the conflict
       </Button>
       <Modal
@@ -60,37 +57,23 @@ export function LiftConflict({ requestId, roundId, review }: { requestId: string
         title={`Lift ${review.reviewer}'s conflict of interest?`}
         closeButtonProps={{ "aria-label": "Close" }}
       >
-        <Stack
-          component="form"
-          aria-label="Lift the conflict of interest"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (reason.trim().length >= 10) lift.mutate();
-          }}
+        <ReasonForm
+          name="Lift the conflict of interest"
+          label="Why (kept in the request's history)"
+          minimum={10}
+          tooShort="Say why the conflict is lifted (at least 10 characters)."
+          onSubmit={(reason) => lift.mutate(reason)}
+          onCancel={() => setOpened(false)}
+          pending={lift.isPending}
+          error={lift.isError ? lift.error : null}
+          errorTitle="The conflict was not lifted"
+          cancel="Cancel"
+          submit="Lift it"
         >
           <Text size="sm">
             Only when it was declared by mistake: {review.reviewer} may then rate this request. The reason stays in its history.
           </Text>
-          <Textarea
-            label="Why (kept in the request's history)"
-            withAsterisk
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={short ? "Say why the conflict is lifted (at least 10 characters)." : null}
-          />
-          {lift.isError && <ErrorAlert title="The conflict was not lifted" error={lift.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={lift.isPending}>
-              Lift it
-            </Button>
-          </Group>
-        </Stack>
+        </ReasonForm>
       </Modal>
     </>
   );
