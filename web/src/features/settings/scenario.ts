@@ -1,6 +1,6 @@
 // An unsaved what-if of the settings (weights, policy, rule set, note), kept in the browser per round
 // (Dexie) through reloads until it is saved or discarded; it starts from the saved settings.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { WeightsSchema, type Weights } from "../../../../scoring/domain/index.js";
 import { PolicySchema, type Policy } from "../../../../scoring/policy/index.js";
@@ -32,11 +32,18 @@ export function useScenario(roundId: string, saved: SavedSettings | undefined) {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   // The saved version the form was loaded from: a new version (after a save) loads the form again.
   const [loadedFor, setLoadedFor] = useState<number | null>(null);
+  // The version being loaded (one load at a time).
+  const loading = useRef<number | null>(null);
   // Loaded once per saved version: a draft based on it is restored, else the saved settings are shown.
+  // The form counts as loaded for that version only together with its values (one render): were it marked
+  // before, the values of the version before would count as a what-if of the new one, and be kept as its
+  // draft until the load ended (a reload in between restored them).
   useEffect(() => {
-    if (!saved || (weights && loadedFor === saved.version)) return;
-    setLoadedFor(saved.version);
+    if (!saved || (weights && loadedFor === saved.version) || loading.current === saved.version) return;
+    loading.current = saved.version;
     void loadDraft(key).then((d) => {
+      loading.current = null;
+      setLoadedFor(saved.version);
       // A draft kept by an older version of this page may not parse: it is then ignored.
       const parsed = d ? ScenarioSchema.safeParse(d.values) : null;
       const v = parsed?.success ? parsed.data : null;
