@@ -33,17 +33,15 @@ export function SettingsPage() {
   const s = useScenario(roundId, settings.data);
   useWhatIfFromLink(s);
 
-  const policyParsed = s.policy ? PolicySchema.safeParse(s.policy) : null;
+  // Parsed once per change of their own (a move of a weight re-renders the page: it must not re-parse them).
+  const policyParsed = useMemo(() => (s.policy ? PolicySchema.safeParse(s.policy) : null), [s.policy]);
   const policyErrors =
     policyParsed && !policyParsed.success ? fieldProblems(policyParsed.error).map((p) => [p.path, p.message] as const) : [];
-  const rules = parseRules(s.rulesText);
+  const rules = useMemo(() => parseRules(s.rulesText), [s.rulesText]);
   // The live allocation follows the settings being tried, once they are valid (each kept by identity, so
   // that a render alone does not start a solve).
-  const livePolicy = useMemo(() => (s.policy && PolicySchema.safeParse(s.policy).success ? s.policy : null), [s.policy]);
-  const liveRules = useMemo(() => {
-    const parsed = parseRules(s.rulesText);
-    return parsed.ok ? parsed.value : undefined;
-  }, [s.rulesText]);
+  const livePolicy = useMemo(() => (s.policy && policyParsed?.success ? s.policy : null), [s.policy, policyParsed]);
+  const liveRules = useMemo(() => (rules.ok ? rules.value : undefined), [rules]);
   const [facts, setFacts] = useState<RoundFacts>(NO_FACTS);
   const stateOf = useMemo(() => new Map((scores.data?.requests ?? []).map((r) => [r.id, r.state])), [scores.data]);
   const weightsValid = !!s.weights && WeightsSchema.safeParse(s.weights).success;
