@@ -118,7 +118,7 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
     <section class="panel" role="status" data-testid="status-result" aria-label={s.current}>
       <p>
         <strong>
-          {s.current}: {REQUEST_STATUS.say(status, lang)}
+          {fill(s.currentIs, { status: REQUEST_STATUS.say(status, lang) })}
         </strong>{" "}
         {since && `(${fill(s.since, { date: day(since, lang) })})`}
       </p>

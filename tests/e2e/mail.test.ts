@@ -84,10 +84,10 @@ const applicants: Record<
     status: {
       code: "Code d'accès",
       check: "Consulter",
-      offered: "État: parrainage proposé",
+      offered: "État : parrainage proposé",
       button: "Accepter l'offre",
       yes: "Oui, envoyer ma réponse",
-      after: "État: offre acceptée",
+      after: "État : offre acceptée",
     },
     answer: "accepted",
   },

@@ -21,7 +21,7 @@ describe("an applicant's answer to an offer (end to end)", () => {
     await page.getByLabel("Code d'accès").fill(DEMO_APPLICANT.code);
     await page.getByRole("button", { name: "Consulter" }).click();
     // The status in French words, not the engine's ("funded").
-    await page.getByText("État: parrainage proposé", { exact: false }).waitFor();
+    await page.getByText("État : parrainage proposé", { exact: false }).waitFor();
     await page.getByRole("button", { name: "Accepter l'offre" }).click();
     // Nothing is sent before the confirmation; going back leaves the offer open.
     await page.getByText("Accepter l'offre de parrainage ?", { exact: false }).waitFor();
@@ -31,7 +31,7 @@ describe("an applicant's answer to an offer (end to end)", () => {
     await page.getByRole("button", { name: "Accepter l'offre" }).click();
     await page.getByRole("button", { name: "Oui, envoyer ma réponse" }).click();
     await page.getByText("Votre réponse est enregistrée.").waitFor();
-    await page.getByText("État: offre acceptée", { exact: false }).waitFor();
+    await page.getByText("État : offre acceptée", { exact: false }).waitFor();
     expect(await page.getByRole("button", { name: "Accepter l'offre" }).count()).toBe(0);
     // The server has it: the decision's offer is accepted.
     const status = await page.request.post(`${base}/api/applicant/status`, {

@@ -73,6 +73,7 @@ export const en = {
     check: "Check",
     notFound: "No request with this reference and access code.",
     current: "Status",
+    currentIs: "Status: {{status}}",
     since: "since {{date}}",
     meeting: "Your request is for the {{meeting}}, {{venue}}, {{start}} to {{end}}.",
     offer: {

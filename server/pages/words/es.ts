@@ -75,6 +75,7 @@ export const es: Dict = {
     check: "Consultar",
     notFound: "No hay ninguna solicitud con esta referencia y este código de acceso.",
     current: "Estado",
+    currentIs: "Estado: {{status}}",
     since: "desde el {{date}}",
     meeting: "Su solicitud es para la reunión «{{meeting}}», {{venue}}, del {{start}} al {{end}}.",
     offer: {

@@ -75,6 +75,7 @@ export const fr: Dict = {
     check: "Consulter",
     notFound: "Aucune demande avec cette référence et ce code d'accès.",
     current: "État",
+    currentIs: "État : {{status}}",
     since: "depuis le {{date}}",
     meeting: "Votre demande porte sur la réunion « {{meeting}} », {{venue}}, du {{start}} au {{end}}.",
     offer: {
