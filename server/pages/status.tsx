@@ -117,9 +117,7 @@ function Result({ lang, view, code, answered }: { lang: Language; view: StatusVi
   return (
     <section class="panel" role="status" data-testid="status-result" aria-label={s.current}>
       <p>
-        <strong>
-          {fill(s.currentIs, { status: REQUEST_STATUS.say(status, lang) })}
-        </strong>{" "}
+        <strong>{fill(s.currentIs, { status: REQUEST_STATUS.say(status, lang) })}</strong>{" "}
         {since && `(${fill(s.since, { date: day(since, lang) })})`}
       </p>
       <p>{fill(REQUEST_STATUS_TO_APPLICANT[status][lang], { level, deadline: d?.offerDeadline ? day(d.offerDeadline, lang) : "" })}</p>
