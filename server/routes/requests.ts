@@ -9,6 +9,9 @@ import { REQUEST_STATUS, INTEREST_REVIEW, SET_BY_STAFF } from "../../scoring/dom
 import { getRequest, getRound, listRequests, requestHistory, roundFileOf, listReviews } from "../services/queries.js";
 import { attributesToRows, REQUEST_COLUMNS } from "../io/tabular.js";
 
+/** Why staff change a request on a person's behalf: kept in its history. */
+const HistoryReason = z.string().trim().min(3, "say why (at least 3 characters): it stays in the request's history").max(2000);
+
 // The routes: each a named definition (its guard, input and answers), its handler in the chain below.
 const getRoundsRequests = route(STAFF, {
   method: "get",
@@ -48,7 +51,7 @@ const putRequestsOne = route(["admin"], {
       z.strictObject({
         attributes: RequestAttributesSchema.omit({ id: true }).strict(),
         version: z.number().int().min(1),
-        reason: z.string().trim().min(3, "say why (at least 3 characters): it stays in the request's history").max(2000),
+        reason: HistoryReason,
       }),
     ),
   },
@@ -65,7 +68,7 @@ const postRequestsStatus = route(["admin"], {
     ...body(
       z.strictObject({
         status: z.enum(SET_BY_STAFF),
-        note: z.string().trim().min(3, "say why (at least 3 characters): it stays in the request's history").max(2000),
+        note: HistoryReason,
         version: z.number().int().min(1),
       }),
     ),

@@ -2,7 +2,7 @@
 import type { Db } from "../db/database.js";
 import { now } from "./rows.js";
 import type { ReviewRecord } from "../schemas/index.js";
-import type { MeetingRole, RequestStatus } from "../../scoring/domain/index.js";
+import type { MeetingRole, RequestStatus, RoundStatus } from "../../scoring/domain/index.js";
 
 export type { ReviewRecord };
 
@@ -54,6 +54,8 @@ export function putReview(
 /** A request a reviewer may review: its round, State and role, how many ratings it has, and the reviewer's own review. */
 export interface QueueRow {
   roundId: string;
+  roundMeeting: string;
+  roundStatus: RoundStatus;
   requestId: string;
   state: string;
   role: MeetingRole;
@@ -68,7 +70,7 @@ export function reviewQueueRows(db: Db, reviewerId: number, rounds: readonly str
   const marks = (xs: readonly string[]) => xs.map(() => "?").join(", ");
   const rows = db
     .prepare(
-      `SELECT q.round_id AS roundId, q.id AS requestId, json_extract(q.attributes, '$.state') AS state,
+      `SELECT q.round_id AS roundId, r.meeting AS roundMeeting, r.status AS roundStatus, q.id AS requestId, json_extract(q.attributes, '$.state') AS state,
               coalesce(json_extract(q.attributes, '$.role'), 'none') AS role, q.status AS status,
               json_extract(q.attributes, '$.submittedAt') AS submittedAt,
               (SELECT COUNT(*) FROM reviews a WHERE a.request_id = q.id AND a.conflict = 0 AND a.rating IS NOT NULL) AS ratings,
